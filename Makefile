@@ -1,0 +1,72 @@
+# papershelf: `make html` builds the site, `make test` runs every check.
+# Both create .venv and install the pinned requirements on first use
+# (and again whenever requirements/*.txt change).
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+SRCDIR      := docs
+BUILDDIR    := _build
+# -j 3: Sphinx writes with (parallel - 1) processes, so on 2 cores -j 3 gives two writers.
+JOBS        ?= 3
+SPHINXOPTS  ?= -W --keep-going -j $(JOBS)
+SPHINXBUILD := $(BIN)/sphinx-build -c .
+
+.PHONY: html test lint clean serve check add bench linkcheck help
+
+help:
+	@echo "make html       build the site into $(BUILDDIR)/html (incremental)"
+	@echo "make test       run the test suite, ruff and mypy"
+	@echo "make serve      live-reloading preview on http://127.0.0.1:8000"
+	@echo "make check      lint the shelf (front matter, links, references.bib)"
+	@echo "make add ID=…   add a paper from arXiv (ID or URL)"
+	@echo "make bench      benchmark builds on synthetic shelves (FULL=1 adds N=5000)"
+	@echo "make linkcheck  check every external link (needs a network)"
+	@echo "make clean      remove $(BUILDDIR)"
+
+# The stamp files record which requirement set the venv holds.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.docs-installed: requirements/docs.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/docs.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
+		$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.docs-installed
+	$(BIN)/python -m pip install --quiet -r requirements/test.txt
+	touch $@
+
+html: $(VENV)/.docs-installed
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SRCDIR) $(BUILDDIR)/html
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check _ext tests
+	$(BIN)/mypy
+	$(BIN)/python -m papershelf check
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check _ext tests
+	$(BIN)/mypy
+
+serve: $(VENV)/.test-installed
+	$(BIN)/sphinx-autobuild -c . $(SRCDIR) $(BUILDDIR)/html --watch _ext --watch references.bib
+
+check: $(VENV)/.docs-installed
+	$(BIN)/python -m papershelf check
+
+add: $(VENV)/.docs-installed
+	@test -n "$(ID)" || { echo "usage: make add ID=2304.08485"; exit 2; }
+	$(BIN)/python -m papershelf add "$(ID)"
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m papershelf.bench $(if $(FULL),--full,)
+
+linkcheck: $(VENV)/.docs-installed
+	$(SPHINXBUILD) -b linkcheck $(SRCDIR) $(BUILDDIR)/linkcheck
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,68 @@
+"""papershelf: a Sphinx extension for curated reading lists of papers.
+
+Registers:
+
+* the ``paper`` domain (paper records, ``objects.inv`` entries, ``{paper}``
+  cross-references) and the ``{paper}`` role usable without a domain prefix;
+* the ``paper-index`` and ``paper-schema`` directives;
+* a ``cite`` domain (sphinxcontrib-bibtex's, resolving onto paper pages);
+* event handlers: front matter -> page header at read time, one
+  cross-document pass per build, placeholders filled at write time,
+  chronological previous/next links;
+* the stylesheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import crossrefs, header, sync
+from .cite import ShelfBibtexDomain
+from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
+from .domain import PaperDomain
+from .nodes import paper_crossrefs, paper_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+STATIC = Path(__file__).parent / "static"
+
+
+def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
+    raise NotImplementedError(f"{node.tagname} left unresolved")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("sphinx_copybutton")
+
+    app.add_domain(PaperDomain)
+    app.add_domain(ShelfBibtexDomain, override=True)
+    app.add_role("paper", PaperRole())
+    app.add_directive("paper-index", PaperIndexDirective)
+    app.add_directive("paper-schema", PaperSchemaDirective)
+    for node in (paper_crossrefs, paper_index):
+        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+
+    # Before the title and metadata collectors (priority 500) see the page.
+    app.connect("doctree-read", header.on_doctree_read, priority=400)
+    app.connect("env-get-outdated", sync.on_env_get_outdated)
+    app.connect("env-updated", sync.on_env_updated)
+    app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
+    app.connect("html-page-context", crossrefs.on_html_page_context)
+
+    app.connect("builder-inited", _add_static)
+    return {
+        "version": __version__,
+        "env_version": PaperDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("papershelf.css")

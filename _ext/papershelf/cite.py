@@ -1,0 +1,90 @@
+"""sphinxcontrib-bibtex's ``cite`` domain, with shelf-aware, linear resolution.
+
+Two changes to ``BibtexDomain.resolve_xref``:
+
+* a cited key that belongs to a paper on the shelf links to that paper's page
+  instead of its entry in the bibliography;
+* citations are looked up in a dictionary built once per build, and pybtex's
+  plain-text backend is created once: upstream scans every citation and calls
+  ``find_plugin`` (an entry-point scan) for each reference, which makes
+  citing pages cost O(references x entries).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+import docutils.nodes
+import pybtex.plugin
+from sphinx.util import logging
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.domain import BibtexDomain
+from sphinxcontrib.bibtex.style.referencing import format_references
+from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import Citation
+
+    from .domain import PaperDomain
+
+logger = logging.getLogger(__name__)
+_PLAINTEXT = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
+
+
+class ShelfBibtexDomain(BibtexDomain):
+    """The ``cite`` domain of sphinxcontrib-bibtex, resolving onto paper pages."""
+
+    _index: dict[str, Citation] | None = None
+
+    def env_updated(self) -> Iterable[str]:
+        result = super().env_updated()
+        self._index = None
+        return result
+
+    def citation_index(self) -> dict[str, Citation]:
+        """key -> first citation in a bibliography of list type "citation"."""
+        if self._index is None:
+            index: dict[str, Citation] = {}
+            for cit in self.citations:
+                if self.bibliographies[cit.bibliography_key].list_ == "citation":
+                    index.setdefault(cit.key, cit)
+            self._index = index
+        return self._index
+
+    def resolve_xref(  # type: ignore[override]
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: docutils.nodes.Element,
+    ) -> docutils.nodes.Element:
+        targets = {t.key: t for t in parse_citation_targets(target)}
+        index = self.citation_index()
+        papers = cast("PaperDomain", env.get_domain("paper")).papers
+        references: list[Any] = []
+        for key, cite_target in targets.items():
+            citation = index.get(key)
+            if citation is None:
+                logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
+                continue
+            paper = papers.get(key)
+            todocname, citation_id = (paper.docname, "") if paper else (citation.bibliography_key.docname, citation.citation_id)
+            tooltip = citation.tooltip_entry.text.render(_PLAINTEXT).replace("\\url ", "") if citation.tooltip_entry else None
+            references.append((
+                citation.entry,
+                citation.formatted_entry,
+                SphinxReferenceInfo(builder=builder, fromdocname=fromdocname, todocname=todocname, citation_id=citation_id,
+                                    title=tooltip, pre_text=cite_target.pre, post_text=cite_target.post),
+            ))
+        formatted = format_references(self.reference_style, typ, references)
+        result = docutils.nodes.inline(rawsource=target, classes=["bibtex-citation"])
+        result += formatted.render(self.backend)
+        return result

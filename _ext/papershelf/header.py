@@ -1,0 +1,207 @@
+"""Read time: turn a paper page's front matter into its rendered header.
+
+Runs on ``doctree-read`` for one page at a time. Everything drawn here comes
+from the page itself and its own BibTeX entry; what depends on other pages is
+left as a :class:`~papershelf.nodes.paper_crossrefs` placeholder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from docutils import nodes
+from sphinx.util import logging
+
+from . import citation
+from .frontmatter import parse_front_matter
+from .nodes import paper_crossrefs
+from .problems import Code, Problem
+from .schema import ARCHITECTURE_FIELDS, LINK_KINDS, is_paper_page, read_paper
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.application import Sphinx
+
+    from .domain import PaperDomain
+    from .records import BibEntry, Paper
+
+logger = logging.getLogger(__name__)
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")
+
+
+def warn(problem: Problem, docname: str) -> None:
+    logger.warning(
+        "%s: %s", problem.code.slug, problem.message,
+        location=(docname, problem.line), type="papershelf", subtype=problem.code.slug,
+    )
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    docname = env.docname
+    path = Path(env.doc2path(docname))
+    if path.suffix != ".md":
+        return
+    front = parse_front_matter(path.read_text(encoding="utf-8-sig"))
+    if front is None:
+        return
+    if front.error:
+        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname)
+        return
+    if not is_paper_page(front.data):
+        return
+    domain = cast("PaperDomain", env.get_domain("paper"))
+    bib = domain.bib.entries.get(str(front.data.get("key", ""))) if domain.bib else None
+    paper, problems = read_paper(front.data, docname, bib)
+    for problem in problems:
+        warn(problem, docname)
+    if bib is None and domain.bib is not None:
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib.path}; add its BibTeX entry there", paper.line), docname)
+    domain.pages[docname] = paper
+    # Paper pages are reached through the shelf's own indexes, never the toctree.
+    env.metadata[docname]["orphan"] = True
+    entry = _pybtex_entry(app, paper.key)
+    section = _page_section(doctree, paper)
+    section.insert(1, build_header(paper, bib, entry))
+
+
+def _pybtex_entry(app: Sphinx, key: str) -> Entry | None:
+    cite = app.env.get_domain("cite")
+    return cite.data["bibdata"].data.entries.get(key)  # type: ignore[no-any-return]
+
+
+def _page_section(doctree: nodes.document, paper: Paper) -> nodes.section:
+    """The page's top section; created, titled with the paper's title, if absent."""
+    for child in doctree.children:
+        if isinstance(child, nodes.section):
+            return child
+    section = nodes.section(ids=[nodes.make_id(paper.key) or "paper"], names=[nodes.fully_normalize_name(paper.title)])
+    section += nodes.title(paper.title, paper.title)
+    start = next(
+        (i for i, child in enumerate(doctree.children)
+         if not isinstance(child, (nodes.PreBibliographic, nodes.docinfo, nodes.target))),
+        len(doctree.children),
+    )
+    for child in list(doctree.children[start:]):
+        doctree.remove(child)
+        section += child
+    doctree += section
+    return section
+
+
+def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nodes.container:
+    header = nodes.container(classes=["paper-header"], ids=[f"paper-{nodes.make_id(paper.key)}"])
+    header += _summary_line(paper)
+    if entry is not None:
+        reference = citation.format_reference(entry)
+        if reference.authors:
+            header += nodes.paragraph("", reference.authors, classes=["paper-authors"])
+        venue = ", ".join(part for part in (reference.venue, reference.year) if part)
+        if venue:
+            header += nodes.paragraph("", venue, classes=["paper-venue"])
+    if paper.links:
+        header += _link_row(paper)
+    header += paper_crossrefs(key=paper.key)
+    if paper.models:
+        header += _models_table(paper)
+    if paper.architecture:
+        header += _architecture_table(paper)
+    header += _citation_block(paper, bib, entry)
+    return header
+
+
+def _summary_line(paper: Paper) -> nodes.paragraph:
+    line = nodes.paragraph(classes=["paper-summary"])
+    line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
+    status = paper.status
+    line += nodes.Text(" ")
+    line += nodes.inline(status, status, classes=["paper-status", f"paper-status-{status}"])
+    if paper.date is not None:
+        line += nodes.Text(" · first public ")
+        line += nodes.inline("", human_date(paper.date.iso()), classes=["paper-date"])
+    if paper.aliases:
+        line += nodes.Text(" · also known as ")
+        line += nodes.emphasis("", ", ".join(paper.aliases), classes=["paper-aliases"])
+    return line
+
+
+def human_date(iso: str) -> str:
+    """``2023-04`` -> ``April 2023``."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    text = f"{MONTH_NAMES[parts[1]]} {parts[0]}"
+    return f"{parts[2]} {text}" if len(parts) == 3 else text
+
+
+def _link_row(paper: Paper) -> nodes.paragraph:
+    row = nodes.paragraph(classes=["paper-links"])
+    for link in paper.links:
+        label = LINK_KINDS[link.kind] + (f" ({link.label})" if link.label else "")
+        row += nodes.reference(label, label, refuri=link.url, classes=["paper-link", f"paper-link-{link.kind}"])
+        row += nodes.Text(" ")
+    return row
+
+
+def _table(headings: list[str], rows: list[list[nodes.Node]], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(headings))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in headings)
+    head = nodes.thead()
+    group += head
+    head_row = nodes.row()
+    head += head_row
+    for heading in headings:
+        head_row += nodes.entry("", nodes.paragraph(heading, heading))
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        row = nodes.row()
+        for cell in cells:
+            row += nodes.entry("", cell)
+        body += row
+    return table
+
+
+def text_cell(text: str) -> nodes.paragraph:
+    return nodes.paragraph(text, text)
+
+
+def link_cell(text: str, url: str) -> nodes.paragraph:
+    cell = nodes.paragraph()
+    cell += nodes.reference(text, text, refuri=url) if url else nodes.Text(text)
+    return cell
+
+
+def _models_table(paper: Paper) -> nodes.Element:
+    section = nodes.container(classes=["paper-models"])
+    section += nodes.rubric("Models", "Models")
+    section += _table(["Model", "Link"], [[text_cell(m.name), link_cell(_host(m.url), m.url)] for m in paper.models], ["paper-models-table"])
+    return section
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0] if url else ""
+
+
+def _architecture_table(paper: Paper) -> nodes.Element:
+    section = nodes.container(classes=["paper-architecture"])
+    section += nodes.rubric("Architecture", "Architecture")
+    section += _table(["Part", "Value"], [[text_cell(ARCHITECTURE_FIELDS[k]), text_cell(v)] for k, v in paper.architecture], ["paper-architecture-table"])
+    return section
+
+
+def _citation_block(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nodes.Element:
+    section = nodes.container(classes=["paper-cite"])
+    section += nodes.rubric("Cite", "Cite")
+    if entry is not None:
+        section += nodes.paragraph("", citation.format_reference(entry).text(), classes=["paper-reference"])
+    if bib is not None:
+        section += nodes.literal_block(bib.raw, bib.raw, language="bibtex", classes=["paper-bibtex"])
+    else:
+        note = f"No BibTeX entry with key {paper.key} yet."
+        section += nodes.paragraph(note, note, classes=["paper-no-bibtex"])
+    return section

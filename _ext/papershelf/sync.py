@@ -1,0 +1,137 @@
+"""Incremental correctness: which pages an edit elsewhere must refresh.
+
+Sphinx re-reads a page when its own file changes. Two more kinds of change
+reach a page from outside:
+
+* an edited ``.bib`` entry: the paper page showing it and the pages citing it
+  are re-read (``env-get-outdated``). Registering the .bib as a dependency of
+  every page would re-read the whole shelf on any edit, so entries are
+  compared one by one instead;
+* an edited paper: pages showing its name, date or relations elsewhere
+  (neighbours, inverse relations, "Cited in", indexes) are rewritten
+  (``env-updated``), found by comparing per-page fingerprints of the
+  cross-document content they show.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from sphinx.util import logging
+
+from .bibfile import BibScan, file_stamp, scan_bibfile
+from .problems import Code
+from .shelf import build_view, digest
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .domain import PaperDomain
+    from .shelf import ShelfView
+
+logger = logging.getLogger(__name__)
+
+
+def bib_paths(app: Sphinx) -> list[Path]:
+    """The .bib files, resolved as sphinxcontrib-bibtex resolves them."""
+    return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles or []]
+
+
+def scan_all(app: Sphinx) -> BibScan:
+    paths = bib_paths(app)
+    merged = BibScan(path=", ".join(_display(app, p) for p in paths))
+    stamps = []
+    for path in paths:
+        scan = scan_bibfile(path, _display(app, path))
+        stamps.append(scan.stamp)
+        merged.problems.extend(scan.problems)
+        for key, entry in scan.entries.items():
+            merged.entries.setdefault(key, entry)
+    merged.stamp = (hash(tuple(stamps)), len(stamps))
+    return merged
+
+
+def _display(app: Sphinx, path: Path) -> str:
+    try:
+        return str(path.relative_to(Path(app.confdir).resolve()))
+    except ValueError:
+        return str(path)
+
+
+def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    domain = cast("PaperDomain", env.get_domain("paper"))
+    old = domain.bib
+    stamp = (hash(tuple(file_stamp(p) for p in bib_paths(app))), len(bib_paths(app)))
+    if old is not None and old.stamp == stamp:
+        return []
+    new = scan_all(app)
+    domain.data["bib"] = new
+    for problem in new.problems:
+        logger.warning("%s: %s", problem.code.slug, problem.message, location=f"{problem.path}:{problem.line}", type="papershelf", subtype=problem.code.slug)
+    if old is None:
+        return []
+    edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
+    outdated = {docname for docname, paper in domain.pages.items() if paper.key in edited}
+    for docname, keys in cited_keys(env).items():
+        if keys & edited:
+            outdated.add(docname)
+    return sorted(outdated)
+
+
+def cited_keys(env: BuildEnvironment) -> dict[str, set[str]]:
+    """docname -> keys cited there through sphinxcontrib-bibtex's roles."""
+    result: dict[str, set[str]] = defaultdict(set)
+    for ref in env.get_domain("cite").data["citation_refs"]:
+        result[ref.docname].update(target.key for target in ref.targets)
+    return result
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = cast("PaperDomain", env.get_domain("paper"))
+    references = cited_keys(env)
+    for docname, mentioned in domain.mentions.items():
+        references[docname].update(mentioned)
+    view = build_view(domain.pages, references, domain.index_docs)
+    domain.data["view"] = view
+    for finding in view.findings:
+        logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
+    if domain.bib is not None:
+        for key, entry in sorted(domain.bib.entries.items()):
+            if key not in view.papers:
+                logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{domain.bib.path}:{entry.line}", type="papershelf", subtype=Code.NO_PAGE.slug)
+    new = fingerprints(env, view, references, domain.index_docs)
+    old = domain.data["fingerprints"]
+    domain.data["fingerprints"] = new
+    return sorted(d for d in new.keys() | old.keys() if new.get(d) != old.get(d) and d in env.found_docs)
+
+
+def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, set[str]], index_docs: dict[str, set[str]]) -> dict[str, str]:
+    """docname -> digest of everything the page shows about other pages."""
+    parts: dict[str, list[object]] = defaultdict(list)
+
+    def name(key: str) -> tuple[str, ...] | None:
+        paper = view.papers.get(key)
+        return (key, paper.short_name, paper.title, paper.docname) if paper else None
+
+    def title(docname: str) -> str:
+        node = env.titles.get(docname)
+        return node.astext() if node is not None else docname
+
+    for key, paper in view.papers.items():
+        before, after = view.neighbours(key)
+        parts[paper.docname].append((
+            name(before.key) if before else None,
+            name(after.key) if after else None,
+            [(r.kind, name(r.target)) for r in paper.relations],
+            [(kind, name(source)) for kind, source in view.inverse.get(key, [])],
+            view.index_pages.get("topics"),
+            [(d, title(d)) for d in view.cited_in.get(key, [])],
+        ))
+    for docname, keys in references.items():
+        parts[docname].append(sorted((key, name(key)) for key in keys))
+    for docname in index_docs:
+        parts[docname].append((view.digest, sorted(view.index_pages.items())))
+    return {docname: digest(repr(value)) for docname, value in parts.items()}

@@ -89,22 +89,18 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     view = cast("PaperDomain", app.env.get_domain("paper")).view
     if view is None:
         return
-    paper = next((p for p in _paper_on(view, pagename)), None)
-    if paper is None:
+    key = view.keys_by_doc.get(pagename)
+    if key is None:
         return
-    before, after = view.neighbours(paper.key)
+    before, after = view.neighbours(key)
     context["prev"] = _relation_link(app, pagename, before)
     context["next"] = _relation_link(app, pagename, after)
-
-
-def _paper_on(view: ShelfView, docname: str) -> list[Paper]:
-    key = view.keys_by_doc.get(docname)
-    return [view.papers[key]] if key else []
 
 
 def _relation_link(app: Sphinx, pagename: str, paper: Paper | None) -> dict[str, str] | None:
     if paper is None:
         return None
     # Theme templates print this title without escaping it.
-    title = html.escape(f"{paper.short_name}: {paper.title}" if paper.short_name != paper.title else paper.title)
+    named = paper.title.startswith(paper.short_name)
+    title = html.escape(paper.title if named else f"{paper.short_name}: {paper.title}")
     return {"link": app.builder.get_relative_uri(pagename, paper.docname), "title": title}

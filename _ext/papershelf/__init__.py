@@ -49,6 +49,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # Before the title and metadata collectors (priority 500) see the page.
     app.connect("doctree-read", header.on_doctree_read, priority=400)
+    # Before sphinxcontrib-bibtex parses the .bib (its handler has priority 500).
+    app.connect("builder-inited", sync.on_builder_inited, priority=400)
     app.connect("env-get-outdated", sync.on_env_get_outdated)
     app.connect("env-updated", sync.on_env_updated)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)

@@ -37,6 +37,7 @@ class PaperDomain(Domain):
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
         "index_docs": {},  # docname -> kinds of generated indexes the page holds
         "bib": None,  # BibScan of the .bib file, refreshed when the file changes
+        "bib_edited": set(),  # keys whose entry text changed, until pages are marked outdated
         "view": None,  # ShelfView, recomputed once per build in env-updated
         "fingerprints": {},  # docname -> digest of the cross-document content it shows
     }

@@ -40,40 +40,52 @@ def bib_paths(app: Sphinx) -> list[Path]:
     return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles or []]
 
 
-def scan_all(app: Sphinx) -> BibScan:
+def _stamp(app: Sphinx) -> tuple[int, int]:
     paths = bib_paths(app)
-    merged = BibScan(path=", ".join(_display(app, p) for p in paths))
-    stamps = []
+    return (hash(tuple(file_stamp(p) for p in paths)), len(paths))
+
+
+def scan_all(app: Sphinx) -> BibScan:
+    """All .bib files as one scan; the first entry of a key wins, as in pybtex."""
+    paths = bib_paths(app)
+    merged = BibScan(path=", ".join(str(p) for p in paths))
     for path in paths:
-        scan = scan_bibfile(path, _display(app, path))
-        stamps.append(scan.stamp)
+        scan = scan_bibfile(path)
         merged.problems.extend(scan.problems)
         for key, entry in scan.entries.items():
             merged.entries.setdefault(key, entry)
-    merged.stamp = (hash(tuple(stamps)), len(stamps))
     return merged
 
 
-def _display(app: Sphinx, path: Path) -> str:
-    try:
-        return str(path.relative_to(Path(app.confdir).resolve()))
-    except ValueError:
-        return str(path)
+def on_builder_inited(app: Sphinx) -> None:
+    """Scan the .bib before sphinxcontrib-bibtex hands it to pybtex.
 
-
-def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    Runs before pybtex parses the file, so a duplicate key or a syntax error
+    is reported at its line even though pybtex would drop entries silently.
+    Entries whose text changed since the last build are remembered for
+    ``env-get-outdated``.
+    """
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
     old = domain.bib
-    stamp = (hash(tuple(file_stamp(p) for p in bib_paths(app))), len(bib_paths(app)))
+    stamp = _stamp(app)
     if old is not None and old.stamp == stamp:
-        return []
+        return
     new = scan_all(app)
+    new.stamp = stamp
     domain.data["bib"] = new
     for problem in new.problems:
         logger.warning("%s: %s", problem.code.slug, problem.message, location=f"{problem.path}:{problem.line}", type="papershelf", subtype=problem.code.slug)
-    if old is None:
+    if old is not None:
+        edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
+        domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
+
+
+def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Pages showing an edited .bib entry: its paper page and pages citing it."""
+    domain = cast("PaperDomain", env.get_domain("paper"))
+    edited: set[str] = domain.data.pop("bib_edited", set())
+    if not edited:
         return []
-    edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
     outdated = {docname for docname, paper in domain.pages.items() if paper.key in edited}
     for docname, keys in cited_keys(env).items():
         if keys & edited:

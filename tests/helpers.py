@@ -1,0 +1,53 @@
+"""Helpers shared by the build tests."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+ROOTS = Path(__file__).parent / "roots"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """A private, editable copy of tests/roots/test-<name>."""
+    target = dest / name
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    return target
+
+
+def build(make_app: Callable[..., Any], srcdir: Path, **kwargs: Any) -> tuple[Any, str]:
+    """Build once; return the app and its warnings text."""
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    return app, build_warnings(app)
+
+
+def build_warnings(app: Any) -> str:
+    """Warnings of a build, less the re-registration notices that appear when
+    a test process sets up the extension a second time."""
+    lines = strip_colors(app.warning.getvalue()).splitlines(keepends=True)
+    return "".join(line for line in lines if "is already registered" not in line)
+
+
+def strip_colors(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def html(app: Any, docname: str) -> str:
+    return (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
+
+
+def bump(path: Path, text: str) -> None:
+    """Rewrite a file so that an incremental build sees it as changed."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    import os
+
+    if path.stat().st_mtime_ns <= before:
+        os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))

@@ -1,0 +1,3 @@
+extensions = ["papershelf"]
+bibtex_bibfiles = ["refs.bib"]
+html_theme = "basic"

@@ -1,0 +1,136 @@
+"""Issue 2: paper pages from front matter, schema warnings, links, -j 2, the real site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import REPO, build, copy_root, html
+
+
+def test_paper_header_from_front_matter_and_bibtex(make_app, tmp_path: Path) -> None:
+    app, warnings = build(make_app, copy_root("basic", tmp_path))
+    assert warnings == ""
+    page = BeautifulSoup(html(app, "papers/alpha"), "html.parser")
+    header = page.select_one("div.paper-header")
+    assert header is not None
+    assert page.select_one("h1").get_text().startswith("Alpha: A First Model")
+    assert header.select_one(".paper-short-name").get_text() == "Alpha"
+    assert header.select_one(".paper-status-read").get_text() == "read"
+    assert header.select_one(".paper-date").get_text() == "March 2020"  # from the arXiv id
+    assert header.select_one(".paper-authors").get_text() == "Smith, A., & Jones, B."
+    assert "arXiv:2003.00001, 2020" in header.select_one(".paper-venue").get_text()
+    links = {a.get_text(): a["href"] for a in header.select(".paper-links a")}
+    assert links == {"Paper": "https://arxiv.org/abs/2003.00001", "Code": "https://github.com/example/alpha"}
+    models = header.select(".paper-models-table tbody tr")
+    assert [row.td.get_text() for row in models] == ["alpha-base"]
+    assert models[0].a["href"] == "https://huggingface.co/example/alpha-base"
+    bibtex = header.select_one(".paper-bibtex pre").get_text()
+    assert bibtex.startswith("@misc{alpha2020,") and "Smith, Ann and Jones, Bob" in bibtex
+    reference = header.select_one(".paper-reference").get_text()
+    assert reference == "Smith, A., & Jones, B. (2020). Alpha: A First Model. arXiv:2003.00001."
+
+
+def test_paper_pages_are_orphans_listed_by_the_index(make_app, tmp_path: Path) -> None:
+    app, warnings = build(make_app, copy_root("basic", tmp_path))
+    assert "toctree" not in warnings
+    index = BeautifulSoup(html(app, "index"), "html.parser")
+    # the global navigation does not list papers; the summary counts them
+    assert "3 papers on the shelf: 1 read, 2 not read yet." in index.get_text()
+    assert not index.select('.toctree-wrapper a[href^="papers/"]')
+
+
+def test_schema_problems_warn_with_file_line_and_fix(make_app, tmp_path: Path) -> None:
+    app, warnings = build(make_app, copy_root("badinput", tmp_path))
+    typo = "papers/typo.md"
+    expected = [
+        (f"{typo}:4", "unknown front matter key `shortname`; did you mean `short_name`?"),
+        (f"{typo}:2", "required key `short_name` is missing"),
+        (f"{typo}:5", "`status` is 'finished'; use one of: read, reading, unread"),
+        (f"{typo}:6", "'2021-13' has month 13"),
+        (f"{typo}:10", "`tags` must be a list of text, not a number"),
+        ("papers/good.md:8", "`relations.builds_on` names 'missing2019'"),
+        ("index.md:3", "unknown paper key 'nosuchkey'"),
+    ]
+    for location, message in expected:
+        line = next((w for w in warnings.splitlines() if location in w and message in w), None)
+        assert line is not None, f"no warning {location}: {message} in\n{warnings}"
+    # the page with problems is still built and still listed
+    assert (Path(app.outdir) / "papers/typo.html").exists()
+    listing = BeautifulSoup(html(app, "papers-index"), "html.parser").get_text()
+    for name in ("Good", "Typo", "Late"):
+        assert name in listing
+
+
+def test_non_web_links_are_refused(make_app, tmp_path: Path) -> None:
+    app, warnings = build(make_app, copy_root("badinput", tmp_path))
+    assert "papers/typo.md:8: WARNING: bad-url: `links.code` is 'ttps://github.com/example/typo'" in warnings
+    assert "papers/typo.md:9: WARNING: bad-url: `links.homepage` is 'javascript:alert(1)'" in warnings
+    page = html(app, "papers/typo")
+    assert "javascript:" not in page and "ttps://github.com/example/typo" not in page
+
+
+def test_warnings_fail_a_strict_build(tmp_path: Path) -> None:
+    srcdir = copy_root("badinput", tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(srcdir), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "bib-duplicate" in result.stderr or "unknown-key" in result.stderr
+
+
+def _pages(outdir: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(outdir)): p.read_text(encoding="utf-8")
+        for p in sorted(outdir.rglob("*.html"))
+    }
+
+
+def test_parallel_build_equals_serial(make_app, tmp_path: Path) -> None:
+    serial_src = copy_root("basic", tmp_path / "serial")
+    parallel_src = copy_root("basic", tmp_path / "parallel")
+    serial, _ = build(make_app, serial_src)
+    parallel, warnings = build(make_app, parallel_src, parallel=2)
+    assert warnings == ""
+    left, right = _pages(Path(serial.outdir)), _pages(Path(parallel.outdir))
+    assert left.keys() == right.keys()
+    for name in left:
+        assert left[name] == right[name], name
+
+
+def test_real_site_builds_without_warnings(tmp_path: Path) -> None:
+    out = tmp_path / "html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-j", "2", "-c", str(REPO), "-b", "html",
+         str(REPO / "docs"), str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == ""
+    pages = sorted(p.stem for p in (out / "papers").glob("*.html"))
+    assert len(pages) == 19
+    assert (out / "index.html").exists()
+    assert not (out / "README.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "19 papers on the shelf" in index
+
+
+def test_readthedocs_config_is_valid_and_pinned() -> None:
+    schema_path = REPO.parent / "shared" / "reference" / "readthedocs-config-v2.schema.json"
+    if not schema_path.exists():
+        pytest.skip(f"Read the Docs schema not found at {schema_path}")
+    config = yaml.safe_load((REPO / ".readthedocs.yaml").read_text())
+    jsonschema.validate(config, __import__("json").loads(schema_path.read_text()))
+    assert config["sphinx"]["fail_on_warning"] is True
+    assert {"requirements": "requirements/docs.txt"} in config["python"]["install"]
+    command = " ".join(config["build"]["jobs"]["build"]["html"])
+    assert " -W " in command and "-c . " in command and " docs " in command
+    pins = [line for line in (REPO / "requirements/docs.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert pins and all("==" in line for line in pins)

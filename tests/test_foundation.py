@@ -1,3 +1,5 @@
+# mypy: disable-error-code="union-attr,index"
+# (BeautifulSoup lookups are Optional; a None fails the test anyway.)
 """Issue 2: paper pages from front matter, schema warnings, links, -j 2, the real site."""
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from helpers import REPO, build, copy_root, html
 
 

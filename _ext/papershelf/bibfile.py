@@ -62,7 +62,7 @@ def scan_text(text: str, scan: BibScan) -> None:
     library = bibtexparser.parse_string(text)
     first_line: dict[str, int] = {}
     for block in library.blocks:
-        line = block.start_line + 1
+        line = (block.start_line or 0) + 1
         if isinstance(block, model.DuplicateBlockKeyBlock):
             key = block.key
             scan.problems.append(Problem(Code.BIB_DUPLICATE, f"key `{key}` is defined again here; its first entry is on line {first_line.get(key, '?')}; rename or remove one", line, scan.path))

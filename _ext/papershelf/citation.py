@@ -1,4 +1,4 @@
-"""Format one BibTeX entry as an author–year reference (APA-like).
+"""Format one BibTeX entry as an author-year reference (APA-like).
 
 Each paper page formats only its own entry, once, while it is read; no page
 ever formats the whole bibliography.

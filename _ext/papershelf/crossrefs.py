@@ -40,10 +40,10 @@ def doc_link(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = cast("PaperDomain", app.env.get_domain("paper"))
     view = domain.view
-    for node in list(doctree.findall(paper_crossrefs)):
-        node.replace_self(render_crossrefs(app, view, node["key"], docname) if view else [])
-    for node in list(doctree.findall(paper_index)):
-        node.replace_self(indexes.render(app, view, node, docname) if view else [])
+    for crossref in list(doctree.findall(paper_crossrefs)):
+        crossref.replace_self(render_crossrefs(app, view, crossref["key"], docname) if view else [])
+    for index in list(doctree.findall(paper_index)):
+        index.replace_self(indexes.render(app, view, index, docname) if view else [])
 
 
 def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> list[nodes.Node]:

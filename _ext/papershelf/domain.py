@@ -12,7 +12,6 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
@@ -32,7 +31,7 @@ class PaperDomain(Domain):
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
     data_version = 3
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
         "index_docs": {},  # docname -> kinds of generated indexes the page holds

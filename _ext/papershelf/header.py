@@ -20,6 +20,8 @@ from .problems import Code, Problem
 from .schema import ARCHITECTURE_FIELDS, LINK_KINDS, is_paper_page, read_paper
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pybtex.database import Entry
     from sphinx.application import Sphinx
 
@@ -69,7 +71,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 def _pybtex_entry(app: Sphinx, key: str) -> Entry | None:
     cite = app.env.get_domain("cite")
-    return cite.data["bibdata"].data.entries.get(key)  # type: ignore[no-any-return]
+    return cite.data["bibdata"].data.entries.get(key)
 
 
 def _page_section(doctree: nodes.document, paper: Paper) -> nodes.section:
@@ -145,7 +147,7 @@ def _link_row(paper: Paper) -> nodes.paragraph:
     return row
 
 
-def _table(headings: list[str], rows: list[list[nodes.Node]], classes: list[str]) -> nodes.table:
+def _table(headings: Sequence[str], rows: Sequence[Sequence[nodes.Node]], classes: list[str]) -> nodes.table:
     table = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(headings))
     table += group

@@ -135,3 +135,41 @@ def test_readthedocs_config_is_valid_and_pinned() -> None:
     assert " -W " in command and "-c . " in command and " docs " in command
     pins = [line for line in (REPO / "requirements/docs.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert pins and all("==" in line for line in pins)
+
+
+EVIL = '<script>alert("x")</script> & "q"'
+
+
+def test_user_strings_are_escaped_and_external_links_noopener(make_app, tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    quoted = EVIL.replace('"', '\\"')
+    (srcdir / "papers/alpha.md").write_text(
+        "---\n"
+        "key: alpha2020\n"
+        f'title: "{quoted}"\n'
+        f'short_name: "{quoted}"\n'
+        f'aliases: ["{quoted}"]\n'
+        "status: read\n"
+        "links:\n"
+        f'  blog: [{{label: "{quoted}", url: "https://example.org/?a=1&b=<x>"}}]\n'
+        f'models: [{{name: "{quoted}", url: "https://example.org/m"}}]\n'
+        f'tags: ["{quoted}"]\n'
+        f'architecture: {{connector: "{quoted}"}}\n'
+        "relations: {updated_version: beta2021}\n"
+        "---\n",
+        encoding="utf-8",
+    )
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text().replace("{Alpha: A First Model}", "{<script>alert(1)</script> Alpha}"))
+    app, _ = build(make_app, srcdir)
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page
+    alpha = html(app, "papers/alpha")
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;q&quot;" in alpha or \
+        "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; \"q\"" in alpha
+    # the neighbour's previous-link title (a theme template) is escaped too
+    assert "&lt;script&gt;" in html(app, "papers/beta")
+    for anchor in BeautifulSoup(alpha, "html.parser").select("a.reference.external"):
+        assert anchor["href"].startswith(("http://", "https://"))
+        assert "noopener" in anchor.get("rel", []), anchor

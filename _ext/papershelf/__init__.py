@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import crossrefs, header, sync
+from . import crossrefs, header, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
@@ -56,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
     app.connect("html-page-context", crossrefs.on_html_page_context)
 
+    app.connect("builder-inited", translator.on_builder_inited)
     app.connect("builder-inited", _add_static)
     return {
         "version": __version__,

@@ -123,9 +123,10 @@ def _summary_line(paper: Paper) -> nodes.paragraph:
     if paper.date is not None:
         line += nodes.Text(" · first public ")
         line += nodes.inline("", human_date(paper.date.iso()), classes=["paper-date"])
-    if paper.aliases:
+    aliases = [alias for alias in paper.aliases if alias != paper.short_name]
+    if aliases:
         line += nodes.Text(" · also known as ")
-        line += nodes.emphasis("", ", ".join(paper.aliases), classes=["paper-aliases"])
+        line += nodes.emphasis("", ", ".join(aliases), classes=["paper-aliases"])
     return line
 
 

@@ -1,0 +1,124 @@
+"""The built site in a real browser: Debian's Chromium driven by playwright.
+
+Locally these tests skip when Chromium is missing; in CI (CI=true) a missing
+browser is a failure. Screenshots land in test-artifacts/ for the reader of
+the test run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import REPO
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def _require_browser() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = "Debian's chromium is not installed (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + "; CI must install it (see .ci/run)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built once and served on 127.0.0.1."""
+    _require_browser()
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-W", "-j", "2", "-c", str(REPO), "-b", "html", str(REPO / "docs"), str(out)],
+        check=True,
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(site: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, site: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.console_errors = errors
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
+    page.goto(f"{site}/search.html?q=LLaVA")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    targets = {href.split("?")[0].split("#")[0] for href in hrefs}
+    assert "papers/llava.html" in targets
+    assert "papers/llava-1.5.html" in targets
+
+
+def test_copy_button_copies_the_bibtex_entry(page: Any, site: str) -> None:
+    page.goto(f"{site}/papers/llava.html")
+    block = page.locator(".paper-bibtex .highlight")
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@inproceedings{liu2023llava,")
+    assert "Visual Instruction Tuning" in copied
+    _shot(page, "paper-page")
+
+
+def test_landing_page_and_no_console_errors_anywhere(page: Any, site: str) -> None:
+    out_pages = ["index.html", "papers.html", "chronology.html", "history.html", "references.html",
+                 "schema.html", "data-notes.html", "papers/llava.html", "papers/flamingo.html"]
+    for name in out_pages:
+        page.goto(f"{site}/{name}")
+        page.wait_for_load_state("load")
+        if name == "index.html":
+            assert "19 papers on the shelf" in page.inner_text("article")
+            _shot(page, "landing-page")
+        if name == "chronology.html":
+            _shot(page, "chronology")
+    assert page.console_errors == []

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from pybtex.database import Entry
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from .domain import PaperDomain
     from .records import BibEntry, Paper
@@ -46,8 +47,11 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     path = Path(env.doc2path(docname))
     if path.suffix != ".md":
         return
-    front = parse_front_matter(path.read_text(encoding="utf-8-sig"))
-    if front is None:
+    front = parse_front_matter(_read_text(path, docname))
+    in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
+    if front is None or (in_papers_dir and not front.error and not front.data):
+        if in_papers_dir:
+            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname)
         return
     if front.error:
         warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname)
@@ -64,9 +68,40 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     domain.pages[docname] = paper
     # Paper pages are reached through the shelf's own indexes, never the toctree.
     env.metadata[docname]["orphan"] = True
+    _drop_raw_html(doctree, docname)
     entry = _pybtex_entry(app, paper.key)
     section = _page_section(doctree, paper)
     section.insert(1, build_header(paper, bib, entry))
+
+
+def _read_text(path: Path, docname: str) -> str:
+    return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Leave out pages that are not UTF-8, with a located warning.
+
+    Sphinx decodes each page strictly and one bad byte stops the whole build;
+    leaving the page out keeps every other page and paper in the build.
+    """
+    for docname in list(docnames):
+        path = Path(env.doc2path(docname))
+        data = path.read_bytes() if path.suffix == ".md" else b""
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            warn(Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line), docname)
+            docnames.remove(docname)
+            env.found_docs.discard(docname)
+
+
+def _drop_raw_html(doctree: nodes.document, docname: str) -> None:
+    """Paper pages are data: raw HTML there would reach readers unescaped."""
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname)
+            raw.parent.remove(raw)
 
 
 def _pybtex_entry(app: Sphinx, key: str) -> Entry | None:

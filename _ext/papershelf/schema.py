@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,11 @@ ARCHITECTURE_FIELDS = {
     "parameters": "Parameters",
     "training_data": "Training data",
 }
+
+
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+#: longest text shown well in lists and the timeline
+TEXT_LIMITS = {"title": 300, "short_name": 40}
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,14 @@ class _Reader:
         if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
             self.warn(Code.WRONG_TYPE, f"`{name}` must be text, not {_type_name(value)}", line)
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        tag = HTML_TAG.search(text)
+        if tag:
+            self.warn(Code.HTML_IN_TEXT, f"`{name}` contains HTML markup ({tag.group(0)[:30]!r}); it is shown as text, so write plain text", line)
+        limit = TEXT_LIMITS.get(name)
+        if limit and len(text) > limit:
+            self.warn(Code.LONG_TEXT, f"`{name}` has {len(text)} characters; keep it under {limit}", line)
+        return text
 
     def text_list(self, name: str, value: Any, line: int) -> tuple[str, ...]:
         if isinstance(value, str):

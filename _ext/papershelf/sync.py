@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import pybtex.errors
 from sphinx.util import logging
 
 from .bibfile import BibScan, file_stamp, scan_bibfile
@@ -65,6 +66,10 @@ def on_builder_inited(app: Sphinx) -> None:
     Entries whose text changed since the last build are remembered for
     ``env-get-outdated``.
     """
+    # pybtex raises on the first syntax error (a crashed build) or, lenient,
+    # prints it outside Sphinx's logging. Collect its errors instead while
+    # sphinxcontrib-bibtex parses: the scan below reports each at its line.
+    pybtex.errors.captured_errors = []
     domain = cast("PaperDomain", app.env.get_domain("paper"))
     old = domain.bib
     stamp = _stamp(app)
@@ -78,6 +83,11 @@ def on_builder_inited(app: Sphinx) -> None:
     if old is not None:
         edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
+
+
+def on_builder_inited_done(app: Sphinx) -> None:
+    """sphinxcontrib-bibtex has parsed the .bib: pybtex reports errors again."""
+    pybtex.errors.captured_errors = None
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:

@@ -20,6 +20,13 @@ class _LineLoader(yaml.SafeLoader):
     """A safe loader that keeps dates as text and remembers key lines."""
 
 
+# libyaml's parser is about ten times faster; error messages still come from
+# the pure-Python loader (re-parse on error), so they read the same everywhere.
+_FastLineLoader: type[yaml.SafeLoader] = (
+    type("_FastLineLoader", (yaml.CSafeLoader,), {}) if getattr(yaml, "__with_libyaml__", False) else _LineLoader
+)
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict()
     for key_node, value_node in node.value:
@@ -42,10 +49,15 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return items
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-# "2023-04-17" stays the text the author wrote; dates.py validates it.
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+_CONSTRUCTORS: dict[str, Any] = {
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG: _construct_mapping,
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG: _construct_sequence,
+    # "2023-04-17" stays the text the author wrote; dates.py validates it.
+    "tag:yaml.org,2002:timestamp": _construct_text,
+}
+for _loader in (_LineLoader, _FastLineLoader):
+    for _tag, _constructor in _CONSTRUCTORS.items():
+        _loader.add_constructor(_tag, _constructor)
 
 
 class LineDict(dict[str, Any]):
@@ -98,7 +110,7 @@ def parse_front_matter(text: str) -> FrontMatter | None:
         return None
     yaml_text, end_line = split
     try:
-        data = yaml.load(yaml_text, Loader=_LineLoader) if yaml_text.strip() else LineDict()
+        data = _load(yaml_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
@@ -108,6 +120,15 @@ def parse_front_matter(text: str) -> FrontMatter | None:
         return FrontMatter(end_line=end_line, error="front matter is not a mapping of keys to values", error_line=2)
     _shift_lines(data, 1)
     return FrontMatter(data=data, end_line=end_line)
+
+
+def _load(yaml_text: str) -> Any:
+    if not yaml_text.strip():
+        return LineDict()
+    try:
+        return yaml.load(yaml_text, Loader=_FastLineLoader)
+    except yaml.YAMLError:
+        return yaml.load(yaml_text, Loader=_LineLoader)
 
 
 def _shift_lines(value: Any, offset: int) -> None:

@@ -1,0 +1,270 @@
+"""The shelf on disk: where its files live, how new files are written, ``init``.
+
+Every command that writes builds all new file contents in memory first and
+hands them to :func:`commit`, which writes temporary files next to their
+targets and only then moves them into place, so an error never leaves a
+half-written shelf.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from .schema import FIELD_NAMES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+SOURCE_DIR = "docs"
+PAPERS_DIR = "papers"
+DEFAULT_BIBFILES = ("references.bib",)
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: template file -> path in a new shelf
+INIT_FILES = {
+    "conf.py.txt": "conf.py",
+    "index.md": "docs/index.md",
+    "papers.md": "docs/papers.md",
+    "chronology.md": "docs/chronology.md",
+    "references.md": "docs/references.md",
+    "references.bib": "references.bib",
+    "Makefile": "Makefile",
+    "README.md": "README.md",
+    "readthedocs.yaml": ".readthedocs.yaml",
+    "gitignore.txt": ".gitignore",
+    "requirements.txt": "requirements.txt",
+}
+
+
+class ShelfError(Exception):
+    """A problem that stops a command before it writes anything."""
+
+
+@dataclass(frozen=True)
+class ShelfPaths:
+    """Where one shelf keeps its files."""
+
+    root: Path  #: the directory holding conf.py
+    srcdir: Path  #: Sphinx source directory (``docs/``)
+    papers: Path  #: one page per paper (``docs/papers/``)
+    bibfiles: tuple[Path, ...]  #: the .bib files conf.py names
+
+    @property
+    def bibfile(self) -> Path:
+        """The .bib file new entries are appended to (the first one)."""
+        return self.bibfiles[0]
+
+    def rel(self, path: Path) -> str:
+        """A path as shown in messages: relative to the root when inside it."""
+        for candidate in (path, path.resolve()):  # paths found under the root need no resolving
+            if candidate.is_absolute() and candidate.is_relative_to(self.root):
+                return candidate.relative_to(self.root).as_posix()
+        return str(path)
+
+    def docname(self, page: Path) -> str:
+        if not (page.is_absolute() and page.is_relative_to(self.srcdir)):
+            page = page.resolve()
+        return page.relative_to(self.srcdir).with_suffix("").as_posix()
+
+
+def locate(root: str | Path | None = None) -> ShelfPaths:
+    """The shelf at ``root``, or the one holding the current directory."""
+    if root is not None:
+        base = Path(root).resolve()
+        if not (base / "conf.py").is_file():
+            raise ShelfError(f"{root} is not a shelf: it has no conf.py")
+    else:
+        here = Path.cwd().resolve()
+        found = next((d for d in (here, *here.parents) if (d / "conf.py").is_file() and (d / SOURCE_DIR).is_dir()), None)
+        if found is None:
+            raise ShelfError(f"no shelf here: no conf.py with a {SOURCE_DIR}/ folder in {here} or above; use --root DIR or `papershelf init DIR`")
+        base = found
+    # A shelf keeps its sources in docs/; a project with conf.py among its
+    # sources (like the test roots) is read from its root.
+    srcdir = base / SOURCE_DIR if (base / SOURCE_DIR).is_dir() else base
+    names = _conf_bibfiles(base / "conf.py") or DEFAULT_BIBFILES
+    return ShelfPaths(base, srcdir, srcdir / PAPERS_DIR, tuple(base / name for name in names))
+
+
+def _conf_bibfiles(conf: Path) -> tuple[str, ...]:
+    """``bibtex_bibfiles`` from conf.py when it is a literal list (conf.py is not run)."""
+    try:
+        tree = ast.parse(conf.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return ()
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "bibtex_bibfiles" for t in targets) and node.value is not None:
+                with contextlib.suppress(ValueError):
+                    value = ast.literal_eval(node.value)
+                    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+                        return tuple(value)
+    return ()
+
+
+# --- names -------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """A file name from a short name: ``LLaVA-1.5`` -> ``llava-1.5``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower()).strip("-.")
+    return re.sub(r"-{2,}", "-", slug) or "paper"
+
+
+def unique_name(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken (then taken)."""
+    name, number = base, 2
+    while name in taken:
+        name = f"{base}-{number}"
+        number += 1
+    taken.add(name)
+    return name
+
+
+# --- front matter ------------------------------------------------------------
+
+_PLAIN_FLOW = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._+/-]*")
+
+
+def _is_plain(text: str) -> bool:
+    """True when ``text`` reads back as the same string without quotes."""
+    if not text or text != text.strip() or "\n" in text or text[0] in "!&*[]{}|>'\"%@`#,?:-":
+        return False
+    try:
+        return yaml.safe_load(f"x: {text}") == {"x": text}
+    except yaml.YAMLError:
+        return False
+
+
+def scalar(value: Any, flow: bool = False) -> str:
+    """One YAML scalar: plain when safe, else double-quoted (JSON is valid YAML)."""
+    text = str(value)
+    if _is_plain(text) and (not flow or _PLAIN_FLOW.fullmatch(text)):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow_map(item: Mapping[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in item.items()) + "}"
+
+
+def _flow_list(items: Iterable[Any]) -> str:
+    return "[" + ", ".join(scalar(v, flow=True) for v in items) + "]"
+
+
+def render_front_matter(fields: Mapping[str, Any]) -> str:
+    """A page holding only front matter, keys in schema order, in the house style.
+
+    Values are text, lists of text, mappings of text, lists of mappings (link
+    lists, models): the shapes the schema knows.
+    """
+    lines = ["---"]
+    order = [name for name in FIELD_NAMES if name in fields] + [name for name in fields if name not in FIELD_NAMES]
+    for name in order:
+        value = fields[name]
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        if name in ("date", "added"):
+            lines.append(f'{name}: "{value}"')
+        elif isinstance(value, dict):
+            lines.append(f"{name}:")
+            for sub, item in value.items():
+                if isinstance(item, list) and any(isinstance(i, dict) for i in item):
+                    lines.append(f"  {sub}:")
+                    lines.extend(f"    - {_flow_map(i) if isinstance(i, dict) else scalar(i)}" for i in item)
+                elif isinstance(item, list):
+                    lines.append(f"  {sub}: {_flow_list(item)}")
+                else:
+                    lines.append(f"  {sub}: {scalar(item)}")
+        elif isinstance(value, list) and any(isinstance(i, dict) for i in value):
+            lines.append(f"{name}:")
+            lines.extend(f"  - {_flow_map(i)}" for i in value)
+        elif isinstance(value, list):
+            lines.append(f"{name}: {_flow_list(value)}")
+        else:
+            lines.append(f"{name}: {scalar(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+# --- writing -----------------------------------------------------------------
+
+
+def append_text(old: str, addition: str) -> str:
+    """``old`` followed by ``addition`` as a new block separated by one blank line."""
+    addition = addition.strip("\n") + "\n"
+    if not old.strip():
+        return addition
+    return old.rstrip("\n") + "\n\n" + addition
+
+
+def commit(files: Mapping[Path, str]) -> None:
+    """Write every file or none: temporary files first, then atomic renames.
+
+    If a rename fails part way, the files already replaced get their old
+    content back (new files are removed).
+    """
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f".{path.name}.papershelf-tmp")
+            temp.write_text(text, encoding="utf-8")
+            temps[path] = temp
+    except OSError as error:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise ShelfError(f"cannot write {error.filename}: {error.strerror}; nothing was changed") from error
+    backups: dict[Path, str | None] = {path: (path.read_text(encoding="utf-8") if path.exists() else None) for path in files}
+    done: list[Path] = []
+    try:
+        for path, temp in temps.items():
+            os.replace(temp, path)
+            done.append(path)
+    except OSError as error:
+        for path in done:
+            old = backups[path]
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(old, encoding="utf-8")
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise ShelfError(f"cannot write {error.filename}: {error.strerror}; nothing was changed") from error
+
+
+# --- init --------------------------------------------------------------------
+
+
+def init_files(target: Path, title: str) -> dict[Path, str]:
+    """The files of a new, empty shelf, by path."""
+    files = {}
+    for template, name in INIT_FILES.items():
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        files[target / name] = text.replace("{{title}}", title).replace("{{title_repr}}", repr(title))
+    return files
+
+
+def init_shelf(target: Path, title: str = "") -> list[Path]:
+    """Create a new shelf in ``target`` (missing or empty); return the files written."""
+    if target.exists() and not target.is_dir():
+        raise ShelfError(f"{target} exists and is not a directory")
+    if target.exists() and any(target.iterdir()):
+        raise ShelfError(f"{target} is not empty; init only creates a shelf in a new or empty directory")
+    title = title or "A reading list"
+    files = init_files(target, title)
+    commit(files)
+    (target / SOURCE_DIR / PAPERS_DIR).mkdir(parents=True, exist_ok=True)
+    return sorted(files)

@@ -31,8 +31,7 @@ $(BIN)/python:
 
 $(VENV)/.docs-installed: requirements/docs.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/docs.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
-		$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.txt $(VENV)/.docs-installed

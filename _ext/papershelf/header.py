@@ -131,8 +131,8 @@ def _page_section(doctree: nodes.document, paper: Paper) -> nodes.section:
 def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nodes.container:
     header = nodes.container(classes=["paper-header"], ids=[f"paper-{nodes.make_id(paper.key)}"])
     header += _summary_line(paper)
-    if entry is not None:
-        reference = citation.format_reference(entry)
+    reference = citation.format_reference(entry) if entry is not None else None
+    if reference is not None:
         if reference.authors:
             header += nodes.paragraph("", reference.authors, classes=["paper-authors"])
         venue = ", ".join(part for part in (reference.venue, reference.year) if part)
@@ -145,7 +145,7 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nod
         header += _models_table(paper)
     if paper.architecture:
         header += _architecture_table(paper)
-    header += _citation_block(paper, bib, entry)
+    header += _citation_block(paper, bib, reference)
     return header
 
 
@@ -232,11 +232,11 @@ def _architecture_table(paper: Paper) -> nodes.Element:
     return section
 
 
-def _citation_block(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nodes.Element:
+def _citation_block(paper: Paper, bib: BibEntry | None, reference: citation.Reference | None) -> nodes.Element:
     section = nodes.container(classes=["paper-cite"])
     section += nodes.rubric("Cite", "Cite")
-    if entry is not None:
-        section += nodes.paragraph("", citation.format_reference(entry).text(), classes=["paper-reference"])
+    if reference is not None:
+        section += nodes.paragraph("", reference.text(), classes=["paper-reference"])
     if bib is not None:
         section += nodes.literal_block(bib.raw, bib.raw, language="bibtex", classes=["paper-bibtex"])
     else:

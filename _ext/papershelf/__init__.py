@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import crossrefs, header, sync, translator
+from . import catalog, crossrefs, header, indexes, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     app.setup_extension("sphinx_copybutton")
 
+    app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
     app.add_domain(PaperDomain)
     app.add_domain(ShelfBibtexDomain, override=True)
     app.add_role("paper", PaperRole())
@@ -48,15 +49,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
 
     # Before the title and metadata collectors (priority 500) see the page.
+    app.connect("source-read", header.on_source_read)
     app.connect("doctree-read", header.on_doctree_read, priority=400)
+    app.connect("env-before-read-docs", header.on_env_before_read_docs)
     # Before sphinxcontrib-bibtex parses the .bib (its handler has priority 500).
     app.connect("builder-inited", sync.on_builder_inited, priority=400)
+    app.connect("builder-inited", sync.on_builder_inited_done, priority=600)
     app.connect("env-get-outdated", sync.on_env_get_outdated)
     app.connect("env-updated", sync.on_env_updated)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
     app.connect("html-page-context", crossrefs.on_html_page_context)
 
     app.connect("builder-inited", translator.on_builder_inited)
+    # Index styles and the chronology's filter script, only on pages holding them.
+    app.connect("html-page-context", indexes.on_html_page_context)
+    # papers.json, once per successful HTML build.
+    app.connect("build-finished", catalog.on_build_finished)
     app.connect("builder-inited", _add_static)
     return {
         "version": __version__,

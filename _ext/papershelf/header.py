@@ -41,13 +41,17 @@ def warn(problem: Problem, docname: str) -> None:
     )
 
 
-def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Read a paper page's front matter, register the paper, hide the YAML.
+
+    The front matter is replaced by as many blank lines (line numbers of the
+    body stay right), so MyST neither parses the YAML again (twice per page,
+    with the pure-Python loader) nor turns keys like ``date`` into docinfo.
+    """
     env = app.env
-    docname = env.docname
-    path = Path(env.doc2path(docname))
-    if path.suffix != ".md":
+    if Path(env.doc2path(docname)).suffix != ".md":
         return
-    front = parse_front_matter(_read_text(path, docname))
+    front = parse_front_matter(source[0])
     in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
     if front is None or (in_papers_dir and not front.error and not front.data):
         if in_papers_dir:
@@ -55,6 +59,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     if front.error:
         warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname)
+        if in_papers_dir:
+            source[0] = _blank_front_matter(source[0], front.end_line)
         return
     if not is_paper_page(front.data):
         return
@@ -66,16 +72,27 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if bib is None and domain.bib is not None:
         warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib.path}; add its BibTeX entry there", paper.line), docname)
     domain.pages[docname] = paper
+    source[0] = _blank_front_matter(source[0], front.end_line)
+
+
+def _blank_front_matter(text: str, end_line: int) -> str:
+    lines = text.split("\n")
+    return "\n" * end_line + "\n".join(lines[end_line:])
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Insert the header of a paper page registered by :func:`on_source_read`."""
+    env = app.env
+    domain = cast("PaperDomain", env.get_domain("paper"))
+    paper = domain.pages.get(env.docname)
+    if paper is None:
+        return
     # Paper pages are reached through the shelf's own indexes, never the toctree.
-    env.metadata[docname]["orphan"] = True
-    _drop_raw_html(doctree, docname)
-    entry = _pybtex_entry(app, paper.key)
+    env.metadata[env.docname]["orphan"] = True
+    _drop_raw_html(doctree, env.docname)
+    bib = domain.bib.entries.get(paper.key) if domain.bib else None
     section = _page_section(doctree, paper)
-    section.insert(1, build_header(paper, bib, entry))
-
-
-def _read_text(path: Path, docname: str) -> str:
-    return path.read_text(encoding="utf-8-sig", errors="replace")
+    section.insert(1, build_header(paper, bib, _pybtex_entry(app, paper.key)))
 
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

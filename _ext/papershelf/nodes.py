@@ -9,9 +9,9 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class paper_crossrefs(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+class paper_crossrefs(nodes.General, nodes.Element):
     """Relations, topics and "Cited in" of the paper ``key``."""
 
 
-class paper_index(nodes.General, nodes.Element):  # noqa: N801
+class paper_index(nodes.General, nodes.Element):
     """A generated index of kind ``kind`` (chronology, topics, ...)."""

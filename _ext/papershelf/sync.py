@@ -124,13 +124,15 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for key, entry in sorted(domain.bib.entries.items()):
             if key not in view.papers:
                 logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{domain.bib.path}:{entry.line}", type="papershelf", subtype=Code.NO_PAGE.slug)
-    new = fingerprints(env, view, references, domain.index_docs)
+    # Indexes show .bib fields too (venues): a digest of the shelf's entries.
+    bib_digest = digest(repr([domain.bib.digest(key) for key in sorted(view.papers)])) if domain.bib else ""
+    new = fingerprints(env, view, references, domain.index_docs, bib_digest)
     old = domain.data["fingerprints"]
     domain.data["fingerprints"] = new
     return sorted(d for d in new.keys() | old.keys() if new.get(d) != old.get(d) and d in env.found_docs)
 
 
-def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, set[str]], index_docs: dict[str, set[str]]) -> dict[str, str]:
+def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, set[str]], index_docs: dict[str, set[str]], bib_digest: str = "") -> dict[str, str]:
     """docname -> digest of everything the page shows about other pages."""
     parts: dict[str, list[object]] = defaultdict(list)
 
@@ -155,5 +157,5 @@ def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, s
     for docname, keys in references.items():
         parts[docname].append(sorted((key, name(key)) for key in keys))
     for docname in index_docs:
-        parts[docname].append((view.digest, sorted(view.index_pages.items())))
+        parts[docname].append((view.digest, bib_digest, sorted(view.index_pages.items())))
     return {docname: digest(repr(value)) for docname, value in parts.items()}

@@ -1,0 +1,159 @@
+"""The benchmark's synthetic shelves: deterministic, valid, and buildable with -W.
+
+No timings are asserted here; ``python -m papershelf.bench`` measures.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from papershelf.bench import run, synth
+from papershelf.bibfile import scan_bibfile
+from papershelf.frontmatter import parse_front_matter
+from papershelf.schema import read_paper
+
+REPO = Path(__file__).resolve().parent.parent
+ROLE = re.compile(r"\{(cite:p|paper)\}`([^`]+)`")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def shelf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth.write_shelf(synth.generate(60, seed=7), tmp_path_factory.mktemp("synth") / "shelf")
+
+
+def test_same_seed_same_files(tmp_path: Path) -> None:
+    first = tree(synth.write_shelf(synth.generate(40, seed=3), tmp_path / "a"))
+    second = tree(synth.write_shelf(synth.generate(40, seed=3), tmp_path / "b"))
+    assert first == second
+    other = tree(synth.write_shelf(synth.generate(40, seed=4), tmp_path / "c"))
+    assert other != first
+    floor_a = tree(synth.write_floor(synth.generate(40, seed=3), tmp_path / "fa"))
+    floor_b = tree(synth.write_floor(synth.generate(40, seed=3), tmp_path / "fb"))
+    assert floor_a == floor_b
+
+
+def test_shape_of_a_shelf() -> None:
+    shelf = synth.generate(300, seed=1)
+    assert len(shelf.papers) == 300
+    assert len(shelf.notes) == 30
+    assert len({p.key for p in shelf.papers}) == 300
+    assert len({p.slug for p in shelf.papers}) == 300
+    assert len({p.short_name.casefold() for p in shelf.papers}) == 300
+    assert {p.year for p in shelf.papers} <= set(range(2015, 2026))
+    assert max(p.year for p in shelf.papers) - min(p.year for p in shelf.papers) >= 8
+    kinds = {kind for p in shelf.papers for kind, _ in p.relations}
+    assert {"updated_version", "variants"} <= kinds
+    assert all(0 <= len(p.models) <= 6 for p in shelf.papers)
+    assert any(p.models for p in shelf.papers) and any(p.architecture for p in shelf.papers)
+    assert len({t for p in shelf.papers for t in p.tags}) == len(synth.TAGS)
+    for note in shelf.notes:
+        assert len(note.cites) == 3 and len(note.mentions) == 2
+
+
+def test_relations_point_at_existing_keys(shelf_dir: Path) -> None:
+    pages = sorted((shelf_dir / "docs" / "papers").glob("*.md"))
+    keys = set()
+    relations = []
+    for page in pages:
+        front = parse_front_matter(page.read_text(encoding="utf-8"))
+        assert front is not None
+        keys.add(front.data["key"])
+        for kind, targets in (front.data.get("relations") or {}).items():
+            for target in [targets] if isinstance(targets, str) else targets:
+                relations.append((front.data["key"], kind, target))
+    assert relations
+    assert all(target in keys and target != source for source, _, target in relations)
+    for note in (shelf_dir / "docs" / "notes").glob("*.md"):
+        roles = ROLE.findall(note.read_text(encoding="utf-8"))
+        assert sorted(role for role, _ in roles) == ["cite:p"] * 3 + ["paper"] * 2
+        assert all(key in keys for _, key in roles)
+
+
+def test_pages_validate_and_bib_scans_clean(shelf_dir: Path) -> None:
+    scan = scan_bibfile(shelf_dir / "references.bib")
+    assert scan.problems == []
+    pages = sorted((shelf_dir / "docs" / "papers").glob("*.md"))
+    assert len(scan.entries) == len(pages) == 60
+    for page in pages:
+        front = parse_front_matter(page.read_text(encoding="utf-8"))
+        assert front is not None and not front.error, page
+        key = str(front.data["key"])
+        paper, problems = read_paper(front.data, f"papers/{page.stem}", scan.entries.get(key))
+        assert problems == [], (page, problems)
+        assert key in scan.entries
+        assert paper.date is not None
+    for name in ("year", "eprint", "author", "title"):
+        assert all(dict(entry.fields).get(name) for entry in scan.entries.values()), name
+    assert any(" and " in dict(entry.fields)["author"] for entry in scan.entries.values())
+
+
+def test_edits_touch_one_line(shelf_dir: Path, tmp_path: Path) -> None:
+    shelf = synth.generate(60, seed=7)
+    copy = synth.write_shelf(shelf, tmp_path / "shelf")
+    target = shelf.pick_edit_target()
+    page = copy / "docs" / "papers" / f"{target.slug}.md"
+    before = page.read_text(encoding="utf-8").splitlines()
+    synth.set_status(page, "reading" if target.status != "reading" else "read")
+    after = page.read_text(encoding="utf-8").splitlines()
+    assert [a for a, b in zip(before, after, strict=True) if a != b] == [f"status: {target.status}"]
+    bib = copy / "references.bib"
+    synth.retitle_bib_entry(bib, target.key)
+    changed = set(bib.read_text(encoding="utf-8").splitlines()) - set((shelf_dir / "references.bib").read_text(encoding="utf-8").splitlines())
+    assert len(changed) == 1 and next(iter(changed)).endswith(" (revised)},")
+    assert scan_bibfile(bib).problems == []
+
+
+def test_targets_are_judged_at_the_target_size() -> None:
+    def size(n: int, full: float, floor: float) -> dict[str, object]:
+        build = {"seconds": full, "main_rss_mib": 300.0, "worker_rss_mib": 200.0, "jobs": "3"}
+        edit = {"build": {**build, "seconds": full * 0.02}, "written": ["papers/x", "index"], "unexpected": [], "fraction": 0.02}
+        return {"n": n, "full": build, "floor": {**build, "seconds": floor}, "ratio": full / floor, "noop": {**build, "seconds": 1.0}, "edit_paper": edit, "check": None}
+
+    targets = run.evaluate_targets([size(500, 10.0, 9.0), size(2000, 44.0, 40.0)], {"speedup": 1.6, "best_jobs": "3"})
+    status = {t["name"].split(" (")[0]: t["status"] for t in targets}
+    assert status == {
+        "full build / floor": "PASS",
+        "time(N=2000) / time(N=500)": "PASS",
+        "no-op rebuild": "PASS",
+        "edited paper / full build": "PASS",
+        "best parallel vs -j 1": "PASS",
+        "peak RSS, main process": "SKIP",
+        "papershelf check": "SKIP",
+    }
+    assert run.target_size([50, 200]) == 200 and run.target_size([500, 2000, 5000]) == 2000
+
+
+def _sphinx_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO / "_ext"), os.environ.get("PYTHONPATH", "")])))
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", ".", "-b", "html", "-W", "--keep-going", "-q", "docs", "_build/html"],
+        cwd=project, env=env, capture_output=True, text=True, check=False, timeout=600,
+    )
+
+
+def test_tiny_shelf_and_floor_build_without_warnings(tmp_path: Path) -> None:
+    shelf = synth.generate(20, seed=11)
+    project = synth.write_shelf(shelf, tmp_path / "shelf")
+    result = _sphinx_build(project)
+    assert result.returncode == 0, result.stderr
+    html = project / "_build" / "html"
+    assert len(list((html / "papers").glob("*.html"))) == 20
+    paper = shelf.papers[0]
+    page = (html / "papers" / f"{paper.slug}.html").read_text(encoding="utf-8")
+    assert "paper-header" in page and paper.short_name in page
+
+    floor = synth.write_floor(shelf, tmp_path / "floor")
+    result = _sphinx_build(floor)
+    assert result.returncode == 0, result.stderr
+    floor_page = (floor / "_build" / "html" / "papers" / f"{paper.slug}.html").read_text(encoding="utf-8")
+    assert "paper-header" not in floor_page and paper.short_name in floor_page
+    assert "papershelf" not in (floor / "conf.py").read_text(encoding="utf-8").split("extensions", 1)[1].splitlines()[0]

@@ -1,0 +1,389 @@
+# mypy: disable-error-code="union-attr,index,attr-defined"
+# (BeautifulSoup lookups are Optional; a None fails the test anyway.)
+"""Issue: chronology, timeline picture, and the indexes a reader browses by.
+
+Most tests read one build of tests/roots/test-indexes (module fixture); the
+incremental and parallel tests build their own copies.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from io import StringIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import build, build_warnings, bump, copy_root, html
+from papershelf import indexes, timeline
+from papershelf.records import Paper, PaperDate, Relation
+from papershelf.schema import ARCHITECTURE_FIELDS
+from papershelf.shelf import build_view
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+XSS_TITLE = '<script>alert("pwn")</script> & <b>Bold</b>'
+XSS_NAME = 'X<S>S & "Q"'
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """tests/roots/test-indexes, built once for the read-only tests."""
+    srcdir = copy_root("indexes", tmp_path_factory.mktemp("site"))
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        yield app
+    finally:
+        app.cleanup()
+
+
+def soup(app: Any, docname: str) -> BeautifulSoup:
+    return BeautifulSoup(html(app, docname), "html.parser")
+
+
+def chronology(app: Any) -> list[tuple[str, list[str]]]:
+    """[(year heading, [short names in row order])] of the chronology page."""
+    page = soup(app, "chronology")
+    return [
+        (section.h2.get_text().rstrip("¶"), [row.select("td")[1].get_text(strip=True) for row in section.select("tr.paper-row")])
+        for section in page.select("section.paper-year")
+    ]
+
+
+def rows_of(app: Any, docname: str, table_class: str) -> list[list[str]]:
+    return [[cell.get_text(" ", strip=True) for cell in row.select("td")] for row in soup(app, docname).select(f"table.{table_class} tbody tr")]
+
+
+# -- chronology ------------------------------------------------------------------
+
+
+def test_chronology_newest_first_ties_by_name_undated_last(site: Any) -> None:
+    # Aardvark (tie.md) and Beta share June 2021; the tie is broken by short
+    # name, not by file order (beta.md comes first) and not reversed.
+    assert chronology(site) == [
+        ("2022", [XSS_NAME]),
+        ("2021", ["Aardvark", "Beta"]),
+        ("2020", ["Alpha"]),
+        ("2019", ["Gamma"]),
+        ("Undated", ["Nodate"]),
+    ]
+
+
+def test_every_paper_listed_exactly_once(site: Any) -> None:
+    names = [name for _, names in chronology(site) for name in names]
+    assert sorted(names) == sorted(["Alpha", "Beta", "Gamma", "Aardvark", "Nodate", XSS_NAME])
+
+
+def test_undated_paper_warns_at_its_page(site: Any) -> None:
+    warnings = build_warnings(site)
+    assert "papers/undated.md:2: WARNING: no-date: no date" in warnings
+    assert "[papershelf.no-date]" in warnings
+    # the only other warning is the .bib entry that has no year (why it is undated)
+    others = [line for line in warnings.splitlines() if line.strip() and "no-date" not in line]
+    assert len(others) == 1 and "bib-no-year" in others[0], warnings
+
+
+def test_chronology_row_cells(site: Any) -> None:
+    page = soup(site, "chronology")
+    assert [th.get_text() for th in page.select("table.paper-chronology")[0].select("thead th")] == ["Month", "Paper", "Title", "Venue", "Status", "Code"]
+    beta = page.select_one("section#year-2021 tr.status-unread")
+    cells = beta.select("td")
+    assert cells[0].get_text(strip=True) == "June"
+    assert cells[1].a["href"] == "papers/beta.html"
+    assert cells[2].get_text(" ", strip=True).startswith("Beta: A Better Model")
+    assert cells[3].get_text(strip=True) == "Proceedings of Testing"
+    assert cells[4].get_text(strip=True) == "unread"
+    assert cells[5].a["href"] == "https://github.com/example/beta"
+    alpha = page.select_one("section#year-2020 tr.paper-row td:nth-of-type(4)")
+    assert alpha.get_text(strip=True) == "arXiv:2003.00001"
+    undated = page.select_one("section#year-undated tr.paper-row")
+    assert undated.select("td")[0].get_text(strip=True) == ""
+    assert undated.select("td")[5].get_text(strip=True) == ""
+
+
+def test_rows_carry_filter_classes_and_tag_chips(site: Any) -> None:
+    page = soup(site, "chronology")
+    beta = page.select_one('table.paper-chronology a[href="papers/beta.html"]').find_parent("tr")
+    assert {"paper-row", "status-unread", "year-2021", "tag-testing", "tag-vision-language"} <= set(beta["class"])
+    undated = page.select_one("section#year-undated tr.paper-row")
+    assert "year-undated" in undated["class"]
+    chips = {chip.get_text(): chip.find_parent("a")["href"] for chip in beta.select(".paper-tag")}
+    assert chips == {"testing": "topics.html#topic-testing", "Vision & Language": "topics.html#topic-vision-language"}
+    assert [chip.get_text() for chip in page.select(".paper-tag")].count("<i>tag</i>") == 1
+
+
+def test_filter_script_only_where_a_chronology_is(site: Any) -> None:
+    assert "_static/papershelf-filter.js" in html(site, "chronology")
+    for docname in ("topics", "queue", "index", "papers/alpha"):
+        assert "papershelf-filter.js" not in html(site, docname), docname
+    assert "_static/papershelf-indexes.css" in html(site, "topics")
+    assert "papershelf-indexes.css" not in html(site, "papers/alpha")
+    assert (Path(site.outdir) / "_static/papershelf-filter.js").is_file()
+    # no controls in the page itself: the script builds them, so without it nothing is dead
+    body = soup(site, "chronology").select_one("div.body")
+    assert body.select("table.paper-chronology") and not body.select("form, input, select, button")
+
+
+# -- timeline ----------------------------------------------------------------------
+
+
+def test_timeline_is_above_the_table_with_linked_marks(site: Any) -> None:
+    page = soup(site, "chronology")
+    svg = page.select_one("div.paper-timeline svg")
+    assert svg["role"] == "img"
+    assert "5 dated papers from 2019 to 2022" in svg["aria-label"]
+    assert svg.find_next("table", class_="paper-chronology") is not None  # timeline first
+    marks = {a["data-key"]: a for a in svg.select("a.paper-mark")}
+    assert set(marks) == {"alpha2020", "beta2021", "gamma2022", "tie2021", "xss2022"}  # not the undated one
+    assert marks["alpha2020"]["href"] == "papers/alpha.html"
+    assert {"status-read", "year-2020", "tag-testing"} <= set(marks["alpha2020"]["class"])
+    assert marks["gamma2022"].title.get_text() == "Gamma (15 January 2019; reading)"
+    assert marks["beta2021"].find("text").get_text() == "Beta"
+    note = page.select_one(".paper-timeline-note").get_text()
+    assert note.startswith("1 undated paper is not drawn")
+
+
+def test_timeline_arrows_follow_lineage(site: Any) -> None:
+    svg = soup(site, "chronology").select_one("div.paper-timeline svg")
+    arrows = {(p["data-from"], p["data-to"], p["class"][1]) for p in svg.select("g.tl-arrows path")}
+    assert arrows == {
+        ("alpha2020", "beta2021", "tl-arrow-updated-version"),  # stated on alpha
+        ("gamma2022", "alpha2020", "tl-arrow-variants"),  # gamma has the variant alpha
+        ("gamma2022", "xss2022", "tl-arrow-builds-on"),  # stated on xss: earlier -> later
+    }
+    assert all(p["marker-end"] == "url(#papershelf-tl-head)" for p in svg.select("g.tl-arrows path"))
+
+
+def test_timeline_escapes_user_text(site: Any) -> None:
+    source = html(site, "chronology")
+    svg_source = source[source.index("<svg"): source.index("</svg>")]
+    assert "<script>" not in svg_source and "<b>" not in svg_source
+    assert "&lt;script&gt;alert(" in svg_source
+    assert "<script>alert" not in source
+    mark = soup(site, "chronology").select_one('a.paper-mark[data-key="xss2022"]')
+    assert mark.title.get_text() == f"{XSS_NAME}: {XSS_TITLE} (February 2022; read)"
+    assert mark.find("text").get_text() == XSS_NAME
+    assert not mark.find("script") and not mark.find("b")
+    assert soup(site, "chronology").find("script", string=lambda s: s and "pwn" in s) is None
+
+
+def test_timeline_layout_stays_bounded_with_two_thousand_papers() -> None:
+    papers = {}
+    for index in range(2000):
+        year, month = 2015 + index % 10, 1 + (index // 10) % 12
+        key = f"p{index:04d}"
+        relations = (Relation("updated_version", f"p{index + 1:04d}"),) if index % 7 == 0 and index < 1999 else ()
+        papers[f"papers/{key}"] = Paper(key=key, docname=f"papers/{key}", title=f"Paper {index}", short_name=f"P{index}",
+                                        status="read", date=PaperDate(year, month), relations=relations)
+    papers["papers/undated"] = Paper(key="undated", docname="papers/undated", title="U", short_name="U", status="unread")
+    view = build_view(papers, {}, {})
+    lay = timeline.layout(view.papers.values())
+    assert lay.undated == 1
+    assert lay.years == list(range(2015, 2025))
+    # every dated paper is drawn or counted in a "+N more" mark, none twice
+    drawn = [slot.paper.key for slot in lay.slots if slot.paper is not None]
+    assert len(drawn) == len(set(drawn))
+    assert len(drawn) + sum(slot.grouped for slot in lay.slots) == 2000
+    # bounded: at most MAX_PER_MONTH rows per month band, one column per year
+    assert max(lay.band_rows.values()) == timeline.MAX_PER_MONTH
+    assert lay.height <= timeline.TOP + 12 * (timeline.MAX_PER_MONTH * timeline.ROW + timeline.BAND_GAP) + timeline.BOTTOM
+    assert lay.width == timeline.AXIS + 10 * timeline.COLUMN + 8
+    assert len(lay.slots) <= 10 * 12 * timeline.MAX_PER_MONTH
+    svg = timeline.build_svg(lay, view, lambda p: f"{p.docname}.html", lambda year: f"#year-{year}")
+    text = ET.tostring(svg, encoding="unicode")
+    ET.fromstring(text)  # well-formed
+    assert text.count('class="tl-more"') == 10 * 12
+    assert len(text) < 400_000
+
+
+def test_timeline_groups_only_dense_months() -> None:
+    papers = {f"d/{i}": Paper(key=f"k{i}", docname=f"d/{i}", title="t", short_name=f"N{i}", status="read", date=PaperDate(2020, 5)) for i in range(timeline.MAX_PER_MONTH)}
+    lay = timeline.layout(papers.values())
+    assert [slot.grouped for slot in lay.slots] == [0] * timeline.MAX_PER_MONTH
+    papers["d/extra"] = Paper(key="kx", docname="d/extra", title="t", short_name="Nx", status="read", date=PaperDate(2020, 5))
+    lay = timeline.layout(papers.values())
+    assert len(lay.slots) == timeline.MAX_PER_MONTH
+    assert lay.slots[-1].paper is None and lay.slots[-1].grouped == 2
+
+
+# -- the other indexes -----------------------------------------------------------
+
+
+def test_queue_lists_unread_and_reading_with_progress(site: Any) -> None:
+    page = soup(site, "queue")
+    assert page.select_one(".paper-queue-progress").get_text() == "3 of 6 read."
+    sections = {s["id"]: [row.td.get_text(strip=True) for row in s.select("tbody tr")] for s in page.select("section.paper-queue")}
+    assert sections == {"queue-reading": ["Gamma"], "queue-unread": ["Beta", "Nodate"]}
+
+
+def test_topics_one_section_per_tag(site: Any) -> None:
+    page = soup(site, "topics")
+    sections = {s["id"]: (s.h2.get_text().rstrip("¶"), [li.a.get_text() for li in s.select("li")]) for s in page.select("section.paper-topic")}
+    assert sections == {
+        "topic-i-tag-i": ("<i>tag</i>", [XSS_NAME]),
+        "topic-testing": ("testing", ["Beta", "Alpha", "Nodate"]),
+        # "Vision & Language" and "vision & language" share one section, named
+        # as the earliest paper spells it (Aardvark: same month as Beta, sorts first)
+        "topic-vision-language": ("vision & language", ["Aardvark", "Beta"]),
+        "untagged-papers": ("Untagged", ["Gamma"]),
+    }
+    assert [a["href"] for a in page.select(".paper-topic-list a")] == ["#topic-i-tag-i", "#topic-testing", "#topic-vision-language"]
+    # paper pages link their tags to these sections (crossrefs.py uses indexes.tag_id)
+    alpha = soup(site, "papers/alpha")
+    assert alpha.find("a", href="../topics.html#topic-testing") is not None
+
+
+def test_models_index_links_checkpoints_and_papers(site: Any) -> None:
+    page = soup(site, "models")
+    rows = page.select("table.paper-models-index tbody tr")
+    found = []
+    for row in rows:
+        cells = row.select("td")
+        link = cells[0].a
+        found.append((cells[0].get_text(strip=True), link["href"] if link else None, cells[2].a["href"]))
+    assert found == [
+        ("<b>xss-model</b>", "https://huggingface.co/example/xss", "papers/xss.html"),
+        ("alpha-base", "https://huggingface.co/example/alpha-base", "papers/alpha.html"),
+        ("beta-large", "https://huggingface.co/example/beta-large", "papers/beta.html"),
+        ("beta-small", None, "papers/beta.html"),
+    ]
+
+
+def test_code_index_lists_every_repository(site: Any) -> None:
+    page = soup(site, "code")
+    rows = [(row.td.a["href"], row.td.get_text(strip=True), row.select("td")[1].get_text(strip=True)) for row in page.select("table.paper-code-index tbody tr")]
+    assert rows == [
+        ("https://github.com/example/alpha", "github.com/example/alpha", "Alpha"),
+        ("https://github.com/example/beta", "github.com/example/beta (v1)", "Beta"),
+        ("https://github.com/example/beta2", "github.com/example/beta2 (v2)", "Beta"),
+        ("https://github.com/example/xss?a=1&b=<2>", "github.com/example/xss?a=1&b=<2>", XSS_NAME),
+    ]
+
+
+def test_architecture_table_one_row_per_paper_with_architecture(site: Any) -> None:
+    page = soup(site, "architecture")
+    table = page.select_one("table.paper-architecture-index")
+    assert [th.get_text() for th in table.select("thead th")] == ["Paper", *ARCHITECTURE_FIELDS.values()]
+    assert rows_of(site, "architecture", "paper-architecture-index") == [
+        ["Alpha", "ViT-B/16", "GPT-2", "", "", ""],
+        ["Beta", "", "", "Q-Former", "7B", ""],
+    ]
+
+
+def test_every_kind_is_registered() -> None:
+    assert {"chronology", "timeline", "queue", "topics", "models", "code", "architecture"} <= set(indexes.RENDERERS)
+
+
+# -- incremental builds ----------------------------------------------------------
+
+
+def test_editing_date_status_tags_relations_updates_indexes_and_catalog(make_app, tmp_path: Path) -> None:
+    srcdir = copy_root("indexes", tmp_path)
+    first, _ = build(make_app, srcdir)
+    assert ("2021", ["Aardvark", "Beta"]) in chronology(first)
+    beta = srcdir / "papers/beta.md"
+    text = beta.read_text()
+    edited = (text.replace('date: "2021-06"', 'date: "2023-05"')
+                  .replace("status: unread", "status: read")
+                  .replace("tags: [testing, Vision & Language]", "tags: [testing, Vision & Language, fresh topic]")
+                  .replace("models:", "relations:\n  builds_on: gamma2022\nmodels:"))
+    assert edited.count("2023-05") == 1 and "fresh topic" in edited and "builds_on" in edited
+    bump(beta, edited)
+
+    app, warnings = build(make_app, srcdir)
+    assert "error" not in warnings.lower()
+    # chronology: Beta moved to a new 2023 group, with new filter classes
+    assert chronology(app)[:3] == [("2023", ["Beta"]), ("2022", [XSS_NAME]), ("2021", ["Aardvark"])]
+    row = soup(app, "chronology").select_one("section#year-2023 tr.paper-row")
+    assert {"status-read", "year-2023", "tag-fresh-topic"} <= set(row["class"])
+    # timeline: the mark moved and the new relation has its arrow
+    svg = soup(app, "chronology").select_one("div.paper-timeline svg")
+    assert "year-2023" in svg.select_one('a[data-key="beta2021"]')["class"]
+    assert svg.select_one('path[data-from="gamma2022"][data-to="beta2021"]') is not None
+    # queue and topics
+    assert soup(app, "queue").select_one(".paper-queue-progress").get_text() == "4 of 6 read."
+    assert "Beta" not in soup(app, "queue").get_text()
+    fresh = soup(app, "topics").select_one("section#topic-fresh-topic")
+    assert [a.get_text() for a in fresh.select("li a")] == ["Beta"]
+    # catalog
+    catalog = {p["key"]: p for p in json.loads((Path(app.outdir) / "papers.json").read_text())["papers"]}
+    assert catalog["beta2021"]["date"] == "2023-05"
+    assert catalog["beta2021"]["status"] == "read"
+    assert catalog["beta2021"]["tags"] == ["testing", "Vision & Language", "fresh topic"]
+    assert {"kind": "builds_on", "target": "gamma2022"} in catalog["beta2021"]["relations"]
+
+    # deleting a paper drops it from every index and the catalog
+    (srcdir / "papers/undated.md").unlink()
+    app, _ = build(make_app, srcdir)
+    assert "Undated" not in [year for year, _ in chronology(app)]
+    assert "Nodate" not in soup(app, "topics").get_text()
+    assert "undated2000" not in (Path(app.outdir) / "papers.json").read_text()
+    assert soup(app, "queue").select_one(".paper-queue-progress").get_text() == "4 of 5 read."
+
+
+def test_parallel_build_gives_the_same_indexes(make_app, tmp_path: Path) -> None:
+    serial, _ = build(make_app, copy_root("indexes", tmp_path / "serial"))
+    parallel, warnings = build(make_app, copy_root("indexes", tmp_path / "parallel"), parallel=2)
+    assert "papers/undated.md:2: WARNING: no-date" in warnings
+    for docname in ("chronology", "topics", "queue", "models", "code", "architecture"):
+        assert html(serial, docname) == html(parallel, docname), docname
+    assert (Path(serial.outdir) / "papers.json").read_text() == (Path(parallel.outdir) / "papers.json").read_text()
+
+
+# -- the filter script in a browser ------------------------------------------------
+
+
+@pytest.mark.browser
+def test_filter_narrows_rows_sections_and_marks(site: Any) -> None:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto((Path(site.outdir) / "chronology.html").as_uri())
+            page.wait_for_selector("form.paper-filter")
+            visible = "() => [...document.querySelectorAll('tr.paper-row')].filter(r => !r.hidden).map(r => r.cells[1].textContent.trim())"
+            assert len(page.evaluate(visible)) == 6
+            assert page.inner_text(".paper-filter-count") == "All 6 papers"
+            page.select_option("select[name=status]", "unread")
+            assert page.evaluate(visible) == ["Beta", "Nodate"]
+            assert page.evaluate("() => [...document.querySelectorAll('section.paper-year')].filter(s => !s.hidden).map(s => s.id)") == ["year-2021", "year-undated"]
+            dimmed = "() => [...document.querySelectorAll('.paper-mark.is-dimmed')].map(m => m.dataset.key).sort()"
+            assert page.evaluate(dimmed) == ["alpha2020", "gamma2022", "tie2021", "xss2022"]
+            page.select_option("select[name=status]", "")
+            page.select_option("select[name=tag]", "vision-language")
+            assert page.evaluate(visible) == ["Aardvark", "Beta"]
+            assert page.evaluate("() => [...document.querySelector('select[name=tag]').options].map(o => o.textContent)") == ["All", "<i>tag</i>", "testing", "vision & language"]
+            page.select_option("select[name=tag]", "")
+            page.select_option("select[name=year]", "2022")
+            assert page.evaluate(visible) == [XSS_NAME]
+            page.select_option("select[name=year]", "")
+            page.fill("input[name=q]", "aardv")
+            assert page.evaluate(visible) == ["Aardvark"]
+            assert page.inner_text(".paper-filter-count") == "Showing 1 of 6 papers"
+            page.click("button[type=reset]")
+            page.wait_for_function("() => document.querySelector('.paper-filter-count').textContent === 'All 6 papers'")
+            assert errors == []
+        finally:
+            browser.close()
+
+
+def test_editing_a_venue_in_the_bib_refreshes_the_chronology(make_app, tmp_path: Path) -> None:
+    srcdir = copy_root("indexes", tmp_path)
+    build(make_app, srcdir)
+    bib = srcdir / "refs.bib"
+    bump(bib, bib.read_text().replace("Proceedings of Testing", "Proceedings of Retesting"))
+    app, _ = build(make_app, srcdir)
+    venue = soup(app, "chronology").select_one('table.paper-chronology a[href="papers/beta.html"]').find_parent("tr").select("td")[3]
+    assert venue.get_text(strip=True) == "Proceedings of Retesting"

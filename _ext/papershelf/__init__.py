@@ -14,66 +14,16 @@ Registers:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from . import catalog, crossrefs, header, indexes, sync, translator
-from .cite import ShelfBibtexDomain
-from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
-from .domain import PaperDomain
-from .nodes import paper_crossrefs, paper_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
-STATIC = Path(__file__).parent / "static"
-
-
-def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
-    raise NotImplementedError(f"{node.tagname} left unresolved")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("myst_parser")
-    app.setup_extension("sphinxcontrib.bibtex")
-    app.setup_extension("sphinx_copybutton")
+    """Sphinx entry point (``extensions = ["papershelf"]``); see extension.py."""
+    from .extension import setup as setup_extension
 
-    app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
-    app.add_domain(PaperDomain)
-    app.add_domain(ShelfBibtexDomain, override=True)
-    app.add_role("paper", PaperRole())
-    app.add_directive("paper-index", PaperIndexDirective)
-    app.add_directive("paper-schema", PaperSchemaDirective)
-    for node in (paper_crossrefs, paper_index):
-        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
-
-    # Before the title and metadata collectors (priority 500) see the page.
-    app.connect("source-read", header.on_source_read)
-    app.connect("doctree-read", header.on_doctree_read, priority=400)
-    app.connect("env-before-read-docs", header.on_env_before_read_docs)
-    # Before sphinxcontrib-bibtex parses the .bib (its handler has priority 500).
-    app.connect("builder-inited", sync.on_builder_inited, priority=400)
-    app.connect("builder-inited", sync.on_builder_inited_done, priority=600)
-    app.connect("env-get-outdated", sync.on_env_get_outdated)
-    app.connect("env-updated", sync.on_env_updated)
-    app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
-    app.connect("html-page-context", crossrefs.on_html_page_context)
-
-    app.connect("builder-inited", translator.on_builder_inited)
-    # Index styles and the chronology's filter script, only on pages holding them.
-    app.connect("html-page-context", indexes.on_html_page_context)
-    # papers.json, once per successful HTML build.
-    app.connect("build-finished", catalog.on_build_finished)
-    app.connect("builder-inited", _add_static)
-    return {
-        "version": __version__,
-        "env_version": PaperDomain.data_version,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
-
-
-def _add_static(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
-    app.add_css_file("papershelf.css")
+    return setup_extension(app)

@@ -122,3 +122,60 @@ def test_landing_page_and_no_console_errors_anywhere(page: Any, site: str) -> No
         if name == "chronology.html":
             _shot(page, "chronology")
     assert page.console_errors == []
+
+
+def test_chronology_filter_narrows_the_rows(page: Any, site: str) -> None:
+    page.goto(f"{site}/chronology.html")
+    visible = "els => els.filter(e => e.offsetParent !== null).length"
+    assert page.eval_on_selector_all("tr.paper-row", visible) == 19
+    page.select_option("select[name=status]", "unread")
+    unread = page.eval_on_selector_all("tr.paper-row", visible)
+    assert 0 < unread < 19
+    assert page.eval_on_selector_all("tr.paper-row.status-read", visible) == 0
+    page.select_option("select[name=status]", "")
+    page.fill("input[type=search]", "LLaVA")
+    names = page.eval_on_selector_all(
+        "tr.paper-row", "els => els.filter(e => e.offsetParent !== null).map(e => e.cells[1].innerText.trim())"
+    )
+    assert set(names) == {"LLaVA", "LLaVA-1.5", "MoE-LLaVA"}
+    assert page.console_errors == []
+
+
+def test_timeline_marks_are_working_links(page: Any, site: str) -> None:
+    page.goto(f"{site}/chronology.html")
+    marks = page.eval_on_selector_all(".paper-timeline a.paper-mark", "els => els.map(e => e.getAttribute('href'))")
+    assert len(marks) == 19
+    page.click('.paper-timeline a.paper-mark[href="papers/flamingo.html"]')
+    page.wait_for_url("**/papers/flamingo.html")
+    assert page.inner_text("h1").startswith("Flamingo")
+
+
+def _contrast(page: Any, selector: str) -> float:
+    """WCAG contrast between an SVG text's fill and the page background."""
+    return float(page.evaluate(
+        """selector => {
+            const parse = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const lum = rgb => {
+                const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const text = getComputedStyle(document.querySelector(selector)).fill;
+            const back = getComputedStyle(document.body).backgroundColor;
+            const [a, b] = [lum(parse(text)), lum(parse(back))].sort((x, y) => y - x);
+            return (a + 0.05) / (b + 0.05);
+        }""",
+        selector,
+    ))
+
+
+def test_dark_mode_keeps_the_timeline_readable(page: Any, site: str) -> None:
+    page.goto(f"{site}/chronology.html")
+    label = ".paper-timeline a.paper-mark text"
+    light = _contrast(page, label)
+    page.evaluate("document.body.dataset.theme = 'dark'")
+    page.wait_for_timeout(100)
+    dark = _contrast(page, label)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)"  # dark mode really applied
+    assert light >= 4.5 and dark >= 4.5, (light, dark)
+    _shot(page, "chronology-dark")

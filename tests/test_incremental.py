@@ -36,7 +36,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _outputs(outdir: Path) -> dict[str, bytes]:
-    files = sorted(outdir.rglob("*.html")) + [outdir / "papers.json"]
+    files = [*sorted(outdir.rglob("*.html")), outdir / "papers.json"]
     return {str(f.relative_to(outdir)): f.read_bytes() for f in files}
 
 

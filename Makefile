@@ -62,7 +62,7 @@ add: $(VENV)/.docs-installed
 	$(BIN)/python -m papershelf add "$(ID)"
 
 bench: $(VENV)/.test-installed
-	$(BIN)/python -m papershelf.bench $(if $(FULL),--full,)
+	$(BIN)/python -m papershelf.bench --plot $(if $(FULL),--full,)
 
 linkcheck: $(VENV)/.docs-installed
 	$(SPHINXBUILD) -b linkcheck $(SRCDIR) $(BUILDDIR)/linkcheck

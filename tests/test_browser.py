@@ -92,7 +92,11 @@ def _shot(page: Any, name: str) -> None:
 
 def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
     page.goto(f"{site}/search.html?q=LLaVA")
-    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    # results arrive one by one; Sphinx writes this summary when it is done
+    page.wait_for_function(
+        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
+        timeout=15000,
+    )
     hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
     targets = {href.split("?")[0].split("#")[0] for href in hrefs}
     assert "papers/llava.html" in targets

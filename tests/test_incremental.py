@@ -40,11 +40,13 @@ def _outputs(outdir: Path) -> dict[str, bytes]:
     return {str(f.relative_to(outdir)): f.read_bytes() for f in files}
 
 
-EDITS: list[tuple[str, Callable[[Path], None]]] = [
-    ("add a paper", lambda s: (
-        (s / "papers/delta.md").write_text('---\nkey: delta2023\ntitle: Delta\nshort_name: Delta\nstatus: unread\ndate: "2023-03"\ntags: [testing]\n---\n'),
-        _edit(s / "refs.bib", "@misc{gamma2022", "@misc{delta2023,\n  title = {Delta},\n  author = {Day, Dee},\n  year = {2023}\n}\n\n@misc{gamma2022"),
-    )),
+def _add_paper(srcdir: Path) -> None:
+    (srcdir / "papers/delta.md").write_text('---\nkey: delta2023\ntitle: Delta\nshort_name: Delta\nstatus: unread\ndate: "2023-03"\ntags: [testing]\n---\n')
+    _edit(srcdir / "refs.bib", "@misc{gamma2022", "@misc{delta2023,\n  title = {Delta},\n  author = {Day, Dee},\n  year = {2023}\n}\n\n@misc{gamma2022")
+
+
+EDITS: list[tuple[str, Callable[[Path], object]]] = [
+    ("add a paper", _add_paper),
     ("change a date", lambda s: _edit(s / "papers/beta.md", 'date: "2021-06"', 'date: "2019-02"')),
     ("change a status", lambda s: _edit(s / "papers/beta.md", "status: unread", "status: read")),
     ("change a relation", lambda s: _edit(s / "papers/alpha.md", "updated_version: beta2021", "builds_on: [delta2023]")),

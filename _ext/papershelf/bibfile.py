@@ -38,6 +38,23 @@ class BibScan:
         return hashlib.sha1(entry.raw.encode()).hexdigest() if entry else ""
 
 
+@dataclass(frozen=True)
+class BibIndex:
+    """The small part of a scan kept between builds: where each entry is, and
+    a digest of its text to tell which entries an edit changed."""
+
+    path: str
+    stamp: tuple[int, int]
+    entries: dict[str, tuple[int, str]]  #: key -> (line, digest)
+
+    @classmethod
+    def of(cls, scan: BibScan) -> BibIndex:
+        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()})
+
+    def digest(self, key: str) -> str:
+        return self.entries.get(key, (0, ""))[1]
+
+
 def file_stamp(path: Path) -> tuple[int, int]:
     try:
         stat = path.stat()

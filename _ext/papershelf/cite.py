@@ -100,6 +100,8 @@ class ShelfBibtexDomain(BibtexDomain):
             paper = papers.get(key)
             todocname, citation_id = (paper.docname, "") if paper else (citation.bibliography_key.docname, citation.citation_id)
             tooltip = citation.tooltip_entry.text.render(_PLAINTEXT).replace("\\url ", "") if citation.tooltip_entry else None
+            if paper is not None:
+                tooltip = f"{paper.short_name}: {paper.title}" if not paper.title.startswith(paper.short_name) else paper.title
             references.append((
                 citation.entry,
                 citation.formatted_entry,

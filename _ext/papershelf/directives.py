@@ -41,6 +41,10 @@ class PaperIndexDirective(SphinxDirective):
         if kind not in indexes.RENDERERS:
             raise self.error(f"unknown index {kind!r}; choose one of: {', '.join(sorted(indexes.RENDERERS))}")
         cast("PaperDomain", self.env.get_domain("paper")).note_index(self.env.docname, kind)
+        if kind != "summary":
+            # A page listing the whole shelf would match every search (and cost
+            # O(N) to index on each rewrite); each paper's own page is indexed.
+            self.env.metadata[self.env.docname]["nosearch"] = True
         node = paper_index(kind=kind)
         self.set_source_info(node)
         return [node]

@@ -12,6 +12,8 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
+from .bibfile import BibIndex
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .bibfile import BibScan
-    from .records import Paper
+    from .records import BibEntry, Paper
     from .shelf import ShelfView
 
 
@@ -35,11 +37,14 @@ class PaperDomain(Domain):
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
         "index_docs": {},  # docname -> kinds of generated indexes the page holds
-        "bib": None,  # BibScan of the .bib file, refreshed when the file changes
+        "bib_index": None,  # BibIndex: line and digest of every .bib entry
         "bib_edited": set(),  # keys whose entry text changed, until pages are marked outdated
-        "view": None,  # ShelfView, recomputed once per build in env-updated
         "fingerprints": {},  # docname -> digest of the cross-document content it shows
     }
+    # Per-process state, never pickled with the environment (a parallel
+    # reader pickles the whole environment for every chunk it returns):
+    _scan: BibScan | None = None  #: the full .bib scan, entry texts included
+    _view: ShelfView | None = None  #: recomputed once per build in env-updated
     dangling_warnings = {"paper": "unknown paper key %(target)r; use the `key` of a paper page"}
 
     @property
@@ -55,12 +60,28 @@ class PaperDomain(Domain):
         return self.data["index_docs"]
 
     @property
-    def bib(self) -> BibScan | None:
-        return self.data["bib"]
+    def bib_index(self) -> BibIndex | None:
+        return self.data["bib_index"]
+
+    @property
+    def scan(self) -> BibScan | None:
+        return self._scan
+
+    @scan.setter
+    def scan(self, scan: BibScan) -> None:
+        self._scan = scan
+        self.data["bib_index"] = BibIndex.of(scan)
+
+    def bib_entry(self, key: str) -> BibEntry | None:
+        return self._scan.entries.get(key) if self._scan is not None else None
 
     @property
     def view(self) -> ShelfView | None:
-        return self.data["view"]
+        return self._view
+
+    @view.setter
+    def view(self, view: ShelfView) -> None:
+        self._view = view
 
     @property
     def papers(self) -> dict[str, Paper]:

@@ -65,12 +65,12 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not is_paper_page(front.data):
         return
     domain = cast("PaperDomain", env.get_domain("paper"))
-    bib = domain.bib.entries.get(str(front.data.get("key", ""))) if domain.bib else None
+    bib = domain.bib_entry(str(front.data.get("key", "")))
     paper, problems = read_paper(front.data, docname, bib)
     for problem in problems:
         warn(problem, docname)
-    if bib is None and domain.bib is not None:
-        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib.path}; add its BibTeX entry there", paper.line), docname)
+    if bib is None and domain.bib_index is not None:
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)
 
@@ -90,7 +90,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     # Paper pages are reached through the shelf's own indexes, never the toctree.
     env.metadata[env.docname]["orphan"] = True
     _drop_raw_html(doctree, env.docname)
-    bib = domain.bib.entries.get(paper.key) if domain.bib else None
+    bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
     section.insert(1, build_header(paper, bib, _pybtex_entry(app, paper.key)))
 

@@ -45,7 +45,7 @@ from . import citation
 from .header import MONTH_NAMES, human_date, link_cell, text_cell
 from .header import _table as table
 from .schema import ARCHITECTURE_FIELDS
-from .shelf import chronological_key
+from .shelf import chronological_key, digest
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -358,3 +358,33 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     app.add_css_file(INDEX_CSS)
     if "chronology" in kinds:
         app.add_js_file(FILTER_JS, loading_method="defer")
+
+
+def _shown(p: Paper) -> tuple[object, ...]:
+    """What every index row shows of a paper: its link."""
+    return (p.key, p.short_name, p.title, p.docname)
+
+
+#: kind -> what rows of that index show of each paper. An index page is
+#: rewritten only when this projection (or, for the chronology, a .bib entry:
+#: the venue column) changes, so a status edit leaves Models or Code alone.
+SHOWN: dict[str, Callable[[Paper], tuple[object, ...]]] = {
+    "papers": lambda p: (*_shown(p), p.date, p.status),
+    "chronology": lambda p: (*_shown(p), p.date, p.status, p.tags, p.links_of("code")),
+    "timeline": lambda p: (*_shown(p), p.date, p.status, p.tags, p.relations),
+    "summary": lambda p: (*_shown(p), p.date, p.status, p.added),
+    "queue": lambda p: (*_shown(p), p.date, p.status, p.tags),
+    "topics": lambda p: (*_shown(p), p.date, p.tags),
+    "models": lambda p: (*_shown(p), p.models),
+    "code": lambda p: (*_shown(p), p.links_of("code")),
+    "architecture": lambda p: (*_shown(p), p.date, p.architecture),
+}
+#: kinds that show fields of the .bib entries
+BIB_KINDS = frozenset({"chronology"})
+
+
+def content_digest(kind: str, view: ShelfView, bib_digests: dict[str, str]) -> str:
+    """A digest of everything an index of ``kind`` shows; once per kind per build."""
+    shown = SHOWN.get(kind, lambda p: (p,))
+    rows = [(shown(view.papers[key]), bib_digests.get(key, "") if kind in BIB_KINDS else "") for key in view.order]
+    return digest(repr((rows, sorted(view.index_pages.items()))))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, cast
 import pybtex.errors
 from sphinx.util import logging
 
+from . import indexes
 from .bibfile import BibScan, file_stamp, scan_bibfile
 from .problems import Code
 from .shelf import build_view, digest
@@ -71,18 +72,27 @@ def on_builder_inited(app: Sphinx) -> None:
     # sphinxcontrib-bibtex parses: the scan below reports each at its line.
     pybtex.errors.captured_errors = []
     domain = cast("PaperDomain", app.env.get_domain("paper"))
-    old = domain.bib
+    old = domain.bib_index
     stamp = _stamp(app)
     if old is not None and old.stamp == stamp:
-        return
+        return  # unchanged: scanned again only if a page needs an entry's text
     new = scan_all(app)
     new.stamp = stamp
-    domain.data["bib"] = new
+    domain.scan = new
     for problem in new.problems:
         logger.warning("%s: %s", problem.code.slug, problem.message, location=f"{problem.path}:{problem.line}", type="papershelf", subtype=problem.code.slug)
     if old is not None:
         edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
+
+
+def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Load the entry texts once, before parallel readers fork, if pages need them."""
+    domain = cast("PaperDomain", env.get_domain("paper"))
+    if docnames and domain.scan is None:
+        scan = scan_all(app)
+        scan.stamp = _stamp(app)
+        domain.scan = scan
 
 
 def on_builder_inited_done(app: Sphinx) -> None:
@@ -117,22 +127,22 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, mentioned in domain.mentions.items():
         references[docname].update(mentioned)
     view = build_view(domain.pages, references, domain.index_docs)
-    domain.data["view"] = view
+    domain.view = view
     for finding in view.findings:
         logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
-    if domain.bib is not None:
-        for key, entry in sorted(domain.bib.entries.items()):
+    index = domain.bib_index
+    if index is not None:
+        for key, (line, _) in sorted(index.entries.items()):
             if key not in view.papers:
-                logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{domain.bib.path}:{entry.line}", type="papershelf", subtype=Code.NO_PAGE.slug)
-    # Indexes show .bib fields too (venues): a digest of the shelf's entries.
-    bib_digest = digest(repr([domain.bib.digest(key) for key in sorted(view.papers)])) if domain.bib else ""
-    new = fingerprints(env, view, references, domain.index_docs, bib_digest)
+                logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{index.path}:{line}", type="papershelf", subtype=Code.NO_PAGE.slug)
+    bib_digests = {key: digest for key, (_, digest) in index.entries.items()} if index else {}
+    new = fingerprints(env, view, references, domain.index_docs, bib_digests)
     old = domain.data["fingerprints"]
     domain.data["fingerprints"] = new
     return sorted(d for d in new.keys() | old.keys() if new.get(d) != old.get(d) and d in env.found_docs)
 
 
-def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, set[str]], index_docs: dict[str, set[str]], bib_digest: str = "") -> dict[str, str]:
+def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, set[str]], index_docs: dict[str, set[str]], bib_digests: dict[str, str]) -> dict[str, str]:
     """docname -> digest of everything the page shows about other pages."""
     parts: dict[str, list[object]] = defaultdict(list)
 
@@ -156,6 +166,7 @@ def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, s
         ))
     for docname, keys in references.items():
         parts[docname].append(sorted((key, name(key)) for key in keys))
-    for docname in index_docs:
-        parts[docname].append((view.digest, bib_digest, sorted(view.index_pages.items())))
+    shown = {kind: indexes.content_digest(kind, view, bib_digests) for kind in set().union(*index_docs.values())}
+    for docname, kinds in index_docs.items():
+        parts[docname].append(sorted((kind, shown[kind]) for kind in kinds))
     return {docname: digest(repr(value)) for docname, value in parts.items()}

@@ -515,6 +515,8 @@ bibtex_bibfiles = ["references.bib"]
 bibtex_reference_style = "author_year"
 bibtex_default_style = "plain"
 bibtex_cite_id = "cite-{key}"
+# Tooltips would format every entry twice; citations of shelf papers carry the paper title instead.
+bibtex_tooltips = False
 '''
 
 

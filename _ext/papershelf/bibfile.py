@@ -46,10 +46,37 @@ class BibIndex:
     path: str
     stamp: tuple[int, int]
     entries: dict[str, tuple[int, str]]  #: key -> (line, digest)
+    files: tuple[str, ...] = ()  #: the scanned files, in order
 
     @classmethod
-    def of(cls, scan: BibScan) -> BibIndex:
-        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()})
+    def of(cls, scan: BibScan, files: tuple[str, ...] = ()) -> BibIndex:
+        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}, files)
+
+    def read_entry(self, key: str) -> BibEntry | None:
+        """One entry, read from the file without scanning all of it.
+
+        For a page re-read while the .bib is unchanged: parsing the whole
+        file again would cost O(entries) for one entry's text.
+        """
+        if key not in self.entries:
+            return None
+        opener = re.compile(r"^[ \t]*@\s*\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", re.MULTILINE)
+        for name in self.files:
+            try:
+                text = Path(name).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            found = opener.search(text)
+            if found is None:
+                continue
+            following = re.compile(r"^[ \t]*@", re.MULTILINE).search(text, found.end())
+            snippet = BibScan(name)
+            scan_text(text[found.start(): following.start() if following else len(text)], snippet)
+            entry = snippet.entries.get(key)
+            if entry is not None:
+                line = text.count("\n", 0, found.start()) + 1
+                return BibEntry(entry.key, line, entry.raw, entry.entry_type, entry.fields)
+        return None
 
     def digest(self, key: str) -> str:
         return self.entries.get(key, (0, ""))[1]
@@ -86,7 +113,8 @@ def scan_text(text: str, scan: BibScan) -> None:
         elif isinstance(block, model.ParsingFailedBlock):
             opener = ENTRY_OPENER.search(block.raw or "")
             what = f"entry `{opener.group(2)}`" if opener else "this block"
-            reason = str(block.error).splitlines()[-1].strip() if block.error else "syntax error"
+            details = str(block.error or "").strip().splitlines()
+            reason = details[-1].strip() if details else "syntax error"
             scan.problems.append(Problem(Code.BIB_SYNTAX, f"{what} does not parse: {reason}", line, scan.path))
         elif isinstance(block, model.Entry):
             first_line.setdefault(block.key, line)

@@ -32,7 +32,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 3
+    data_version = 4
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
@@ -63,17 +63,15 @@ class PaperDomain(Domain):
     def bib_index(self) -> BibIndex | None:
         return self.data["bib_index"]
 
-    @property
-    def scan(self) -> BibScan | None:
-        return self._scan
-
-    @scan.setter
-    def scan(self, scan: BibScan) -> None:
+    def set_scan(self, scan: BibScan, files: tuple[str, ...]) -> None:
         self._scan = scan
-        self.data["bib_index"] = BibIndex.of(scan)
+        self.data["bib_index"] = BibIndex.of(scan, files)
 
     def bib_entry(self, key: str) -> BibEntry | None:
-        return self._scan.entries.get(key) if self._scan is not None else None
+        """A .bib entry with its text: from this build's scan, or read alone."""
+        if self._scan is not None:
+            return self._scan.entries.get(key)
+        return self.bib_index.read_entry(key) if self.bib_index is not None else None
 
     @property
     def view(self) -> ShelfView | None:

@@ -39,7 +39,6 @@ class ShelfView:
     inverse: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  #: key -> [(kind, source key)]
     cited_in: dict[str, list[str]] = field(default_factory=dict)  #: key -> docnames citing it
     index_pages: dict[str, str] = field(default_factory=dict)  #: index kind -> docname showing it
-    digest: str = ""  #: fingerprint of every paper record
     findings: list[Finding] = field(default_factory=list)
     _positions: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     keys_by_doc: dict[str, str] = field(init=False, repr=False, default_factory=dict)
@@ -119,7 +118,6 @@ def build_view(
         inverse={key: sorted(value) for key, value in inverse.items()},
         cited_in={key: sorted(docs) for key, docs in cited_in.items()},
         index_pages=index_pages,
-        digest=digest(repr(sorted(papers.items()))),
         findings=findings,
     )
 

@@ -15,6 +15,7 @@ reach a page from outside:
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -67,6 +68,7 @@ def on_builder_inited(app: Sphinx) -> None:
     Entries whose text changed since the last build are remembered for
     ``env-get-outdated``.
     """
+    _freeze_long_lived_objects()
     # pybtex raises on the first syntax error (a crashed build) or, lenient,
     # prints it outside Sphinx's logging. Collect its errors instead while
     # sphinxcontrib-bibtex parses: the scan below reports each at its line.
@@ -78,7 +80,7 @@ def on_builder_inited(app: Sphinx) -> None:
         return  # unchanged: scanned again only if a page needs an entry's text
     new = scan_all(app)
     new.stamp = stamp
-    domain.scan = new
+    domain.set_scan(new, tuple(str(path) for path in bib_paths(app)))
     for problem in new.problems:
         logger.warning("%s: %s", problem.code.slug, problem.message, location=f"{problem.path}:{problem.line}", type="papershelf", subtype=problem.code.slug)
     if old is not None:
@@ -86,13 +88,14 @@ def on_builder_inited(app: Sphinx) -> None:
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
 
 
-def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Load the entry texts once, before parallel readers fork, if pages need them."""
-    domain = cast("PaperDomain", env.get_domain("paper"))
-    if docnames and domain.scan is None:
-        scan = scan_all(app)
-        scan.stamp = _stamp(app)
-        domain.scan = scan
+def _freeze_long_lived_objects() -> None:
+    """Keep the cyclic garbage collector off what stays alive all build long.
+
+    The pickled environment (and, after reading, the shelf's records) hold
+    millions of objects; every full collection walks all of them again. At
+    2,000 papers that was a third of a no-op rebuild (3.3 s against 1.8 s).
+    """
+    gc.freeze()
 
 
 def on_builder_inited_done(app: Sphinx) -> None:
@@ -128,6 +131,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         references[docname].update(mentioned)
     view = build_view(domain.pages, references, domain.index_docs)
     domain.view = view
+    _freeze_long_lived_objects()
     for finding in view.findings:
         logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
     index = domain.bib_index

@@ -6,6 +6,7 @@ ever formats the whole bibliography.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ class Reference:
         return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def plain(latex: str) -> str:
     """LaTeX field text to plain text (braces, accents and ``\\url`` removed)."""
     latex = re.sub(r"\\url\s*\{([^}]*)\}", r"\1", latex)

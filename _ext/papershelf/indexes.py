@@ -126,16 +126,15 @@ def _date_cell(paper: Paper) -> nodes.paragraph:
     return text_cell(human_date(paper.date.iso()) if paper.date else "undated")
 
 
-def _tag_links(app: Sphinx, view: ShelfView, docname: str, paper: Paper) -> nodes.inline:
+def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
     """The paper's tags as small chips, linked to their topics section."""
     chips = nodes.inline(classes=["paper-tags"])
-    topics = view.index_pages.get("topics")
     for tag in paper.tags:
-        classes = ["paper-tag", f"tag-{tag_slug(tag)}"]
-        if topics:
-            chips += make_refnode(app.builder, docname, topics, tag_id(tag), nodes.inline(tag, tag, classes=classes), f"Topic: {tag}")
+        chip = nodes.inline(tag, tag, classes=["paper-tag", f"tag-{tag_slug(tag)}"])
+        if topics_uri is None:
+            chips += chip
         else:
-            chips += nodes.inline(tag, tag, classes=classes)
+            chips += nodes.reference("", "", chip, internal=True, refuri=f"{topics_uri}#{tag_id(tag)}", reftitle=f"Topic: {tag}")
         chips += nodes.Text(" ")
     return chips
 
@@ -176,6 +175,8 @@ def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
     its "+N more" marks there). Rows carry :func:`filter_classes`.
     """
     result: list[nodes.Node] = []
+    topics = view.index_pages.get("topics")
+    topics_uri = app.builder.get_relative_uri(docname, topics) if topics else None
     for label, group in groupby(newest_first(view.papers.values()), key=year_label):
         papers = list(group)
         title = "Undated" if label == "undated" else label
@@ -186,7 +187,7 @@ def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
             title_cell = text_cell(p.title)
             if p.tags:
                 title_cell += nodes.Text(" ")
-                title_cell += _tag_links(app, view, docname, p)
+                title_cell += _tag_links(p, topics_uri)
             month = MONTH_NAMES[p.date.month] if p.date else ""
             cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), _status(p), _code_cell(p)]
             rows.append((filter_classes(p, "paper-row"), cells))

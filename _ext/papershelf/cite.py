@@ -8,6 +8,9 @@ Three changes to sphinxcontrib-bibtex's domain:
   plain-text backend is created once: upstream scans every citation and calls
   ``find_plugin`` (an entry-point scan) for each reference, which makes
   citing pages cost O(references x entries);
+* a parallel reader pickles the whole environment back for every chunk it
+  reads, the parsed .bib included (pybtex objects, slow to unpickle); the
+  parsed .bib is held outside the environment while pages are read;
 * ``env_updated`` formats every entry of every bibliography on every build,
   a no-op rebuild included (about 8 ms an entry); it now runs only when the
   .bib files, a bibliography directive or the set of citations changed.
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.bibfile import BibData
     from sphinxcontrib.bibtex.domain import Citation
 
     from .domain import PaperDomain
@@ -45,8 +49,29 @@ class ShelfBibtexDomain(BibtexDomain):
     """The ``cite`` domain of sphinxcontrib-bibtex, resolving onto paper pages."""
 
     _index: dict[str, Citation] | None = None
+    _held_bibdata: BibData | None = None
+
+    @property
+    def bibdata(self) -> BibData:
+        held = self._held_bibdata
+        return held if held is not None else cast("BibData", self.data["bibdata"])
+
+    def hold_bibdata(self) -> None:
+        """Keep the parsed .bib out of the pickles of parallel read chunks.
+
+        Readers forked after this still see it (``bibdata`` reads the held
+        copy); merging a chunk never used it. Restored in ``env_updated``.
+        """
+        if self._held_bibdata is None and "bibdata" in self.data:
+            self._held_bibdata = self.data.pop("bibdata")
+
+    def _restore_bibdata(self) -> None:
+        if self._held_bibdata is not None:
+            self.data["bibdata"] = self._held_bibdata
+            self._held_bibdata = None
 
     def env_updated(self) -> Iterable[str]:
+        self._restore_bibdata()
         self._index = None
         inputs = self._formatting_inputs()
         if self.data.get("papershelf_inputs") == inputs:

@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", header.on_source_read)
     app.connect("doctree-read", header.on_doctree_read, priority=400)
     app.connect("env-before-read-docs", header.on_env_before_read_docs)
+    app.connect("env-before-read-docs", sync.on_env_before_read_docs)
     # Before sphinxcontrib-bibtex parses the .bib (its handler has priority 500).
     app.connect("builder-inited", sync.on_builder_inited, priority=400)
     app.connect("builder-inited", sync.on_builder_inited_done, priority=600)

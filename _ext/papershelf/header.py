@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .cite import ShelfBibtexDomain
     from .domain import PaperDomain
     from .records import BibEntry, Paper
 
@@ -123,7 +124,7 @@ def _drop_raw_html(doctree: nodes.document, docname: str) -> None:
 
 def _pybtex_entry(app: Sphinx, key: str) -> Entry | None:
     cite = app.env.get_domain("cite")
-    return cite.data["bibdata"].data.entries.get(key)
+    return cast("ShelfBibtexDomain", cite).bibdata.data.entries.get(key)
 
 
 def _page_section(doctree: nodes.document, paper: Paper) -> nodes.section:

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
+    from .cite import ShelfBibtexDomain
     from .domain import PaperDomain
     from .nodes import paper_index
     from .records import Paper
@@ -113,7 +114,7 @@ def _status(paper: Paper) -> nodes.paragraph:
 
 
 def _venue(app: Sphinx, paper: Paper) -> str:
-    entry = app.env.get_domain("cite").data["bibdata"].data.entries.get(paper.key)
+    entry = cast("ShelfBibtexDomain", app.env.get_domain("cite")).bibdata.data.entries.get(paper.key)
     return citation.venue_of(entry) if entry is not None else ""
 
 

@@ -543,7 +543,8 @@ def write_shelf(shelf: Shelf, dest: Path) -> Path:
         _write(docs / "notes" / f"{note.slug}.md", note_page(note))
     _write(docs / "index.md", _index_page(shelf, "```{paper-index} summary\n```"))
     _write(docs / "papers.md", "# Papers\n\nEvery paper on the shelf, by short name.\n\n```{paper-index} papers\n```\n")
-    _write(docs / "chronology.md", "# Chronology\n\nEvery paper, newest first.\n\n```{paper-index} chronology\n```\n")
+    # As on the real site: the timeline picture above the table.
+    _write(docs / "chronology.md", "# Chronology\n\nEvery paper, newest first.\n\n```{paper-index} timeline\n```\n\n```{paper-index} chronology\n```\n")
     for kind in shelf.index_kinds:
         _write(docs / f"{kind}.md", f"# {OPTIONAL_INDEX_PAGES[kind]}\n\n```{{paper-index}} {kind}\n```\n")
     _write(docs / "notes.md", _notes_index(shelf))

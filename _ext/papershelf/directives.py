@@ -56,8 +56,7 @@ class PaperSchemaDirective(SphinxDirective):
     option_spec: ClassVar = {"codes": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from .header import _table as table
-        from .header import text_cell
+        from .header import table, text_cell
 
         if "codes" in self.options:
             rows = [[_literal_cell(code.slug), text_cell(code.doc)] for code in Code]

@@ -201,7 +201,7 @@ def _link_row(paper: Paper) -> nodes.paragraph:
     return row
 
 
-def _table(headings: Sequence[str], rows: Sequence[Sequence[nodes.Node]], classes: list[str]) -> nodes.table:
+def table(headings: Sequence[str], rows: Sequence[Sequence[nodes.Node]], classes: list[str]) -> nodes.table:
     table = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(headings))
     table += group
@@ -235,7 +235,7 @@ def link_cell(text: str, url: str) -> nodes.paragraph:
 def _models_table(paper: Paper) -> nodes.Element:
     section = nodes.container(classes=["paper-models"])
     section += nodes.rubric("Models", "Models")
-    section += _table(["Model", "Link"], [[text_cell(m.name), link_cell(_host(m.url), m.url)] for m in paper.models], ["paper-models-table"])
+    section += table(["Model", "Link"], [[text_cell(m.name), link_cell(_host(m.url), m.url)] for m in paper.models], ["paper-models-table"])
     return section
 
 
@@ -246,7 +246,7 @@ def _host(url: str) -> str:
 def _architecture_table(paper: Paper) -> nodes.Element:
     section = nodes.container(classes=["paper-architecture"])
     section += nodes.rubric("Architecture", "Architecture")
-    section += _table(["Part", "Value"], [[text_cell(ARCHITECTURE_FIELDS[k]), text_cell(v)] for k, v in paper.architecture], ["paper-architecture-table"])
+    section += table(["Part", "Value"], [[text_cell(ARCHITECTURE_FIELDS[k]), text_cell(v)] for k, v in paper.architecture], ["paper-architecture-table"])
     return section
 
 

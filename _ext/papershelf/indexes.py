@@ -42,8 +42,7 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from . import citation
-from .header import MONTH_NAMES, human_date, link_cell, text_cell
-from .header import _table as table
+from .header import MONTH_NAMES, human_date, link_cell, table, text_cell
 from .schema import ARCHITECTURE_FIELDS
 from .shelf import chronological_key, digest
 

@@ -21,6 +21,7 @@ from .problems import Code, Problem
 from .records import BibEntry
 
 ENTRY_OPENER = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,")
+NEXT_BLOCK = re.compile(r"^[ \t]*@", re.MULTILINE)
 
 
 @dataclass
@@ -69,7 +70,7 @@ class BibIndex:
             found = opener.search(text)
             if found is None:
                 continue
-            following = re.compile(r"^[ \t]*@", re.MULTILINE).search(text, found.end())
+            following = NEXT_BLOCK.search(text, found.end())
             snippet = BibScan(name)
             scan_text(text[found.start(): following.start() if following else len(text)], snippet)
             entry = snippet.entries.get(key)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MAX_AUTHORS = 20
 # find_plugin scans every installed package's entry points (1.6 ms a call);
 # render_as() would call it for every field of every reference.
-_TEXT_BACKEND = find_plugin("pybtex.backends", "text")()
+TEXT_BACKEND = find_plugin("pybtex.backends", "text")()
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def plain(latex: str) -> str:
     """LaTeX field text to plain text (braces, accents and ``\\url`` removed)."""
     latex = re.sub(r"\\url\s*\{([^}]*)\}", r"\1", latex)
     try:
-        text = Text.from_latex(latex).render(_TEXT_BACKEND)
+        text = Text.from_latex(latex).render(TEXT_BACKEND)
     except Exception:  # malformed LaTeX must not stop a build: show it as written
         text = latex.replace("{", "").replace("}", "")
     return re.sub(r"\s+", " ", text).strip()

@@ -23,16 +23,18 @@ import hashlib
 from typing import TYPE_CHECKING, Any, cast
 
 import docutils.nodes
-import pybtex.plugin
 from sphinx.util import logging
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
+from .citation import TEXT_BACKEND
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from pybtex.database import Entry
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -42,7 +44,6 @@ if TYPE_CHECKING:
     from .domain import PaperDomain
 
 logger = logging.getLogger(__name__)
-_PLAINTEXT = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
 
 
 class ShelfBibtexDomain(BibtexDomain):
@@ -55,6 +56,10 @@ class ShelfBibtexDomain(BibtexDomain):
     def bibdata(self) -> BibData:
         held = self._held_bibdata
         return held if held is not None else cast("BibData", self.data["bibdata"])
+
+    def entry(self, key: str) -> Entry | None:
+        """The parsed (pybtex) entry of ``key``, if the .bib has one."""
+        return self.bibdata.data.entries.get(key)
 
     def hold_bibdata(self) -> None:
         """Keep the parsed .bib out of the pickles of parallel read chunks.
@@ -124,7 +129,7 @@ class ShelfBibtexDomain(BibtexDomain):
                 continue
             paper = papers.get(key)
             todocname, citation_id = (paper.docname, "") if paper else (citation.bibliography_key.docname, citation.citation_id)
-            tooltip = citation.tooltip_entry.text.render(_PLAINTEXT).replace("\\url ", "") if citation.tooltip_entry else None
+            tooltip = citation.tooltip_entry.text.render(TEXT_BACKEND).replace("\\url ", "") if citation.tooltip_entry else None
             if paper is not None:
                 tooltip = f"{paper.short_name}: {paper.title}" if not paper.title.startswith(paper.short_name) else paper.title
             references.append((

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from .records import PaperDate
 
@@ -44,6 +45,12 @@ def arxiv_id(url: str) -> str:
     """The arXiv identifier in a URL (``2304.08485``), or ``""``."""
     match = ARXIV_ID.search(url)
     return f"{match.group(1)}{match.group(2)}.{match.group(3)}" if match else ""
+
+
+def without_front_matter(paper_urls: Iterable[str], year: str = "", month: str = "") -> PaperDate | None:
+    """The date of a paper whose front matter gives none: the arXiv id of
+    its first paper link that has one, else the BibTeX year and month."""
+    return next((d for d in map(from_arxiv, paper_urls) if d), None) or from_bibtex(year, month)
 
 
 def from_arxiv(url: str) -> PaperDate | None:

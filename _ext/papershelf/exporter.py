@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .check import Page, Shelf, load_shelf
-from .dates import from_arxiv, from_bibtex
+from .dates import without_front_matter
 from .importer import LINK_WRITE, RELATION_WRITE, Anchors, derive_names, split_heading
 from .shelf import chronological_key
 
@@ -41,10 +41,9 @@ def _heading(paper: Paper) -> tuple[str, dict[str, Any]]:
 
 
 def _derived_date(shelf: Shelf, paper: Paper) -> str:
-    derived = next((d for d in (from_arxiv(link.url) for link in paper.links_of("paper")) if d), None)
     entry = shelf.entries.get(paper.key)
-    if derived is None and entry is not None:
-        derived = from_bibtex(entry.get("year"), entry.get("month"))
+    bib_date = (entry.get("year"), entry.get("month")) if entry is not None else ()
+    derived = without_front_matter([link.url for link in paper.links_of("paper")], *bib_date)
     return derived.iso() if derived else ""
 
 

@@ -93,7 +93,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     _drop_raw_html(doctree, env.docname)
     bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
-    section.insert(1, build_header(paper, bib, _pybtex_entry(app, paper.key)))
+    entry = cast("ShelfBibtexDomain", env.get_domain("cite")).entry(paper.key)
+    section.insert(1, build_header(paper, bib, entry))
 
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -120,11 +121,6 @@ def _drop_raw_html(doctree: nodes.document, docname: str) -> None:
         if "html" in raw.get("format", "").split():
             warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname)
             raw.parent.remove(raw)
-
-
-def _pybtex_entry(app: Sphinx, key: str) -> Entry | None:
-    cite = app.env.get_domain("cite")
-    return cast("ShelfBibtexDomain", cite).bibdata.data.entries.get(key)
 
 
 def _page_section(doctree: nodes.document, paper: Paper) -> nodes.section:

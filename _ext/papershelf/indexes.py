@@ -113,7 +113,7 @@ def _status(paper: Paper) -> nodes.paragraph:
 
 
 def _venue(app: Sphinx, paper: Paper) -> str:
-    entry = cast("ShelfBibtexDomain", app.env.get_domain("cite")).bibdata.data.entries.get(paper.key)
+    entry = cast("ShelfBibtexDomain", app.env.get_domain("cite")).entry(paper.key)
     return citation.venue_of(entry) if entry is not None else ""
 
 

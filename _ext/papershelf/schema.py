@@ -291,9 +291,8 @@ def read_paper(
     paper_date = reader.date("date", *get("date"), today) if "date" in data else None
     added = reader.date("added", *get("added"), today) if "added" in data else None
     if paper_date is None:
-        paper_date = next((d for d in (dates.from_arxiv(link.url) for link in links if link.kind == "paper") if d), None)
-    if paper_date is None and bib is not None:
-        paper_date = dates.from_bibtex(bib.get("year"), bib.get("month"))
+        paper_urls = [link.url for link in links if link.kind == "paper"]
+        paper_date = dates.without_front_matter(paper_urls, *((bib.get("year"), bib.get("month")) if bib else ()))
     paper = Paper(
         key=key,
         docname=docname,

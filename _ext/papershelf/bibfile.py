@@ -48,10 +48,11 @@ class BibIndex:
     stamp: tuple[int, int]
     entries: dict[str, tuple[int, str]]  #: key -> (line, digest)
     files: tuple[str, ...] = ()  #: the scanned files, in order
+    encoding: str = "utf-8-sig"  #: the files' encoding (``bibtex_encoding``)
 
     @classmethod
-    def of(cls, scan: BibScan, files: tuple[str, ...] = ()) -> BibIndex:
-        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}, files)
+    def of(cls, scan: BibScan, files: tuple[str, ...] = (), encoding: str = "utf-8-sig") -> BibIndex:
+        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}, files, encoding)
 
     def read_entry(self, key: str) -> BibEntry | None:
         """One entry, read from the file without scanning all of it.
@@ -64,8 +65,8 @@ class BibIndex:
         opener = re.compile(r"^[ \t]*@\s*\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", re.MULTILINE)
         for name in self.files:
             try:
-                text = Path(name).read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+                text = Path(name).read_text(encoding=self.encoding)
+            except (OSError, UnicodeDecodeError, LookupError):
                 continue
             found = opener.search(text)
             if found is None:
@@ -91,12 +92,15 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def scan_bibfile(path: Path, display_path: str = "") -> BibScan:
-    """Read and check a .bib file; a missing file gives an empty scan."""
+def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig") -> BibScan:
+    """Read and check a .bib file; a missing file gives an empty scan
+    (sphinxcontrib-bibtex reports it)."""
     scan = BibScan(display_path or str(path), file_stamp(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = path.read_text(encoding=encoding)
+    except FileNotFoundError:
+        return scan
+    except (OSError, UnicodeDecodeError, LookupError) as error:
         scan.problems.append(Problem(Code.BIB_SYNTAX, f"cannot read the file: {error}", 1, scan.path))
         return scan
     scan_text(text, scan)
@@ -132,12 +136,12 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
             scan.problems.append(Problem(Code.BIB_SYNTAX, f"entry `{entry.key}`: a comma is missing after field `{item.key}` (line {item.start_line + 1}); add `,` at the end of that line", item.start_line + 1, scan.path))
             broken = True
     if "year" not in fields and "date" not in fields:
-        scan.problems.append(Problem(Code.BIB_NO_YEAR, f"entry `{entry.key}` has no `year`; add `year = {{YYYY}}`", line, scan.path))
+        scan.problems.append(Problem(Code.BIB_NO_YEAR, f"entry `{entry.key}` has no `year`; add `year = {{YYYY}}`", line, scan.path, entry.key))
     author = fields.get("author")
     if author is not None:
         names = re.split(r"\s+and\s+", str(author.value))
         if any(name.count(",") > 1 for name in names) or "†" in str(author.value):
-            scan.problems.append(Problem(Code.BIB_AUTHORS, f"entry `{entry.key}`: authors must be separated by ` and ` (found commas or markers such as †)", author.start_line + 1, scan.path))
+            scan.problems.append(Problem(Code.BIB_AUTHORS, f"entry `{entry.key}`: authors must be separated by ` and ` (found commas or markers such as †)", author.start_line + 1, scan.path, entry.key))
     if broken:
         return  # pybtex rejects the entry too: do not offer it as a citation
     scan.entries[entry.key] = BibEntry(

@@ -67,10 +67,12 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
     view = cast("PaperDomain", app.env.get_domain("paper")).view
+    if view is None or not view.papers:
+        return  # a project that only cites has no catalog
     # Compact separators keep json on its C encoder (indent would not).
     text = json.dumps(build_catalog(view, app.builder.get_target_uri), ensure_ascii=False, separators=(",", ":")) + "\n"
     path = Path(app.outdir) / FILENAME
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return
     path.write_text(text, encoding="utf-8")
-    logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers) if view else 0)
+    logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))

@@ -1,31 +1,40 @@
 """sphinxcontrib-bibtex's ``cite`` domain, with shelf-aware, linear resolution.
 
-Three changes to sphinxcontrib-bibtex's domain:
+Changes to sphinxcontrib-bibtex's domain, each keeping what its own test
+suite promises (``tests/test_bibtex_peer.py`` runs that suite with papershelf
+loaded):
 
 * a cited key that belongs to a paper on the shelf links to that paper's page
   instead of its entry in the bibliography;
 * citations are looked up in a dictionary built once per build, and pybtex's
   plain-text backend is created once: upstream scans every citation and calls
   ``find_plugin`` (an entry-point scan) for each reference, which makes
-  citing pages cost O(references x entries);
+  citing pages cost O(references x entries). The lookup keeps upstream's
+  rules: a bibliography on the citing page wins, and keys come out in
+  bibliography order;
 * a parallel reader pickles the whole environment back for every chunk it
   reads, the parsed .bib included (pybtex objects, slow to unpickle); the
   parsed .bib is held outside the environment while pages are read;
 * ``env_updated`` formats every entry of every bibliography on every build,
-  a no-op rebuild included (about 8 ms an entry); it now runs only when the
-  .bib files, a bibliography directive or the set of citations changed.
+  a no-op rebuild included (about 8 ms an entry). The formatted citations
+  are kept aside with a digest of everything formatting reads, and restored
+  whole when that digest is unchanged: upstream's ``clear_doc`` prunes the
+  live list for every re-read page, so the copy, not the live list, is the
+  cache.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
-from typing import TYPE_CHECKING, Any, cast
+from logging import WARNING
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
-from sphinxcontrib.bibtex.domain import BibtexDomain
+from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, get_docnames
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
@@ -33,13 +42,13 @@ from .citation import TEXT_BACKEND
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from logging import LogRecord
 
     from pybtex.database import Entry
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinxcontrib.bibtex.bibfile import BibData
-    from sphinxcontrib.bibtex.domain import Citation
 
     from .domain import PaperDomain
 
@@ -49,7 +58,7 @@ logger = logging.getLogger(__name__)
 class ShelfBibtexDomain(BibtexDomain):
     """The ``cite`` domain of sphinxcontrib-bibtex, resolving onto paper pages."""
 
-    _index: dict[str, Citation] | None = None
+    _index: dict[str, list[tuple[int, Citation]]] | None = None
     _held_bibdata: BibData | None = None
 
     @property
@@ -79,34 +88,57 @@ class ShelfBibtexDomain(BibtexDomain):
         self._restore_bibdata()
         self._index = None
         inputs = self._formatting_inputs()
-        if self.data.get("papershelf_inputs") == inputs:
-            return []  # the citations restored from the pickled environment still hold
-        result = super().env_updated()
-        self.data["papershelf_inputs"] = inputs
+        kept = self.data.get("papershelf_formatted")
+        if kept is not None and kept.inputs == inputs:
+            self.data["citations"] = list(kept.citations)
+            for warning in kept.warnings:  # a strict build fails again, as upstream's would
+                logger.warning("%s", warning.message, location=warning.location, type=warning.type, subtype=warning.subtype)
+            return []
+        with logging.pending_logging() as pending:  # flushed to the console on exit
+            result = super().env_updated()
+            warnings = tuple(KeptWarning.of(record) for record in pending.buffer if record.levelno >= WARNING)
+        self.data["papershelf_formatted"] = FormattedCitations(inputs, tuple(self.citations), warnings)
         return result
 
     def _formatting_inputs(self) -> str:
-        """A digest of everything the formatted citations depend on."""
-        files = sorted((str(path), info.mtime) for path, info in self.bibdata.bibfiles.items())
-        bibliographies = sorted(
-            (key, value.style, value.list_, value.enumtype, value.start, value.labelprefix,
-             value.keyprefix, ast.dump(value.filter_), sorted(value.citation_nodes), value.keys)
+        """A digest of everything upstream's ``env_updated`` reads, in its order."""
+        bibdata = self.bibdata
+        files = (bibdata.encoding, [(str(path), info.mtime, info.keys) for path, info in bibdata.bibfiles.items()])
+        bibliographies = [
+            (key, value.line, [str(path) for path in value.bibfiles], value.style, value.list_, value.enumtype,
+             value.start, value.labelprefix, value.keyprefix, ast.dump(value.filter_),
+             [(name, tuple(node["ids"])) for name, node in value.citation_nodes.items()], value.keys)
             for key, value in self.bibliographies.items()
-        )
-        refs = sorted((ref.docname, [t.key for t in ref.targets]) for ref in self.citation_refs)
+        ]
+        refs = [(ref.docname, [(t.key, t.pre, t.post) for t in ref.targets]) for ref in self.citation_refs]
         config = self.env.config
         settings = (config.bibtex_default_style, config.bibtex_tooltips, config.bibtex_tooltips_style)
-        return hashlib.sha1(repr((files, bibliographies, refs, settings)).encode()).hexdigest()
+        order = list(get_docnames(self.env))
+        return hashlib.sha1(repr((files, bibliographies, refs, settings, order)).encode()).hexdigest()
 
-    def citation_index(self) -> dict[str, Citation]:
-        """key -> first citation in a bibliography of list type "citation"."""
+    def citation_index(self) -> dict[str, list[tuple[int, Citation]]]:
+        """key -> (position, citation) of each citation in a bibliography of list type "citation"."""
         if self._index is None:
-            index: dict[str, Citation] = {}
-            for cit in self.citations:
+            index: dict[str, list[tuple[int, Citation]]] = {}
+            for position, cit in enumerate(self.citations):
                 if self.bibliographies[cit.bibliography_key].list_ == "citation":
-                    index.setdefault(cit.key, cit)
+                    index.setdefault(cit.key, []).append((position, cit))
             self._index = index
         return self._index
+
+    def _chosen_citations(self, keys: Iterable[str], fromdocname: str) -> list[Citation]:
+        """Upstream's choice and order: the citing page's own bibliography first, then the first
+        elsewhere; local citations before the others, each in bibliography order."""
+        index = self.citation_index()
+        chosen: list[tuple[bool, int, Citation]] = []
+        for key in keys:
+            found = index.get(key)
+            if not found:
+                continue
+            local = next(((pos, cit) for pos, cit in found if cit.bibliography_key.docname == fromdocname), None)
+            position, citation = local or found[0]
+            chosen.append((local is None, position, citation))
+        return [citation for _, _, citation in sorted(chosen, key=lambda item: item[:2])]
 
     def resolve_xref(  # type: ignore[override]
         self,
@@ -119,15 +151,16 @@ class ShelfBibtexDomain(BibtexDomain):
         contnode: docutils.nodes.Element,
     ) -> docutils.nodes.Element:
         targets = {t.key: t for t in parse_citation_targets(target)}
-        index = self.citation_index()
+        citations = self._chosen_citations(targets, fromdocname)
+        found = {citation.key for citation in citations}
+        for key in targets:
+            if key not in found:
+                logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
         papers = cast("PaperDomain", env.get_domain("paper")).papers
         references: list[Any] = []
-        for key, cite_target in targets.items():
-            citation = index.get(key)
-            if citation is None:
-                logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
-                continue
-            paper = papers.get(key)
+        for citation in citations:
+            cite_target = targets[citation.key]
+            paper = papers.get(citation.key)
             todocname, citation_id = (paper.docname, "") if paper else (citation.bibliography_key.docname, citation.citation_id)
             tooltip = citation.tooltip_entry.text.render(TEXT_BACKEND).replace("\\url ", "") if citation.tooltip_entry else None
             if paper is not None:
@@ -142,3 +175,36 @@ class ShelfBibtexDomain(BibtexDomain):
         result = docutils.nodes.inline(rawsource=target, classes=["bibtex-citation"])
         result += formatted.render(self.backend)
         return result
+
+
+class KeptWarning(NamedTuple):
+    """A warning of upstream's ``env_updated``, replayed while its citations are reused."""
+
+    message: str
+    location: Any  #: (docname, line) as upstream gives it
+    type: str | None
+    subtype: str | None
+
+    @classmethod
+    def of(cls, record: LogRecord) -> KeptWarning:
+        location = getattr(record, "location", None)
+        return cls(record.getMessage(), location if isinstance(location, (str, tuple)) else None,
+                   getattr(record, "type", None), getattr(record, "subtype", None))
+
+
+class FormattedCitations(NamedTuple):
+    """The formatted citations of the last build that formatted them, and what they came from."""
+
+    inputs: str  #: digest of ``ShelfBibtexDomain._formatting_inputs``
+    citations: tuple[Citation, ...]  #: the full list, whatever ``clear_doc`` has pruned since
+    warnings: tuple[KeptWarning, ...]
+
+
+def shelf_cite_domain(env: BuildEnvironment) -> ShelfBibtexDomain | None:
+    """papershelf's ``cite`` domain, or None where the project has no .bib files
+    (or another extension's ``cite`` domain)."""
+    try:
+        domain = env.get_domain("cite")
+    except ExtensionError:
+        return None
+    return domain if isinstance(domain, ShelfBibtexDomain) else None

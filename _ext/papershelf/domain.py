@@ -63,9 +63,9 @@ class PaperDomain(Domain):
     def bib_index(self) -> BibIndex | None:
         return self.data["bib_index"]
 
-    def set_scan(self, scan: BibScan, files: tuple[str, ...]) -> None:
+    def set_scan(self, scan: BibScan, files: tuple[str, ...], encoding: str = "utf-8-sig") -> None:
         self._scan = scan
-        self.data["bib_index"] = BibIndex.of(scan, files)
+        self.data["bib_index"] = BibIndex.of(scan, files, encoding)
 
     def bib_entry(self, key: str) -> BibEntry | None:
         """A .bib entry with its text: from this build's scan, or read alone."""

@@ -10,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.errors import ExtensionError
+from sphinxcontrib.bibtex.domain import BibtexDomain
+
 from . import catalog, crossrefs, header, indexes, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
@@ -18,6 +21,7 @@ from .nodes import paper_crossrefs, paper_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 from . import __version__
 
@@ -30,12 +34,16 @@ def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
-    app.setup_extension("sphinxcontrib.bibtex")
     app.setup_extension("sphinx_copybutton")
 
     app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
+    app.add_config_value(
+        "papershelf_bib_checks", None, "env", types=[bool, type(None)],
+        description="Check every .bib entry as a shelf paper (no-page, bib-no-year, bib-authors). "
+        "None: only when the papers folder exists; otherwise only the entries of paper pages are checked.")
     app.add_domain(PaperDomain)
-    app.add_domain(ShelfBibtexDomain, override=True)
+    # sphinxcontrib-bibtex only where the project gives it .bib files (see _setup_citations).
+    app.connect("config-inited", _setup_citations)
     app.add_role("paper", PaperRole())
     app.add_directive("paper-index", PaperIndexDirective)
     app.add_directive("paper-schema", PaperSchemaDirective)
@@ -67,6 +75,32 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def _setup_citations(app: Sphinx, config: Config) -> None:
+    """Load sphinxcontrib-bibtex, with papershelf's ``cite`` domain, when the project has .bib files.
+
+    Config values are read lazily, so the extension can still be set up here;
+    a project without ``bibtex_bibfiles`` keeps whatever ``cite`` domain it has
+    (sphinxcontrib-natbib's, say), and paper pages then show no citation.
+    """
+    if not _configured(config, "bibtex_bibfiles") and "sphinxcontrib.bibtex" not in app.extensions:
+        return
+    registered = app.registry.domains.get("cite")
+    if registered is not None and not issubclass(registered, BibtexDomain):
+        raise ExtensionError(
+            f"papershelf: bibtex_bibfiles is set, so papershelf needs sphinxcontrib-bibtex's 'cite' domain, but "
+            f"{registered.__module__}.{registered.__qualname__} already registers a 'cite' domain; remove that "
+            "extension, or remove bibtex_bibfiles to keep it (papershelf then shows no citations)")
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(ShelfBibtexDomain, override=True)
+
+
+def _configured(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` sets ``name``, before its extension registers it."""
+    if name in config:
+        return bool(config[name])
+    return bool(config._raw_config.get(name) or config._overrides.get(name))
 
 
 def _add_static(app: Sphinx) -> None:

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from . import citation
+from .cite import shelf_cite_domain
 from .frontmatter import parse_front_matter
 from .nodes import paper_crossrefs
 from .problems import Code, Problem
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .cite import ShelfBibtexDomain
     from .domain import PaperDomain
     from .records import BibEntry, Paper
 
@@ -93,7 +93,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     _drop_raw_html(doctree, env.docname)
     bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
-    entry = cast("ShelfBibtexDomain", env.get_domain("cite")).entry(paper.key)
+    cite = shelf_cite_domain(env)
+    entry = cite.entry(paper.key) if cite is not None else None
     section.insert(1, build_header(paper, bib, entry))
 
 
@@ -192,7 +193,7 @@ def _link_row(paper: Paper) -> nodes.paragraph:
     row = nodes.paragraph(classes=["paper-links"])
     for link in paper.links:
         label = LINK_KINDS[link.kind] + (f" ({link.label})" if link.label else "")
-        row += nodes.reference(label, label, refuri=link.url, classes=["paper-link", f"paper-link-{link.kind}"])
+        row += nodes.reference(label, label, refuri=link.url, classes=["paper-link", f"paper-link-{link.kind}"], noopener=True)
         row += nodes.Text(" ")
     return row
 
@@ -224,7 +225,7 @@ def text_cell(text: str) -> nodes.paragraph:
 
 def link_cell(text: str, url: str) -> nodes.paragraph:
     cell = nodes.paragraph()
-    cell += nodes.reference(text, text, refuri=url) if url else nodes.Text(text)
+    cell += nodes.reference(text, text, refuri=url, noopener=True) if url else nodes.Text(text)
     return cell
 
 

@@ -42,6 +42,7 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from . import citation
+from .cite import shelf_cite_domain
 from .header import MONTH_NAMES, human_date, link_cell, table, text_cell
 from .schema import ARCHITECTURE_FIELDS
 from .shelf import chronological_key, digest
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from .cite import ShelfBibtexDomain
     from .domain import PaperDomain
     from .nodes import paper_index
     from .records import Paper
@@ -113,7 +113,8 @@ def _status(paper: Paper) -> nodes.paragraph:
 
 
 def _venue(app: Sphinx, paper: Paper) -> str:
-    entry = cast("ShelfBibtexDomain", app.env.get_domain("cite")).entry(paper.key)
+    cite = shelf_cite_domain(app.env)
+    entry = cite.entry(paper.key) if cite is not None else None
     return citation.venue_of(entry) if entry is not None else ""
 
 

@@ -55,6 +55,7 @@ class Problem:
     message: str
     line: int = 0
     path: str = ""
+    key: str = ""  #: the BibTeX entry a .bib finding is about, if any
 
     def format(self) -> str:
         return f"{self.path}:{self.line}: {self.code.slug} {self.message}"

@@ -25,14 +25,14 @@ from sphinx.util import logging
 
 from . import indexes
 from .bibfile import BibScan, file_stamp, scan_bibfile
-from .problems import Code
+from .cite import shelf_cite_domain
+from .problems import Code, Problem
 from .shelf import build_view, digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .cite import ShelfBibtexDomain
     from .domain import PaperDomain
     from .shelf import ShelfView
 
@@ -41,7 +41,12 @@ logger = logging.getLogger(__name__)
 
 def bib_paths(app: Sphinx) -> list[Path]:
     """The .bib files, resolved as sphinxcontrib-bibtex resolves them."""
-    return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles or []]
+    # Without .bib files the project has no sphinxcontrib-bibtex, and no such setting.
+    return [(Path(app.confdir) / name).resolve() for name in getattr(app.config, "bibtex_bibfiles", None) or []]
+
+
+def bib_encoding(app: Sphinx) -> str:
+    return getattr(app.config, "bibtex_encoding", "utf-8-sig")
 
 
 def _stamp(app: Sphinx) -> tuple[int, int]:
@@ -50,15 +55,40 @@ def _stamp(app: Sphinx) -> tuple[int, int]:
 
 
 def scan_all(app: Sphinx) -> BibScan:
-    """All .bib files as one scan; the first entry of a key wins, as in pybtex."""
+    """All .bib files as one scan; the first entry of a key wins, as in pybtex.
+
+    A key repeated in a later file is reported in sphinxcontrib-bibtex's words
+    (pybtex's errors are captured while it parses, so it no longer says so),
+    naming both places.
+    """
     paths = bib_paths(app)
     merged = BibScan(path=", ".join(str(p) for p in paths))
+    first: dict[str, str] = {}
     for path in paths:
-        scan = scan_bibfile(path)
+        scan = scan_bibfile(path, encoding=bib_encoding(app))
         merged.problems.extend(scan.problems)
         for key, entry in scan.entries.items():
-            merged.entries.setdefault(key, entry)
+            if key in first:
+                merged.problems.append(Problem(
+                    Code.BIB_DUPLICATE,
+                    f"bibliography data error in {path}: repeated bibliography entry: {key} (first entry at {first[key]}); rename or remove one",
+                    entry.line, str(path)))
+                continue
+            first[key] = f"{path}:{entry.line}"
+            merged.entries[key] = entry
     return merged
+
+
+def checks_every_entry(app: Sphinx) -> bool:
+    """Whether every .bib entry is a shelf paper's (``papershelf_bib_checks``).
+
+    In a project that only cites, a .bib entry without a paper page is normal,
+    and its missing year is the project's own business.
+    """
+    asked = app.config.papershelf_bib_checks
+    if asked is not None:
+        return bool(asked)
+    return (Path(app.srcdir) / app.config.papershelf_papers_dir).is_dir()
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -81,12 +111,20 @@ def on_builder_inited(app: Sphinx) -> None:
         return  # unchanged: scanned again only if a page needs an entry's text
     new = scan_all(app)
     new.stamp = stamp
-    domain.set_scan(new, tuple(str(path) for path in bib_paths(app)))
+    domain.set_scan(new, tuple(str(path) for path in bib_paths(app)), bib_encoding(app))
+    every_entry = checks_every_entry(app)
+    # Checks of single entries wait, outside a shelf, until the paper pages are known.
+    domain.data["bib_entry_problems"] = [] if every_entry else [p for p in new.problems if p.key]
     for problem in new.problems:
-        logger.warning("%s: %s", problem.code.slug, problem.message, location=f"{problem.path}:{problem.line}", type="papershelf", subtype=problem.code.slug)
+        if every_entry or not problem.key:
+            _warn(problem)
     if old is not None:
         edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
+
+
+def _warn(problem: Problem) -> None:
+    logger.warning("%s: %s", problem.code.slug, problem.message, location=f"{problem.path}:{problem.line}", type="papershelf", subtype=problem.code.slug)
 
 
 def _freeze_long_lived_objects() -> None:
@@ -101,8 +139,9 @@ def _freeze_long_lived_objects() -> None:
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before parallel readers fork: hold the parsed .bib outside the environment."""
-    if app.parallel > 1 and len(docnames) > 1:
-        cast("ShelfBibtexDomain", env.get_domain("cite")).hold_bibdata()
+    cite = shelf_cite_domain(env)
+    if cite is not None and app.parallel > 1 and len(docnames) > 1:
+        cite.hold_bibdata()
 
 
 def on_builder_inited_done(app: Sphinx) -> None:
@@ -126,7 +165,8 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], cha
 def cited_keys(env: BuildEnvironment) -> dict[str, set[str]]:
     """docname -> keys cited there through sphinxcontrib-bibtex's roles."""
     result: dict[str, set[str]] = defaultdict(set)
-    for ref in env.get_domain("cite").data["citation_refs"]:
+    cite = shelf_cite_domain(env)
+    for ref in cite.citation_refs if cite is not None else []:
         result[ref.docname].update(target.key for target in ref.targets)
     return result
 
@@ -141,8 +181,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     _freeze_long_lived_objects()
     for finding in view.findings:
         logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
+    for problem in domain.data.get("bib_entry_problems", []):
+        if problem.key in view.papers:
+            _warn(problem)
     index = domain.bib_index
-    if index is not None:
+    if index is not None and checks_every_entry(app):
         for key, (line, _) in sorted(index.entries.items()):
             if key not in view.papers:
                 logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{index.path}:{line}", type="papershelf", subtype=Code.NO_PAGE.slug)

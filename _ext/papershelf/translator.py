@@ -1,7 +1,9 @@
-"""HTML output: links leaving the site carry ``rel="noopener"``.
+"""HTML output: papershelf's links leaving the site carry ``rel="noopener"``.
 
 docutils has no attribute for ``rel``, so the site's HTML translator (furo's,
-Sphinx's, or whatever the project set) is wrapped once per build.
+Sphinx's, or whatever the project set) is wrapped once per build. Only
+references papershelf made (marked ``noopener=True``) change: the rest of the
+project's HTML stays exactly as its other extensions write it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ class _ExternalLinks:
     def visit_reference(self, node: nodes.reference) -> None:
         super().visit_reference(node)  # type: ignore[misc]
         uri = node.get("refuri", "")
-        if not node.get("internal") and uri.startswith(("http://", "https://")) and self.body[-1].startswith("<a "):
+        if node.get("noopener") and uri.startswith(("http://", "https://")) and self.body[-1].startswith("<a "):
             self.body[-1] = '<a rel="noopener" ' + self.body[-1][3:]
 
 

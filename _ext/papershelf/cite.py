@@ -20,17 +20,23 @@ loaded):
   are kept aside with a digest of everything formatting reads, and restored
   whole when that digest is unchanged: upstream's ``clear_doc`` prunes the
   live list for every re-read page, so the copy, not the live list, is the
-  cache.
+  cache. When something did change (one .bib entry edited, say), each entry
+  is formatted again only if its fields, its label or the style changed.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 from logging import WARNING
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
+import pybtex.plugin
+from pybtex.richtext import Tag
+from pybtex.style import FormattedEntry
+from pybtex.style.template import FieldIsMissing
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
@@ -40,15 +46,27 @@ from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from .citation import TEXT_BACKEND
 
+
+@functools.cache
+def _style_class(name: str) -> type[BaseStyle]:
+    """pybtex's style plugin, looked up once (``find_plugin`` scans every entry point)."""
+    return cast("type[BaseStyle]", pybtex.plugin.find_plugin("pybtex.style.formatting", name))
+
+
+def _style(name: str) -> BaseStyle:
+    return _style_class(name)()
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from logging import LogRecord
 
     from pybtex.database import Entry
+    from pybtex.style.formatting import BaseStyle
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinxcontrib.bibtex.bibfile import BibData
+    from sphinxcontrib.bibtex.directives import BibliographyKey
 
     from .domain import PaperDomain
 
@@ -59,6 +77,9 @@ class ShelfBibtexDomain(BibtexDomain):
     """The ``cite`` domain of sphinxcontrib-bibtex, resolving onto paper pages."""
 
     _index: dict[str, list[tuple[int, Citation]]] | None = None
+    #: (style, label, entry digest) -> formatted entry: of the last formatting, and of this one (set in env_updated)
+    _formats_before: dict[tuple[str, str, str], FormattedEntry]
+    _formats_now: dict[tuple[str, str, str], FormattedEntry]
     _held_bibdata: BibData | None = None
 
     @property
@@ -94,11 +115,56 @@ class ShelfBibtexDomain(BibtexDomain):
             for warning in kept.warnings:  # a strict build fails again, as upstream's would
                 logger.warning("%s", warning.message, location=warning.location, type=warning.type, subtype=warning.subtype)
             return []
+        self._formats_before = self.data.get("papershelf_entry_formats", {})
+        self._formats_now = {}
         with logging.pending_logging() as pending:  # flushed to the console on exit
             result = super().env_updated()
             warnings = tuple(KeptWarning.of(record) for record in pending.buffer if record.levelno >= WARNING)
         self.data["papershelf_formatted"] = FormattedCitations(inputs, tuple(self.citations), warnings)
+        self.data["papershelf_entry_formats"] = self._formats_now
         return result
+
+    def get_formatted_entries(
+        self,
+        bibliography_key: BibliographyKey,
+        docnames: list[str],
+        tooltips: bool,
+        tooltips_style: str,
+    ) -> Iterable[tuple[Entry, FormattedEntry, FormattedEntry | None]]:
+        """Upstream's, but an entry is formatted again only when the entry, its label or the style changed."""
+        bibliography = self.bibliographies[bibliography_key]
+        entries = dict(self.get_sorted_entries(bibliography_key, docnames))
+        style = _style(bibliography.style)
+        tooltip_style_name = (tooltips_style or bibliography.style) if tooltips else ""
+        tooltip_style = _style(tooltip_style_name) if tooltip_style_name else None
+        sorted_entries = list(style.sort(entries.values()))
+        labels = style.format_labels(sorted_entries)
+        for label, entry in zip(labels, sorted_entries, strict=False):
+            full_label = bibliography.labelprefix + label
+            try:
+                yield (
+                    entry,
+                    self._format(style, bibliography.style, full_label, entry),
+                    self._format(tooltip_style, tooltip_style_name, full_label, entry) if tooltip_style else None,
+                )
+            except FieldIsMissing as exc:
+                logger.warning(str(exc), location=(bibliography_key.docname, bibliography.line), type="bibtex", subtype="missing_field")
+                yield entry, FormattedEntry(entry.key, Tag("b", str(exc)), full_label), None
+
+    def _format(self, style: BaseStyle, style_name: str, label: str, entry: Entry) -> FormattedEntry:
+        key = (style_name, label, self._entry_digest(entry))
+        formatted = self._formats_before.get(key) or self._formats_now.get(key)
+        if formatted is None:
+            formatted = style.format_entry(label, entry)
+        self._formats_now[key] = formatted
+        return formatted
+
+    def _entry_digest(self, entry: Entry, depth: int = 0) -> str:
+        """Everything pybtex's styles read of an entry: type, fields, persons, and what it crossrefs."""
+        persons = [(role, [str(person) for person in people]) for role, people in entry.persons.items()]
+        parent = self.bibdata.data.entries.get(entry.fields.get("crossref", "")) if depth < 3 else None
+        parts = (entry.key, entry.type, list(entry.fields.items()), persons, self._entry_digest(parent, depth + 1) if parent else "")
+        return hashlib.sha1(repr(parts).encode()).hexdigest()
 
     def _formatting_inputs(self) -> str:
         """A digest of everything upstream's ``env_updated`` reads, in its order."""

@@ -138,10 +138,10 @@ def _freeze_long_lived_objects() -> None:
 
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Before parallel readers fork: hold the parsed .bib outside the environment."""
+    """Before parallel readers fork: hold the parsed .bib and formatted citations outside the environment."""
     cite = shelf_cite_domain(env)
     if cite is not None and app.parallel > 1 and len(docnames) > 1:
-        cite.hold_bibdata()
+        cite.hold_for_parallel_read()
 
 
 def on_builder_inited_done(app: Sphinx) -> None:

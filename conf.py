@@ -20,6 +20,15 @@ exclude_patterns = ["_build", ".venv"]
 # MyST: front matter holds each paper's facts; roles like {cite:p} work in Markdown.
 myst_enable_extensions = ["colon_fence", "deflist"]
 
+# This shelf's field: the architecture comparison's columns (the `architecture` keys of a paper page).
+papershelf_facets = [
+    {"name": "vision_encoder", "heading": "Vision encoder", "help": "The image encoder, e.g. CLIP ViT-L/14."},
+    {"name": "language_model", "heading": "Language model", "help": "The language model the image features feed, e.g. Vicuna-13B."},
+    {"name": "connector", "heading": "Connector", "help": "What maps image features into the language model: a linear projection, an MLP, a Q-Former, cross-attention."},
+    {"name": "parameters", "heading": "Parameters", "help": "Model sizes the paper reports."},
+    {"name": "training_data", "heading": "Training data", "help": "The data the paper trains on, in brief."},
+]
+
 bibtex_bibfiles = ["references.bib"]
 bibtex_reference_style = "author_year"
 bibtex_default_style = "plain"

@@ -16,6 +16,7 @@ from papershelf.bench import run, synth
 from papershelf.bibfile import scan_bibfile
 from papershelf.frontmatter import parse_front_matter
 from papershelf.schema import read_paper
+from papershelf.settings import of_conf_file
 
 REPO = Path(__file__).resolve().parent.parent
 ROLE = re.compile(r"\{(cite:p|paper)\}`([^`]+)`")
@@ -83,11 +84,13 @@ def test_pages_validate_and_bib_scans_clean(shelf_dir: Path) -> None:
     assert scan.problems == []
     pages = sorted((shelf_dir / "docs" / "papers").glob("*.md"))
     assert len(scan.entries) == len(pages) == 60
+    settings = of_conf_file(shelf_dir / "conf.py")  # the synthetic shelf configures its facets
+    assert [facet.name for facet in settings.facets] == list(synth.FACETS)
     for page in pages:
         front = parse_front_matter(page.read_text(encoding="utf-8"))
         assert front is not None and not front.error, page
         key = str(front.data["key"])
-        paper, problems = read_paper(front.data, f"papers/{page.stem}", scan.entries.get(key))
+        paper, problems = read_paper(front.data, f"papers/{page.stem}", scan.entries.get(key), settings=settings)
         assert problems == [], (page, problems)
         assert key in scan.entries
         assert paper.date is not None

@@ -11,7 +11,8 @@ import jsonschema
 import pytest
 from helpers import build, copy_root
 from papershelf import catalog
-from papershelf.schema import ARCHITECTURE_FIELDS, LINK_KINDS, RELATION_KINDS, STATUSES
+from papershelf.schema import STATUSES
+from papershelf.settings import LINK_KINDS, RELATION_KINDS, from_values
 
 
 def load_schema() -> dict[str, Any]:
@@ -93,7 +94,20 @@ def test_schema_enums_match_the_front_matter_schema() -> None:
     assert paper["status"]["enum"] == list(STATUSES)
     assert paper["links"]["items"]["properties"]["kind"]["enum"] == list(LINK_KINDS)
     assert paper["relations"]["items"]["properties"]["kind"]["enum"] == list(RELATION_KINDS)
-    assert list(paper["architecture"]["properties"]) == list(ARCHITECTURE_FIELDS)
+    assert paper["architecture"]["properties"] == {}
+
+
+def test_the_sites_schema_follows_its_configuration(built: Any) -> None:
+    """papers.schema.json beside papers.json holds the shelf's own kinds and facets."""
+    schema = json.loads((Path(built.outdir) / catalog.SCHEMA_FILENAME).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(load_catalog(built))
+    paper = schema["$defs"]["paper"]["properties"]
+    assert list(paper["architecture"]["properties"]) == ["vision_encoder", "language_model", "connector", "parameters", "training_data"]
+    assert paper["links"]["items"]["properties"]["kind"]["enum"][-1] == "slides"
+    assert paper["relations"]["items"]["properties"]["kind"]["enum"][-1] == "extends"
+    other = catalog.json_schema(from_values([{"name": "backbone"}]))
+    assert list(other["$defs"]["paper"]["properties"]["architecture"]["properties"]) == ["backbone"]
 
 
 def test_only_html_builds_write_the_catalog(make_app, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from papershelf.check import load_shelf
 from papershelf.cli import main
 from papershelf.importer import derive_names, load_fixes, parse_list, split_heading
 from papershelf.scaffold import ShelfError, locate
+from papershelf.settings import conf_literals
 
 DATA = Path(__file__).parent / "data"
 SEED_DIR = REPO.parent / "shared" / "seed"
@@ -29,9 +30,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+#: the facets of our own shelf's conf.py, so that its export imports back without findings
+VLM_FACETS = tuple((facet["name"], facet["heading"]) for facet in conf_literals(REPO / "conf.py")["papershelf_facets"])
+
+
 def empty_shelf(tmp_path: Path, name: str = "shelf") -> Path:
     root = tmp_path / name
-    scaffold.init_shelf(root, "Test shelf")
+    scaffold.init_shelf(root, scaffold.InitOptions(title="Test shelf", author="Tess Ter", year=2026, facets=VLM_FACETS))
     return root
 
 

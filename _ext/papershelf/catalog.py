@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.util import logging
 
+from .settings import of_config
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -24,11 +26,13 @@ if TYPE_CHECKING:
 
     from .domain import PaperDomain
     from .records import Paper
+    from .settings import ShelfSettings
     from .shelf import ShelfView
 
 logger = logging.getLogger(__name__)
 
 FILENAME = "papers.json"
+SCHEMA_FILENAME = "papers.schema.json"  #: the JSON Schema of this site's papers.json (its own kinds and facets)
 SCHEMA = Path(__file__).parent / "catalog.schema.json"
 VERSION = 1
 BUILDERS = frozenset({"html", "dirhtml"})
@@ -53,6 +57,20 @@ def paper_record(paper: Paper, url: str) -> dict[str, Any]:
     }
 
 
+def json_schema(settings: ShelfSettings) -> dict[str, Any]:
+    """catalog.schema.json with this shelf's link kinds, relation kinds and facets."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    paper = schema["$defs"]["paper"]["properties"]
+    paper["links"]["items"]["properties"]["kind"]["enum"] = list(settings.links)
+    paper["relations"]["items"]["properties"]["kind"]["enum"] = list(settings.relations)
+    paper["architecture"]["properties"] = {
+        facet.name: {"$ref": "#/$defs/text", "description": facet.heading + (f": {facet.help}" if facet.help else "")}
+        for facet in settings.facets
+    }
+    paper["architecture"]["additionalProperties"] = False
+    return schema
+
+
 def build_catalog(view: ShelfView | None, target_uri: Callable[[str], str]) -> dict[str, Any]:
     """The whole catalog; ``target_uri`` maps a docname to its URL from the site root."""
     papers = [view.papers[key] for key in view.order] if view is not None else []
@@ -71,8 +89,13 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         return  # a project that only cites has no catalog
     # Compact separators keep json on its C encoder (indent would not).
     text = json.dumps(build_catalog(view, app.builder.get_target_uri), ensure_ascii=False, separators=(",", ":")) + "\n"
-    path = Path(app.outdir) / FILENAME
+    if _write_if_changed(Path(app.outdir) / FILENAME, text):
+        logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
+    _write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
     if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
+        return False
     path.write_text(text, encoding="utf-8")
-    logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
+    return True

@@ -96,6 +96,8 @@ def eprint_id(entry: BibEntry) -> str:
 def load_shelf(paths: ShelfPaths) -> Shelf:
     """Read every page and .bib file of a shelf once; collect per-file problems."""
     shelf = Shelf(paths)
+    settings = paths.settings()
+    shelf.problems.extend(Problem(Code.BAD_VALUE, message, 1, "conf.py") for message in settings.problems)
     for bibpath in paths.bibfiles:
         rel = paths.rel(bibpath)
         if not bibpath.exists():
@@ -142,7 +144,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
             continue
         docname = paths.docname(path)
         bib = shelf.entries.get(str(front.data.get("key", "")))
-        paper, problems = read_paper(front.data, docname, bib)
+        paper, problems = read_paper(front.data, docname, bib, settings=settings)
         shelf.problems.extend(Problem(p.code, p.message, p.line, rel) for p in problems)
         shelf.pages.append(Page(path, rel, docname, paper, front.data))
     return shelf

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,11 +76,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from .scaffold import init_shelf
+    from .scaffold import InitOptions, ShelfError, init_shelf
 
+    facets = []
+    for text in args.facet:
+        name, _, heading = text.partition(":")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise ShelfError(f"--facet {text!r}: the name must be lower_case_with_underscores, e.g. --facet backbone:Backbone")
+        facets.append((name, heading or name.replace("_", " ").capitalize()))
+    options = InitOptions(
+        title=args.title or "A reading list", author=args.author, year=args.year,
+        reading_status=not args.no_reading_status, facets=tuple(facets), papershelf_from=args.papershelf_from,
+    )
     target = Path(args.directory)
-    written = init_shelf(target, args.title)
-    print(f"created a new shelf in {target} ({len(written)} files); next: cd {target} && papershelf add ID")
+    written = init_shelf(target, options)
+    print(f"created a new shelf in {target} ({len(written)} files); next: cd {target} && make html")
     return 0
 
 
@@ -116,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="create a new, empty shelf", description="Create a new shelf (conf.py, docs/, references.bib, Makefile...) in an empty or new directory.")
     init.add_argument("directory", metavar="DIR")
     init.add_argument("--title", default="", help="the site's title (default: 'A reading list')")
+    init.add_argument("--author", default="", help="who keeps the list, for the footer (default: git config user.name)")
+    init.add_argument("--year", type=int, default=0, help="first year of the copyright line (default: this year)")
+    init.add_argument("--no-reading-status", action="store_true", help="an awesome list, not a reading log: no read/unread badges, queue or counts")
+    init.add_argument("--facet", action="append", default=[], metavar="NAME[:Heading]", help="a column of the comparison table (repeatable); adds the Comparison page")
+    init.add_argument("--papershelf-from", metavar="PATH|URL", default=None, help="where the shelf installs papershelf from (default: where this papershelf came from; '' for the package index)")
     init.set_defaults(run=_cmd_init)
     return parser
 

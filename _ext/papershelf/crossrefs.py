@@ -15,7 +15,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import indexes
 from .nodes import paper_crossrefs, paper_index
-from .schema import RELATION_KINDS
+from .settings import of_config
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,12 +52,13 @@ def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> li
         return []
     fields = nodes.field_list(classes=["paper-crossrefs"])
     grouped: dict[str, list[Paper]] = {}
+    kinds = of_config(app.config).relations
     for relation in paper.relations:
         target = view.papers.get(relation.target)
         if target is not None:
-            grouped.setdefault(RELATION_KINDS[relation.kind][0], []).append(target)
+            grouped.setdefault(kinds.get(relation.kind, (relation.kind, relation.kind))[0], []).append(target)
     for kind, source in view.inverse.get(key, []):
-        grouped.setdefault(RELATION_KINDS[kind][1], []).append(view.papers[source])
+        grouped.setdefault(kinds.get(kind, (kind, kind))[1], []).append(view.papers[source])
     for label, papers in grouped.items():
         fields += _field(label, [paper_link(app.builder, docname, p) for p in papers])
     if paper.tags:

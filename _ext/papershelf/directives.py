@@ -12,7 +12,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from . import indexes
 from .nodes import paper_index
 from .problems import Code
-from .schema import FIELDS
+from .schema import fields
+from .settings import of_config
 
 if TYPE_CHECKING:
     from .domain import PaperDomain
@@ -61,7 +62,8 @@ class PaperSchemaDirective(SphinxDirective):
         if "codes" in self.options:
             rows = [[_literal_cell(code.slug), text_cell(code.doc)] for code in Code]
             return [table(["Code", "Meaning and fix"], rows, ["paper-schema-codes"])]
-        rows = [[_literal_cell(f.name), text_cell("yes" if f.required else ""), text_cell(f.type), text_cell(f.doc), _literal_cell(f.example)] for f in FIELDS]
+        rows = [[_literal_cell(f.name), text_cell("yes" if f.required else ""), text_cell(f.type), text_cell(f.doc), _literal_cell(f.example)]
+                for f in fields(of_config(self.config))]
         return [table(["Key", "Required", "Type", "Meaning", "Example"], rows, ["paper-schema"])]
 
 

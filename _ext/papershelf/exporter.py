@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
 
 
-def _heading(paper: Paper) -> tuple[str, dict[str, Any]]:
+def _heading(paper: Paper, reading_status: bool = True) -> tuple[str, dict[str, Any]]:
     """The entry heading and the extras it cannot express."""
     alias = paper.aliases[0] if paper.aliases else ""
     text = paper.title + (f" ({alias})" if alias else "")
@@ -37,6 +37,8 @@ def _heading(paper: Paper) -> tuple[str, dict[str, Any]]:
         extras["short_name"] = paper.short_name
     if tuple(aliases) != paper.aliases:
         extras["aliases"] = list(paper.aliases)
+    if not reading_status:
+        return text, extras
     return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]", extras
 
 
@@ -56,6 +58,7 @@ def _links_line(label: str, items: list[tuple[str, str]]) -> str:
 def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     """The whole shelf as one reading list."""
     shelf = load_shelf(paths)
+    reading_status = paths.settings().reading_status
     pages = sorted(shelf.by_key.values(), key=lambda page: chronological_key(page.paper), reverse=True)
     papers = {page.paper.key: page.paper for page in pages}
     sections: dict[str, list[Page]] = {}
@@ -72,7 +75,7 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
         if section:
             anchors.add(section)
         for page in members:
-            heading, _ = _heading(page.paper)
+            heading, _ = _heading(page.paper, reading_status)
             heading_of[page.paper.key] = heading
             anchor_of[page.paper.key] = anchors.add(heading)
 

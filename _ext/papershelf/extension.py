@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ExtensionError
+from sphinx.util import logging
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
-from . import catalog, crossrefs, header, indexes, sync, translator
+from . import __version__, catalog, crossrefs, header, indexes, settings, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-from . import __version__
-
+logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
@@ -41,6 +41,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "papershelf_bib_checks", None, "env", types=[bool, type(None)],
         description="Check every .bib entry as a shelf paper (no-page, bib-no-year, bib-authors). "
         "None: only when the papers folder exists; otherwise only the entries of paper pages are checked.")
+    for name, (default, description) in settings.CONFIG.items():
+        app.add_config_value(name, default, "env", types=[type(default)], description=description)
+    app.connect("config-inited", _check_settings)
     app.add_domain(PaperDomain)
     # sphinxcontrib-bibtex only where the project gives it .bib files (see _setup_citations).
     app.connect("config-inited", _setup_citations)
@@ -94,6 +97,11 @@ def _setup_citations(app: Sphinx, config: Config) -> None:
             "extension, or remove bibtex_bibfiles to keep it (papershelf then shows no citations)")
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(ShelfBibtexDomain, override=True)
+
+
+def _check_settings(app: Sphinx, config: Config) -> None:
+    for problem in settings.of_config(config).problems:
+        logger.warning("%s; it is left out", problem, location=str(Path(app.confdir) / "conf.py"), type="papershelf", subtype="bad-value")
 
 
 def _configured(config: Config, name: str) -> bool:

@@ -18,7 +18,8 @@ from .cite import shelf_cite_domain
 from .frontmatter import parse_front_matter
 from .nodes import paper_crossrefs
 from .problems import Code, Problem
-from .schema import ARCHITECTURE_FIELDS, LINK_KINDS, is_paper_page, read_paper
+from .schema import is_paper_page, read_paper
+from .settings import DEFAULT, ShelfSettings, of_config
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -35,11 +36,14 @@ MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July
                "August", "September", "October", "November", "December")
 
 
-def warn(problem: Problem, docname: str) -> None:
+def warn(problem: Problem, docname: str, domain: PaperDomain | None = None) -> None:
+    """Warn at the page's line; with ``domain``, keep the finding so every later build warns again."""
     logger.warning(
         "%s: %s", problem.code.slug, problem.message,
         location=(docname, problem.line), type="papershelf", subtype=problem.code.slug,
     )
+    if domain is not None:
+        domain.data["findings"].setdefault(docname, []).append(problem)
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -52,26 +56,26 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     if Path(env.doc2path(docname)).suffix != ".md":
         return
+    domain = cast("PaperDomain", env.get_domain("paper"))
     front = parse_front_matter(source[0])
     in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
     if front is None or (in_papers_dir and not front.error and not front.data):
         if in_papers_dir:
-            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname)
+            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname, domain)
         return
     if front.error:
-        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname)
+        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, domain)
         if in_papers_dir:
             source[0] = _blank_front_matter(source[0], front.end_line)
         return
     if not is_paper_page(front.data):
         return
-    domain = cast("PaperDomain", env.get_domain("paper"))
     bib = domain.bib_entry(str(front.data.get("key", "")))
-    paper, problems = read_paper(front.data, docname, bib)
+    paper, problems = read_paper(front.data, docname, bib, settings=of_config(app.config))
     for problem in problems:
-        warn(problem, docname)
+        warn(problem, docname, domain)
     if bib is None and domain.bib_index is not None:
-        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname)
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, domain)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)
 
@@ -90,12 +94,12 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     # Paper pages are reached through the shelf's own indexes, never the toctree.
     env.metadata[env.docname]["orphan"] = True
-    _drop_raw_html(doctree, env.docname)
+    _drop_raw_html(doctree, env.docname, domain)
     bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
     cite = shelf_cite_domain(env)
     entry = cite.entry(paper.key) if cite is not None else None
-    section.insert(1, build_header(paper, bib, entry))
+    section.insert(1, build_header(paper, bib, entry, of_config(app.config)))
 
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -116,11 +120,11 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
             env.found_docs.discard(docname)
 
 
-def _drop_raw_html(doctree: nodes.document, docname: str) -> None:
+def _drop_raw_html(doctree: nodes.document, docname: str, domain: PaperDomain) -> None:
     """Paper pages are data: raw HTML there would reach readers unescaped."""
     for raw in list(doctree.findall(nodes.raw)):
         if "html" in raw.get("format", "").split():
-            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname)
+            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname, domain)
             raw.parent.remove(raw)
 
 
@@ -143,9 +147,9 @@ def _page_section(doctree: nodes.document, paper: Paper) -> nodes.section:
     return section
 
 
-def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nodes.container:
+def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settings: ShelfSettings = DEFAULT) -> nodes.container:
     header = nodes.container(classes=["paper-header"], ids=[f"paper-{nodes.make_id(paper.key)}"])
-    header += _summary_line(paper)
+    header += _summary_line(paper, settings.reading_status)
     reference = citation.format_reference(entry) if entry is not None else None
     if reference is not None:
         if reference.authors:
@@ -154,22 +158,22 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nod
         if venue:
             header += nodes.paragraph("", venue, classes=["paper-venue"])
     if paper.links:
-        header += _link_row(paper)
+        header += _link_row(paper, settings.links)
     header += paper_crossrefs(key=paper.key)
     if paper.models:
         header += _models_table(paper)
     if paper.architecture:
-        header += _architecture_table(paper)
+        header += _architecture_table(paper, settings.facet_headings)
     header += _citation_block(paper, bib, reference)
     return header
 
 
-def _summary_line(paper: Paper) -> nodes.paragraph:
+def _summary_line(paper: Paper, reading_status: bool) -> nodes.paragraph:
     line = nodes.paragraph(classes=["paper-summary"])
     line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
-    status = paper.status
-    line += nodes.Text(" ")
-    line += nodes.inline(status, status, classes=["paper-status", f"paper-status-{status}"])
+    if reading_status:
+        line += nodes.Text(" ")
+        line += nodes.inline(paper.status, paper.status, classes=["paper-status", f"paper-status-{paper.status}"])
     if paper.date is not None:
         line += nodes.Text(" · first public ")
         line += nodes.inline("", human_date(paper.date.iso()), classes=["paper-date"])
@@ -189,10 +193,10 @@ def human_date(iso: str) -> str:
     return f"{parts[2]} {text}" if len(parts) == 3 else text
 
 
-def _link_row(paper: Paper) -> nodes.paragraph:
+def _link_row(paper: Paper, kinds: dict[str, str]) -> nodes.paragraph:
     row = nodes.paragraph(classes=["paper-links"])
     for link in paper.links:
-        label = LINK_KINDS[link.kind] + (f" ({link.label})" if link.label else "")
+        label = kinds.get(link.kind, link.kind) + (f" ({link.label})" if link.label else "")
         row += nodes.reference(label, label, refuri=link.url, classes=["paper-link", f"paper-link-{link.kind}"], noopener=True)
         row += nodes.Text(" ")
     return row
@@ -240,10 +244,10 @@ def _host(url: str) -> str:
     return url.split("//", 1)[-1].split("/", 1)[0] if url else ""
 
 
-def _architecture_table(paper: Paper) -> nodes.Element:
+def _architecture_table(paper: Paper, headings: dict[str, str]) -> nodes.Element:
     section = nodes.container(classes=["paper-architecture"])
     section += nodes.rubric("Architecture", "Architecture")
-    section += table(["Part", "Value"], [[text_cell(ARCHITECTURE_FIELDS[k]), text_cell(v)] for k, v in paper.architecture], ["paper-architecture-table"])
+    section += table(["Part", "Value"], [[text_cell(headings.get(k, k)), text_cell(v)] for k, v in paper.architecture], ["paper-architecture-table"])
     return section
 
 

@@ -52,6 +52,7 @@ from .scaffold import (
     unique_name,
 )
 from .schema import FIELD_NAMES, is_web_url, read_paper
+from .settings import ShelfSettings
 
 #: label (lower case, `-`/`_` as spaces, without " link(s)") -> link kind
 LINK_LABELS = {
@@ -460,7 +461,7 @@ def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[st
             candidate.fields["relations"] = {kind: keys[0] if len(keys) == 1 else keys for kind, keys in relations.items()}
 
 
-def _validate(candidate: Candidate, path: str) -> None:
+def _validate(candidate: Candidate, path: str, settings: ShelfSettings) -> None:
     """Warnings for one entry, located in the list; fills ``paper`` and ``bib``."""
     entry = candidate.entry
     warnings = entry.warnings
@@ -485,7 +486,7 @@ def _validate(candidate: Candidate, path: str) -> None:
     if front is None or front.error:
         warnings.append(Problem(Code.FRONT_MATTER_SYNTAX, f"the entry's values do not make valid front matter: {front.error if front else 'empty'}", entry.line, path))
         return
-    paper, problems = read_paper(front.data, candidate.key, candidate.bib)
+    paper, problems = read_paper(front.data, candidate.key, candidate.bib, settings=settings)
     for problem in problems:
         if problem.code is Code.BAD_URL:
             continue  # reported below at the link's own line
@@ -531,6 +532,7 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     if not entries:
         raise ShelfError(f"{shown} has no entries (#### headings); nothing to import")
     shelf = load_shelf(paths)
+    settings = paths.settings()
     report = ImportReport(shown, dry_run=dry_run)
 
     used_fixes: set[str] = set()
@@ -550,7 +552,7 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     new = [c for c in candidates if not c.present_as]
     seen_keys: dict[str, int] = {}
     for candidate in new:
-        _validate(candidate, shown)
+        _validate(candidate, shown, settings)
         if candidate.key in seen_keys:
             candidate.entry.warnings.append(Problem(Code.DUPLICATE_PAPER, f"key {candidate.key!r} is also the key of the entry on line {seen_keys[candidate.key]}; both are imported, give each its own key", candidate.entry.line, shown))
         seen_keys.setdefault(candidate.key, candidate.entry.line)

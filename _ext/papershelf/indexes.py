@@ -44,7 +44,7 @@ from sphinx.util.nodes import make_refnode
 from . import citation
 from .cite import shelf_cite_domain
 from .header import MONTH_NAMES, human_date, link_cell, table, text_cell
-from .schema import ARCHITECTURE_FIELDS
+from .settings import of_config
 from .shelf import chronological_key, digest
 
 if TYPE_CHECKING:
@@ -165,8 +165,9 @@ def _empty(text: str) -> nodes.paragraph:
 def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     """Every paper, alphabetically by short name."""
     papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
-    rows = [[_ref(app, docname, p), text_cell(p.title), text_cell(p.date.iso() if p.date else "undated"), _status(p)] for p in papers]
-    return [table(["Paper", "Title", "Date", "Status"], rows, ["paper-list"])]
+    with_status = of_config(app.config).reading_status
+    rows = [[_ref(app, docname, p), text_cell(p.title), text_cell(p.date.iso() if p.date else "undated"), *([_status(p)] if with_status else [])] for p in papers]
+    return [table(["Paper", "Title", "Date", *(["Status"] if with_status else [])], rows, ["paper-list"])]
 
 
 def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -176,6 +177,7 @@ def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
     its "+N more" marks there). Rows carry :func:`filter_classes`.
     """
     result: list[nodes.Node] = []
+    with_status = of_config(app.config).reading_status
     topics = view.index_pages.get("topics")
     topics_uri = app.builder.get_relative_uri(docname, topics) if topics else None
     for label, group in groupby(newest_first(view.papers.values()), key=year_label):
@@ -190,9 +192,9 @@ def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
                 title_cell += nodes.Text(" ")
                 title_cell += _tag_links(p, topics_uri)
             month = MONTH_NAMES[p.date.month] if p.date else ""
-            cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), _status(p), _code_cell(p)]
+            cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), *([_status(p)] if with_status else []), _code_cell(p)]
             rows.append((filter_classes(p, "paper-row"), cells))
-        section += _row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"])
+        section += _row_table(["Month", "Paper", "Title", "Venue", *(["Status"] if with_status else []), "Code"], rows, ["paper-chronology"])
         result.append(section)
     return result or [_empty("No papers on the shelf yet.")]
 
@@ -209,7 +211,8 @@ def render_summary(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Nod
     papers = list(view.papers.values())
     read = sum(1 for p in papers if p.status == "read")
     counts = nodes.paragraph(classes=["paper-counts"])
-    counts += nodes.Text(f"{len(papers)} papers on the shelf: {read} read, {len(papers) - read} not read yet.")
+    shelf = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} on the shelf"
+    counts += nodes.Text(f"{shelf}: {read} read, {len(papers) - read} not read yet." if of_config(app.config).reading_status else f"{shelf}.")
     recent = sorted(papers, key=lambda p: (p.added or (p.date.iso() if p.date else ""), chronological_key(p)), reverse=True)[:RECENT]
     items = nodes.bullet_list(classes=["paper-recent"])
     for p in recent:
@@ -221,6 +224,8 @@ def render_summary(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Nod
 
 def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     """The reading queue: papers being read, then unread ones, oldest first."""
+    if not of_config(app.config).reading_status:
+        return [_empty("This shelf keeps no read status (papershelf_reading_status = False), so it has no reading queue.")]
     papers = [view.papers[key] for key in view.order]
     read = sum(1 for p in papers if p.status == "read")
     progress = nodes.paragraph("", f"{read} of {len(papers)} read.", classes=["paper-queue-progress"])
@@ -308,15 +313,18 @@ def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
 
 def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     """One row per paper stating its architecture, oldest first; unknown cells empty."""
+    headings = of_config(app.config).facet_headings
+    if not headings:
+        return [_empty("This shelf configures no facets to compare (papershelf_facets in conf.py).")]
     papers = [view.papers[key] for key in view.order if view.papers[key].architecture]
     if not papers:
-        return [_empty("No paper states its architecture yet.")]
+        return [_empty("No paper states its facets yet.")]
     rows = []
     for paper in papers:
         facts = dict(paper.architecture)
-        rows.append([_ref(app, docname, paper), *(text_cell(facts.get(name, "")) for name in ARCHITECTURE_FIELDS)])
+        rows.append([_ref(app, docname, paper), *(text_cell(facts.get(name, "")) for name in headings)])
     wrapper = nodes.container(classes=["paper-wide-table"])
-    wrapper += table(["Paper", *ARCHITECTURE_FIELDS.values()], rows, ["paper-architecture-index"])
+    wrapper += table(["Paper", *headings.values()], rows, ["paper-architecture-index"])
     return [wrapper]
 
 

@@ -8,11 +8,11 @@ half-written shelf.
 
 from __future__ import annotations
 
-import ast
-import contextlib
+import datetime
 import json
 import os
 import re
+import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .schema import FIELD_NAMES
+from .settings import ShelfSettings, conf_literals, of_conf_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -30,13 +31,18 @@ PAPERS_DIR = "papers"
 DEFAULT_BIBFILES = ("references.bib",)
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: template file -> path in a new shelf
+#: template file -> path in a new shelf (index.md, requirements.txt and the optional pages: see init_files)
 INIT_FILES = {
     "conf.py.txt": "conf.py",
     "index.md": "docs/index.md",
     "papers.md": "docs/papers.md",
     "chronology.md": "docs/chronology.md",
+    "topics.md": "docs/topics.md",
+    "models.md": "docs/models.md",
+    "code.md": "docs/code.md",
     "references.md": "docs/references.md",
+    "guide.md": "docs/maintainers/guide.md",
+    "data-notes.md": "docs/maintainers/data-notes.md",
     "references.bib": "references.bib",
     "Makefile": "Makefile",
     "README.md": "README.md",
@@ -44,6 +50,29 @@ INIT_FILES = {
     "gitignore.txt": ".gitignore",
     "requirements.txt": "requirements.txt",
 }
+#: the reader's pages, in navigation order: (page, what the landing page says of it)
+READER_PAGES = (
+    ("chronology", "every paper in time order, with a timeline and filters."),
+    ("queue", "what is left to read."),
+    ("topics", "papers by topic."),
+    ("models", "every released model, with its paper."),
+    ("code", "every code repository, by paper."),
+    ("comparison", "the papers side by side on this shelf's facets."),
+    ("papers", "every paper, by name."),
+    ("references", "the whole bibliography; download [references.bib](path:../references.bib)."),
+)
+
+
+@dataclass(frozen=True)
+class InitOptions:
+    """What ``papershelf init`` asks (defaults from ``git config`` and the clock)."""
+
+    title: str = "A reading list"
+    author: str = ""
+    year: int = 0
+    reading_status: bool = True
+    facets: tuple[tuple[str, str], ...] = ()  #: (name, column heading)
+    papershelf_from: str | None = None  #: where the shelf installs papershelf from (None: where this one came from)
 
 
 class ShelfError(Exception):
@@ -70,6 +99,10 @@ class ShelfPaths:
             if candidate.is_absolute() and candidate.is_relative_to(self.root):
                 return candidate.relative_to(self.root).as_posix()
         return str(path)
+
+    def settings(self) -> ShelfSettings:
+        """The shelf's own field, from its conf.py (facets, link and relation kinds, reading status)."""
+        return of_conf_file(self.root / "conf.py")
 
     def docname(self, page: Path) -> str:
         if not (page.is_absolute() and page.is_relative_to(self.srcdir)):
@@ -98,18 +131,9 @@ def locate(root: str | Path | None = None) -> ShelfPaths:
 
 def _conf_bibfiles(conf: Path) -> tuple[str, ...]:
     """``bibtex_bibfiles`` from conf.py when it is a literal list (conf.py is not run)."""
-    try:
-        tree = ast.parse(conf.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return ()
-    for node in tree.body:
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Name) and t.id == "bibtex_bibfiles" for t in targets) and node.value is not None:
-                with contextlib.suppress(ValueError):
-                    value = ast.literal_eval(node.value)
-                    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-                        return tuple(value)
+    value = conf_literals(conf).get("bibtex_bibfiles")
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
     return ()
 
 
@@ -248,23 +272,62 @@ def commit(files: Mapping[Path, str]) -> None:
 # --- init --------------------------------------------------------------------
 
 
-def init_files(target: Path, title: str) -> dict[Path, str]:
+def init_files(target: Path, options: InitOptions) -> dict[Path, str]:
     """The files of a new, empty shelf, by path."""
+    from . import __version__, provenance
+
+    author = options.author or _git_config("user.name") or "the maintainers"
+    year = options.year or datetime.date.today().year
+    origin = provenance.source() if options.papershelf_from is None else options.papershelf_from
+    pages = [page for page, _ in READER_PAGES
+             if (page != "queue" or options.reading_status) and (page != "comparison" or options.facets)]
+    says = dict(READER_PAGES)
+    facets = [{"name": name, "heading": heading, "help": ""} for name, heading in options.facets]
+    values = {
+        "title": options.title,
+        "title_repr": repr(options.title),
+        "author_repr": repr(author),
+        "copyright_repr": repr(f"{year}, {author}"),
+        "reading_status": repr(options.reading_status),
+        "facets": repr(facets),
+        "description": "A curated reading list: every paper has its own page with its links, released models"
+        + (", read status" if options.reading_status else "") + " and a citation you can copy.",
+        "nav": "\n".join(f"- {{doc}}`{page}`: {says[page]}" for page in pages),
+        "toctree": "\n".join(pages),
+        "version": __version__,
+        "origin_note": f"papershelf is installed from {origin}; once {__version__} is on the package index, "
+        f"`papershelf=={__version__}` replaces that line." if origin else "",
+        "papershelf_requirement": provenance.requirement(origin),
+        "pins": "\n".join(provenance.pinned_dependencies()),
+    }
     files = {}
-    for template, name in INIT_FILES.items():
+    templates = dict(INIT_FILES)
+    if options.reading_status:
+        templates["queue.md"] = "docs/queue.md"
+    if options.facets:
+        templates["comparison.md"] = "docs/comparison.md"
+    for template, name in templates.items():
         text = (TEMPLATES / template).read_text(encoding="utf-8")
-        files[target / name] = text.replace("{{title}}", title).replace("{{title_repr}}", repr(title))
+        files[target / name] = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], text)
     return files
 
 
-def init_shelf(target: Path, title: str = "") -> list[Path]:
+def _git_config(name: str) -> str:
+    """A value of the user's git configuration, or "" (no git, or not set)."""
+    try:
+        done = subprocess.run(["git", "config", "--get", name], capture_output=True, text=True, check=False, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip()
+
+
+def init_shelf(target: Path, options: InitOptions | None = None) -> list[Path]:
     """Create a new shelf in ``target`` (missing or empty); return the files written."""
     if target.exists() and not target.is_dir():
         raise ShelfError(f"{target} exists and is not a directory")
     if target.exists() and any(target.iterdir()):
         raise ShelfError(f"{target} is not empty; init only creates a shelf in a new or empty directory")
-    title = title or "A reading list"
-    files = init_files(target, title)
+    files = init_files(target, options or InitOptions())
     commit(files)
     (target / SOURCE_DIR / PAPERS_DIR).mkdir(parents=True, exist_ok=True)
     return sorted(files)

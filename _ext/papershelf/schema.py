@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,36 +18,9 @@ from . import dates
 from .frontmatter import LineDict
 from .problems import Code, Problem
 from .records import BibEntry, Link, Model, Paper, PaperDate, Relation
+from .settings import DEFAULT, ShelfSettings
 
 STATUSES = ("read", "reading", "unread")
-
-#: link kind -> label shown on the page
-LINK_KINDS = {
-    "paper": "Paper",
-    "code": "Code",
-    "homepage": "Homepage",
-    "blog": "Blog",
-    "dataset": "Dataset",
-    "model_zoo": "Model zoo",
-    "dataset_zoo": "Dataset zoo",
-}
-
-#: relation kind -> (label on the stating page, label on the other page)
-RELATION_KINDS = {
-    "updated_version": ("Updated version", "Previous version"),
-    "variants": ("Open-source variants", "Variant of"),
-    "builds_on": ("Builds on", "Built upon by"),
-}
-
-#: architecture field -> column heading of the comparison table
-ARCHITECTURE_FIELDS = {
-    "vision_encoder": "Vision encoder",
-    "language_model": "Language model",
-    "connector": "Connector",
-    "parameters": "Parameters",
-    "training_data": "Training data",
-}
-
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 #: longest text shown well in lists and the timeline
@@ -62,22 +36,33 @@ class FieldSpec:
     example: str
 
 
-FIELDS = (
-    FieldSpec("key", "text", True, "The paper's BibTeX key in `references.bib`; its identity everywhere (roles, relations, URLs of the catalog).", "liu2023llava"),
-    FieldSpec("title", "text", True, "The paper's title.", "Visual instruction tuning"),
-    FieldSpec("short_name", "text", True, "The short name readers know it by; used for links and indexes.", "LLaVA"),
-    FieldSpec("status", "one of " + ", ".join(STATUSES), True, "Your read status.", "read"),
-    FieldSpec("aliases", "list of text", False, "Other names of the paper or its main component (the reading list's parenthesised names).", "[Q-Former]"),
-    FieldSpec("date", "date: YYYY, YYYY-MM or YYYY-MM-DD", False, "First public date (the arXiv v1 month where there is one). Without it the arXiv id of the paper link, then the BibTeX year, is used.", '"2023-04"'),
-    FieldSpec("added", "date: YYYY-MM-DD", False, "When the paper joined the shelf; orders the landing page's recent additions.", '"2024-05-11"'),
-    FieldSpec("links", "mapping of link kind to a URL or a list of {label, url}", False, "Outbound links. Kinds: " + ", ".join(f"`{k}`" for k in LINK_KINDS) + ". Only http(s) URLs are accepted.", "{paper: https://arxiv.org/pdf/2304.08485}"),
-    FieldSpec("models", "list of {name, url}", False, "Released checkpoints.", "[{name: llava-v1-13b, url: https://huggingface.co/...}]"),
-    FieldSpec("relations", "mapping of relation kind to a key or a list of keys", False, "Links to other papers, written once on the stating page; the other page shows the inverse. Kinds: " + "; ".join(f"`{k}` ({a} / {b})" for k, (a, b) in RELATION_KINDS.items()) + ".", "{updated_version: liu2023improvedllava}"),
-    FieldSpec("tags", "list of text", False, "Topics; each gets a section on the Topics page.", "[instruction tuning]"),
-    FieldSpec("architecture", "mapping of " + ", ".join(ARCHITECTURE_FIELDS) + " to text", False, "Facts for the architecture comparison table; leave out what the paper does not state.", "{vision_encoder: CLIP ViT-L/14}"),
-)
+@functools.cache
+def fields(settings: ShelfSettings = DEFAULT) -> tuple[FieldSpec, ...]:
+    """The front matter keys, as this shelf's configuration defines them."""
+    links, relations = settings.links, settings.relations
+    facets = ", ".join(f"`{f.name}` ({f.heading}{': ' + f.help if f.help else ''})" for f in settings.facets)
+    return (
+        FieldSpec("key", "text", True, "The paper's BibTeX key in `references.bib`; its identity everywhere (roles, relations, URLs of the catalog).", "liu2023llava"),
+        FieldSpec("title", "text", True, "The paper's title.", "Visual instruction tuning"),
+        FieldSpec("short_name", "text", True, "The short name readers know it by; used for links and indexes.", "LLaVA"),
+        FieldSpec("status", "one of " + ", ".join(STATUSES), settings.reading_status,
+                  "Your read status." if settings.reading_status else "Not used on this shelf (`papershelf_reading_status = False`).", "read"),
+        FieldSpec("aliases", "list of text", False, "Other names of the paper or its main component (the reading list's parenthesised names).", "[Q-Former]"),
+        FieldSpec("date", "date: YYYY, YYYY-MM or YYYY-MM-DD", False, "First public date (the arXiv v1 month where there is one). Without it the arXiv id of the paper link, then the BibTeX year, is used.", '"2023-04"'),
+        FieldSpec("added", "date: YYYY-MM-DD", False, "When the paper joined the shelf; orders the landing page's recent additions.", '"2024-05-11"'),
+        FieldSpec("links", "mapping of link kind to a URL or a list of {label, url}", False, "Outbound links. Kinds: " + ", ".join(f"`{k}`" for k in links) + ". Only http(s) URLs are accepted.", "{paper: https://arxiv.org/pdf/2304.08485}"),
+        FieldSpec("models", "list of {name, url}", False, "Released checkpoints.", "[{name: llava-v1-13b, url: https://huggingface.co/...}]"),
+        FieldSpec("relations", "mapping of relation kind to a key or a list of keys", False, "Links to other papers, written once on the stating page; the other page shows the inverse. Kinds: " + "; ".join(f"`{k}` ({a} / {b})" for k, (a, b) in relations.items()) + ".", "{updated_version: liu2023improvedllava}"),
+        FieldSpec("tags", "list of text", False, "Topics; each gets a section on the Topics page.", "[instruction tuning]"),
+        FieldSpec("architecture", "mapping of facet name to text", False,
+                  ("Facts for the comparison table; leave out what the paper does not state. Facets: " + facets + ".") if facets
+                  else "Facts for the comparison table; this shelf configures no facets (`papershelf_facets` in conf.py).",
+                  "{" + (settings.facets[0].name if settings.facets else "backbone") + ": ...}"),
+    )
+
+
+FIELDS = fields()
 FIELD_NAMES = tuple(spec.name for spec in FIELDS)
-REQUIRED = tuple(spec.name for spec in FIELDS if spec.required)
 
 
 def is_web_url(url: str) -> bool:
@@ -97,9 +82,10 @@ def _suggest(name: str, known: tuple[str, ...] | list[str]) -> str:
 class _Reader:
     """Collects problems while turning one front matter mapping into a Paper."""
 
-    def __init__(self, data: LineDict, fallback_key: str) -> None:
+    def __init__(self, data: LineDict, fallback_key: str, settings: ShelfSettings) -> None:
         self.data = data
         self.fallback_key = fallback_key
+        self.settings = settings
         self.problems: list[Problem] = []
 
     def warn(self, code: Code, message: str, line: int) -> None:
@@ -151,8 +137,8 @@ class _Reader:
         result: list[Link] = []
         for kind, item in mapping.items():
             kind_line = mapping.line_of(kind, line)
-            if kind not in LINK_KINDS:
-                self.warn(Code.UNKNOWN_KEY, f"unknown link kind `links.{kind}`" + _suggest(kind, tuple(LINK_KINDS)), kind_line)
+            if kind not in self.settings.links:
+                self.warn(Code.UNKNOWN_KEY, f"unknown link kind `links.{kind}`" + _suggest(kind, tuple(self.settings.links)) + " (or add it to papershelf_link_kinds in conf.py)", kind_line)
                 continue
             entries = item if isinstance(item, list) else [item]
             for index, entry in enumerate(entries):
@@ -200,8 +186,8 @@ class _Reader:
         result = []
         for kind, targets in mapping.items():
             kind_line = mapping.line_of(kind, line)
-            if kind not in RELATION_KINDS:
-                self.warn(Code.UNKNOWN_KEY, f"unknown relation `relations.{kind}`" + _suggest(kind, tuple(RELATION_KINDS)), kind_line)
+            if kind not in self.settings.relations:
+                self.warn(Code.UNKNOWN_KEY, f"unknown relation `relations.{kind}`" + _suggest(kind, tuple(self.settings.relations)) + " (or add it to papershelf_relation_kinds in conf.py)", kind_line)
                 continue
             for index, target in enumerate(self.text_list(f"relations.{kind}", targets, kind_line)):
                 target_line = _line(targets, index, kind_line) if isinstance(targets, list) else kind_line
@@ -217,8 +203,10 @@ class _Reader:
             return ()
         result = []
         for name, item in mapping.items():
-            if name not in ARCHITECTURE_FIELDS:
-                self.warn(Code.UNKNOWN_KEY, f"unknown key `architecture.{name}`" + _suggest(name, tuple(ARCHITECTURE_FIELDS)), mapping.line_of(name, line))
+            facets = self.settings.facet_headings
+            if name not in facets:
+                known = f"; did you mean `{close[0]}`?" if (close := difflib.get_close_matches(name, list(facets), n=1, cutoff=0.6)) else ""
+                self.warn(Code.UNKNOWN_KEY, f"`architecture.{name}` is not a facet of this shelf{known}; configured facets: {', '.join(facets) or 'none'} (papershelf_facets in conf.py)", mapping.line_of(name, line))
                 continue
             text = self.text(f"architecture.{name}", item, mapping.line_of(name, line))
             if text:
@@ -264,15 +252,17 @@ def read_paper(
     docname: str,
     bib: BibEntry | None = None,
     today: dt.date | None = None,
+    settings: ShelfSettings = DEFAULT,
 ) -> tuple[Paper, list[Problem]]:
     """Validate front matter; always return a Paper (with fallbacks) and the problems."""
-    reader = _Reader(data, docname.rsplit("/", 1)[-1])
+    reader = _Reader(data, docname.rsplit("/", 1)[-1], settings)
     for name in data:
         if name not in FIELD_NAMES:
             reader.warn(Code.UNKNOWN_KEY, f"unknown front matter key `{name}`" + _suggest(name, FIELD_NAMES), data.line_of(name))
-    for name in REQUIRED:
-        if name not in data or data[name] in (None, ""):
-            expected = next(spec for spec in FIELDS if spec.name == name)
+    specs = fields(settings)
+    for expected in specs:
+        name = expected.name
+        if expected.required and (name not in data or data[name] in (None, "")):
             reader.warn(Code.MISSING_KEY, f"required key `{name}` is missing ({expected.type}: {expected.doc})", data.start_line)
 
     def get(name: str) -> tuple[Any, int]:

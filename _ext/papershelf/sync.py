@@ -107,17 +107,20 @@ def on_builder_inited(app: Sphinx) -> None:
     domain = cast("PaperDomain", app.env.get_domain("paper"))
     old = domain.bib_index
     stamp = _stamp(app)
+    every_entry = checks_every_entry(app)
     if old is not None and old.stamp == stamp:
-        return  # unchanged: scanned again only if a page needs an entry's text
+        # Unchanged: scanned again only if a page needs an entry's text; its problems still stand.
+        for problem in domain.data.get("bib_problems", []):
+            _warn(problem)
+        return
     new = scan_all(app)
     new.stamp = stamp
     domain.set_scan(new, tuple(str(path) for path in bib_paths(app)), bib_encoding(app))
-    every_entry = checks_every_entry(app)
     # Checks of single entries wait, outside a shelf, until the paper pages are known.
     domain.data["bib_entry_problems"] = [] if every_entry else [p for p in new.problems if p.key]
-    for problem in new.problems:
-        if every_entry or not problem.key:
-            _warn(problem)
+    domain.data["bib_problems"] = [p for p in new.problems if every_entry or not p.key]
+    for problem in domain.data["bib_problems"]:
+        _warn(problem)
     if old is not None:
         edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
@@ -139,6 +142,7 @@ def _freeze_long_lived_objects() -> None:
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before parallel readers fork: hold the parsed .bib and formatted citations outside the environment."""
+    cast("PaperDomain", env.get_domain("paper")).reading = frozenset(docnames)
     cite = shelf_cite_domain(env)
     if cite is not None and app.parallel > 1 and len(docnames) > 1:
         cite.hold_for_parallel_read()
@@ -181,6 +185,12 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     _freeze_long_lived_objects()
     for finding in view.findings:
         logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
+    # A strict build fails for as long as a problem exists, not only when its page is read.
+    for docname, problems in sorted(domain.data["findings"].items()):
+        if docname not in domain.reading and docname in env.found_docs:
+            for problem in problems:
+                logger.warning("%s: %s", problem.code.slug, problem.message, location=(docname, problem.line), type="papershelf", subtype=problem.code.slug)
+    domain.reading = frozenset()
     for problem in domain.data.get("bib_entry_problems", []):
         if problem.key in view.papers:
             _warn(problem)

@@ -510,7 +510,16 @@ html_extra_path = ["references.bib"]
 html_copy_source = False
 html_show_sourcelink = False
 '''
+#: the synthetic shelf's field: the facets its pages state (as the real shelf's conf.py configures them)
+FACETS = {
+    "vision_encoder": "Vision encoder",
+    "language_model": "Language model",
+    "connector": "Connector",
+    "parameters": "Parameters",
+    "training_data": "Training data",
+}
 BIBTEX_CONF = '''
+papershelf_facets = ''' + repr([{"name": name, "heading": heading} for name, heading in FACETS.items()]) + '''
 bibtex_bibfiles = ["references.bib"]
 bibtex_reference_style = "author_year"
 bibtex_default_style = "plain"
@@ -592,7 +601,7 @@ def write_floor(shelf: Shelf, dest: Path) -> Path:
 
     from papershelf import citation
     from papershelf.header import human_date
-    from papershelf.schema import ARCHITECTURE_FIELDS, LINK_KINDS, RELATION_KINDS
+    from papershelf.settings import LINK_KINDS, RELATION_KINDS
 
     _fresh(dest)
     docs = dest / "docs"
@@ -656,7 +665,7 @@ def write_floor(shelf: Shelf, dest: Path) -> Path:
             out.append("| Model | Link |\n|---|---|\n" + "".join(f"| {name} | [{url.split('//')[1].split('/')[0]}]({url}) |\n" for name, url in paper.models))
         if paper.architecture:
             out.append(":::{rubric} Architecture\n:::\n")
-            out.append("| Part | Value |\n|---|---|\n" + "".join(f"| {ARCHITECTURE_FIELDS[k]} | {v} |\n" for k, v in paper.architecture))
+            out.append("| Part | Value |\n|---|---|\n" + "".join(f"| {FACETS[k]} | {v} |\n" for k, v in paper.architecture))
         out.append(":::{rubric} Cite\n:::\n")
         out.append(ref.text() + "\n")
         out.append("```bibtex\n" + bib_entry(paper).strip() + "\n```\n")
@@ -718,8 +727,6 @@ def _tag_label(tag: str) -> str:
 
 
 def _floor_index(kind: str, shelf: Shelf, link: Callable[[SynthPaper], str]) -> str:
-    from papershelf.schema import ARCHITECTURE_FIELDS
-
     papers = sorted(shelf.papers, key=lambda p: (p.short_name.casefold(), p.key))
     if kind == "topics":
         parts = []
@@ -736,11 +743,11 @@ def _floor_index(kind: str, shelf: Shelf, link: Callable[[SynthPaper], str]) -> 
     if kind == "code":
         return "| Paper | Code |\n|---|---|\n" + "".join(f"| {link(p)} | [{url}]({url}) |\n" for p in papers for k, url in p.links if k == "code")
     if kind == "architecture":
-        heads = list(ARCHITECTURE_FIELDS.values())
+        heads = list(FACETS.values())
         out = "| Paper | " + " | ".join(heads) + " |\n|---|" + "---|" * len(heads) + "\n"
         for p in papers:
             if p.architecture:
                 facts = dict(p.architecture)
-                out += f"| {link(p)} | " + " | ".join(facts.get(k, "") for k in ARCHITECTURE_FIELDS) + " |\n"
+                out += f"| {link(p)} | " + " | ".join(facts.get(k, "") for k in FACETS) + " |\n"
         return out
     return ""

@@ -83,7 +83,8 @@
     var status = makeSelect("Status", "status", statuses.map(function (s) { return [s, s]; }));
     var tag = makeSelect("Topic", "tag", tags);
     var year = makeSelect("Year", "year", years.map(function (y) { return [y, y === "undated" ? "Undated" : y]; }));
-    [status, tag, year].forEach(function (s) { form.appendChild(s.label); });
+    // A filter with one choice filters nothing (every status is the same on a shelf without reading status).
+    [status, tag, year].forEach(function (s) { if (s.control.options.length > 2) form.appendChild(s.label); });
 
     var reset = document.createElement("button");
     reset.type = "reset";

@@ -43,7 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "None: only when the papers folder exists; otherwise only the entries of paper pages are checked.")
     for name, (default, description) in settings.CONFIG.items():
         app.add_config_value(name, default, "env", types=[type(default)], description=description)
-    app.connect("config-inited", _check_settings)
+    app.connect("builder-inited", _check_settings)
     app.add_domain(PaperDomain)
     # sphinxcontrib-bibtex only where the project gives it .bib files (see _setup_citations).
     app.connect("config-inited", _setup_citations)
@@ -99,9 +99,13 @@ def _setup_citations(app: Sphinx, config: Config) -> None:
     app.add_domain(ShelfBibtexDomain, override=True)
 
 
-def _check_settings(app: Sphinx, config: Config) -> None:
-    for problem in settings.of_config(config).problems:
-        logger.warning("%s; it is left out", problem, location=str(Path(app.confdir) / "conf.py"), type="papershelf", subtype="bad-value")
+def _check_settings(app: Sphinx) -> None:
+    conf = Path(app.confdir) / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
+    for problem in settings.of_config(app.config).problems:
+        name = problem.split(":", 1)[0]
+        line = next((number for number, text in enumerate(lines, 1) if text.startswith(name)), 1)
+        logger.warning("%s; it is left out", problem, location=f"{conf}:{line}", type="papershelf", subtype="bad-value")
 
 
 def _configured(config: Config, name: str) -> bool:

@@ -79,14 +79,15 @@ def year_label(paper: Paper) -> str:
     return str(paper.date.year) if paper.date else "undated"
 
 
-def filter_classes(paper: Paper, base: str) -> list[str]:
+def filter_classes(paper: Paper, base: str, with_status: bool = True) -> list[str]:
     """Classes that let the filter script match a row or a timeline mark.
 
     ``base status-<status> year-<year|undated> tag-<slug>...``; docutils
     renders them as ``<tr class="...">``, so the page needs no inline data.
     """
     tags = dict.fromkeys(f"tag-{tag_slug(tag)}" for tag in paper.tags)
-    return [base, f"status-{paper.status}", f"year-{year_label(paper)}", *tags]
+    status = [f"status-{paper.status}"] if with_status else []  # no status filter on a shelf without one
+    return [base, *status, f"year-{year_label(paper)}", *tags]
 
 
 def newest_first(papers: Iterable[Paper]) -> list[Paper]:
@@ -193,7 +194,7 @@ def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
                 title_cell += _tag_links(p, topics_uri)
             month = MONTH_NAMES[p.date.month] if p.date else ""
             cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), *([_status(p)] if with_status else []), _code_cell(p)]
-            rows.append((filter_classes(p, "paper-row"), cells))
+            rows.append((filter_classes(p, "paper-row", with_status), cells))
         section += _row_table(["Month", "Paper", "Title", "Venue", *(["Status"] if with_status else []), "Code"], rows, ["paper-chronology"])
         result.append(section)
     return result or [_empty("No papers on the shelf yet.")]

@@ -1,0 +1,444 @@
+"""Measure papershelf builds on synthetic shelves against their plain-MyST floor.
+
+For each size N: a clean build of the floor and of the shelf (wall time, peak
+memory), a no-op rebuild, one paper page edited (its ``status``) and one
+BibTeX entry edited (its ``title``), each with the pages Sphinx wrote, and
+``python -m papershelf check``. At the target size (N=2000; 200 with
+``--quick``) clean builds with ``-j 1``, ``-j 3`` and ``-j auto`` too.
+
+Every build runs ``sphinx-build -c . -b html -W --keep-going -j J docs
+_build/html`` in a child process, as ``make html`` does. The child is a small
+launcher that runs Sphinx in-process and then reads its own peak RSS
+(``RUSAGE_SELF``: the main process) and that of its reaped workers
+(``RUSAGE_CHILDREN``: the largest worker); workers' memory is not summed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import synth
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+SIZES = (500, 2000)
+FULL_SIZES = (500, 2000, 5000)
+QUICK_SIZES = (50, 200)
+TARGET_N = 2000
+PARALLEL_JOBS = ("1", "3", "auto")
+DEFAULT_OUT = Path("_build/bench/bench-results.json")
+DEFAULT_WORKDIR = Path("_build/bench")
+
+#: limits of the targets (see docs/performance.md)
+FLOOR_RATIO = 1.3
+SCALING_PER_4X = 4.5  #: time(4N)/time(N); other size ratios scale it linearly
+NOOP_SECONDS = 2.0
+EDIT_FRACTION = 0.05
+PARALLEL_SPEEDUP = 1.5
+MEMORY_BYTES = 1 << 30
+MEMORY_N = 5000
+CHECK_SECONDS = 2.0
+
+LAUNCHER = r"""
+import json, resource, sys
+from sphinx.cmd.build import main
+report, args = sys.argv[1], sys.argv[2:]
+code = 1
+try:
+    code = main(args)
+finally:
+    with open(report, "w") as handle:
+        json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, handle)
+sys.exit(code)
+"""
+HREF = re.compile(r'href="([^"]*)"')
+
+
+class BenchError(RuntimeError):
+    """A build failed: the numbers would mean nothing."""
+
+
+@dataclass
+class Build:
+    """One sphinx-build run."""
+
+    seconds: float  #: wall time of the child process
+    main_rss_mib: float  #: peak RSS of the main Sphinx process
+    worker_rss_mib: float  #: peak RSS of the largest worker process (0 when serial)
+    jobs: str
+
+
+@dataclass
+class Edit:
+    """An incremental build after one edit."""
+
+    what: str
+    target: str  #: docname of the edited paper
+    build: Build
+    written: list[str]  #: docnames whose HTML file was rewritten
+    unexpected: list[str] = field(default_factory=list)  #: written, but neither the page, a page linking to it, nor an index page
+    fraction: float = 0.0  #: of the full build's time
+
+
+@dataclass
+class SizeResult:
+    n: int
+    pages: int  #: HTML pages of the full build
+    generate_seconds: float
+    floor: Build
+    full: Build
+    full_runs: list[float]  #: every clean build's seconds (the best is ``full``)
+    ratio: float  #: full / floor
+    noop: Build
+    edit_paper: Edit
+    edit_bib: Edit
+    check: dict[str, Any] | None  #: seconds and returncode, or None without papershelf.cli
+
+
+# ---------------------------------------------------------------- running builds
+
+
+def _env() -> dict[str, str]:
+    """The child imports this very papershelf, installed or not."""
+    import papershelf
+
+    env = dict(os.environ)
+    package_parent = str(Path(papershelf.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _mib(maxrss: int) -> float:
+    """ru_maxrss is KiB on Linux, bytes on macOS."""
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+
+
+def sphinx_build(project: Path, jobs: str = "3", clean: bool = False) -> Build:
+    """Build ``project`` like ``make html`` does; raise BenchError on failure or warnings."""
+    out = project / "_build"
+    if clean and out.exists():
+        shutil.rmtree(out)
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        report = Path(handle.name)
+    args = ["-c", ".", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "docs", "_build/html"]
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *args], cwd=project, env=_env(), capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        usage = json.loads(report.read_text() or "{}")
+    finally:
+        report.unlink(missing_ok=True)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-20:])
+        raise BenchError(f"sphinx-build -j {jobs} in {project} exited with {proc.returncode}:\n{tail}")
+    return Build(round(seconds, 3), round(_mib(usage.get("self", 0)), 1), round(_mib(usage.get("children", 0)), 1), jobs)
+
+
+def html_mtimes(outdir: Path) -> dict[str, int]:
+    """docname -> mtime_ns of every HTML page (static files left out)."""
+    result = {}
+    for path in outdir.rglob("*.html"):
+        rel = path.relative_to(outdir).as_posix()
+        if not rel.startswith("_"):
+            result[rel[: -len(".html")]] = path.stat().st_mtime_ns
+    return result
+
+
+def written_since(before: dict[str, int], outdir: Path) -> list[str]:
+    after = html_mtimes(outdir)
+    return sorted(doc for doc, mtime in after.items() if before.get(doc) != mtime)
+
+
+def pages_linking_to(outdir: Path, docname: str) -> set[str]:
+    """Pages whose HTML holds a link to ``docname``'s page (read before an edit)."""
+    target = f"{docname}.html"
+    found = set()
+    for page in html_mtimes(outdir):
+        text = (outdir / f"{page}.html").read_text(encoding="utf-8")
+        base = posixpath.dirname(page)
+        for href in HREF.findall(text):
+            href = href.split("#", 1)[0].split("?", 1)[0]
+            if not href or "://" in href or href.startswith(("/", "mailto:")):
+                continue
+            if posixpath.normpath(posixpath.join(base, href)) == target:
+                found.add(page)
+                break
+    found.discard(docname)
+    return found
+
+
+def run_check(project: Path) -> dict[str, Any] | None:
+    """Time ``python -m papershelf check`` on the shelf, when the CLI exists."""
+    if find_spec("papershelf.cli") is None:
+        return None
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "papershelf", "check", "--root", str(project.resolve())], cwd=project, env=_env(), capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    result: dict[str, Any] = {"seconds": round(seconds, 3), "returncode": proc.returncode}
+    if proc.returncode:
+        result["output"] = "\n".join((proc.stdout + proc.stderr).splitlines()[-10:])
+    return result
+
+
+def _best(project: Path, jobs: str, repeat: int) -> tuple[Build, list[float]]:
+    runs = [sphinx_build(project, jobs, clean=True) for _ in range(max(1, repeat))]
+    return min(runs, key=lambda b: b.seconds), [b.seconds for b in runs]
+
+
+def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: Any) -> SizeResult:
+    start = time.perf_counter()
+    shelf = synth.generate(n, seed)
+    project = synth.write_shelf(shelf, workdir / f"shelf-{n}")
+    floor_project = synth.write_floor(shelf, workdir / f"floor-{n}")
+    generate_seconds = time.perf_counter() - start
+    outdir = project / "_build" / "html"
+
+    log(f"N={n}: floor build")
+    floor, _ = _best(floor_project, jobs, repeat)
+    log(f"N={n}: full build ({floor.seconds:.1f} s for the floor)")
+    full, full_runs = _best(project, jobs, repeat)
+    pages = len(html_mtimes(outdir))
+    log(f"N={n}: no-op rebuild ({full.seconds:.1f} s full)")
+    noop = sphinx_build(project, jobs)
+
+    target = shelf.pick_edit_target()
+    docname = f"papers/{target.slug}"
+    allowed = pages_linking_to(outdir, docname) | {docname, *shelf.site_pages, "genindex", "search", "py-modindex"}
+    log(f"N={n}: edit the status of {docname}")
+    before = html_mtimes(outdir)
+    new_status = "reading" if target.status != "reading" else "read"
+    synth.set_status(project / "docs" / f"{docname}.md", new_status)
+    build = sphinx_build(project, jobs)
+    written = written_since(before, outdir)
+    edit_paper = Edit("status", docname, build, written, sorted(set(written) - allowed), round(build.seconds / full.seconds, 4))
+
+    log(f"N={n}: edit the BibTeX title of {target.key}")
+    before = html_mtimes(outdir)
+    synth.retitle_bib_entry(project / "references.bib", target.key)
+    build = sphinx_build(project, jobs)
+    written = written_since(before, outdir)
+    edit_bib = Edit("bibtex title", docname, build, written, sorted(set(written) - allowed), round(build.seconds / full.seconds, 4))
+
+    log(f"N={n}: papershelf check")
+    check = run_check(project)
+    return SizeResult(
+        n=n,
+        pages=pages,
+        generate_seconds=round(generate_seconds, 3),
+        floor=floor,
+        full=full,
+        full_runs=full_runs,
+        ratio=round(full.seconds / floor.seconds, 3),
+        noop=noop,
+        edit_paper=edit_paper,
+        edit_bib=edit_bib,
+        check=check,
+    )
+
+
+def measure_parallel(project: Path, reuse: Build, repeat: int, log: Any) -> dict[str, Any]:
+    """Clean builds with -j 1, -j 3 and -j auto (the full build's own -j is reused)."""
+    runs: dict[str, Build] = {reuse.jobs: reuse}
+    for jobs in PARALLEL_JOBS:
+        if jobs not in runs:
+            log(f"parallel: -j {jobs}")
+            runs[jobs], _ = _best(project, jobs, repeat)
+    serial = runs["1"].seconds
+    best_jobs = min((j for j in runs if j != "1"), key=lambda j: runs[j].seconds)
+    return {
+        "runs": {jobs: asdict(build) for jobs, build in runs.items()},
+        "best_jobs": best_jobs,
+        "speedup": round(serial / runs[best_jobs].seconds, 3),
+    }
+
+
+# ---------------------------------------------------------------- targets and report
+
+
+def target_size(sizes: Sequence[int]) -> int:
+    """The size the targets are judged at: 2000, else the largest size up to it."""
+    return TARGET_N if TARGET_N in sizes else max((n for n in sizes if n <= TARGET_N), default=max(sizes))
+
+
+def _target(name: str, value: float | None, limit: float, unit: str, ok: bool | None, detail: str = "") -> dict[str, Any]:
+    status = "SKIP" if ok is None else "PASS" if ok else "FAIL"
+    return {"name": name, "value": value, "limit": limit, "unit": unit, "status": status, "detail": detail}
+
+
+def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """PASS/FAIL (SKIP when not measured) for each target, from the JSON results."""
+    by_n = {s["n"]: s for s in sizes}
+    big_n = target_size(list(by_n))
+    big = by_n[big_n]
+    targets = [_target(f"full build / floor (N={big_n})", big["ratio"], FLOOR_RATIO, "x", big["ratio"] <= FLOOR_RATIO)]
+
+    smaller = [n for n in by_n if n < big_n]
+    if smaller:
+        small_n = max(smaller)
+        limit = round(SCALING_PER_4X * (big_n / small_n) / 4, 3)
+        scaling = round(big["full"]["seconds"] / by_n[small_n]["full"]["seconds"], 3)
+        targets.append(_target(f"time(N={big_n}) / time(N={small_n})", scaling, limit, "x", scaling <= limit))
+    else:
+        targets.append(_target("scaling", None, SCALING_PER_4X, "x", None, "needs two sizes"))
+
+    noop = big["noop"]["seconds"]
+    targets.append(_target(f"no-op rebuild (N={big_n})", noop, NOOP_SECONDS, "s", noop < NOOP_SECONDS))
+
+    edit = big["edit_paper"]
+    fraction = edit["fraction"]
+    detail = f"{len(edit['written'])} pages written" + (f"; unexpected: {', '.join(edit['unexpected'][:5])}" if edit["unexpected"] else "")
+    targets.append(_target(f"edited paper / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
+
+    if parallel is not None:
+        speedup = parallel["speedup"]
+        targets.append(_target(f"best parallel vs -j 1 (N={big_n}, -j {parallel['best_jobs']})", speedup, PARALLEL_SPEEDUP, "x", speedup >= PARALLEL_SPEEDUP))
+    else:
+        targets.append(_target("best parallel vs -j 1", None, PARALLEL_SPEEDUP, "x", None, "not measured"))
+
+    if MEMORY_N in by_n:
+        rss = by_n[MEMORY_N]["full"]["main_rss_mib"]
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", rss, MEMORY_BYTES / (1 << 20), "MiB", rss * (1 << 20) < MEMORY_BYTES))
+    else:
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", None, MEMORY_BYTES / (1 << 20), "MiB", None, "needs --full"))
+
+    check = big.get("check")
+    if check is None:
+        targets.append(_target(f"papershelf check (N={big_n})", None, CHECK_SECONDS, "s", None, "papershelf.cli not found"))
+    else:
+        ok = check["returncode"] == 0 and check["seconds"] < CHECK_SECONDS
+        targets.append(_target(f"papershelf check (N={big_n})", check["seconds"], CHECK_SECONDS, "s", ok, "" if check["returncode"] == 0 else f"exit {check['returncode']}"))
+    return targets
+
+
+def machine_facts() -> dict[str, Any]:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return ""
+
+    return {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "sphinx": version("sphinx"),
+        "myst-parser": version("myst-parser"),
+        "sphinxcontrib-bibtex": version("sphinxcontrib-bibtex"),
+        "furo": version("furo"),
+        "papershelf": version("papershelf"),
+        "memory": "peak RSS via resource.getrusage in the build process: RUSAGE_SELF for the main process, RUSAGE_CHILDREN for the largest worker (not summed)",
+    }
+
+
+def format_report(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"papershelf bench{' (QUICK run)' if results['quick'] else ''}: {m['nproc']} CPUs, Python {m['python']}, "
+        f"Sphinx {m['sphinx']}, -j {results['jobs']}, seed {results['seed']}",
+        "",
+        f"{'N':>6} {'pages':>6} {'floor s':>8} {'shelf s':>8} {'ratio':>6} {'RSS MiB':>13} {'no-op s':>8} "
+        f"{'edit page s':>16} {'edit bib s':>16} {'check s':>8}",
+    ]
+    for s in results["sizes"]:
+        check = s["check"]
+        check_text = "-" if check is None else f"{check['seconds']:.2f}" + ("!" if check["returncode"] else "")
+        lines.append(
+            f"{s['n']:>6} {s['pages']:>6} {s['floor']['seconds']:>8.2f} {s['full']['seconds']:>8.2f} {s['ratio']:>6.2f} "
+            f"{s['full']['main_rss_mib']:>6.0f}/{s['full']['worker_rss_mib']:<6.0f} {s['noop']['seconds']:>8.2f} "
+            f"{s['edit_paper']['build']['seconds']:>9.2f} ({len(s['edit_paper']['written']):>3}) "
+            f"{s['edit_bib']['build']['seconds']:>9.2f} ({len(s['edit_bib']['written']):>3}) {check_text:>8}"
+        )
+    lines.append("RSS: main process / largest worker. edit: seconds (HTML pages written).")
+    parallel = results.get("parallel")
+    if parallel:
+        runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())
+        lines += ["", f"parallel at N={parallel['n']}: {runs}; best -j {parallel['best_jobs']} is {parallel['speedup']:.2f}x -j 1"]
+    lines += ["", f"{'target':<52} {'value':>9} {'limit':>9}  result"]
+    for t in results["targets"]:
+        value = "-" if t["value"] is None else f"{t['value']:.4g}{t['unit']}"
+        limit = f"{t['limit']:.4g}{t['unit']}"
+        lines.append(f"{t['name']:<52} {value:>9} {limit:>9}  {t['status']}" + (f"  ({t['detail']})" if t["detail"] else ""))
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m papershelf.bench", description="Benchmark papershelf builds on synthetic shelves against plain MyST pages.")
+    parser.add_argument("--full", action="store_true", help=f"sizes {', '.join(map(str, FULL_SIZES))} (adds the memory target)")
+    parser.add_argument("--quick", action="store_true", help=f"sizes {', '.join(map(str, QUICK_SIZES))} only, for development")
+    parser.add_argument("--sizes", help="comma-separated sizes, e.g. 500,2000 (overrides --full/--quick)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help=f"where shelves are generated and built (default {DEFAULT_WORKDIR})")
+    parser.add_argument("--jobs", default="3", help="-j of the measured builds (default 3, as make html)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic shelves (default 0)")
+    parser.add_argument("--repeat", type=int, default=1, help="clean builds per measurement; the fastest counts (default 1)")
+    parser.add_argument("--no-parallel", action="store_true", help="skip the -j 1 / -j auto builds")
+    parser.add_argument("--plot", action="store_true", help="draw docs/_static/bench-scaling.png afterwards (needs matplotlib)")
+    args = parser.parse_args(argv)
+    if args.sizes:
+        args.size_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    else:
+        args.size_list = list(QUICK_SIZES if args.quick else FULL_SIZES if args.full else SIZES)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+
+    def log(message: str) -> None:
+        print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    args.workdir = args.workdir.resolve()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {
+        "schema": 1,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "quick": bool(args.quick and not args.sizes),
+        "full": bool(args.full),
+        "jobs": args.jobs,
+        "seed": args.seed,
+        "repeat": args.repeat,
+        "machine": machine_facts(),
+        "index_kinds": list(synth.available_index_kinds()),
+        "sizes": [],
+        "parallel": None,
+    }
+    try:
+        for n in args.size_list:
+            results["sizes"].append(asdict(measure_size(n, args.seed, args.workdir, args.jobs, args.repeat, log)))
+        if not args.no_parallel:
+            big_n = target_size(args.size_list)
+            big = next(s for s in results["sizes"] if s["n"] == big_n)
+            # The incremental runs left that shelf edited; rebuild it from the seed.
+            synth.write_shelf(synth.generate(big_n, args.seed), args.workdir / f"shelf-{big_n}")
+            results["parallel"] = {"n": big_n, **measure_parallel(args.workdir / f"shelf-{big_n}", Build(**big["full"]), args.repeat, log)}
+    except BenchError as error:
+        print(f"bench failed: {error}", file=sys.stderr)
+        return 2
+    results["targets"] = evaluate_targets(results["sizes"], results["parallel"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(format_report(results))
+    print(f"\nresults: {args.out}")
+    if args.plot:
+        from .plot import draw
+
+        print(f"plot: {draw(args.out)}")
+    return 0

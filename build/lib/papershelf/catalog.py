@@ -1,0 +1,101 @@
+"""The machine-readable catalog: ``papers.json`` at the root of the HTML site.
+
+Written once per build, in ``build-finished``, from the ShelfView computed in
+``env-updated``; so it follows every incremental edit without a clean build.
+Only the ``html`` and ``dirhtml`` builders write it, and only when the build
+did not fail. Its JSON Schema is ``catalog.schema.json`` beside this module.
+
+Papers are listed in chronological order (oldest first, undated last, ties
+by short name), the order of the site's previous/next links.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sphinx.util import logging
+
+from .settings import of_config
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+    from .domain import PaperDomain
+    from .records import Paper
+    from .settings import ShelfSettings
+    from .shelf import ShelfView
+
+logger = logging.getLogger(__name__)
+
+FILENAME = "papers.json"
+SCHEMA_FILENAME = "papers.schema.json"  #: the JSON Schema of this site's papers.json (its own kinds and facets)
+SCHEMA = Path(__file__).parent / "catalog.schema.json"
+VERSION = 1
+BUILDERS = frozenset({"html", "dirhtml"})
+
+
+def paper_record(paper: Paper, url: str) -> dict[str, Any]:
+    """One paper as the catalog holds it (see catalog.schema.json)."""
+    return {
+        "key": paper.key,
+        "title": paper.title,
+        "short_name": paper.short_name,
+        "aliases": list(paper.aliases),
+        "date": paper.date.iso() if paper.date else None,
+        "date_source": paper.date.source if paper.date else None,
+        "status": paper.status,
+        "tags": list(paper.tags),
+        "links": [{"kind": link.kind, "label": link.label, "url": link.url} for link in paper.links],
+        "models": [{"name": model.name, "url": model.url or None} for model in paper.models],
+        "relations": [{"kind": relation.kind, "target": relation.target} for relation in paper.relations],
+        "architecture": dict(paper.architecture),
+        "url": url,
+    }
+
+
+def json_schema(settings: ShelfSettings) -> dict[str, Any]:
+    """catalog.schema.json with this shelf's link kinds, relation kinds and facets."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    paper = schema["$defs"]["paper"]["properties"]
+    paper["links"]["items"]["properties"]["kind"]["enum"] = list(settings.links)
+    paper["relations"]["items"]["properties"]["kind"]["enum"] = list(settings.relations)
+    paper["architecture"]["properties"] = {
+        facet.name: {"$ref": "#/$defs/text", "description": facet.heading + (f": {facet.help}" if facet.help else "")}
+        for facet in settings.facets
+    }
+    paper["architecture"]["additionalProperties"] = False
+    return schema
+
+
+def build_catalog(view: ShelfView | None, target_uri: Callable[[str], str]) -> dict[str, Any]:
+    """The whole catalog; ``target_uri`` maps a docname to its URL from the site root."""
+    papers = [view.papers[key] for key in view.order] if view is not None else []
+    return {
+        "version": VERSION,
+        "papers": [paper_record(paper, target_uri(paper.docname)) for paper in papers],
+    }
+
+
+def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    """Write ``papers.json`` after a successful HTML build (unchanged text is not rewritten)."""
+    if exception is not None or app.builder.name not in BUILDERS:
+        return
+    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    if view is None or not view.papers:
+        return  # a project that only cites has no catalog
+    # Compact separators keep json on its C encoder (indent would not).
+    text = json.dumps(build_catalog(view, app.builder.get_target_uri), ensure_ascii=False, separators=(",", ":")) + "\n"
+    if _write_if_changed(Path(app.outdir) / FILENAME, text):
+        logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
+    _write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True

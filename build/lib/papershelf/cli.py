@@ -1,0 +1,148 @@
+"""The ``papershelf`` command: check, add, import, export, init.
+
+Each subcommand validates everything first and writes last (see
+:func:`papershelf.scaffold.commit`), so a failure leaves the shelf as it was.
+Exit codes: 0 success (``check``: no findings), 1 findings or a refused or
+failed command, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .scaffold import ShelfError, locate
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+PROG = "papershelf"
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_shelf, format_json, load_shelf, summary
+
+    shelf = load_shelf(locate(args.root))
+    problems = check_shelf(shelf)
+    if args.format == "json":
+        print(format_json(problems, shelf))
+    else:
+        for problem in problems:
+            print(problem.format())
+        print(summary(problems, shelf), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from . import arxiv
+
+    if bool(args.identifier) == bool(args.bibtex):
+        raise ShelfError("give an arXiv identifier or URL, or --bibtex FILE (one of them)")
+    paths = locate(args.root)
+    if args.bibtex:
+        result = arxiv.add_from_bibtex(paths, Path(args.bibtex), status=args.status)
+    else:
+        api = args.api_url or os.environ.get("PAPERSHELF_ARXIV_API") or arxiv.DEFAULT_API
+        result = arxiv.add_from_arxiv(paths, args.identifier, api_url=api, timeout=args.timeout, status=args.status)
+    print(f"added {result.short_name} ({result.key}): {paths.rel(result.page)}, entry appended to {paths.rel(result.bibfile)}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_list
+
+    report = import_list(locate(args.root), Path(args.list), Path(args.fixes) if args.fixes else None, dry_run=args.dry_run)
+    for warning in report.warnings:
+        print(warning.format(), file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .exporter import export_shelf
+
+    text = export_shelf(locate(args.root), title=args.title)
+    if args.output and args.output != "-":
+        from .scaffold import commit
+
+        commit({Path(args.output).resolve(): text})
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from .scaffold import InitOptions, ShelfError, init_shelf
+
+    facets = []
+    for text in args.facet:
+        name, _, heading = text.partition(":")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise ShelfError(f"--facet {text!r}: the name must be lower_case_with_underscores, e.g. --facet backbone:Backbone")
+        facets.append((name, heading or name.replace("_", " ").capitalize()))
+    options = InitOptions(
+        title=args.title or "A reading list", author=args.author, year=args.year,
+        reading_status=not args.no_reading_status, facets=tuple(facets), papershelf_from=args.papershelf_from,
+    )
+    target = Path(args.directory)
+    written = init_shelf(target, options)
+    print(f"created a new shelf in {target} ({len(written)} files); next: cd {target} && make html")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Authoring tools for a papershelf reading list.")
+    parser.add_argument("--root", metavar="DIR", help="the shelf's directory (holding conf.py); default: the current directory or the nearest parent with conf.py and docs/")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS, help="the shelf's directory (holding conf.py)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser("check", parents=[common], help="lint pages and references.bib without building", description="Lint every paper page and the .bib file. Prints `path:line: code message` lines; exits 1 when it finds anything.")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.set_defaults(run=_cmd_check)
+
+    add = commands.add_parser("add", parents=[common], help="add a paper from arXiv (or a BibTeX entry)", description="Fetch a paper's metadata from the arXiv API and write its page and BibTeX entry.")
+    add.add_argument("identifier", nargs="?", help="arXiv identifier or URL (abs or pdf, with or without version)")
+    add.add_argument("--bibtex", metavar="FILE", help="add from a file holding one BibTeX entry instead (offline)")
+    add.add_argument("--api-url", metavar="URL", help="arXiv API base URL (env PAPERSHELF_ARXIV_API; default https://export.arxiv.org/api)")
+    add.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for the arXiv API (default 20)")
+    add.add_argument("--status", choices=("unread", "reading", "read"), default="unread", help="read status of the new page")
+    add.set_defaults(run=_cmd_add)
+
+    imp = commands.add_parser("import", parents=[common], help="import a Markdown reading list", description="Turn a Markdown reading list (#### entries with links and a bibtex block) into pages and BibTeX entries.")
+    imp.add_argument("list", metavar="LIST.md", help="the reading list")
+    imp.add_argument("--fixes", metavar="FIXES.yaml", help="corrections to apply, by BibTeX key (front matter fields and/or `bibtex`)")
+    imp.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
+    imp.set_defaults(run=_cmd_import)
+
+    exp = commands.add_parser("export", parents=[common], help="write the shelf as a Markdown reading list", description="Write the shelf back as a Markdown reading list that `import` reads.")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    exp.add_argument("--title", default="", help="heading of the list (default: the project name)")
+    exp.set_defaults(run=_cmd_export)
+
+    init = commands.add_parser("init", help="create a new, empty shelf", description="Create a new shelf (conf.py, docs/, references.bib, Makefile...) in an empty or new directory.")
+    init.add_argument("directory", metavar="DIR")
+    init.add_argument("--title", default="", help="the site's title (default: 'A reading list')")
+    init.add_argument("--author", default="", help="who keeps the list, for the footer (default: git config user.name)")
+    init.add_argument("--year", type=int, default=0, help="first year of the copyright line (default: this year)")
+    init.add_argument("--no-reading-status", action="store_true", help="an awesome list, not a reading log: no read/unread badges, queue or counts")
+    init.add_argument("--facet", action="append", default=[], metavar="NAME[:Heading]", help="a column of the comparison table (repeatable); adds the Comparison page")
+    init.add_argument("--papershelf-from", metavar="PATH|URL", default=None, help="where the shelf installs papershelf from (default: where this papershelf came from; '' for the package index)")
+    init.set_defaults(run=_cmd_init)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ShelfError as error:
+        print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was written", file=sys.stderr)
+        return 130

@@ -1,0 +1,116 @@
+"""The Sphinx side of papershelf: what ``setup()`` registers.
+
+Kept apart from the package's ``__init__`` so that the command-line tool
+(``python -m papershelf check``) does not import Sphinx.
+"""
+
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinxcontrib.bibtex.domain import BibtexDomain
+
+from . import __version__, catalog, crossrefs, header, indexes, settings, sync, translator
+from .cite import ShelfBibtexDomain
+from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
+from .domain import PaperDomain
+from .nodes import paper_crossrefs, paper_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+
+def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
+    raise NotImplementedError(f"{node.tagname} left unresolved")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_copybutton")
+
+    app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
+    app.add_config_value(
+        "papershelf_bib_checks", None, "env", types=[bool, type(None)],
+        description="Check every .bib entry as a shelf paper (no-page, bib-no-year, bib-authors). "
+        "None: only when the papers folder exists; otherwise only the entries of paper pages are checked.")
+    for name, (default, description) in settings.CONFIG.items():
+        app.add_config_value(name, default, "env", types=[type(default)], description=description)
+    app.connect("config-inited", _check_settings)
+    app.add_domain(PaperDomain)
+    # sphinxcontrib-bibtex only where the project gives it .bib files (see _setup_citations).
+    app.connect("config-inited", _setup_citations)
+    app.add_role("paper", PaperRole())
+    app.add_directive("paper-index", PaperIndexDirective)
+    app.add_directive("paper-schema", PaperSchemaDirective)
+    for node in (paper_crossrefs, paper_index):
+        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+
+    # Before the title and metadata collectors (priority 500) see the page.
+    app.connect("source-read", header.on_source_read)
+    app.connect("doctree-read", header.on_doctree_read, priority=400)
+    app.connect("env-before-read-docs", header.on_env_before_read_docs)
+    app.connect("env-before-read-docs", sync.on_env_before_read_docs)
+    # Before sphinxcontrib-bibtex parses the .bib (its handler has priority 500).
+    app.connect("builder-inited", sync.on_builder_inited, priority=400)
+    app.connect("builder-inited", sync.on_builder_inited_done, priority=600)
+    app.connect("env-get-outdated", sync.on_env_get_outdated)
+    app.connect("env-updated", sync.on_env_updated)
+    app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
+    app.connect("html-page-context", crossrefs.on_html_page_context)
+
+    app.connect("builder-inited", translator.on_builder_inited)
+    # Index styles and the chronology's filter script, only on pages holding them.
+    app.connect("html-page-context", indexes.on_html_page_context)
+    # papers.json, once per successful HTML build.
+    app.connect("build-finished", catalog.on_build_finished)
+    app.connect("builder-inited", _add_static)
+    return {
+        "version": __version__,
+        "env_version": PaperDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _setup_citations(app: Sphinx, config: Config) -> None:
+    """Load sphinxcontrib-bibtex, with papershelf's ``cite`` domain, when the project has .bib files.
+
+    Config values are read lazily, so the extension can still be set up here;
+    a project without ``bibtex_bibfiles`` keeps whatever ``cite`` domain it has
+    (sphinxcontrib-natbib's, say), and paper pages then show no citation.
+    """
+    if not _configured(config, "bibtex_bibfiles") and "sphinxcontrib.bibtex" not in app.extensions:
+        return
+    registered = app.registry.domains.get("cite")
+    if registered is not None and not issubclass(registered, BibtexDomain):
+        raise ExtensionError(
+            f"papershelf: bibtex_bibfiles is set, so papershelf needs sphinxcontrib-bibtex's 'cite' domain, but "
+            f"{registered.__module__}.{registered.__qualname__} already registers a 'cite' domain; remove that "
+            "extension, or remove bibtex_bibfiles to keep it (papershelf then shows no citations)")
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(ShelfBibtexDomain, override=True)
+
+
+def _check_settings(app: Sphinx, config: Config) -> None:
+    for problem in settings.of_config(config).problems:
+        logger.warning("%s; it is left out", problem, location=str(Path(app.confdir) / "conf.py"), type="papershelf", subtype="bad-value")
+
+
+def _configured(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` sets ``name``, before its extension registers it."""
+    if name in config:
+        return bool(config[name])
+    return bool(config._raw_config.get(name) or config._overrides.get(name))
+
+
+def _add_static(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("papershelf.css")

@@ -1,0 +1,144 @@
+"""Read a page's YAML front matter together with the line of every key.
+
+Sphinx's ``env.metadata`` holds the front matter too, but without line numbers
+and with some values mangled (docinfo fields such as ``authors``). Warnings
+must name the line, and ``papershelf check`` runs without Sphinx, so both read
+pages through this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+FENCE = "---"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that keeps dates as text and remembers key lines."""
+
+
+# libyaml's parser is about ten times faster; error messages still come from
+# the pure-Python loader (re-parse on error), so they read the same everywhere.
+_FastLineLoader: type[yaml.SafeLoader] = (
+    type("_FastLineLoader", (yaml.CSafeLoader,), {}) if getattr(yaml, "__with_libyaml__", False) else _LineLoader
+)
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    mapping.start_line = node.start_mark.line + 1
+    return mapping
+
+
+def _construct_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+_CONSTRUCTORS: dict[str, Any] = {
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG: _construct_mapping,
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG: _construct_sequence,
+    # "2023-04-17" stays the text the author wrote; dates.py validates it.
+    "tag:yaml.org,2002:timestamp": _construct_text,
+}
+for _loader in (_LineLoader, _FastLineLoader):
+    for _tag, _constructor in _CONSTRUCTORS.items():
+        _loader.add_constructor(_tag, _constructor)
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows the source line of each of its keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[str, int] = {}
+        self.start_line = 0
+
+    def line_of(self, key: str, default: int = 0) -> int:
+        return self.lines.get(key, default or self.start_line)
+
+
+class LineList(list[Any]):
+    """A sequence that knows the source line of each item."""
+
+    lines: list[int]
+
+    def line_of(self, index: int, default: int = 0) -> int:
+        lines = getattr(self, "lines", [])
+        return lines[index] if index < len(lines) else default
+
+
+@dataclass
+class FrontMatter:
+    """The parsed front matter of one page (lines are 1-based file lines)."""
+
+    data: LineDict = field(default_factory=LineDict)
+    end_line: int = 0  #: line of the closing fence
+    error: str = ""  #: YAML error message, when it does not parse
+    error_line: int = 0
+
+
+def split_front_matter(text: str) -> tuple[str, int] | None:
+    """Return the YAML text between the fences and the closing fence's line."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            return "\n".join(lines[1:index]), index + 1
+    return None
+
+
+def parse_front_matter(text: str) -> FrontMatter | None:
+    """Parse the front matter of a page's text; ``None`` if it has none."""
+    split = split_front_matter(text)
+    if split is None:
+        return None
+    yaml_text, end_line = split
+    try:
+        data = _load(yaml_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
+        problem = getattr(error, "problem", None) or str(error)
+        return FrontMatter(end_line=end_line, error=str(problem), error_line=line)
+    if not isinstance(data, LineDict):
+        return FrontMatter(end_line=end_line, error="front matter is not a mapping of keys to values", error_line=2)
+    _shift_lines(data, 1)
+    return FrontMatter(data=data, end_line=end_line)
+
+
+def _load(yaml_text: str) -> Any:
+    if not yaml_text.strip():
+        return LineDict()
+    try:
+        return yaml.load(yaml_text, Loader=_FastLineLoader)
+    except yaml.YAMLError:
+        return yaml.load(yaml_text, Loader=_LineLoader)
+
+
+def _shift_lines(value: Any, offset: int) -> None:
+    """Turn YAML-relative lines into file lines (the opening fence is line 1)."""
+    if isinstance(value, LineDict):
+        value.lines = {key: line + offset for key, line in value.lines.items()}
+        value.start_line += offset
+        for item in value.values():
+            _shift_lines(item, offset)
+    elif isinstance(value, LineList):
+        value.lines = [line + offset for line in getattr(value, "lines", [])]
+        for item in value:
+            _shift_lines(item, offset)

@@ -1,0 +1,400 @@
+"""Generated indexes: each kind renders from the once-per-build ShelfView.
+
+A page asks for an index with the ``paper-index`` directive; only pages that
+hold one pay for listing the whole shelf. Each renderer runs once per page
+showing its index (at ``doctree-resolved``), never once per paper page.
+
+Kinds (:data:`RENDERERS`):
+
+``papers``
+    every paper, alphabetically by short name;
+``chronology``
+    every paper once, grouped by year, newest first; undated papers last;
+``timeline``
+    an inline SVG picture of the papers in time with lineage arrows
+    (see :mod:`papershelf.timeline`);
+``summary``
+    counts and the most recent additions, for the landing page;
+``queue``
+    the papers still to read (status ``reading`` or ``unread``);
+``topics``
+    one section per tag (ids from :func:`tag_id`);
+``models``
+    every released checkpoint, with its paper;
+``code``
+    every code repository link, with its paper;
+``architecture``
+    one comparison table of the papers' ``architecture`` facts.
+
+Rows of the chronology carry filter metadata as classes
+(:func:`filter_classes`), which ``papershelf-filter.js`` reads; the script is
+added only to pages holding a chronology (:func:`on_html_page_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import groupby
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.util.nodes import make_refnode
+
+from . import citation
+from .cite import shelf_cite_domain
+from .header import MONTH_NAMES, human_date, link_cell, table, text_cell
+from .settings import of_config
+from .shelf import chronological_key, digest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from sphinx.application import Sphinx
+
+    from .domain import PaperDomain
+    from .nodes import paper_index
+    from .records import Paper
+    from .shelf import ShelfView
+
+RECENT = 5
+FILTER_JS = "papershelf-filter.js"
+INDEX_CSS = "papershelf-indexes.css"
+
+
+# -- shared helpers -------------------------------------------------------------
+
+
+def tag_id(tag: str) -> str:
+    """The id of a tag's section on the topics page (crossrefs.py links to it)."""
+    return "topic-" + tag_slug(tag)
+
+
+def tag_slug(tag: str) -> str:
+    """A tag as an id/class fragment: ``"Instruction tuning"`` -> ``instruction-tuning``."""
+    return nodes.make_id(tag) or re.sub(r"\W+", "-", tag.lower()).strip("-") or "tag"
+
+
+def year_label(paper: Paper) -> str:
+    return str(paper.date.year) if paper.date else "undated"
+
+
+def filter_classes(paper: Paper, base: str) -> list[str]:
+    """Classes that let the filter script match a row or a timeline mark.
+
+    ``base status-<status> year-<year|undated> tag-<slug>...``; docutils
+    renders them as ``<tr class="...">``, so the page needs no inline data.
+    """
+    tags = dict.fromkeys(f"tag-{tag_slug(tag)}" for tag in paper.tags)
+    return [base, f"status-{paper.status}", f"year-{year_label(paper)}", *tags]
+
+
+def newest_first(papers: Iterable[Paper]) -> list[Paper]:
+    """Dated papers newest first, then undated ones.
+
+    Papers of the same date keep a stable order: by short name, then key
+    (two stable sorts, so a tie never depends on file order).
+    """
+    by_name = sorted(papers, key=lambda p: (p.short_name.casefold(), p.key))
+    dated = sorted((p for p in by_name if p.date), key=lambda p: p.date.sort_key if p.date else (0, 0, 0), reverse=True)
+    return dated + [p for p in by_name if p.date is None]
+
+
+def _ref(app: Sphinx, fromdocname: str, paper: Paper) -> nodes.paragraph:
+    cell = nodes.paragraph()
+    cell += make_refnode(app.builder, fromdocname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+    return cell
+
+
+def _status(paper: Paper) -> nodes.paragraph:
+    cell = nodes.paragraph()
+    cell += nodes.inline(paper.status, paper.status, classes=["paper-status", f"paper-status-{paper.status}"])
+    return cell
+
+
+def _venue(app: Sphinx, paper: Paper) -> str:
+    cite = shelf_cite_domain(app.env)
+    entry = cite.entry(paper.key) if cite is not None else None
+    return citation.venue_of(entry) if entry is not None else ""
+
+
+def _code_cell(paper: Paper) -> nodes.paragraph:
+    code = paper.links_of("code")
+    return link_cell("code", code[0].url) if code else text_cell("")
+
+
+def _date_cell(paper: Paper) -> nodes.paragraph:
+    return text_cell(human_date(paper.date.iso()) if paper.date else "undated")
+
+
+def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
+    """The paper's tags as small chips, linked to their topics section."""
+    chips = nodes.inline(classes=["paper-tags"])
+    for tag in paper.tags:
+        chip = nodes.inline(tag, tag, classes=["paper-tag", f"tag-{tag_slug(tag)}"])
+        if topics_uri is None:
+            chips += chip
+        else:
+            chips += nodes.reference("", "", chip, internal=True, refuri=f"{topics_uri}#{tag_id(tag)}", reftitle=f"Topic: {tag}")
+        chips += nodes.Text(" ")
+    return chips
+
+
+def _row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nodes.Node]]], classes: list[str]) -> nodes.table:
+    """header.py's table, with classes on each body row (``<tr class=...>``)."""
+    result = table(headings, [cells for _, cells in rows], classes)
+    body = next(iter(result.findall(nodes.tbody)))
+    for row, (row_classes, _) in zip(body.children, rows, strict=True):
+        cast("nodes.Element", row)["classes"].extend(row_classes)
+    return result
+
+
+def _section(title: str, ids: list[str], classes: list[str]) -> nodes.section:
+    section = nodes.section(ids=ids, classes=classes)
+    section += nodes.title(title, title)
+    return section
+
+
+def _empty(text: str) -> nodes.paragraph:
+    return nodes.paragraph(text, text, classes=["paper-index-empty"])
+
+
+# -- renderers ------------------------------------------------------------------
+
+
+def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """Every paper, alphabetically by short name."""
+    papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
+    with_status = of_config(app.config).reading_status
+    rows = [[_ref(app, docname, p), text_cell(p.title), text_cell(p.date.iso() if p.date else "undated"), *([_status(p)] if with_status else [])] for p in papers]
+    return [table(["Paper", "Title", "Date", *(["Status"] if with_status else [])], rows, ["paper-list"])]
+
+
+def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """Every paper once, grouped by year, newest first; undated papers last.
+
+    Section ids are ``year-<year>`` and ``year-undated`` (the timeline links
+    its "+N more" marks there). Rows carry :func:`filter_classes`.
+    """
+    result: list[nodes.Node] = []
+    with_status = of_config(app.config).reading_status
+    topics = view.index_pages.get("topics")
+    topics_uri = app.builder.get_relative_uri(docname, topics) if topics else None
+    for label, group in groupby(newest_first(view.papers.values()), key=year_label):
+        papers = list(group)
+        title = "Undated" if label == "undated" else label
+        section = _section(title, [f"year-{label}"], ["paper-year"])
+        section += nodes.paragraph("", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}", classes=["paper-year-count"])
+        rows = []
+        for p in papers:
+            title_cell = text_cell(p.title)
+            if p.tags:
+                title_cell += nodes.Text(" ")
+                title_cell += _tag_links(p, topics_uri)
+            month = MONTH_NAMES[p.date.month] if p.date else ""
+            cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), *([_status(p)] if with_status else []), _code_cell(p)]
+            rows.append((filter_classes(p, "paper-row"), cells))
+        section += _row_table(["Month", "Paper", "Title", "Venue", *(["Status"] if with_status else []), "Code"], rows, ["paper-chronology"])
+        result.append(section)
+    return result or [_empty("No papers on the shelf yet.")]
+
+
+def render_timeline(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """The timeline picture; see :mod:`papershelf.timeline`."""
+    from .timeline import render_timeline as render
+
+    return render(app, view, docname)
+
+
+def render_summary(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """Counts and the few most recent additions, for the landing page."""
+    papers = list(view.papers.values())
+    read = sum(1 for p in papers if p.status == "read")
+    counts = nodes.paragraph(classes=["paper-counts"])
+    shelf = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} on the shelf"
+    counts += nodes.Text(f"{shelf}: {read} read, {len(papers) - read} not read yet." if of_config(app.config).reading_status else f"{shelf}.")
+    recent = sorted(papers, key=lambda p: (p.added or (p.date.iso() if p.date else ""), chronological_key(p)), reverse=True)[:RECENT]
+    items = nodes.bullet_list(classes=["paper-recent"])
+    for p in recent:
+        item = _ref(app, docname, p)
+        item += nodes.Text(f" — {p.title}" + (f" ({human_date(p.date.iso())})" if p.date else ""))
+        items += nodes.list_item("", item)
+    return [counts, items]
+
+
+def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """The reading queue: papers being read, then unread ones, oldest first."""
+    if not of_config(app.config).reading_status:
+        return [_empty("This shelf keeps no read status (papershelf_reading_status = False), so it has no reading queue.")]
+    papers = [view.papers[key] for key in view.order]
+    read = sum(1 for p in papers if p.status == "read")
+    progress = nodes.paragraph("", f"{read} of {len(papers)} read.", classes=["paper-queue-progress"])
+    result: list[nodes.Node] = [progress]
+    for status, title in (("reading", "Reading now"), ("unread", "Not read yet")):
+        queued = [p for p in papers if p.status == status]
+        if not queued:
+            continue
+        section = _section(f"{title} ({len(queued)})", [f"queue-{status}"], ["paper-queue"])
+        rows: list[tuple[list[str], list[nodes.Node]]] = [
+            (filter_classes(p, "paper-row"), [_ref(app, docname, p), text_cell(p.title), _date_cell(p), _status(p)]) for p in queued
+        ]
+        section += _row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"])
+        result.append(section)
+    if len(result) == 1:
+        result.append(_empty("Nothing left to read."))
+    return result
+
+
+def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """One section per tag (alphabetical), papers newest first in each.
+
+    Tags that differ only in case or punctuation share one section (they
+    share :func:`tag_id`), titled as the earliest paper spells it. Papers
+    without tags are listed last under "Untagged".
+    """
+    labels: dict[str, str] = {}
+    for key in view.order:
+        for tag in view.papers[key].tags:
+            labels.setdefault(tag_id(tag), tag)
+    members: dict[str, list[Paper]] = {}
+    untagged: list[Paper] = []
+    for paper in newest_first(view.papers.values()):
+        if not paper.tags:
+            untagged.append(paper)
+        for ident in dict.fromkeys(tag_id(tag) for tag in paper.tags):
+            members.setdefault(ident, []).append(paper)
+    order = sorted(labels, key=lambda ident: (labels[ident].casefold(), ident))
+    jump = nodes.paragraph(classes=["paper-topic-list"])
+    for index, ident in enumerate(order):
+        if index:
+            jump += nodes.Text(" · ")
+        text = f"{labels[ident]} ({len(members[ident])})"
+        jump += nodes.reference(text, text, refid=ident, internal=True)
+    result: list[nodes.Node] = [jump] if order else [_empty("No paper has tags yet.")]
+    groups = [(labels[ident], ident, members[ident]) for ident in order]
+    if untagged:
+        groups.append(("Untagged", "untagged-papers", untagged))
+    for title, ident, papers in groups:
+        section = _section(title, [ident], ["paper-topic"])
+        items = nodes.bullet_list(classes=["paper-topic-papers"])
+        for p in papers:
+            item = _ref(app, docname, p)
+            item += nodes.Text(f" — {p.title} ({human_date(p.date.iso()) if p.date else 'undated'})")
+            items += nodes.list_item("", item)
+        section += items
+        result.append(section)
+    return result
+
+
+def render_models(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """Every released checkpoint on the shelf, by name, with its paper."""
+    entries = sorted(((model, paper) for paper in view.papers.values() for model in paper.models), key=lambda mp: (mp[0].name.casefold(), mp[1].key))
+    if not entries:
+        return [_empty("No paper names a released model yet.")]
+    rows = [
+        [link_cell(model.name, model.url), text_cell(_host(model.url)), _ref(app, docname, paper), _date_cell(paper)]
+        for model, paper in entries
+    ]
+    return [table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"])]
+
+
+def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """Every code repository linked from a paper, by paper short name."""
+    papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
+    rows = []
+    for paper in papers:
+        for link in paper.links_of("code"):
+            text = _bare(link.url) + (f" ({link.label})" if link.label else "")
+            rows.append([link_cell(text, link.url), _ref(app, docname, paper), text_cell(paper.title), _date_cell(paper)])
+    if not rows:
+        return [_empty("No paper links to code yet.")]
+    return [table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"])]
+
+
+def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """One row per paper stating its architecture, oldest first; unknown cells empty."""
+    headings = of_config(app.config).facet_headings
+    if not headings:
+        return [_empty("This shelf configures no facets to compare (papershelf_facets in conf.py).")]
+    papers = [view.papers[key] for key in view.order if view.papers[key].architecture]
+    if not papers:
+        return [_empty("No paper states its facets yet.")]
+    rows = []
+    for paper in papers:
+        facts = dict(paper.architecture)
+        rows.append([_ref(app, docname, paper), *(text_cell(facts.get(name, "")) for name in headings)])
+    wrapper = nodes.container(classes=["paper-wide-table"])
+    wrapper += table(["Paper", *headings.values()], rows, ["paper-architecture-index"])
+    return [wrapper]
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0] if url else ""
+
+
+def _bare(url: str) -> str:
+    """``https://github.com/a/b/`` -> ``github.com/a/b``."""
+    return url.split("//", 1)[-1].rstrip("/")
+
+
+Renderer = Callable[["Sphinx", "ShelfView", str], list[nodes.Node]]
+RENDERERS: dict[str, Renderer] = {
+    "papers": render_papers,
+    "chronology": render_chronology,
+    "timeline": render_timeline,
+    "summary": render_summary,
+    "queue": render_queue,
+    "topics": render_topics,
+    "models": render_models,
+    "code": render_code,
+    "architecture": render_architecture,
+}
+
+
+def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> list[nodes.Node]:
+    return RENDERERS[node["kind"]](app, view, docname)
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Index styles on pages holding an index; the filter script where a chronology is.
+
+    Added inside ``html-page-context``, the files reach only this page.
+    """
+    if app.builder.format != "html":
+        return
+    kinds = cast("PaperDomain", app.env.get_domain("paper")).index_docs.get(pagename)
+    if not kinds:
+        return
+    app.add_css_file(INDEX_CSS)
+    if "chronology" in kinds:
+        app.add_js_file(FILTER_JS, loading_method="defer")
+
+
+def _shown(p: Paper) -> tuple[object, ...]:
+    """What every index row shows of a paper: its link."""
+    return (p.key, p.short_name, p.title, p.docname)
+
+
+#: kind -> what rows of that index show of each paper. An index page is
+#: rewritten only when this projection (or, for the chronology, a .bib entry:
+#: the venue column) changes, so a status edit leaves Models or Code alone.
+SHOWN: dict[str, Callable[[Paper], tuple[object, ...]]] = {
+    "papers": lambda p: (*_shown(p), p.date, p.status),
+    "chronology": lambda p: (*_shown(p), p.date, p.status, p.tags, p.links_of("code")),
+    "timeline": lambda p: (*_shown(p), p.date, p.status, p.tags, p.relations),
+    "summary": lambda p: (*_shown(p), p.date, p.status, p.added),
+    "queue": lambda p: (*_shown(p), p.date, p.status, p.tags),
+    "topics": lambda p: (*_shown(p), p.date, p.tags),
+    "models": lambda p: (*_shown(p), p.models),
+    "code": lambda p: (*_shown(p), p.links_of("code")),
+    "architecture": lambda p: (*_shown(p), p.date, p.architecture),
+}
+#: kinds that show fields of the .bib entries
+BIB_KINDS = frozenset({"chronology"})
+
+
+def content_digest(kind: str, view: ShelfView, bib_digests: dict[str, str]) -> str:
+    """A digest of everything an index of ``kind`` shows; once per kind per build."""
+    shown = SHOWN.get(kind, lambda p: (p,))
+    rows = [(shown(view.papers[key]), bib_digests.get(key, "") if kind in BIB_KINDS else "") for key in view.order]
+    return digest(repr((rows, sorted(view.index_pages.items()))))

@@ -1,0 +1,17 @@
+"""Placeholder nodes: stored in doctrees at read time, filled at write time.
+
+Only the parts of a page that depend on other pages are placeholders; they
+are replaced in ``doctree-resolved`` from data computed once per build.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class paper_crossrefs(nodes.General, nodes.Element):
+    """Relations, topics and "Cited in" of the paper ``key``."""
+
+
+class paper_index(nodes.General, nodes.Element):
+    """A generated index of kind ``kind`` (chronology, topics, ...)."""

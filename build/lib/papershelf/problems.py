@@ -1,0 +1,61 @@
+"""Every kind of problem papershelf reports, in one place.
+
+The same codes serve Sphinx warnings (``type="papershelf"``, ``subtype=code``,
+so one kind can be silenced with ``suppress_warnings``) and the findings of
+``papershelf check``. The schema page lists them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Code(Enum):
+    """Problem codes, each documented with how to fix it."""
+
+    FRONT_MATTER_SYNTAX = ("front-matter-syntax", "The YAML front matter does not parse. Fix the YAML at the line given (quote values holding a colon; indent with spaces, not tabs).")
+    UNKNOWN_KEY = ("unknown-key", "A front matter key that the schema does not know; usually a typo. Use the suggested key or remove it.")
+    MISSING_KEY = ("missing-key", "A required front matter key is missing. Add it.")
+    WRONG_TYPE = ("wrong-type", "A front matter value has the wrong type. Write the type the message names.")
+    BAD_VALUE = ("bad-value", "A front matter value is outside the allowed set. Use one of the values the message lists.")
+    BAD_DATE = ("bad-date", "A date is not a real calendar date in the form YYYY, YYYY-MM or YYYY-MM-DD, or lies in the future.")
+    NO_DATE = ("no-date", "No date was found for the paper (front matter, arXiv id of the paper link, BibTeX year). It is listed as Undated; add a `date`.")
+    BAD_URL = ("bad-url", "A link is not an http(s) URL (for example a scheme typo like `ttps://`, or `javascript:`). It is not rendered; fix the URL.")
+    DUPLICATE_LINK = ("duplicate-link", "Two papers share the same paper link; one of them points at the wrong paper.")
+    ARXIV_MISMATCH = ("arxiv-mismatch", "The arXiv id in the paper link disagrees with the BibTeX entry's `eprint`. Fix whichever is wrong.")
+    UNKNOWN_RELATION = ("unknown-relation", "A relation points at a key that no paper page has. Fix the key or add the paper.")
+    SELF_RELATION = ("self-relation", "A paper names itself in its relations. Remove that relation.")
+    RELATION_CYCLE = ("relation-cycle", "Updated versions form a cycle. A paper cannot be an updated version of its own successor.")
+    DUPLICATE_PAPER = ("duplicate-paper", "Two pages claim the same BibTeX key. Give each paper its own key; only the first page is registered under it.")
+    DUPLICATE_SHORT_NAME = ("duplicate-short-name", "Two papers use the same short name, so links to them read alike. Make the short names distinct.")
+    NOT_A_PAPER = ("not-a-paper", "A page in the papers folder has no front matter (or it is empty), so it describes no paper. Start it with `---`, the paper's keys, and `---`.")
+    RAW_HTML = ("raw-html", "Raw HTML in a paper page is not published (it could run scripts). Write Markdown instead.")
+    HTML_IN_TEXT = ("html-in-text", "A front matter value contains HTML markup. It is shown as plain text, never as markup; write plain text.")
+    LONG_TEXT = ("long-text", "A title or short name is too long to show well in lists and the timeline. Shorten it.")
+    NOT_UTF8 = ("not-utf8", "The page is not valid UTF-8; Sphinx cannot read it, so it is left out of the build. Save the file as UTF-8.")
+    UNKNOWN_PAPER = ("unknown-paper", "A {paper} reference names a key that no paper page has.")
+    BIB_SYNTAX = ("bib-syntax", "An entry of the .bib file does not parse. Fix it at the line given; the other entries are still read.")
+    BIB_DUPLICATE = ("bib-duplicate", "A key appears twice in the .bib file; pybtex would drop the later entries. Remove or rename one of them.")
+    BIB_NO_YEAR = ("bib-no-year", "A BibTeX entry has no `year`. Add one.")
+    BIB_AUTHORS = ("bib-authors", "A BibTeX author list is not `and`-separated (names separated by commas). Separate names with ` and `.")
+    NO_BIB_ENTRY = ("no-bib-entry", "A paper page's `key` has no entry in the .bib file. Add the entry or fix the key.")
+    NO_PAGE = ("no-page", "A BibTeX entry has no paper page. Add a page (papershelf add --bibtex) or remove the entry.")
+
+    def __init__(self, slug: str, doc: str) -> None:
+        self.slug = slug
+        self.doc = doc
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A located finding: ``path:line: code message``."""
+
+    code: Code
+    message: str
+    line: int = 0
+    path: str = ""
+    key: str = ""  #: the BibTeX entry a .bib finding is about, if any
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}: {self.code.slug} {self.message}"

@@ -149,6 +149,8 @@ def test_selection_data_maps_every_row_to_its_entry(site: Any) -> None:
     page = html(site, "chronology")
     assert "papershelf-selection.js" in page
     assert page.index("papershelf-filter.js") < page.index("papershelf-selection.js")
+    tag = soup(site, "chronology").select_one('script[src*="papershelf-selection.js"]')
+    assert re.fullmatch(r"[0-9a-f]{12}", tag["data-version"])  # the data's version, against stale caches
     assert "papershelf-selection.js" not in html(site, "papers/alpha")
 
 
@@ -336,3 +338,11 @@ def test_hosted_site_has_a_sitemap_and_absolute_og_urls(site: Any, hosted: Any) 
 def test_feed_dates_are_utc_days() -> None:
     assert feeds.updated(Paper(key="k", docname="d", title="t", short_name="s", status="read", added="2024-02-30")) == feeds.EPOCH
     assert feeds.published(Paper(key="k", docname="d", title="t", short_name="s", status="read", date=PaperDate(2023, 4))) == dt.datetime(2023, 4, 1, tzinfo=dt.UTC)
+
+
+def test_author_names_convert_latex_and_drop_others() -> None:
+    from pybtex.database import Entry, Person
+
+    people = [Person("Liu, Haotian"), Person(r"M{\"u}ller, J{\'e}r{\^o}me"), Person("Jean-Baptiste Alayrac"), Person("others")]
+    assert feeds.author_names(Entry("misc", persons={"author": people})) == ["Haotian Liu", "Jérôme Müller", "Jean-Baptiste Alayrac"]
+    assert feeds.author_names(None) == []

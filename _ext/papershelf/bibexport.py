@@ -215,6 +215,8 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     if not kinds or not kinds & {"topics", "chronology"}:
         return
     app.add_css_file(EXPORTS_CSS)
-    if "chronology" in kinds:
-        # After papershelf-filter.js (both deferred, so they run in this order).
-        app.add_js_file(SELECTION_JS, loading_method="defer", priority=600)
+    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    if "chronology" in kinds and view is not None:
+        # After papershelf-filter.js (both deferred, so they run in this order);
+        # the data's version keeps a browser from using a stale cached copy.
+        app.add_js_file(SELECTION_JS, loading_method="defer", priority=600, **{"data-version": _stamp(app, view)[:12]})

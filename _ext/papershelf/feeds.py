@@ -64,6 +64,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 cannot hold at all (lxml refuses them): dropped from text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+_LATEX = re.compile(r"[{}\\$~%&^_#]|--|''|``")
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
@@ -95,7 +96,9 @@ def author_names(entry: Entry | None) -> list[str]:
     names = []
     for person in entry.persons.get("author", []):
         parts = person.first_names + person.middle_names + person.prelast_names + person.last_names + person.lineage_names
-        name = citation.plain(" ".join(parts))
+        name = " ".join(parts)
+        # Most names hold no LaTeX at all; pybtex's parser costs 0.1 ms a name.
+        name = citation.plain(name) if _LATEX.search(name) else " ".join(name.split())
         if name and name.lower() != "others":
             names.append(name)
     return names
@@ -157,6 +160,7 @@ def build_feed(
     base_url: str,
     page_uri: Callable[[Paper], str],
     bib_entry: Callable[[str], Entry | None],
+    entries: dict[tuple[str, str], str] | None = None,
 ) -> bytes:
     """One Atom document (UTF-8 bytes) listing ``papers`` newest first.
 
@@ -164,7 +168,9 @@ def build_feed(
     ``base_url`` links are made relative to ``feed_path``. What RFC 4287
     requires is always there: the feed's id, title, updated and author; each
     entry's id, title, updated and one ``alternate`` link (tests/test_exports.py
-    checks these rules on every feed the build writes).
+    checks these rules on every feed the build writes). ``entries`` caches
+    each paper's serialized ``<entry>`` across the feeds of one build: a
+    paper appears in the shelf's feed and in one per topic.
     """
 
     def url(path: str) -> str:
@@ -172,20 +178,9 @@ def build_feed(
             return base_url.rstrip("/") + "/" + path
         return relative_uri(feed_path, path) or posixpath.basename(path)
 
-    ordered = additions_order(papers)
-    # The namespace as a plain xmlns attribute: ElementTree would otherwise
-    # invent an ``ns0:`` prefix, or refuse unprefixed attributes.
-    feed = ET.Element("feed", xmlns=ATOM_NS)
-    _add(feed, "id", entry_id(project, f"feed:{feed_path}"))
-    _add(feed, "title", title)
-    _add(feed, "updated", _iso(max((updated(p) for p in ordered), default=EPOCH)))
-    _add(_add(feed, "author"), "name", author or project)
-    _add(feed, "link", href=url(feed_path), rel="self", type=ATOM_TYPE)
-    _add(feed, "link", href=url(""), rel="alternate", type="text/html")
-    _add(feed, "generator", "papershelf")
-    for paper in ordered:
+    def entry_xml(paper: Paper) -> str:
+        item = ET.Element("entry")
         entry = bib_entry(paper.key)
-        item = _add(feed, "entry")
         _add(item, "id", entry_id(project, paper.key))
         _add(item, "title", display_title(paper))
         _add(item, "updated", _iso(updated(paper)))
@@ -203,8 +198,32 @@ def build_feed(
         summary = abstract_of(entry) or (citation.format_reference(entry).text() if entry is not None else "")
         if summary:
             _add(item, "summary", summary, type="text")
+        ET.indent(item, level=1)
+        return ET.tostring(item, encoding="unicode")
+
+    cache = entries if entries is not None else {}
+    folder = posixpath.dirname(feed_path)
+    ordered = additions_order(papers)
+    # The namespace as a plain xmlns attribute: ElementTree would otherwise
+    # invent an ``ns0:`` prefix, or refuse unprefixed attributes.
+    feed = ET.Element("feed", xmlns=ATOM_NS)
+    _add(feed, "id", entry_id(project, f"feed:{feed_path}"))
+    _add(feed, "title", title)
+    _add(feed, "updated", _iso(max((updated(p) for p in ordered), default=EPOCH)))
+    _add(_add(feed, "author"), "name", author or project)
+    _add(feed, "link", href=url(feed_path), rel="self", type=ATOM_TYPE)
+    _add(feed, "link", href=url(""), rel="alternate", type="text/html")
+    _add(feed, "generator", "papershelf")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    head = ET.tostring(feed, encoding="unicode").removesuffix("</feed>")
+    parts = [head.rstrip() + "\n"]
+    for paper in ordered:
+        key = (paper.key, folder)
+        if key not in cache:
+            cache[key] = entry_xml(paper)
+        parts.append("  " + cache[key] + "\n")
+    parts.append("</feed>\n")
+    return ("<?xml version='1.0' encoding='utf-8'?>\n" + "".join(parts)).encode("utf-8")
 
 
 def _stamp(app: Sphinx, view: ShelfView) -> str:
@@ -227,6 +246,7 @@ def write_feeds(app: Sphinx, view: ShelfView) -> int:
         "base_url": app.config.html_baseurl or "",
         "page_uri": lambda paper: app.builder.get_target_uri(paper.docname),
         "bib_entry": cite.entry,
+        "entries": {},
     }
     feeds = {SHELF_FEED: build_feed(f"{app.config.project}: new papers", SHELF_FEED, list(view.papers.values()), **options)}
     for group in groups(view).values():

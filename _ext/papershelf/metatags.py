@@ -51,6 +51,8 @@ def arxiv_id(paper: Paper, entry: Entry | None) -> str:
             except ShelfError:
                 pass
     for link in paper.links:
+        if "arxiv.org/" not in link.url.lower():
+            continue  # skip the parser's error path for the many links elsewhere
         try:
             return arxiv.parse_identifier(link.url)
         except ShelfError:
@@ -139,6 +141,8 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     fields["og:title"] = html.escape(display_title(paper), quote=True)
     fields["og:description"] = html.escape(about, quote=True)
     fields["og:type"] = "article"
+    # Its own description would walk the whole doctree only to be replaced.
+    fields["ogp_description_length"] = "0"
     context["meta"] = fields
 
 

@@ -11,8 +11,10 @@
   "use strict";
 
   var script = document.currentScript;
+  var version = script && script.getAttribute("data-version");
   var dataUrl = new URL("papershelf-bibtex-data.js", script ? script.src : document.baseURI).href;
   var siteRoot = new URL("../", dataUrl).href;
+  if (version) dataUrl += "?v=" + encodeURIComponent(version);
 
   function slug(text) {
     return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");

@@ -237,9 +237,9 @@ def test_feed_entry_has_authors_date_links_and_abstract(site: Any) -> None:
     assert ("alternate", "../papers/alpha.html") in links
     assert ("related", "https://arxiv.org/abs/2003.00001") in links
     assert [c.get("term") for c in alpha.findall(f"{ATOM}category")] == ["testing"]
-    # Without an abstract the summary is the author-year reference.
+    # Without an abstract the summary names the authors, venue and year.
     beta = next(e for e in root.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title").startswith("Beta"))
-    assert beta.findtext(f"{ATOM}summary").startswith("Lee, C. (2021). Beta: A Better Model.")
+    assert beta.findtext(f"{ATOM}summary") == "Cy Lee. Proceedings of Testing, 2021."
     xss = next(e for e in root.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title").startswith("X<S>S"))
     assert [a.findtext(f"{ATOM}name") for a in xss.findall(f"{ATOM}author")] == ["Bobby Tables", "Q <script>\"O'Neil\"</script>"]
 
@@ -313,7 +313,7 @@ def test_paper_page_has_opengraph_and_twitter_tags(site: Any) -> None:
     assert tags["twitter:card"] == "summary"
     assert [name for name, _ in metas(site, "papers/alpha")].count("description") == 1
     # No abstract: the authors, venue and year.
-    assert dict(metas(site, "papers/beta"))["og:description"] == "Lee, C. Proceedings of Testing, 2021."
+    assert dict(metas(site, "papers/beta"))["og:description"] == "Cy Lee. Proceedings of Testing, 2021."
     assert dict(metas(site, "papers/beta"))["og:title"] == "Beta: A Better Model"
 
 
@@ -346,3 +346,13 @@ def test_author_names_convert_latex_and_drop_others() -> None:
     people = [Person("Liu, Haotian"), Person(r"M{\"u}ller, J{\'e}r{\^o}me"), Person("Jean-Baptiste Alayrac"), Person("others")]
     assert feeds.author_names(Entry("misc", persons={"author": people})) == ["Haotian Liu", "Jérôme Müller", "Jean-Baptiste Alayrac"]
     assert feeds.author_names(None) == []
+
+
+def test_byline_stands_in_for_a_missing_abstract() -> None:
+    from pybtex.database import Entry, Person
+
+    entry = Entry("inproceedings", fields={"booktitle": "{NeurIPS}", "year": "2023"}, persons={"author": [Person(f"Last{i}, First{i}") for i in range(5)]})
+    names = feeds.author_names(entry)
+    assert feeds.byline(entry, names) == "First0 Last0, First1 Last1, First2 Last2, First3 Last3, First4 Last4. NeurIPS, 2023."
+    assert feeds.byline(entry, names, most=3) == "First0 Last0, First1 Last1, First2 Last2 et al. NeurIPS, 2023."
+    assert feeds.byline(None, []) == ""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from . import arxiv, citation
-from .feeds import abstract_of, author_names, display_title, first_sentence
+from .feeds import abstract_of, author_names, byline, display_title, first_sentence
 from .scaffold import ShelfError
 
 if TYPE_CHECKING:
@@ -77,23 +77,18 @@ def scholar_date(paper: Paper, entry: Entry | None) -> str:
     return citation.plain(entry.fields.get("year", "")) if entry is not None else ""
 
 
-def description(paper: Paper, entry: Entry | None) -> str:
-    """The abstract's first sentence; else the authors, venue and year."""
-    sentence = first_sentence(abstract_of(entry))
-    if not sentence and entry is not None:
-        reference = citation.format_reference(entry)
-        parts = (reference.authors.rstrip("."), ", ".join(p for p in (reference.venue, reference.year) if p))
-        sentence = ". ".join(part for part in parts if part) + "." if any(parts) else ""
-    sentence = sentence or paper.title
+def description(paper: Paper, entry: Entry | None, names: list[str]) -> str:
+    """The abstract's first sentence; else the first authors, venue and year."""
+    sentence = first_sentence(abstract_of(entry)) or byline(entry, names, most=3) or paper.title
     if len(sentence) > DESCRIPTION_LENGTH:
         sentence = sentence[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
     return sentence
 
 
-def scholar_tags(paper: Paper, entry: Entry | None) -> list[tuple[str, str]]:
+def scholar_tags(paper: Paper, entry: Entry | None, names: list[str]) -> list[tuple[str, str]]:
     """Google Scholar's tags as (name, value) pairs, in its documented order."""
     tags = [("citation_title", paper.title)]
-    tags += [("citation_author", name) for name in author_names(entry)]
+    tags += [("citation_author", name) for name in names]
     date = scholar_date(paper, entry)
     if date:
         tags.append(("citation_publication_date", date))
@@ -131,8 +126,9 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
         return
     paper = view.papers[key]
     entry = cast("ShelfBibtexDomain", app.env.get_domain("cite")).entry(key)
-    about = description(paper, entry)
-    lines = [meta(name, value) for name, value in scholar_tags(paper, entry)]
+    names = author_names(entry)
+    about = description(paper, entry, names)
+    lines = [meta(name, value) for name, value in scholar_tags(paper, entry, names)]
     lines += [meta("description", about), meta("twitter:card", "summary")]
     context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(lines) + "\n"
     # sphinxext-opengraph writes these fields as given (escaping only '"'),

@@ -356,3 +356,20 @@ def test_byline_stands_in_for_a_missing_abstract() -> None:
     assert feeds.byline(entry, names) == "First0 Last0, First1 Last1, First2 Last2, First3 Last3, First4 Last4. NeurIPS, 2023."
     assert feeds.byline(entry, names, most=3) == "First0 Last0, First1 Last1, First2 Last2 et al. NeurIPS, 2023."
     assert feeds.byline(None, []) == ""
+
+
+def test_an_edited_entry_reaches_the_bib_files_on_rebuild(tmp_path: Path) -> None:
+    from helpers import bump
+
+    srcdir = copy_root("indexes", tmp_path)
+    first = _build(srcdir)
+    outdir = Path(first.outdir)
+    untouched = (outdir / "bib" / "year-2022.bib").stat().st_mtime_ns
+    bib = srcdir / "refs.bib"
+    bump(bib, bib.read_text(encoding="utf-8").replace("title = {Alpha: A First Model}", "title = {Alpha: A Renamed Model}"))
+    again = _build(srcdir)
+    assert "A Renamed Model" in (outdir / "bib" / "topic-testing.bib").read_text(encoding="utf-8")
+    assert "A Renamed Model" in (outdir / "bib" / "year-2020.bib").read_text(encoding="utf-8")
+    assert "A Renamed Model" in (outdir / "_static" / "papershelf-bibtex-data.js").read_text(encoding="utf-8")
+    assert (outdir / "bib" / "year-2022.bib").stat().st_mtime_ns == untouched  # unchanged files are not rewritten
+    assert again.outdir == first.outdir

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,9 @@ bibtex_tooltips = False
 
 html_theme = "furo"
 html_title = "VLM reading list"
+# The site's public address: absolute links in feeds and OpenGraph tags, and
+# a sitemap.xml. Read the Docs provides it; local builds stay relative.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_static_path: list[str] = []
 html_extra_path = ["references.bib"]
 html_copy_source = False

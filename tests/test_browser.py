@@ -10,13 +10,16 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from helpers import REPO
@@ -183,3 +186,90 @@ def test_dark_mode_keeps_the_timeline_readable(page: Any, site: str) -> None:
     assert background != "rgb(255, 255, 255)"  # dark mode really applied
     assert light >= 4.5 and dark >= 4.5, (light, dark)
     _shot(page, "chronology-dark")
+
+
+# -- issue 14: BibTeX of the selection, .bib per topic, the feed ----------------
+
+BIB_KEY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+
+
+def _keys_by_url(page: Any, site: str) -> dict[str, str]:
+    papers = page.request.get(f"{site}/papers.json").json()["papers"]
+    return {f"{site}/{paper['url']}": paper["key"] for paper in papers}
+
+
+def _shown_keys(page: Any, site: str, selector: str) -> list[str]:
+    """Keys of the papers whose links the visible elements matching ``selector`` hold."""
+    by_url = _keys_by_url(page, site)
+    hrefs = page.eval_on_selector_all(
+        selector,
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.querySelector('a .paper-ref').closest('a').href.split('#')[0])",
+    )
+    return [by_url[href] for href in hrefs]
+
+
+def test_bibtex_of_the_filtered_selection(page: Any, site: str) -> None:
+    page.goto(f"{site}/chronology.html")
+    toggle = page.locator("button.paper-bib-toggle")
+    assert toggle.inner_text().endswith("BibTeX (19)")
+    page.fill("input[type=search]", "LLaVA")
+    page.wait_for_function("() => document.querySelector('button.paper-bib-toggle').textContent === 'BibTeX (3)'")
+    shown = _shown_keys(page, site, "tr.paper-row")
+    assert sorted(shown) == ["lin2024moellava", "liu2023improvedllava", "liu2023llava"]
+    toggle.click()
+    text = page.locator(".paper-bib-panel textarea")
+    page.wait_for_function("() => document.querySelector('.paper-bib-panel textarea').value.length > 0")
+    assert BIB_KEY.findall(text.input_value()) == shown
+    with page.expect_download() as info:
+        page.click("a.paper-bib-file")
+    download = info.value
+    assert download.suggested_filename == "llava.bib"
+    assert BIB_KEY.findall(Path(download.path()).read_text(encoding="utf-8")) == shown
+    page.click(".paper-bib-actions button")
+    assert page.evaluate("navigator.clipboard.readText()") == text.input_value()
+    # Every entry is the exact text of references.bib.
+    source = (REPO / "references.bib").read_text(encoding="utf-8")
+    assert all(chunk in source for chunk in text.input_value().strip().split("\n\n"))
+    _shot(page, "chronology-bibtex-selection")
+
+    # Another filter: the count, the text and the file name follow it.
+    page.fill("input[type=search]", "")
+    page.select_option("select[name=tag]", "efficient-models")
+    page.wait_for_function("() => !document.querySelector('.paper-bib-panel textarea').value.includes('liu2023llava')")
+    shown = _shown_keys(page, site, "tr.paper-row")
+    assert 0 < len(shown) < 19
+    assert toggle.inner_text() == f"BibTeX ({len(shown)})"
+    assert BIB_KEY.findall(text.input_value()) == shown
+    assert page.get_attribute("a.paper-bib-file", "download") == "topic-efficient-models.bib"
+    assert page.console_errors == []
+
+
+def test_every_topic_bib_holds_exactly_its_papers(page: Any, site: str) -> None:
+    page.goto(f"{site}/topics.html")
+    sections = page.eval_on_selector_all(
+        "section.paper-topic",
+        "els => els.map(s => [s.id, (s.querySelector('a.paper-bib-download') || {}).href || null])",
+    )
+    by_url = _keys_by_url(page, site)
+    checked = 0
+    for ident, href in sections:
+        if ident == "untagged-papers":
+            continue
+        assert href, f"{ident} has no .bib link"
+        hrefs = page.eval_on_selector_all(f"section#{ident} li a .paper-ref", "els => els.map(e => e.closest('a').href.split('#')[0])")
+        response = page.request.get(href)
+        assert response.ok
+        assert BIB_KEY.findall(response.text()) == [by_url[h] for h in hrefs], ident
+        checked += 1
+    assert checked >= 5
+
+
+def test_landing_page_links_a_valid_feed_of_every_paper(page: Any, site: str) -> None:
+    page.goto(f"{site}/index.html")
+    href = page.eval_on_selector('link[rel=alternate][type="application/atom+xml"]', "e => e.href")
+    root = ET.fromstring(page.request.get(href).body())
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = root.findall(f"{atom}entry")
+    assert len(entries) == 19
+    pages = {urljoin(href, next(link.get("href") for link in e.findall(f"{atom}link") if link.get("rel") == "alternate")) for e in entries}
+    assert pages == set(_keys_by_url(page, site))

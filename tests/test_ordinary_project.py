@@ -52,7 +52,10 @@ def test_a_project_that_only_cites_gets_no_shelf_checks_and_no_catalog(make_app,
     # `first` has no year and no paper page: sphinxcontrib-bibtex says what it says, papershelf adds nothing
     assert "missing year in first [bibtex.missing_field]" in warnings
     assert "[papershelf" not in warnings
-    assert not (Path(app.outdir) / "papers.json").exists()
+    outdir = Path(app.outdir)
+    assert not (outdir / "papers.json").exists()
+    assert not (outdir / "feeds").exists() and not (outdir / "bib").exists()  # no papers: no feeds, no .bib exports
+    assert 'name="citation_title"' not in html(app, "index") and "application/atom+xml" not in html(app, "index")
     index = html(app, "index")
     assert '<a class="reference external" href="https://example.org/">' in index  # no rel added to the project's links
     # written first,second; upstream gives them in bibliography order: [Abl01, Zed]

@@ -9,6 +9,9 @@ Registers:
 * event handlers: front matter -> page header at read time, one
   cross-document pass per build, placeholders filled at write time,
   chronological previous/next links;
+* .bib downloads per topic and year, the BibTeX of a filtered selection,
+  Atom feeds, Scholar and OpenGraph meta tags (with sphinxext-opengraph) and,
+  when ``html_baseurl`` is set, a sitemap (sphinx-sitemap);
 * the stylesheet.
 """
 

@@ -14,7 +14,19 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
-from . import __version__, catalog, crossrefs, header, indexes, settings, sync, translator
+from . import (
+    __version__,
+    bibexport,
+    catalog,
+    crossrefs,
+    feeds,
+    header,
+    indexes,
+    metatags,
+    settings,
+    sync,
+    translator,
+)
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
@@ -35,6 +47,7 @@ def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_copybutton")
+    app.setup_extension("sphinxext.opengraph")
 
     app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
     app.add_config_value(
@@ -71,6 +84,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", indexes.on_html_page_context)
     # papers.json, once per successful HTML build.
     app.connect("build-finished", catalog.on_build_finished)
+    # .bib per topic and year, the selection's BibTeX data, Atom feeds: once per build.
+    app.connect("build-finished", bibexport.on_build_finished)
+    app.connect("build-finished", feeds.on_build_finished)
+    # After crossrefs.py has rendered the indexes (default priority).
+    app.connect("doctree-resolved", bibexport.on_doctree_resolved, priority=600)
+    app.connect("html-page-context", bibexport.on_html_page_context)
+    app.connect("html-page-context", feeds.on_html_page_context)
+    # Before sphinxext-opengraph (priority 500) reads the page's og:* fields.
+    app.connect("html-page-context", metatags.on_html_page_context, priority=400)
+    app.connect("config-inited", metatags.on_config_inited)
     app.connect("builder-inited", _add_static)
     return {
         "version": __version__,

@@ -126,3 +126,18 @@ def test_init_then_import_the_seed_builds_with_warnings_as_errors(tmp_path: Path
     assert 'href="papers/llava.html"' in (html / "topics.html").read_text(encoding="utf-8")  # the list's ### headings are topics
     assert json.loads((html / "papers.json").read_text(encoding="utf-8"))["papers"]
     assert os.path.getsize(html / "chronology.html") > 0 and "<svg" in (html / "chronology.html").read_text(encoding="utf-8")
+
+
+RTD_SCHEMA = REPO.parent / "shared" / "reference" / "readthedocs-config-v2.schema.json"
+
+
+@pytest.mark.skipif(not RTD_SCHEMA.exists(), reason=f"the Read the Docs schema is not at {RTD_SCHEMA}")
+def test_the_new_shelfs_readthedocs_config_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+    import yaml
+
+    root = tmp_path / "rtd"
+    assert run(capsys, "init", str(root), "--author", "A")[0] == 0
+    config = yaml.safe_load((root / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(config, json.loads(RTD_SCHEMA.read_text(encoding="utf-8")))
+    assert {"requirements": "requirements.txt"} in config["python"]["install"] and config["sphinx"]["fail_on_warning"] is True

@@ -19,6 +19,7 @@ from . import (
     bibexport,
     catalog,
     crossrefs,
+    favicon,
     feeds,
     header,
     indexes,
@@ -95,6 +96,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", metatags.on_html_page_context, priority=400)
     app.connect("config-inited", metatags.on_config_inited)
     app.connect("builder-inited", _add_static)
+    # A shelf answers /favicon.ico (browsers ask for it before reading a page).
+    app.connect("config-inited", favicon.on_config_inited)
+    app.connect("build-finished", favicon.on_build_finished)
     return {
         "version": __version__,
         "env_version": PaperDomain.data_version,

@@ -1,4 +1,4 @@
-"""The ``papershelf`` command: check, add, import, export, init.
+"""The ``papershelf`` command: check, add, import, enrich, export, init.
 
 Each subcommand validates everything first and writes last (see
 :func:`papershelf.scaffold.commit`), so a failure leaves the shelf as it was.
@@ -61,6 +61,27 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_enrich(args: argparse.Namespace) -> int:
+    from . import enrich
+
+    if args.pause < enrich.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
+        raise ShelfError(f"arXiv's terms ask for at least {enrich.MIN_PAUSE:g} s between requests; --pause may be shorter only with --api-url (a mirror or a test server)")
+    paths = locate(args.root)
+    api = args.api_url or os.environ.get("PAPERSHELF_ARXIV_API") or enrich.DEFAULT_API
+    client = enrich.ArxivClient(api, pause=args.pause, batch=args.batch, timeout=args.timeout)
+    try:
+        report = enrich.enrich_shelf(paths, client, Path(args.cache) if args.cache else None, dry_run=args.dry_run)
+    finally:
+        client.close()
+    if args.dry_run:
+        for line in enrich.changed_lines(report, paths):
+            print(line)
+    for key, reason in sorted(report.missing.items()):
+        print(f"{key}: {reason}", file=sys.stderr)
+    print(report.summary(args.dry_run))
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from .exporter import export_shelf
 
@@ -107,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--fixes", metavar="FIXES.yaml", help="corrections to apply, by BibTeX key (front matter fields and/or `bibtex`)")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     imp.set_defaults(run=_cmd_import)
+
+    enr = commands.add_parser("enrich", parents=[common], help="fill missing metadata from the arXiv API", description="For every paper with an arXiv id, add what its page and BibTeX entry lack (abstract, v1 date, authors, category, DOI, journal reference); never replaces a value already written. Answers are cached, so a second run makes no request and an interrupted run resumes.")
+    enr.add_argument("--dry-run", action="store_true", help="print what would change; write nothing (the cache is still filled)")
+    enr.add_argument("--api-url", metavar="URL", help="arXiv API base URL (env PAPERSHELF_ARXIV_API; default https://export.arxiv.org/api)")
+    enr.add_argument("--cache", metavar="DIR", help="cache directory (default .papershelf-cache/arxiv under the shelf)")
+    enr.add_argument("--pause", type=float, default=3.0, help="seconds between requests (default and minimum for arXiv: 3)")
+    enr.add_argument("--batch", type=int, default=100, help="ids per request (at most 100)")
+    enr.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer (default 30)")
+    enr.set_defaults(run=_cmd_enrich)
 
     exp = commands.add_parser("export", parents=[common], help="write the shelf as a Markdown reading list", description="Write the shelf back as a Markdown reading list that `import` reads.")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -14,7 +14,7 @@ from . import catalog, crossrefs, header, indexes, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
-from .nodes import paper_crossrefs, paper_index
+from .nodes import paper_abstract, paper_crossrefs, paper_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,6 +41,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-schema", PaperSchemaDirective)
     for node in (paper_crossrefs, paper_index):
         app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    other = (translator.visit_abstract_other, translator.depart_abstract_other)
+    app.add_node(paper_abstract, html=(translator.visit_abstract_html, translator.depart_abstract_html), latex=other, text=other, man=other, texinfo=other)
 
     # Before the title and metadata collectors (priority 500) see the page.
     app.connect("source-read", header.on_source_read)

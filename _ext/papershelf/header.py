@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from . import citation
 from .frontmatter import parse_front_matter
-from .nodes import paper_crossrefs
+from .nodes import paper_abstract, paper_crossrefs
 from .problems import Code, Problem
 from .schema import ARCHITECTURE_FIELDS, LINK_KINDS, is_paper_page, read_paper
 
@@ -154,6 +154,8 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None) -> nod
             header += nodes.paragraph("", venue, classes=["paper-venue"])
     if paper.links:
         header += _link_row(paper)
+    if paper.abstract:
+        header += paper_abstract("", nodes.paragraph("", paper.abstract, classes=["paper-abstract-text"]))
     header += paper_crossrefs(key=paper.key)
     if paper.models:
         header += _models_table(paper)

@@ -185,6 +185,7 @@ class ListEntry:
     bibtex_line: int = 0  #: list line of the BibTeX text's first line
     extras: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    body: str = ""  #: Markdown for the page body (tables and bullet lists: facts, notes)
 
     @property
     def key(self) -> str:
@@ -513,13 +514,19 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     dry_run: bool = False
+    shape: str = "seed"  #: "seed", or "awesome" (tables and bullet lists)
+    resources: int = 0  #: items that are not papers, put on the Resources page
+    navigation: int = 0  #: table-of-contents items (links inside the list), not imported
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
-        return f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}"
+        text = f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}"
+        if self.shape == "awesome":
+            text += f"; resources {self.resources} (docs/resources.md), table-of-contents links {self.navigation}"
+        return text
 
 
-def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = None, dry_run: bool = False, display: str = "") -> ImportReport:
+def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = None, dry_run: bool = False, display: str = "", shape: str = "auto") -> ImportReport:
     """Import a reading list into the shelf; everything is checked before anything is written."""
     try:
         text = list_path.read_text(encoding="utf-8-sig")
@@ -527,11 +534,26 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
         raise ShelfError(f"cannot read {list_path}: {error.strerror}") from error
     shown = display or str(list_path)
     fixes = load_fixes(fixes_path) if fixes_path else {}
-    entries = parse_list(text, shown)
-    if not entries:
-        raise ShelfError(f"{shown} has no entries (#### headings); nothing to import")
+    entries = parse_list(text, shown) if shape in ("auto", "seed") else []
     shelf = load_shelf(paths)
     report = ImportReport(shown, dry_run=dry_run)
+    resources = ""
+    if not entries and shape != "seed":
+        # tables and bullet lists (see awesome.py); the seed's format wins when both fit
+        from .awesome import parse_awesome, resources_page, to_entries
+
+        parsed = parse_awesome(text, shown)
+        entries = to_entries(parsed, shelf, shown)
+        report.shape, report.resources, report.navigation = "awesome", len(parsed.resources), parsed.navigation
+        report.warnings.extend(parsed.problems)
+        page = paths.srcdir / "resources.md"
+        old = page.read_text(encoding="utf-8") if page.exists() else ""
+        resources = resources_page(parsed.resources, old)
+        if resources == old:
+            resources = ""
+    if not entries and not resources:
+        what = "#### entries" if shape == "seed" else "#### entries, paper table rows or paper bullets"
+        raise ShelfError(f"{shown} has no {what}; nothing to import")
 
     used_fixes: set[str] = set()
     candidates = [_candidate(entry, fixes, used_fixes) for entry in entries]
@@ -574,7 +596,8 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     slugs = set(shelf.slugs)
     for candidate in new:
         slug = unique_name(slugify(str(candidate.fields.get("short_name") or candidate.key)), slugs)
-        files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields)
+        body = candidate.entry.body
+        files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
         if candidate.bibtex and candidate.key not in declared:
             bib_text = append_text(bib_text, candidate.bibtex)
             declared.add(candidate.key)
@@ -585,6 +608,8 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     report.warnings = sorted([w for c in new for w in c.entry.warnings] + report.warnings, key=lambda p: (p.path, p.line))
     if new and bib_text != shelf.bib_texts.get(paths.bibfile, ""):
         files[paths.bibfile] = bib_text
+    if resources:
+        files[paths.srcdir / "resources.md"] = resources
     if not dry_run and files:
         commit(files)
         report.written = sorted(files)

@@ -42,9 +42,9 @@ COLUMNS = {
 #: link label (lower case) -> (link kind, label kept on the page)
 LINK_LABELS = {
     **{label: ("paper", "") for label in ("paper", "arxiv", "pdf", "paper link", "openreview", "acl", "cvpr", "iccv", "eccv", "neurips", "iclr", "icml")},
-    **{label: ("code", "") for label in ("code", "github", "repo", "official code", "source")},
+    **{label: ("code", "") for label in ("code", "github", "repo", "official code", "source", "star", "stars")},
     **{label: ("homepage", "") for label in ("project", "project page", "homepage", "home page", "website", "page")},
-    "demo": ("homepage", "Demo"),
+    **{label: ("homepage", "Demo") for label in ("demo", "demo page", "online demo", "spaces", "hugging face spaces")},
     "blog": ("blog", ""),
     **{label: ("dataset", "") for label in ("dataset", "data", "benchmark")},
     **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
@@ -125,6 +125,7 @@ def pieces(inline: Token) -> list[Piece]:
             src = str(child.attrs.get("src", ""))
             if link is not None:
                 link.image = link.image or src
+                link.text = link.text or child.content  # a badge link: its alt text is its label
             else:
                 result.append(Piece("image", child.content, src))
         elif child.type in ("text", "code_inline"):
@@ -273,7 +274,13 @@ def _read_table(tokens: list[Token], index: int, lines: list[str], section: str,
     return end
 
 
+def _has_date(cells: list[Token], roles: list[str]) -> bool:
+    return any(role == "date" and normal_date(plain(pieces(cell))) for cell, role in zip(cells, roles, strict=False))
+
+
 def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str], title_at: int, section: str, year: str, path: str, parsed: Parsed, extra: list[tuple[str, str]]) -> None:
+    # in a table with a date column, a dated row's title link is its paper, whatever the host
+    paper_table = "date" in roles
     if title_at >= len(cells):
         parsed.problems.append(Problem(Code.MISSING_KEY, f"a table row without a {labels[title_at]!r} cell; it is not imported", line, path))
         return
@@ -288,7 +295,7 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
             badge = f"https://github.com/{found.group(1)}/{found.group(2)}"
         elif part is title_link:
             item.title = " ".join(part.text.split())
-            if is_paper_url(part.url):
+            if is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
                 item.links.append(LabelledLink("paper", part.url))
             else:
                 item.links.append(LabelledLink("homepage", part.url))
@@ -343,13 +350,18 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         if text and not SEPARATORS.match(text):
             item.facts.append((label, text))
         return
-    value = plain(parts)
+    value = plain([p for p in parts if p.kind != "link" or not p.image])  # badge links are links, not text
     if value and value.lower() not in EMPTY:
         if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
             item.venue = value
         item.facts.append((label, value))
     for link in links:
-        if not any(existing.url == link.url for existing in item.links):
+        if any(existing.url == link.url for existing in item.links):
+            continue
+        known = link_kind(link.text)
+        if known and not (known[0] == "paper" and item.paper_url):
+            item.links.append(LabelledLink(known[0], link.url, known[1]))
+        else:
             item.body.append(f"- {md_text(label)}: {md_link(link.text, link.url)}")
 
 

@@ -158,3 +158,43 @@ def test_seed_format_is_still_the_seeds(shelf: Path) -> None:
     path.write_text(text, encoding="utf-8")
     assert main(["import", "--root", str(shelf), str(path), "--dry-run"]) == 0
     assert main(["import", "--root", str(shelf), str(path), "--shape", "awesome", "--dry-run"]) == 1  # no table rows or bullets
+
+
+def test_badge_links_and_any_host_in_a_dated_table() -> None:
+    text = (
+        "## Models\n\n| Title | Venue | Date | Code | Supplement |\n|---|---|---|---|---|\n"
+        "| [Vitron: A Unified Pixel-level Vision LLM](https://is.gd/abc) (Vitron) | - | 2024-04-25 "
+        "| [![Star](https://img.shields.io/github/stars/org/vitron.svg?style=social&label=Star)](https://github.com/org/vitron) "
+        "| [![Project Page](https://img.shields.io/badge/Project-Page-green.svg)](https://vitron.example.org/)<br>"
+        "[![Dataset](https://img.shields.io/badge/HF-Dataset-blue)](https://huggingface.co/datasets/org/v)<br>"
+        "[![YouTube](https://badges.example.org/youtube.svg)](https://youtu.be/xyz) |\n"
+        "| [Some Tool](https://github.com/org/tool) | - | - | - | - |\n"
+    )
+    parsed = awesome.parse_awesome(text, "l.md")
+    [item] = parsed.items
+    assert [(link.kind, link.url) for link in item.links] == [
+        ("paper", "https://is.gd/abc"),  # a dated row: its title link is the paper, whatever the host
+        ("code", "https://github.com/org/vitron"),
+        ("homepage", "https://vitron.example.org/"),
+        ("dataset", "https://huggingface.co/datasets/org/v"),
+    ]
+    assert item.facts == [("Note", "(Vitron)")]
+    assert item.body == ["- Supplement: [YouTube](<https://youtu.be/xyz>)"]
+    assert [resource.title for resource in parsed.resources] == ["Some Tool"]
+
+
+def test_a_title_without_colon_takes_its_parenthesised_name(shelf: Path) -> None:
+    path = shelf / "list.md"
+    path.write_text(
+        "## Data\n\n| Title | Venue | Date |\n|---|---|---|\n"
+        "| [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485) (LLaVA) | NeurIPS 2023 | 2023-04-17 |\n"
+        "| [ImageInWords: Hyper-Detailed Image Descriptions](https://arxiv.org/abs/2405.02793) (Google) | arXiv | 2024-05-05 |\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--root", str(shelf), str(path)]) == 0
+    llava, body = page(shelf, "llava")
+    assert (llava["short_name"], llava["aliases"]) == ("LLaVA", ["LLaVA"])
+    assert "- **Note:** (LLaVA)" in body
+    words, body = page(shelf, "imageinwords")
+    assert words["short_name"] == "ImageInWords" and "aliases" not in words
+    assert "- **Note:** (Google)" in body

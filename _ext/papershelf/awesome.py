@@ -539,14 +539,18 @@ def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
     entries = []
     for item in merge_duplicates(parsed.items, path):
         title = item.title or item.paper_url
-        short = derive_names(title)[0]
+        note = next((text for label, text in item.facts if label == "Note"), "")
+        named = re.match(r"\(([^(),]{1,25})[,)]", note)
+        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
+        alias = named.group(1).strip() if named and ":" not in title else ""
+        short = derive_names(title, alias)[0]
         identifier = arxiv_id(item.paper_url)
         if identifier and (not item.date or item.date == f"20{identifier[:2]}"):
             item.date = f"20{identifier[:2]}-{identifier[2:4]}"  # the id's month is more precise than a year heading
         year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
         key = on_shelf.get(normal_link(item.paper_url)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)
-        entry = ListEntry(item.line, "", title, "", "unread", item.section)
+        entry = ListEntry(item.line, "", title, alias, "unread", item.section)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
         entry.bibtex, entry.bibtex_line = generated_bibtex(item, key), item.line
         tags = [tag for tag in [item.section, *item.tags] if tag]

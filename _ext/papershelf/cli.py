@@ -52,9 +52,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_list
+    from .importer import import_lists
 
-    report = import_list(locate(args.root), Path(args.list), Path(args.fixes) if args.fixes else None, dry_run=args.dry_run)
+    report = import_lists(locate(args.root), [Path(name) for name in args.lists], Path(args.fixes) if args.fixes else None, dry_run=args.dry_run)
     for warning in report.warnings:
         print(warning.format(), file=sys.stderr)
     print(report.summary())
@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(run=_cmd_add)
 
     imp = commands.add_parser("import", parents=[common], help="import a Markdown reading list", description="Turn a Markdown reading list (#### entries with links and a bibtex block) into pages and BibTeX entries.")
-    imp.add_argument("list", metavar="LIST.md", help="the reading list")
+    imp.add_argument("lists", nargs="+", metavar="LIST.md", help="the reading lists (files, or folders of .md/.txt files)")
     imp.add_argument("--fixes", metavar="FIXES.yaml", help="corrections to apply, by BibTeX key (front matter fields and/or `bibtex`)")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     imp.set_defaults(run=_cmd_import)

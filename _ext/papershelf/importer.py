@@ -146,7 +146,7 @@ def _mentions(text: str, name: str) -> bool:
 
 def _acronym(title: str) -> str:
     """The title's first coined name (``CogVLM``, ``LLaVA-1.5``): a word with two capitals or more."""
-    match = re.search(r"(?<![\w-])(?=[\w.-]*[A-Z][\w.-]*[A-Z])[A-Za-z][\w.-]*[\w](?![\w-])", title)
+    match = re.search(r"(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*[\w](?![\w-])", title)
     return match.group(0) if match else ""
 
 
@@ -311,8 +311,8 @@ def _block_kind(lines: list[str]) -> tuple[bool, bool]:
         labelled = LABEL_LINE.match(line)
         if labelled and (MD_LINK.search(labelled.group(2)) or _label(labelled.group(1)) == "citation"):
             labels.add(_label(labelled.group(1)))
-        elif re.match(r"^\s*(```+|~~~+)\s*bib(tex)?\s*$", line, re.IGNORECASE):
-            labels.add("citation")
+        elif re.match(r"^\s*(```+|~~~+)\s*bib(tex)?\s*$", line, re.IGNORECASE) or COMMENT.match(line):
+            labels.add("citation")  # a citation block, or the extras comment `export` writes
     return bool(labels), {"paper", "citation"} <= labels
 
 

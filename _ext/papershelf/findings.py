@@ -8,9 +8,12 @@ docname and re-emitted in ``env-updated`` for the pages not read this build.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from sphinx.util import logging
+
+from .check import Located, link_problems
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,8 +21,27 @@ if TYPE_CHECKING:
 
     from .domain import PaperDomain
     from .problems import Problem
+    from .records import BibEntry
 
 logger = logging.getLogger(__name__)
+
+
+def _link_findings(app: Sphinx, env: BuildEnvironment, domain: PaperDomain) -> None:
+    """One paper link on two papers, a link disagreeing with ``eprint``: the same function as ``check``."""
+    root = Path(app.confdir)
+    docname_of: dict[str, str] = {}
+    located = []
+    entries: dict[str, BibEntry] = {}
+    for docname, paper in sorted(domain.pages.items()):
+        path = Path(env.doc2path(docname))
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        docname_of[rel] = docname
+        located.append(Located(paper, rel))
+        entry = domain.bib_entry(paper.key)
+        if entry is not None:
+            entries[paper.key] = entry
+    for problem in link_problems(located, entries):
+        _emit(problem.code.slug, problem.message, docname_of[problem.path], problem.line)
 
 
 def _emit(slug: str, message: str, docname: str, line: int) -> None:
@@ -40,8 +62,9 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    """Re-emit the stored findings of every page this build did not read."""
+    """Re-emit the stored findings of every page this build did not read; report the link findings ``check`` reports."""
     domain = cast("PaperDomain", env.get_domain("paper"))
+    _link_findings(app, env, domain)
     for docname, items in sorted(domain.data["findings"].items()):
         if docname in domain.reading or docname not in env.found_docs:
             continue

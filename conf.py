@@ -18,7 +18,7 @@ root_doc = "index"
 exclude_patterns = ["_build", ".venv"]
 
 # MyST: front matter holds each paper's facts; roles like {cite:p} work in Markdown.
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 
 bibtex_bibfiles = ["references.bib"]
 bibtex_reference_style = "author_year"

@@ -42,7 +42,9 @@ def page(root: Path, slug: str) -> tuple[dict[str, object], str]:
 def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
     out, err = capsys.readouterr()
-    assert "imported 6, already present 0, with problems 2; resources 1 (docs/resources.md), table-of-contents links 2" in out
+    assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 10, as notes 0, problems 4" in out
+    assert "table-list.md: imported 6, already present 0, with problems 2" in out
+    assert "table-list.md: resources 1 (docs/resources.md), table-of-contents links 2" in out
     llava, body = page(shelf, "visual-instruction-tuning")
     # a star badge before the title, <br>; the same paper again in another section is merged
     assert llava["title"] == "Visual Instruction Tuning"
@@ -94,7 +96,8 @@ def test_key_style_follows_the_file(shelf: Path) -> None:
 def test_bullets_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--root", str(shelf), str(BULLETS)]) == 0
     out, err = capsys.readouterr()
-    assert "imported 4, already present 0, with problems 0; resources 2 (docs/resources.md), table-of-contents links 2" in out
+    assert "bullet-list.md: imported 4, already present 0, with problems 0" in out
+    assert "bullet-list.md: resources 2 (docs/resources.md), table-of-contents links 2" in out
     assert err == ""
     blip, body = page(shelf, "instructblip")
     assert blip["date"] == "2023-05"  # (2023-05)

@@ -476,15 +476,18 @@ def generated_bibtex(item: Item, key: str) -> str:
 
 
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
-    """One item per paper link: a paper listed in two sections gets both topics."""
+    """One item per paper (its arXiv id, else its normalised title, as the
+    importer identifies papers): a paper listed in two sections gets both topics."""
     from .check import normal_link
+    from .importer import normal_title
 
     first: dict[str, Item] = {}
     result = []
     for item in items:
-        owner = first.get(normal_link(item.paper_url))
+        identity = arxiv_id(item.paper_url) or "title:" + normal_title(item.title)
+        owner = first.get(identity)
         if owner is None:
-            first[normal_link(item.paper_url)] = item
+            first[identity] = item
             result.append(item)
             continue
         for link in item.links:
@@ -497,6 +500,8 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
         owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
         owner.warnings.extend(item.warnings)
         owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
+    for item in result:
+        item.tags = [tag for tag in dict.fromkeys(item.tags) if tag]
     return result
 
 
@@ -530,12 +535,13 @@ def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
     """The items as the importer's entries, each with a generated BibTeX entry
     keyed in the .bib file's style (or the key of the page already holding it)."""
     from .arxiv import detect_style, make_key
-    from .check import normal_link
-    from .importer import ListEntry, ListLink, derive_names
+    from .importer import ListEntry, ListLink, derive_names, normal_title
 
     style = detect_style(shelf.entries.values())
     taken = set(shelf.all_keys())
-    on_shelf = {normal_link(link.url): page.paper.key for page in shelf.pages for link in page.paper.links_of("paper")}
+    # the importer's identity: BibTeX key, then arXiv id, then normalised title
+    by_eprint = shelf.arxiv_ids()
+    by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
     entries = []
     for item in merge_duplicates(parsed.items, path):
         title = item.title or item.paper_url
@@ -548,16 +554,19 @@ def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
         if identifier and (not item.date or item.date == f"20{identifier[:2]}"):
             item.date = f"20{identifier[:2]}-{identifier[2:4]}"  # the id's month is more precise than a year heading
         year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
-        key = on_shelf.get(normal_link(item.paper_url)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
+        key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)
-        entry = ListEntry(item.line, "", title, alias, "unread", item.section)
+        # topics go in as sections: the importer's `keywords` may name the entry itself
+        topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
+        entry = ListEntry(item.line, "", title, alias, "unread", topics, path)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
         entry.bibtex, entry.bibtex_line = generated_bibtex(item, key), item.line
-        tags = [tag for tag in [item.section, *item.tags] if tag]
-        entry.extras = {"tags": list(dict.fromkeys(tags))}
         if item.date:
             entry.extras["date"] = item.date
         entry.warnings = list(item.warnings)
-        entry.body = body_text(item)
+        body = body_text(item)
+        entry.body = body.split("\n") if body else []
+        entry.body_lines = sum(1 for line in entry.body if line.strip())
+        entry.mapped = 1 + len(item.links) + len(item.tags) + bool(item.date)
         entries.append(entry)
     return entries

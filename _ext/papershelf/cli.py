@@ -52,9 +52,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_list
+    from .importer import import_lists
 
-    report = import_list(locate(args.root), Path(args.list), Path(args.fixes) if args.fixes else None, dry_run=args.dry_run, shape=args.shape)
+    report = import_lists(locate(args.root), [Path(name) for name in args.lists], Path(args.fixes) if args.fixes else None, dry_run=args.dry_run, shape=args.shape)
     for warning in report.warnings:
         print(warning.format(), file=sys.stderr)
     print(report.summary())
@@ -123,11 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--status", choices=("unread", "reading", "read"), default="unread", help="read status of the new page")
     add.set_defaults(run=_cmd_add)
 
-    imp = commands.add_parser("import", parents=[common], help="import a Markdown reading list", description="Turn a Markdown reading list into pages and BibTeX entries: the seed's format (#### entries with links and a bibtex block), or an awesome list with one table row or one bullet per paper (a BibTeX entry is generated for each, marked for `enrich`).")
-    imp.add_argument("list", metavar="LIST.md", help="the reading list")
+    imp = commands.add_parser("import", parents=[common], help="import a Markdown reading list", description="Turn Markdown reading lists into pages and BibTeX entries: the seed's format (#### entries with links and a bibtex block), or awesome lists with one table row or one bullet per paper.")
+    imp.add_argument("lists", nargs="+", metavar="LIST.md", help="the reading lists (files, or folders of .md/.txt files)")
     imp.add_argument("--fixes", metavar="FIXES.yaml", help="corrections to apply, by BibTeX key (front matter fields and/or `bibtex`)")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
-    imp.add_argument("--shape", choices=("auto", "seed", "awesome"), default="auto", help="the list's shape: seed (#### entries), awesome (a table row or a bullet per paper), or auto (default: seed when it has #### entries)")
+    imp.add_argument("--shape", choices=("auto", "seed", "awesome"), default="auto", help="the lists' shape: seed (#### entries), awesome (a table row or a bullet per paper; a BibTeX entry is generated for each, marked for `enrich`), or auto (default: awesome for a file without #### entries)")
     imp.set_defaults(run=_cmd_import)
 
     enr = commands.add_parser("enrich", parents=[common], help="fill missing metadata from the arXiv API", description="For every paper with an arXiv id, add what its page and BibTeX entry lack (abstract, v1 date, authors, category, DOI, journal reference); never replaces a value already written. Answers are cached, so a second run makes no request and an interrupted run resumes.")

@@ -40,11 +40,13 @@ class PaperDomain(Domain):
         "bib_index": None,  # BibIndex: line and digest of every .bib entry
         "bib_edited": set(),  # keys whose entry text changed, until pages are marked outdated
         "fingerprints": {},  # docname -> digest of the cross-document content it shows
+        "findings": {},  # docname -> [(code, message, line)] raised while reading it (see findings.py)
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):
     _scan: BibScan | None = None  #: the full .bib scan, entry texts included
     _view: ShelfView | None = None  #: recomputed once per build in env-updated
+    reading: set[str] = set()  #: pages read in this build (set per build, never shared between builds)
     dangling_warnings = {"paper": "unknown paper key %(target)r; use the `key` of a paper page"}
 
     @property
@@ -99,9 +101,10 @@ class PaperDomain(Domain):
         self.pages.pop(docname, None)
         self.mentions.pop(docname, None)
         self.index_docs.pop(docname, None)
+        self.data["findings"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for name in ("pages", "mentions", "index_docs"):
+        for name in ("pages", "mentions", "index_docs", "findings"):
             for docname in docnames:
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]

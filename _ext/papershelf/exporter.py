@@ -1,7 +1,7 @@
 """``papershelf export``: the shelf as a Markdown reading list in the seed's format.
 
 ``import`` reads the result back into the same shelf. Papers are grouped in
-``###`` sections by their first tag, newest first; what the format cannot say
+``###`` sections by their first tag, newest first, each with its page body; what the format cannot say
 (a short name that the heading does not imply, more tags, an explicit date,
 architecture facts...) goes into an invisible ``<!-- papershelf: {...} -->``
 comment on the entry, which ``import`` reads.
@@ -10,6 +10,7 @@ comment on the entry, which ``import`` reads.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from .check import Page, Shelf, load_shelf
@@ -76,16 +77,18 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
             heading_of[page.paper.key] = heading
             anchor_of[page.paper.key] = anchors.add(heading)
 
-    out = [f"# {title or _project(paths)}", "", "*Exported by papershelf; `papershelf import` reads it back.*", ""]
+    heading = title or _project(paths)
+    out = [f"# {heading}", ""]
     for section, members in ordered:
         if section:
             out += [f"### {section}", ""]
         for page in members:
-            out += _entry(shelf, page.paper, section, heading_of, anchor_of, papers)
+            out += _entry(shelf, page, [heading, section] if section else [heading], heading_of, anchor_of, papers)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _entry(shelf: Shelf, paper: Paper, section: str, heading_of: dict[str, str], anchor_of: dict[str, str], papers: dict[str, Paper]) -> list[str]:
+def _entry(shelf: Shelf, page: Page, sections: list[str], heading_of: dict[str, str], anchor_of: dict[str, str], papers: dict[str, Paper]) -> list[str]:
+    paper = page.paper
     out = [f"#### {heading_of[paper.key]}", ""]
     _, extras = _heading(paper)
     for kind in dict.fromkeys(link.kind for link in paper.links):  # the page's order
@@ -115,7 +118,7 @@ def _entry(shelf: Shelf, paper: Paper, section: str, heading_of: dict[str, str],
     if unresolvable:
         # Relations to papers not on the shelf: only the comment can keep them.
         extras["relations"] = {r.kind: [t.target for t in paper.relations if t.kind == r.kind] for r in paper.relations}
-    if list(paper.tags) != ([section] if section else []):
+    if list(paper.tags) != sections:  # import gives the file title and section as topics
         extras["tags"] = list(paper.tags)
     if paper.date is not None and paper.date.source == "front matter" and paper.date.iso() != _derived_date(shelf, paper):
         extras["date"] = paper.date.iso()
@@ -128,10 +131,23 @@ def _entry(shelf: Shelf, paper: Paper, section: str, heading_of: dict[str, str],
         extras["key"] = paper.key
     if extras:
         out += [f"<!-- papershelf: {json.dumps(extras, ensure_ascii=False)} -->", ""]
+    body = _body(page)
+    if body:
+        out += [body, ""]
     if bibtex:
         out += ["citation:", "```bibtex", bibtex, "```", ""]
     out.append("")
     return out
+
+
+def _body(page: Page) -> str:
+    """The page's Markdown below its front matter (notes, lists, math), as written."""
+    try:
+        text = page.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
+    return (text[match.end() :] if match else "").strip("\n")
 
 
 def _raw_entry(shelf: Shelf, key: str) -> str:

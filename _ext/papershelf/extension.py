@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import catalog, crossrefs, header, indexes, sync, translator
+from . import catalog, crossrefs, findings, header, indexes, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
@@ -54,6 +54,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", sync.on_builder_inited_done, priority=600)
     app.connect("env-get-outdated", sync.on_env_get_outdated)
     app.connect("env-updated", sync.on_env_updated)
+    # Every build reports the stored findings of pages it does not read again.
+    app.connect("env-before-read-docs", findings.on_env_before_read_docs)
+    app.connect("env-updated", findings.on_env_updated)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
     app.connect("html-page-context", crossrefs.on_html_page_context)
 

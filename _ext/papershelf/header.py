@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from docutils import nodes
 from sphinx.util import logging
 
-from . import citation
+from . import citation, findings
 from .frontmatter import parse_front_matter
 from .nodes import paper_abstract, paper_crossrefs
 from .problems import Code, Problem
@@ -35,11 +35,8 @@ MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July
                "August", "September", "October", "November", "December")
 
 
-def warn(problem: Problem, docname: str) -> None:
-    logger.warning(
-        "%s: %s", problem.code.slug, problem.message,
-        location=(docname, problem.line), type="papershelf", subtype=problem.code.slug,
-    )
+def warn(problem: Problem, docname: str, env: BuildEnvironment) -> None:
+    findings.report(env, problem, docname)
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -56,10 +53,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
     if front is None or (in_papers_dir and not front.error and not front.data):
         if in_papers_dir:
-            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname)
+            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname, env)
         return
     if front.error:
-        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname)
+        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, env)
         if in_papers_dir:
             source[0] = _blank_front_matter(source[0], front.end_line)
         return
@@ -69,9 +66,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     bib = domain.bib_entry(str(front.data.get("key", "")))
     paper, problems = read_paper(front.data, docname, bib)
     for problem in problems:
-        warn(problem, docname)
+        warn(problem, docname, env)
     if bib is None and domain.bib_index is not None:
-        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname)
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, env)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)
 
@@ -90,7 +87,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     # Paper pages are reached through the shelf's own indexes, never the toctree.
     env.metadata[env.docname]["orphan"] = True
-    _drop_raw_html(doctree, env.docname)
+    _drop_raw_html(doctree, env.docname, env)
     bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
     entry = cast("ShelfBibtexDomain", env.get_domain("cite")).entry(paper.key)
@@ -110,16 +107,16 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
             data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            warn(Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line), docname)
+            warn(Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line), docname, env)
             docnames.remove(docname)
             env.found_docs.discard(docname)
 
 
-def _drop_raw_html(doctree: nodes.document, docname: str) -> None:
+def _drop_raw_html(doctree: nodes.document, docname: str, env: BuildEnvironment) -> None:
     """Paper pages are data: raw HTML there would reach readers unescaped."""
     for raw in list(doctree.findall(nodes.raw)):
         if "html" in raw.get("format", "").split():
-            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname)
+            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname, env)
             raw.parent.remove(raw)
 
 

@@ -29,6 +29,15 @@ LINK_KINDS = {
     "dataset": "Dataset",
     "model_zoo": "Model zoo",
     "dataset_zoo": "Dataset zoo",
+    "docs": "Docs",
+    "slides": "Slides",
+    "tutorial": "Tutorial",
+    "model_hub": "Model hub",
+    "leaderboard": "Leaderboard",
+    "overview": "Overview",
+    "demo": "Demo",
+    "video": "Video",
+    "other": "Link",  # a reading list's own label, kept as the link's label
 }
 
 #: relation kind -> (label on the stating page, label on the other page)
@@ -36,6 +45,7 @@ RELATION_KINDS = {
     "updated_version": ("Updated version", "Previous version"),
     "variants": ("Open-source variants", "Variant of"),
     "builds_on": ("Builds on", "Built upon by"),
+    "follow_up": ("Follow-up work", "Follows up on"),
 }
 
 #: architecture field -> column heading of the comparison table

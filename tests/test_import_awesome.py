@@ -201,3 +201,11 @@ def test_a_title_without_colon_takes_its_parenthesised_name(shelf: Path) -> None
     words, body = page(shelf, "imageinwords")
     assert words["short_name"] == "ImageInWords" and "aliases" not in words
     assert "- **Note:** (Google)" in body
+
+
+def test_bullet_with_a_bold_venue_and_a_plain_title() -> None:
+    text = "## Video\n\n- **[CVPR 2024]** Video-LLaVA: Learning United Visual Representation [[Paper](https://arxiv.org/abs/2311.10122)] [[Code](https://github.com/PKU-YuanGroup/Video-LLaVA)]\n"
+    [item] = awesome.parse_awesome(text, "l.md").items
+    assert item.title == "Video-LLaVA: Learning United Visual Representation"
+    assert (item.venue, item.facts) == ("CVPR 2024", [("Venue", "CVPR 2024")])
+    assert [(link.kind, link.url) for link in item.links] == [("paper", "https://arxiv.org/abs/2311.10122"), ("code", "https://github.com/PKU-YuanGroup/Video-LLaVA")]

@@ -392,6 +392,11 @@ def _read_bullet(inline: Token, line: int, under: list[str], section: str, year:
         return
     item = Item(line, strong_text(inline), section, date=year)
     text = plain([p for p in parts if p.kind == "text"])
+    venue = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", item.title)  # "**[CVPR 2024]** Title [[paper](...)]"
+    if venue:
+        item.venue, item.title = venue.group(1), ""
+        item.facts.append(("Venue", item.venue))
+        text = text.replace(venue.group(0), " ", 1)
     date = DATE_TEXT.match(text)
     if date and 1 <= int(date.group(2)) <= 12:
         item.date = normal_date(date.group(0).strip())
@@ -422,6 +427,8 @@ def _read_bullet(inline: Token, line: int, under: list[str], section: str, year:
     if item.title and not title_link:
         leftover = leftover.replace(item.title, " ", 1)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split())  # the brackets around [[paper](...)] links
+    if not item.title and not title_link and leftover and not SEPARATORS.match(leftover):
+        item.title, leftover = leftover.strip(" |-\u2013—:,."), ""  # the plain text is the title
     if leftover and not SEPARATORS.match(leftover):
         item.facts.append(("Note", leftover.strip(" |-\u2013—:,")))
     indent = min((len(row) - len(row.lstrip()) for row in under if row.strip()), default=0)

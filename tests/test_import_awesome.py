@@ -42,7 +42,7 @@ def page(root: Path, slug: str) -> tuple[dict[str, object], str]:
 def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
     out, err = capsys.readouterr()
-    assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 10, as notes 0, problems 4" in out
+    assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 10, as notes 1, problems 4" in out
     assert "table-list.md: imported 6, already present 0, with problems 2" in out
     assert "table-list.md: resources 1 (docs/resources.md), table-of-contents links 2" in out
     llava, body = page(shelf, "visual-instruction-tuning")
@@ -71,6 +71,9 @@ def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str
     resources = (shelf / "docs" / "resources.md").read_text(encoding="utf-8")
     assert "## Evaluation\n\n- [OpenCompass Leaderboard](<https://rank.opencompass.org.cn/leaderboard-multimodal>)" in resources
     assert not (shelf / "docs" / "papers" / "opencompass-leaderboard.md").exists()
+    # the list's own prose is kept on its notes page, relative links and images as text
+    notes = (shelf / "docs" / "notes" / "table-list.md").read_text(encoding="utf-8")
+    assert "A curated list of multimodal large language models." in notes and "**Evaluation**" in notes
 
 
 def test_generated_bibtex(shelf: Path) -> None:
@@ -155,12 +158,15 @@ def test_cells_and_dates() -> None:
     assert [w.format() for w in item.warnings] == ["l.md:3: unknown-key a cell beyond the header's 2 columns: 'extra'; kept as a fact"]
 
 
-def test_seed_format_is_still_the_seeds(shelf: Path) -> None:
+def test_seed_format_is_still_the_seeds(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = "### Topic\n#### A Paper\npaper link: [here](https://arxiv.org/abs/2401.00001)\n"
     path = shelf / "seed.md"
     path.write_text(text, encoding="utf-8")
     assert main(["import", "--root", str(shelf), str(path), "--dry-run"]) == 0
-    assert main(["import", "--root", str(shelf), str(path), "--shape", "awesome", "--dry-run"]) == 1  # no table rows or bullets
+    assert "would import 1" in capsys.readouterr().out
+    # forced to the awesome shape: no table rows or bullets, so no papers; the text is kept as notes
+    assert main(["import", "--root", str(shelf), str(path), "--shape", "awesome", "--dry-run"]) == 0
+    assert "would import 0" in capsys.readouterr().out
 
 
 def test_badge_links_and_any_host_in_a_dated_table() -> None:

@@ -97,6 +97,7 @@ class Parsed:
     resources: list[Item] = field(default_factory=list)  #: items without a paper link
     problems: list[Problem] = field(default_factory=list)  #: findings outside any item
     navigation: int = 0  #: items linking only inside the list (a table of contents)
+    notes: list[str] = field(default_factory=list)  #: headings and paragraphs outside items, as safe Markdown
 
 
 # --- inline content ---------------------------------------------------------------
@@ -187,6 +188,19 @@ def md_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 
 
+def safe_markdown(parts: list[Piece]) -> str:
+    """Prose as Markdown that builds anywhere: web links kept, relative links and images as text."""
+    out = []
+    for part in parts:
+        if part.kind == "text":
+            out.append(md_text(part.text))
+        elif part.kind == "link":
+            out.append(md_link(part.text, part.url) if part.url.startswith(("http://", "https://")) else md_text(part.text))
+        elif part.kind == "image" and part.text:
+            out.append(md_text(part.text))
+    return " ".join("".join(out).split())
+
+
 def md_link(text: str, url: str) -> str:
     return f"[{md_text(text or url)}](<{url}>)" if " " not in url else md_text(f"{text} {url}")
 
@@ -219,6 +233,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 if level >= 2:
                     headings[level] = content
                 year = ""
+            parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             index += 3
             continue
         section = headings[max(headings)] if headings else ""
@@ -228,6 +243,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
             index = _read_list(tokens, index, lines, section, year, path, parsed)
             continue
+        if token.type == "inline" and token.level == 1:  # a paragraph of its own: the list's prose
+            parsed.notes += ["", safe_markdown(pieces(token))]
         index += 1
     return parsed
 

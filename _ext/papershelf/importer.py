@@ -908,7 +908,8 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         if (item is None or not item.entries) and shape != "seed":
             found = parse_awesome(text, shown)
             if found.items or found.resources or item is None:
-                item = ParsedList(shown, to_entries(found, shelf, shown), [], 0, found.problems)
+                note_lines = sum(1 for line in found.notes if line.strip() and not line.startswith("#"))
+                item = ParsedList(shown, to_entries(found, shelf, shown), found.notes, note_lines, found.problems)
                 resources.extend(found.resources)
                 navigation += found.navigation
                 awesome_problems.extend(found.problems)

@@ -141,3 +141,14 @@ def test_line_helpers() -> None:
     assert model_name("https://huggingface.co/org/name/tree/main") == "name"
     parsed = parse_reading_list("# T\n\n#### Followup\n\nfollowup work: [x](https://example.org/x)\n\nfree text\n", "l.md")
     assert parsed.entries[0].relations[0].kind == "follow_up" and parsed.entries[0].body == ["free text"]
+
+
+def test_the_cli_reads_the_papers_folder_conf_py_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "shelf"
+    scaffold.init_shelf(root, "Lists")
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\npapershelf_papers_dir = "entries"\n', encoding="utf-8")
+    assert locate(root).papers == root / "docs" / "entries"
+    assert run(capsys, "--root", str(root), "import", str(LISTS / "02-multimodal.md"))[0] == 0
+    assert sorted(p.name for p in (root / "docs" / "entries").glob("*.md")) == ["llava.md", "sharegpt4v.md"]
+    assert len(load_shelf(locate(root)).pages) == 2

@@ -13,6 +13,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from . import conffile
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
 from .importer import LINK_WRITE, RELATION_WRITE, Anchors, derive_names, split_heading
@@ -172,18 +173,4 @@ def _raw_entry(shelf: Shelf, key: str) -> str:
 
 
 def _project(paths: ShelfPaths) -> str:
-    import ast
-
-    try:
-        tree = ast.parse((paths.root / "conf.py").read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return "Reading list"
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "project" for t in node.targets):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                break
-            if isinstance(value, str):
-                return value
-    return "Reading list"
+    return conffile.text(conffile.literal_settings(paths.root / "conf.py"), "project", "Reading list")

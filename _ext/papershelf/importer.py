@@ -892,7 +892,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             counts[item.path].mapped += entry.mapped
             counts[item.path].body += entry.body_lines
     all_entries = [entry for item in parsed for entry in item.entries]
-    shown_all = ", ".join(item.path for item in parsed) if len(parsed) != 1 else parsed[0].path
+    shown_all = parsed[0].path if len(parsed) == 1 else f"{len(parsed)} lists"
     if not all_entries and not any(item.notes for item in parsed):
         raise ShelfError(f"{shown_all} has no entries (#### headings); nothing to import")
     fixes = load_fixes(fixes_path) if fixes_path else {}

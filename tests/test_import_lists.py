@@ -71,7 +71,7 @@ def test_the_same_paper_in_two_files_merges_and_a_wrong_link_hides_nothing(impor
     llava = papers["liu2023llava"]
     assert llava.short_name == "LLaVA" and "LLaVA-Bench" in llava.aliases  # the first file's name, the second's kept
     assert {(link.kind, link.url) for link in llava.links} == {
-        ("paper", "https://arxiv.org/pdf/2304.08485"), ("paper", "https://arxiv.org/abs/2304.08485"),
+        ("paper", "https://arxiv.org/pdf/2304.08485"),  # the second file's /abs/ form is the same link
         ("code", "https://github.com/haotian-liu/LLaVA"), ("model_zoo", "https://github.com/haotian-liu/LLaVA/blob/main/docs/MODEL_ZOO.md"),
         ("slides", "https://example.org/llava/slides.pdf"),
     }
@@ -122,7 +122,7 @@ def test_the_build_and_check_report_the_same_findings_and_nothing_else(tmp_path:
     built = {(Path(m.group(1)).relative_to(root).as_posix(), int(m.group(2)), m.group(3)) for m in re.finditer(r"^(\S+):(\d+): WARNING: (\S+):", result.stderr, re.MULTILINE)}
     assert result.returncode == 1 and built == checked, result.stderr
     limo = (tmp_path / "html" / "papers" / "limo.html").read_text(encoding="utf-8")
-    assert 'class="math notranslate nohighlight"' in limo and "Follow-up work" in limo and "benchmark" in limo
+    assert 'class="math notranslate nohighlight"' in limo and "Follow-up work" in limo and ">Benchmark<" in limo
     assert "Follows up on" in (tmp_path / "html" / "papers" / "limr.html").read_text(encoding="utf-8")
 
 

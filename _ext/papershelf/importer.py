@@ -794,8 +794,8 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
         conflict("BibTeX entry", first.key, other.key or "(no key)")
     if first.status == "unread" and other.status != "unread":
         first.status = other.status
-    seen_links = {(link.kind, link.url) for link in first.links}
-    first.links.extend(link for link in other.links if (link.kind, link.url) not in seen_links)
+    seen_links = {(link.kind, normal_link(link.url)) for link in first.links}  # arxiv.org/pdf/X and /abs/X are one link
+    first.links.extend(link for link in other.links if (link.kind, normal_link(link.url)) not in seen_links)
     seen_models = {(name, url) for name, url, _ in first.models}
     first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
     first.relations.extend(other.relations)

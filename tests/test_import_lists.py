@@ -11,7 +11,7 @@ import pytest
 from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.importer import keyword_names, model_name, parse_reading_list
+from papershelf.importer import keyword_names, merge_entries, model_name, parse_reading_list
 from papershelf.scaffold import locate
 
 LISTS = Path(__file__).parent / "data" / "lists"
@@ -152,3 +152,25 @@ def test_the_cli_reads_the_papers_folder_conf_py_names(tmp_path: Path, capsys: p
     assert run(capsys, "--root", str(root), "import", str(LISTS / "02-multimodal.md"))[0] == 0
     assert sorted(p.name for p in (root / "docs" / "entries").glob("*.md")) == ["llava.md", "sharegpt4v.md"]
     assert len(load_shelf(locate(root)).pages) == 2
+
+
+def _entry(title: str, link: str, bibtex: str = "") -> str:
+    citation = f"\ncitation:\n```bibtex\n{bibtex}\n```\n" if bibtex else ""
+    return f"#### {title}\n\npaper link: [here]({link})\n{citation}\n"
+
+
+def test_identity_is_key_then_eprint_then_title_never_the_link() -> None:
+    text = "# L\n\n" + "".join([
+        _entry("Alpha: One", "https://arxiv.org/abs/2301.00001", "@misc{alpha1,\n  title={Alpha: One},\n  year={2023},\n  eprint={2301.00001}\n}"),
+        _entry("Alpha, the first", "https://example.org/alpha", "@misc{alphaOther,\n  title={Alpha, the first},\n  year={2023},\n  eprint={2301.00001}\n}"),  # same eprint
+        _entry("Beta: Two", "https://example.org/beta"),
+        _entry("beta - two", "https://example.org/beta-copy"),  # same title up to case and punctuation
+        _entry("Gamma: Three", "https://arxiv.org/abs/2301.00001", "@misc{gamma3,\n  title={Gamma: Three},\n  year={2023},\n  eprint={2301.00003}\n}"),  # Alpha's link
+    ])
+    papers = merge_entries(parse_reading_list(text, "l.md").entries)
+    assert [paper.title for paper in papers] == ["Alpha: One", "Beta: Two", "Gamma: Three"]
+    alpha, beta, gamma = papers
+    assert [link.url for link in alpha.links] == ["https://arxiv.org/abs/2301.00001", "https://example.org/alpha"]
+    assert {problem.code.slug for problem in alpha.warnings} == {"merge-conflict"}  # another title, another BibTeX entry
+    assert [link.url for link in beta.links] == ["https://example.org/beta", "https://example.org/beta-copy"]
+    assert gamma.merged == [] and gamma.key == "gamma3"

@@ -40,8 +40,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .bibfile import ENTRY_OPENER, BibScan, scan_text
-from .check import Located, Shelf, link_problems, load_shelf, normal_link
-from .dates import arxiv_id
+from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
 from .records import BibEntry, Paper
@@ -735,18 +734,21 @@ def _validate(candidate: Candidate) -> None:
 
 # --- identity and merging ------------------------------------------------------
 
-EPRINT = re.compile(r"\beprint\s*=\s*[{\"]?\s*([^},\"\s]+)", re.IGNORECASE)
-
-
 def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
     """(BibTeX key, arXiv id of ``eprint``, normalised title): a paper's identity, strongest first.
 
     A paper link is never identity: lists copy links wrongly, and two papers
-    sharing one must both be imported.
+    sharing one must both be imported. The entry is read by the one BibTeX
+    reader (bibfile), and ``eprint`` understood as ``check`` does.
     """
-    eprint = EPRINT.search(entry.bibtex)
     key = entry.key or str(entry.extras.get("key") or "")
-    return key, arxiv_id(eprint.group(1)) if eprint else "", normal_title(entry.title)
+    eprint = ""
+    if entry.bibtex:
+        scan = BibScan(entry.path)
+        scan_text(entry.bibtex, scan)
+        parsed = scan.entries.get(entry.key)
+        eprint = eprint_id(parsed) if parsed is not None else ""
+    return key, eprint, normal_title(entry.title)
 
 
 def _differ(first: str, second: str) -> bool:

@@ -174,3 +174,20 @@ def test_identity_is_key_then_eprint_then_title_never_the_link() -> None:
     assert {problem.code.slug for problem in alpha.warnings} == {"merge-conflict"}  # another title, another BibTeX entry
     assert [link.url for link in beta.links] == ["https://example.org/beta", "https://example.org/beta-copy"]
     assert gamma.merged == [] and gamma.key == "gamma3"
+
+
+def test_a_later_import_adds_its_facts_to_the_page_already_on_the_shelf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "shelf"
+    scaffold.init_shelf(root, "Lists")
+    assert run(capsys, "--root", str(root), "import", str(LISTS / "02-multimodal.md"))[0] == 0
+    code, out, _ = run(capsys, "--root", str(root), "import", str(LISTS / "03-benchmarks.md"))
+    assert code == 0 and "added new facts to 1 page(s) already on the shelf: liu2023llava" in out
+    llava = next(page.paper for page in load_shelf(locate(root)).pages if page.paper.key == "liu2023llava")
+    assert llava.short_name == "LLaVA" and "LLaVA-Bench" in llava.aliases
+    assert {link.kind for link in llava.links} == {"paper", "code", "model_zoo", "slides"}
+    assert llava.tags == ("Multimodal Models", "Instruction tuning", "Benchmarks", "Multimodal evaluation", "evaluation")  # its own name became an alias
+    assert "- GPT-4 as the judge" in (root / "docs" / "papers" / "llava.md").read_text(encoding="utf-8")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    code, out, _ = run(capsys, "--root", str(root), "import", str(LISTS / "03-benchmarks.md"))
+    assert code == 0 and "added new facts" not in out
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before

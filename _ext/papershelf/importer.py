@@ -845,6 +845,7 @@ class ImportReport:
     list_path: str
     imported: list[str] = field(default_factory=list)  #: keys of new pages
     present: list[str] = field(default_factory=list)  #: keys already on the shelf
+    updated: list[str] = field(default_factory=list)  #: keys of pages on the shelf that gained facts
     with_problems: int = 0  #: imported entries with at least one warning
     warnings: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
@@ -855,6 +856,8 @@ class ImportReport:
         verb = "would import" if self.dry_run else "imported"
         lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
         lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
+        if self.updated:
+            lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
         if self.files and len(self.files) == 1 and self.files[0].entries:
             lines.insert(0, self.files[0].line(self.dry_run))
         return "\n".join(lines)
@@ -954,6 +957,13 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         report.imported.append(candidate.key)
         if candidate.entry.warnings:
             report.with_problems += 1
+    for candidate in candidates:
+        if candidate.present_as and candidate.present_as in existing:
+            on_shelf = existing[candidate.present_as]
+            text = merge_into_page(on_shelf.path.read_text(encoding="utf-8"), on_shelf.data, candidate)
+            if text:
+                files[on_shelf.path] = text
+                report.updated.append(candidate.present_as)
     for item in parsed:
         page = notes_page(item)
         if page:
@@ -969,6 +979,56 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         commit(files)
         report.written = sorted(files)
     return report
+
+
+def _link_items(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value] if value else []
+
+
+def _link_url(item: Any) -> str:
+    return str(item.get("url", "")) if isinstance(item, dict) else str(item)
+
+
+def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> str:
+    """A page on the shelf with the facts a later import adds (links, names, topics, models, body), or "" when it gains none.
+
+    What the page already says is kept as written; a value that differs is
+    never replaced.
+    """
+    fields = dict(data)
+    changed = False
+    links = {kind: _link_items(value) for kind, value in dict(fields.get("links") or {}).items()}
+    for kind, value in dict(candidate.fields.get("links") or {}).items():
+        known = {normal_link(_link_url(item)) for items in links.values() for item in items}
+        for item in _link_items(value):
+            if normal_link(_link_url(item)) not in known:
+                links.setdefault(kind, []).append(item)
+                changed = True
+    if changed:
+        fields["links"] = {kind: items[0] if len(items) == 1 and not isinstance(items[0], dict) else items for kind, items in links.items()}
+    for name in ("tags", "aliases"):
+        values = list(fields.get(name) or [])
+        extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
+        if name == "aliases":
+            extra += [str(candidate.fields.get("short_name"))] if candidate.fields.get("short_name") not in (*values, fields.get("short_name"), *extra) else []
+        if extra:
+            fields[name] = values + extra
+            changed = True
+    models = list(fields.get("models") or [])
+    names = {str(model.get("name")) for model in models if isinstance(model, dict)}
+    new_models = [model for model in candidate.fields.get("models") or [] if model.get("name") not in names]
+    if new_models:
+        fields["models"] = models + new_models
+        changed = True
+    split = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
+    body = (text[split.end() :] if split else "").strip("\n")
+    addition = "\n".join(candidate.entry.body).strip("\n")
+    if addition and addition not in body:
+        body = f"{body}\n\n{addition}" if body else addition
+        changed = True
+    if not changed:
+        return ""
+    return render_front_matter(fields) + (f"\n{body}\n" if body else "")
 
 
 def notes_page(item: ParsedList) -> str:

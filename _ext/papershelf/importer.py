@@ -1,30 +1,30 @@
-"""``papershelf import``: a Markdown reading list -> paper pages and BibTeX entries.
+"""``papershelf import``: Markdown reading lists -> paper pages and BibTeX entries.
 
-The list format is the seed's (``export`` writes it too)::
+The lists are the seed's format family (``export`` writes it too)::
 
-    ### Section heading                      <- becomes a tag of the entries below
-    #### Title: subtitle (Alias) [`READ`]    <- one entry; tag and alias optional
+    # File title / ## Section / ### Subsection <- the section path: topics of the entries below
+    #### Title: subtitle (Alias) [`READ`]    <- one entry (a shallower heading with a paper
+                                                link and a citation is one too, with a finding)
+    tag: `Name` | `keyword` | ...            <- the entry's own name, then keywords (topics)
     paper link: [here](https://arxiv.org/pdf/2304.08485)
-    github link: [here](https://github.com/...)
-    blog links: [v1](https://...) | [v2](https://...)
-    model links:
-    |model name|link|
-    |-|-|
-    |name|[here](https://huggingface.co/...)|
-    updated version: [here](<the paper link of another entry>)
-    open-source variants: [name](#heading-anchor) | ...
-    <!-- papershelf: {"short_name": "...", "tags": [...]} -->   <- optional extras
+    github link: [here](https://github.com/...)   <- known labels -> link kinds; typos map
+    benchmark link: [here](https://...)           <- any other label: a labelled link
+    model links:                                  <- then a model table
+    updated version: [here](<a paper link>)       <- relations; follow-up work: too
+    <!-- papershelf: {"short_name": "..."} -->    <- optional extras
+    free prose, lists, quotes, $$ math            <- the page body
     citation:
     ```bibtex
     @misc{key, ...}
     ```
 
-Nothing is dropped: an entry whose BibTeX does not parse is imported with its
-raw text (``check`` then reports it), and every problem is a located warning
-``LIST.md:line: code message``. A *fixes* file (YAML, BibTeX key -> values)
-corrects known defects while importing: front matter fields replace the
-list's values (``links`` is merged kind by kind, a ``null`` kind removes it),
-``bibtex`` replaces the whole entry text.
+Every line of an entry lands somewhere: a field, a link, the page body or a
+located finding ``LIST.md:line: code message``; text between entries goes to
+a notes page. The same paper (BibTeX key, else ``eprint``, else title) in
+several entries, files or imports is merged. A *fixes* file (YAML, BibTeX
+key -> values) corrects known defects while importing: front matter fields
+replace the list's values (``links`` is merged kind by kind, a ``null`` kind
+removes it), ``bibtex`` replaces the whole entry text.
 """
 
 from __future__ import annotations
@@ -263,10 +263,6 @@ class ListEntry:
         match = ENTRY_OPENER.search(self.bibtex)
         return match.group(2) if match else ""
 
-    @property
-    def section(self) -> str:
-        return self.sections[-1] if self.sections else ""
-
 
 @dataclass
 class ParsedList:
@@ -276,7 +272,6 @@ class ParsedList:
     entries: list[ListEntry]
     notes: list[str]  #: headings and free text outside entries, as written
     note_lines: int  #: non-blank, non-heading lines among ``notes``
-    problems: list[Problem]  #: findings that belong to no entry
 
 
 def _fence_closes(marker: str, line: str) -> bool:
@@ -350,7 +345,6 @@ def parse_reading_list(text: str, path: str) -> ParsedList:
     entries: list[ListEntry] = []
     notes: list[str] = []
     note_lines = 0
-    problems: list[Problem] = []
     anchors = Anchors()
     heads: dict[int, str] = {}
     blocks = _blocks(lines)
@@ -379,7 +373,7 @@ def parse_reading_list(text: str, path: str) -> ParsedList:
     if not blocks:
         notes.extend(lines)
         note_lines += sum(1 for line in lines if line.strip())
-    return ParsedList(path, entries, notes, note_lines, problems)
+    return ParsedList(path, entries, notes, note_lines)
 
 
 def parse_list(text: str, path: str) -> list[ListEntry]:

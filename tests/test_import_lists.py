@@ -11,7 +11,7 @@ import pytest
 from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.importer import keyword_names, model_name, parse_reading_list
+from papershelf.importer import keyword_names, merge_entries, model_name, parse_reading_list
 from papershelf.scaffold import locate
 
 LISTS = Path(__file__).parent / "data" / "lists"
@@ -71,7 +71,7 @@ def test_the_same_paper_in_two_files_merges_and_a_wrong_link_hides_nothing(impor
     llava = papers["liu2023llava"]
     assert llava.short_name == "LLaVA" and "LLaVA-Bench" in llava.aliases  # the first file's name, the second's kept
     assert {(link.kind, link.url) for link in llava.links} == {
-        ("paper", "https://arxiv.org/pdf/2304.08485"), ("paper", "https://arxiv.org/abs/2304.08485"),
+        ("paper", "https://arxiv.org/pdf/2304.08485"),  # the second file's /abs/ form is the same link
         ("code", "https://github.com/haotian-liu/LLaVA"), ("model_zoo", "https://github.com/haotian-liu/LLaVA/blob/main/docs/MODEL_ZOO.md"),
         ("slides", "https://example.org/llava/slides.pdf"),
     }
@@ -122,7 +122,7 @@ def test_the_build_and_check_report_the_same_findings_and_nothing_else(tmp_path:
     built = {(Path(m.group(1)).relative_to(root).as_posix(), int(m.group(2)), m.group(3)) for m in re.finditer(r"^(\S+):(\d+): WARNING: (\S+):", result.stderr, re.MULTILINE)}
     assert result.returncode == 1 and built == checked, result.stderr
     limo = (tmp_path / "html" / "papers" / "limo.html").read_text(encoding="utf-8")
-    assert 'class="math notranslate nohighlight"' in limo and "Follow-up work" in limo and "benchmark" in limo
+    assert 'class="math notranslate nohighlight"' in limo and "Follow-up work" in limo and ">Benchmark<" in limo
     assert "Follows up on" in (tmp_path / "html" / "papers" / "limr.html").read_text(encoding="utf-8")
 
 
@@ -141,3 +141,53 @@ def test_line_helpers() -> None:
     assert model_name("https://huggingface.co/org/name/tree/main") == "name"
     parsed = parse_reading_list("# T\n\n#### Followup\n\nfollowup work: [x](https://example.org/x)\n\nfree text\n", "l.md")
     assert parsed.entries[0].relations[0].kind == "follow_up" and parsed.entries[0].body == ["free text"]
+
+
+def test_the_cli_reads_the_papers_folder_conf_py_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "shelf"
+    scaffold.init_shelf(root, "Lists")
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\npapershelf_papers_dir = "entries"\n', encoding="utf-8")
+    assert locate(root).papers == root / "docs" / "entries"
+    assert run(capsys, "--root", str(root), "import", str(LISTS / "02-multimodal.md"))[0] == 0
+    assert sorted(p.name for p in (root / "docs" / "entries").glob("*.md")) == ["llava.md", "sharegpt4v.md"]
+    assert len(load_shelf(locate(root)).pages) == 2
+
+
+def _entry(title: str, link: str, bibtex: str = "") -> str:
+    citation = f"\ncitation:\n```bibtex\n{bibtex}\n```\n" if bibtex else ""
+    return f"#### {title}\n\npaper link: [here]({link})\n{citation}\n"
+
+
+def test_identity_is_key_then_eprint_then_title_never_the_link() -> None:
+    text = "# L\n\n" + "".join([
+        _entry("Alpha: One", "https://arxiv.org/abs/2301.00001", "@misc{alpha1,\n  title={Alpha: One},\n  year={2023},\n  eprint={2301.00001}\n}"),
+        _entry("Alpha, the first", "https://example.org/alpha", "@misc{alphaOther,\n  title={Alpha, the first},\n  year={2023},\n  eprint={2301.00001}\n}"),  # same eprint
+        _entry("Beta: Two", "https://example.org/beta"),
+        _entry("beta - two", "https://example.org/beta-copy"),  # same title up to case and punctuation
+        _entry("Gamma: Three", "https://arxiv.org/abs/2301.00001", "@misc{gamma3,\n  title={Gamma: Three},\n  year={2023},\n  eprint={2301.00003}\n}"),  # Alpha's link
+    ])
+    papers = merge_entries(parse_reading_list(text, "l.md").entries)
+    assert [paper.title for paper in papers] == ["Alpha: One", "Beta: Two", "Gamma: Three"]
+    alpha, beta, gamma = papers
+    assert [link.url for link in alpha.links] == ["https://arxiv.org/abs/2301.00001", "https://example.org/alpha"]
+    assert {problem.code.slug for problem in alpha.warnings} == {"merge-conflict"}  # another title, another BibTeX entry
+    assert [link.url for link in beta.links] == ["https://example.org/beta", "https://example.org/beta-copy"]
+    assert gamma.merged == [] and gamma.key == "gamma3"
+
+
+def test_a_later_import_adds_its_facts_to_the_page_already_on_the_shelf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "shelf"
+    scaffold.init_shelf(root, "Lists")
+    assert run(capsys, "--root", str(root), "import", str(LISTS / "02-multimodal.md"))[0] == 0
+    code, out, _ = run(capsys, "--root", str(root), "import", str(LISTS / "03-benchmarks.md"))
+    assert code == 0 and "added new facts to 1 page(s) already on the shelf: liu2023llava" in out
+    llava = next(page.paper for page in load_shelf(locate(root)).pages if page.paper.key == "liu2023llava")
+    assert llava.short_name == "LLaVA" and "LLaVA-Bench" in llava.aliases
+    assert {link.kind for link in llava.links} == {"paper", "code", "model_zoo", "slides"}
+    assert llava.tags == ("Multimodal Models", "Instruction tuning", "Benchmarks", "Multimodal evaluation", "evaluation")  # its own name became an alias
+    assert "- GPT-4 as the judge" in (root / "docs" / "papers" / "llava.md").read_text(encoding="utf-8")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    code, out, _ = run(capsys, "--root", str(root), "import", str(LISTS / "03-benchmarks.md"))
+    assert code == 0 and "added new facts" not in out
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before

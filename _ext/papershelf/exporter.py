@@ -13,6 +13,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from . import conffile
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
 from .importer import LINK_WRITE, RELATION_WRITE, Anchors, derive_names, split_heading
@@ -93,7 +94,11 @@ def _entry(shelf: Shelf, page: Page, sections: list[str], heading_of: dict[str, 
     _, extras = _heading(paper)
     for kind in dict.fromkeys(link.kind for link in paper.links):  # the page's order
         links = paper.links_of(kind)
-        if links:
+        if kind == "other":  # the list's own labels: `benchmark link: [here](...)`, `benchmark: [v2](...)`
+            for link in links:
+                name, _, text = link.label.partition(": ")
+                out += [f"{name}: [{text}]({link.url})" if text else f"{name or 'other'} link: [here]({link.url})", ""]
+        elif links:
             out += [_links_line(LINK_WRITE[kind], [(link.label, link.url) for link in links]), ""]
     if paper.models:
         out += ["model links:", "", "|model name|link|", "|-|-|"]
@@ -118,8 +123,11 @@ def _entry(shelf: Shelf, page: Page, sections: list[str], heading_of: dict[str, 
     if unresolvable:
         # Relations to papers not on the shelf: only the comment can keep them.
         extras["relations"] = {r.kind: [t.target for t in paper.relations if t.kind == r.kind] for r in paper.relations}
-    if list(paper.tags) != sections:  # import gives the file title and section as topics
-        extras["tags"] = list(paper.tags)
+    keywords = list(paper.tags[len(sections) :])
+    if list(paper.tags[: len(sections)]) != sections or derive_names(paper.title, paper.aliases[0] if paper.aliases else "", keywords)[0] != derive_names(paper.title, paper.aliases[0] if paper.aliases else "")[0]:
+        extras["tags"] = list(paper.tags)  # import gives the file title and section as topics, then the `tag:` names
+    elif keywords:
+        out.insert(2, "tag: " + " | ".join(f"`{name}`" for name in keywords))
     if paper.date is not None and paper.date.source == "front matter" and paper.date.iso() != _derived_date(shelf, paper):
         extras["date"] = paper.date.iso()
     if paper.added:
@@ -165,18 +173,4 @@ def _raw_entry(shelf: Shelf, key: str) -> str:
 
 
 def _project(paths: ShelfPaths) -> str:
-    import ast
-
-    try:
-        tree = ast.parse((paths.root / "conf.py").read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return "Reading list"
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "project" for t in node.targets):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                break
-            if isinstance(value, str):
-                return value
-    return "Reading list"
+    return conffile.text(conffile.literal_settings(paths.root / "conf.py"), "project", "Reading list")

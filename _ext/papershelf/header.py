@@ -190,7 +190,8 @@ def human_date(iso: str) -> str:
 def _link_row(paper: Paper) -> nodes.paragraph:
     row = nodes.paragraph(classes=["paper-links"])
     for link in paper.links:
-        label = LINK_KINDS[link.kind] + (f" ({link.label})" if link.label else "")
+        # A reading list's own label (kind `other`) is the whole button text.
+        label = link.label[:1].upper() + link.label[1:] if link.kind == "other" and link.label else LINK_KINDS[link.kind] + (f" ({link.label})" if link.label else "")
         row += nodes.reference(label, label, refuri=link.url, classes=["paper-link", f"paper-link-{link.kind}"])
         row += nodes.Text(" ")
     return row

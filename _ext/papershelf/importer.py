@@ -1,30 +1,30 @@
-"""``papershelf import``: a Markdown reading list -> paper pages and BibTeX entries.
+"""``papershelf import``: Markdown reading lists -> paper pages and BibTeX entries.
 
-The list format is the seed's (``export`` writes it too)::
+The lists are the seed's format family (``export`` writes it too)::
 
-    ### Section heading                      <- becomes a tag of the entries below
-    #### Title: subtitle (Alias) [`READ`]    <- one entry; tag and alias optional
+    # File title / ## Section / ### Subsection <- the section path: topics of the entries below
+    #### Title: subtitle (Alias) [`READ`]    <- one entry (a shallower heading with a paper
+                                                link and a citation is one too, with a finding)
+    tag: `Name` | `keyword` | ...            <- the entry's own name, then keywords (topics)
     paper link: [here](https://arxiv.org/pdf/2304.08485)
-    github link: [here](https://github.com/...)
-    blog links: [v1](https://...) | [v2](https://...)
-    model links:
-    |model name|link|
-    |-|-|
-    |name|[here](https://huggingface.co/...)|
-    updated version: [here](<the paper link of another entry>)
-    open-source variants: [name](#heading-anchor) | ...
-    <!-- papershelf: {"short_name": "...", "tags": [...]} -->   <- optional extras
+    github link: [here](https://github.com/...)   <- known labels -> link kinds; typos map
+    benchmark link: [here](https://...)           <- any other label: a labelled link
+    model links:                                  <- then a model table
+    updated version: [here](<a paper link>)       <- relations; follow-up work: too
+    <!-- papershelf: {"short_name": "..."} -->    <- optional extras
+    free prose, lists, quotes, $$ math            <- the page body
     citation:
     ```bibtex
     @misc{key, ...}
     ```
 
-Nothing is dropped: an entry whose BibTeX does not parse is imported with its
-raw text (``check`` then reports it), and every problem is a located warning
-``LIST.md:line: code message``. A *fixes* file (YAML, BibTeX key -> values)
-corrects known defects while importing: front matter fields replace the
-list's values (``links`` is merged kind by kind, a ``null`` kind removes it),
-``bibtex`` replaces the whole entry text.
+Every line of an entry lands somewhere: a field, a link, the page body or a
+located finding ``LIST.md:line: code message``; text between entries goes to
+a notes page. The same paper (BibTeX key, else ``eprint``, else title) in
+several entries, files or imports is merged. A *fixes* file (YAML, BibTeX
+key -> values) corrects known defects while importing: front matter fields
+replace the list's values (``links`` is merged kind by kind, a ``null`` kind
+removes it), ``bibtex`` replaces the whole entry text.
 """
 
 from __future__ import annotations
@@ -40,8 +40,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .bibfile import ENTRY_OPENER, BibScan, scan_text
-from .check import Located, Shelf, link_problems, load_shelf, normal_link
-from .dates import arxiv_id
+from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
 from .records import BibEntry, Paper
@@ -264,10 +263,6 @@ class ListEntry:
         match = ENTRY_OPENER.search(self.bibtex)
         return match.group(2) if match else ""
 
-    @property
-    def section(self) -> str:
-        return self.sections[-1] if self.sections else ""
-
 
 @dataclass
 class ParsedList:
@@ -277,7 +272,6 @@ class ParsedList:
     entries: list[ListEntry]
     notes: list[str]  #: headings and free text outside entries, as written
     note_lines: int  #: non-blank, non-heading lines among ``notes``
-    problems: list[Problem]  #: findings that belong to no entry
 
 
 def _fence_closes(marker: str, line: str) -> bool:
@@ -351,7 +345,6 @@ def parse_reading_list(text: str, path: str) -> ParsedList:
     entries: list[ListEntry] = []
     notes: list[str] = []
     note_lines = 0
-    problems: list[Problem] = []
     anchors = Anchors()
     heads: dict[int, str] = {}
     blocks = _blocks(lines)
@@ -380,7 +373,7 @@ def parse_reading_list(text: str, path: str) -> ParsedList:
     if not blocks:
         notes.extend(lines)
         note_lines += sum(1 for line in lines if line.strip())
-    return ParsedList(path, entries, notes, note_lines, problems)
+    return ParsedList(path, entries, notes, note_lines)
 
 
 def parse_list(text: str, path: str) -> list[ListEntry]:
@@ -735,18 +728,21 @@ def _validate(candidate: Candidate) -> None:
 
 # --- identity and merging ------------------------------------------------------
 
-EPRINT = re.compile(r"\beprint\s*=\s*[{\"]?\s*([^},\"\s]+)", re.IGNORECASE)
-
-
 def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
     """(BibTeX key, arXiv id of ``eprint``, normalised title): a paper's identity, strongest first.
 
     A paper link is never identity: lists copy links wrongly, and two papers
-    sharing one must both be imported.
+    sharing one must both be imported. The entry is read by the one BibTeX
+    reader (bibfile), and ``eprint`` understood as ``check`` does.
     """
-    eprint = EPRINT.search(entry.bibtex)
     key = entry.key or str(entry.extras.get("key") or "")
-    return key, arxiv_id(eprint.group(1)) if eprint else "", normal_title(entry.title)
+    eprint = ""
+    if entry.bibtex:
+        scan = BibScan(entry.path)
+        scan_text(entry.bibtex, scan)
+        parsed = scan.entries.get(entry.key)
+        eprint = eprint_id(parsed) if parsed is not None else ""
+    return key, eprint, normal_title(entry.title)
 
 
 def _generated(bibtex: str) -> bool:
@@ -799,8 +795,8 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
         conflict("BibTeX entry", first.key, other.key or "(no key)")
     if first.status == "unread" and other.status != "unread":
         first.status = other.status
-    seen_links = {(link.kind, link.url) for link in first.links}
-    first.links.extend(link for link in other.links if (link.kind, link.url) not in seen_links)
+    seen_links = {(link.kind, normal_link(link.url)) for link in first.links}  # arxiv.org/pdf/X and /abs/X are one link
+    first.links.extend(link for link in other.links if (link.kind, normal_link(link.url)) not in seen_links)
     seen_models = {(name, url) for name, url, _ in first.models}
     first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
     first.relations.extend(other.relations)
@@ -848,6 +844,7 @@ class ImportReport:
     list_path: str
     imported: list[str] = field(default_factory=list)  #: keys of new pages
     present: list[str] = field(default_factory=list)  #: keys already on the shelf
+    updated: list[str] = field(default_factory=list)  #: keys of pages on the shelf that gained facts
     with_problems: int = 0  #: imported entries with at least one warning
     warnings: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
@@ -860,6 +857,8 @@ class ImportReport:
         verb = "would import" if self.dry_run else "imported"
         lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
         lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
+        if self.updated:
+            lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
         if self.files and len(self.files) == 1 and self.files[0].entries:
             lines.insert(0, self.files[0].line(self.dry_run))
         if self.resources or self.navigation:
@@ -909,7 +908,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             found = parse_awesome(text, shown)
             if found.items or found.resources or item is None:
                 note_lines = sum(1 for line in found.notes if line.strip() and not line.startswith("#"))
-                item = ParsedList(shown, to_entries(found, shelf, shown), found.notes, note_lines, found.problems)
+                item = ParsedList(shown, to_entries(found, shelf, shown), found.notes, note_lines)
                 resources.extend(found.resources)
                 navigation += found.navigation
                 awesome_problems.extend(found.problems)
@@ -921,7 +920,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             counts[item.path].mapped += entry.mapped
             counts[item.path].body += entry.body_lines
     all_entries = [entry for item in parsed for entry in item.entries]
-    shown_all = ", ".join(item.path for item in parsed) if len(parsed) != 1 else parsed[0].path
+    shown_all = parsed[0].path if len(parsed) == 1 else f"{len(parsed)} lists"
     if not all_entries and not any(item.notes for item in parsed) and not resources:
         what = "#### headings" if shape == "seed" else "#### headings, paper table rows or paper bullets"
         raise ShelfError(f"{shown_all} has no entries ({what}); nothing to import")
@@ -982,6 +981,13 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         report.imported.append(candidate.key)
         if candidate.entry.warnings:
             report.with_problems += 1
+    for candidate in candidates:
+        if candidate.present_as and candidate.present_as in existing:
+            on_shelf = existing[candidate.present_as]
+            text = merge_into_page(on_shelf.path.read_text(encoding="utf-8"), on_shelf.data, candidate)
+            if text:
+                files[on_shelf.path] = text
+                report.updated.append(candidate.present_as)
     for item in parsed:
         page = notes_page(item)
         if page:
@@ -1002,6 +1008,56 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         commit(files)
         report.written = sorted(files)
     return report
+
+
+def _link_items(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value] if value else []
+
+
+def _link_url(item: Any) -> str:
+    return str(item.get("url", "")) if isinstance(item, dict) else str(item)
+
+
+def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> str:
+    """A page on the shelf with the facts a later import adds (links, names, topics, models, body), or "" when it gains none.
+
+    What the page already says is kept as written; a value that differs is
+    never replaced.
+    """
+    fields = dict(data)
+    changed = False
+    links = {kind: _link_items(value) for kind, value in dict(fields.get("links") or {}).items()}
+    for kind, value in dict(candidate.fields.get("links") or {}).items():
+        known = {normal_link(_link_url(item)) for items in links.values() for item in items}
+        for item in _link_items(value):
+            if normal_link(_link_url(item)) not in known:
+                links.setdefault(kind, []).append(item)
+                changed = True
+    if changed:
+        fields["links"] = {kind: items[0] if len(items) == 1 and not isinstance(items[0], dict) else items for kind, items in links.items()}
+    for name in ("tags", "aliases"):
+        values = list(fields.get(name) or [])
+        extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
+        if name == "aliases":
+            extra += [str(candidate.fields.get("short_name"))] if candidate.fields.get("short_name") not in (*values, fields.get("short_name"), *extra) else []
+        if extra:
+            fields[name] = values + extra
+            changed = True
+    models = list(fields.get("models") or [])
+    names = {str(model.get("name")) for model in models if isinstance(model, dict)}
+    new_models = [model for model in candidate.fields.get("models") or [] if model.get("name") not in names]
+    if new_models:
+        fields["models"] = models + new_models
+        changed = True
+    split = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
+    body = (text[split.end() :] if split else "").strip("\n")
+    addition = "\n".join(candidate.entry.body).strip("\n")
+    if addition and addition not in body:
+        body = f"{body}\n\n{addition}" if body else addition
+        changed = True
+    if not changed:
+        return ""
+    return render_front_matter(fields) + (f"\n{body}\n" if body else "")
 
 
 def notes_page(item: ParsedList) -> str:

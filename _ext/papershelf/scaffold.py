@@ -8,8 +8,6 @@ half-written shelf.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import json
 import os
 import re
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import conffile
 from .schema import FIELD_NAMES
 
 if TYPE_CHECKING:
@@ -92,25 +91,10 @@ def locate(root: str | Path | None = None) -> ShelfPaths:
     # A shelf keeps its sources in docs/; a project with conf.py among its
     # sources (like the test roots) is read from its root.
     srcdir = base / SOURCE_DIR if (base / SOURCE_DIR).is_dir() else base
-    names = _conf_bibfiles(base / "conf.py") or DEFAULT_BIBFILES
-    return ShelfPaths(base, srcdir, srcdir / PAPERS_DIR, tuple(base / name for name in names))
-
-
-def _conf_bibfiles(conf: Path) -> tuple[str, ...]:
-    """``bibtex_bibfiles`` from conf.py when it is a literal list (conf.py is not run)."""
-    try:
-        tree = ast.parse(conf.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return ()
-    for node in tree.body:
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Name) and t.id == "bibtex_bibfiles" for t in targets) and node.value is not None:
-                with contextlib.suppress(ValueError):
-                    value = ast.literal_eval(node.value)
-                    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-                        return tuple(value)
-    return ()
+    settings = conffile.literal_settings(base / "conf.py")
+    names = conffile.text_list(settings, "bibtex_bibfiles") or DEFAULT_BIBFILES
+    papers = conffile.text(settings, "papershelf_papers_dir", PAPERS_DIR).strip("/")
+    return ShelfPaths(base, srcdir, srcdir / papers, tuple(base / name for name in names))
 
 
 # --- names -------------------------------------------------------------------

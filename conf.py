@@ -19,7 +19,7 @@ root_doc = "index"
 exclude_patterns = ["_build", ".venv"]
 
 # MyST: front matter holds each paper's facts; roles like {cite:p} work in Markdown.
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 
 # This shelf's field: the architecture comparison's columns (the `architecture` keys of a paper page).
 papershelf_facets = [

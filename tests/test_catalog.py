@@ -104,7 +104,7 @@ def test_the_sites_schema_follows_its_configuration(built: Any) -> None:
     jsonschema.Draft202012Validator(schema).validate(load_catalog(built))
     paper = schema["$defs"]["paper"]["properties"]
     assert list(paper["architecture"]["properties"]) == ["vision_encoder", "language_model", "connector", "parameters", "training_data"]
-    assert paper["links"]["items"]["properties"]["kind"]["enum"][-1] == "slides"
+    assert paper["links"]["items"]["properties"]["kind"]["enum"][-1] == "poster"
     assert paper["relations"]["items"]["properties"]["kind"]["enum"][-1] == "extends"
     other = catalog.json_schema(from_values([{"name": "backbone"}]))
     assert list(other["$defs"]["paper"]["properties"]["architecture"]["properties"]) == ["backbone"]

@@ -13,9 +13,9 @@ from helpers import REPO
 from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
+from papershelf.conffile import literal_settings
 from papershelf.importer import derive_names, load_fixes, parse_list, split_heading
 from papershelf.scaffold import ShelfError, locate
-from papershelf.settings import conf_literals
 
 DATA = Path(__file__).parent / "data"
 SEED_DIR = REPO.parent / "shared" / "seed"
@@ -31,7 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 #: the facets of our own shelf's conf.py, so that its export imports back without findings
-VLM_FACETS = tuple((facet["name"], facet["heading"]) for facet in conf_literals(REPO / "conf.py")["papershelf_facets"])
+VLM_FACETS = tuple((facet["name"], facet["heading"]) for facet in literal_settings(REPO / "conf.py")["papershelf_facets"])
 
 
 def empty_shelf(tmp_path: Path, name: str = "shelf") -> Path:
@@ -145,7 +145,7 @@ def test_every_line_form_of_the_list(tmp_path: Path, capsys: pytest.CaptureFixtu
             "links": [("paper", "https://arxiv.org/pdf/2003.00001", ""), ("code", "https://github.com/example/alpha", ""), ("dataset", "https://huggingface.co/datasets/example/alpha", "")],
             "models": [("alpha-base", "https://huggingface.co/example/alpha-base"), ("alpha-large", "https://huggingface.co/example/alpha-large")],
             "relations": [("updated_version", "beta2021"), ("variants", "gamma2022")],  # by paper link (another URL form), by anchor
-            "tags": ("contrastive pre-training",),
+            "tags": ("A small reading list", "contrastive pre-training"),  # the section path
         },
         "beta2021": {
             "file": "beta.md", "title": "Beta: Better Than Alpha", "short_name": "Beta", "aliases": (), "status": "unread",
@@ -155,20 +155,20 @@ def test_every_line_form_of_the_list(tmp_path: Path, capsys: pytest.CaptureFixtu
                 ("model_zoo", "https://example.org/zoo#small", "small"), ("model_zoo", "https://example.org/zoo#big", "big"),
                 ("dataset_zoo", "https://example.org/data", ""), ("homepage", "https://example.org/beta", ""),
             ],
-            "models": [], "relations": [], "tags": ("instruction tuning",),
+            "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),
         },
         "gamma2022": {
             "file": "gamma.md", "title": "The Gamma Reproduction", "short_name": "Gamma", "aliases": ("Gamma",), "status": "unread",
-            "links": [("blog", "https://example.org/gamma", "")], "models": [], "relations": [], "tags": ("instruction tuning",),
+            "links": [("blog", "https://example.org/gamma", ""), ("video", "https://example.org/gamma.mp4", "")], "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),
         },
         "deltawithoutatag": {
             "file": "delta-without-a-tag.md", "title": "Delta without a tag", "short_name": "Delta without a tag", "aliases": (), "status": "unread",
-            "links": [], "models": [], "relations": [], "tags": ("instruction tuning",),  # the bad URL stays in the page, unshown
+            "links": [], "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),  # the bad URL stays in the page, unshown
         },
     }
     located = {(int(m.group(1)), m.group(2)) for m in re.finditer(r"^.*?reading-list\.md:(\d+): (\S+) ", err, re.MULTILINE)}
     assert located == {
-        (62, "no-date"), (66, "unknown-key"), (70, "bib-no-year"), (72, "bib-syntax"),
+        (62, "no-date"), (70, "bib-no-year"), (72, "bib-syntax"),
         (77, "no-bib-entry"), (77, "no-date"), (79, "bad-url"), (81, "unknown-relation"),
     }
     assert "ttps://github.com/example/delta" in (root / "docs" / "papers" / "delta-without-a-tag.md").read_text(encoding="utf-8")
@@ -181,7 +181,12 @@ def test_heading_parts_and_short_names() -> None:
     assert derive_names("BLIP-2: Bootstrapping Language-Image Pre-training", "Q-Former") == ("BLIP-2", ["Q-Former"])
     assert derive_names("Introducing IDEFICS: An Open Reproduction", "IDEFICS") == ("IDEFICS", ["IDEFICS"])
     assert derive_names("Learning transferable visual models", "CLIP") == ("CLIP", ["CLIP"])
-    assert derive_names("A Survey on Multimodal Large Language Models") == ("A Survey on Multimodal Large Language Models", [])
+    # over the 40-character limit: cut at a word
+    assert derive_names("A Survey on Multimodal Large Language Models") == ("A Survey on Multimodal Large Language", [])
+    # the entry's own name from `tag:`, a coined word of a long title, a long prefix giving way to the alias
+    assert derive_names("LIMO: Less is More for Reasoning", "", ["LIMO", "LIMA", "GAIR"]) == ("LIMO", [])
+    assert derive_names("Scaling Instruction-Finetuned Vision Models Beyond Every Known Limit With CogVLM Ideas") == ("CogVLM", [])
+    assert derive_names("An Extremely Long Prefix That Keeps Going On And On: the rest", "ELP") == ("ELP", ["ELP"])
 
 
 def test_citation_block_with_and_without_a_blank_line() -> None:
@@ -210,9 +215,9 @@ def test_fixes_replace_fields_and_bibtex(tmp_path: Path, capsys: pytest.CaptureF
         encoding="utf-8",
     )
     code, out, err = run(capsys, "--root", str(root), "import", str(DATA / "reading-list.md"), "--fixes", str(fixes))
-    assert code == 0 and out.strip().endswith("imported 4, already present 0, with problems 2")  # video link; delta lacks BibTeX
+    assert code == 0 and out.strip().endswith("imported 4, already present 0, with problems 1")  # delta lacks BibTeX
     gamma = records(root, ("short_name", "links"))["gamma2022"]
-    assert gamma == {"short_name": "Gamma-R", "links": [("blog", "https://example.org/gamma", "")]}
+    assert gamma == {"short_name": "Gamma-R", "links": [("blog", "https://example.org/gamma", ""), ("video", "https://example.org/gamma.mp4", "")]}
     assert records(root, ("links",))["deltawithoutatag"]["links"] == [("code", "https://github.com/example/delta", "")]
     assert "bib-syntax" not in err and "bad-url" not in err
     assert "author={Brown, Carl},\n" in (root / "references.bib").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO
 from papershelf.cli import main
-from papershelf.settings import conf_literals
+from papershelf.conffile import literal_settings
 from sphinx.cmd.build import build_main
 
 SEED = REPO.parent / "shared" / "seed" / "000_f15b3cb6897cac21.txt"
@@ -35,7 +35,7 @@ def build(root: Path, out: Path) -> int:
 
 
 def conf_values(root: Path) -> dict[str, Any]:
-    return conf_literals(root / "conf.py")
+    return literal_settings(root / "conf.py")
 
 
 def toctree(index: str) -> list[str]:

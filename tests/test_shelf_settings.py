@@ -33,7 +33,7 @@ def test_facets_link_kinds_and_relation_kinds_come_from_conf(make_app, tmp_path:
     srcdir = copy_root("indexes", tmp_path)
     alpha = srcdir / "papers" / "alpha.md"
     text = alpha.read_text(encoding="utf-8")
-    text = text.replace("  code: https://github.com/example/alpha\n", "  code: https://github.com/example/alpha\n  slides: https://example.org/alpha-slides\n")
+    text = text.replace("  code: https://github.com/example/alpha\n", "  code: https://github.com/example/alpha\n  poster: https://example.org/alpha-poster\n")
     text = text.replace("relations:\n  updated_version: beta2021\n", "relations:\n  updated_version: beta2021\n  extends: [gamma2022]\n")
     text = text.replace("  language_model: GPT-2\n", "  language_model: GPT-2\n  backbone: ResNet\n")
     alpha.write_text(text, encoding="utf-8")
@@ -41,9 +41,9 @@ def test_facets_link_kinds_and_relation_kinds_come_from_conf(make_app, tmp_path:
     # a facet this shelf does not configure is a located finding naming the configured ones
     assert re.search(r"papers/alpha\.md:\d+: WARNING: unknown-key: `architecture\.backbone` is not a facet of this shelf; "
                      r"configured facets: vision_encoder, language_model, connector, parameters, training_data", warnings), warnings
-    assert warnings.count("WARNING: unknown-key") == 1, warnings  # slides and extends are known: conf.py configures them
+    assert warnings.count("WARNING: unknown-key") == 1, warnings  # poster and extends are known: conf.py configures them
     page = soup(app, "papers/alpha")
-    assert [a.get_text() for a in page.select("a.paper-link-slides")] == ["Slides"]
+    assert [a.get_text() for a in page.select("a.paper-link-poster")] == ["Poster"]
     assert "Extends" in page.get_text()
     assert "Extended by" in soup(app, "papers/gamma").get_text()
 
@@ -54,7 +54,7 @@ def test_the_writing_guide_follows_the_configuration(make_app, tmp_path: Path) -
     app, _ = build(make_app, srcdir, confoverrides={"papershelf_reading_status": False})
     rows = {row.select("td")[0].get_text(): row.get_text(" ") for row in soup(app, "guide").select("table.paper-schema tbody tr")}
     assert "Connector: What joins the two." in rows["architecture"]
-    assert "slides" in rows["links"]
+    assert "poster" in rows["links"]
     assert "`extends` (Extends / Extended by)" in rows["relations"]
     assert "Not used on this shelf" in rows["status"] and "yes" not in rows["status"].split()
 

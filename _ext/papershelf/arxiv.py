@@ -74,6 +74,9 @@ class ArxivPaper:
     authors: tuple[str, ...]
     published: str  #: ISO timestamp of v1
     primary_class: str
+    abstract: str = ""  #: the summary, whitespace folded
+    doi: str = ""
+    journal_ref: str = ""
 
     @property
     def abs_url(self) -> str:
@@ -110,13 +113,17 @@ def parse_feed(content: bytes | str, identifier: str) -> ArxivPaper:
     entries = root.findall("atom:entry", NS)
     if not entries:
         raise ShelfError(f"arXiv has no paper with the identifier {identifier}")
-    entry = entries[0]
+    return entry_paper(entries[0], identifier)
+
+
+def entry_paper(entry: ET.Element, identifier: str) -> ArxivPaper:
+    """One Atom ``entry`` as a paper; ShelfError for an error entry or missing facts."""
     entry_id = _text(entry, "atom:id")
     if "/api/errors" in entry_id or _text(entry, "atom:title") == "Error":
         reason = _text(entry, "atom:summary") or "unknown error"
         raise ShelfError(f"arXiv refused the identifier {identifier}: {reason}")
     match = re.search(r"arxiv\.org/abs/(.+?)(?:v\d+)?$", entry_id)
-    if match is None or match.group(1).lower() != identifier.lower():
+    if match is None or (identifier and match.group(1).lower() != identifier.lower()):
         if not entry_id:
             raise ShelfError(f"arXiv has no paper with the identifier {identifier}")
         raise ShelfError(f"the arXiv API answered about {entry_id!r} instead of {identifier}; nothing was added")
@@ -124,13 +131,33 @@ def parse_feed(content: bytes | str, identifier: str) -> ArxivPaper:
     published = _text(entry, "atom:published")
     authors = tuple(" ".join(name.split()) for name in (_text(a, "atom:name") for a in entry.findall("atom:author", NS)) if name)
     if not title or not re.match(r"^\d{4}-\d{2}", published) or not authors:
-        raise ShelfError(f"the arXiv API's entry for {identifier} lacks a title, a published date or authors; nothing was added")
+        raise ShelfError(f"the arXiv API's entry for {identifier or match.group(1)} lacks a title, a published date or authors; nothing was added")
     primary = entry.find("arxiv:primary_category", NS)
     category = primary.get("term", "") if primary is not None else ""
     if not category:
         first = entry.find("atom:category", NS)
         category = first.get("term", "") if first is not None else ""
-    return ArxivPaper(match.group(1), title, authors, published, category)
+    return ArxivPaper(
+        match.group(1),
+        title,
+        authors,
+        published,
+        category,
+        abstract=" ".join(_text(entry, "atom:summary").split()),
+        doi=_text(entry, "arxiv:doi"),
+        journal_ref=" ".join(_text(entry, "arxiv:journal_ref").split()),
+    )
+
+
+def feed_entries(content: bytes | str, what: str) -> list[ET.Element]:
+    """The ``entry`` elements of an Atom answer; ShelfError for malformed XML or not a feed."""
+    try:
+        root = ET.fromstring(content)
+    except ET.ParseError as error:
+        raise ShelfError(f"the arXiv API's answer for {what} is not valid XML ({error})") from error
+    if root.tag != f"{{{NS['atom']}}}feed":
+        raise ShelfError(f"the arXiv API's answer for {what} is not an Atom feed")
+    return root.findall("atom:entry", NS)
 
 
 def _text(element: ET.Element, path: str) -> str:
@@ -229,6 +256,8 @@ def bibtex_entry(paper: ArxivPaper, key: str) -> str:
         ("archivePrefix", "arXiv"),
         ("primaryClass", paper.primary_class),
         ("url", paper.abs_url),
+        ("doi", paper.doi),
+        ("journal", _bib_escape(paper.journal_ref)),
     ]
     body = "".join(f"      {name}={{{value}}},\n" for name, value in fields if value)
     return f"@misc{{{key},\n{body}}}\n"

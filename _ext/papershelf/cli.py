@@ -1,4 +1,4 @@
-"""The ``papershelf`` command: check, add, import, export, init.
+"""The ``papershelf`` command: check, add, import, enrich, export, init.
 
 Each subcommand validates everything first and writes last (see
 :func:`papershelf.scaffold.commit`), so a failure leaves the shelf as it was.
@@ -53,12 +53,33 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_list
+    from .importer import import_lists
 
-    report = import_list(locate(args.root), Path(args.list), Path(args.fixes) if args.fixes else None, dry_run=args.dry_run)
+    report = import_lists(locate(args.root), [Path(name) for name in args.lists], Path(args.fixes) if args.fixes else None, dry_run=args.dry_run, shape=args.shape)
     for warning in report.warnings:
         print(warning.format(), file=sys.stderr)
     print(report.summary())
+    return 0
+
+
+def _cmd_enrich(args: argparse.Namespace) -> int:
+    from . import enrich
+
+    if args.pause < enrich.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
+        raise ShelfError(f"arXiv's terms ask for at least {enrich.MIN_PAUSE:g} s between requests; --pause may be shorter only with --api-url (a mirror or a test server)")
+    paths = locate(args.root)
+    api = args.api_url or os.environ.get("PAPERSHELF_ARXIV_API") or enrich.DEFAULT_API
+    client = enrich.ArxivClient(api, pause=args.pause, batch=args.batch, timeout=args.timeout)
+    try:
+        report = enrich.enrich_shelf(paths, client, Path(args.cache) if args.cache else None, dry_run=args.dry_run)
+    finally:
+        client.close()
+    if args.dry_run:
+        for line in enrich.changed_lines(report, paths):
+            print(line)
+    for key, reason in sorted(report.missing.items()):
+        print(f"{key}: {reason}", file=sys.stderr)
+    print(report.summary(args.dry_run))
     return 0
 
 
@@ -113,11 +134,21 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--status", choices=("unread", "reading", "read"), default="unread", help="read status of the new page")
     add.set_defaults(run=_cmd_add)
 
-    imp = commands.add_parser("import", parents=[common], help="import a Markdown reading list", description="Turn a Markdown reading list (#### entries with links and a bibtex block) into pages and BibTeX entries.")
-    imp.add_argument("list", metavar="LIST.md", help="the reading list")
+    imp = commands.add_parser("import", parents=[common], help="import a Markdown reading list", description="Turn Markdown reading lists into pages and BibTeX entries: the seed's format (#### entries with links and a bibtex block), or awesome lists with one table row or one bullet per paper.")
+    imp.add_argument("lists", nargs="+", metavar="LIST.md", help="the reading lists (files, or folders of .md/.txt files)")
     imp.add_argument("--fixes", metavar="FIXES.yaml", help="corrections to apply, by BibTeX key (front matter fields and/or `bibtex`)")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
+    imp.add_argument("--shape", choices=("auto", "seed", "awesome"), default="auto", help="the lists' shape: seed (#### entries), awesome (a table row or a bullet per paper; a BibTeX entry is generated for each, marked for `enrich`), or auto (default: awesome for a file without #### entries)")
     imp.set_defaults(run=_cmd_import)
+
+    enr = commands.add_parser("enrich", parents=[common], help="fill missing metadata from the arXiv API", description="For every paper with an arXiv id, add what its page and BibTeX entry lack (abstract, v1 date, authors, category, DOI, journal reference); never replaces a value already written. Answers are cached, so a second run makes no request and an interrupted run resumes.")
+    enr.add_argument("--dry-run", action="store_true", help="print what would change; write nothing (the cache is still filled)")
+    enr.add_argument("--api-url", metavar="URL", help="arXiv API base URL (env PAPERSHELF_ARXIV_API; default https://export.arxiv.org/api)")
+    enr.add_argument("--cache", metavar="DIR", help="cache directory (default .papershelf-cache/arxiv under the shelf)")
+    enr.add_argument("--pause", type=float, default=3.0, help="seconds between requests (default and minimum for arXiv: 3)")
+    enr.add_argument("--batch", type=int, default=100, help="ids per request (at most 100)")
+    enr.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer (default 30)")
+    enr.set_defaults(run=_cmd_enrich)
 
     exp = commands.add_parser("export", parents=[common], help="write the shelf as a Markdown reading list", description="Write the shelf back as a Markdown reading list that `import` reads.")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -40,14 +40,14 @@ class PaperDomain(Domain):
         "bib_index": None,  # BibIndex: line and digest of every .bib entry
         "bib_edited": set(),  # keys whose entry text changed, until pages are marked outdated
         "fingerprints": {},  # docname -> digest of the cross-document content it shows
-        "findings": {},  # docname -> problems found reading it, warned again on every build until fixed
+        "findings": {},  # docname -> [(code, message, line)] raised while reading it (see findings.py)
         "bib_problems": [],  # problems of the last .bib scan, warned again on every build until fixed
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):
     _scan: BibScan | None = None  #: the full .bib scan, entry texts included
     _view: ShelfView | None = None  #: recomputed once per build in env-updated
-    reading: frozenset[str] = frozenset()  #: the pages this build reads (their findings are fresh)
+    reading: set[str] = set()  #: pages read in this build (set per build, never shared between builds)
     dangling_warnings = {"paper": "unknown paper key %(target)r; use the `key` of a paper page"}
 
     @property

@@ -1,7 +1,7 @@
 """``papershelf export``: the shelf as a Markdown reading list in the seed's format.
 
 ``import`` reads the result back into the same shelf. Papers are grouped in
-``###`` sections by their first tag, newest first; what the format cannot say
+``###`` sections by their first tag, newest first, each with its page body; what the format cannot say
 (a short name that the heading does not imply, more tags, an explicit date,
 architecture facts...) goes into an invisible ``<!-- papershelf: {...} -->``
 comment on the entry, which ``import`` reads.
@@ -10,8 +10,10 @@ comment on the entry, which ``import`` reads.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
+from . import conffile
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
 from .importer import LINK_WRITE, RELATION_WRITE, Anchors, derive_names, split_heading
@@ -79,21 +81,27 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
             heading_of[page.paper.key] = heading
             anchor_of[page.paper.key] = anchors.add(heading)
 
-    out = [f"# {title or _project(paths)}", "", "*Exported by papershelf; `papershelf import` reads it back.*", ""]
+    heading = title or _project(paths)
+    out = [f"# {heading}", ""]
     for section, members in ordered:
         if section:
             out += [f"### {section}", ""]
         for page in members:
-            out += _entry(shelf, page.paper, section, heading_of, anchor_of, papers)
+            out += _entry(shelf, page, [heading, section] if section else [heading], heading_of, anchor_of, papers)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _entry(shelf: Shelf, paper: Paper, section: str, heading_of: dict[str, str], anchor_of: dict[str, str], papers: dict[str, Paper]) -> list[str]:
+def _entry(shelf: Shelf, page: Page, sections: list[str], heading_of: dict[str, str], anchor_of: dict[str, str], papers: dict[str, Paper]) -> list[str]:
+    paper = page.paper
     out = [f"#### {heading_of[paper.key]}", ""]
     _, extras = _heading(paper)
     for kind in dict.fromkeys(link.kind for link in paper.links):  # the page's order
         links = paper.links_of(kind)
-        if links:
+        if kind == "other":  # the list's own labels: `benchmark link: [here](...)`, `benchmark: [v2](...)`
+            for link in links:
+                name, _, text = link.label.partition(": ")
+                out += [f"{name}: [{text}]({link.url})" if text else f"{name or 'other'} link: [here]({link.url})", ""]
+        elif links:
             out += [_links_line(LINK_WRITE[kind], [(link.label, link.url) for link in links]), ""]
     if paper.models:
         out += ["model links:", "", "|model name|link|", "|-|-|"]
@@ -118,8 +126,11 @@ def _entry(shelf: Shelf, paper: Paper, section: str, heading_of: dict[str, str],
     if unresolvable:
         # Relations to papers not on the shelf: only the comment can keep them.
         extras["relations"] = {r.kind: [t.target for t in paper.relations if t.kind == r.kind] for r in paper.relations}
-    if list(paper.tags) != ([section] if section else []):
-        extras["tags"] = list(paper.tags)
+    keywords = list(paper.tags[len(sections) :])
+    if list(paper.tags[: len(sections)]) != sections or derive_names(paper.title, paper.aliases[0] if paper.aliases else "", keywords)[0] != derive_names(paper.title, paper.aliases[0] if paper.aliases else "")[0]:
+        extras["tags"] = list(paper.tags)  # import gives the file title and section as topics, then the `tag:` names
+    elif keywords:
+        out.insert(2, "tag: " + " | ".join(f"`{name}`" for name in keywords))
     if paper.date is not None and paper.date.source == "front matter" and paper.date.iso() != _derived_date(shelf, paper):
         extras["date"] = paper.date.iso()
     if paper.added:
@@ -131,10 +142,23 @@ def _entry(shelf: Shelf, paper: Paper, section: str, heading_of: dict[str, str],
         extras["key"] = paper.key
     if extras:
         out += [f"<!-- papershelf: {json.dumps(extras, ensure_ascii=False)} -->", ""]
+    body = _body(page)
+    if body:
+        out += [body, ""]
     if bibtex:
         out += ["citation:", "```bibtex", bibtex, "```", ""]
     out.append("")
     return out
+
+
+def _body(page: Page) -> str:
+    """The page's Markdown below its front matter (notes, lists, math), as written."""
+    try:
+        text = page.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
+    return (text[match.end() :] if match else "").strip("\n")
 
 
 def _raw_entry(shelf: Shelf, key: str) -> str:
@@ -152,18 +176,4 @@ def _raw_entry(shelf: Shelf, key: str) -> str:
 
 
 def _project(paths: ShelfPaths) -> str:
-    import ast
-
-    try:
-        tree = ast.parse((paths.root / "conf.py").read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return "Reading list"
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "project" for t in node.targets):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                break
-            if isinstance(value, str):
-                return value
-    return "Reading list"
+    return conffile.text(conffile.literal_settings(paths.root / "conf.py"), "project", "Reading list")

@@ -21,6 +21,7 @@ from . import (
     crossrefs,
     favicon,
     feeds,
+    findings,
     header,
     indexes,
     metatags,
@@ -31,7 +32,7 @@ from . import (
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
-from .nodes import paper_crossrefs, paper_index
+from .nodes import paper_abstract, paper_crossrefs, paper_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,6 +67,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-schema", PaperSchemaDirective)
     for node in (paper_crossrefs, paper_index):
         app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    other = (translator.visit_abstract_other, translator.depart_abstract_other)
+    app.add_node(paper_abstract, html=(translator.visit_abstract_html, translator.depart_abstract_html), latex=other, text=other, man=other, texinfo=other)
 
     # Before the title and metadata collectors (priority 500) see the page.
     app.connect("source-read", header.on_source_read)
@@ -77,6 +80,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", sync.on_builder_inited_done, priority=600)
     app.connect("env-get-outdated", sync.on_env_get_outdated)
     app.connect("env-updated", sync.on_env_updated)
+    # Every build reports the stored findings of pages it does not read again.
+    app.connect("env-before-read-docs", findings.on_env_before_read_docs)
+    app.connect("env-updated", findings.on_env_updated)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
     app.connect("html-page-context", crossrefs.on_html_page_context)
 

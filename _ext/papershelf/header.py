@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, cast
 from docutils import nodes
 from sphinx.util import logging
 
-from . import citation
+from . import citation, findings
 from .cite import shelf_cite_domain
 from .frontmatter import parse_front_matter
-from .nodes import paper_crossrefs
+from .nodes import paper_abstract, paper_crossrefs
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
 from .settings import DEFAULT, ShelfSettings, of_config
@@ -36,14 +36,8 @@ MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July
                "August", "September", "October", "November", "December")
 
 
-def warn(problem: Problem, docname: str, domain: PaperDomain | None = None) -> None:
-    """Warn at the page's line; with ``domain``, keep the finding so every later build warns again."""
-    logger.warning(
-        "%s: %s", problem.code.slug, problem.message,
-        location=(docname, problem.line), type="papershelf", subtype=problem.code.slug,
-    )
-    if domain is not None:
-        domain.data["findings"].setdefault(docname, []).append(problem)
+def warn(problem: Problem, docname: str, env: BuildEnvironment) -> None:
+    findings.report(env, problem, docname)
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -61,10 +55,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
     if front is None or (in_papers_dir and not front.error and not front.data):
         if in_papers_dir:
-            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname, domain)
+            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname, env)
         return
     if front.error:
-        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, domain)
+        warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, env)
         if in_papers_dir:
             source[0] = _blank_front_matter(source[0], front.end_line)
         return
@@ -73,9 +67,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     bib = domain.bib_entry(str(front.data.get("key", "")))
     paper, problems = read_paper(front.data, docname, bib, settings=of_config(app.config))
     for problem in problems:
-        warn(problem, docname, domain)
+        warn(problem, docname, env)
     if bib is None and domain.bib_index is not None:
-        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, domain)
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, env)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)
 
@@ -94,7 +88,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     # Paper pages are reached through the shelf's own indexes, never the toctree.
     env.metadata[env.docname]["orphan"] = True
-    _drop_raw_html(doctree, env.docname, domain)
+    _drop_raw_html(doctree, env.docname, env)
     bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
     cite = shelf_cite_domain(env)
@@ -115,16 +109,16 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
             data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            warn(Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line), docname)
+            warn(Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line), docname, env)
             docnames.remove(docname)
             env.found_docs.discard(docname)
 
 
-def _drop_raw_html(doctree: nodes.document, docname: str, domain: PaperDomain) -> None:
+def _drop_raw_html(doctree: nodes.document, docname: str, env: BuildEnvironment) -> None:
     """Paper pages are data: raw HTML there would reach readers unescaped."""
     for raw in list(doctree.findall(nodes.raw)):
         if "html" in raw.get("format", "").split():
-            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname, domain)
+            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname, env)
             raw.parent.remove(raw)
 
 
@@ -159,6 +153,8 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settin
             header += nodes.paragraph("", venue, classes=["paper-venue"])
     if paper.links:
         header += _link_row(paper, settings.links)
+    if paper.abstract:
+        header += paper_abstract("", nodes.paragraph("", paper.abstract, classes=["paper-abstract-text"]))
     header += paper_crossrefs(key=paper.key)
     if paper.models:
         header += _models_table(paper)
@@ -196,7 +192,8 @@ def human_date(iso: str) -> str:
 def _link_row(paper: Paper, kinds: dict[str, str]) -> nodes.paragraph:
     row = nodes.paragraph(classes=["paper-links"])
     for link in paper.links:
-        label = kinds.get(link.kind, link.kind) + (f" ({link.label})" if link.label else "")
+        # A reading list's own label (kind `other`) is the whole button text.
+        label = link.label[:1].upper() + link.label[1:] if link.kind == "other" and link.label else kinds.get(link.kind, link.kind) + (f" ({link.label})" if link.label else "")
         row += nodes.reference(label, label, refuri=link.url, classes=["paper-link", f"paper-link-{link.kind}"], noopener=True)
         row += nodes.Text(" ")
     return row

@@ -1,44 +1,46 @@
-"""``papershelf import``: a Markdown reading list -> paper pages and BibTeX entries.
+"""``papershelf import``: Markdown reading lists -> paper pages and BibTeX entries.
 
-The list format is the seed's (``export`` writes it too)::
+The lists are the seed's format family (``export`` writes it too)::
 
-    ### Section heading                      <- becomes a tag of the entries below
-    #### Title: subtitle (Alias) [`READ`]    <- one entry; tag and alias optional
+    # File title / ## Section / ### Subsection <- the section path: topics of the entries below
+    #### Title: subtitle (Alias) [`READ`]    <- one entry (a shallower heading with a paper
+                                                link and a citation is one too, with a finding)
+    tag: `Name` | `keyword` | ...            <- the entry's own name, then keywords (topics)
     paper link: [here](https://arxiv.org/pdf/2304.08485)
-    github link: [here](https://github.com/...)
-    blog links: [v1](https://...) | [v2](https://...)
-    model links:
-    |model name|link|
-    |-|-|
-    |name|[here](https://huggingface.co/...)|
-    updated version: [here](<the paper link of another entry>)
-    open-source variants: [name](#heading-anchor) | ...
-    <!-- papershelf: {"short_name": "...", "tags": [...]} -->   <- optional extras
+    github link: [here](https://github.com/...)   <- known labels -> link kinds; typos map
+    benchmark link: [here](https://...)           <- any other label: a labelled link
+    model links:                                  <- then a model table
+    updated version: [here](<a paper link>)       <- relations; follow-up work: too
+    <!-- papershelf: {"short_name": "..."} -->    <- optional extras
+    free prose, lists, quotes, $$ math            <- the page body
     citation:
     ```bibtex
     @misc{key, ...}
     ```
 
-Nothing is dropped: an entry whose BibTeX does not parse is imported with its
-raw text (``check`` then reports it), and every problem is a located warning
-``LIST.md:line: code message``. A *fixes* file (YAML, BibTeX key -> values)
-corrects known defects while importing: front matter fields replace the
-list's values (``links`` is merged kind by kind, a ``null`` kind removes it),
-``bibtex`` replaces the whole entry text.
+Every line of an entry lands somewhere: a field, a link, the page body or a
+located finding ``LIST.md:line: code message``; text between entries goes to
+a notes page. The same paper (BibTeX key, else ``eprint``, else title) in
+several entries, files or imports is merged. A *fixes* file (YAML, BibTeX
+key -> values) corrects known defects while importing: front matter fields
+replace the list's values (``links`` is merged kind by kind, a ``null`` kind
+removes it), ``bibtex`` replaces the whole entry text.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from .bibfile import ENTRY_OPENER, BibScan, scan_text
-from .check import Located, Shelf, link_problems, load_shelf, normal_link
-from .dates import arxiv_id
+from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
 from .records import BibEntry, Paper
@@ -51,7 +53,7 @@ from .scaffold import (
     slugify,
     unique_name,
 )
-from .schema import FIELD_NAMES, is_web_url, read_paper
+from .schema import FIELD_NAMES, TEXT_LIMITS, is_web_url, read_paper
 from .settings import ShelfSettings
 
 #: label (lower case, `-`/`_` as spaces, without " link(s)") -> link kind
@@ -62,12 +64,27 @@ LINK_LABELS = {
     "homepage": "homepage",
     "home page": "homepage",
     "project page": "homepage",
+    "project": "homepage",
     "blog": "blog",
     "blogs": "blog",
     "dataset": "dataset",
     "datasets": "dataset",
     "model zoo": "model_zoo",
     "dataset zoo": "dataset_zoo",
+    "docs": "docs",
+    "doc": "docs",
+    "documentation": "docs",
+    "slides": "slides",
+    "slide": "slides",
+    "tutorial": "tutorial",
+    "tutorials": "tutorial",
+    "modelhub": "model_hub",
+    "model hub": "model_hub",
+    "leaderboard": "leaderboard",
+    "overview": "overview",
+    "demo": "demo",
+    "video": "video",
+    "videos": "video",
 }
 MODEL_LABELS = {"model", "models"}
 #: label -> relation kind
@@ -76,11 +93,19 @@ RELATION_LABELS = {
     "open source variants": "variants",
     "variants": "variants",
     "builds on": "builds_on",
+    "follow up work": "follow_up",
+    "follow up": "follow_up",
 }
+#: labels whose value is the paper's keywords
+TAG_LABELS = {"tag", "tags"}
 #: relation kind -> label written by ``export``
-RELATION_WRITE = {"updated_version": "updated version", "variants": "open-source variants", "builds_on": "builds on"}
+RELATION_WRITE = {"updated_version": "updated version", "variants": "open-source variants", "builds_on": "builds on", "follow_up": "follow-up work"}
 #: link kind -> label written by ``export``
-LINK_WRITE = {"paper": "paper", "code": "github", "homepage": "homepage", "blog": "blog", "dataset": "dataset", "model_zoo": "model-zoo", "dataset_zoo": "dataset-zoo"}
+LINK_WRITE = {
+    "paper": "paper", "code": "github", "homepage": "homepage", "blog": "blog", "dataset": "dataset", "model_zoo": "model-zoo",
+    "dataset_zoo": "dataset-zoo", "docs": "docs", "slides": "slides", "tutorial": "tutorial", "model_hub": "modelhub",
+    "leaderboard": "leaderboard", "overview": "overview", "demo": "demo", "video": "video",
+}
 #: fields a fixes file may set (besides ``bibtex``)
 FIXABLE = tuple(name for name in FIELD_NAMES if name != "key")
 #: fields the extras comment may carry
@@ -115,17 +140,54 @@ def split_heading(text: str) -> tuple[str, str, str]:
     return text.strip(), alias, status
 
 
-def derive_names(title: str, alias: str = "") -> tuple[str, list[str]]:
-    """(short name, aliases) from a title and its parenthesised suffix.
+def _mentions(text: str, name: str) -> bool:
+    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
 
-    The short name is the part before a colon, unless that part merely
+
+def _acronym(title: str) -> str:
+    """The title's first coined name (``CogVLM``, ``LLaVA-1.5``): a word with two capitals or more."""
+    match = re.search(r"(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*[\w](?![\w-])", title)
+    return match.group(0) if match else ""
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return cut if cut and len(cut) <= limit else text[:limit].rstrip()
+
+
+def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[str] = ()) -> tuple[str, list[str]]:
+    """(short name, aliases) from a title, its parenthesised suffix and its ``tag:`` names.
+
+    The short name is the entry's own name from ``tag:`` (a tag the title or
+    alias mentions), else the part before a colon, unless that part merely
     mentions the alias ("Introducing IDEFICS: ..." (IDEFICS) -> IDEFICS);
-    without a colon it is the alias, else the whole title.
+    without a colon it is the alias, else the whole title. Whatever exceeds
+    the short-name limit gives way to the next choice, then to a coined word
+    of the title, then to the title cut at a word.
     """
+    limit = TEXT_LIMITS["short_name"]
     prefix = title.split(":", 1)[0].strip() if ":" in title else ""
-    mentions = bool(alias) and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", prefix, re.IGNORECASE) is not None
-    short = prefix if prefix and not mentions else alias or prefix or title
+    own = next((name for name in keywords if _mentions(title, name) or name.lower() == alias.lower()), "")
+    mentions = _mentions(prefix, alias)
+    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title)]
+    short = next((choice for choice in choices if choice and len(choice) <= limit), "") or _shorten(title, limit)
     return short, [alias] if alias else []
+
+
+def normal_title(text: str) -> str:
+    """A title compared without case, braces, punctuation or spacing."""
+    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+
+
+def file_stem(name: str, limit: int = 50) -> str:
+    """A page file name from a short name, cut at a hyphen to stay short."""
+    slug = slugify(name)
+    if len(slug) <= limit:
+        return slug
+    return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]
 
 
 def github_anchor(text: str) -> str:
@@ -167,25 +229,35 @@ class ListRelation:
     kind: str
     target: str  #: a URL (a paper link) or ``#anchor``
     line: int
+    text: str = ""  #: the link's own text, for a labelled link when the target is not on the shelf
+    written: str = ""  #: the label as written in the list
 
 
 @dataclass
 class ListEntry:
-    """One ``####`` entry of the list, as written."""
+    """One entry of the list, as written."""
 
     line: int
     anchor: str
     title: str
     alias: str
     status: str
-    section: str
+    sections: tuple[str, ...]  #: file title > section > subsection above the entry
+    path: str = ""  #: the list the entry comes from, as shown in findings
     links: list[ListLink] = field(default_factory=list)
     models: list[tuple[str, str, int]] = field(default_factory=list)
     relations: list[ListRelation] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  #: the ``tag:`` line's names
+    body: list[str] = field(default_factory=list)  #: free content, as written
     bibtex: str = ""
     bibtex_line: int = 0  #: list line of the BibTeX text's first line
+    bibtex_path: str = ""  #: the list holding the BibTeX text, when a merged entry brought it
     extras: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  #: short names of the same paper's other entries
+    merged: list[ListEntry] = field(default_factory=list)  #: the same paper's other entries
+    mapped: int = 0  #: lines that became fields, links or the citation
+    body_lines: int = 0  #: non-blank lines kept as the page body
 
     @property
     def key(self) -> str:
@@ -193,97 +265,226 @@ class ListEntry:
         return match.group(2) if match else ""
 
 
-def parse_list(text: str, path: str) -> list[ListEntry]:
-    """Read a reading list; unknown lines inside an entry become warnings."""
+@dataclass
+class ParsedList:
+    """A reading list: its entries and the content that belongs to no entry."""
+
+    path: str
+    entries: list[ListEntry]
+    notes: list[str]  #: headings and free text outside entries, as written
+    note_lines: int  #: non-blank, non-heading lines among ``notes``
+
+
+def _fence_closes(marker: str, line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(marker[:3]) and not stripped.strip(marker[0])
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int, str, int]]:
+    """Headings outside code blocks: (index, level, text, index of the next heading)."""
+    found: list[tuple[int, int, str]] = []
+    marker = ""
+    for index, line in enumerate(lines):
+        if marker:
+            marker = "" if _fence_closes(marker, line) else marker
+            continue
+        opening = FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            found.append((index, len(heading.group(1)), heading.group(2)))
+    ends = [index for index, _, _ in found[1:]] + [len(lines)]
+    return [(index, level, text, end) for (index, level, text), end in zip(found, ends, strict=True)]
+
+
+def _block_kind(lines: list[str]) -> tuple[bool, bool]:
+    """(has a labelled link or citation, has a paper link and a citation)."""
+    labels = set()
+    for line in lines:
+        labelled = LABEL_LINE.match(line)
+        if labelled and (MD_LINK.search(labelled.group(2)) or _label(labelled.group(1)) == "citation"):
+            labels.add(_label(labelled.group(1)))
+        elif re.match(r"^\s*(```+|~~~+)\s*bib(tex)?\s*$", line, re.IGNORECASE) or COMMENT.match(line):
+            labels.add("citation")  # a citation block, or the extras comment `export` writes
+    return bool(labels), {"paper", "citation"} <= labels
+
+
+def _known_label(label: str) -> tuple[str, bool]:
+    """A label as the importer knows it, and whether it was a misspelling."""
+    known = [*LINK_LABELS, *MODEL_LABELS, *RELATION_LABELS, *TAG_LABELS, "citation"]
+    if label in known:
+        return label, False
+    squeezed = {name.replace(" ", ""): name for name in known}
+    if label.replace(" ", "") in squeezed:
+        return squeezed[label.replace(" ", "")], False  # `modelhub`, `followup work`
+    close = difflib.get_close_matches(label.replace(" ", ""), list(squeezed), n=1, cutoff=0.8)
+    return (squeezed[close[0]], True) if close else (label, False)
+
+
+def model_name(url: str) -> str:
+    """A model's name from its link: the last part of the path (``org/name`` -> ``name``)."""
+    parts = [part for part in urlsplit(url).path.split("/") if part]
+    for marker in ("tree", "blob", "resolve"):
+        if marker in parts:
+            parts = parts[: parts.index(marker)]
+    return parts[-1] if parts else urlsplit(url).netloc or url
+
+
+def keyword_names(value: str) -> list[str]:
+    """``\\`LIMO\\` | \\`LIMA\\``` -> [LIMO, LIMA]; without backticks, split at ``|`` or ``,``."""
+    names = re.findall(r"`([^`]+)`", value)
+    if not names:
+        names = re.split(r"\s*[|,]\s*", value)
+    return [name.strip() for name in names if name.strip()]
+
+
+def parse_reading_list(text: str, path: str) -> ParsedList:
+    """Read a reading list; every line of an entry becomes a field, a link, body or a finding."""
+    lines = text.splitlines()
     entries: list[ListEntry] = []
+    notes: list[str] = []
+    note_lines = 0
     anchors = Anchors()
-    section = ""
-    entry: ListEntry | None = None
-    table: ListEntry | None = None  #: entry whose model table is being read
+    heads: dict[int, str] = {}
+    blocks = _blocks(lines)
+    if blocks and blocks[0][0] > 0:
+        notes.extend(lines[: blocks[0][0]])
+        note_lines += sum(1 for line in lines[: blocks[0][0]] if line.strip())
+    for index, level, content, end in blocks:
+        anchor = anchors.add(content)
+        body = lines[index + 1 : end]
+        has_links, is_paper = _block_kind(body)
+        entry_like = (level == 4 and has_links) or (level < 4 and is_paper)
+        if not entry_like:
+            if level <= 3:
+                heads = {lvl: text_ for lvl, text_ in heads.items() if lvl < level}
+                heads[level] = _plain(content)
+            notes.append(lines[index])
+            notes.extend(body)
+            note_lines += sum(1 for line in body if line.strip())
+            continue
+        title, alias, status = split_heading(content)
+        entry = ListEntry(index + 1, anchor, title, alias, status or "unread", tuple(heads[lvl] for lvl in sorted(heads)), path)
+        if level != 4:
+            entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link and a citation; it is imported as an entry (write it with ####)", index + 1, path))
+        entries.append(entry)
+        _read_entry(entry, body, index + 2, path)
+    if not blocks:
+        notes.extend(lines)
+        note_lines += sum(1 for line in lines if line.strip())
+    return ParsedList(path, entries, notes, note_lines)
+
+
+def parse_list(text: str, path: str) -> list[ListEntry]:
+    """The entries of a reading list."""
+    return parse_reading_list(text, path).entries
+
+
+def _plain(text: str) -> str:
+    """A heading's text without Markdown links and emphasis."""
+    text = MD_LINK.sub(lambda match: match.group(1), text)
+    return re.sub(r"[*_`]+", "", text).strip()
+
+
+def _read_entry(entry: ListEntry, lines: list[str], first: int, path: str) -> None:
+    """Fill an entry from the lines below its heading (``first`` is the first one's number)."""
+    in_table = False  #: reading the model table after `model links:`
     fence: tuple[str, str, int, list[str]] | None = None  #: (marker, language, first line, lines)
 
     def warn(code: Code, message: str, line: int) -> None:
-        if entry is not None:
-            entry.warnings.append(Problem(code, message, line, path))
+        entry.warnings.append(Problem(code, message, line, path))
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    def keep(line: str) -> None:
+        entry.body.append(line)
+        if line.strip():
+            entry.body_lines += 1
+
+    for number, line in enumerate(lines, start=first):
         if fence is not None:
-            marker, language, first, body = fence
-            if line.strip().startswith(marker[:3]) and not line.strip().strip(marker[0]):
+            marker, language, start, block = fence
+            if _fence_closes(marker, line):
                 fence = None
-                if entry is None:
-                    continue
-                if language.lower() in ("", "bibtex", "bib", "latex", "tex") and "@" in "\n".join(body):
+                if language.lower() in ("bibtex", "bib") or (language == "" and ENTRY_OPENER.search("\n".join(block))):
+                    entry.mapped += len(block) + 2
                     if entry.bibtex:
-                        warn(Code.BIB_DUPLICATE, "a second citation block in one entry; only the first is imported", first - 1)
+                        warn(Code.BIB_DUPLICATE, "a second citation block in one entry; only the first is imported", start - 1)
                     else:
-                        entry.bibtex = "\n".join(body).strip("\n")
-                        entry.bibtex_line = first + next((i for i, b in enumerate(body) if b.strip()), 0)
+                        entry.bibtex = "\n".join(block).strip("\n")
+                        entry.bibtex_line = start + next((i for i, b in enumerate(block) if b.strip()), 0)
                 else:
-                    warn(Code.UNKNOWN_KEY, f"a ```{language} block the importer does not read; it is not imported", first - 1)
+                    for kept in (f"{marker}{language}", *block, line):
+                        keep(kept)
                 continue
-            body.append(line)
+            block.append(line)
             continue
         opening = FENCE.match(line)
         if opening:
             fence = (opening.group(1), opening.group(2), number + 1, [])
+            in_table = False
             continue
-        heading = HEADING.match(line)
-        if heading:
-            level, content = len(heading.group(1)), heading.group(2)
-            anchor = anchors.add(content)
-            table = None
-            if level == 4:
-                title, alias, status = split_heading(content)
-                entry = ListEntry(number, anchor, title, alias, status or "unread", section)
-                entries.append(entry)
-            elif level == 3:
-                section, entry = content.strip(), None
-            elif level < 3:
-                section, entry = "", None
-            else:
-                warn(Code.UNKNOWN_KEY, f"a level-{level} heading inside an entry is not read: {content!r}", number)
-            continue
-        if entry is None or not line.strip():
+        if not line.strip():
+            if entry.body:
+                entry.body.append("")
             continue
         comment = COMMENT.match(line)
         if comment:
+            entry.mapped += 1
             _read_extras(entry, comment.group(1), number, path)
             continue
-        if line.lstrip().startswith("|"):
-            if table is not entry:
-                warn(Code.UNKNOWN_KEY, "a table row outside `model links:`; it is not imported", number)
-            else:
-                _read_model_row(entry, line, number, path)
+        if line.lstrip().startswith("|") and in_table:
+            entry.mapped += 1
+            _read_model_row(entry, line, number, path)
             continue
+        in_table = False
         labelled = LABEL_LINE.match(line)
         if not labelled:
-            warn(Code.UNKNOWN_KEY, f"a line the importer does not understand; it is not imported: {line.strip()!r}", number)
+            keep(line)
             continue
-        label, value = _label(labelled.group(1)), labelled.group(2)
+        written = labelled.group(1).strip()
+        label, typo = _known_label(_label(written))
+        value = labelled.group(2)
         links = [(text_, url) for text_, url in MD_LINK.findall(value)]
-        if not links and value and not value.startswith("["):
-            links = [("", value)]  # a bare URL
-        if label in LINK_LABELS:
-            if not links:
-                warn(Code.MISSING_KEY, f"`{labelled.group(1)}:` has no [label](url) link", number)
+        if not links and re.match(r"^<?https?://\S+>?$", value):
+            links = [("", value.strip("<>"))]  # a bare URL
+        if typo:
+            warn(Code.LABEL_TYPO, f"`{written}:` is read as `{label}:`; correct the spelling in the list", number)
+        if label == "citation":
+            entry.mapped += 1
+        elif label in TAG_LABELS:
+            entry.mapped += 1
+            entry.keywords.extend(name for name in keyword_names(value) if name not in entry.keywords)
+        elif label in MODEL_LABELS:
+            entry.mapped += 1
+            in_table = True
+            for text_, url in links:
+                name = text_.strip()
+                entry.models.append((model_name(url) if name.lower() in PLACEHOLDER_LABELS else name, url, number))
+        elif not links:
+            if label in LINK_LABELS or label in RELATION_LABELS:
+                warn(Code.MISSING_KEY, f"`{written}:` has no [label](url) link; the line is kept in the page body", number)
+            keep(line)  # prose that happens to hold a colon
+        elif label in LINK_LABELS:
+            entry.mapped += 1
             for text_, url in links:
                 entry.links.append(ListLink(LINK_LABELS[label], url, "" if text_.strip().lower() in PLACEHOLDER_LABELS else text_.strip(), number))
-        elif label in MODEL_LABELS:
-            table = entry
-            for text_, url in links:
-                entry.models.append((text_.strip(), url, number))
         elif label in RELATION_LABELS:
-            if not links:
-                warn(Code.MISSING_KEY, f"`{labelled.group(1)}:` has no [label](url) link", number)
-            entry.relations.extend(ListRelation(RELATION_LABELS[label], url, number) for _, url in links)
-        elif label == "citation":
-            continue
+            entry.mapped += 1
+            for text_, url in links:
+                entry.relations.append(ListRelation(RELATION_LABELS[label], url, number, "" if text_.strip().lower() in PLACEHOLDER_LABELS else text_.strip(), written))
         else:
-            warn(Code.UNKNOWN_KEY, f"unknown label `{labelled.group(1)}:`; known: " + ", ".join(sorted({*LINK_WRITE.values(), "model", *RELATION_WRITE.values(), "citation"})) + "; the line is not imported", number)
-    if fence is not None and entry is not None:
-        warn(Code.BIB_SYNTAX, "a code block is never closed with ```; its text is not imported", fence[2] - 1)
-    return entries
+            entry.mapped += 1
+            name = re.sub(r"\s+links?$", "", written, flags=re.IGNORECASE)
+            for text_, url in links:
+                shown = text_.strip()
+                entry.links.append(ListLink("other", url, name if shown.lower() in PLACEHOLDER_LABELS else f"{name}: {shown}", number))
+    if fence is not None:
+        warn(Code.BIB_SYNTAX, "a code block is never closed with ```; its text is kept in the page body", fence[2] - 1)
+        for kept in (f"{fence[0]}{fence[1]}", *fence[3], fence[0]):
+            keep(kept)
+    while entry.body and not entry.body[-1].strip():
+        entry.body.pop()
 
 
 def _read_model_row(entry: ListEntry, line: str, number: int, path: str) -> None:
@@ -298,8 +499,10 @@ def _read_model_row(entry: ListEntry, line: str, number: int, path: str) -> None
     if len(cells) > 1:
         link = MD_LINK.search(cells[1])
         url = link.group(2) if link else (cells[1] if cells[1] else url)
+    if name.lower() in PLACEHOLDER_LABELS and url:
+        name = model_name(url)
     if not name:
-        entry.warnings.append(Problem(Code.MISSING_KEY, "a model row without a name; it is not imported", number, path))
+        entry.warnings.append(Problem(Code.MISSING_KEY, "a model row without a name or link; it is not imported", number, path))
         return
     entry.models.append((name, url, number))
 
@@ -384,7 +587,11 @@ def _links_value(items: list[ListLink]) -> dict[str, Any]:
 
 
 def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: set[str]) -> Candidate:
-    short_name, aliases = derive_names(entry.title, entry.alias)
+    short_name, aliases = derive_names(entry.title, entry.alias, entry.keywords)
+    for name in entry.names:
+        if name != short_name and name not in aliases:
+            aliases.append(name)
+    tags = [*entry.sections, *entry.keywords]
     key = entry.key or str(entry.extras.get("key") or "") or slugify(short_name).replace(".", "").replace("-", "")
     fields: dict[str, Any] = {
         "key": key,
@@ -394,7 +601,7 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
         "status": entry.status,
         "links": _links_value(entry.links),
         "models": [{"name": name, "url": url} if url else {"name": name} for name, url, _ in entry.models],
-        "tags": [entry.section] if entry.section else [],
+        "tags": [tag for index, tag in enumerate(tags) if tag != short_name and tag not in tags[:index]],
     }
     for name in EXTRAS:
         if name in entry.extras and name not in ("key", "relations"):
@@ -425,47 +632,61 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
     return Candidate(entry, key, bibtex, bibtex_line, fields, link_lines)
 
 
-def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[str, dict[str, Any]], path: str) -> None:
-    """Turn relation URLs and anchors into keys (fixed relations are kept as given)."""
+def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[str, dict[str, Any]]) -> None:
+    """Turn relation URLs, anchors and named papers into keys (fixed relations are kept as given).
+
+    A follow-up whose paper is not on the shelf stays a labelled link.
+    """
     by_url: dict[str, str] = {}
     by_normal: dict[str, str] = {}
+    by_title: dict[str, str] = {}
     for page in shelf.pages:
         for link in page.paper.links_of("paper"):
             by_url.setdefault(link.url, page.paper.key)
             by_normal.setdefault(normal_link(link.url), page.paper.key)
+        for name in (page.paper.title, page.paper.short_name):
+            by_title.setdefault(normal_title(name), page.paper.key)
     for candidate in candidates:
         target_key = candidate.present_as or candidate.key
-        paper_links = (candidate.fields.get("links") or {}).get("paper")
-        urls = paper_links if isinstance(paper_links, list) else [paper_links] if paper_links else []
-        for url in urls:
-            url = url.get("url", "") if isinstance(url, dict) else str(url)
+        for url in _paper_urls(candidate.fields):
             by_url.setdefault(url, target_key)
             by_normal.setdefault(normal_link(url), target_key)
-    by_anchor = {candidate.entry.anchor: candidate.present_as or candidate.key for candidate in candidates}
+        for name in (candidate.fields.get("title", ""), candidate.fields.get("short_name", "")):
+            by_title.setdefault(normal_title(str(name)), target_key)
+    by_anchor = {(entry.path, entry.anchor): candidate.present_as or candidate.key for candidate in candidates for entry in (candidate.entry, *candidate.entry.merged)}
     for candidate in candidates:
         if "relations" in (fixes.get(candidate.key) or {}) or "relations" in candidate.entry.extras:
             continue
         relations: dict[str, list[str]] = {}
-        for relation in candidate.entry.relations:
-            if relation.target.startswith("#"):
-                target = by_anchor.get(relation.target[1:])
-                what = f"no entry of the list has the heading anchor {relation.target}"
-            else:
-                target = by_url.get(relation.target) or by_normal.get(normal_link(relation.target))
-                what = f"no paper on the shelf or in the list has the paper link {relation.target}"
-            if target is None:
-                candidate.entry.warnings.append(Problem(Code.UNKNOWN_RELATION, f"`{RELATION_WRITE[relation.kind]}`: {what}; the relation is not imported", relation.line, path))
-            elif target != candidate.key:
-                relations.setdefault(relation.kind, []).append(target)
+        for entry in (candidate.entry, *candidate.entry.merged):
+            for relation in entry.relations:
+                if relation.target.startswith("#"):
+                    target = by_anchor.get((entry.path, relation.target[1:]))
+                    what = f"no entry of the list has the heading anchor {relation.target}"
+                else:
+                    target = by_url.get(relation.target) or by_normal.get(normal_link(relation.target))
+                    what = f"no paper on the shelf or in the list has the paper link {relation.target}"
+                if target is None and relation.text:
+                    target = by_title.get(normal_title(relation.text))
+                if target is None and relation.kind == "follow_up" and not relation.target.startswith("#"):
+                    label = relation.written if relation.text == "" else f"{relation.written}: {relation.text}"
+                    candidate.entry.links.append(ListLink("other", relation.target, label, relation.line))
+                    candidate.link_lines[("other", relation.target)] = relation.line
+                    candidate.fields["links"] = _links_value(candidate.entry.links)
+                elif target is None:
+                    candidate.entry.warnings.append(Problem(Code.UNKNOWN_RELATION, f"`{RELATION_WRITE[relation.kind]}`: {what}; the relation is not imported", relation.line, entry.path))
+                elif target != candidate.key and target not in relations.get(relation.kind, []):
+                    relations.setdefault(relation.kind, []).append(target)
         if relations:
             candidate.fields["relations"] = {kind: keys[0] if len(keys) == 1 else keys for kind, keys in relations.items()}
 
 
-def _validate(candidate: Candidate, path: str, settings: ShelfSettings) -> None:
+def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
     """Warnings for one entry, located in the list; fills ``paper`` and ``bib``."""
     entry = candidate.entry
+    path = entry.path
     warnings = entry.warnings
-    scan = BibScan(path)
+    scan = BibScan(entry.bibtex_path or path)
     if candidate.bibtex:
         scan_text(candidate.bibtex, scan)
         fixed = candidate.bibtex_line == entry.line
@@ -480,6 +701,10 @@ def _validate(candidate: Candidate, path: str, settings: ShelfSettings) -> None:
                 message += "; the entry is imported as written, for you to fix in the .bib"
             warnings.append(replace(problem, line=entry.line if fixed else problem.line + offset, message=message))
         candidate.bib = scan.entries.get(candidate.key)
+        bib_title = re.sub(r"\s+", " ", re.sub(r"[{}]", "", candidate.bib.get("title"))).strip() if candidate.bib else ""
+        title = str(candidate.fields.get("title", ""))
+        if bib_title and bib_title != title and re.sub(r"\W+", "", bib_title) == re.sub(r"\W+", "", title):
+            candidate.fields["title"] = bib_title  # the heading differs only in punctuation
     else:
         warnings.append(Problem(Code.NO_BIB_ENTRY, f"no ```bibtex citation block; the page gets the key {candidate.key!r} without a BibTeX entry", entry.line, path))
     front = parse_front_matter(render_front_matter(candidate.fields))
@@ -502,7 +727,117 @@ def _validate(candidate: Candidate, path: str, settings: ShelfSettings) -> None:
     candidate.paper = replace(paper, links=links, line=entry.line)
 
 
+# --- identity and merging ------------------------------------------------------
+
+def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
+    """(BibTeX key, arXiv id of ``eprint``, normalised title): a paper's identity, strongest first.
+
+    A paper link is never identity: lists copy links wrongly, and two papers
+    sharing one must both be imported. The entry is read by the one BibTeX
+    reader (bibfile), and ``eprint`` understood as ``check`` does.
+    """
+    key = entry.key or str(entry.extras.get("key") or "")
+    eprint = ""
+    if entry.bibtex:
+        scan = BibScan(entry.path)
+        scan_text(entry.bibtex, scan)
+        parsed = scan.entries.get(entry.key)
+        eprint = eprint_id(parsed) if parsed is not None else ""
+    return key, eprint, normal_title(entry.title)
+
+
+def _generated(bibtex: str) -> bool:
+    """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
+    return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
+
+
+def _differ(first: str, second: str) -> bool:
+    return bool(first and second) and re.sub(r"\s+", " ", first).strip() != re.sub(r"\s+", " ", second).strip()
+
+
+def merge_entries(entries: list[ListEntry]) -> list[ListEntry]:
+    """One entry per paper: later entries of the same paper are merged into the first.
+
+    Links, models, names, sections, keywords, relations and body are united;
+    a differing title, status or BibTeX text is a ``merge-conflict`` finding.
+    """
+    papers: list[ListEntry] = []
+    index: dict[tuple[int, str], ListEntry] = {}
+    for entry in entries:
+        identity = entry_identity(entry)
+        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index), None)
+        if first is None:
+            papers.append(entry)
+            for i, value in enumerate(identity):
+                if value:
+                    index[(i, value)] = entry
+            continue
+        _merge(first, entry)
+        for i, value in enumerate(identity):
+            if value:
+                index.setdefault((i, value), first)
+    return papers
+
+
+def _merge(first: ListEntry, other: ListEntry) -> None:
+    where = f"{first.path}:{first.line}"
+
+    def conflict(what: str, mine: str, theirs: str) -> None:
+        first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another {what}: {theirs!r} (kept: {mine!r})", other.line, other.path))
+
+    first.merged.append(other)
+    if normal_title(first.title) != normal_title(other.title):
+        conflict("title", first.title, other.title)
+    if other.status != first.status and "unread" not in (other.status, first.status):
+        conflict("status", first.status, other.status)
+    if other.bibtex and (not first.bibtex or (_generated(first.bibtex) and not _generated(other.bibtex))):
+        first.bibtex, first.bibtex_line, first.bibtex_path = other.bibtex, other.bibtex_line, other.path
+    elif _differ(first.bibtex, other.bibtex) and not _generated(other.bibtex):  # a made-up entry is no conflict
+        conflict("BibTeX entry", first.key, other.key or "(no key)")
+    if first.status == "unread" and other.status != "unread":
+        first.status = other.status
+    seen_links = {(link.kind, normal_link(link.url)) for link in first.links}  # arxiv.org/pdf/X and /abs/X are one link
+    first.links.extend(link for link in other.links if (link.kind, normal_link(link.url)) not in seen_links)
+    seen_models = {(name, url) for name, url, _ in first.models}
+    first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
+    first.relations.extend(other.relations)
+    other_name = derive_names(other.title, other.alias, other.keywords)[0]
+    for name in (other.alias, other_name):
+        if name and name not in first.names and name != first.alias:
+            first.names.append(name)
+    first.keywords.extend(name for name in [*other.sections, *other.keywords] if name not in first.keywords and name not in first.sections)
+    if other.body:
+        first.body.extend(["", *other.body] if first.body else other.body)
+    first.warnings.extend(other.warnings)
+    other.warnings = []
+    for name, value in other.extras.items():
+        first.extras.setdefault(name, value)
+
+
 # --- the command ---------------------------------------------------------------
+
+
+@dataclass
+class FileCounts:
+    """What one list gave: the numbers of the summary line."""
+
+    path: str
+    entries: int = 0
+    created: int = 0  #: new pages whose first entry is in this list
+    merged: int = 0  #: entries merged into another entry or into a page already on the shelf
+    mapped: int = 0  #: lines that became fields, links, models or the citation
+    body: int = 0  #: lines kept as page bodies
+    notes: int = 0  #: lines kept on the list's notes page
+    problems: int = 0
+
+    def line(self, dry_run: bool) -> str:
+        if not self.entries:
+            return f"{self.path}: notice: no entries (#### headings with links); {self.notes} line(s) kept as notes"
+        verb = "would create" if dry_run else "created"
+        return (
+            f"{self.path}: {self.entries} entries, {verb} {self.created}, merged {self.merged}, "
+            f"lines mapped {self.mapped}, kept as body {self.body}, as notes {self.notes}, problems {self.problems}"
+        )
 
 
 @dataclass
@@ -510,62 +845,126 @@ class ImportReport:
     list_path: str
     imported: list[str] = field(default_factory=list)  #: keys of new pages
     present: list[str] = field(default_factory=list)  #: keys already on the shelf
+    updated: list[str] = field(default_factory=list)  #: keys of pages on the shelf that gained facts
     with_problems: int = 0  #: imported entries with at least one warning
     warnings: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     dry_run: bool = False
+    files: list[FileCounts] = field(default_factory=list)
+    resources: int = 0  #: awesome-list items that are not papers, on docs/resources.md
+    navigation: int = 0  #: awesome-list table-of-contents items (links inside the list)
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
-        return f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}"
+        lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
+        lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
+        if self.updated:
+            lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
+        if self.files and len(self.files) == 1 and self.files[0].entries:
+            lines.insert(0, self.files[0].line(self.dry_run))
+        if self.resources or self.navigation:
+            lines.append(f"{self.list_path}: resources {self.resources} (docs/resources.md), table-of-contents links {self.navigation}")
+        return "\n".join(lines)
 
 
-def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = None, dry_run: bool = False, display: str = "") -> ImportReport:
-    """Import a reading list into the shelf; everything is checked before anything is written."""
-    try:
-        text = list_path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise ShelfError(f"cannot read {list_path}: {error.strerror}") from error
-    shown = display or str(list_path)
-    fixes = load_fixes(fixes_path) if fixes_path else {}
-    entries = parse_list(text, shown)
-    if not entries:
-        raise ShelfError(f"{shown} has no entries (#### headings); nothing to import")
+def list_files(path: Path) -> list[Path]:
+    """The lists a path names: the file, or a folder's Markdown and text files."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".md", ".markdown", ".txt"))
+    return [path]
+
+
+def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = None, dry_run: bool = False, display: str = "", shape: str = "auto") -> ImportReport:
+    """Import one reading list (see :func:`import_lists`)."""
+    return import_lists(paths, [list_path], fixes_path, dry_run, [display] if display else None, shape)
+
+
+def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | None = None, dry_run: bool = False, displays: list[str] | None = None, shape: str = "auto") -> ImportReport:
+    """Import reading lists (files or folders) into the shelf; everything is checked before anything is written.
+
+    ``shape``: ``seed`` (#### entries), ``awesome`` (a table row or a bullet per
+    paper, see awesome.py) or ``auto`` (awesome for a file without #### entries).
+    """
+    from .awesome import Item, parse_awesome, resources_page, to_entries
+
     shelf = load_shelf(paths)
-    settings = paths.settings()
-    report = ImportReport(shown, dry_run=dry_run)
+    resources: list[Item] = []
+    navigation = 0
+    awesome_problems: list[Problem] = []
+    files_in: list[tuple[Path, str]] = []
+    for number, given in enumerate(list_paths):
+        if not given.exists():
+            raise ShelfError(f"cannot read {given}: No such file or directory")
+        for path in list_files(given):
+            shown = displays[number] if displays and not given.is_dir() else str(path)
+            files_in.append((path, shown))
+    parsed: list[ParsedList] = []
+    for path, shown in files_in:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ShelfError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from error
+        item = parse_reading_list(text, shown) if shape != "awesome" else None
+        if (item is None or not item.entries) and shape != "seed":
+            found = parse_awesome(text, shown)
+            if found.items or found.resources or item is None:
+                note_lines = sum(1 for line in found.notes if line.strip() and not line.startswith("#"))
+                item = ParsedList(shown, to_entries(found, shelf, shown), found.notes, note_lines)
+                resources.extend(found.resources)
+                navigation += found.navigation
+                awesome_problems.extend(found.problems)
+        assert item is not None
+        parsed.append(item)
+    counts = {item.path: FileCounts(item.path, len(item.entries), notes=item.note_lines) for item in parsed}
+    for item in parsed:
+        for entry in item.entries:
+            counts[item.path].mapped += entry.mapped
+            counts[item.path].body += entry.body_lines
+    all_entries = [entry for item in parsed for entry in item.entries]
+    shown_all = parsed[0].path if len(parsed) == 1 else f"{len(parsed)} lists"
+    if not all_entries and not any(item.notes for item in parsed) and not resources:
+        what = "#### headings" if shape == "seed" else "#### headings, paper table rows or paper bullets"
+        raise ShelfError(f"{shown_all} has no entries ({what}); nothing to import")
+    fixes = load_fixes(fixes_path) if fixes_path else {}
+    report = ImportReport(shown_all, dry_run=dry_run, files=list(counts.values()), resources=len(resources), navigation=navigation)
+    report.warnings.extend(awesome_problems)
 
+    papers = merge_entries(all_entries)
+    for paper in papers:
+        for other in paper.merged:
+            counts[other.path].merged += 1
     used_fixes: set[str] = set()
-    candidates = [_candidate(entry, fixes, used_fixes) for entry in entries]
+    candidates = [_candidate(entry, fixes, used_fixes) for entry in papers]
     existing = shelf.by_key
-    arxiv_keys = {identifier: key for identifier, key in shelf.arxiv_ids().items() if key in existing}
+    by_eprint = {identifier: key for identifier, key in shelf.arxiv_ids().items() if key in existing}
+    by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
     for candidate in candidates:
+        _, eprint, title = entry_identity(candidate.entry)
         if candidate.key in existing:
             candidate.present_as = candidate.key
-            continue
-        for link in _paper_urls(candidate.fields):
-            identifier = arxiv_id(link)
-            if identifier in arxiv_keys:
-                candidate.present_as = arxiv_keys[identifier]
-    _resolve_relations(candidates, shelf, fixes, shown)
+        elif eprint and eprint in by_eprint:
+            candidate.present_as = by_eprint[eprint]
+        elif title in by_title:
+            candidate.present_as = by_title[title]
+        if candidate.present_as:
+            counts[candidate.entry.path].merged += 1
+    _resolve_relations(candidates, shelf, fixes)
 
     new = [c for c in candidates if not c.present_as]
-    seen_keys: dict[str, int] = {}
+    settings = paths.settings()
     for candidate in new:
-        _validate(candidate, shown, settings)
-        if candidate.key in seen_keys:
-            candidate.entry.warnings.append(Problem(Code.DUPLICATE_PAPER, f"key {candidate.key!r} is also the key of the entry on line {seen_keys[candidate.key]}; both are imported, give each its own key", candidate.entry.line, shown))
-        seen_keys.setdefault(candidate.key, candidate.entry.line)
+        _validate(candidate, settings)
+        counts[candidate.entry.path].created += 1
     located = [Located(page.paper, page.rel) for page in shelf.pages]
-    located += [Located(c.paper, shown) for c in new if c.paper is not None]
+    located += [Located(c.paper, c.entry.path) for c in new if c.paper is not None]
     entries_by_key = dict(shelf.entries)
     for candidate in new:
         if candidate.bib is not None:
             entries_by_key.setdefault(candidate.key, candidate.bib)
     for problem in link_problems(located, entries_by_key):
-        if problem.path != shown:
+        if problem.path not in counts:
             continue
-        owner = next((c for c in new if problem.line in c.link_lines.values() or problem.line == c.entry.line), None)
+        owner = next((c for c in new if c.entry.path == problem.path and (problem.line in c.link_lines.values() or problem.line == c.entry.line)), None)
         (owner.entry.warnings if owner else report.warnings).append(problem)
     for key in sorted(set(fixes) - used_fixes):
         report.warnings.append(Problem(Code.UNKNOWN_KEY, f"the fixes file has a fix for `{key}`, which no entry of the list has", 0, str(fixes_path)))
@@ -575,16 +974,36 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     declared = set(shelf.declared)
     slugs = set(shelf.slugs)
     for candidate in new:
-        slug = unique_name(slugify(str(candidate.fields.get("short_name") or candidate.key)), slugs)
-        files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields)
+        slug = unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
+        body = "\n".join(candidate.entry.body).strip("\n")
+        files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
         if candidate.bibtex and candidate.key not in declared:
             bib_text = append_text(bib_text, candidate.bibtex)
             declared.add(candidate.key)
         report.imported.append(candidate.key)
         if candidate.entry.warnings:
             report.with_problems += 1
+    for candidate in candidates:
+        if candidate.present_as and candidate.present_as in existing:
+            on_shelf = existing[candidate.present_as]
+            text = merge_into_page(on_shelf.path.read_text(encoding="utf-8"), on_shelf.data, candidate)
+            if text:
+                files[on_shelf.path] = text
+                report.updated.append(candidate.present_as)
+    for item in parsed:
+        page = notes_page(item)
+        if page:
+            files[paths.papers.parent / "notes" / f"{file_stem(Path(item.path).stem)}.md"] = page
+    resources_path = paths.srcdir / "resources.md"
+    old_resources = resources_path.read_text(encoding="utf-8") if resources_path.exists() else ""
+    new_resources = resources_page(resources, old_resources)
+    if new_resources != old_resources:
+        files[resources_path] = new_resources
     report.present = [c.present_as for c in candidates if c.present_as]
     report.warnings = sorted([w for c in new for w in c.entry.warnings] + report.warnings, key=lambda p: (p.path, p.line))
+    for problem in report.warnings:
+        if problem.path in counts:
+            counts[problem.path].problems += 1
     if new and bib_text != shelf.bib_texts.get(paths.bibfile, ""):
         files[paths.bibfile] = bib_text
     if not dry_run and files:
@@ -593,8 +1012,72 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     return report
 
 
+def _link_items(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value] if value else []
+
+
+def _link_url(item: Any) -> str:
+    return str(item.get("url", "")) if isinstance(item, dict) else str(item)
+
+
+def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> str:
+    """A page on the shelf with the facts a later import adds (links, names, topics, models, body), or "" when it gains none.
+
+    What the page already says is kept as written; a value that differs is
+    never replaced.
+    """
+    fields = dict(data)
+    changed = False
+    links = {kind: _link_items(value) for kind, value in dict(fields.get("links") or {}).items()}
+    for kind, value in dict(candidate.fields.get("links") or {}).items():
+        known = {normal_link(_link_url(item)) for items in links.values() for item in items}
+        for item in _link_items(value):
+            if normal_link(_link_url(item)) not in known:
+                links.setdefault(kind, []).append(item)
+                changed = True
+    if changed:
+        fields["links"] = {kind: items[0] if len(items) == 1 and not isinstance(items[0], dict) else items for kind, items in links.items()}
+    for name in ("tags", "aliases"):
+        values = list(fields.get(name) or [])
+        extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
+        if name == "aliases":
+            extra += [str(candidate.fields.get("short_name"))] if candidate.fields.get("short_name") not in (*values, fields.get("short_name"), *extra) else []
+        if extra:
+            fields[name] = values + extra
+            changed = True
+    models = list(fields.get("models") or [])
+    names = {str(model.get("name")) for model in models if isinstance(model, dict)}
+    new_models = [model for model in candidate.fields.get("models") or [] if model.get("name") not in names]
+    if new_models:
+        fields["models"] = models + new_models
+        changed = True
+    split = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
+    body = (text[split.end() :] if split else "").strip("\n")
+    addition = "\n".join(candidate.entry.body).strip("\n")
+    if addition and addition not in body:
+        body = f"{body}\n\n{addition}" if body else addition
+        changed = True
+    if not changed:
+        return ""
+    return render_front_matter(fields) + (f"\n{body}\n" if body else "")
+
+
+def notes_page(item: ParsedList) -> str:
+    """The list's content that belongs to no paper, as a page of its own ("" when there is none).
+
+    Headings become bold lines, so the page's own title stays its only heading.
+    """
+    if not item.note_lines:
+        return ""
+    lines = ["---", "orphan: true", "---", "", f"# Notes from {Path(item.path).name}", ""]
+    for line in item.notes:
+        heading = HEADING.match(line)
+        lines.append(f"**{_plain(heading.group(2))}**" if heading else line)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
+    return text + "\n"
+
+
 def _paper_urls(fields: dict[str, Any]) -> list[str]:
     value = (fields.get("links") or {}).get("paper")
     items = value if isinstance(value, list) else [value] if value else []
     return [str(item.get("url", "")) if isinstance(item, dict) else str(item) for item in items]
-

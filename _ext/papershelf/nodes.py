@@ -13,5 +13,9 @@ class paper_crossrefs(nodes.General, nodes.Element):
     """Relations, topics and "Cited in" of the paper ``key``."""
 
 
+class paper_abstract(nodes.General, nodes.Element):
+    """A paper's abstract: folded (``<details>``) in HTML, a plain paragraph elsewhere."""
+
+
 class paper_index(nodes.General, nodes.Element):
     """A generated index of kind ``kind`` (chronology, topics, ...)."""

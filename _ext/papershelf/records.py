@@ -76,6 +76,7 @@ class Paper:
     relations: tuple[Relation, ...] = ()
     tags: tuple[str, ...] = ()
     architecture: tuple[tuple[str, str], ...] = ()  #: (field, value) pairs
+    abstract: str = ""  #: the paper's abstract (``papershelf enrich`` fills it from arXiv)
     line: int = 1  #: line of the ``key:`` entry, for warnings about the paper
 
     def links_of(self, kind: str) -> tuple[Link, ...]:

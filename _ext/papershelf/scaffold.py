@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import conffile
 from .schema import FIELD_NAMES
-from .settings import ShelfSettings, conf_literals, of_conf_file
+from .settings import ShelfSettings, of_conf_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -125,16 +126,10 @@ def locate(root: str | Path | None = None) -> ShelfPaths:
     # A shelf keeps its sources in docs/; a project with conf.py among its
     # sources (like the test roots) is read from its root.
     srcdir = base / SOURCE_DIR if (base / SOURCE_DIR).is_dir() else base
-    names = _conf_bibfiles(base / "conf.py") or DEFAULT_BIBFILES
-    return ShelfPaths(base, srcdir, srcdir / PAPERS_DIR, tuple(base / name for name in names))
-
-
-def _conf_bibfiles(conf: Path) -> tuple[str, ...]:
-    """``bibtex_bibfiles`` from conf.py when it is a literal list (conf.py is not run)."""
-    value = conf_literals(conf).get("bibtex_bibfiles")
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return ()
+    settings = conffile.literal_settings(base / "conf.py")
+    names = conffile.text_list(settings, "bibtex_bibfiles") or DEFAULT_BIBFILES
+    papers = conffile.text(settings, "papershelf_papers_dir", PAPERS_DIR).strip("/")
+    return ShelfPaths(base, srcdir, srcdir / papers, tuple(base / name for name in names))
 
 
 # --- names -------------------------------------------------------------------

@@ -54,6 +54,7 @@ def fields(settings: ShelfSettings = DEFAULT) -> tuple[FieldSpec, ...]:
         FieldSpec("models", "list of {name, url}", False, "Released checkpoints.", "[{name: llava-v1-13b, url: https://huggingface.co/...}]"),
         FieldSpec("relations", "mapping of relation kind to a key or a list of keys", False, "Links to other papers, written once on the stating page; the other page shows the inverse. Kinds: " + "; ".join(f"`{k}` ({a} / {b})" for k, (a, b) in relations.items()) + ".", "{updated_version: liu2023improvedllava}"),
         FieldSpec("tags", "list of text", False, "Topics; each gets a section on the Topics page.", "[instruction tuning]"),
+        FieldSpec("abstract", "text", False, "The paper's abstract, shown folded under the header and searchable. `papershelf enrich` fills it from arXiv when it is missing.", '"We present ..."'),
         FieldSpec("architecture", "mapping of facet name to text", False,
                   ("Facts for the comparison table; leave out what the paper does not state. Facets: " + facets + ".") if facets
                   else "Facts for the comparison table; this shelf configures no facets (`papershelf_facets` in conf.py).",
@@ -297,6 +298,7 @@ def read_paper(
         relations=reader.relations(*get("relations"), key) if "relations" in data else (),
         tags=reader.text_list("tags", *get("tags")) if "tags" in data else (),
         architecture=reader.architecture(*get("architecture")) if "architecture" in data else (),
+        abstract=" ".join(reader.text("abstract", *get("abstract")).split()) if "abstract" in data else "",
         line=data.line_of("key", data.start_line or 1),
     )
     if paper.date is None:

@@ -8,13 +8,13 @@ Schema all follow one configuration.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import functools
 import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from . import conffile
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,6 +30,15 @@ LINK_KINDS = {
     "dataset": "Dataset",
     "model_zoo": "Model zoo",
     "dataset_zoo": "Dataset zoo",
+    "docs": "Docs",
+    "slides": "Slides",
+    "tutorial": "Tutorial",
+    "model_hub": "Model hub",
+    "leaderboard": "Leaderboard",
+    "overview": "Overview",
+    "demo": "Demo",
+    "video": "Video",
+    "other": "Link",  # a reading list's own label, kept as the link's label
 }
 
 #: built-in relation kinds -> (label on the stating page, label on the other page)
@@ -37,6 +46,7 @@ RELATION_KINDS = {
     "updated_version": ("Updated version", "Previous version"),
     "variants": ("Open-source variants", "Variant of"),
     "builds_on": ("Builds on", "Built upon by"),
+    "follow_up": ("Follow-up work", "Follows up on"),
 }
 
 #: the conf.py names, their defaults and what they say (registered by the extension)
@@ -122,22 +132,5 @@ def _cached(values: str) -> ShelfSettings:
 
 def of_conf_file(conf: Path) -> ShelfSettings:
     """The settings a shelf's conf.py assigns as literals (conf.py is not run)."""
-    values = conf_literals(conf)
+    values = conffile.literal_settings(conf)
     return from_values(*(values.get(name, default) for name, (default, _) in CONFIG.items()))
-
-
-def conf_literals(conf: Path) -> dict[str, Any]:
-    """Every top-level ``name = <literal>`` of a conf.py."""
-    try:
-        tree = ast.parse(conf.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return {}
-    values: dict[str, Any] = {}
-    for node in tree.body:
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                if isinstance(target, ast.Name):
-                    with contextlib.suppress(ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                        values[target.id] = ast.literal_eval(node.value)
-    return values

@@ -142,7 +142,6 @@ def _freeze_long_lived_objects() -> None:
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before parallel readers fork: hold the parsed .bib and formatted citations outside the environment."""
-    cast("PaperDomain", env.get_domain("paper")).reading = frozenset(docnames)
     cite = shelf_cite_domain(env)
     if cite is not None and app.parallel > 1 and len(docnames) > 1:
         cite.hold_for_parallel_read()
@@ -185,12 +184,6 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     _freeze_long_lived_objects()
     for finding in view.findings:
         logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
-    # A strict build fails for as long as a problem exists, not only when its page is read.
-    for docname, problems in sorted(domain.data["findings"].items()):
-        if docname not in domain.reading and docname in env.found_docs:
-            for problem in problems:
-                logger.warning("%s: %s", problem.code.slug, problem.message, location=(docname, problem.line), type="papershelf", subtype=problem.code.slug)
-    domain.reading = frozenset()
     for problem in domain.data.get("bib_entry_problems", []):
         if problem.key in view.papers:
             _warn(problem)

@@ -1,4 +1,4 @@
-"""HTML output: papershelf's links leaving the site carry ``rel="noopener"``.
+"""HTML output: papershelf's links leaving the site carry ``rel="noopener"``; abstracts fold.
 
 docutils has no attribute for ``rel``, so the site's HTML translator (furo's,
 Sphinx's, or whatever the project set) is wrapped once per build. Only
@@ -33,3 +33,20 @@ def on_builder_inited(app: Sphinx) -> None:
     if base is None or issubclass(base, _ExternalLinks):
         return
     app.set_translator(builder.name, type("ShelfHTMLTranslator", (_ExternalLinks, base), {}), override=True)
+
+
+def visit_abstract_html(self: Any, node: nodes.Element) -> None:
+    # Folded like al-folio's "Abs" button; the text inside stays in the search index.
+    self.body.append('<details class="paper-abstract"><summary>Abstract</summary>\n')
+
+
+def depart_abstract_html(self: Any, node: nodes.Element) -> None:
+    self.body.append("</details>\n")
+
+
+def visit_abstract_other(self: Any, node: nodes.Element) -> None:
+    """Other builders show the abstract's paragraph as it is."""
+
+
+def depart_abstract_other(self: Any, node: nodes.Element) -> None:
+    """Nothing to close."""

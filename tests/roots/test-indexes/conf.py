@@ -7,7 +7,7 @@ papershelf_facets = [
     {"name": "parameters", "heading": "Parameters"},
     {"name": "training_data", "heading": "Training data"},
 ]
-papershelf_link_kinds = {"slides": "Slides"}
+papershelf_link_kinds = {"poster": "Poster"}
 papershelf_relation_kinds = {"extends": ["Extends", "Extended by"]}
 bibtex_reference_style = "author_year"
 html_theme = "basic"

@@ -1,0 +1,596 @@
+"""The two common "awesome list" shapes: one table row or one bullet per paper.
+
+Tables (``| [**Title**](paper-url) | Venue | 2024-03-05 | [Github](...) |``)
+and bullets (``- (2023-05) **Title** [paper](...) | [code](...)`` with
+indented notes) are read on markdown-it-py tokens, whose line maps locate
+every finding. ``##``/``###`` headings are topics, year headings (``### 2023``)
+dates. ``<details>``/``<summary>`` lines only fold a table: they are blanked
+(line count kept) so the table inside parses.
+
+Every cell and line lands somewhere: a front matter field, a labelled link,
+the page body (other columns as labelled facts, the item's own text, its
+indented notes), or a located finding. Items with no paper link (tools,
+leaderboards, courses) are kept apart as resources, not papers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+
+from .dates import arxiv_id
+from .problems import Code, Problem
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from .check import Shelf
+    from .importer import ListEntry
+
+#: table header (lower case, markup stripped) -> role
+COLUMNS = {
+    **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
+    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date"), "date"),
+    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code"), "code"),
+    **dict.fromkeys(("demo", "online demo"), "demo"),
+    **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page"), "project"),
+    **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics"), "keywords"),
+}
+#: link label (lower case) -> (link kind, label kept on the page)
+LINK_LABELS = {
+    **{label: ("paper", "") for label in ("paper", "arxiv", "pdf", "paper link", "openreview", "acl", "cvpr", "iccv", "eccv", "neurips", "iclr", "icml")},
+    **{label: ("code", "") for label in ("code", "github", "repo", "official code", "source", "star", "stars")},
+    **{label: ("homepage", "") for label in ("project", "project page", "homepage", "home page", "website", "page")},
+    **{label: ("homepage", "Demo") for label in ("demo", "demo page", "online demo", "spaces", "hugging face spaces")},
+    "blog": ("blog", ""),
+    **{label: ("dataset", "") for label in ("dataset", "data", "benchmark")},
+    **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
+}
+PAPER_HOSTS = re.compile(
+    r"^https?://(?:www\.|export\.)?(?:arxiv\.org/(?:abs|pdf|html)/|openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
+    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/paper"
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|arxiv\.org/abs)|\.pdf(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
+#: a cell saying "nothing here"
+EMPTY = {"-", "—", "\u2013", "n/a", "na", "none", "tbd", "todo", "/", "x"}
+FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>.*?</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>.*?</summary>\s*)*$", re.IGNORECASE)
+YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
+DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
+SEPARATORS = re.compile(r"^[\s|,;:/\-\u2013—•·\[\]()]*$")
+
+
+@dataclass
+class LabelledLink:
+    kind: str  #: a link kind of the schema
+    url: str
+    label: str = ""
+
+
+@dataclass
+class Item:
+    """One paper row or bullet, as the list writes it."""
+
+    line: int  #: 1-based line in the list
+    title: str
+    section: str  #: the topic heading above it ("" under none)
+    date: str = ""  #: YYYY, YYYY-MM or YYYY-MM-DD
+    links: list[LabelledLink] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)  #: (label, text) of other columns
+    body: list[str] = field(default_factory=list)  #: Markdown lines for the page body
+    venue: str = ""
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def paper_url(self) -> str:
+        return next((link.url for link in self.links if link.kind == "paper"), "")
+
+
+@dataclass
+class Parsed:
+    items: list[Item] = field(default_factory=list)
+    resources: list[Item] = field(default_factory=list)  #: items without a paper link
+    problems: list[Problem] = field(default_factory=list)  #: findings outside any item
+    navigation: int = 0  #: items linking only inside the list (a table of contents)
+    notes: list[str] = field(default_factory=list)  #: headings and paragraphs outside items, as safe Markdown
+
+
+# --- inline content ---------------------------------------------------------------
+
+
+@dataclass
+class Piece:
+    kind: str  #: "text", "link", "image" or "br"
+    text: str = ""
+    url: str = ""
+    image: str = ""  #: src of an image inside a link
+
+
+def pieces(inline: Token) -> list[Piece]:
+    """An inline token flattened: text runs, links (with their text), images, line breaks."""
+    result: list[Piece] = []
+    link: Piece | None = None
+    for child in inline.children or []:
+        if child.type == "link_open":
+            link = Piece("link", url=str(child.attrs.get("href", "")))
+        elif child.type == "link_close" and link is not None:
+            link.text = " ".join(link.text.split())
+            result.append(link)
+            link = None
+        elif child.type == "image":
+            src = str(child.attrs.get("src", ""))
+            if link is not None:
+                link.image = link.image or src
+                link.text = link.text or child.content  # a badge link: its alt text is its label
+            else:
+                result.append(Piece("image", child.content, src))
+        elif child.type in ("text", "code_inline"):
+            if link is not None:
+                link.text += child.content
+            else:
+                result.append(Piece("text", child.content))
+        elif child.type in ("softbreak", "hardbreak"):
+            (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
+        elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
+            result.append(Piece("br"))
+        elif child.type == "html_inline":
+            continue  # <sup>, <b>...: markup around text that is kept
+    return result
+
+
+def plain(parts: list[Piece]) -> str:
+    return " ".join(" ".join(p.text for p in parts if p.kind in ("text", "link")).split())
+
+
+def strong_text(inline: Token) -> str:
+    """The first bold run of an inline token (a bullet's title)."""
+    depth, text = 0, ""
+    for child in inline.children or []:
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+            if depth == 0 and text.strip():
+                return " ".join(text.split())
+        elif depth and child.type in ("text", "code_inline"):
+            text += child.content
+    return ""
+
+
+def normal_date(text: str) -> str:
+    """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023`` -> ISO; ``""`` when not a date."""
+    match = DATE_TEXT.match(text)
+    if match and not text[match.end():].strip():
+        year, month, day = match.group(1), int(match.group(2)), match.group(3)
+        if not 1 <= month <= 12:
+            return ""
+        return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", text)
+    return match.group(1) if match else ""
+
+
+def link_kind(label: str) -> tuple[str, str] | None:
+    key = " ".join(re.sub(r"[\[\]*_`:]", " ", label).lower().split())
+    return LINK_LABELS.get(key)
+
+
+def is_paper_url(url: str) -> bool:
+    return bool(PAPER_HOSTS.search(url))
+
+
+def md_text(text: str) -> str:
+    """Plain text safe as Markdown (no markup, no HTML)."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def safe_markdown(parts: list[Piece]) -> str:
+    """Prose as Markdown that builds anywhere: web links kept, relative links and images as text."""
+    out = []
+    for part in parts:
+        if part.kind == "text":
+            out.append(md_text(part.text))
+        elif part.kind == "link":
+            out.append(md_link(part.text, part.url) if part.url.startswith(("http://", "https://")) else md_text(part.text))
+        elif part.kind == "image" and part.text:
+            out.append(md_text(part.text))
+    return " ".join("".join(out).split())
+
+
+def md_link(text: str, url: str) -> str:
+    return f"[{md_text(text or url)}](<{url}>)" if " " not in url else md_text(f"{text} {url}")
+
+
+# --- the reader -------------------------------------------------------------------
+
+
+def blank_folding(text: str) -> str:
+    """``<details>``/``<summary>`` lines emptied, so the Markdown they fold parses."""
+    return "\n".join("" if FOLDING.match(line) else line for line in text.split("\n"))
+
+
+def parse_awesome(text: str, path: str) -> Parsed:
+    lines = text.split("\n")
+    tokens = MarkdownIt("commonmark").enable("table").parse(blank_folding(text))
+    parsed = Parsed()
+    headings: dict[int, str] = {}
+    year = ""
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            content = " ".join(plain(pieces(tokens[index + 1])).split())
+            found = YEAR_HEADING.match(content)
+            if found:
+                year = found.group(1)
+            else:
+                headings = {lvl: name for lvl, name in headings.items() if lvl < level}
+                if level >= 2:
+                    headings[level] = content
+                year = ""
+            parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
+            index += 3
+            continue
+        section = headings[max(headings)] if headings else ""
+        if token.type == "table_open":
+            index = _read_table(tokens, index, lines, section, year, path, parsed)
+            continue
+        if token.type == "bullet_list_open" or token.type == "ordered_list_open":
+            index = _read_list(tokens, index, lines, section, year, path, parsed)
+            continue
+        if token.type == "inline" and token.level == 1:  # a paragraph of its own: the list's prose
+            parsed.notes += ["", safe_markdown(pieces(token))]
+        index += 1
+    return parsed
+
+
+def _close(tokens: list[Token], index: int, opening: str) -> int:
+    """Index just past the token closing ``tokens[index]``."""
+    closing, depth = opening.replace("_open", "_close"), 0
+    for position in range(index, len(tokens)):
+        if tokens[position].type == opening:
+            depth += 1
+        elif tokens[position].type == closing:
+            depth -= 1
+            if depth == 0:
+                return position + 1
+    return len(tokens)
+
+
+def _read_table(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed) -> int:
+    end = _close(tokens, index, "table_open")
+    rows: list[tuple[int, list[Token]]] = []
+    for position in range(index, end):
+        if tokens[position].type == "tr_open":
+            row_line = (tokens[position].map or [0])[0] + 1
+            cells = []
+            for cell in range(position + 1, end):
+                if tokens[cell].type == "tr_close":
+                    break
+                if tokens[cell].type == "inline":
+                    cells.append(tokens[cell])
+            rows.append((row_line, cells))
+    if not rows:
+        return end
+    header = [" ".join(re.sub(r"[*_`:]", " ", plain(pieces(cell))).lower().split()) for cell in rows[0][1]]
+    roles = [COLUMNS.get(name, "") for name in header]
+    if "title" not in roles:
+        roles[0] = "title"  # the first column names the thing
+    title_at = roles.index("title")
+    labels = [plain(pieces(cell)) or f"column {number + 1}" for number, cell in enumerate(rows[0][1])]
+    for line, cells in rows[1:]:
+        # markdown-it drops cells beyond the header's count: read them from the source
+        raw = [cell.strip() for cell in re.split(r"(?<!\\)\|", lines[line - 1].strip().strip("|"))]
+        extra = [(f"Column {number + 1}", text) for number, text in enumerate(raw) if number >= len(roles) and text]
+        _read_row(line, cells, roles, labels, title_at, section, year, path, parsed, extra)
+    return end
+
+
+def _has_date(cells: list[Token], roles: list[str]) -> bool:
+    return any(role == "date" and normal_date(plain(pieces(cell))) for cell, role in zip(cells, roles, strict=False))
+
+
+def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str], title_at: int, section: str, year: str, path: str, parsed: Parsed, extra: list[tuple[str, str]]) -> None:
+    # in a table with a date column, a dated row's title link is its paper, whatever the host
+    paper_table = "date" in roles
+    if title_at >= len(cells):
+        parsed.problems.append(Problem(Code.MISSING_KEY, f"a table row without a {labels[title_at]!r} cell; it is not imported", line, path))
+        return
+    title_parts = pieces(cells[title_at])
+    item = Item(line, "", section, date=year)
+    title_link = next((p for p in title_parts if p.kind == "link" and p.text.strip()), None)
+    badge = ""
+    rest: list[str] = []
+    for part in title_parts:
+        found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))
+        if found:
+            badge = f"https://github.com/{found.group(1)}/{found.group(2)}"
+        elif part is title_link:
+            item.title = " ".join(part.text.split())
+            if is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
+                item.links.append(LabelledLink("paper", part.url))
+            else:
+                item.links.append(LabelledLink("homepage", part.url))
+        elif part.kind == "link" and part.url:
+            known = link_kind(part.text)
+            if known:
+                item.links.append(LabelledLink(known[0], part.url, known[1]))
+            else:
+                item.body.append(f"- {md_link(part.text, part.url)}")
+        elif part.kind == "text" and part.text.strip() and not title_link:
+            item.title = (item.title + " " + part.text).strip()
+        elif part.kind == "text" and not SEPARATORS.match(part.text):
+            rest.append(part.text.strip())
+    item.title = " ".join(item.title.split())
+    if rest:
+        item.facts.append(("Note", " ".join(rest)))
+    for label, text in extra:
+        item.warnings.append(Problem(Code.UNKNOWN_KEY, f"a cell beyond the header's {len(roles)} columns: {text!r}; kept as a fact", line, path))
+        item.facts.append((label, text))
+    for number, cell in enumerate(cells):
+        if number == title_at or number >= len(roles):
+            continue
+        _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
+    if badge and not any(link.kind == "code" for link in item.links):
+        item.links.append(LabelledLink("code", badge))
+    _place(item, parsed)
+
+
+def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int, path: str) -> None:
+    text = plain([p for p in parts if p.kind == "text"])
+    text = "" if text.lower() in EMPTY else text
+    links = [p for p in parts if p.kind == "link" and p.url]
+    if role == "date":
+        date = normal_date(text) if text else ""
+        if date:
+            item.date = date
+        elif text:
+            item.warnings.append(Problem(Code.BAD_DATE, f"the {label!r} cell {text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY); kept as a fact", line, path))
+            item.facts.append((label, text))
+        return
+    if role == "keywords":
+        item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
+        return
+    if role in ("code", "demo", "project"):
+        kind, link_label = {"code": ("code", ""), "demo": ("homepage", "Demo"), "project": ("homepage", "")}[role]
+        for link in links:
+            item.links.append(LabelledLink(kind, link.url, link_label))
+        for part in parts:
+            found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))
+            if found and role == "code" and not links:
+                item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
+        if text and not SEPARATORS.match(text):
+            item.facts.append((label, text))
+        return
+    value = plain([p for p in parts if p.kind != "link" or not p.image])  # badge links are links, not text
+    if value and value.lower() not in EMPTY:
+        if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
+            item.venue = value
+        item.facts.append((label, value))
+    for link in links:
+        if any(existing.url == link.url for existing in item.links):
+            continue
+        known = link_kind(link.text)
+        if known and not (known[0] == "paper" and item.paper_url):
+            item.links.append(LabelledLink(known[0], link.url, known[1]))
+        else:
+            item.body.append(f"- {md_text(label)}: {md_link(link.text, link.url)}")
+
+
+def _read_list(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed) -> int:
+    opening = tokens[index].type
+    end = _close(tokens, index, opening)
+    position = index + 1
+    while position < end:
+        token = tokens[position]
+        if token.type != "list_item_open":
+            position += 1
+            continue
+        item_end = _close(tokens, position, "list_item_open")
+        first = tokens[position + 2] if position + 2 < item_end and tokens[position + 2].type == "inline" else None
+        span = token.map or [0, 0]
+        if first is not None:
+            head_end = (tokens[position + 1].map or span)[1]
+            _read_bullet(first, span[0] + 1, lines[head_end:span[1]], section, year, path, parsed)
+        position = item_end
+    return end
+
+
+def _read_bullet(inline: Token, line: int, under: list[str], section: str, year: str, path: str, parsed: Parsed) -> None:
+    parts = pieces(inline)
+    links = [p for p in parts if p.kind == "link" and p.url]
+    if links and all(p.url.startswith("#") for p in links):
+        parsed.navigation += 1  # a table of contents entry
+        return
+    item = Item(line, strong_text(inline), section, date=year)
+    text = plain([p for p in parts if p.kind == "text"])
+    venue = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", item.title)  # "**[CVPR 2024]** Title [[paper](...)]"
+    if venue:
+        item.venue, item.title = venue.group(1), ""
+        item.facts.append(("Venue", item.venue))
+        text = text.replace(venue.group(0), " ", 1)
+    date = DATE_TEXT.match(text)
+    if date and 1 <= int(date.group(2)) <= 12:
+        item.date = normal_date(date.group(0).strip())
+    title_link: Piece | None = None
+    if not item.title:
+        title_link = next((p for p in links if not link_kind(p.text)), None)
+        item.title = title_link.text if title_link else ""
+    for part in links:
+        known = link_kind(part.text)
+        if part is title_link:
+            item.links.append(LabelledLink("paper" if is_paper_url(part.url) else "homepage", part.url))
+        elif known:
+            item.links.append(LabelledLink(known[0], part.url, known[1]))
+        elif is_paper_url(part.url) and not item.paper_url:
+            item.links.append(LabelledLink("paper", part.url, ""))
+            if part.text and part.text != item.title:
+                item.facts.append(("Paper link", part.text))
+        else:
+            item.body.append(f"- {md_link(part.text, part.url)}")
+    for part in parts:
+        if part.kind == "image":
+            found = STAR_BADGE.search(part.url)
+            if found and not any(link.kind == "code" for link in item.links):
+                item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
+    leftover = text
+    if date:
+        leftover = leftover[date.end():] if leftover.startswith(date.group(0)) else leftover.replace(date.group(0), " ", 1)
+    if item.title and not title_link:
+        leftover = leftover.replace(item.title, " ", 1)
+    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split())  # the brackets around [[paper](...)] links
+    if not item.title and not title_link and leftover and not SEPARATORS.match(leftover):
+        item.title, leftover = leftover.strip(" |-\u2013—:,."), ""  # the plain text is the title
+    if leftover and not SEPARATORS.match(leftover):
+        item.facts.append(("Note", leftover.strip(" |-\u2013—:,")))
+    indent = min((len(row) - len(row.lstrip()) for row in under if row.strip()), default=0)
+    body = [row[indent:].rstrip() for row in under]
+    while body and not body[-1].strip():
+        body.pop()
+    if body:
+        item.body.extend(["", *body])
+    if not item.title:
+        if not links and not text.strip():
+            return
+        item.title = plain(parts)[:120]
+    _place(item, parsed)
+
+
+def _place(item: Item, parsed: Parsed) -> None:
+    """A paper when it has a paper link; otherwise a resource of its section."""
+    (parsed.items if item.paper_url else parsed.resources).append(item)
+
+
+# --- into the importer ------------------------------------------------------------
+
+
+def body_text(item: Item) -> str:
+    """The page body: the other columns as labelled facts, then links and notes."""
+    lines = [f"- **{md_text(label)}:** {md_text(text)}" for label, text in item.facts]
+    rest = list(item.body)
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    if lines and rest and not rest[0].startswith("- "):
+        lines.append("")
+    return "\n".join(lines + rest).strip("\n")
+
+
+def generated_bibtex(item: Item, key: str) -> str:
+    """An ``@misc`` entry from what the row gives, marked ``generated``."""
+    from .arxiv import _bib_escape, _brace_title
+
+    identifier = arxiv_id(item.paper_url)
+    year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
+    fields = [
+        ("title", _bib_escape(_brace_title(item.title))),
+        ("year", year),
+        ("url", item.paper_url),
+        ("eprint", identifier),
+        ("archivePrefix", "arXiv" if identifier else ""),
+        ("howpublished", _bib_escape(item.venue)),
+        ("generated", "papershelf import"),
+    ]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
+    return f"@misc{{{key},\n{body}}}"
+
+
+def merge_duplicates(items: list[Item], path: str) -> list[Item]:
+    """One item per paper (its arXiv id, else its normalised title, as the
+    importer identifies papers): a paper listed in two sections gets both topics."""
+    from .check import normal_link
+    from .importer import normal_title
+
+    first: dict[str, Item] = {}
+    result = []
+    for item in items:
+        identity = arxiv_id(item.paper_url) or "title:" + normal_title(item.title)
+        owner = first.get(identity)
+        if owner is None:
+            first[identity] = item
+            result.append(item)
+            continue
+        for link in item.links:
+            same = normal_link if link.kind == "paper" else str
+            if not any(existing.kind == link.kind and same(existing.url) == same(link.url) for existing in owner.links):
+                owner.links.append(link)
+        owner.tags.extend(tag for tag in [item.section, *item.tags] if tag and tag not in owner.tags)
+        owner.facts.extend(fact for fact in item.facts if fact not in owner.facts)
+        owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
+        owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
+        owner.warnings.extend(item.warnings)
+        owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
+    for item in result:
+        item.tags = [tag for tag in dict.fromkeys(item.tags) if tag]
+    return result
+
+
+def resources_page(resources: list[Item], existing: str) -> str:
+    """The Resources page: one section per topic, new items appended to what is there."""
+    seen = set(re.findall(r"\]\(<([^>]+)>\)", existing))
+    by_section: dict[str, list[Item]] = {}
+    for item in resources:
+        url = next((link.url for link in item.links), "")
+        if url and url in seen:
+            continue
+        seen.add(url)
+        by_section.setdefault(item.section or "Other", []).append(item)
+    if not by_section:
+        return existing
+    out = [existing.rstrip("\n")] if existing.strip() else ["---", "orphan: true", "---", "", "# Resources", "", "Tools, benchmarks, courses and other links of the imported lists that are not papers."]
+    for section, items in by_section.items():
+        out += ["", f"## {md_text(section)}", ""]
+        for item in items:
+            url = next((link.url for link in item.links), "")
+            title = md_link(item.title, url) if url else md_text(item.title)
+            facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in item.facts)
+            out.append(f"- {title}" + (f": {md_text(facts)}" if facts else ""))
+            extra = [f"{link.label or link.kind}: {md_link(link.url, link.url)}" for link in item.links[1:]]
+            out += [f"  - {line}" for line in extra]
+            out += [f"  {line}" if line.strip() else "" for line in item.body if line.strip()]
+    return "\n".join(out) + "\n"
+
+
+def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
+    """The items as the importer's entries, each with a generated BibTeX entry
+    keyed in the .bib file's style (or the key of the page already holding it)."""
+    from .arxiv import detect_style, make_key
+    from .importer import ListEntry, ListLink, derive_names, normal_title
+
+    style = detect_style(shelf.entries.values())
+    taken = set(shelf.all_keys())
+    # the importer's identity: BibTeX key, then arXiv id, then normalised title
+    by_eprint = shelf.arxiv_ids()
+    by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
+    entries = []
+    for item in merge_duplicates(parsed.items, path):
+        title = item.title or item.paper_url
+        note = next((text for label, text in item.facts if label == "Note"), "")
+        named = re.match(r"\(([^(),]{1,25})[,)]", note)
+        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
+        alias = named.group(1).strip() if named and ":" not in title else ""
+        short = derive_names(title, alias)[0]
+        identifier = arxiv_id(item.paper_url)
+        if identifier and (not item.date or item.date == f"20{identifier[:2]}"):
+            item.date = f"20{identifier[:2]}-{identifier[2:4]}"  # the id's month is more precise than a year heading
+        year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
+        key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
+        taken.add(key)
+        # topics go in as sections: the importer's `keywords` may name the entry itself
+        topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
+        entry = ListEntry(item.line, "", title, alias, "unread", topics, path)
+        entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
+        entry.bibtex, entry.bibtex_line = generated_bibtex(item, key), item.line
+        if item.date:
+            entry.extras["date"] = item.date
+        entry.warnings = list(item.warnings)
+        body = body_text(item)
+        entry.body = body.split("\n") if body else []
+        entry.body_lines = sum(1 for line in entry.body if line.strip())
+        entry.mapped = 1 + len(item.links) + len(item.tags) + bool(item.date)
+        entries.append(entry)
+    return entries

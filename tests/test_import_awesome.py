@@ -1,0 +1,217 @@
+"""`papershelf import` of awesome lists: a table row or a bullet per paper.
+
+The lists under tests/data/awesome/ are written in the shapes of the large
+public lists: star badges, `<br>`, `<details>`, extra columns, `(YYYY-MM)`
+dates, `[[paper](...)]` links, `>` notes, `### 2023` year headings, tools that
+are not papers, a table of contents.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from papershelf import awesome
+from papershelf.check import check_shelf, load_shelf
+from papershelf.cli import main
+from papershelf.frontmatter import parse_front_matter
+from papershelf.scaffold import InitOptions, init_shelf, locate
+
+DATA = Path(__file__).parent / "data" / "awesome"
+TABLE = DATA / "table-list.md"
+BULLETS = DATA / "bullet-list.md"
+
+
+@pytest.fixture
+def shelf(tmp_path: Path) -> Path:
+    root = tmp_path / "shelf"
+    init_shelf(root, InitOptions(title="Imported", author="Test"))
+    return root
+
+
+def page(root: Path, slug: str) -> tuple[dict[str, object], str]:
+    text = (root / "docs" / "papers" / f"{slug}.md").read_text(encoding="utf-8")
+    parsed = parse_front_matter(text)
+    assert parsed is not None and not parsed.error
+    return dict(parsed.data), text.split("\n---\n", 1)[1]
+
+
+def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
+    out, err = capsys.readouterr()
+    assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 10, as notes 1, problems 4" in out
+    assert "table-list.md: imported 6, already present 0, with problems 2" in out
+    assert "table-list.md: resources 1 (docs/resources.md), table-of-contents links 2" in out
+    llava, body = page(shelf, "visual-instruction-tuning")
+    # a star badge before the title, <br>; the same paper again in another section is merged
+    assert llava["title"] == "Visual Instruction Tuning"
+    assert llava["date"] == "2023-04-17"
+    assert llava["links"] == {"paper": "https://arxiv.org/pdf/2304.08485.pdf", "code": "https://github.com/haotian-liu/LLaVA", "homepage": [{"label": "Demo", "url": "https://llava.hliu.cc/"}]}
+    assert llava["tags"] == ["Multimodal Instruction Tuning", "Visual Instruction Tuning (again, by task)"]
+    assert body.strip() == "- **Venue:** NeurIPS"
+    assert f"{TABLE}:13: duplicate-link the paper of line 37 again" in err
+    # no code column value: the star badge gives the code link; a demo cell without a link is a fact
+    blip, body = page(shelf, "instructblip")
+    assert blip["links"] == {"paper": "https://arxiv.org/abs/2305.06500", "code": "https://github.com/salesforce/LAVIS"}
+    assert "- **Demo:** Local Demo" in body
+    # the table folded in <details>: keywords become tags, other columns facts
+    flamingo, body = page(shelf, "flamingo")
+    assert flamingo["tags"] == ["Multimodal Instruction Tuning", "few-shot", "interleaved"]
+    assert flamingo["date"] == "2022-04-29"
+    assert "- **Institute:** DeepMind" in body
+    # "2023/08" is a month; a cell that is no date is a located warning and a fact
+    assert page(shelf, "qwen-vl")[0]["date"] == "2023-08"
+    _, body = page(shelf, "frozen")
+    assert "- **Date:** sometime 2021" in body
+    assert f"{TABLE}:22: bad-date the 'Date' cell 'sometime 2021' is not a date" in err
+    # a row without a paper link is a resource of its section
+    resources = (shelf / "docs" / "resources.md").read_text(encoding="utf-8")
+    assert "## Evaluation\n\n- [OpenCompass Leaderboard](<https://rank.opencompass.org.cn/leaderboard-multimodal>)" in resources
+    assert not (shelf / "docs" / "papers" / "opencompass-leaderboard.md").exists()
+    # the list's own prose is kept on its notes page, relative links and images as text
+    notes = (shelf / "docs" / "notes" / "table-list.md").read_text(encoding="utf-8")
+    assert "A curated list of multimodal large language models." in notes and "**Evaluation**" in notes
+
+
+def test_generated_bibtex(shelf: Path) -> None:
+    assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
+    bib = (shelf / "references.bib").read_text(encoding="utf-8")
+    assert "@misc{qwenvl2023qwenvl,\n  title = {{Qwen-VL}: A Versatile Vision-Language Model},\n  year = {2023},\n  url = {https://arxiv.org/abs/2308.12966},\n  eprint = {2308.12966},\n  archivePrefix = {arXiv},\n  howpublished = {arXiv},\n  generated = {papershelf import},\n}" in bib
+    # not on arXiv: no eprint
+    frozen = bib[bib.index("@misc{frozen"):]
+    assert "eprint" not in frozen[: frozen.index("\n}")]
+    assert bib.count("generated = {papershelf import}") == 6
+
+
+def test_key_style_follows_the_file(shelf: Path) -> None:
+    (shelf / "references.bib").write_text("@misc{liu2023visual,\n  title = {Visual Instruction Tuning},\n  author = {Liu, Haotian},\n  year = {2023},\n}\n", encoding="utf-8")
+    (shelf / "docs" / "papers" / "llava.md").write_text("---\nkey: liu2023visual\ntitle: Visual Instruction Tuning\nshort_name: LLaVA\nstatus: read\nlinks:\n  paper: https://arxiv.org/abs/2304.08485\n---\n", encoding="utf-8")
+    assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
+    bib = (shelf / "references.bib").read_text(encoding="utf-8")
+    assert "@misc{qwenvl2023qwenvl," in bib  # Google Scholar style: name, year, first word
+    assert bib.count("@misc{liu2023visual") == 1  # LLaVA was already on the shelf
+    assert not (shelf / "docs" / "papers" / "visual-instruction-tuning.md").exists()
+
+
+def test_bullets_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--root", str(shelf), str(BULLETS)]) == 0
+    out, err = capsys.readouterr()
+    assert "bullet-list.md: imported 4, already present 0, with problems 0" in out
+    assert "bullet-list.md: resources 2 (docs/resources.md), table-of-contents links 2" in out
+    assert err == ""
+    blip, body = page(shelf, "instructblip")
+    assert blip["date"] == "2023-05"  # (2023-05)
+    assert blip["links"] == {"paper": "https://arxiv.org/abs/2305.06500", "code": "https://github.com/salesforce/LAVIS/tree/main/projects/instructblip"}
+    assert blip["tags"] == ["Papers"]  # the year heading is a date, not a topic
+    assert body.strip() == "> Instruction-aware Q-Former; a note kept on the page."
+    blip2, body = page(shelf, "blip-2")
+    assert blip2["date"] == "2023-01"  # under "### 2023": the arXiv id's month is more precise
+    assert blip2["links"] == {"paper": "https://arxiv.org/abs/2301.12597", "code": "https://github.com/salesforce/LAVIS", "homepage": [{"label": "Demo", "url": "https://huggingface.co/spaces/Salesforce/BLIP2"}]}
+    assert body.strip() == "- **Note:** ICML 2023\n- Trains only a lightweight querying transformer.\n- Zero-shot VQA beats Flamingo-80B."
+    kosmos, body = page(shelf, "kosmos-1")  # a linked title
+    assert kosmos["title"] == "Kosmos-1: Language Is Not All You Need"
+    assert kosmos["links"] == {"paper": "https://arxiv.org/abs/2302.14045", "blog": "https://www.microsoft.com/en-us/research/blog/"}
+    assert "- **Note:** Microsoft" in body and "- [slides](<https://example.org/kosmos-slides.pdf#page=2>)" in body
+    clip, _ = page(shelf, "clip")
+    assert clip["date"] == "2021-02" and clip["tags"] == ["Papers"]
+    resources = (shelf / "docs" / "resources.md").read_text(encoding="utf-8")
+    assert "## Tools\n\n- [LAVIS](<https://github.com/salesforce/LAVIS>): A one-stop library for language-vision intelligence." in resources
+    assert "  > Updated weekly." in resources
+
+
+def test_importing_twice_adds_nothing(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--root", str(shelf), str(BULLETS)]) == 0
+    before = {p: p.read_bytes() for p in shelf.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert main(["import", "--root", str(shelf), str(BULLETS)]) == 0
+    assert "imported 0, already present 4" in capsys.readouterr().out
+    assert before == {p: p.read_bytes() for p in shelf.rglob("*") if p.is_file()}
+
+
+def test_both_lists_build_strictly_with_only_the_lists_defects(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
+    assert main(["import", "--root", str(shelf), str(BULLETS)]) == 0
+    capsys.readouterr()
+    problems = check_shelf(load_shelf(locate(shelf)))
+    assert sorted((p.path, p.code.slug) for p in problems) == [("docs/papers/frozen.md", "no-date"), ("references.bib", "bib-no-year")]
+    build = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-c", str(shelf), str(shelf / "docs"), str(shelf / "_build")],
+        capture_output=True, text=True, check=False,
+    )
+    warnings = sorted(re.findall(r"\[papershelf\.([\w-]+)\]", build.stderr))
+    assert warnings == ["bib-no-year", "no-date"], build.stderr
+    assert len(build.stderr.strip().splitlines()) == 2, build.stderr
+
+
+def test_cells_and_dates() -> None:
+    assert awesome.normal_date("2024-03-05") == "2024-03-05"
+    assert awesome.normal_date("(2023-05)") == "2023-05"
+    assert awesome.normal_date("2023.7") == "2023-07"
+    assert awesome.normal_date("2023-13") == ""
+    assert awesome.normal_date("Mar 2024") == ""
+    parsed = awesome.parse_awesome("| Paper | Year |\n|---|---|\n| [X: y](https://arxiv.org/abs/2401.00001) | 2024 | extra |\n", "l.md")
+    item = parsed.items[0]
+    assert (item.title, item.date, item.facts) == ("X: y", "2024", [("Column 3", "extra")])
+    assert [w.format() for w in item.warnings] == ["l.md:3: unknown-key a cell beyond the header's 2 columns: 'extra'; kept as a fact"]
+
+
+def test_seed_format_is_still_the_seeds(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "### Topic\n#### A Paper\npaper link: [here](https://arxiv.org/abs/2401.00001)\n"
+    path = shelf / "seed.md"
+    path.write_text(text, encoding="utf-8")
+    assert main(["import", "--root", str(shelf), str(path), "--dry-run"]) == 0
+    assert "would import 1" in capsys.readouterr().out
+    # forced to the awesome shape: no table rows or bullets, so no papers; the text is kept as notes
+    assert main(["import", "--root", str(shelf), str(path), "--shape", "awesome", "--dry-run"]) == 0
+    assert "would import 0" in capsys.readouterr().out
+
+
+def test_badge_links_and_any_host_in_a_dated_table() -> None:
+    text = (
+        "## Models\n\n| Title | Venue | Date | Code | Supplement |\n|---|---|---|---|---|\n"
+        "| [Vitron: A Unified Pixel-level Vision LLM](https://is.gd/abc) (Vitron) | - | 2024-04-25 "
+        "| [![Star](https://img.shields.io/github/stars/org/vitron.svg?style=social&label=Star)](https://github.com/org/vitron) "
+        "| [![Project Page](https://img.shields.io/badge/Project-Page-green.svg)](https://vitron.example.org/)<br>"
+        "[![Dataset](https://img.shields.io/badge/HF-Dataset-blue)](https://huggingface.co/datasets/org/v)<br>"
+        "[![YouTube](https://badges.example.org/youtube.svg)](https://youtu.be/xyz) |\n"
+        "| [Some Tool](https://github.com/org/tool) | - | - | - | - |\n"
+    )
+    parsed = awesome.parse_awesome(text, "l.md")
+    [item] = parsed.items
+    assert [(link.kind, link.url) for link in item.links] == [
+        ("paper", "https://is.gd/abc"),  # a dated row: its title link is the paper, whatever the host
+        ("code", "https://github.com/org/vitron"),
+        ("homepage", "https://vitron.example.org/"),
+        ("dataset", "https://huggingface.co/datasets/org/v"),
+    ]
+    assert item.facts == [("Note", "(Vitron)")]
+    assert item.body == ["- Supplement: [YouTube](<https://youtu.be/xyz>)"]
+    assert [resource.title for resource in parsed.resources] == ["Some Tool"]
+
+
+def test_a_title_without_colon_takes_its_parenthesised_name(shelf: Path) -> None:
+    path = shelf / "list.md"
+    path.write_text(
+        "## Data\n\n| Title | Venue | Date |\n|---|---|---|\n"
+        "| [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485) (LLaVA) | NeurIPS 2023 | 2023-04-17 |\n"
+        "| [ImageInWords: Hyper-Detailed Image Descriptions](https://arxiv.org/abs/2405.02793) (Google) | arXiv | 2024-05-05 |\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--root", str(shelf), str(path)]) == 0
+    llava, body = page(shelf, "llava")
+    assert (llava["short_name"], llava["aliases"]) == ("LLaVA", ["LLaVA"])
+    assert "- **Note:** (LLaVA)" in body
+    words, body = page(shelf, "imageinwords")
+    assert words["short_name"] == "ImageInWords" and "aliases" not in words
+    assert "- **Note:** (Google)" in body
+
+
+def test_bullet_with_a_bold_venue_and_a_plain_title() -> None:
+    text = "## Video\n\n- **[CVPR 2024]** Video-LLaVA: Learning United Visual Representation [[Paper](https://arxiv.org/abs/2311.10122)] [[Code](https://github.com/PKU-YuanGroup/Video-LLaVA)]\n"
+    [item] = awesome.parse_awesome(text, "l.md").items
+    assert item.title == "Video-LLaVA: Learning United Visual Representation"
+    assert (item.venue, item.facts) == ("CVPR 2024", [("Venue", "CVPR 2024")])
+    assert [(link.kind, link.url) for link in item.links] == [("paper", "https://arxiv.org/abs/2311.10122"), ("code", "https://github.com/PKU-YuanGroup/Video-LLaVA")]

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
 
 
-def _heading(paper: Paper) -> tuple[str, dict[str, Any]]:
-    """The entry heading and the extras it cannot express."""
+def _heading(paper: Paper, with_status: bool = True) -> tuple[str, dict[str, Any]]:
+    """The entry heading and the extras it cannot express; the status tag only on a shelf that uses reading status."""
     alias = paper.aliases[0] if paper.aliases else ""
     text = paper.title + (f" ({alias})" if alias else "")
     title, parsed_alias, _ = split_heading(text)
@@ -39,7 +39,7 @@ def _heading(paper: Paper) -> tuple[str, dict[str, Any]]:
         extras["short_name"] = paper.short_name
     if tuple(aliases) != paper.aliases:
         extras["aliases"] = list(paper.aliases)
-    return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]", extras
+    return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]" if with_status else text, extras
 
 
 def _derived_date(shelf: Shelf, paper: Paper) -> str:
@@ -70,11 +70,12 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     heading_of: dict[str, str] = {}
     anchor_of: dict[str, str] = {}
     anchors.add(title or _project(paths))
+    with_status = any(page.paper.status != "unread" for page in pages)  # else every tag would say UNREAD
     for section, members in ordered:
         if section:
             anchors.add(section)
         for page in members:
-            heading, _ = _heading(page.paper)
+            heading, _ = _heading(page.paper, with_status)
             heading_of[page.paper.key] = heading
             anchor_of[page.paper.key] = anchors.add(heading)
 

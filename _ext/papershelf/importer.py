@@ -1035,7 +1035,7 @@ def notes_page(item: ParsedList) -> str:
     lines = ["---", "orphan: true", "---", "", f"# Notes from {Path(item.path).name}", ""]
     for line in item.notes:
         heading = HEADING.match(line)
-        lines.append(f"**{_plain(heading.group(2))}**" if heading else line)
+        lines.extend(["", f"**{_plain(heading.group(2))}**", ""] if heading else [line])
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
     return text + "\n"
 

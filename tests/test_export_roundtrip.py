@@ -69,6 +69,13 @@ def _import_export(text: str, work: Path, name: str) -> str:
     return export_shelf(locate(root), title="Round trip")
 
 
+def test_a_shelf_without_reading_status_exports_no_status_tags(tmp_path: Path) -> None:
+    text = "# L\n\n#### Alpha: One\n\npaper link: [here](https://arxiv.org/abs/2301.00001)\n\n#### Beta: Two\n\npaper link: [here](https://arxiv.org/abs/2301.00002)\n"
+    first = _import_export(text, tmp_path, "a")
+    assert "#### Alpha: One\n" in first and "UNREAD" not in first
+    assert _import_export(first, tmp_path, "b") == first
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reading_lists())
 def test_export_import_export_is_stable(generated: tuple[str, list[str]]) -> None:

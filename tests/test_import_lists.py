@@ -11,7 +11,13 @@ import pytest
 from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.importer import keyword_names, merge_entries, model_name, parse_reading_list
+from papershelf.importer import (
+    _link_value,
+    keyword_names,
+    merge_entries,
+    model_name,
+    parse_reading_list,
+)
 from papershelf.scaffold import locate
 
 LISTS = Path(__file__).parent / "data" / "lists"
@@ -139,6 +145,9 @@ def test_line_helpers() -> None:
     assert keyword_names("reasoning, math") == ["reasoning", "math"]
     assert model_name("https://huggingface.co/GAIR/LIMO") == "LIMO"
     assert model_name("https://huggingface.co/org/name/tree/main") == "name"
+    # a page's `blog: URL` gaining a labelled blog link becomes a list of {label, url}, as the schema takes it
+    assert _link_value(["https://a.org", {"label": "v2", "url": "https://b.org"}]) == [{"url": "https://a.org"}, {"label": "v2", "url": "https://b.org"}]
+    assert _link_value(["https://a.org"]) == "https://a.org"
     parsed = parse_reading_list("# T\n\n#### Followup\n\nfollowup work: [x](https://example.org/x)\n\nfree text\n", "l.md")
     assert parsed.entries[0].relations[0].kind == "follow_up" and parsed.entries[0].body == ["free text"]
 

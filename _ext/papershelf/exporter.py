@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
 
 
-def _heading(paper: Paper, reading_status: bool = True) -> tuple[str, dict[str, Any]]:
-    """The entry heading and the extras it cannot express."""
+def _heading(paper: Paper, with_status: bool = True) -> tuple[str, dict[str, Any]]:
+    """The entry heading and the extras it cannot express; the status tag only on a shelf that uses reading status."""
     alias = paper.aliases[0] if paper.aliases else ""
     text = paper.title + (f" ({alias})" if alias else "")
     title, parsed_alias, _ = split_heading(text)
@@ -39,9 +39,7 @@ def _heading(paper: Paper, reading_status: bool = True) -> tuple[str, dict[str, 
         extras["short_name"] = paper.short_name
     if tuple(aliases) != paper.aliases:
         extras["aliases"] = list(paper.aliases)
-    if not reading_status:
-        return text, extras
-    return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]", extras
+    return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]" if with_status else text, extras
 
 
 def _derived_date(shelf: Shelf, paper: Paper) -> str:
@@ -60,7 +58,6 @@ def _links_line(label: str, items: list[tuple[str, str]]) -> str:
 def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     """The whole shelf as one reading list."""
     shelf = load_shelf(paths)
-    reading_status = paths.settings().reading_status
     pages = sorted(shelf.by_key.values(), key=lambda page: chronological_key(page.paper), reverse=True)
     papers = {page.paper.key: page.paper for page in pages}
     sections: dict[str, list[Page]] = {}
@@ -73,11 +70,13 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     heading_of: dict[str, str] = {}
     anchor_of: dict[str, str] = {}
     anchors.add(title or _project(paths))
+    # Status tags only where the shelf keeps a read status, and some paper is not simply unread.
+    with_status = paths.settings().reading_status and any(page.paper.status != "unread" for page in pages)
     for section, members in ordered:
         if section:
             anchors.add(section)
         for page in members:
-            heading, _ = _heading(page.paper, reading_status)
+            heading, _ = _heading(page.paper, with_status)
             heading_of[page.paper.key] = heading
             anchor_of[page.paper.key] = anchors.add(heading)
 

@@ -1016,6 +1016,13 @@ def _link_items(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value] if value else []
 
 
+def _link_value(items: list[Any]) -> Any:
+    """One kind's links as the schema takes them: a URL, a list of URLs, or a list of {label, url}."""
+    if not any(isinstance(item, dict) for item in items):
+        return items[0] if len(items) == 1 else items
+    return [item if isinstance(item, dict) else {"url": item} for item in items]
+
+
 def _link_url(item: Any) -> str:
     return str(item.get("url", "")) if isinstance(item, dict) else str(item)
 
@@ -1036,7 +1043,7 @@ def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> st
                 links.setdefault(kind, []).append(item)
                 changed = True
     if changed:
-        fields["links"] = {kind: items[0] if len(items) == 1 and not isinstance(items[0], dict) else items for kind, items in links.items()}
+        fields["links"] = {kind: _link_value(items) for kind, items in links.items()}
     for name in ("tags", "aliases"):
         values = list(fields.get(name) or [])
         extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
@@ -1072,7 +1079,7 @@ def notes_page(item: ParsedList) -> str:
     lines = ["---", "orphan: true", "---", "", f"# Notes from {Path(item.path).name}", ""]
     for line in item.notes:
         heading = HEADING.match(line)
-        lines.append(f"**{_plain(heading.group(2))}**" if heading else line)
+        lines.extend(["", f"**{_plain(heading.group(2))}**", ""] if heading else [line])
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
     return text + "\n"
 

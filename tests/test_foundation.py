@@ -26,11 +26,14 @@ def test_paper_header_from_front_matter_and_bibtex(make_app, tmp_path: Path) -> 
     assert header.select_one(".paper-status-read").get_text() == "read"
     assert header.select_one(".paper-date").get_text() == "March 2020"  # from the arXiv id
     assert header.select_one(".paper-authors").get_text() == "Smith, A., & Jones, B."
-    assert "arXiv:2003.00001, 2020" in header.select_one(".paper-venue").get_text()
+    venue = header.select_one(".paper-venue")
+    assert venue.get_text() == "arXiv 2003.00001, 2020"  # the id is a link, not the venue
+    assert venue.a["href"] == "https://arxiv.org/abs/2003.00001"
     links = {a.get_text(): a["href"] for a in header.select(".paper-links a")}
     assert links == {"Paper": "https://arxiv.org/abs/2003.00001", "Code": "https://github.com/example/alpha"}
     models = header.select(".paper-models-table tbody tr")
-    assert [row.td.get_text() for row in models] == ["alpha-base"]
+    assert [row.td.get_text() for row in models] == ["alpha-base"]  # the name is the link text
+    assert models[0].td.a.get_text() == "alpha-base"
     assert models[0].a["href"] == "https://huggingface.co/example/alpha-base"
     bibtex = header.select_one(".paper-bibtex pre").get_text()
     assert bibtex.startswith("@misc{alpha2020,") and "Smith, Ann and Jones, Bob" in bibtex

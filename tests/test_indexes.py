@@ -9,6 +9,7 @@ incremental and parallel tests build their own copies.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from io import StringIO
@@ -101,7 +102,8 @@ def test_chronology_row_cells(site: Any) -> None:
     assert cells[4].get_text(strip=True) == "unread"
     assert cells[5].a["href"] == "https://github.com/example/beta"
     alpha = page.select_one("section#year-2020 tr.paper-row td:nth-of-type(4)")
-    assert alpha.get_text(strip=True) == "arXiv:2003.00001"
+    assert alpha.get_text(strip=True) == "arXiv"  # the id is the link, not the venue
+    assert alpha.a["href"] == "https://arxiv.org/abs/2003.00001"
     undated = page.select_one("section#year-undated tr.paper-row")
     assert undated.select("td")[0].get_text(strip=True) == ""
     assert undated.select("td")[5].get_text(strip=True) == ""
@@ -162,7 +164,8 @@ def test_timeline_arrows_follow_lineage(site: Any) -> None:
 
 def test_timeline_escapes_user_text(site: Any) -> None:
     source = html(site, "chronology")
-    svg_source = source[source.index("<svg"): source.index("</svg>")]
+    start = source.index('<svg xmlns="http://www.w3.org/2000/svg" class="paper-timeline-svg"')
+    svg_source = source[start: source.index("</svg>", start)]
     assert "<script>" not in svg_source and "<b>" not in svg_source
     assert "&lt;script&gt;alert(" in svg_source
     assert "<script>alert" not in source
@@ -185,7 +188,7 @@ def test_timeline_layout_stays_bounded_with_two_thousand_papers() -> None:
     view = build_view(papers, {}, {})
     lay = timeline.layout(view.papers.values())
     assert lay.undated == 1
-    assert lay.years == list(range(2015, 2025))
+    assert lay.years == list(range(2024, 2014, -1))  # newest first
     # every dated paper is drawn or counted in a "+N more" mark, none twice
     drawn = [slot.paper.key for slot in lay.slots if slot.paper is not None]
     assert len(drawn) == len(set(drawn))
@@ -193,13 +196,68 @@ def test_timeline_layout_stays_bounded_with_two_thousand_papers() -> None:
     # bounded: at most MAX_PER_MONTH rows per month band, one column per year
     assert max(lay.band_rows.values()) == timeline.MAX_PER_MONTH
     assert lay.height <= timeline.TOP + 12 * (timeline.MAX_PER_MONTH * timeline.ROW + timeline.BAND_GAP) + timeline.BOTTOM
-    assert lay.width == timeline.AXIS + 10 * timeline.COLUMN + 8
+    assert lay.years == sorted(lay.years, reverse=True)  # newest first
+    assert lay.width <= timeline.AXIS + sum(lay.column_width.values()) + 8
     assert len(lay.slots) <= 10 * 12 * timeline.MAX_PER_MONTH
     svg = timeline.build_svg(lay, view, lambda p: f"{p.docname}.html", lambda year: f"#year-{year}")
+    assert_layout_bounds(lay, svg)
     text = ET.tostring(svg, encoding="unicode")
     ET.fromstring(text)  # well-formed
     assert text.count('class="tl-more"') == 10 * 12
     assert len(text) < 400_000
+
+
+def assert_layout_bounds(lay: timeline.Layout, svg: ET.Element) -> None:
+    """No label cut, overlapping another or leaving its column; no arrow crosses a label."""
+    boxes = {id(slot): lay.label_box(slot) for slot in lay.slots}
+    for slot in lay.slots:
+        left, top, right, bottom = boxes[id(slot)]
+        assert lay.column_x(slot.year) <= left and right <= lay.column_x(slot.year) + lay.column_width[slot.year] - timeline.GUTTER // 2
+    labels = {text.text for text in svg.iter("{http://www.w3.org/2000/svg}text")} | {text.text for text in svg.iter("text")}
+    assert not any(label and "…" in label for label in labels)  # nothing cut short
+    shown = [slot for slot in lay.slots if slot.paper is not None]
+    for path in svg.iter("path"):
+        if "tl-arrow" not in path.get("class", "") or path.get("data-from") is None:
+            continue
+        segments = _segments(path.get("d", ""))
+        for x1, y1, x2, y2 in segments[:-1] if len(segments) > 1 else []:  # the last leg ends at the target
+            for slot in shown:
+                left, top, right, bottom = boxes[id(slot)]
+                crosses = min(x1, x2) < right and max(x1, x2) > left and min(y1, y2) < bottom and max(y1, y2) > top
+                assert not crosses, (path.get("data-from"), path.get("data-to"), slot.paper.key if slot.paper else None)
+
+
+def _segments(d: str) -> list[tuple[float, float, float, float]]:
+    """An orthogonal path ``M x,y H x V y ...`` as its segments."""
+    ops = re.findall(r"([MHV])\s*(-?[\d.]+)(?:,(-?[\d.]+))?", d)
+    assert ops and ops[0][0] == "M"
+    x, y = float(ops[0][1]), float(ops[0][2])
+    segments = []
+    for op, value, _ in ops[1:]:
+        nx, ny = (float(value), y) if op == "H" else (x, float(value))
+        segments.append((x, y, nx, ny))
+        x, y = nx, ny
+    return segments
+
+
+def test_timeline_routes_arrows_around_long_names() -> None:
+    """Long names make their column wider; arrows from three years keep off every label."""
+    names = ["A very long model name that used to be cut", "DALL-E 2", "Flamingo", "DALL-E 3", "Kosmos-2.5 with a long suffix"]
+    dates = [PaperDate(2021, 3), PaperDate(2022, 4), PaperDate(2022, 4), PaperDate(2023, 9), PaperDate(2023)]
+    papers = {}
+    for index, (name, date) in enumerate(zip(names, dates, strict=True)):
+        key = f"k{index}"
+        relations = (Relation("updated_version", f"k{index + 1}"),) if index < len(names) - 1 else ()
+        papers[f"p/{key}"] = Paper(key=key, docname=f"p/{key}", title=name, short_name=name, status="read", date=date, relations=relations)
+    view = build_view(papers, {}, {})
+    lay = timeline.layout(view.papers.values())
+    assert lay.years == [2023, 2022, 2021]
+    assert lay.column_width[2021] > timeline.COLUMN  # grown for the long name, not cut
+    assert 0 in lay.band_rows  # the paper dated by year alone has its own band
+    svg = timeline.build_svg(lay, view, lambda p: f"{p.docname}.html", lambda year: None)
+    assert "no month" in ET.tostring(svg, encoding="unicode")
+    assert len([p for p in svg.iter("path") if p.get("data-from")]) == 4
+    assert_layout_bounds(lay, svg)
 
 
 def test_timeline_groups_only_dense_months() -> None:

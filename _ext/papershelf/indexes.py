@@ -112,9 +112,15 @@ def _status(paper: Paper) -> nodes.paragraph:
     return cell
 
 
-def _venue(app: Sphinx, paper: Paper) -> str:
+def _venue(app: Sphinx, paper: Paper) -> nodes.paragraph:
+    """The venue; a preprint reads "arXiv", linked to its abstract page."""
     entry = cast("ShelfBibtexDomain", app.env.get_domain("cite")).entry(paper.key)
-    return citation.venue_of(entry) if entry is not None else ""
+    if entry is None:
+        return text_cell("")
+    venue, arxiv = citation.venue_of(entry), citation.arxiv_of(entry)
+    if venue == "arXiv" and arxiv:
+        return link_cell("arXiv", f"https://arxiv.org/abs/{arxiv}")
+    return text_cell(venue)
 
 
 def _code_cell(paper: Paper) -> nodes.paragraph:
@@ -123,7 +129,7 @@ def _code_cell(paper: Paper) -> nodes.paragraph:
 
 
 def _date_cell(paper: Paper) -> nodes.paragraph:
-    return text_cell(human_date(paper.date.iso()) if paper.date else "undated")
+    return _nowrap(human_date(paper.date.iso()) if paper.date else "undated")
 
 
 def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
@@ -148,6 +154,20 @@ def _row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nod
     return result
 
 
+def _scrolling(table_node: nodes.table) -> nodes.container:
+    """A table in furo's scrolling wrapper, which its post-transform adds only
+    to tables present before ``doctree-resolved`` (index tables come later).
+    Wide tables scroll inside it, the first column kept (papershelf-indexes.css)."""
+    wrapper = nodes.container(classes=["table-wrapper", "paper-table-wrapper"])
+    wrapper += table_node
+    return wrapper
+
+
+def _nowrap(text: str) -> nodes.paragraph:
+    """A cell that never wraps (dates: "2023-01" must not become "2023-"/"01")."""
+    return nodes.paragraph(text, text, classes=["paper-nowrap"])
+
+
 def _section(title: str, ids: list[str], classes: list[str]) -> nodes.section:
     section = nodes.section(ids=ids, classes=classes)
     section += nodes.title(title, title)
@@ -164,8 +184,8 @@ def _empty(text: str) -> nodes.paragraph:
 def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     """Every paper, alphabetically by short name."""
     papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
-    rows = [[_ref(app, docname, p), text_cell(p.title), text_cell(p.date.iso() if p.date else "undated"), _status(p)] for p in papers]
-    return [table(["Paper", "Title", "Date", "Status"], rows, ["paper-list"])]
+    rows = [[_ref(app, docname, p), text_cell(p.title), _nowrap(p.date.iso() if p.date else "undated"), _status(p)] for p in papers]
+    return [_scrolling(table(["Paper", "Title", "Date", "Status"], rows, ["paper-list"]))]
 
 
 def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -189,9 +209,9 @@ def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
                 title_cell += nodes.Text(" ")
                 title_cell += _tag_links(p, topics_uri)
             month = MONTH_NAMES[p.date.month] if p.date else ""
-            cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), _status(p), _code_cell(p)]
+            cells: list[nodes.Node] = [_nowrap(month), _ref(app, docname, p), title_cell, _venue(app, p), _status(p), _code_cell(p)]
             rows.append((filter_classes(p, "paper-row"), cells))
-        section += _row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"])
+        section += _scrolling(_row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"]))
         result.append(section)
     return result or [_empty("No papers on the shelf yet.")]
 
@@ -232,7 +252,7 @@ def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]
         rows: list[tuple[list[str], list[nodes.Node]]] = [
             (filter_classes(p, "paper-row"), [_ref(app, docname, p), text_cell(p.title), _date_cell(p), _status(p)]) for p in queued
         ]
-        section += _row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"])
+        section += _scrolling(_row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"]))
         result.append(section)
     if len(result) == 1:
         result.append(_empty("Nothing left to read."))
@@ -289,7 +309,7 @@ def render_models(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
         [link_cell(model.name, model.url), text_cell(_host(model.url)), _ref(app, docname, paper), _date_cell(paper)]
         for model, paper in entries
     ]
-    return [table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"])]
+    return [_scrolling(table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"]))]
 
 
 def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -302,7 +322,7 @@ def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
             rows.append([link_cell(text, link.url), _ref(app, docname, paper), text_cell(paper.title), _date_cell(paper)])
     if not rows:
         return [_empty("No paper links to code yet.")]
-    return [table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"])]
+    return [_scrolling(table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"]))]
 
 
 def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -314,9 +334,9 @@ def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[node
     for paper in papers:
         facts = dict(paper.architecture)
         rows.append([_ref(app, docname, paper), *(text_cell(facts.get(name, "")) for name in ARCHITECTURE_FIELDS)])
-    wrapper = nodes.container(classes=["paper-wide-table"])
-    wrapper += table(["Paper", *ARCHITECTURE_FIELDS.values()], rows, ["paper-architecture-index"])
-    return [wrapper]
+    # Cells get a readable minimum width and the table scrolls sideways with
+    # the paper column kept, instead of six narrow columns of wrapped words.
+    return [_scrolling(table(["Paper", *ARCHITECTURE_FIELDS.values()], rows, ["paper-architecture-index"]))]
 
 
 def _host(url: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import catalog, crossrefs, header, indexes, sync, translator
+from . import catalog, crossrefs, header, indexes, pages, sync, translator
 from .cite import ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
@@ -58,6 +58,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", translator.on_builder_inited)
     # Index styles and the chronology's filter script, only on pages holding them.
     app.connect("html-page-context", indexes.on_html_page_context)
+    # One page per year of the chronology, written only when it changed.
+    app.connect("html-collect-pages", pages.on_html_collect_pages)
     # papers.json, once per successful HTML build.
     app.connect("build-finished", catalog.on_build_finished)
     app.connect("builder-inited", _add_static)

@@ -9,7 +9,8 @@ Kinds (:data:`RENDERERS`):
 ``papers``
     every paper, alphabetically by short name;
 ``chronology``
-    every paper once, grouped by year, newest first; undated papers last;
+    papers per year, each year linked to its own page listing its papers
+    (:mod:`papershelf.pages`), newest first; undated papers last;
 ``timeline``
     an inline SVG picture of the papers in time with lineage arrows
     (see :mod:`papershelf.timeline`);
@@ -35,7 +36,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import groupby
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -189,31 +189,46 @@ def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
 
 
 def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
-    """Every paper once, grouped by year, newest first; undated papers last.
+    """The overview: papers per year, each year linked to its own page.
 
-    Section ids are ``year-<year>`` and ``year-undated`` (the timeline links
-    its "+N more" marks there). Rows carry :func:`filter_classes`.
+    The rows live on one page per year (:mod:`papershelf.pages`), so this
+    page stays small however many papers the shelf holds; the filter script
+    searches the whole shelf from ``papers.json``.
     """
-    result: list[nodes.Node] = []
+    from .pages import year_groups, year_page
+
+    groups = year_groups(view)
+    if not groups:
+        return [_empty("No papers on the shelf yet.")]
+    rows: list[tuple[list[str], list[nodes.Node]]] = []
+    for label, papers in groups:
+        read = sum(1 for p in papers if p.status == "read")
+        page = nodes.paragraph()
+        text = "Undated" if label == "undated" else label
+        page += nodes.reference(text, text, internal=True, refuri=app.builder.get_relative_uri(docname, year_page(docname, label)))
+        newest = ", ".join(p.short_name for p in papers[:3]) + (", …" if len(papers) > 3 else "")
+        rows.append((["paper-year-row", f"year-{label}"], [page, _nowrap(str(len(papers))), _nowrap(f"{read} read"), text_cell(newest)]))
+    return [_scrolling(_row_table(["Year", "Papers", "Read", "Newest"], rows, ["paper-years"]))]
+
+
+def chronology_section(app: Sphinx, view: ShelfView, label: str, papers: list[Paper], docname: str) -> nodes.section:
+    """One year of the chronology (section id ``year-<label>``), rows with :func:`filter_classes`."""
     topics = view.index_pages.get("topics")
     topics_uri = app.builder.get_relative_uri(docname, topics) if topics else None
-    for label, group in groupby(newest_first(view.papers.values()), key=year_label):
-        papers = list(group)
-        title = "Undated" if label == "undated" else label
-        section = _section(title, [f"year-{label}"], ["paper-year"])
-        section += nodes.paragraph("", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}", classes=["paper-year-count"])
-        rows = []
-        for p in papers:
-            title_cell = text_cell(p.title)
-            if p.tags:
-                title_cell += nodes.Text(" ")
-                title_cell += _tag_links(p, topics_uri)
-            month = MONTH_NAMES[p.date.month] if p.date else ""
-            cells: list[nodes.Node] = [_nowrap(month), _ref(app, docname, p), title_cell, _venue(app, p), _status(p), _code_cell(p)]
-            rows.append((filter_classes(p, "paper-row"), cells))
-        section += _scrolling(_row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"]))
-        result.append(section)
-    return result or [_empty("No papers on the shelf yet.")]
+    title = "Undated" if label == "undated" else label
+    section = _section(title, [f"year-{label}"], ["paper-year"])
+    section += nodes.paragraph("", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}", classes=["paper-year-count"])
+    rows = []
+    for p in papers:
+        title_cell = text_cell(p.title)
+        if p.tags:
+            title_cell += nodes.Text(" ")
+            title_cell += _tag_links(p, topics_uri)
+        month = MONTH_NAMES[p.date.month] if p.date else ""
+        cells: list[nodes.Node] = [_nowrap(month), _ref(app, docname, p), title_cell, _venue(app, p), _status(p), _code_cell(p)]
+        rows.append((filter_classes(p, "paper-row"), cells))
+    section += _scrolling(_row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"]))
+    return section
 
 
 def render_timeline(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -367,17 +382,22 @@ def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> lis
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
-    """Index styles on pages holding an index; the filter script where a chronology is.
+    """Index styles on pages holding an index; the filter script where a chronology
+    (or one of its year pages) is.
 
     Added inside ``html-page-context``, the files reach only this page.
     """
     if app.builder.format != "html":
         return
-    kinds = cast("PaperDomain", app.env.get_domain("paper")).index_docs.get(pagename)
-    if not kinds:
+    from .pages import year_pages
+
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    kinds = domain.index_docs.get(pagename)
+    year_page = domain.view is not None and doctree is None and pagename in year_pages(domain.view)
+    if not kinds and not year_page:
         return
     app.add_css_file(INDEX_CSS)
-    if "chronology" in kinds:
+    if year_page or "chronology" in (kinds or ()):
         app.add_js_file(FILTER_JS, loading_method="defer")
 
 

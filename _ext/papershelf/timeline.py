@@ -59,6 +59,7 @@ from docutils import nodes
 
 from .header import MONTH_NAMES, human_date
 from .indexes import filter_classes
+from .pages import year_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -194,7 +195,7 @@ def build_svg(
     year_href: Callable[[int], str | None],
 ) -> ET.Element:
     """The picture as an element tree; ``href`` gives a paper page's URI,
-    ``year_href`` the chronology section of a year (or None)."""
+    ``year_href`` the chronology page of a year (or None)."""
     first, last = min(lay.years), max(lay.years)
     dated = len(view.papers) - lay.undated
     span = str(first) if first == last else f"{first} to {last}"
@@ -340,8 +341,7 @@ def render_timeline(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.No
     def year_href(year: int) -> str | None:
         if chronology is None:
             return None
-        page = "" if chronology == docname else app.builder.get_relative_uri(docname, chronology)
-        return f"{page}#year-{year}"
+        return app.builder.get_relative_uri(docname, year_page(chronology, str(year)))
 
     svg = build_svg(lay, view, href, year_href)
     key = nodes.raw("", ET.tostring(legend(), encoding="unicode"), format="html")

@@ -104,7 +104,7 @@ def test_chronology_overview_counts_years_and_links_their_pages(site: Any) -> No
     assert [a["href"] for a in page.select("table.paper-years a")] == [f"chronology/{y}.html" for y in ("2022", "2021", "2020", "2019", "undated")]
     year = soup(site, "chronology/2021")
     assert year.select_one("h1").get_text().rstrip("¶") == "Papers of 2021"
-    assert year.select_one(".paper-year-back a")["href"] == "../chronology.html"
+    assert year.select_one(".paper-group-back a")["href"] == "../chronology.html"
     assert "papershelf-filter.js" in html(site, "chronology/2021") and "papershelf-indexes.css" in html(site, "chronology/2021")
     # the timeline's year headings open the year pages
     assert soup(site, "chronology").select_one("a.tl-year")["href"].startswith("chronology/")
@@ -509,3 +509,26 @@ def test_editing_a_venue_in_the_bib_refreshes_the_chronology(make_app, tmp_path:
     app, _ = build(make_app, srcdir)
     venue = soup(app, "chronology/2021").select_one('table.paper-chronology a[href="../papers/beta.html"]').find_parent("tr").select("td")[3]
     assert venue.get_text(strip=True) == "Proceedings of Retesting"
+
+
+def test_every_index_splits_above_the_threshold(make_app: Any, tmp_path: Path) -> None:
+    """With papershelf_split_above = 0, Topics, Models and Code get an overview and one page per group."""
+    srcdir = copy_root("indexes", tmp_path)
+    app, warnings = build(make_app, srcdir, confoverrides={"papershelf_split_above": 0})
+    assert "split-page" not in warnings
+    topics = soup(app, "topics")
+    rows = {row["id"]: row.a["href"] for row in topics.select("table.paper-groups tbody tr")}
+    # old anchors (paper pages link topics.html#topic-x) land on the topic's row
+    assert rows["topic-testing"] == "topics/testing.html"
+    testing = soup(app, "topics/testing")
+    assert [li.a.get_text() for li in testing.select("ul.paper-topic-papers li")] == ["Beta", "Alpha", "Nodate"]
+    assert testing.select_one("ul.paper-topic-papers li a")["href"] == "../papers/beta.html"
+    models = soup(app, "models")
+    assert [row.td.get_text(strip=True) for row in models.select("table.paper-groups tbody tr")] == ["2022", "2021", "2020"]
+    assert [row.td.get_text(strip=True) for row in soup(app, "models/2021").select("table.paper-models-index tbody tr")] == ["beta-large", "beta-small"]
+    assert soup(app, "code/2021").select_one("table.paper-code-index a")["href"] == "https://github.com/example/beta"
+    assert "papershelf-indexes.css" in html(app, "models/2021")
+    assert "papershelf-filter.js" not in html(app, "models/2021")
+    # below the threshold nothing is split but the chronology
+    app, _ = build(make_app, copy_root("indexes", tmp_path / "small"))
+    assert soup(app, "models").select("table.paper-models-index") and not (Path(app.outdir) / "models").exists()

@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_copybutton")
 
     app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
+    app.add_config_value("papershelf_split_above", pages.DEFAULT_SPLIT_ABOVE, "html", types=[int], description="Split Topics, Papers, Models and Code into one page per group (topic, letter, year) when the shelf holds more papers than this (0: always). The chronology is always split by year.")
     app.add_domain(PaperDomain)
     app.add_domain(ShelfBibtexDomain, override=True)
     app.add_role("paper", PaperRole())
@@ -58,7 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", translator.on_builder_inited)
     # Index styles and the chronology's filter script, only on pages holding them.
     app.connect("html-page-context", indexes.on_html_page_context)
-    # One page per year of the chronology, written only when it changed.
+    # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
     # papers.json, once per successful HTML build.
     app.connect("build-finished", catalog.on_build_finished)

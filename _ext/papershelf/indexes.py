@@ -129,7 +129,7 @@ def _code_cell(paper: Paper) -> nodes.paragraph:
 
 
 def _date_cell(paper: Paper) -> nodes.paragraph:
-    return _nowrap(human_date(paper.date.iso()) if paper.date else "undated")
+    return nowrap(human_date(paper.date.iso()) if paper.date else "undated")
 
 
 def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
@@ -145,7 +145,7 @@ def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
     return chips
 
 
-def _row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nodes.Node]]], classes: list[str]) -> nodes.table:
+def row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nodes.Node]]], classes: list[str]) -> nodes.table:
     """header.py's table, with classes on each body row (``<tr class=...>``)."""
     result = table(headings, [cells for _, cells in rows], classes)
     body = next(iter(result.findall(nodes.tbody)))
@@ -154,7 +154,7 @@ def _row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nod
     return result
 
 
-def _scrolling(table_node: nodes.table) -> nodes.container:
+def scrolling(table_node: nodes.table) -> nodes.container:
     """A table in furo's scrolling wrapper, which its post-transform adds only
     to tables present before ``doctree-resolved`` (index tables come later).
     Wide tables scroll inside it, the first column kept (papershelf-indexes.css)."""
@@ -163,7 +163,7 @@ def _scrolling(table_node: nodes.table) -> nodes.container:
     return wrapper
 
 
-def _nowrap(text: str) -> nodes.paragraph:
+def nowrap(text: str) -> nodes.paragraph:
     """A cell that never wraps (dates: "2023-01" must not become "2023-"/"01")."""
     return nodes.paragraph(text, text, classes=["paper-nowrap"])
 
@@ -178,37 +178,35 @@ def _empty(text: str) -> nodes.paragraph:
     return nodes.paragraph(text, text, classes=["paper-index-empty"])
 
 
+EMPTY = {
+    "chronology": "No papers on the shelf yet.",
+    "papers": "No papers on the shelf yet.",
+    "topics": "No paper has tags yet.",
+    "models": "No paper names a released model yet.",
+    "code": "No paper links to code yet.",
+}
+
+
+def empty_note(kind: str) -> nodes.paragraph:
+    return _empty(EMPTY.get(kind, "Nothing to list yet."))
+
+
 # -- renderers ------------------------------------------------------------------
 
 
 def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     """Every paper, alphabetically by short name."""
     papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
-    rows = [[_ref(app, docname, p), text_cell(p.title), _nowrap(p.date.iso() if p.date else "undated"), _status(p)] for p in papers]
-    return [_scrolling(table(["Paper", "Title", "Date", "Status"], rows, ["paper-list"]))]
+    rows = [[_ref(app, docname, p), text_cell(p.title), nowrap(p.date.iso() if p.date else "undated"), _status(p)] for p in papers]
+    return [scrolling(table(["Paper", "Title", "Date", "Status"], rows, ["paper-list"]))]
 
 
 def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
-    """The overview: papers per year, each year linked to its own page.
+    """Every year's section on one page (the chronology is split by
+    :mod:`papershelf.pages`, which renders each year with :func:`chronology_section`)."""
+    from .pages import year_groups
 
-    The rows live on one page per year (:mod:`papershelf.pages`), so this
-    page stays small however many papers the shelf holds; the filter script
-    searches the whole shelf from ``papers.json``.
-    """
-    from .pages import year_groups, year_page
-
-    groups = year_groups(view)
-    if not groups:
-        return [_empty("No papers on the shelf yet.")]
-    rows: list[tuple[list[str], list[nodes.Node]]] = []
-    for label, papers in groups:
-        read = sum(1 for p in papers if p.status == "read")
-        page = nodes.paragraph()
-        text = "Undated" if label == "undated" else label
-        page += nodes.reference(text, text, internal=True, refuri=app.builder.get_relative_uri(docname, year_page(docname, label)))
-        newest = ", ".join(p.short_name for p in papers[:3]) + (", …" if len(papers) > 3 else "")
-        rows.append((["paper-year-row", f"year-{label}"], [page, _nowrap(str(len(papers))), _nowrap(f"{read} read"), text_cell(newest)]))
-    return [_scrolling(_row_table(["Year", "Papers", "Read", "Newest"], rows, ["paper-years"]))]
+    return [chronology_section(app, view, label, papers, docname) for label, papers in year_groups(view)] or [_empty("No papers on the shelf yet.")]
 
 
 def chronology_section(app: Sphinx, view: ShelfView, label: str, papers: list[Paper], docname: str) -> nodes.section:
@@ -225,9 +223,9 @@ def chronology_section(app: Sphinx, view: ShelfView, label: str, papers: list[Pa
             title_cell += nodes.Text(" ")
             title_cell += _tag_links(p, topics_uri)
         month = MONTH_NAMES[p.date.month] if p.date else ""
-        cells: list[nodes.Node] = [_nowrap(month), _ref(app, docname, p), title_cell, _venue(app, p), _status(p), _code_cell(p)]
+        cells: list[nodes.Node] = [nowrap(month), _ref(app, docname, p), title_cell, _venue(app, p), _status(p), _code_cell(p)]
         rows.append((filter_classes(p, "paper-row"), cells))
-    section += _scrolling(_row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"]))
+    section += scrolling(row_table(["Month", "Paper", "Title", "Venue", "Status", "Code"], rows, ["paper-chronology"]))
     return section
 
 
@@ -267,19 +265,18 @@ def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]
         rows: list[tuple[list[str], list[nodes.Node]]] = [
             (filter_classes(p, "paper-row"), [_ref(app, docname, p), text_cell(p.title), _date_cell(p), _status(p)]) for p in queued
         ]
-        section += _scrolling(_row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"]))
+        section += scrolling(row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"]))
         result.append(section)
     if len(result) == 1:
         result.append(_empty("Nothing left to read."))
     return result
 
 
-def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
-    """One section per tag (alphabetical), papers newest first in each.
+def topic_groups(view: ShelfView) -> list[tuple[str, str, list[Paper]]]:
+    """(section id, label, papers newest first) per tag, alphabetical; "Untagged" last.
 
-    Tags that differ only in case or punctuation share one section (they
-    share :func:`tag_id`), titled as the earliest paper spells it. Papers
-    without tags are listed last under "Untagged".
+    Tags that differ only in case or punctuation share one group (they
+    share :func:`tag_id`), labelled as the earliest paper spells it.
     """
     labels: dict[str, str] = {}
     for key in view.order:
@@ -293,24 +290,35 @@ def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
         for ident in dict.fromkeys(tag_id(tag) for tag in paper.tags):
             members.setdefault(ident, []).append(paper)
     order = sorted(labels, key=lambda ident: (labels[ident].casefold(), ident))
+    groups = [(ident, labels[ident], members[ident]) for ident in order]
+    if untagged:
+        groups.append(("untagged-papers", "Untagged", untagged))
+    return groups
+
+
+def topic_list(app: Sphinx, papers: Sequence[Paper], docname: str) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["paper-topic-papers"])
+    for p in papers:
+        item = _ref(app, docname, p)
+        item += nodes.Text(f" — {p.title} ({human_date(p.date.iso()) if p.date else 'undated'})")
+        items += nodes.list_item("", item)
+    return [items]
+
+
+def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """One section per tag (alphabetical, :func:`topic_groups`), papers newest first in each."""
+    groups = topic_groups(view)
+    tagged = [(ident, label, papers) for ident, label, papers in groups if ident != "untagged-papers"]
     jump = nodes.paragraph(classes=["paper-topic-list"])
-    for index, ident in enumerate(order):
+    for index, (ident, label, papers) in enumerate(tagged):
         if index:
             jump += nodes.Text(" · ")
-        text = f"{labels[ident]} ({len(members[ident])})"
+        text = f"{label} ({len(papers)})"
         jump += nodes.reference(text, text, refid=ident, internal=True)
-    result: list[nodes.Node] = [jump] if order else [_empty("No paper has tags yet.")]
-    groups = [(labels[ident], ident, members[ident]) for ident in order]
-    if untagged:
-        groups.append(("Untagged", "untagged-papers", untagged))
-    for title, ident, papers in groups:
-        section = _section(title, [ident], ["paper-topic"])
-        items = nodes.bullet_list(classes=["paper-topic-papers"])
-        for p in papers:
-            item = _ref(app, docname, p)
-            item += nodes.Text(f" — {p.title} ({human_date(p.date.iso()) if p.date else 'undated'})")
-            items += nodes.list_item("", item)
-        section += items
+    result: list[nodes.Node] = [jump] if tagged else [_empty("No paper has tags yet.")]
+    for ident, label, papers in groups:
+        section = _section(label, [ident], ["paper-topic"])
+        section.extend(topic_list(app, papers, docname))
         result.append(section)
     return result
 
@@ -324,7 +332,7 @@ def render_models(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
         [link_cell(model.name, model.url), text_cell(_host(model.url)), _ref(app, docname, paper), _date_cell(paper)]
         for model, paper in entries
     ]
-    return [_scrolling(table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"]))]
+    return [scrolling(table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"]))]
 
 
 def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -337,7 +345,7 @@ def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
             rows.append([link_cell(text, link.url), _ref(app, docname, paper), text_cell(paper.title), _date_cell(paper)])
     if not rows:
         return [_empty("No paper links to code yet.")]
-    return [_scrolling(table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"]))]
+    return [scrolling(table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"]))]
 
 
 def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -351,7 +359,7 @@ def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[node
         rows.append([_ref(app, docname, paper), *(text_cell(facts.get(name, "")) for name in ARCHITECTURE_FIELDS)])
     # Cells get a readable minimum width and the table scrolls sideways with
     # the paper column kept, instead of six narrow columns of wrapped words.
-    return [_scrolling(table(["Paper", *ARCHITECTURE_FIELDS.values()], rows, ["paper-architecture-index"]))]
+    return [scrolling(table(["Paper", *ARCHITECTURE_FIELDS.values()], rows, ["paper-architecture-index"]))]
 
 
 def _host(url: str) -> str:
@@ -378,7 +386,13 @@ RENDERERS: dict[str, Renderer] = {
 
 
 def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> list[nodes.Node]:
-    return RENDERERS[node["kind"]](app, view, docname)
+    """The index; a split one (:mod:`papershelf.pages`) shows its overview here."""
+    from . import pages
+
+    kind = node["kind"]
+    if pages.is_split(app, view, kind) and view.index_pages.get(kind) == docname:
+        return pages.render_overview(app, view, kind, docname)
+    return RENDERERS[kind](app, view, docname)
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
@@ -389,15 +403,15 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     """
     if app.builder.format != "html":
         return
-    from .pages import year_pages
+    from .pages import is_group_page
 
     domain = cast("PaperDomain", app.env.get_domain("paper"))
     kinds = domain.index_docs.get(pagename)
-    year_page = domain.view is not None and doctree is None and pagename in year_pages(domain.view)
-    if not kinds and not year_page:
+    group_page = doctree is None and domain.view is not None and is_group_page(domain.view, pagename)
+    if not kinds and not group_page:
         return
     app.add_css_file(INDEX_CSS)
-    if year_page or "chronology" in (kinds or ()):
+    if "chronology" in (kinds or ()) or (group_page and domain.view is not None and pagename.rpartition("/")[0] == domain.view.index_pages.get("chronology")):
         app.add_js_file(FILTER_JS, loading_method="defer")
 
 

@@ -59,7 +59,7 @@ from docutils import nodes
 
 from .header import MONTH_NAMES, human_date
 from .indexes import filter_classes
-from .pages import year_page
+from .pages import group_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -341,7 +341,7 @@ def render_timeline(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.No
     def year_href(year: int) -> str | None:
         if chronology is None:
             return None
-        return app.builder.get_relative_uri(docname, year_page(chronology, str(year)))
+        return app.builder.get_relative_uri(docname, group_page(chronology, str(year)))
 
     svg = build_svg(lay, view, href, year_href)
     key = nodes.raw("", ET.tostring(legend(), encoding="unicode"), format="html")

@@ -176,3 +176,13 @@ def test_user_strings_are_escaped_and_external_links_noopener(make_app, tmp_path
     for anchor in BeautifulSoup(alpha, "html.parser").select("a.reference.external"):
         assert anchor["href"].startswith(("http://", "https://"))
         assert "noopener" in str(anchor.get("rel")), anchor
+
+
+def test_short_name_equal_to_the_title_is_not_shown_twice() -> None:
+    from papershelf.header import build_header
+    from papershelf.records import Paper
+
+    same = Paper(key="k", docname="papers/k", title="Flamingo", short_name="flamingo", status="read")
+    assert not list(build_header(same, None, None).findall(lambda n: "paper-short-name" in getattr(n, "get", lambda *_: [])("classes", [])))
+    other = Paper(key="k", docname="papers/k", title="Visual instruction tuning", short_name="LLaVA", status="read")
+    assert build_header(other, None, None).astext().startswith("LLaVA read")

@@ -177,9 +177,10 @@ def venue_line(reference: citation.Reference) -> nodes.paragraph:
 
 def _summary_line(paper: Paper) -> nodes.paragraph:
     line = nodes.paragraph(classes=["paper-summary"])
-    line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
+    if paper.short_name.casefold() != paper.title.casefold():  # the page's title says it already
+        line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
+        line += nodes.Text(" ")
     status = paper.status
-    line += nodes.Text(" ")
     line += nodes.inline(status, status, classes=["paper-status", f"paper-status-{status}"])
     if paper.date is not None:
         line += nodes.Text(" · first public ")

@@ -148,6 +148,9 @@ def test_date_and_tag_edits_rewrite_one_line(tmp_path: Path) -> None:
     synth.add_tag(page, "bench edit")
     assert page.read_text(encoding="utf-8") == '---\nkey: a\nstatus: read\ndate: "2020-02"\ntags: [x, "y z", "bench edit"]\n---\n'
     assert run._next_month("2023-12") == "2023-11" and run._next_month("2023-04") == "2023-05"
+    site = ["index", "papers", "chronology", "topics"]
+    assert run._group_page("topics/grounding", site) and run._group_page("papers/letter-k", site)
+    assert not run._group_page("papers/kaleitron-v3", site) and not run._group_page("notes/note-0001", site)
 
 
 def _sphinx_build(project: Path) -> subprocess.CompletedProcess[str]:

@@ -529,6 +529,11 @@ def test_every_index_splits_above_the_threshold(make_app: Any, tmp_path: Path) -
     assert soup(app, "code/2021").select_one("table.paper-code-index a")["href"] == "https://github.com/example/beta"
     assert "papershelf-indexes.css" in html(app, "models/2021")
     assert "papershelf-filter.js" not in html(app, "models/2021")
+    queue = soup(app, "queue")
+    assert queue.select_one(".paper-queue-progress").get_text() == "3 of 6 read."
+    assert [row.td.get_text(strip=True) for row in queue.select("table.paper-groups tbody tr")] == ["2021", "2019", "Undated"]
+    assert [row.td.get_text(strip=True) for row in soup(app, "queue/2019").select("section#queue-reading tbody tr")] == ["Gamma"]
+    assert soup(app, "architecture/2020").select("table.paper-architecture-index tbody tr")
     # below the threshold nothing is split but the chronology
     app, _ = build(make_app, copy_root("indexes", tmp_path / "small"))
     assert soup(app, "models").select("table.paper-models-index") and not (Path(app.outdir) / "models").exists()

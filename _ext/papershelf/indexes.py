@@ -184,6 +184,8 @@ EMPTY = {
     "topics": "No paper has tags yet.",
     "models": "No paper names a released model yet.",
     "code": "No paper links to code yet.",
+    "queue": "Nothing left to read.",
+    "architecture": "No paper states its architecture yet.",
 }
 
 

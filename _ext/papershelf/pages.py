@@ -11,10 +11,12 @@ kind           one page per                           split
 chronology     year (and ``undated``)                 always
 topics         topic                                  above the threshold
 papers         first letter of the short name         above the threshold
-models, code   year of the paper                      above the threshold
+models, code,  year of the paper                      above the threshold
+queue,
+architecture
 =============  =====================================  ==========================
 
-The threshold is ``papershelf_split_above`` (rows the index would show; 0
+The queue's overview keeps its progress line. The threshold is ``papershelf_split_above`` (rows the index would show; 0
 splits every kind), so a shelf of 20 papers keeps one Papers page.
 
 The group pages have no source file: they are added at
@@ -121,6 +123,10 @@ SPLITS: dict[str, Split] = {
                     lambda app, view, g, page: indexes.render_models(app, _sub(view, g.papers), page)),
     "code": Split("code", "Year", lambda v: _by_year(v, lambda p: len(p.links_of("code"))), lambda g: f"Code of {g.label}",
                   lambda app, view, g, page: indexes.render_code(app, _sub(view, g.papers), page)),
+    "queue": Split("queue", "Year", lambda v: _by_year(v, lambda p: int(p.status != "read")), lambda g: f"To read from {g.label}",
+                   lambda app, view, g, page: indexes.render_queue(app, _sub(view, g.papers), page)[1:]),
+    "architecture": Split("architecture", "Year", lambda v: _by_year(v, lambda p: int(bool(p.architecture))), lambda g: f"Architectures of {g.label}",
+                          lambda app, view, g, page: indexes.render_architecture(app, _sub(view, g.papers), page)),
 }
 
 
@@ -161,14 +167,18 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
         cells.append(indexes.text_cell(first))
         classes = [f"paper-{kind}-group", f"year-{group.slug}" if kind == "chronology" else f"group-{group.slug}"]
         rows.append((classes, cells))
-    headings = [split.heading, "Papers" if kind in ("chronology", "topics", "papers") else "Rows", *(["Read"] if kind == "chronology" else []), "First" if kind == "papers" else "Newest"]
+    headings = [split.heading, "Rows" if kind in ("models", "code") else "Papers", *(["Read"] if kind == "chronology" else []), "First" if kind == "papers" else "Newest"]
     table = indexes.row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
     if kind == "topics":
         # Links to a topic's old anchor (topics.html#topic-x) still land on its row.
         body = next(iter(table.findall(nodes.tbody)))
         for row, group in zip(body.children, groups, strict=True):
             cast("nodes.Element", row)["ids"].append(indexes.tag_id(group.label))
-    return [indexes.scrolling(table)]
+    result: list[nodes.Node] = [indexes.scrolling(table)]
+    if kind == "queue":
+        read = sum(1 for p in view.papers.values() if p.status == "read")
+        result.insert(0, nodes.paragraph("", f"{read} of {len(view.papers)} read.", classes=["paper-queue-progress"]))
+    return result
 
 
 def _state_path(app: Sphinx) -> Path:
@@ -204,9 +214,11 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
                 logger.warning("a page of the %s index would overwrite %s; rename that document", kind, pagename, location=pagename, type="papershelf", subtype="split-page")
                 continue
             rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
-            # The rows, the neighbouring groups (prev/next links) and what the theme
+            # The rows, the neighbouring groups (prev/next links; a new topic
+            # rewrites only its neighbours' pages) and what the theme
             # renders around the body (its config hash) decide whether to rewrite.
-            new[pagename] = digest(repr((rows, slugs, sorted(view.index_pages.items()), parent_title, getattr(builder, "config_hash", ""))))
+            neighbours = (slugs[position - 1] if position else None, slugs[position + 1] if position + 1 < len(slugs) else None)
+            new[pagename] = digest(repr((rows, neighbours, sorted(view.index_pages.items()), parent_title, getattr(builder, "config_hash", ""))))
             if old.get(pagename) == new[pagename] and Path(builder.get_outfilename(pagename)).is_file():
                 continue
             yield pagename, _context(app, view, split, index_page, parent_title, groups, position), "page.html"

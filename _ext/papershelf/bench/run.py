@@ -245,7 +245,11 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
         change()
         build = sphinx_build(project, jobs)
         written = written_since(before, outdir)
-        return Edit(what, docname, build, written, sorted(set(written) - allowed), round(build.seconds / full.seconds, 4))
+        # Pages linking to the paper after the edit (new neighbours in time) are
+        # expected too, as are the generated pages of an index (topics/x).
+        expected = allowed | pages_linking_to(outdir, docname)
+        unexpected = [page for page in written if page not in expected and not _group_page(page, shelf.site_pages)]
+        return Edit(what, docname, build, written, sorted(unexpected), round(build.seconds / full.seconds, 4))
 
     new_status = "reading" if target.status != "reading" else "read"
     edit_paper = edit("status", lambda: synth.set_status(page, new_status))
@@ -272,6 +276,12 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
         largest_pages=largest,
         check=check,
     )
+
+
+def _group_page(page: str, site_pages: Sequence[str]) -> bool:
+    """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
+    parent, _, name = page.partition("/")
+    return parent in site_pages and (parent != "papers" or name.startswith("letter-"))
 
 
 def _next_month(iso: str | None) -> str:

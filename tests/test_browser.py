@@ -103,6 +103,19 @@ def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
     assert "papers/llava-1.5.html" in targets
 
 
+@pytest.mark.parametrize(("query", "first"), [("Flamingo", "papers/flamingo.html"), ("CogVLM", "papers/cogvlm.html")])
+def test_searching_a_paper_name_finds_its_page_first(page: Any, site: str, query: str, first: str) -> None:
+    """Index pages (overviews and their generated pages) stay out of the search index."""
+    page.goto(f"{site}/search.html?q={query}")
+    page.wait_for_function(
+        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
+        timeout=15000,
+    )
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and hrefs[0].split("?")[0].split("#")[0] == first, hrefs[:5]
+    assert not any(href.startswith(("chronology", "topics", "models", "papers.html")) for href in hrefs)
+
+
 def test_copy_button_copies_the_bibtex_entry(page: Any, site: str) -> None:
     page.goto(f"{site}/papers/llava.html")
     block = page.locator(".paper-bibtex .highlight")

@@ -116,23 +116,44 @@ def test_edits_touch_one_line(shelf_dir: Path, tmp_path: Path) -> None:
 
 
 def test_targets_are_judged_at_the_target_size() -> None:
-    def size(n: int, full: float, floor: float) -> dict[str, object]:
+    def size(n: int, full: float, floor: float, largest: int, bib_fraction: float = 0.02) -> dict[str, object]:
         build = {"seconds": full, "main_rss_mib": 300.0, "worker_rss_mib": 200.0, "jobs": "3"}
         edit = {"build": {**build, "seconds": full * 0.02}, "written": ["papers/x", "index"], "unexpected": [], "fraction": 0.02}
-        return {"n": n, "full": build, "floor": {**build, "seconds": floor}, "ratio": full / floor, "noop": {**build, "seconds": 1.0}, "edit_paper": edit, "check": None}
+        return {"n": n, "full": build, "floor": {**build, "seconds": floor}, "ratio": full / floor, "noop": {**build, "seconds": 1.0},
+                "noop_fraction": 1.0 / full, "edit_paper": edit, "edit_date": edit, "edit_tags": edit,
+                "edit_bib": {**edit, "fraction": bib_fraction}, "largest_pages": [("chronology", largest)], "check": None}
 
-    targets = run.evaluate_targets([size(500, 10.0, 9.0), size(2000, 44.0, 40.0)], {"speedup": 1.6, "best_jobs": "3"})
-    status = {t["name"].split(" (")[0]: t["status"] for t in targets}
+    sizes = [size(500, 10.0, 9.0, 90_000), size(1000, 21.0, 19.0, 401_000), size(2000, 44.0, 40.0, 150_000, bib_fraction=0.3)]
+    targets = run.evaluate_targets(sizes, {"speedup": 1.6, "best_jobs": "3"})
+    status = {t["name"]: t["status"] for t in targets}
     assert status == {
-        "full build / floor": "PASS",
-        "time(N=2000) / time(N=500)": "PASS",
-        "no-op rebuild": "PASS",
-        "edited paper / full build": "PASS",
-        "best parallel vs -j 1": "PASS",
-        "peak RSS, main process": "SKIP",
-        "papershelf check": "SKIP",
+        "full build / floor (N=2000)": "PASS",
+        "time(N=2000) / time(N=1000)": "PASS",
+        "no-op rebuild (N=2000)": "PASS",
+        "no-op rebuild / full build (N=2000)": "PASS",
+        "edited status / full build (N=2000)": "PASS",
+        "edited date / full build (N=2000)": "PASS",
+        "edited tags / full build (N=2000)": "PASS",
+        "edited BibTeX entry / full build (N=2000)": "FAIL",  # 30% of a full build
+        "largest HTML page (N=1000)": "FAIL",  # 401 kB > 400 kB
+        "largest HTML page (N=5000)": "SKIP",
+        "best parallel vs -j 1 (N=2000, -j 3)": "PASS",
+        "peak RSS, main process (N=5000)": "SKIP",
+        "papershelf check (N=2000)": "SKIP",
     }
     assert run.target_size([50, 200]) == 200 and run.target_size([500, 2000, 5000]) == 2000
+
+
+def test_date_and_tag_edits_rewrite_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text('---\nkey: a\nstatus: read\ndate: "2020-01"\ntags: [x, "y z"]\n---\n', encoding="utf-8")
+    synth.set_date(page, "2020-02")
+    synth.add_tag(page, "bench edit")
+    assert page.read_text(encoding="utf-8") == '---\nkey: a\nstatus: read\ndate: "2020-02"\ntags: [x, "y z", "bench edit"]\n---\n'
+    assert run._next_month("2023-12") == "2023-11" and run._next_month("2023-04") == "2023-05"
+    site = ["index", "papers", "chronology", "topics"]
+    assert run._group_page("topics/grounding", site) and run._group_page("papers/letter-k", site)
+    assert not run._group_page("papers/kaleitron-v3", site) and not run._group_page("notes/note-0001", site)
 
 
 def _sphinx_build(project: Path) -> subprocess.CompletedProcess[str]:

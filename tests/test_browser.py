@@ -106,6 +106,19 @@ def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
     assert "papers/llava-1.5.html" in targets
 
 
+@pytest.mark.parametrize(("query", "first"), [("Flamingo", "papers/flamingo.html"), ("CogVLM", "papers/cogvlm.html")])
+def test_searching_a_paper_name_finds_its_page_first(page: Any, site: str, query: str, first: str) -> None:
+    """Index pages (overviews and their generated pages) stay out of the search index."""
+    page.goto(f"{site}/search.html?q={query}")
+    page.wait_for_function(
+        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
+        timeout=15000,
+    )
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and hrefs[0].split("?")[0].split("#")[0] == first, hrefs[:5]
+    assert not any(href.startswith(("chronology", "topics", "models", "papers.html")) for href in hrefs)
+
+
 def test_copy_button_copies_the_bibtex_entry(page: Any, site: str) -> None:
     page.goto(f"{site}/papers/llava.html")
     block = page.locator(".paper-bibtex .highlight")
@@ -132,9 +145,12 @@ def test_landing_page_and_no_console_errors_anywhere(page: Any, site: str) -> No
 
 
 def test_chronology_filter_narrows_the_rows(page: Any, site: str) -> None:
+    """The overview lists years; its filter searches all 19 papers from papers.json."""
     page.goto(f"{site}/chronology.html")
+    page.wait_for_selector("form.paper-filter")
     visible = "els => els.filter(e => e.offsetParent !== null).length"
-    assert page.eval_on_selector_all("tr.paper-row", visible) == 19
+    assert page.eval_on_selector_all("tr.paper-row", visible) == 0  # no filter: the year table only
+    assert page.inner_text(".paper-filter-count") == "All 19 papers"
     page.select_option("select[name=status]", "unread")
     unread = page.eval_on_selector_all("tr.paper-row", visible)
     assert 0 < unread < 19
@@ -145,7 +161,89 @@ def test_chronology_filter_narrows_the_rows(page: Any, site: str) -> None:
         "tr.paper-row", "els => els.filter(e => e.offsetParent !== null).map(e => e.cells[1].innerText.trim())"
     )
     assert set(names) == {"LLaVA", "LLaVA-1.5", "MoE-LLaVA"}
+    # a year page filters its own rows
+    page.goto(f"{site}/chronology/2023.html")
+    page.wait_for_selector("form.paper-filter")
+    assert page.eval_on_selector_all("tr.paper-row", visible) == 11
+    page.fill("input[type=search]", "LLaVA")
+    assert page.eval_on_selector_all("tr.paper-row", visible) == 2
     assert page.console_errors == []
+
+
+PHONE_CHECK = """() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    if (document.documentElement.scrollWidth > width) problems.push("page " + document.documentElement.scrollWidth);
+    // a cell is never cut off: its table fits, or scrolls inside a wrapper
+    for (const table of document.querySelectorAll("article table")) {
+        const box = table.parentElement;
+        const scrolls = ["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+        if (table.offsetWidth > box.clientWidth + 1 && !scrolls) problems.push("table " + table.className);
+        if (box.getBoundingClientRect().right > width + 1) problems.push("wrapper " + table.className);
+    }
+    for (const element of document.querySelectorAll(".paper-status, .tl-legend .tl-key, .paper-timeline, form.paper-filter")) {
+        const r = element.getBoundingClientRect();
+        if (r.width && (r.right > width + 1 || r.left < -1) && !element.closest(".table-wrapper")) problems.push(element.className);
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("name", ["index", "papers/llava", "chronology", "chronology/2023", "papers", "architecture", "models"])
+def test_phone_layout_fits_the_screen(browser: Any, site: str, name: str) -> None:
+    """At 390 px no page is wider than the screen and no cell is clipped."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.goto(f"{site}/{name}.html")
+        page.wait_for_load_state("load")
+        if name.startswith("chronology"):
+            page.wait_for_selector("form.paper-filter")
+        assert page.evaluate(PHONE_CHECK) == []
+        # the first column stays in view while a wide table scrolls
+        sticky = page.evaluate("() => [...document.querySelectorAll('.paper-table-wrapper td:first-child')].slice(0, 1).map(td => getComputedStyle(td).position)")
+        assert sticky in ([], ["sticky"])
+        if name in ("index", "papers/llava", "chronology"):
+            _shot(page, f"phone-{name.replace('/', '-')}")
+    finally:
+        context.close()
+
+
+TIMELINE_BOXES = """() => {
+    const svg = document.querySelector(".paper-timeline svg");
+    const labels = [...svg.querySelectorAll("text.tl-label")].map(t => {
+        const b = t.getBBox();
+        return {text: t.textContent, key: t.closest("a") && t.closest("a").dataset.key, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height};
+    });
+    const arrows = [...svg.querySelectorAll("g.tl-arrows path")].map(p => {
+        const total = p.getTotalLength();
+        const end = p.getPointAtLength(total);
+        const points = [];
+        for (let at = 0; at <= total; at += 2) { const q = p.getPointAtLength(at); points.push([q.x, q.y]); }
+        return {from: p.dataset.from, to: p.dataset.to, points: points, end: [end.x, end.y]};
+    });
+    return {labels: labels, arrows: arrows, width: svg.getBBox().width};
+}"""
+
+
+def test_timeline_labels_are_whole_and_arrows_avoid_them(page: Any, site: str) -> None:
+    """Measured in the browser at 19 papers: no label cut or overlapping, no arrow through a name."""
+    page.goto(f"{site}/chronology.html")
+    found = page.evaluate(TIMELINE_BOXES)
+    labels = found["labels"]
+    assert len(labels) == 19 and not any("…" in label["text"] for label in labels)
+    assert "Flamingo" in {label["text"] for label in labels}
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert a["r"] <= b["x"] or b["r"] <= a["x"] or a["b"] <= b["y"] or b["b"] <= a["y"], (a["text"], b["text"])
+    for arrow in found["arrows"]:
+        end_y = arrow["end"][1]
+        for x, y in arrow["points"]:
+            if abs(y - end_y) < 0.5:
+                continue  # the last leg, level with its target, runs into it
+            for label in labels:
+                inside = label["x"] + 1 < x < label["r"] - 1 and label["y"] + 1 < y < label["b"] - 1
+                assert not inside, (arrow["from"], arrow["to"], label["text"])
 
 
 def test_timeline_marks_are_working_links(page: Any, site: str) -> None:
@@ -203,7 +301,8 @@ def _shown_keys(page: Any, site: str, selector: str) -> list[str]:
     by_url = _keys_by_url(page, site)
     hrefs = page.eval_on_selector_all(
         selector,
-        "els => els.filter(e => e.offsetParent !== null).map(e => e.querySelector('a .paper-ref').closest('a').href.split('#')[0])",
+        # a row of a year page links its paper through a .paper-ref; a row the overview's filter built from papers.json, plainly
+        "els => els.filter(e => e.offsetParent !== null).map(e => (e.querySelector('a .paper-ref') || e.querySelector('a')).closest('a').href.split('#')[0])",
     )
     return [by_url[href] for href in hrefs]
 

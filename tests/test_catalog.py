@@ -91,7 +91,7 @@ def test_schema_rejects_a_broken_record(built: Any) -> None:
 
 def test_schema_enums_match_the_front_matter_schema() -> None:
     paper = load_schema()["$defs"]["paper"]["properties"]
-    assert paper["status"]["enum"] == list(STATUSES)
+    assert paper["status"]["enum"] == [*STATUSES, None]
     assert paper["links"]["items"]["properties"]["kind"]["enum"] == list(LINK_KINDS)
     assert paper["relations"]["items"]["properties"]["kind"]["enum"] == list(RELATION_KINDS)
     assert paper["architecture"]["properties"] == {}

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, build, bump, copy_root, html
 from sphinx.util.inventory import InventoryFile
@@ -161,3 +162,22 @@ def test_real_history_page_cites_through_roles(tmp_path: Path) -> None:
     cited = set(re.findall(r"\{cite:[a-z]+\}`([^`]+)`", source))
     papers = {m.group(1) for p in (REPO / "docs/papers").glob("*.md") if (m := re.search(r"^key: (\S+)", p.read_text(), re.M))}
     assert len(cited & papers) >= 15
+
+
+@pytest.mark.parametrize(
+    ("fields", "venue"),
+    [
+        ({"journal": "arXiv preprint arXiv:2312.16886"}, "arXiv"),
+        ({"journal": "CoRR", "volume": "abs/2103.00020"}, "arXiv"),
+        ({"eprint": "2311.03079", "archiveprefix": "arXiv"}, "arXiv"),
+        ({"howpublished": "https://cdn.openai.com/papers/dall-e-3.pdf"}, ""),
+        ({"journal": "https://example.org/paper.pdf", "url": "https://arxiv.org/abs/2102.12092"}, "arXiv"),
+        ({"booktitle": "Proceedings of {ICML}", "eprint": "2103.00020", "archiveprefix": "arXiv"}, "Proceedings of ICML"),
+        ({"journal": "Transactions on Machine Learning Research"}, "Transactions on Machine Learning Research"),
+    ],
+)
+def test_venue_is_never_an_arxiv_id_or_url(fields: dict[str, str], venue: str) -> None:
+    from papershelf.citation import venue_of
+    from pybtex.database import Entry
+
+    assert venue_of(Entry("article", fields=fields)) == venue

@@ -26,11 +26,14 @@ def test_paper_header_from_front_matter_and_bibtex(make_app, tmp_path: Path) -> 
     assert header.select_one(".paper-status-read").get_text() == "read"
     assert header.select_one(".paper-date").get_text() == "March 2020"  # from the arXiv id
     assert header.select_one(".paper-authors").get_text() == "Smith, A., & Jones, B."
-    assert "arXiv:2003.00001, 2020" in header.select_one(".paper-venue").get_text()
+    venue = header.select_one(".paper-venue")
+    assert venue.get_text() == "arXiv 2003.00001, 2020"  # the id is a link, not the venue
+    assert venue.a["href"] == "https://arxiv.org/abs/2003.00001"
     links = {a.get_text(): a["href"] for a in header.select(".paper-links a")}
     assert links == {"Paper": "https://arxiv.org/abs/2003.00001", "Code": "https://github.com/example/alpha"}
     models = header.select(".paper-models-table tbody tr")
-    assert [row.td.get_text() for row in models] == ["alpha-base"]
+    assert [row.td.get_text() for row in models] == ["alpha-base"]  # the name is the link text
+    assert models[0].td.a.get_text() == "alpha-base"
     assert models[0].a["href"] == "https://huggingface.co/example/alpha-base"
     bibtex = header.select_one(".paper-bibtex pre").get_text()
     assert bibtex.startswith("@misc{alpha2020,") and "Smith, Ann and Jones, Bob" in bibtex
@@ -173,3 +176,13 @@ def test_user_strings_are_escaped_and_external_links_noopener(make_app, tmp_path
     for anchor in BeautifulSoup(alpha, "html.parser").select("a.reference.external"):
         assert anchor["href"].startswith(("http://", "https://"))
         assert "noopener" in str(anchor.get("rel")), anchor
+
+
+def test_short_name_equal_to_the_title_is_not_shown_twice() -> None:
+    from papershelf.header import build_header
+    from papershelf.records import Paper
+
+    same = Paper(key="k", docname="papers/k", title="Flamingo", short_name="flamingo", status="read")
+    assert not list(build_header(same, None, None).findall(lambda n: "paper-short-name" in getattr(n, "get", lambda *_: [])("classes", [])))
+    other = Paper(key="k", docname="papers/k", title="Visual instruction tuning", short_name="LLaVA", status="read")
+    assert build_header(other, None, None).astext().startswith("LLaVA read")

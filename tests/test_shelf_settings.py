@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def test_without_reading_status_no_badge_queue_counts_or_status_filter(make_app,
     counts = counts_node.get_text()
     assert re.fullmatch(r"\d+ papers on the shelf\.", counts), counts
     assert "no reading queue" in soup(app, "queue").get_text()
+    catalog = json.loads((Path(app.outdir) / "papers.json").read_text(encoding="utf-8"))
+    assert {paper["status"] for paper in catalog["papers"]} == {None}
 
 
 def test_facets_link_kinds_and_relation_kinds_come_from_conf(make_app, tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ VERSION = 1
 BUILDERS = frozenset({"html", "dirhtml"})
 
 
-def paper_record(paper: Paper, url: str) -> dict[str, Any]:
+def paper_record(paper: Paper, url: str, with_status: bool = True) -> dict[str, Any]:
     """One paper as the catalog holds it (see catalog.schema.json)."""
     return {
         "key": paper.key,
@@ -47,7 +47,7 @@ def paper_record(paper: Paper, url: str) -> dict[str, Any]:
         "aliases": list(paper.aliases),
         "date": paper.date.iso() if paper.date else None,
         "date_source": paper.date.source if paper.date else None,
-        "status": paper.status,
+        "status": paper.status if with_status else None,  # None: the shelf keeps no read status
         "tags": list(paper.tags),
         "links": [{"kind": link.kind, "label": link.label, "url": link.url} for link in paper.links],
         "models": [{"name": model.name, "url": model.url or None} for model in paper.models],
@@ -71,12 +71,12 @@ def json_schema(settings: ShelfSettings) -> dict[str, Any]:
     return schema
 
 
-def build_catalog(view: ShelfView | None, target_uri: Callable[[str], str]) -> dict[str, Any]:
+def build_catalog(view: ShelfView | None, target_uri: Callable[[str], str], with_status: bool = True) -> dict[str, Any]:
     """The whole catalog; ``target_uri`` maps a docname to its URL from the site root."""
     papers = [view.papers[key] for key in view.order] if view is not None else []
     return {
         "version": VERSION,
-        "papers": [paper_record(paper, target_uri(paper.docname)) for paper in papers],
+        "papers": [paper_record(paper, target_uri(paper.docname), with_status) for paper in papers],
     }
 
 
@@ -88,7 +88,7 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if view is None or not view.papers:
         return  # a project that only cites has no catalog
     # Compact separators keep json on its C encoder (indent would not).
-    text = json.dumps(build_catalog(view, app.builder.get_target_uri), ensure_ascii=False, separators=(",", ":")) + "\n"
+    text = json.dumps(build_catalog(view, app.builder.get_target_uri, of_config(app.config).reading_status), ensure_ascii=False, separators=(",", ":")) + "\n"
     if _write_if_changed(Path(app.outdir) / FILENAME, text):
         logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
     _write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")

@@ -15,6 +15,8 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pybtex.database import Entry, Person
 
 MAX_AUTHORS = 20
@@ -30,14 +32,20 @@ class Reference:
     authors: str  #: "Liu, H., Li, C., & Lee, Y. J."
     year: str
     title: str
-    venue: str  #: journal, proceedings, publisher or arXiv id
+    venue: str  #: proceedings, journal, publisher or "arXiv"
     url: str
+    arxiv: str = ""  #: the arXiv identifier of a preprint, shown as a link
+
+    @property
+    def arxiv_url(self) -> str:
+        return f"https://arxiv.org/abs/{self.arxiv}" if self.arxiv else ""
 
     def text(self) -> str:
         parts = [f"{self.authors} ({self.year or 'n.d.'})." if self.authors else f"({self.year or 'n.d.'})."]
         parts.append(f"{self.title}.")
-        if self.venue:
-            parts.append(f"{self.venue}.")
+        venue = f"arXiv:{self.arxiv}" if self.arxiv and self.venue == "arXiv" else self.venue
+        if venue:
+            parts.append(f"{venue}.")
         return " ".join(parts)
 
 
@@ -80,16 +88,43 @@ def author_list(people: list[Person]) -> str:
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
+# "arXiv preprint arXiv:2312.16886", "arXiv e-prints", "CoRR": the preprint
+# server, not a venue; the identifier is shown as a link elsewhere.
+_PREPRINT = re.compile(r"^(arxiv\b|corr\b|computing research repository)", re.IGNORECASE)
+_URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _is_arxiv(fields: Mapping[str, str]) -> bool:
+    return fields.get("archiveprefix", "").lower() == "arxiv" or "arxiv.org/" in fields.get("url", "").lower() or bool(
+        _PREPRINT.match(plain(fields.get("journal", "")))
+    )
+
+
 def venue_of(entry: Entry) -> str:
+    """The booktitle or journal, else "arXiv" for a preprint; never a URL.
+
+    An arXiv identifier is not a venue ("arXiv preprint arXiv:2312.16886",
+    "arXiv:2311.03079" and a PDF link all read "arXiv").
+    """
     fields = entry.fields
-    for name in ("journal", "booktitle"):
-        if fields.get(name):
-            return plain(fields[name])
-    if fields.get("eprint") and fields.get("archiveprefix", "").lower() == "arxiv":
-        return f"arXiv:{plain(fields['eprint'])}"
+    for name in ("booktitle", "journal"):
+        text = plain(fields.get(name, ""))
+        if text and not _URL.match(text):
+            return "arXiv" if _PREPRINT.match(text) else text
+    if _is_arxiv(fields):
+        return "arXiv"
     for name in ("howpublished", "publisher", "organization", "institution"):
-        if fields.get(name):
-            return plain(fields[name])
+        text = plain(fields.get(name, ""))
+        if text and not _URL.match(text):
+            return text
+    return ""
+
+
+def arxiv_of(entry: Entry) -> str:
+    """The arXiv identifier from ``eprint`` (with ``archivePrefix = arXiv``), else ""."""
+    fields = entry.fields
+    if fields.get("archiveprefix", "").lower() == "arxiv" and fields.get("eprint"):
+        return plain(fields["eprint"])
     return ""
 
 
@@ -101,4 +136,5 @@ def format_reference(entry: Entry) -> Reference:
         title=plain(fields.get("title", "")),
         venue=venue_of(entry),
         url=plain(fields.get("url", "")),
+        arxiv=arxiv_of(entry),
     )

@@ -148,9 +148,8 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settin
     if reference is not None:
         if reference.authors:
             header += nodes.paragraph("", reference.authors, classes=["paper-authors"])
-        venue = ", ".join(part for part in (reference.venue, reference.year) if part)
-        if venue:
-            header += nodes.paragraph("", venue, classes=["paper-venue"])
+        if reference.venue or reference.year:
+            header += venue_line(reference)
     if paper.links:
         header += _link_row(paper, settings.links)
     if paper.abstract:
@@ -164,11 +163,25 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settin
     return header
 
 
+def venue_line(reference: citation.Reference) -> nodes.paragraph:
+    """``ICML, 2021`` or ``arXiv 2103.00020, 2021`` (the identifier a link, not the venue)."""
+    line = nodes.paragraph(classes=["paper-venue"])
+    if reference.venue:
+        line += nodes.Text(reference.venue)
+        if reference.arxiv and reference.venue == "arXiv":
+            line += nodes.Text(" ")
+            line += nodes.reference(reference.arxiv, reference.arxiv, refuri=reference.arxiv_url, classes=["paper-arxiv-id"], noopener=True)
+    if reference.year:
+        line += nodes.Text(f", {reference.year}" if reference.venue else reference.year)
+    return line
+
+
 def _summary_line(paper: Paper, reading_status: bool) -> nodes.paragraph:
     line = nodes.paragraph(classes=["paper-summary"])
-    line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
-    if reading_status:
+    if paper.short_name.casefold() != paper.title.casefold():  # the page's title says it already
+        line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
         line += nodes.Text(" ")
+    if reading_status:
         line += nodes.inline(paper.status, paper.status, classes=["paper-status", f"paper-status-{paper.status}"])
     if paper.date is not None:
         line += nodes.Text(" · first public ")
@@ -233,7 +246,8 @@ def link_cell(text: str, url: str) -> nodes.paragraph:
 def _models_table(paper: Paper) -> nodes.Element:
     section = nodes.container(classes=["paper-models"])
     section += nodes.rubric("Models", "Models")
-    section += table(["Model", "Link"], [[text_cell(m.name), link_cell(_host(m.url), m.url)] for m in paper.models], ["paper-models-table"])
+    # The model's name is the link text; the host only says where it lives.
+    section += table(["Model", "Host"], [[link_cell(m.name, m.url), text_cell(_host(m.url))] for m in paper.models], ["paper-models-table"])
     return section
 
 

@@ -9,7 +9,8 @@ Kinds (:data:`RENDERERS`):
 ``papers``
     every paper, alphabetically by short name;
 ``chronology``
-    every paper once, grouped by year, newest first; undated papers last;
+    papers per year, each year linked to its own page listing its papers
+    (:mod:`papershelf.pages`), newest first; undated papers last;
 ``timeline``
     an inline SVG picture of the papers in time with lineage arrows
     (see :mod:`papershelf.timeline`);
@@ -35,7 +36,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import groupby
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -113,10 +113,16 @@ def _status(paper: Paper) -> nodes.paragraph:
     return cell
 
 
-def _venue(app: Sphinx, paper: Paper) -> str:
+def _venue(app: Sphinx, paper: Paper) -> nodes.paragraph:
+    """The venue; a preprint reads "arXiv", linked to its abstract page."""
     cite = shelf_cite_domain(app.env)
     entry = cite.entry(paper.key) if cite is not None else None
-    return citation.venue_of(entry) if entry is not None else ""
+    if entry is None:
+        return text_cell("")
+    venue, arxiv = citation.venue_of(entry), citation.arxiv_of(entry)
+    if venue == "arXiv" and arxiv:
+        return link_cell("arXiv", f"https://arxiv.org/abs/{arxiv}")
+    return text_cell(venue)
 
 
 def _code_cell(paper: Paper) -> nodes.paragraph:
@@ -125,7 +131,7 @@ def _code_cell(paper: Paper) -> nodes.paragraph:
 
 
 def _date_cell(paper: Paper) -> nodes.paragraph:
-    return text_cell(human_date(paper.date.iso()) if paper.date else "undated")
+    return nowrap(human_date(paper.date.iso()) if paper.date else "undated")
 
 
 def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
@@ -141,13 +147,27 @@ def _tag_links(paper: Paper, topics_uri: str | None) -> nodes.inline:
     return chips
 
 
-def _row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nodes.Node]]], classes: list[str]) -> nodes.table:
+def row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nodes.Node]]], classes: list[str]) -> nodes.table:
     """header.py's table, with classes on each body row (``<tr class=...>``)."""
     result = table(headings, [cells for _, cells in rows], classes)
     body = next(iter(result.findall(nodes.tbody)))
     for row, (row_classes, _) in zip(body.children, rows, strict=True):
         cast("nodes.Element", row)["classes"].extend(row_classes)
     return result
+
+
+def scrolling(table_node: nodes.table) -> nodes.container:
+    """A table in furo's scrolling wrapper, which its post-transform adds only
+    to tables present before ``doctree-resolved`` (index tables come later).
+    Wide tables scroll inside it, the first column kept (papershelf-indexes.css)."""
+    wrapper = nodes.container(classes=["table-wrapper", "paper-table-wrapper"])
+    wrapper += table_node
+    return wrapper
+
+
+def nowrap(text: str) -> nodes.paragraph:
+    """A cell that never wraps (dates: "2023-01" must not become "2023-"/"01")."""
+    return nodes.paragraph(text, text, classes=["paper-nowrap"])
 
 
 def _section(title: str, ids: list[str], classes: list[str]) -> nodes.section:
@@ -160,6 +180,21 @@ def _empty(text: str) -> nodes.paragraph:
     return nodes.paragraph(text, text, classes=["paper-index-empty"])
 
 
+EMPTY = {
+    "chronology": "No papers on the shelf yet.",
+    "papers": "No papers on the shelf yet.",
+    "topics": "No paper has tags yet.",
+    "models": "No paper names a released model yet.",
+    "code": "No paper links to code yet.",
+    "queue": "Nothing left to read.",
+    "architecture": "No paper states its architecture yet.",
+}
+
+
+def empty_note(kind: str) -> nodes.paragraph:
+    return _empty(EMPTY.get(kind, "Nothing to list yet."))
+
+
 # -- renderers ------------------------------------------------------------------
 
 
@@ -167,37 +202,37 @@ def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
     """Every paper, alphabetically by short name."""
     papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
     with_status = of_config(app.config).reading_status
-    rows = [[_ref(app, docname, p), text_cell(p.title), text_cell(p.date.iso() if p.date else "undated"), *([_status(p)] if with_status else [])] for p in papers]
-    return [table(["Paper", "Title", "Date", *(["Status"] if with_status else [])], rows, ["paper-list"])]
+    rows = [[_ref(app, docname, p), text_cell(p.title), nowrap(p.date.iso() if p.date else "undated"), *([_status(p)] if with_status else [])] for p in papers]
+    return [scrolling(table(["Paper", "Title", "Date", *(["Status"] if with_status else [])], rows, ["paper-list"]))]
 
 
 def render_chronology(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
-    """Every paper once, grouped by year, newest first; undated papers last.
+    """Every year's section on one page (the chronology is split by
+    :mod:`papershelf.pages`, which renders each year with :func:`chronology_section`)."""
+    from .pages import year_groups
 
-    Section ids are ``year-<year>`` and ``year-undated`` (the timeline links
-    its "+N more" marks there). Rows carry :func:`filter_classes`.
-    """
-    result: list[nodes.Node] = []
+    return [chronology_section(app, view, label, papers, docname) for label, papers in year_groups(view)] or [_empty("No papers on the shelf yet.")]
+
+
+def chronology_section(app: Sphinx, view: ShelfView, label: str, papers: list[Paper], docname: str) -> nodes.section:
+    """One year of the chronology (section id ``year-<label>``), rows with :func:`filter_classes`."""
     with_status = of_config(app.config).reading_status
     topics = view.index_pages.get("topics")
     topics_uri = app.builder.get_relative_uri(docname, topics) if topics else None
-    for label, group in groupby(newest_first(view.papers.values()), key=year_label):
-        papers = list(group)
-        title = "Undated" if label == "undated" else label
-        section = _section(title, [f"year-{label}"], ["paper-year"])
-        section += nodes.paragraph("", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}", classes=["paper-year-count"])
-        rows = []
-        for p in papers:
-            title_cell = text_cell(p.title)
-            if p.tags:
-                title_cell += nodes.Text(" ")
-                title_cell += _tag_links(p, topics_uri)
-            month = MONTH_NAMES[p.date.month] if p.date else ""
-            cells: list[nodes.Node] = [text_cell(month), _ref(app, docname, p), title_cell, text_cell(_venue(app, p)), *([_status(p)] if with_status else []), _code_cell(p)]
-            rows.append((filter_classes(p, "paper-row", with_status), cells))
-        section += _row_table(["Month", "Paper", "Title", "Venue", *(["Status"] if with_status else []), "Code"], rows, ["paper-chronology"])
-        result.append(section)
-    return result or [_empty("No papers on the shelf yet.")]
+    title = "Undated" if label == "undated" else label
+    section = _section(title, [f"year-{label}"], ["paper-year"])
+    section += nodes.paragraph("", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}", classes=["paper-year-count"])
+    rows = []
+    for p in papers:
+        title_cell = text_cell(p.title)
+        if p.tags:
+            title_cell += nodes.Text(" ")
+            title_cell += _tag_links(p, topics_uri)
+        month = MONTH_NAMES[p.date.month] if p.date else ""
+        cells: list[nodes.Node] = [nowrap(month), _ref(app, docname, p), title_cell, _venue(app, p), *([_status(p)] if with_status else []), _code_cell(p)]
+        rows.append((filter_classes(p, "paper-row", with_status), cells))
+    section += scrolling(row_table(["Month", "Paper", "Title", "Venue", *(["Status"] if with_status else []), "Code"], rows, ["paper-chronology"]))
+    return section
 
 
 def render_timeline(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -239,19 +274,18 @@ def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]
         rows: list[tuple[list[str], list[nodes.Node]]] = [
             (filter_classes(p, "paper-row"), [_ref(app, docname, p), text_cell(p.title), _date_cell(p), _status(p)]) for p in queued
         ]
-        section += _row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"])
+        section += scrolling(row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"]))
         result.append(section)
     if len(result) == 1:
         result.append(_empty("Nothing left to read."))
     return result
 
 
-def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
-    """One section per tag (alphabetical), papers newest first in each.
+def topic_groups(view: ShelfView) -> list[tuple[str, str, list[Paper]]]:
+    """(section id, label, papers newest first) per tag, alphabetical; "Untagged" last.
 
-    Tags that differ only in case or punctuation share one section (they
-    share :func:`tag_id`), titled as the earliest paper spells it. Papers
-    without tags are listed last under "Untagged".
+    Tags that differ only in case or punctuation share one group (they
+    share :func:`tag_id`), labelled as the earliest paper spells it.
     """
     labels: dict[str, str] = {}
     for key in view.order:
@@ -265,24 +299,35 @@ def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
         for ident in dict.fromkeys(tag_id(tag) for tag in paper.tags):
             members.setdefault(ident, []).append(paper)
     order = sorted(labels, key=lambda ident: (labels[ident].casefold(), ident))
+    groups = [(ident, labels[ident], members[ident]) for ident in order]
+    if untagged:
+        groups.append(("untagged-papers", "Untagged", untagged))
+    return groups
+
+
+def topic_list(app: Sphinx, papers: Sequence[Paper], docname: str) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["paper-topic-papers"])
+    for p in papers:
+        item = _ref(app, docname, p)
+        item += nodes.Text(f" — {p.title} ({human_date(p.date.iso()) if p.date else 'undated'})")
+        items += nodes.list_item("", item)
+    return [items]
+
+
+def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
+    """One section per tag (alphabetical, :func:`topic_groups`), papers newest first in each."""
+    groups = topic_groups(view)
+    tagged = [(ident, label, papers) for ident, label, papers in groups if ident != "untagged-papers"]
     jump = nodes.paragraph(classes=["paper-topic-list"])
-    for index, ident in enumerate(order):
+    for index, (ident, label, papers) in enumerate(tagged):
         if index:
             jump += nodes.Text(" · ")
-        text = f"{labels[ident]} ({len(members[ident])})"
+        text = f"{label} ({len(papers)})"
         jump += nodes.reference(text, text, refid=ident, internal=True)
-    result: list[nodes.Node] = [jump] if order else [_empty("No paper has tags yet.")]
-    groups = [(labels[ident], ident, members[ident]) for ident in order]
-    if untagged:
-        groups.append(("Untagged", "untagged-papers", untagged))
-    for title, ident, papers in groups:
-        section = _section(title, [ident], ["paper-topic"])
-        items = nodes.bullet_list(classes=["paper-topic-papers"])
-        for p in papers:
-            item = _ref(app, docname, p)
-            item += nodes.Text(f" — {p.title} ({human_date(p.date.iso()) if p.date else 'undated'})")
-            items += nodes.list_item("", item)
-        section += items
+    result: list[nodes.Node] = [jump] if tagged else [_empty("No paper has tags yet.")]
+    for ident, label, papers in groups:
+        section = _section(label, [ident], ["paper-topic"])
+        section.extend(topic_list(app, papers, docname))
         result.append(section)
     return result
 
@@ -296,7 +341,7 @@ def render_models(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
         [link_cell(model.name, model.url), text_cell(_host(model.url)), _ref(app, docname, paper), _date_cell(paper)]
         for model, paper in entries
     ]
-    return [table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"])]
+    return [scrolling(table(["Model", "Host", "Paper", "Date"], rows, ["paper-models-index"]))]
 
 
 def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -309,7 +354,7 @@ def render_code(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
             rows.append([link_cell(text, link.url), _ref(app, docname, paper), text_cell(paper.title), _date_cell(paper)])
     if not rows:
         return [_empty("No paper links to code yet.")]
-    return [table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"])]
+    return [scrolling(table(["Repository", "Paper", "Title", "Date"], rows, ["paper-code-index"]))]
 
 
 def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -324,9 +369,9 @@ def render_architecture(app: Sphinx, view: ShelfView, docname: str) -> list[node
     for paper in papers:
         facts = dict(paper.architecture)
         rows.append([_ref(app, docname, paper), *(text_cell(facts.get(name, "")) for name in headings)])
-    wrapper = nodes.container(classes=["paper-wide-table"])
-    wrapper += table(["Paper", *headings.values()], rows, ["paper-architecture-index"])
-    return [wrapper]
+    # Cells get a readable minimum width and the table scrolls sideways with
+    # the paper column kept, instead of narrow columns of wrapped words.
+    return [scrolling(table(["Paper", *headings.values()], rows, ["paper-architecture-index"]))]
 
 
 def _host(url: str) -> str:
@@ -353,21 +398,32 @@ RENDERERS: dict[str, Renderer] = {
 
 
 def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> list[nodes.Node]:
-    return RENDERERS[node["kind"]](app, view, docname)
+    """The index; a split one (:mod:`papershelf.pages`) shows its overview here."""
+    from . import pages
+
+    kind = node["kind"]
+    if pages.is_split(app, view, kind) and view.index_pages.get(kind) == docname:
+        return pages.render_overview(app, view, kind, docname)
+    return RENDERERS[kind](app, view, docname)
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
-    """Index styles on pages holding an index; the filter script where a chronology is.
+    """Index styles on pages holding an index; the filter script where a chronology
+    (or one of its year pages) is.
 
     Added inside ``html-page-context``, the files reach only this page.
     """
     if app.builder.format != "html":
         return
-    kinds = cast("PaperDomain", app.env.get_domain("paper")).index_docs.get(pagename)
-    if not kinds:
+    from .pages import is_group_page
+
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    kinds = domain.index_docs.get(pagename)
+    group_page = doctree is None and domain.view is not None and is_group_page(domain.view, pagename)
+    if not kinds and not group_page:
         return
     app.add_css_file(INDEX_CSS)
-    if "chronology" in kinds:
+    if "chronology" in (kinds or ()) or (group_page and domain.view is not None and pagename.rpartition("/")[0] == domain.view.index_pages.get("chronology")):
         app.add_js_file(FILTER_JS, loading_method="defer")
 
 

@@ -1,8 +1,9 @@
 """Measure papershelf builds on synthetic shelves against their plain-MyST floor.
 
 For each size N: a clean build of the floor and of the shelf (wall time, peak
-memory), a no-op rebuild, one paper page edited (its ``status``) and one
-BibTeX entry edited (its ``title``), each with the pages Sphinx wrote, and
+memory), the largest HTML pages, a no-op rebuild, one paper page edited
+(its ``status``, then its ``date``, then its ``tags``) and one BibTeX entry
+edited (its ``title``), each with the pages Sphinx wrote, and
 ``python -m papershelf check``. At the target size (N=2000; 200 with
 ``--quick``) clean builds with ``-j 1``, ``-j 3`` and ``-j auto`` too.
 
@@ -36,10 +37,10 @@ from typing import TYPE_CHECKING, Any
 from . import synth
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-SIZES = (500, 2000)
-FULL_SIZES = (500, 2000, 5000)
+SIZES = (500, 1000, 2000)
+FULL_SIZES = (500, 1000, 2000, 5000)
 QUICK_SIZES = (50, 200)
 TARGET_N = 2000
 PARALLEL_JOBS = ("1", "3", "auto")
@@ -51,6 +52,9 @@ FLOOR_RATIO = 1.3
 SCALING_PER_4X = 4.5  #: time(4N)/time(N); other size ratios scale it linearly
 NOOP_SECONDS = 2.0
 EDIT_FRACTION = 0.05
+NOOP_FRACTION = 0.03
+#: N -> largest HTML page allowed (bytes): pages must not grow with the shelf
+PAGE_BYTES = {1000: 400_000, 5000: 500_000}
 PARALLEL_SPEEDUP = 1.5
 MEMORY_BYTES = 1 << 30
 MEMORY_N = 5000
@@ -108,8 +112,12 @@ class SizeResult:
     full_runs: list[float]  #: every clean build's seconds (the best is ``full``)
     ratio: float  #: full / floor
     noop: Build
-    edit_paper: Edit
+    noop_fraction: float  #: of the full build's time
+    edit_paper: Edit  #: status
+    edit_date: Edit
+    edit_tags: Edit
     edit_bib: Edit
+    largest_pages: list[tuple[str, int]]  #: the five largest HTML pages (docname, bytes)
     check: dict[str, Any] | None  #: seconds and returncode, or None without papershelf.cli
 
 
@@ -150,6 +158,12 @@ def sphinx_build(project: Path, jobs: str = "3", clean: bool = False) -> Build:
         tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-20:])
         raise BenchError(f"sphinx-build -j {jobs} in {project} exited with {proc.returncode}:\n{tail}")
     return Build(round(seconds, 3), round(_mib(usage.get("self", 0)), 1), round(_mib(usage.get("children", 0)), 1), jobs)
+
+
+def largest_pages(outdir: Path, count: int = 5) -> list[tuple[str, int]]:
+    """The ``count`` largest HTML pages of a build, largest first."""
+    sizes = [(doc, (outdir / f"{doc}.html").stat().st_size) for doc in html_mtimes(outdir)]
+    return sorted(sizes, key=lambda item: (-item[1], item[0]))[:count]
 
 
 def html_mtimes(outdir: Path) -> dict[str, int]:
@@ -219,23 +233,29 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
     log(f"N={n}: no-op rebuild ({full.seconds:.1f} s full)")
     noop = sphinx_build(project, jobs)
 
+    largest = largest_pages(outdir)
     target = shelf.pick_edit_target()
     docname = f"papers/{target.slug}"
+    page = project / "docs" / f"{docname}.md"
     allowed = pages_linking_to(outdir, docname) | {docname, *shelf.site_pages, "genindex", "search", "py-modindex"}
-    log(f"N={n}: edit the status of {docname}")
-    before = html_mtimes(outdir)
-    new_status = "reading" if target.status != "reading" else "read"
-    synth.set_status(project / "docs" / f"{docname}.md", new_status)
-    build = sphinx_build(project, jobs)
-    written = written_since(before, outdir)
-    edit_paper = Edit("status", docname, build, written, sorted(set(written) - allowed), round(build.seconds / full.seconds, 4))
 
-    log(f"N={n}: edit the BibTeX title of {target.key}")
-    before = html_mtimes(outdir)
-    synth.retitle_bib_entry(project / "references.bib", target.key)
-    build = sphinx_build(project, jobs)
-    written = written_since(before, outdir)
-    edit_bib = Edit("bibtex title", docname, build, written, sorted(set(written) - allowed), round(build.seconds / full.seconds, 4))
+    def edit(what: str, change: Callable[[], None]) -> Edit:
+        log(f"N={n}: edit the {what} of {docname}")
+        before = html_mtimes(outdir)
+        change()
+        build = sphinx_build(project, jobs)
+        written = written_since(before, outdir)
+        # Pages linking to the paper after the edit (new neighbours in time) are
+        # expected too, as are the generated pages of an index (topics/x).
+        expected = allowed | pages_linking_to(outdir, docname)
+        unexpected = [page for page in written if page not in expected and not _group_page(page, shelf.site_pages)]
+        return Edit(what, docname, build, written, sorted(unexpected), round(build.seconds / full.seconds, 4))
+
+    new_status = "reading" if target.status != "reading" else "read"
+    edit_paper = edit("status", lambda: synth.set_status(page, new_status))
+    edit_date = edit("date", lambda: synth.set_date(page, _next_month(target.date)))
+    edit_tags = edit("tags", lambda: synth.add_tag(page, "bench edit"))
+    edit_bib = edit("bibtex title", lambda: synth.retitle_bib_entry(project / "references.bib", target.key))
 
     log(f"N={n}: papershelf check")
     check = run_check(project)
@@ -248,10 +268,28 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
         full_runs=full_runs,
         ratio=round(full.seconds / floor.seconds, 3),
         noop=noop,
+        noop_fraction=round(noop.seconds / full.seconds, 4),
         edit_paper=edit_paper,
+        edit_date=edit_date,
+        edit_tags=edit_tags,
         edit_bib=edit_bib,
+        largest_pages=largest,
         check=check,
     )
+
+
+def _group_page(page: str, site_pages: Sequence[str]) -> bool:
+    """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
+    parent, _, name = page.partition("/")
+    return parent in site_pages and (parent != "papers" or name.startswith("letter-"))
+
+
+def _next_month(iso: str | None) -> str:
+    """Another month of the same year (``2023-04`` -> ``2023-05``; December -> November)."""
+    if not iso:
+        return "2020-06"
+    year, month = int(iso[:4]), int(iso[5:7]) if len(iso) >= 7 else 6
+    return f"{year}-{month + 1 if month < 12 else 11:02d}"
 
 
 def measure_parallel(project: Path, reuse: Build, repeat: int, log: Any) -> dict[str, Any]:
@@ -301,11 +339,24 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
 
     noop = big["noop"]["seconds"]
     targets.append(_target(f"no-op rebuild (N={big_n})", noop, NOOP_SECONDS, "s", noop < NOOP_SECONDS))
+    noop_fraction = big.get("noop_fraction", round(noop / big["full"]["seconds"], 4))
+    targets.append(_target(f"no-op rebuild / full build (N={big_n})", noop_fraction, NOOP_FRACTION, "", noop_fraction < NOOP_FRACTION))
 
-    edit = big["edit_paper"]
-    fraction = edit["fraction"]
-    detail = f"{len(edit['written'])} pages written" + (f"; unexpected: {', '.join(edit['unexpected'][:5])}" if edit["unexpected"] else "")
-    targets.append(_target(f"edited paper / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
+    for field_name, label in (("edit_paper", "status"), ("edit_date", "date"), ("edit_tags", "tags"), ("edit_bib", "BibTeX entry")):
+        edit = big.get(field_name)
+        if edit is None:
+            continue
+        fraction = edit["fraction"]
+        detail = f"{len(edit['written'])} pages written" + (f"; unexpected: {', '.join(edit['unexpected'][:5])}" if edit["unexpected"] else "")
+        targets.append(_target(f"edited {label} / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
+
+    for size_n, limit in sorted(PAGE_BYTES.items()):
+        pages = by_n.get(size_n, {}).get("largest_pages")
+        if not pages:
+            targets.append(_target(f"largest HTML page (N={size_n})", None, limit / 1000, " kB", None, "not measured" + (" (needs --full)" if size_n == MEMORY_N else "")))
+            continue
+        name, size = pages[0]
+        targets.append(_target(f"largest HTML page (N={size_n})", round(size / 1000, 1), limit / 1000, " kB", size <= limit, name))
 
     if parallel is not None:
         speedup = parallel["speedup"]
@@ -355,7 +406,7 @@ def format_report(results: dict[str, Any]) -> str:
         f"Sphinx {m['sphinx']}, -j {results['jobs']}, seed {results['seed']}",
         "",
         f"{'N':>6} {'pages':>6} {'floor s':>8} {'shelf s':>8} {'ratio':>6} {'RSS MiB':>13} {'no-op s':>8} "
-        f"{'edit page s':>16} {'edit bib s':>16} {'check s':>8}",
+        f"{'status s':>14} {'date s':>14} {'tags s':>14} {'bib s':>14} {'largest kB':>11} {'check s':>8}",
     ]
     for s in results["sizes"]:
         check = s["check"]
@@ -363,10 +414,13 @@ def format_report(results: dict[str, Any]) -> str:
         lines.append(
             f"{s['n']:>6} {s['pages']:>6} {s['floor']['seconds']:>8.2f} {s['full']['seconds']:>8.2f} {s['ratio']:>6.2f} "
             f"{s['full']['main_rss_mib']:>6.0f}/{s['full']['worker_rss_mib']:<6.0f} {s['noop']['seconds']:>8.2f} "
-            f"{s['edit_paper']['build']['seconds']:>9.2f} ({len(s['edit_paper']['written']):>3}) "
-            f"{s['edit_bib']['build']['seconds']:>9.2f} ({len(s['edit_bib']['written']):>3}) {check_text:>8}"
+            + " ".join(f"{s[e]['build']['seconds']:>8.2f} ({len(s[e]['written']):>3})" for e in ("edit_paper", "edit_date", "edit_tags", "edit_bib") if e in s)
+            + f" {s['largest_pages'][0][1] / 1000 if s.get('largest_pages') else 0:>11.1f} {check_text:>8}"
         )
-    lines.append("RSS: main process / largest worker. edit: seconds (HTML pages written).")
+    lines.append("RSS: main process / largest worker. edits: seconds (HTML pages written). largest: the biggest HTML page.")
+    for s in results["sizes"]:
+        if s.get("largest_pages"):
+            lines.append(f"largest pages at N={s['n']}: " + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in s["largest_pages"]))
     parallel = results.get("parallel")
     if parallel:
         runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())

@@ -573,6 +573,24 @@ def set_status(page: Path, status: str) -> None:
     _write_bumped(page, new)
 
 
+def set_date(page: Path, iso: str) -> None:
+    """Rewrite (or add) the ``date:`` line of a paper page."""
+    text = page.read_text(encoding="utf-8")
+    new, count = re.subn(r"^date: .*$", f'date: "{iso}"', text, count=1, flags=re.MULTILINE)
+    if not count:
+        new = re.sub(r"^(status: \w+)$", f'\\1\ndate: "{iso}"', text, count=1, flags=re.MULTILINE)
+    _write_bumped(page, new)
+
+
+def add_tag(page: Path, tag: str) -> None:
+    """Append a tag to the ``tags: [...]`` line of a paper page."""
+    text = page.read_text(encoding="utf-8")
+    new, count = re.subn(r"^tags: \[(.*)\]$", lambda m: f"tags: [{m.group(1) + ', ' if m.group(1) else ''}{_q(tag)}]", text, count=1, flags=re.MULTILINE)
+    if not count:
+        raise ValueError(f"{page} has no tags line")
+    _write_bumped(page, new)
+
+
 def retitle_bib_entry(bib: Path, key: str, suffix: str = " (revised)") -> None:
     """Append ``suffix`` to the title of one entry of a generated .bib."""
     text = bib.read_text(encoding="utf-8")

@@ -6,6 +6,12 @@
  * extension put on each row: `paper-row status-<s> year-<y> tag-<slug>`.
  * Rows that do not match are hidden, year sections left empty are hidden,
  * and the timeline's marks (`paper-mark`, same classes) are dimmed.
+ *
+ * The chronology's overview page lists years, not papers (each year has its
+ * own page). There the rows are built from the site's `papers.json` (its
+ * stable data source: key, short_name, title, date, status, tags, url; see
+ * catalog.schema.json) into a results table that shows once a filter is set,
+ * so the filter searches the whole shelf from the overview.
  */
 (function () {
   "use strict";
@@ -41,9 +47,85 @@
     return { label: label, control: select };
   }
 
+  // Close to docutils' make_id, which names the tag-<slug> classes of the rows.
+  function slug(text) {
+    var id = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^[-0-9]+|-+$/g, "");
+    return id || "tag";
+  }
+
+  function cell(row, content) {
+    var td = document.createElement("td");
+    if (typeof content === "string") td.textContent = content; else td.appendChild(content);
+    row.appendChild(td);
+    return td;
+  }
+
+  // The whole shelf as hidden rows, after the overview's year table.
+  function catalogRows(catalog, anchor) {
+    var root = document.documentElement.dataset.content_root || "";
+    var wrapper = document.createElement("div");
+    wrapper.className = "table-wrapper paper-table-wrapper paper-filter-results";
+    wrapper.hidden = true;
+    var table = document.createElement("table");
+    table.className = "docutils align-default paper-chronology";
+    var head = table.createTHead().insertRow();
+    ["Date", "Paper", "Title", "Status"].forEach(function (name) {
+      var th = document.createElement("th");
+      th.textContent = name;
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    var rows = catalog.papers.map(function (paper) {
+      var row = body.insertRow();
+      var year = paper.date ? paper.date.slice(0, 4) : "undated";
+      row.className = "paper-row year-" + year;
+      if (paper.status) row.classList.add("status-" + paper.status);  // null: the shelf keeps no read status
+      paper.tags.forEach(function (tag) { row.classList.add("tag-" + slug(tag)); });
+      row.dataset.key = paper.key;
+      row.dataset.date = paper.date || "";
+      row.dataset.tags = JSON.stringify(paper.tags);
+      cell(row, paper.date || "undated").className = "paper-nowrap";
+      var link = document.createElement("a");
+      link.href = root + paper.url;
+      link.textContent = paper.short_name;
+      cell(row, link);
+      cell(row, paper.title);
+      cell(row, paper.status || "");
+      return row;
+    });
+    // Newest first, undated last, as on the year pages; ties by short name.
+    rows.sort(function (a, b) {
+      if (a.dataset.date !== b.dataset.date) {
+        if (!a.dataset.date) return 1;
+        if (!b.dataset.date) return -1;
+        return a.dataset.date < b.dataset.date ? 1 : -1;
+      }
+      return a.cells[1].textContent.localeCompare(b.cells[1].textContent);
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    wrapper.appendChild(table);
+    anchor.parentNode.insertBefore(wrapper, anchor.nextSibling);
+    return { rows: rows, wrapper: wrapper };
+  }
+
   function init() {
     var rows = Array.prototype.slice.call(document.querySelectorAll("tr.paper-row"));
-    if (!rows.length) return;
+    var overview = document.querySelector("table.paper-years");
+    if (!rows.length && overview) {
+      var root = document.documentElement.dataset.content_root || "";
+      fetch(root + "papers.json").then(function (response) { return response.json(); }).then(function (catalog) {
+        var built = catalogRows(catalog, overview.closest(".paper-table-wrapper") || overview);
+        setUp(built.rows, built.wrapper);
+        // Other scripts (the BibTeX of the selection) work on these rows too.
+        document.dispatchEvent(new CustomEvent("papershelf:rows", { detail: built.rows }));
+      });
+      return;
+    }
+    if (rows.length) setUp(rows, null);
+  }
+
+  function setUp(rows, results) {
     var marks = Array.prototype.slice.call(document.querySelectorAll(".paper-timeline .paper-mark"));
     var arrows = Array.prototype.slice.call(document.querySelectorAll(".paper-timeline .tl-arrow[data-from]"));
     var sections = Array.prototype.slice.call(document.querySelectorAll("section.paper-year"));
@@ -61,6 +143,10 @@
       chip.classList.forEach(function (name) {
         if (name.indexOf("tag-") === 0 && !tagLabels[name.slice(4)]) tagLabels[name.slice(4)] = chip.textContent.trim();
       });
+    });
+    rows.forEach(function (row) {
+      if (!row.dataset.tags) return;
+      JSON.parse(row.dataset.tags).forEach(function (tag) { if (!tagLabels[slug(tag)]) tagLabels[slug(tag)] = tag; });
     });
     var tags = classValues(rows, "tag-").map(function (slug) {
       return [slug, tagLabels[slug] || slug.replace(/-/g, " ")];
@@ -115,9 +201,15 @@
       sections.forEach(function (section) {
         section.hidden = !section.querySelector("tr.paper-row:not([hidden])");
       });
+      var active = Boolean(query || status.control.value || tag.control.value || year.control.value);
+      if (results) results.hidden = !active;
+      var matched = {};
+      rows.forEach(function (row) { if (!row.hidden && row.dataset.key) matched[row.dataset.key] = true; });
       var dimmed = {};
       marks.forEach(function (mark) {
-        var ok = matches(mark, query);
+        // From the catalog rows when built from papers.json (their text is the
+        // paper's, not only its label), else from the mark's own classes.
+        var ok = results ? Boolean(matched[mark.getAttribute("data-key")]) : matches(mark, query);
         mark.classList.toggle("is-dimmed", !ok);
         if (!ok) dimmed[mark.getAttribute("data-key")] = true;
       });
@@ -135,7 +227,7 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    var anchor = document.querySelector(".paper-timeline") || sections[0] || rows[0].closest("table");
+    var anchor = document.querySelector(".tl-legend, .paper-timeline") || sections[0] || (results || rows[0].closest("table"));
     anchor.parentNode.insertBefore(form, anchor);
     apply();
   }

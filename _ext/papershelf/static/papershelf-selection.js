@@ -35,8 +35,9 @@
     return (parts.length ? parts.join("_") : "all-papers") + ".bib";
   }
 
-  /* The key of a row: its paper link's target, looked up in the data. */
+  /* The key of a row: its own (rows built from papers.json), else its paper link's target looked up in the data. */
   function rowKey(row, pages) {
+    if (row.dataset.key) return row.dataset.key;
     var link = row.querySelector("a .paper-ref");
     var anchor = link ? link.closest("a") : row.querySelector("a.reference.internal");
     if (!anchor) return null;
@@ -54,9 +55,14 @@
     document.head.appendChild(tag);
   }
 
+  /* Rows in the page, or (the chronology overview) the rows the filter builds from papers.json. */
   function init() {
     var rows = Array.prototype.slice.call(document.querySelectorAll("tr.paper-row"));
-    if (!rows.length) return;
+    if (rows.length) { setUp(rows); return; }
+    document.addEventListener("papershelf:rows", function (event) { setUp(event.detail); }, { once: true });
+  }
+
+  function setUp(rows) {
 
     var box = document.createElement("div");
     box.className = "paper-selection-bib";

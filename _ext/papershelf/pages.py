@@ -1,0 +1,269 @@
+"""Indexes split into small pages, so no page grows with the shelf.
+
+An index listing every paper grows with the shelf (at 2,000 papers the
+chronology was 2.3 MB, Models 2.0 MB). A split index keeps a small overview
+on its own page (one row per group, linked) and moves the rows to one
+generated page per group, ``<index page>/<group>.html``:
+
+=============  =====================================  ==========================
+kind           one page per                           split
+=============  =====================================  ==========================
+chronology     year (and ``undated``)                 always
+topics         topic                                  above the threshold
+papers         first letter of the short name         above the threshold
+models, code,  year of the paper                      above the threshold
+queue,
+architecture
+=============  =====================================  ==========================
+
+The queue's overview keeps its progress line. The threshold is ``papershelf_split_above`` (rows the index would show; 0
+splits every kind), so a shelf of 20 papers keeps one Papers page.
+
+The group pages have no source file: they are added at
+``html-collect-pages`` with the theme's ``page.html`` and a body rendered
+from the same docutils nodes as any index. A page is written only when what
+it shows changed (a digest per page, kept next to the doctrees) or its file
+is missing, so a no-op build, or an edit shown on another group's page,
+writes none of them; the page of a group left empty is deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.util import logging
+
+from . import indexes
+from .settings import of_config
+from .shelf import ShelfView, digest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from .domain import PaperDomain
+    from .records import Paper
+
+logger = logging.getLogger(__name__)
+STATE = "papershelf-split-pages.json"  #: digests of the written group pages, in the doctree dir
+DEFAULT_SPLIT_ABOVE = 200
+
+
+@dataclass(frozen=True)
+class Group:
+    slug: str  #: the page's name under the index page
+    label: str  #: shown in the overview ("2023", "LLaVA-family", "A")
+    papers: list[Paper]  #: in the order the group page lists them
+    rows: int  #: rows of the group page (models: checkpoints; code: repositories)
+
+
+def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
+    """(label, papers newest first) per year, newest year first, "undated" last."""
+    return [(label, list(group)) for label, group in groupby(indexes.newest_first(view.papers.values()), key=indexes.year_label)]
+
+
+def _by_year(view: ShelfView, rows: Callable[[Paper], int]) -> list[Group]:
+    result = []
+    for label, papers in year_groups(view):
+        shown = [p for p in papers if rows(p)]
+        if shown:
+            result.append(Group(label, "Undated" if label == "undated" else label, shown, sum(rows(p) for p in shown)))
+    return result
+
+
+def _by_letter(view: ShelfView) -> list[Group]:
+    papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
+
+    def letter(paper: Paper) -> str:
+        first = paper.short_name[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+    # "letter-" keeps papers/letter-a clear of the paper pages in papers/.
+    return [Group("letter-other" if label == "#" else f"letter-{label.lower()}", label, list(group), 0) for label, group in groupby(papers, key=letter)]
+
+
+def _by_topic(view: ShelfView) -> list[Group]:
+    return [Group(indexes.tag_slug(label), label, papers, len(papers)) for _, label, papers in indexes.topic_groups(view)]
+
+
+def _sub(view: ShelfView, papers: list[Paper]) -> ShelfView:
+    """A view of some papers (index renderers list what a view holds)."""
+    keys = {p.key for p in papers}
+    return ShelfView(papers={p.key: p for p in papers}, order=[k for k in view.order if k in keys], index_pages=view.index_pages)
+
+
+@dataclass(frozen=True)
+class Split:
+    kind: str
+    heading: str  #: the overview's first column
+    groups: Callable[[ShelfView], list[Group]]
+    title: Callable[[Group], str]
+    body: Callable[[Sphinx, ShelfView, Group, str], list[nodes.Node]]
+    always: bool = False
+
+
+def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
+    return [indexes.chronology_section(app, view, group.slug, group.papers, pagename)]
+
+
+SPLITS: dict[str, Split] = {
+    "chronology": Split("chronology", "Year", lambda v: _by_year(v, lambda p: 1), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
+    "topics": Split("topics", "Topic", _by_topic, lambda g: f"Topic: {g.label}",
+                    lambda app, view, g, page: indexes.topic_list(app, g.papers, page)),
+    "papers": Split("papers", "Letter", _by_letter, lambda g: f"Papers: {g.label}",
+                    lambda app, view, g, page: indexes.render_papers(app, _sub(view, g.papers), page)),
+    "models": Split("models", "Year", lambda v: _by_year(v, lambda p: len(p.models)), lambda g: f"Models of {g.label}",
+                    lambda app, view, g, page: indexes.render_models(app, _sub(view, g.papers), page)),
+    "code": Split("code", "Year", lambda v: _by_year(v, lambda p: len(p.links_of("code"))), lambda g: f"Code of {g.label}",
+                  lambda app, view, g, page: indexes.render_code(app, _sub(view, g.papers), page)),
+    "queue": Split("queue", "Year", lambda v: _by_year(v, lambda p: int(p.status != "read")), lambda g: f"To read from {g.label}",
+                   lambda app, view, g, page: indexes.render_queue(app, _sub(view, g.papers), page)[1:]),
+    "architecture": Split("architecture", "Year", lambda v: _by_year(v, lambda p: int(bool(p.architecture))), lambda g: f"Architectures of {g.label}",
+                          lambda app, view, g, page: indexes.render_architecture(app, _sub(view, g.papers), page)),
+}
+
+
+def is_split(app: Sphinx, view: ShelfView, kind: str) -> bool:
+    """Whether this build splits the index ``kind`` (same answer on every page)."""
+    split = SPLITS.get(kind)
+    if split is None:
+        return False
+    return split.always or len(view.papers) > app.config.papershelf_split_above
+
+
+def group_page(index_page: str, slug: str) -> str:
+    """The pagename of a group's page: ``chronology/2023``."""
+    return f"{index_page}/{slug}"
+
+
+def is_group_page(view: ShelfView, pagename: str) -> bool:
+    """Cheap (no listing): called for every page written."""
+    parent = pagename.rpartition("/")[0]
+    return bool(parent) and any(view.index_pages.get(kind) == parent for kind in SPLITS)
+
+
+def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> list[nodes.Node]:
+    """One row per group, linked to its page, with its count and first names."""
+    split = SPLITS[kind]
+    groups = split.groups(view)
+    if not groups:
+        return [indexes.empty_note(kind)]
+    with_status = of_config(app.config).reading_status
+    rows: list[tuple[list[str], list[nodes.Node]]] = []
+    for group in groups:
+        link = nodes.paragraph()
+        link += nodes.reference(group.label, group.label, internal=True, refuri=app.builder.get_relative_uri(docname, group_page(docname, group.slug)))
+        count = group.rows or len(group.papers)
+        first = ", ".join(p.short_name for p in group.papers[:3]) + (", …" if len(group.papers) > 3 else "")
+        cells: list[nodes.Node] = [link, indexes.nowrap(str(count))]
+        if kind == "chronology" and with_status:
+            cells.append(indexes.nowrap(f"{sum(1 for p in group.papers if p.status == 'read')} read"))
+        cells.append(indexes.text_cell(first))
+        classes = [f"paper-{kind}-group", f"year-{group.slug}" if kind == "chronology" else f"group-{group.slug}"]
+        rows.append((classes, cells))
+    headings = [split.heading, "Rows" if kind in ("models", "code") else "Papers", *(["Read"] if kind == "chronology" and with_status else []), "First" if kind == "papers" else "Newest"]
+    table = indexes.row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
+    if kind == "topics":
+        # Links to a topic's old anchor (topics.html#topic-x) still land on its row.
+        body = next(iter(table.findall(nodes.tbody)))
+        for row, group in zip(body.children, groups, strict=True):
+            cast("nodes.Element", row)["ids"].append(indexes.tag_id(group.label))
+    result: list[nodes.Node] = [indexes.scrolling(table)]
+    if kind == "queue":
+        read = sum(1 for p in view.papers.values() if p.status == "read")
+        result.insert(0, nodes.paragraph("", f"{read} of {len(view.papers)} read.", classes=["paper-queue-progress"]))
+    return result
+
+
+def _state_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / STATE
+
+
+def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Yield each group page whose content changed since it was last written."""
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    view = domain.view
+    if view is None or app.builder.format != "html":
+        return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    index = domain.bib_index
+    bib_digests = {key: value for key, (_, value) in index.entries.items()} if index else {}
+    path = _state_path(app)
+    try:
+        old: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    new: dict[str, str] = {}
+    for kind, split in SPLITS.items():
+        index_page = view.index_pages.get(kind)
+        if index_page is None or not is_split(app, view, kind):
+            continue
+        parent_title = app.env.titles[index_page].astext() if index_page in app.env.titles else kind.title()
+        groups = split.groups(view)
+        slugs = [(g.slug, g.label) for g in groups]
+        shown = indexes.SHOWN[kind]
+        for position, group in enumerate(groups):
+            pagename = group_page(index_page, group.slug)
+            if pagename in app.env.found_docs:
+                logger.warning("a page of the %s index would overwrite %s; rename that document", kind, pagename, location=pagename, type="papershelf", subtype="split-page")
+                continue
+            rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
+            # The rows, the neighbouring groups (prev/next links; a new topic
+            # rewrites only its neighbours' pages) and what the theme
+            # renders around the body (its config hash) decide whether to rewrite.
+            neighbours = (slugs[position - 1] if position else None, slugs[position + 1] if position + 1 < len(slugs) else None)
+            new[pagename] = digest(repr((rows, neighbours, sorted(view.index_pages.items()), parent_title, getattr(builder, "config_hash", ""))))
+            if old.get(pagename) == new[pagename] and Path(builder.get_outfilename(pagename)).is_file():
+                continue
+            yield pagename, _context(app, view, split, index_page, parent_title, groups, position), "page.html"
+    for gone in old.keys() - new.keys():  # a group left empty, or an index no longer split
+        Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
+    if new != old:
+        path.write_text(json.dumps(new, sort_keys=True), encoding="utf-8")
+
+
+def _render(builder: StandaloneHTMLBuilder, node: nodes.Element) -> str:
+    """HTML of a lone node. The translator reads the section and figure
+    numbers of the page being written, which Sphinx sets per source page
+    (and not at all in a build that wrote none): a group page has none."""
+    saved = builder.__dict__.get("secnumbers"), builder.__dict__.get("fignumbers")
+    builder.secnumbers, builder.fignumbers = {}, {}
+    try:
+        return builder.render_partial(node)["fragment"]
+    finally:
+        builder.secnumbers, builder.fignumbers = saved[0] or {}, saved[1] or {}
+
+
+def _context(app: Sphinx, view: ShelfView, split: Split, index_page: str, parent_title: str, groups: list[Group], position: int) -> dict[str, Any]:
+    group = groups[position]
+    pagename = group_page(index_page, group.slug)
+    title = split.title(group)
+    ident = f"year-{group.slug}" if split.kind == "chronology" else f"{split.kind}-{group.slug}"
+    body = nodes.section(ids=[ident], classes=["paper-group-page", f"paper-{split.kind}-page"])
+    body += nodes.title(title, title)
+    back = nodes.paragraph(classes=["paper-group-back"])
+    back += nodes.reference(parent_title, f"← {parent_title}: all", refuri=app.builder.get_relative_uri(pagename, index_page), internal=True)
+    body += back
+    for node in split.body(app, view, group, pagename):
+        if isinstance(node, nodes.section) and split.kind == "chronology":
+            # The year's own section: its rows and count, under the page's title.
+            body += node.children[1:]
+            body["classes"].extend(node["classes"])
+        else:
+            body += node
+    fragment = _render(cast("StandaloneHTMLBuilder", app.builder), body)
+
+    def link(index: int) -> dict[str, str] | None:
+        if not 0 <= index < len(groups):
+            return None
+        return {"link": app.builder.get_relative_uri(pagename, group_page(index_page, groups[index].slug)), "title": groups[index].label}
+
+    return {"title": title, "body": fragment, "prev": link(position - 1), "next": link(position + 1), "display_toc": False, "toc": "", "sourcename": ""}

@@ -20,9 +20,15 @@ def test_without_reading_status_no_badge_queue_counts_or_status_filter(make_app,
     assert "`status`" not in warnings  # the root's own defects only
     for docname in ("papers/alpha", "chronology", "index"):
         assert soup(app, docname).select(".paper-status") == [], docname
-    headings = [th.get_text() for th in soup(app, "chronology").select("table.paper-chronology thead th")]
-    assert "Status" not in headings and "Venue" in headings
-    assert not any(c.startswith("status-") for row in soup(app, "chronology").select("tr.paper-row") for c in row["class"])
+    year_pages = sorted(Path(app.outdir, "chronology").glob("*.html"))
+    assert year_pages  # the chronology is an overview with one page per year
+    for year_page in year_pages:
+        page = BeautifulSoup(year_page.read_text(encoding="utf-8"), "html.parser")
+        headings = [th.get_text() for th in page.select("table.paper-chronology thead th")]
+        assert "Status" not in headings and "Venue" in headings
+        assert not any(c.startswith("status-") for row in page.select("tr.paper-row") for c in row["class"])
+        assert page.select(".paper-status") == []
+    assert "Read" not in [th.get_text() for th in soup(app, "chronology").select("table.paper-years thead th")]
     counts_node = soup(app, "index").select_one(".paper-counts")
     assert counts_node is not None
     counts = counts_node.get_text()

@@ -111,13 +111,28 @@ class Split:
 
 
 def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
-    return [indexes.chronology_section(app, view, group.slug, group.papers, pagename)]
+    section = indexes.chronology_section(app, view, group.slug, group.papers, pagename)
+    section.insert(1, _exports(app, pagename, f"year-{group.slug}", group, "year"))
+    return [section]
+
+
+def _topic_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
+    return [_exports(app, pagename, indexes.tag_id(group.label), group, "topic"), *indexes.topic_list(app, group.papers, pagename)]
+
+
+def _exports(app: Sphinx, pagename: str, ident: str, group: Group, kind: str) -> nodes.paragraph:
+    """The group's .bib download (and a topic's feed), as on an unsplit index."""
+    from .bibexport import Group as Exported
+    from .bibexport import section_links
+    from .feeds import topic_feed
+
+    exported = Exported(ident, group.label, kind, tuple(group.papers))
+    return section_links(app, pagename, exported, topic_feed(ident) if kind == "topic" else None)
 
 
 SPLITS: dict[str, Split] = {
     "chronology": Split("chronology", "Year", lambda v: _by_year(v, lambda p: 1), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
-    "topics": Split("topics", "Topic", _by_topic, lambda g: f"Topic: {g.label}",
-                    lambda app, view, g, page: indexes.topic_list(app, g.papers, page)),
+    "topics": Split("topics", "Topic", _by_topic, lambda g: f"Topic: {g.label}", _topic_body),
     "papers": Split("papers", "Letter", _by_letter, lambda g: f"Papers: {g.label}",
                     lambda app, view, g, page: indexes.render_papers(app, _sub(view, g.papers), page)),
     "models": Split("models", "Year", lambda v: _by_year(v, lambda p: len(p.models)), lambda g: f"Models of {g.label}",

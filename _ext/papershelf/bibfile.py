@@ -39,6 +39,16 @@ class BibScan:
         return hashlib.sha1(entry.raw.encode()).hexdigest() if entry else ""
 
 
+ARXIV_EPRINT = re.compile(r"^(?:arxiv:)?\s*(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
+
+
+def eprint_id(entry: BibEntry) -> str:
+    """The arXiv id of an entry's ``eprint`` (new-style ids only), or ``""``."""
+    prefix = entry.get("archiveprefix", "arXiv").strip().lower()
+    match = ARXIV_EPRINT.match(entry.get("eprint").strip())
+    return match.group(1) if match and prefix in ("arxiv", "") else ""
+
+
 @dataclass(frozen=True)
 class BibIndex:
     """The small part of a scan kept between builds: where each entry is, and
@@ -49,10 +59,13 @@ class BibIndex:
     entries: dict[str, tuple[int, str]]  #: key -> (line, digest)
     files: tuple[str, ...] = ()  #: the scanned files, in order
     encoding: str = "utf-8-sig"  #: the files' encoding (``bibtex_encoding``)
+    #: key -> arXiv id of its ``eprint``, so a build checks paper links against them without reading the file
+    eprints: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, scan: BibScan, files: tuple[str, ...] = (), encoding: str = "utf-8-sig") -> BibIndex:
-        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}, files, encoding)
+        eprints = {key: eprint for key, entry in scan.entries.items() if (eprint := eprint_id(entry))}
+        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}, files, encoding, eprints)
 
     def read_entry(self, key: str) -> BibEntry | None:
         """One entry, read from the file without scanning all of it.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import frontmatter
-from .bibfile import ENTRY_OPENER, BibScan, scan_text
+from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
 from .dates import arxiv_id
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 #: entry types that are not references (no key of their own)
 NON_ENTRIES = {"comment", "string", "preamble"}
-ARXIV_EPRINT = re.compile(r"^(?:arxiv:)?\s*(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
 
 
 # --- reading -------------------------------------------------------------------
@@ -84,13 +83,6 @@ class Shelf:
     def all_keys(self) -> set[str]:
         """Every key in use, by a page or a BibTeX entry."""
         return {page.paper.key for page in self.pages} | set(self.declared) | set(self.entries)
-
-
-def eprint_id(entry: BibEntry) -> str:
-    """The arXiv id of an entry's ``eprint`` (new-style ids only), or ``""``."""
-    prefix = entry.get("archiveprefix", "arXiv").strip().lower()
-    match = ARXIV_EPRINT.match(entry.get("eprint").strip())
-    return match.group(1) if match and prefix in ("arxiv", "") else ""
 
 
 def load_shelf(paths: ShelfPaths) -> Shelf:

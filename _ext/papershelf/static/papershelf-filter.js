@@ -227,9 +227,8 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    // Above the timeline; on a year page above its table, under the page's title.
-    var anchor = document.querySelector(".tl-legend, .paper-timeline") || results ||
-      rows[0].closest(".paper-table-wrapper") || rows[0].closest("table");
+    // Above the timeline; on a year page before its section, which the filter may hide whole.
+    var anchor = document.querySelector(".tl-legend, .paper-timeline") || sections[0] || (results || rows[0].closest("table"));
     anchor.parentNode.insertBefore(form, anchor);
     apply();
   }

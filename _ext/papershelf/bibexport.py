@@ -35,6 +35,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .catalog import write_if_changed
 from .indexes import newest_first, tag_id, year_label
 from .shelf import digest
 from .sync import scan_all
@@ -127,7 +128,7 @@ def write_exports(outdir: Path, view: ShelfView, entries: dict[str, str], target
         if stale.name not in wanted:
             stale.unlink()  # a topic or year that is gone
     for name, text in wanted.items():
-        _write_if_changed(folder / name, text)
+        write_if_changed(folder / name, text)
     data = {
         "pages": {target_uri(view.papers[key].docname): key for key in view.order},
         "entries": {key: entries[key] for key in view.order if key in entries},
@@ -135,14 +136,8 @@ def write_exports(outdir: Path, view: ShelfView, entries: dict[str, str], target
     # json.dumps escapes nothing HTML cares about inside a script file; "</" cannot end it there.
     script = "window.papershelfBibtex = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
     (outdir / "_static").mkdir(exist_ok=True)
-    _write_if_changed(outdir / "_static" / DATA_JS, script)
+    write_if_changed(outdir / "_static" / DATA_JS, script)
     return len(wanted)
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    path.write_text(text, encoding="utf-8")
 
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:

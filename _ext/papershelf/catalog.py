@@ -89,12 +89,13 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         return  # a project that only cites has no catalog
     # Compact separators keep json on its C encoder (indent would not).
     text = json.dumps(build_catalog(view, app.builder.get_target_uri, of_config(app.config).reading_status), ensure_ascii=False, separators=(",", ":")) + "\n"
-    if _write_if_changed(Path(app.outdir) / FILENAME, text):
+    if write_if_changed(Path(app.outdir) / FILENAME, text):
         logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
-    _write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")
+    write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it (an unchanged file keeps its mtime); True if written."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
     path.write_text(text, encoding="utf-8")

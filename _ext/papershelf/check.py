@@ -88,7 +88,7 @@ class Shelf:
 def load_shelf(paths: ShelfPaths) -> Shelf:
     """Read every page and .bib file of a shelf once; collect per-file problems."""
     shelf = Shelf(paths)
-    settings = paths.settings()
+    settings = paths.settings
     shelf.problems.extend(Problem(Code.BAD_VALUE, message, 1, "conf.py") for message in settings.problems)
     for bibpath in paths.bibfiles:
         rel = paths.rel(bibpath)

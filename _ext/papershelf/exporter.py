@@ -71,7 +71,7 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     anchor_of: dict[str, str] = {}
     anchors.add(title or _project(paths))
     # Status tags only where the shelf keeps a read status, and some paper is not simply unread.
-    with_status = paths.settings().reading_status and any(page.paper.status != "unread" for page in pages)
+    with_status = paths.settings.reading_status and any(page.paper.status != "unread" for page in pages)
     for section, members in ordered:
         if section:
             anchors.add(section)

@@ -137,9 +137,12 @@ def _setup_citations(app: Sphinx, config: Config) -> None:
 
 
 def _check_settings(app: Sphinx) -> None:
+    problems = settings.of_config(app.config).problems
+    if not problems:
+        return  # conf.py is read for line numbers only when there is something to locate
     conf = Path(app.confdir) / "conf.py"
     lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
-    for problem in settings.of_config(app.config).problems:
+    for problem in problems:
         name = problem.split(":", 1)[0]
         line = next((number for number, text in enumerate(lines, 1) if text.startswith(name)), 1)
         logger.warning("%s; it is left out", problem, location=f"{conf}:{line}", type="papershelf", subtype="bad-value")

@@ -951,7 +951,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     _resolve_relations(candidates, shelf, fixes)
 
     new = [c for c in candidates if not c.present_as]
-    settings = paths.settings()
+    settings = paths.settings
     for candidate in new:
         _validate(candidate, settings)
         counts[candidate.entry.path].created += 1

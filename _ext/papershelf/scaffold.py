@@ -22,7 +22,7 @@ import yaml
 
 from . import conffile
 from .schema import FIELD_NAMES
-from .settings import ShelfSettings, of_conf_file
+from .settings import DEFAULT, ShelfSettings, of_literals
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -88,6 +88,7 @@ class ShelfPaths:
     srcdir: Path  #: Sphinx source directory (``docs/``)
     papers: Path  #: one page per paper (``docs/papers/``)
     bibfiles: tuple[Path, ...]  #: the .bib files conf.py names
+    settings: ShelfSettings = DEFAULT  #: the shelf's own field (facets, link and relation kinds, reading status)
 
     @property
     def bibfile(self) -> Path:
@@ -100,10 +101,6 @@ class ShelfPaths:
             if candidate.is_absolute() and candidate.is_relative_to(self.root):
                 return candidate.relative_to(self.root).as_posix()
         return str(path)
-
-    def settings(self) -> ShelfSettings:
-        """The shelf's own field, from its conf.py (facets, link and relation kinds, reading status)."""
-        return of_conf_file(self.root / "conf.py")
 
     def docname(self, page: Path) -> str:
         if not (page.is_absolute() and page.is_relative_to(self.srcdir)):
@@ -126,10 +123,11 @@ def locate(root: str | Path | None = None) -> ShelfPaths:
     # A shelf keeps its sources in docs/; a project with conf.py among its
     # sources (like the test roots) is read from its root.
     srcdir = base / SOURCE_DIR if (base / SOURCE_DIR).is_dir() else base
-    settings = conffile.literal_settings(base / "conf.py")
-    names = conffile.text_list(settings, "bibtex_bibfiles") or DEFAULT_BIBFILES
-    papers = conffile.text(settings, "papershelf_papers_dir", PAPERS_DIR).strip("/")
-    return ShelfPaths(base, srcdir, srcdir / papers, tuple(base / name for name in names))
+    # conf.py is read once: the .bib files, the papers folder and the shelf's field all come from these literals.
+    literals = conffile.literal_settings(base / "conf.py")
+    names = conffile.text_list(literals, "bibtex_bibfiles") or DEFAULT_BIBFILES
+    papers = conffile.text(literals, "papershelf_papers_dir", PAPERS_DIR).strip("/")
+    return ShelfPaths(base, srcdir, srcdir / papers, tuple(base / name for name in names), of_literals(literals))
 
 
 # --- names -------------------------------------------------------------------

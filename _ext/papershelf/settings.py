@@ -132,5 +132,9 @@ def _cached(values: str) -> ShelfSettings:
 
 def of_conf_file(conf: Path) -> ShelfSettings:
     """The settings a shelf's conf.py assigns as literals (conf.py is not run)."""
-    values = conffile.literal_settings(conf)
+    return of_literals(conffile.literal_settings(conf))
+
+
+def of_literals(values: dict[str, Any]) -> ShelfSettings:
+    """The settings among conf.py's literal assignments (:func:`conffile.literal_settings`)."""
     return from_values(*(values.get(name, default) for name, (default, _) in CONFIG.items()))

@@ -107,20 +107,21 @@ def on_builder_inited(app: Sphinx) -> None:
     domain = cast("PaperDomain", app.env.get_domain("paper"))
     old = domain.bib_index
     stamp = _stamp(app)
+    # Checks of single entries wait, outside a shelf, until the paper pages are known (env-updated).
     every_entry = checks_every_entry(app)
     if old is not None and old.stamp == stamp:
         # Unchanged: scanned again only if a page needs an entry's text; its problems still stand.
         for problem in domain.data.get("bib_problems", []):
-            _warn(problem)
+            if every_entry or not problem.key:
+                _warn(problem)
         return
     new = scan_all(app)
     new.stamp = stamp
     domain.set_scan(new, tuple(str(path) for path in bib_paths(app)), bib_encoding(app))
-    # Checks of single entries wait, outside a shelf, until the paper pages are known.
-    domain.data["bib_entry_problems"] = [] if every_entry else [p for p in new.problems if p.key]
-    domain.data["bib_problems"] = [p for p in new.problems if every_entry or not p.key]
-    for problem in domain.data["bib_problems"]:
-        _warn(problem)
+    domain.data["bib_problems"] = new.problems
+    for problem in new.problems:
+        if every_entry or not problem.key:
+            _warn(problem)
     if old is not None:
         edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
@@ -184,11 +185,12 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     _freeze_long_lived_objects()
     for finding in view.findings:
         logger.warning("%s: %s", finding.code.slug, finding.message, location=(finding.docname, finding.line), type="papershelf", subtype=finding.code.slug)
-    for problem in domain.data.get("bib_entry_problems", []):
-        if problem.key in view.papers:
+    every_entry = checks_every_entry(app)
+    for problem in domain.data.get("bib_problems", []) if not every_entry else []:
+        if problem.key in view.papers:  # outside a shelf, only the papers' own entries are checked
             _warn(problem)
     index = domain.bib_index
-    if index is not None and checks_every_entry(app):
+    if index is not None and every_entry:
         for key, (line, _) in sorted(index.entries.items()):
             if key not in view.papers:
                 logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{index.path}:{line}", type="papershelf", subtype=Code.NO_PAGE.slug)

@@ -49,7 +49,7 @@ def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str
     # a star badge before the title, <br>; the same paper again in another section is merged
     assert llava["title"] == "Visual Instruction Tuning"
     assert llava["date"] == "2023-04-17"
-    assert llava["links"] == {"paper": "https://arxiv.org/pdf/2304.08485.pdf", "code": "https://github.com/haotian-liu/LLaVA", "homepage": [{"label": "Demo", "url": "https://llava.hliu.cc/"}]}
+    assert llava["links"] == {"paper": "https://arxiv.org/pdf/2304.08485.pdf", "code": "https://github.com/haotian-liu/LLaVA", "demo": "https://llava.hliu.cc/"}
     assert llava["tags"] == ["Multimodal Instruction Tuning", "Visual Instruction Tuning (again, by task)"]
     assert body.strip() == "- **Venue:** NeurIPS"
     assert f"{TABLE}:13: duplicate-link the paper of line 37 again" in err
@@ -109,12 +109,12 @@ def test_bullets_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) 
     assert body.strip() == "> Instruction-aware Q-Former; a note kept on the page."
     blip2, body = page(shelf, "blip-2")
     assert blip2["date"] == "2023-01"  # under "### 2023": the arXiv id's month is more precise
-    assert blip2["links"] == {"paper": "https://arxiv.org/abs/2301.12597", "code": "https://github.com/salesforce/LAVIS", "homepage": [{"label": "Demo", "url": "https://huggingface.co/spaces/Salesforce/BLIP2"}]}
-    assert body.strip() == "- **Note:** ICML 2023\n- Trains only a lightweight querying transformer.\n- Zero-shot VQA beats Flamingo-80B."
+    assert blip2["links"] == {"paper": "https://arxiv.org/abs/2301.12597", "code": "https://github.com/salesforce/LAVIS", "demo": "https://huggingface.co/spaces/Salesforce/BLIP2"}
+    assert body.strip() == "- **Venue:** ICML 2023\n- Trains only a lightweight querying transformer.\n- Zero-shot VQA beats Flamingo-80B."
     kosmos, body = page(shelf, "kosmos-1")  # a linked title
     assert kosmos["title"] == "Kosmos-1: Language Is Not All You Need"
-    assert kosmos["links"] == {"paper": "https://arxiv.org/abs/2302.14045", "blog": "https://www.microsoft.com/en-us/research/blog/"}
-    assert "- **Note:** Microsoft" in body and "- [slides](<https://example.org/kosmos-slides.pdf#page=2>)" in body
+    assert kosmos["links"] == {"paper": "https://arxiv.org/abs/2302.14045", "blog": "https://www.microsoft.com/en-us/research/blog/", "slides": "https://example.org/kosmos-slides.pdf#page=2"}
+    assert "- **Note:** Microsoft" in body and "slides" not in body  # a known label is a link of its kind
     clip, _ = page(shelf, "clip")
     assert clip["date"] == "2021-02" and clip["tags"] == ["Papers"]
     resources = (shelf / "docs" / "resources.md").read_text(encoding="utf-8")
@@ -186,9 +186,10 @@ def test_badge_links_and_any_host_in_a_dated_table() -> None:
         ("code", "https://github.com/org/vitron"),
         ("homepage", "https://vitron.example.org/"),
         ("dataset", "https://huggingface.co/datasets/org/v"),
+        ("video", "https://youtu.be/xyz"),  # the badge's label names the kind
     ]
     assert item.facts == [("Note", "(Vitron)")]
-    assert item.body == ["- Supplement: [YouTube](<https://youtu.be/xyz>)"]
+    assert item.body == []  # every badge named its kind
     assert [resource.title for resource in parsed.resources] == ["Some Tool"]
 
 
@@ -215,3 +216,18 @@ def test_bullet_with_a_bold_venue_and_a_plain_title() -> None:
     assert item.title == "Video-LLaVA: Learning United Visual Representation"
     assert (item.venue, item.facts) == ("CVPR 2024", [("Venue", "CVPR 2024")])
     assert [(link.kind, link.url) for link in item.links] == [("paper", "https://arxiv.org/abs/2311.10122"), ("code", "https://github.com/PKU-YuanGroup/Video-LLaVA")]
+
+
+def test_a_bullets_trailing_venue_is_its_venue_and_a_demo_link_is_a_demo() -> None:
+    text = (
+        "## Contrastive\n"
+        "- **Learning Transferable Visual Models From Natural Language Supervision** [[paper]](https://arxiv.org/abs/2103.00020)"
+        " [[demo]](https://example.org/clip-demo) - ICML 2021\n"
+        "* [Sigmoid Loss for Language Image Pre-Training](https://arxiv.org/abs/2303.15343), (ICCV'23). [code](https://github.com/google-research/big_vision)\n"
+        "- [Some Paper](https://arxiv.org/abs/2401.00001) - Oral at CVPR 2023\n"
+    )
+    clip, siglip, other = awesome.parse_awesome(text, "l.md").items
+    assert (clip.venue, ("Venue", "ICML 2021") in clip.facts) == ("ICML 2021", True)
+    assert [(link.kind, link.url) for link in clip.links] == [("paper", "https://arxiv.org/abs/2103.00020"), ("demo", "https://example.org/clip-demo")]
+    assert siglip.venue == "ICCV 2023"
+    assert other.venue == "" and ("Note", "Oral at CVPR 2023") in other.facts  # a sentence stays a note

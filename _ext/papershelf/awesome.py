@@ -44,7 +44,11 @@ LINK_LABELS = {
     **{label: ("paper", "") for label in ("paper", "arxiv", "pdf", "paper link", "openreview", "acl", "cvpr", "iccv", "eccv", "neurips", "iclr", "icml")},
     **{label: ("code", "") for label in ("code", "github", "repo", "official code", "source", "star", "stars")},
     **{label: ("homepage", "") for label in ("project", "project page", "homepage", "home page", "website", "page")},
-    **{label: ("homepage", "Demo") for label in ("demo", "demo page", "online demo", "spaces", "hugging face spaces")},
+    **{label: ("demo", "") for label in ("demo", "demo page", "online demo", "spaces", "hugging face spaces")},
+    **{label: ("video", "") for label in ("video", "youtube", "talk")},
+    **{label: ("slides", "") for label in ("slides", "slide", "poster")},
+    **{label: ("docs", "") for label in ("docs", "documentation")},
+    "leaderboard": ("leaderboard", ""),
     "blog": ("blog", ""),
     **{label: ("dataset", "") for label in ("dataset", "data", "benchmark")},
     **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
@@ -61,6 +65,8 @@ EMPTY = {"-", "—", "\u2013", "n/a", "na", "none", "tbd", "todo", "/", "x"}
 FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>.*?</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>.*?</summary>\s*)*$", re.IGNORECASE)
 YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
+#: a bullet's trailing "ICML 2021", "(CVPR'24)", "NeurIPS 2022." -- the venue, not a note
+VENUE_TEXT = re.compile(r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\.?$")
 SEPARATORS = re.compile(r"^[\s|,;:/\-\u2013—•·\[\]()]*$")
 
 
@@ -357,7 +363,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
         return
     if role in ("code", "demo", "project"):
-        kind, link_label = {"code": ("code", ""), "demo": ("homepage", "Demo"), "project": ("homepage", "")}[role]
+        kind, link_label = {"code": ("code", ""), "demo": ("demo", ""), "project": ("homepage", "")}[role]
         for link in links:
             item.links.append(LabelledLink(kind, link.url, link_label))
         for part in parts:
@@ -446,8 +452,13 @@ def _read_bullet(inline: Token, line: int, under: list[str], section: str, year:
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split())  # the brackets around [[paper](...)] links
     if not item.title and not title_link and leftover and not SEPARATORS.match(leftover):
         item.title, leftover = leftover.strip(" |-\u2013—:,."), ""  # the plain text is the title
-    if leftover and not SEPARATORS.match(leftover):
-        item.facts.append(("Note", leftover.strip(" |-\u2013—:,")))
+    leftover = leftover.strip(" |-\u2013—:,")
+    said = VENUE_TEXT.match(leftover)
+    if said and not item.venue:
+        item.venue = f"{said.group(1)} {said.group(2) if len(said.group(2)) == 4 else '20' + said.group(2)}"
+        item.facts.append(("Venue", item.venue))
+    elif leftover and not SEPARATORS.match(leftover):
+        item.facts.append(("Note", leftover))
     indent = min((len(row) - len(row.lstrip()) for row in under if row.strip()), default=0)
     body = [row[indent:].rstrip() for row in under]
     while body and not body[-1].strip():

@@ -42,7 +42,7 @@ def page(root: Path, slug: str) -> tuple[dict[str, object], str]:
 def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
     out, err = capsys.readouterr()
-    assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 10, as notes 1, problems 4" in out
+    assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 7, as notes 1, problems 4" in out
     assert "table-list.md: imported 6, already present 0, with problems 2" in out
     assert "table-list.md: resources 1 (docs/resources.md), table-of-contents links 2" in out
     llava, body = page(shelf, "visual-instruction-tuning")

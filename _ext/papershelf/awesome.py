@@ -377,7 +377,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     if value and value.lower() not in EMPTY:
         if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
             item.venue = value
-        item.facts.append((label, value))
+        if not (item.venue == value and value.lower() == "arxiv" and arxiv_id(item.paper_url)):  # the page shows "arXiv <id>" already
+            item.facts.append((label, value))
     for link in links:
         if any(existing.url == link.url for existing in item.links):
             continue

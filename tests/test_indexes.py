@@ -536,3 +536,17 @@ def test_every_index_splits_above_the_threshold(make_app: Any, tmp_path: Path) -
     # below the threshold nothing is split but the chronology
     app, _ = build(make_app, copy_root("indexes", tmp_path / "small"))
     assert soup(app, "models").select("table.paper-models-index") and not (Path(app.outdir) / "models").exists()
+
+
+def test_a_short_name_that_is_only_the_titles_first_words_is_not_shown_beside_it(site: Any) -> None:
+    def paper(title: str, short_name: str) -> Paper:
+        return Paper(key="k", docname="papers/k", title=title, short_name=short_name, status="unread")
+
+    assert paper("Evaluating Object Hallucination in Large Vision-Language Models", "Evaluating Object Hallucination in Large").named_by_title
+    assert paper("Gamma", "Gamma").named_by_title
+    assert not paper("InternVL2.5: Expanding Performance Boundaries", "InternVL2.5").named_by_title  # a name of its own
+    assert not paper("Visual Instruction Tuning", "LLaVA").named_by_title
+    # Gamma's title is its short name: its list item is the title once, as the link
+    [gamma] = [li for li in soup(site, "topics").select("#untagged-papers li")]
+    assert gamma.a.get_text() == "Gamma" and "\u2014" not in gamma.get_text()
+    assert "Gamma" not in [s.get_text() for s in soup(site, "papers/gamma").select(".paper-short-name")]

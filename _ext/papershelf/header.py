@@ -178,7 +178,7 @@ def venue_line(reference: citation.Reference) -> nodes.paragraph:
 
 def _summary_line(paper: Paper, reading_status: bool) -> nodes.paragraph:
     line = nodes.paragraph(classes=["paper-summary"])
-    if paper.short_name.casefold() != paper.title.casefold():  # the page's title says it already
+    if not paper.named_by_title:  # the page's title says it already
         line += nodes.strong(paper.short_name, paper.short_name, classes=["paper-short-name"])
         line += nodes.Text(" ")
     if reading_status:

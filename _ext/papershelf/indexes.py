@@ -101,10 +101,23 @@ def newest_first(papers: Iterable[Paper]) -> list[Paper]:
     return dated + [p for p in by_name if p.date is None]
 
 
-def _ref(app: Sphinx, fromdocname: str, paper: Paper) -> nodes.paragraph:
+def _ref(app: Sphinx, fromdocname: str, paper: Paper, text: str = "") -> nodes.paragraph:
     cell = nodes.paragraph()
-    cell += make_refnode(app.builder, fromdocname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+    text = text or paper.short_name
+    cell += make_refnode(app.builder, fromdocname, paper.docname, "", nodes.inline(text, text, classes=["paper-ref"]), paper.title)
     return cell
+
+
+def _named_item(app: Sphinx, fromdocname: str, paper: Paper, when: str) -> nodes.paragraph:
+    """``LLaVA — Visual Instruction Tuning (17 April 2023)``; the title alone
+    (as the link) when the short name is only its first words."""
+    if paper.named_by_title:
+        item = _ref(app, fromdocname, paper, paper.title)
+        item += nodes.Text(f" ({when})" if when else "")
+    else:
+        item = _ref(app, fromdocname, paper)
+        item += nodes.Text(f" — {paper.title}" + (f" ({when})" if when else ""))
+    return item
 
 
 def _status(paper: Paper) -> nodes.paragraph:
@@ -252,9 +265,7 @@ def render_summary(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Nod
     recent = sorted(papers, key=lambda p: (p.added or (p.date.iso() if p.date else ""), chronological_key(p)), reverse=True)[:RECENT]
     items = nodes.bullet_list(classes=["paper-recent"])
     for p in recent:
-        item = _ref(app, docname, p)
-        item += nodes.Text(f" — {p.title}" + (f" ({human_date(p.date.iso())})" if p.date else ""))
-        items += nodes.list_item("", item)
+        items += nodes.list_item("", _named_item(app, docname, p, human_date(p.date.iso()) if p.date else ""))
     return [counts, items]
 
 
@@ -308,9 +319,7 @@ def topic_groups(view: ShelfView) -> list[tuple[str, str, list[Paper]]]:
 def topic_list(app: Sphinx, papers: Sequence[Paper], docname: str) -> list[nodes.Node]:
     items = nodes.bullet_list(classes=["paper-topic-papers"])
     for p in papers:
-        item = _ref(app, docname, p)
-        item += nodes.Text(f" — {p.title} ({human_date(p.date.iso()) if p.date else 'undated'})")
-        items += nodes.list_item("", item)
+        items += nodes.list_item("", _named_item(app, docname, p, human_date(p.date.iso()) if p.date else "undated"))
     return [items]
 
 

@@ -82,6 +82,14 @@ class Paper:
     def links_of(self, kind: str) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.kind == kind)
 
+    @property
+    def named_by_title(self) -> bool:
+        """The short name is the title or its first words, not a name of its own
+        ("Evaluating Object Hallucination in Large"): show the title alone."""
+        if not self.title.casefold().startswith(self.short_name.casefold()):
+            return False
+        return not self.title[len(self.short_name):].lstrip().startswith((":", "(", "\u2014", "- "))
+
 
 @dataclass(frozen=True)
 class BibEntry:

@@ -151,7 +151,8 @@ def test_cells_and_dates() -> None:
     assert awesome.normal_date("(2023-05)") == "2023-05"
     assert awesome.normal_date("2023.7") == "2023-07"
     assert awesome.normal_date("2023-13") == ""
-    assert awesome.normal_date("Mar 2024") == ""
+    assert [awesome.normal_date(text) for text in ("Mar 2024", "06/2023", "June 5, 2023", "5 Jun. 2023", "2023 Sept", "Mayday 2020")] == [
+        "2024-03", "2023-06", "2023-06-05", "2023-06-05", "2023-09", ""]
     parsed = awesome.parse_awesome("| Paper | Year |\n|---|---|\n| [X: y](https://arxiv.org/abs/2401.00001) | 2024 | extra |\n", "l.md")
     item = parsed.items[0]
     assert (item.title, item.date, item.facts) == ("X: y", "2024", [("Column 3", "extra")])
@@ -231,3 +232,23 @@ def test_a_bullets_trailing_venue_is_its_venue_and_a_demo_link_is_a_demo() -> No
     assert [(link.kind, link.url) for link in clip.links] == [("paper", "https://arxiv.org/abs/2103.00020"), ("demo", "https://example.org/clip-demo")]
     assert siglip.venue == "ICCV 2023"
     assert other.venue == "" and ("Note", "Oral at CVPR 2023") in other.facts  # a sentence stays a note
+
+
+def test_a_list_of_other_hands_model_and_paper_columns_html_links_and_bold_names(shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tests/data/awesome/video-llms.md: the shapes of a video-LLM list (emoji headings, venue
+    prefixes, a bold name before its title, a plain-text title, a Model | Paper table with <a> links)."""
+    assert main(["import", "--root", str(shelf), str(TABLE.parent / "video-llms.md")]) == 0
+    assert "video-llms.md: 7 entries, created 7, merged 0" in capsys.readouterr().out
+    assert not (shelf / "docs" / "resources.md").exists()  # every row of the Model | Paper table is a paper
+    chat, _ = page(shelf, "video-chatgpt")  # <a href> links in the cells
+    assert (chat["title"], chat["short_name"], chat["date"]) == ("Video-ChatGPT: Towards Detailed Video Understanding via Large Vision and Language Models", "Video-ChatGPT", "2023-06")
+    assert chat["links"] == {"paper": "https://arxiv.org/abs/2306.05424", "code": "https://github.com/mbzuai-oryx/Video-ChatGPT"}
+    assert chat["tags"] == ["Models"]  # "## 🤖 Models", without its emoji
+    assert page(shelf, "video-llama")[0]["date"] == "2023-06"  # "Jun 2023"
+    llama_vid, body = page(shelf, "llama-vid")  # **LLaMA-VID**: An Image is Worth 2 Tokens ...
+    assert llama_vid["title"] == "LLaMA-VID: An Image is Worth 2 Tokens in Large Language Models"
+    assert llama_vid["links"]["model_zoo"] == "https://huggingface.co/YanweiLi/llama-vid-7b-full-336"  # [🤗 Model](...)
+    assert llama_vid["date"] == "2023-11" and not body.strip()  # under "### 2024", first public in 2023-11 (its arXiv id)
+    video_llava, body = page(shelf, "video-llava")  # a plain-text title, its links after it, a venue last
+    assert video_llava["title"] == "Video-LLaVA: Learning United Visual Representation by Alignment Before Projection"
+    assert body.strip() == "- **Venue:** EMNLP 2024"

@@ -15,6 +15,7 @@ leaderboards, courses) are kept apart as resources, not papers.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -39,6 +40,8 @@ COLUMNS = {
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics"), "keywords"),
 }
+#: headers that say "this column is the paper's title" when several could be
+TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name"}
 #: link label (lower case) -> (link kind, label kept on the page)
 LINK_LABELS = {
     **{label: ("paper", "") for label in ("paper", "arxiv", "pdf", "paper link", "openreview", "acl", "cvpr", "iccv", "eccv", "neurips", "iclr", "icml")},
@@ -67,6 +70,16 @@ YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
 #: a bullet's trailing "ICML 2021", "(CVPR'24)", "NeurIPS 2022." -- the venue, not a note
 VENUE_TEXT = re.compile(r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\.?$")
+#: the link or image address of an HTML tag in a cell: <a href="...">, <img src="...">
+HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com)/", re.IGNORECASE)
+MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH_NAME = r"(?P<name>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
+MONTH_YEAR = re.compile(
+    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})\s+)?{_MONTH_NAME}\s*(?:(?P<day2>\d{{1,2}})\s*,?\s*)?)(?P<year>(?:19|20)\d{{2}})"
+    rf"|(?P<year2>(?:19|20)\d{{2}})\s+{_MONTH_NAME.replace('name', 'name2')}",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"^[\s|,;:/\-\u2013—•·\[\]()]*$")
 
 
@@ -90,6 +103,7 @@ class Item:
     facts: list[tuple[str, str]] = field(default_factory=list)  #: (label, text) of other columns
     body: list[str] = field(default_factory=list)  #: Markdown lines for the page body
     venue: str = ""
+    name: str = ""  #: the name a "Model" or "Name" column gives beside the title column
     warnings: list[Problem] = field(default_factory=list)
 
     @property
@@ -144,6 +158,20 @@ def pieces(inline: Token) -> list[Piece]:
             (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
             result.append(Piece("br"))
+        elif child.type == "html_inline" and (anchor := HTML_ATTR.search(child.content)) and child.content.lower().startswith("<a"):
+            link = Piece("link", url=html.unescape(anchor.group(2)))  # <a href="...">: a link like [...](...)
+        elif child.type == "html_inline" and re.match(r"</a\s*>", child.content, re.IGNORECASE) and link is not None:
+            link.text = " ".join(link.text.split())
+            result.append(link)
+            link = None
+        elif child.type == "html_inline" and child.content.lower().startswith("<img") and (source := HTML_ATTR.search(child.content)):
+            alt = re.search(r"""\balt\s*=\s*["']([^"']*)["']""", child.content, re.IGNORECASE)
+            src = html.unescape(source.group(2))
+            if link is not None:
+                link.image = link.image or src
+                link.text = link.text or (alt.group(1) if alt else "")
+            else:
+                result.append(Piece("image", alt.group(1) if alt else "", src))
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
     return result
@@ -168,6 +196,23 @@ def strong_text(inline: Token) -> str:
     return ""
 
 
+def subtitle_after_bold(inline: Token) -> str:
+    """``**LLaMA-VID**: An Image is Worth 2 Tokens [[arXiv](...)]``: the text after the bold
+    name's colon, up to the first link -- the rest of the title."""
+    children, depth = inline.children or [], 0
+    for index, child in enumerate(children):
+        depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
+        if child.type == "strong_close" and depth == 0:
+            text = ""
+            for after in children[index + 1:]:
+                if after.type not in ("text", "code_inline", "softbreak"):
+                    break
+                text += after.content or " "
+            found = re.match(r"\s*:\s*(.*?)[\s\[(|,\-\u2013—]*$", text)
+            return " ".join(found.group(1).split()) if found else ""
+    return ""
+
+
 def normal_date(text: str) -> str:
     """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023`` -> ISO; ``""`` when not a date."""
     match = DATE_TEXT.match(text)
@@ -176,13 +221,21 @@ def normal_date(text: str) -> str:
         if not 1 <= month <= 12:
             return ""
         return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+    match = MONTH_YEAR.fullmatch(text.strip(" ()[]"))
+    if match:  # "06/2023", "Jun 2023", "June 5, 2023", "5 Jun. 2023", "2023 June"
+        name, year = match.group("name") or match.group("name2") or "", match.group("year") or match.group("year2")
+        month = int(match.group("mm")) if match.group("mm") else MONTHS.get(name[:3].lower(), 0)
+        day = int(match.group("day") or match.group("day2") or 0)
+        if 1 <= month <= 12:
+            return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
     match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", text)
     return match.group(1) if match else ""
 
 
 def link_kind(label: str) -> tuple[str, str] | None:
     key = " ".join(re.sub(r"[\[\]*_`:]", " ", label).lower().split())
-    return LINK_LABELS.get(key)
+    words = " ".join(re.sub(r"[^\w\s-]", " ", key).split())  # "🤗 Model", "📄 Paper"
+    return LINK_LABELS.get(key) or LINK_LABELS.get(words)
 
 
 def is_paper_url(url: str) -> bool:
@@ -237,7 +290,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
             else:
                 headings = {lvl: name for lvl, name in headings.items() if lvl < level}
                 if level >= 2:
-                    headings[level] = content
+                    headings[level] = topic_name(content)
                 year = ""
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             index += 3
@@ -253,6 +306,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
             parsed.notes += ["", safe_markdown(pieces(token))]
         index += 1
     return parsed
+
+
+def topic_name(heading: str) -> str:
+    """A section heading as a topic: without the emoji and symbols that decorate it ("🤖 Models")."""
+    return re.sub(r"^[^\w(\[]+|[^\w)\]!?.+#]+$", "", heading) or heading
 
 
 def _close(tokens: list[Token], index: int, opening: str) -> int:
@@ -287,6 +345,14 @@ def _read_table(tokens: list[Token], index: int, lines: list[str], section: str,
     roles = [COLUMNS.get(name, "") for name in header]
     if "title" not in roles:
         roles[0] = "title"  # the first column names the thing
+    titles = [number for number, role in enumerate(roles) if role == "title"]
+    if len(titles) > 1:  # "| Model | Paper |": the column linking papers is the title; the others name it
+
+        def papers_linked(column: int) -> int:
+            return sum(1 for _, cells in rows[1:] if column < len(cells) and any(p.kind == "link" and is_paper_url(p.url) for p in pieces(cells[column])))
+
+        title_at = max(titles, key=lambda column: (papers_linked(column), header[column] in TITLE_HEADERS, -column))
+        roles = ["name" if role == "title" and number != title_at else role for number, role in enumerate(roles)]
     title_at = roles.index("title")
     labels = [plain(pieces(cell)) or f"column {number + 1}" for number, cell in enumerate(rows[0][1])]
     for line, cells in rows[1:]:
@@ -359,6 +425,13 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
             item.warnings.append(Problem(Code.BAD_DATE, f"the {label!r} cell {text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY); kept as a fact", line, path))
             item.facts.append((label, text))
         return
+    if role == "name":
+        item.name = item.name or plain([p for p in parts if not p.image])
+        for link in links:
+            known = link_kind(link.text)
+            kind = known[0] if known else "paper" if is_paper_url(link.url) and not item.paper_url else "code" if CODE_HOST.match(link.url) else "homepage"
+            item.links.append(LabelledLink(kind, link.url, known[1] if known else ""))
+        return
     if role == "keywords":
         item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
         return
@@ -414,8 +487,12 @@ def _read_bullet(inline: Token, line: int, under: list[str], section: str, year:
     if links and all(p.url.startswith("#") for p in links):
         parsed.navigation += 1  # a table of contents entry
         return
-    item = Item(line, strong_text(inline), section, date=year)
+    bold = strong_text(inline)
+    item = Item(line, bold, section, date=year)
     text = plain([p for p in parts if p.kind == "text"])
+    subtitle = subtitle_after_bold(inline) if bold else ""
+    if subtitle:
+        item.title, text = f"{bold}: {subtitle}", text.replace(subtitle, " ", 1).replace(f"{bold} :", f"{bold} ", 1)
     venue = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", item.title)  # "**[CVPR 2024]** Title [[paper](...)]"
     if venue:
         item.venue, item.title = venue.group(1), ""
@@ -448,11 +525,20 @@ def _read_bullet(inline: Token, line: int, under: list[str], section: str, year:
     leftover = text
     if date:
         leftover = leftover[date.end():] if leftover.startswith(date.group(0)) else leftover.replace(date.group(0), " ", 1)
-    if item.title and not title_link:
-        leftover = leftover.replace(item.title, " ", 1)
+    if bold and item.title and not title_link:
+        leftover = leftover.replace(bold, " ", 1)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split())  # the brackets around [[paper](...)] links
     if not item.title and not title_link and leftover and not SEPARATORS.match(leftover):
-        item.title, leftover = leftover.strip(" |-\u2013—:,."), ""  # the plain text is the title
+        # the plain text is the title: the text before the first link, else all of it
+        first_link = next((number for number, part in enumerate(parts) if part.kind == "link"), len(parts))
+        lead = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", plain([p for p in parts[:first_link] if p.kind == "text"])).split())
+        if date and lead.startswith(date.group(0).strip()):
+            lead = lead[len(date.group(0).strip()):]
+        lead = lead.strip(" |-\u2013—:,.")
+        if lead and not SEPARATORS.match(lead) and lead in leftover:
+            item.title, leftover = lead, leftover.replace(lead, " ", 1)
+        else:
+            item.title, leftover = leftover.strip(" |-\u2013—:,."), ""
     leftover = leftover.strip(" |-\u2013—:,")
     said = VENUE_TEXT.match(leftover)
     if said and not item.venue:
@@ -584,11 +670,12 @@ def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
         note = next((text for label, text in item.facts if label == "Note"), "")
         named = re.match(r"\(([^(),]{1,25})[,)]", note)
         # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
-        alias = named.group(1).strip() if named and ":" not in title else ""
+        alias = item.name if item.name and item.name.casefold() not in title.casefold() else named.group(1).strip() if named and ":" not in title else ""
         short = derive_names(title, alias)[0]
         identifier = arxiv_id(item.paper_url)
-        if identifier and (not item.date or item.date == f"20{identifier[:2]}"):
-            item.date = f"20{identifier[:2]}-{identifier[2:4]}"  # the id's month is more precise than a year heading
+        # the id's month is more precise than a year heading, and earlier than a later venue's year
+        if identifier and (not item.date or (len(item.date) == 4 and item.date >= f"20{identifier[:2]}")):
+            item.date = f"20{identifier[:2]}-{identifier[2:4]}"
         year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
         key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)

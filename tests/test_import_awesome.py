@@ -247,7 +247,8 @@ def test_a_list_of_other_hands_model_and_paper_columns_html_links_and_bold_names
     assert page(shelf, "video-llama")[0]["date"] == "2023-06"  # "Jun 2023"
     llama_vid, body = page(shelf, "llama-vid")  # **LLaMA-VID**: An Image is Worth 2 Tokens ...
     assert llama_vid["title"] == "LLaMA-VID: An Image is Worth 2 Tokens in Large Language Models"
-    assert llama_vid["links"]["model_zoo"] == "https://huggingface.co/YanweiLi/llama-vid-7b-full-336"  # [🤗 Model](...)
+    assert llama_vid["links"] == {  # [🤗 Model](...) is a model link
+        "paper": "https://arxiv.org/abs/2311.17043", "homepage": "https://llama-vid.github.io/", "model_zoo": "https://huggingface.co/YanweiLi/llama-vid-7b-full-336"}
     assert llama_vid["date"] == "2023-11" and not body.strip()  # under "### 2024", first public in 2023-11 (its arXiv id)
     video_llava, body = page(shelf, "video-llava")  # a plain-text title, its links after it, a venue last
     assert video_llava["title"] == "Video-LLaVA: Learning United Visual Representation by Alignment Before Projection"

@@ -45,6 +45,11 @@ def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str
     assert "table-list.md: 6 entries, created 6, merged 0, lines mapped 28, kept as body 7, as notes 1, problems 4" in out
     assert "table-list.md: imported 6, already present 0, with problems 2" in out
     assert "table-list.md: resources 1 (docs/resources.md), table-of-contents links 2" in out
+    # the notes and resources pages are orphans: the landing page links them, once
+    landing = (shelf / "docs" / "index.md").read_text(encoding="utf-8")
+    assert landing.count("{doc}`resources`") == landing.count("{doc}`notes/table-list`") == 1
+    assert main(["import", "--root", str(shelf), str(TABLE)]) == 0
+    assert (shelf / "docs" / "index.md").read_text(encoding="utf-8") == landing
     llava, body = page(shelf, "visual-instruction-tuning")
     # a star badge before the title, <br>; the same paper again in another section is merged
     assert llava["title"] == "Visual Instruction Tuning"

@@ -1006,10 +1006,34 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             counts[problem.path].problems += 1
     if new and bib_text != shelf.bib_texts.get(paths.bibfile, ""):
         files[paths.bibfile] = bib_text
+    landing = paths.srcdir / "index.md"
+    pages = [path for path in files if path.suffix == ".md" and (path == resources_path or path.parent == paths.papers.parent / "notes")]
+    if pages and landing.exists():
+        text = linked_from_landing(files.get(landing) or landing.read_text(encoding="utf-8"), [path.relative_to(paths.srcdir).with_suffix("").as_posix() for path in pages])
+        if text:
+            files[landing] = text
     if not dry_run and files:
         commit(files)
         report.written = sorted(files)
     return report
+
+
+LANDING_SECTION = "## From the imported lists"
+
+
+def linked_from_landing(text: str, docnames: list[str]) -> str:
+    """The landing page with a link to each notes or resources page it does not link yet
+    (those pages are orphans, outside the toctree): ``""`` when it links them all."""
+    missing = [name for name in sorted(docnames) if f"{{doc}}`{name}`" not in text]
+    if not missing:
+        return ""
+    links = [f"- {{doc}}`{name}`" for name in missing]
+    if LANDING_SECTION in text:  # an earlier import's section: its list grows
+        head, _, tail = text.partition(LANDING_SECTION)
+        body, next_heading, rest = tail.partition("\n#")
+        return head + LANDING_SECTION + body.rstrip("\n") + "\n" + "\n".join(links) + "\n" + (f"{next_heading}{rest}" if next_heading else "")
+    intro = "What the imported lists say beside their papers: section introductions, notes, and links that are not papers."
+    return text.rstrip("\n") + f"\n\n{LANDING_SECTION}\n\n{intro}\n\n" + "\n".join(links) + "\n"
 
 
 def _link_items(value: Any) -> list[Any]:

@@ -491,8 +491,10 @@ def test_filter_narrows_rows_sections_and_marks(site: Any, served: str) -> None:
             assert page.evaluate(visible) == ["Aardvark", "Beta"]
             page.select_option("select[name=status]", "unread")
             assert page.evaluate(visible) == ["Beta"]
+            # the form sits under the page's title, inside its section: the section stays, its rows go
+            assert page.evaluate("() => { const f = document.querySelector('form.paper-filter'); return [f.parentNode.tagName, f.parentNode.querySelector('h1').compareDocumentPosition(f) & 4]; }") == ["SECTION", 4]
             page.fill("input[name=q]", "aardv")
-            assert page.evaluate("() => [...document.querySelectorAll('section.paper-year')].filter(s => !s.hidden).map(s => s.id)") == []
+            assert page.evaluate(visible) == [] and page.inner_text(".paper-filter-count") == "Showing 0 of 2 papers"
             page.click("button[type=reset]")
             page.wait_for_function("() => document.querySelector('.paper-filter-count').textContent === 'All 2 papers'")
             assert errors == []

@@ -199,7 +199,8 @@
         if (ok) shown += 1;
       });
       sections.forEach(function (section) {
-        section.hidden = !section.querySelector("tr.paper-row:not([hidden])");
+        // A year page's own section holds the form: it stays, its count says 0.
+        section.hidden = !section.contains(form) && !section.querySelector("tr.paper-row:not([hidden])");
       });
       var active = Boolean(query || status.control.value || tag.control.value || year.control.value);
       if (results) results.hidden = !active;
@@ -227,8 +228,13 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    // Above the timeline; on a year page before its section, which the filter may hide whole.
-    var anchor = document.querySelector(".tl-legend, .paper-timeline") || sections[0] || (results || rows[0].closest("table"));
+    // Above the timeline; on a year page under its title, above its table.
+    var anchor = document.querySelector(".tl-legend, .paper-timeline");
+    if (!anchor && sections.length === 1 && sections[0].contains(rows[0])) {
+      anchor = rows[0].closest("table");
+      while (anchor.parentNode !== sections[0]) anchor = anchor.parentNode;
+    }
+    anchor = anchor || sections[0] || results || rows[0].closest("table");
     anchor.parentNode.insertBefore(form, anchor);
     apply();
   }

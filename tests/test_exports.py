@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from io import StringIO
 from pathlib import Path
@@ -376,3 +377,33 @@ def test_an_edited_entry_reaches_the_bib_files_on_rebuild(tmp_path: Path) -> Non
     assert "A Renamed Model" in (outdir / "_static" / "papershelf-bibtex-data.js").read_text(encoding="utf-8")
     assert (outdir / "bib" / "year-2022.bib").stat().st_mtime_ns == untouched  # unchanged files are not rewritten
     assert again.outdir == first.outdir
+
+
+def test_feeds_are_rewritten_only_for_what_they_show_and_match_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import bump
+
+    srcdir = copy_root("indexes", tmp_path / "shelf")
+    outdir = Path(_build(srcdir).outdir)
+    atom = outdir / "feeds" / "atom.xml"
+    written = atom.stat().st_mtime_ns
+    calls: list[int] = []
+    original = feeds.entry_id
+    monkeypatch.setattr(feeds, "entry_id", lambda project, key: calls.append(1) or original(project, key))
+    alpha = srcdir / "papers" / "alpha.md"
+    bump(alpha, re.sub(r"status: \w+", "status: reading", alpha.read_text(encoding="utf-8"), count=1))
+    _build(srcdir)
+    assert calls == [] and atom.stat().st_mtime_ns == written  # a status is in no feed: no feed is made again
+    beta = srcdir / "papers" / "beta.md"
+    bump(beta, re.sub(r"tags: \[", "tags: [fresh, ", beta.read_text(encoding="utf-8"), count=1))
+    _build(srcdir)
+    monkeypatch.undo()
+    # one <entry> made again (beta's, for the feeds it is in), the others reused from the previous build
+    feed_count = len(list((outdir / "feeds").glob("*.xml")))
+    assert len(calls) - feed_count == 1
+    clean = copy_root("indexes", tmp_path / "clean")
+    shutil.copytree(srcdir, clean, dirs_exist_ok=True)
+    shutil.rmtree(clean / "_build", ignore_errors=True)
+    clean_out = Path(_build(clean).outdir)
+    for feed in sorted((outdir / "feeds").glob("*.xml")):
+        assert feed.read_bytes() == (clean_out / "feeds" / feed.name).read_bytes(), feed.name
+    assert 'term="fresh"' in atom.read_text(encoding="utf-8")

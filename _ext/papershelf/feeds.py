@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 import uuid
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FEED_DIR = "feeds"
+ENTRIES_FILE = "papershelf-feed-entries.json"  #: in the doctree cache: each <entry>, for the next build
 SHELF_FEED = f"{FEED_DIR}/atom.xml"
 BUILDERS = frozenset({"html", "dirhtml"})
 ATOM_TYPE = "application/atom+xml"
@@ -175,7 +177,8 @@ def build_feed(
     base_url: str,
     page_uri: Callable[[Paper], str],
     bib_entry: Callable[[str], Entry | None],
-    entries: dict[tuple[str, str], str] | None = None,
+    entries: dict[tuple[str, str], tuple[str, str]] | None = None,
+    fingerprints: dict[str, str] | None = None,
     link_labels: dict[str, str] | None = None,
 ) -> bytes:
     """One Atom document (UTF-8 bytes) listing ``papers`` newest first.
@@ -185,8 +188,10 @@ def build_feed(
     requires is always there: the feed's id, title, updated and author; each
     entry's id, title, updated and one ``alternate`` link (tests/test_exports.py
     checks these rules on every feed the build writes). ``entries`` caches
-    each paper's serialized ``<entry>`` across the feeds of one build: a
-    paper appears in the shelf's feed and in one per topic.
+    each paper's serialized ``<entry>``, by (key, feed folder), with the
+    paper's :func:`feed_fingerprint` (from ``fingerprints``): a paper appears
+    in the shelf's feed and in one per topic, and an entry whose fingerprint
+    is unchanged is reused from the previous build.
     """
 
     labels = link_labels if link_labels is not None else LINK_KINDS
@@ -238,34 +243,55 @@ def build_feed(
     parts = [head.rstrip() + "\n"]
     for paper in ordered:
         key = (paper.key, folder)
-        if key not in cache:
-            cache[key] = entry_xml(paper)
-        parts.append("  " + cache[key] + "\n")
+        fingerprint = fingerprints.get(paper.key, "") if fingerprints is not None else ""
+        cached = cache.get(key)
+        if cached is None or not fingerprint or cached[0] != fingerprint:
+            cached = cache[key] = (fingerprint, entry_xml(paper))
+        parts.append("  " + cached[1] + "\n")
     parts.append("</feed>\n")
     return ("<?xml version='1.0' encoding='utf-8'?>\n" + "".join(parts)).encode("utf-8")
 
 
-def _stamp(app: Sphinx, view: ShelfView) -> str:
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
-    index = domain.bib_index
-    shown = [(p, view.papers[p.key].docname) for p in (view.papers[k] for k in view.order)]
-    config = (app.config.project, app.config.author, app.config.html_baseurl, app.builder.name)
-    return digest(repr((index.entries if index else None, shown, config)))
+def feed_fingerprint(paper: Paper, entry: Entry | None) -> str:
+    """A digest of what a paper's ``<entry>`` is made of: not its status, models or
+    architecture, so editing those rewrites no feed."""
+    bib = None
+    if entry is not None:
+        bib = (entry.type, sorted(entry.fields.items()), sorted((role, [str(person) for person in people]) for role, people in entry.persons.items()))
+    return digest(repr((paper.key, paper.docname, paper.title, paper.short_name, paper.date.iso() if paper.date else "", paper.added, paper.links, paper.tags, bib)))
 
 
-def write_feeds(app: Sphinx, view: ShelfView) -> int:
+def _config_stamp(app: Sphinx) -> str:
+    return digest(repr((app.config.project, app.config.author, app.config.html_baseurl, app.builder.name, sorted(of_config(app.config).links.items()))))
+
+
+def _load_entries(path: Path, config: str) -> dict[tuple[str, str], tuple[str, str]]:
+    """The entries the previous build wrote, when it had the same settings."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(saved, dict) or saved.get("config") != config:
+        return {}
+    return {(key, folder): (fingerprint, xml) for key, folder, fingerprint, xml in saved.get("entries", [])}
+
+
+def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | None = None) -> int:
     """Write the shelf's feed and one per topic; remove feeds of topics that are gone."""
     outdir = Path(app.outdir)
     folder = outdir / FEED_DIR
     folder.mkdir(parents=True, exist_ok=True)
     cite = shelf_cite_domain(app.env)
+    config = _config_stamp(app)
+    previous = _load_entries(Path(app.doctreedir) / ENTRIES_FILE, config) if fingerprints is not None else {}
     options: dict[str, Any] = {
         "project": app.config.project,
         "author": app.config.author,
         "base_url": app.config.html_baseurl or "",
         "page_uri": lambda paper: app.builder.get_target_uri(paper.docname),
         "bib_entry": cite.entry if cite is not None else lambda key: None,
-        "entries": {},
+        "entries": previous,
+        "fingerprints": fingerprints,
         "link_labels": of_config(app.config).links,
     }
     feeds = {SHELF_FEED: build_feed(f"{app.config.project}: new papers", SHELF_FEED, list(view.papers.values()), **options)}
@@ -281,6 +307,10 @@ def write_feeds(app: Sphinx, view: ShelfView) -> int:
         target = outdir / path
         if not (target.is_file() and target.read_bytes() == data):
             target.write_bytes(data)
+    if fingerprints is not None:
+        folders = {posixpath.dirname(path) for path in feeds}
+        kept = [[key, where, fingerprint, xml] for (key, where), (fingerprint, xml) in previous.items() if key in view.papers and where in folders]
+        (Path(app.doctreedir) / ENTRIES_FILE).write_text(json.dumps({"config": config, "entries": kept}), encoding="utf-8")
     return len(feeds)
 
 
@@ -290,11 +320,13 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     view = cast("PaperDomain", app.env.get_domain("paper")).view
     if view is None or not view.papers:
         return  # a project that only cites has nothing to export
-    stamp = _stamp(app, view)
+    cite = shelf_cite_domain(app.env)
+    fingerprints = {key: feed_fingerprint(paper, cite.entry(key) if cite is not None else None) for key, paper in view.papers.items()}
+    stamp = digest(repr(([fingerprints[key] for key in view.order], _config_stamp(app))))
     stamp_path = Path(app.outdir) / FEED_DIR / ".stamp"
     if stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp:
         return
-    count = write_feeds(app, view)
+    count = write_feeds(app, view, fingerprints)
     stamp_path.write_text(stamp, encoding="utf-8")
     logger.info("papershelf: wrote %d Atom feeds under %s/", count, FEED_DIR)
 

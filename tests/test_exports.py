@@ -388,7 +388,12 @@ def test_feeds_are_rewritten_only_for_what_they_show_and_match_a_clean_build(tmp
     written = atom.stat().st_mtime_ns
     calls: list[int] = []
     original = feeds.entry_id
-    monkeypatch.setattr(feeds, "entry_id", lambda project, key: calls.append(1) or original(project, key))
+
+    def counted(project: str, key: str) -> str:
+        calls.append(1)
+        return original(project, key)
+
+    monkeypatch.setattr(feeds, "entry_id", counted)
     alpha = srcdir / "papers" / "alpha.md"
     bump(alpha, re.sub(r"status: \w+", "status: reading", alpha.read_text(encoding="utf-8"), count=1))
     _build(srcdir)

@@ -61,8 +61,16 @@ add: $(VENV)/.docs-installed
 	@test -n "$(ID)" || { echo "usage: make add ID=2304.08485"; exit 2; }
 	$(BIN)/python -m papershelf add "$(ID)"
 
-bench: $(VENV)/.test-installed
-	$(BIN)/python -m papershelf.bench --plot $(if $(FULL),--full,)
+# matplotlib (for the plot) lives apart from the venv the bench builds with
+PLOT_LIB := $(BUILDDIR)/plot-lib
+
+$(PLOT_LIB)/.installed: requirements/plot.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --target $(PLOT_LIB) -r requirements/plot.txt
+	touch $@
+
+bench: $(VENV)/.test-installed $(PLOT_LIB)/.installed
+	$(BIN)/python -m papershelf.bench $(if $(FULL),--full,)
+	PYTHONPATH=$(PLOT_LIB) $(BIN)/python -m papershelf.bench.plot
 
 linkcheck: $(VENV)/.docs-installed
 	$(SPHINXBUILD) -b linkcheck $(SRCDIR) $(BUILDDIR)/linkcheck

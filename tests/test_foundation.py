@@ -118,6 +118,7 @@ def test_real_site_builds_without_warnings(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == ""
+    assert result.stdout.strip() == ""  # -q: not even sphinxext-opengraph's notice about matplotlib
     pages = sorted(p.stem for p in (out / "papers").glob("*.html"))
     assert len(pages) == 19
     assert (out / "index.html").exists()

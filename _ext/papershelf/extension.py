@@ -7,6 +7,8 @@ Kept apart from the package's ``__init__`` so that the command-line tool
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +52,10 @@ def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_copybutton")
-    app.setup_extension("sphinxext.opengraph")
+    # Without matplotlib it prints "social cards will not be generated" on import,
+    # into every build's output: they are off unless conf.py turns them on.
+    with contextlib.redirect_stdout(io.StringIO()):
+        app.setup_extension("sphinxext.opengraph")
 
     app.add_config_value("papershelf_papers_dir", "papers", "env", types=[str], description="Folder (under the source dir) whose pages must all be paper pages.")
     app.add_config_value(

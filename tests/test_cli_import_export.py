@@ -14,7 +14,8 @@ from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
 from papershelf.conffile import literal_settings
-from papershelf.importer import derive_names, load_fixes, parse_list, split_heading
+from papershelf.importer import derive_names, load_fixes
+from papershelf.readinglist import parse_list, split_heading
 from papershelf.scaffold import ShelfError, locate
 
 DATA = Path(__file__).parent / "data"

@@ -11,13 +11,8 @@ import pytest
 from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.importer import (
-    _link_value,
-    keyword_names,
-    merge_entries,
-    model_name,
-    parse_reading_list,
-)
+from papershelf.importer import _link_value, merge_entries
+from papershelf.readinglist import keyword_names, model_name, parse_reading_list
 from papershelf.scaffold import locate
 
 LISTS = Path(__file__).parent / "data" / "lists"
@@ -200,3 +195,61 @@ def test_a_later_import_adds_its_facts_to_the_page_already_on_the_shelf(tmp_path
     code, out, _ = run(capsys, "--root", str(root), "import", str(LISTS / "03-benchmarks.md"))
     assert code == 0 and "added new facts" not in out
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_blocks_come_from_the_markdown_grammar() -> None:
+    """Label lines count only in an entry's own paragraphs; math, quotes, lists, HTML and code stay body."""
+    text = "\n".join([
+        "# T",  # 1
+        "",
+        "#### Alpha: One",  # 3
+        "paper link: [here][alpha]",  # 4: a reference-style link
+        "",
+        "$$",  # 6
+        "x: [not a link line](https://example.org/math)",
+        "$$",
+        "",
+        "> code link: [quoted](https://example.org/quote)",  # 10
+        "",
+        "- blog link: [listed](https://example.org/list)",  # 12
+        "",
+        "<details>",  # 14
+        "demo link: [folded](https://example.org/html)",
+        "</details>",
+        "",
+        "```python",  # 18
+        "#### not a heading",
+        "```",
+        "",
+        "[alpha]: https://arxiv.org/abs/2301.00001",  # 22
+        "",
+        "slides link: [deck](<https://example.org/a (1).pdf>) | <https://example.org/b.pdf>",  # 24
+        "",
+        "citation:",
+        "```bibtex",
+        "@misc{alpha1,",  # 28
+        "  title={Alpha: One}",
+        "}",
+        "```",
+    ])
+    parsed = parse_reading_list(text, "l.md")
+    [entry] = parsed.entries
+    assert [(link.kind, link.url, link.label, link.line) for link in entry.links] == [
+        ("paper", "https://arxiv.org/abs/2301.00001", "", 4),
+        ("slides", "https://example.org/a (1).pdf", "deck", 24), ("slides", "https://example.org/b.pdf", "", 24),
+    ]
+    body = "\n".join(entry.body)
+    for kept in ("x: [not a link line]", "> code link:", "- blog link:", "demo link: [folded]", "#### not a heading", "[alpha]: https://arxiv.org"):
+        assert kept in body, kept
+    assert entry.key == "alpha1" and entry.bibtex_line == 28
+    assert entry.mapped == 1 + 1 + 1 + 5  # paper, slides, citation: and the fenced entry
+
+
+def test_findings_keep_their_lines_and_anchors_are_githubs() -> None:
+    text = "# T\n\n#### *Alpha*: `One` [here](https://x.org)\n\ngituhub link: [here](https://github.com/a/b)\n\n```bibtex\n@misc{a1,\n"
+    [entry] = parse_reading_list(text, "l.md").entries
+    assert entry.anchor == "alpha-one-here"  # the text GitHub shows, not the Markdown source
+    assert [(problem.code.slug, problem.line) for problem in entry.warnings] == [("label-typo", 5), ("bib-syntax", 7)]
+    assert entry.body == ["```bibtex", "@misc{a1,", "```"]  # the unclosed block is kept, closed
+    twice = parse_reading_list("#### A\n\npaper link: [p](https://a.org)\n\n#### A\n\npaper link: [p](https://b.org)\n", "l.md")
+    assert [e.anchor for e in twice.entries] == ["a", "a-1"]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from . import conffile
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
-from .importer import LINK_WRITE, RELATION_WRITE, Anchors, derive_names, split_heading
+from .importer import derive_names
+from .readinglist import LINK_WRITE, RELATION_WRITE, Anchors, split_heading
 from .shelf import chronological_key
 
 if TYPE_CHECKING:

@@ -166,8 +166,16 @@ def _links_value(items: list[ListLink]) -> dict[str, Any]:
     return result
 
 
+def _own_name(entry: ListEntry) -> str:
+    """The entry's short name: a `name:` line's, else derived from its heading and `tag:` names."""
+    return str(entry.extras.get("short_name") or "") or derive_names(entry.title, entry.alias, entry.keywords)[0]
+
+
 def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: set[str]) -> Candidate:
     short_name, aliases = derive_names(entry.title, entry.alias, entry.keywords)
+    short_name = _own_name(entry)
+    if "aliases" in entry.extras:  # an `aliases:` line says them all
+        aliases = [str(name) for name in entry.extras["aliases"]]
     for name in entry.names:
         if name != short_name and name not in aliases:
             aliases.append(name)
@@ -184,10 +192,8 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
         "tags": [tag for index, tag in enumerate(tags) if tag != short_name and tag not in tags[:index]],
     }
     for name in EXTRAS:
-        if name in entry.extras and name not in ("key", "relations"):
+        if name in entry.extras and name not in ("key", "short_name", "aliases"):
             fields[name] = entry.extras[name]
-    if isinstance(entry.extras.get("relations"), dict):
-        fields["relations"] = entry.extras["relations"]
     bibtex, bibtex_line = entry.bibtex, entry.bibtex_line
     fix = fixes.get(key)
     if fix is not None:
@@ -235,7 +241,7 @@ def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[st
             by_title.setdefault(normal_title(str(name)), target_key)
     by_anchor = {(entry.path, entry.anchor): candidate.present_as or candidate.key for candidate in candidates for entry in (candidate.entry, *candidate.entry.merged)}
     for candidate in candidates:
-        if "relations" in (fixes.get(candidate.key) or {}) or "relations" in candidate.entry.extras:
+        if "relations" in (fixes.get(candidate.key) or {}):
             continue
         relations: dict[str, list[str]] = {}
         for entry in (candidate.entry, *candidate.entry.merged):
@@ -381,7 +387,7 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
     seen_models = {(name, url) for name, url, _ in first.models}
     first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
     first.relations.extend(other.relations)
-    other_name = derive_names(other.title, other.alias, other.keywords)[0]
+    other_name = _own_name(other)
     for name in (other.alias, other_name):
         if name and name not in first.names and name != first.alias:
             first.names.append(name)
@@ -484,7 +490,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ShelfError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from error
-        item = parse_reading_list(text, shown) if shape != "awesome" else None
+        item = parse_reading_list(text, shown, paths.settings) if shape != "awesome" else None
         if (item is None or not item.entries) and shape != "seed":
             found = parse_awesome(text, shown)
             if found.items or found.resources or item is None:
@@ -501,6 +507,10 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             counts[item.path].mapped += entry.mapped
             counts[item.path].body += entry.body_lines
     all_entries = [entry for item in parsed for entry in item.entries]
+    project = " ".join(paths.project.split()).casefold()
+    for entry in all_entries:
+        # A title naming the shelf itself (conf.py's `project`, as `export` writes it) is no topic: every paper is on the shelf.
+        entry.sections = tuple(section for section in entry.sections if not project or " ".join(section.split()).casefold() != project)
     shown_all = parsed[0].path if len(parsed) == 1 else f"{len(parsed)} lists"
     if not all_entries and not any(item.notes for item in parsed) and not resources:
         what = "#### headings" if shape == "seed" else "#### headings, paper table rows or paper bullets"

@@ -11,6 +11,9 @@
     benchmark link: [here](https://...)           <- any other label: a labelled link
     model links:                                  <- then a model table
     updated version: [here](<a paper link>)       <- relations; follow-up work: too
+    name: LLaVA-1.5                               <- facts the heading cannot say: name, aliases,
+    date: 2023-10                                    title, date, added, key, and the shelf's
+    vision encoder: CLIP ViT-L/14                    facets (by heading or name)
     free prose, lists, quotes, $$ math            <- the page body
     citation:
     ```bibtex
@@ -22,10 +25,12 @@ block is: headings, paragraphs, lists, quotes, fences, tables, HTML and math
 come from markdown-it's block tokens, whose line maps give every finding its
 line, and links come from its inline tokens. Only the dialect's own
 conventions are read from text: ``<label>:`` at the start of a paragraph line,
-the heading's ``(Alias)`` and status tag, the ``tag:`` names. Anchors are
+the heading's ``(Alias)`` and status tag, the ``tag:`` names. A fact line
+whose value does not fit its field (``date: soon``) is prose: it stays in the
+page body. Anchors are
 GitHub's (mdit-py-plugins' slugs), so ``#anchor`` relations resolve as on
-GitHub. ``export`` writes the dialect with :func:`links_line` and
-:func:`heading_text`.
+GitHub. The shelf's own link kinds, relation kinds and facets (conf.py) are
+labels too, so ``export`` can write everything a page says in the dialect.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .bibfile import ENTRY_OPENER
 from .problems import Code, Problem
+from .settings import DEFAULT, LINK_KINDS, RELATION_KINDS, ShelfSettings
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -96,14 +102,23 @@ LINK_WRITE = {
     "dataset_zoo": "dataset-zoo", "docs": "docs", "slides": "slides", "tutorial": "tutorial", "model_hub": "modelhub",
     "leaderboard": "leaderboard", "overview": "overview", "demo": "demo", "video": "video",
 }
-#: fields the extras comment may carry
-EXTRAS = ("key", "title", "short_name", "aliases", "date", "added", "tags", "architecture", "relations")
+#: fact label -> (front matter field, the value's form); a value of another form is prose
+FACT_LABELS = {
+    "name": ("short_name", r".{1,200}"),
+    "short name": ("short_name", r".{1,200}"),
+    "aliases": ("aliases", r".*"),
+    "title": ("title", r".+"),
+    "date": ("date", r"\d{4}(?:-\d{2}(?:-\d{2})?)?"),
+    "added": ("added", r"\d{4}-\d{2}-\d{2}"),
+    "key": ("key", r"[^\s,{}()\"'#%~\\]+"),
+}
+#: fields the fact lines may set
+EXTRAS = ("key", "title", "short_name", "aliases", "date", "added", "architecture")
 
 STATUS_TAG = re.compile(r"\s*\[\s*`?\s*(read|unread|reading)\s*`?\s*\]\s*$", re.IGNORECASE)
 SUFFIX = re.compile(r"\s*\(([^()]+)\)\s*$")
 #: the dialect's `<label>:` at the start of a paragraph line (the value is read with markdown-it)
 LABEL_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 _\-]*?)\s*:\s*(.*?)\s*$")
-COMMENT = re.compile(r"^\s*<!--\s*papershelf:\s*(.*?)\s*-->\s*$")
 BARE_URL = re.compile(r"^<?https?://\S+>?$")
 PLACEHOLDER_LABELS = {"", "here", "link"}
 BIBTEX_LANGUAGES = ("bibtex", "bib")
@@ -210,6 +225,35 @@ class Anchors:
 def _label(text: str) -> str:
     label = re.sub(r"[\s_-]+", " ", text.strip().lower())
     return re.sub(r" links?$", "", label)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The labels one shelf reads: the dialect's, plus its own link kinds, relation kinds and facets."""
+
+    links: dict[str, str]
+    relations: dict[str, str]
+    facets: dict[str, str]  #: label -> facet name
+
+    @classmethod
+    def of(cls, settings: ShelfSettings) -> Labels:
+        links = dict(LINK_LABELS)
+        for kind, shown in settings.link_kinds:
+            if kind in LINK_KINDS:
+                continue  # the built-in kinds' labels are the dialect's own
+            for label in (_label(kind), _label(shown)):
+                links.setdefault(label, kind)
+        relations = dict(RELATION_LABELS)
+        for kind, (shown, _) in settings.relation_kinds:
+            if kind in RELATION_KINDS:
+                continue
+            for label in (_label(kind), _label(shown)):
+                relations.setdefault(label, kind)
+        facets: dict[str, str] = {}
+        for facet in settings.facets:
+            for label in (_label(facet.name), _label(facet.heading)):
+                facets.setdefault(label, facet.name)
+        return cls(links, relations, facets)
 
 
 def _known_label(label: str) -> tuple[str, bool]:
@@ -346,8 +390,8 @@ def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> t
     """(has a labelled link or citation, has a paper link and a citation)."""
     labels = set()
     for block in blocks:
-        if _is_bibtex_fence(block) or (block.kind == "html_block" and any(COMMENT.match(line) for line in lines[block.start : block.end])):
-            labels.add("citation")  # a citation block, or the extras comment
+        if _is_bibtex_fence(block):
+            labels.add("citation")
         elif block.kind == "paragraph_open":
             for line in lines[block.start : block.end]:
                 labelled = LABEL_LINE.match(line)
@@ -356,8 +400,12 @@ def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> t
     return bool(labels), {"paper", "citation"} <= labels
 
 
-def parse_reading_list(text: str, path: str) -> ParsedList:
-    """Read a reading list; every line of an entry becomes a field, a link, body or a finding."""
+def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) -> ParsedList:
+    """Read a reading list; every line of an entry becomes a field, a link, body or a finding.
+
+    ``settings`` adds the shelf's own link kinds, relation kinds and facets to the labels.
+    """
+    labels = Labels.of(settings)
     lines = text.splitlines()
     env: dict[str, Any] = {}
     blocks = blocks_of(text, env)
@@ -393,7 +441,7 @@ def parse_reading_list(text: str, path: str) -> ParsedList:
         if level != 4:
             entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link and a citation; it is imported as an entry (write it with ####)", heading.start + 1, path))
         entries.append(entry)
-        _read_entry(entry, inner, lines, heading.end, end, env)
+        _read_entry(entry, inner, lines, heading.end, end, env, labels)
     return ParsedList(path, entries, notes, note_lines)
 
 
@@ -423,7 +471,8 @@ def demote_headings(lines: list[str]) -> list[str]:
 class _EntryReader:
     """Fills an entry from the blocks below its heading, line by line within each block."""
 
-    def __init__(self, entry: ListEntry, lines: list[str], env: dict[str, Any]) -> None:
+    def __init__(self, entry: ListEntry, lines: list[str], env: dict[str, Any], labels: Labels) -> None:
+        self.labels = labels
         self.entry = entry
         self.lines = lines
         self.env = env
@@ -498,13 +547,26 @@ class _EntryReader:
             elif token.type == "tr_close":
                 self.model_row(row, number)
 
+    def fact(self, label: str, value: str) -> bool:
+        """A fact line (``date: 2023-10``, a facet); False when the line is not one (it is then read as any other)."""
+        entry = self.entry
+        if label in self.labels.facets and not (label in LINK_LABELS or label in RELATION_LABELS or label in TAG_LABELS or label in MODEL_LABELS):
+            if not value:
+                return False
+            entry.extras.setdefault("architecture", {})[self.labels.facets[label]] = value
+        elif label in FACT_LABELS and re.fullmatch(FACT_LABELS[label][1], value):
+            name = FACT_LABELS[label][0]
+            if name == "title":
+                entry.title = value  # a title the heading cannot say (one ending in parentheses)
+            else:
+                entry.extras[name] = keyword_names(value) if name == "aliases" else value
+        else:
+            return False
+        entry.mapped += 1
+        return True
+
     def paragraph_line(self, line: str, number: int) -> None:
         entry = self.entry
-        comment = COMMENT.match(line)
-        if comment:
-            entry.mapped += 1
-            _read_extras(entry, comment.group(1), number, entry.path)
-            return
         if line.lstrip().startswith("|") and self.in_table:  # a model row of a table without a delimiter row
             entry.mapped += 1
             self.model_row([cell.strip() for cell in line.strip().strip("|").split("|")], number)
@@ -515,8 +577,10 @@ class _EntryReader:
             self.keep(line)
             return
         written = labelled.group(1).strip()
-        label, typo = _known_label(_label(written))
         value = labelled.group(2)
+        if self.fact(_label(written), value):
+            return
+        label, typo = _known_label(_label(written))
         links = inline_links(value, self.env)
         if not links and BARE_URL.match(value):
             links = [("", value.strip("<>"))]  # a bare URL
@@ -533,6 +597,14 @@ class _EntryReader:
             for text_, url in links:
                 name = text_.strip()
                 entry.models.append((model_name(url) if name.lower() in PLACEHOLDER_LABELS else name, url, number))
+        elif label not in LINK_LABELS and label in self.labels.links and links:
+            entry.mapped += 1  # one of the shelf's own link kinds
+            for text_, url in links:
+                entry.links.append(ListLink(self.labels.links[label], url, "" if text_.strip().lower() in PLACEHOLDER_LABELS else text_.strip(), number))
+        elif label not in RELATION_LABELS and label in self.labels.relations and links:
+            entry.mapped += 1
+            for text_, url in links:
+                entry.relations.append(ListRelation(self.labels.relations[label], url, number, "" if text_.strip().lower() in PLACEHOLDER_LABELS else text_.strip(), written))
         elif not links:
             if label in LINK_LABELS or label in RELATION_LABELS:
                 self.warn(Code.MISSING_KEY, f"`{written}:` has no [label](url) link; the line is kept in the page body", number)
@@ -553,9 +625,9 @@ class _EntryReader:
                 entry.links.append(ListLink("other", url, name if shown.lower() in PLACEHOLDER_LABELS else f"{name}: {shown}", number))
 
 
-def _read_entry(entry: ListEntry, blocks: list[Block], lines: list[str], start: int, end: int, env: dict[str, Any]) -> None:
+def _read_entry(entry: ListEntry, blocks: list[Block], lines: list[str], start: int, end: int, env: dict[str, Any], labels: Labels) -> None:
     """Fill an entry from the blocks below its heading (lines ``start`` to ``end``, 0-based)."""
-    reader = _EntryReader(entry, lines, env)
+    reader = _EntryReader(entry, lines, env, labels)
     position = start
     for block in blocks:
         reader.keep_lines(position, block.start)  # blank lines, link reference definitions
@@ -568,30 +640,9 @@ def _read_entry(entry: ListEntry, blocks: list[Block], lines: list[str], start: 
         elif block.kind == "paragraph_open":
             for number, line in enumerate(lines[block.start : block.end], start=block.start + 1):
                 reader.paragraph_line(line, number)
-        elif block.kind == "html_block" and any(COMMENT.match(line) for line in lines[block.start : block.end]):
-            for number, line in enumerate(lines[block.start : block.end], start=block.start + 1):
-                reader.paragraph_line(line, number) if line.strip() else reader.blank()
         else:  # lists, quotes, math, HTML, rules, indented code: the page body, as written
             reader.in_table = False
             reader.keep_lines(block.start, block.end)
     reader.keep_lines(position, end)
     while entry.body and not entry.body[-1].strip():
         entry.body.pop()
-
-
-def _read_extras(entry: ListEntry, text: str, number: int, path: str) -> None:
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        entry.warnings.append(Problem(Code.FRONT_MATTER_SYNTAX, f"the papershelf comment does not parse: {error}", number, path))
-        return
-    if not isinstance(data, dict):
-        entry.warnings.append(Problem(Code.WRONG_TYPE, "the papershelf comment must hold a mapping", number, path))
-        return
-    for name, value in data.items():
-        if name not in EXTRAS:
-            entry.warnings.append(Problem(Code.UNKNOWN_KEY, f"unknown key `{name}` in the papershelf comment; known: {', '.join(EXTRAS)}", number, path))
-        else:
-            entry.extras[name] = value

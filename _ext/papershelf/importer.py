@@ -397,7 +397,13 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
     first.warnings.extend(other.warnings)
     other.warnings = []
     for name, value in other.extras.items():
-        first.extras.setdefault(name, value)
+        if name == "architecture" and isinstance(value, dict):  # facets merge one by one
+            for facet, text in value.items():
+                first.extras.setdefault("architecture", {}).setdefault(facet, text)
+        elif name == "aliases" and "aliases" in first.extras:
+            first.extras["aliases"] += [alias for alias in value if alias not in first.extras["aliases"]]
+        else:
+            first.extras.setdefault(name, value)
 
 
 # --- the command ---------------------------------------------------------------

@@ -299,6 +299,9 @@ def test_export_keeps_papers_without_bibtex_and_broken_entries(tmp_path: Path, c
     fields = ("title", "short_name", "aliases", "status", "links", "models", "relations", "tags")
     assert records(target, fields) == records(source, fields)
     assert set(load_shelf(locate(target)).declared) == {"alpha2020", "beta2021", "gamma2022"}
+    # a link the page does not show (ttps://) stays in the list and the page: the defect is reported again, not lost
+    assert "github link: [here](ttps://github.com/example/delta)" in listing.read_text(encoding="utf-8")
+    assert "ttps://github.com/example/delta" in (target / "docs" / "papers" / "delta-without-a-tag.md").read_text(encoding="utf-8")
 
 
 def test_seed_fixes_cover_every_paper_of_the_data_notes() -> None:

@@ -320,3 +320,11 @@ def test_the_lists_export_and_import_back_with_nothing_lost(tmp_path: Path, impo
 
     assert without_lines(pages(again)) == without_lines(pages(root))
     assert export_shelf(locate(again)) == text
+
+
+def test_line_numbers_follow_markdown_line_ends() -> None:
+    """Only CR, LF and CRLF end a line (as for markdown-it and editors): a form feed or U+2028 inside a line moves nothing."""
+    text = "# T\r\n\r\n#### A\r\nprose with a \x0c form feed and a \u2028 line separator\r\n\r\ngituhub link: [here](https://github.com/a/b)\r\n"
+    [entry] = parse_reading_list(text, "l.md").entries
+    assert [(problem.code.slug, problem.line) for problem in entry.warnings] == [("label-typo", 6)]
+    assert entry.body == ["prose with a \x0c form feed and a \u2028 line separator"]

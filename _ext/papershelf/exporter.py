@@ -33,6 +33,7 @@ from .readinglist import (
     split_heading,
 )
 from .scaffold import slugify
+from .schema import is_web_url
 from .shelf import chronological_key
 
 if TYPE_CHECKING:
@@ -147,15 +148,15 @@ def _entry(
     for fact in facts:  # a paragraph each, as GitHub shows them
         out += [fact, ""]
     link_labels = settings.links
-    for kind in dict.fromkeys(link.kind for link in paper.links):  # the page's order
-        links = paper.links_of(kind)
+    links_by_kind = _links(page)
+    for kind, links in links_by_kind.items():  # the page's order
         if kind == "other":  # the list's own labels: `benchmark link: [here](...)`, `benchmark: [v2](...)`
-            for link in links:
-                name, _, text = link.label.partition(": ")
-                out += [f"{name}: [{text}]({link.url})" if text else f"{name or 'other'} link: [here]({link.url})", ""]
+            for text_, url in links:
+                name, _, text = text_.partition(": ")
+                out += [f"{name}: [{text}]({url})" if text else f"{name or 'other'} link: [here]({url})", ""]
         elif links:
-            label = LINK_WRITE.get(kind) or link_labels.get(kind, kind).lower()  # a shelf's own kind: its label
-            out += [_links_line(label, [(link.label, link.url) for link in links]), ""]
+            label = LINK_WRITE.get(kind) or link_labels.get(kind, kind.replace("_", "-")).lower()  # a shelf's own kind: its label
+            out += [_links_line(label, links), ""]
     if paper.models:
         out += ["model links:", "", "|model name|link|", "|-|-|"]
         out += [f"|{model.name}|{f'[here]({model.url})' if model.url else ''}|" for model in paper.models]
@@ -183,10 +184,24 @@ def _entry(
         out += [body, ""]
     if bibtex:
         out += ["citation:", "```bibtex", bibtex, "```", ""]
-    elif not paper.links:
+    elif not any(links_by_kind.values()):
         out += ["citation:", ""]  # no BibTeX entry yet: the line still marks the heading as an entry
     out.append("")
     return out
+
+
+def _links(page: Page) -> dict[str, list[tuple[str, str]]]:
+    """kind -> (label, URL) of the page's links, with those the page does not show (``ttps://``): a defect stays in the list, where import reports it again."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    for link in page.paper.links:
+        links.setdefault(link.kind, []).append((link.label, link.url))
+    raw = page.data.get("links")
+    for kind, value in raw.items() if isinstance(raw, dict) else ():
+        for item in value if isinstance(value, list) else [value]:
+            url = str(item.get("url", "")) if isinstance(item, dict) else str(item)
+            if url and not is_web_url(url) and isinstance(kind, str):
+                links.setdefault(kind, []).append((str(item.get("label", "")) if isinstance(item, dict) else "", url))
+    return links
 
 
 def _body(page: Page) -> str:

@@ -400,13 +400,19 @@ def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> t
     return bool(labels), {"paper", "citation"} <= labels
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines as markdown-it numbers them (only CR, LF and CRLF end a line), so that its line maps index them."""
+    lines = re.split(r"\r\n?|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) -> ParsedList:
     """Read a reading list; every line of an entry becomes a field, a link, body or a finding.
 
     ``settings`` adds the shelf's own link kinds, relation kinds and facets to the labels.
     """
     labels = Labels.of(settings)
-    lines = text.splitlines()
+    lines = _lines(text)
     env: dict[str, Any] = {}
     blocks = blocks_of(text, env)
     headings = [index for index, block in enumerate(blocks) if block.kind == "heading_open"]

@@ -147,6 +147,9 @@ class _ListMarkdown(MarkdownIt):
 
 
 MARKDOWN = _ListMarkdown()
+#: block structure only: inline content is parsed line by line, only where the dialect needs it
+BLOCKS = _ListMarkdown()
+BLOCKS.disable("inline")
 
 
 # --- inline text ---------------------------------------------------------------
@@ -168,6 +171,9 @@ def inline_links(text: str, env: dict[str, Any] | None = None) -> list[tuple[str
 
     An autolink (``<https://...>``) has no text of its own: its text is ``""``.
     """
+    cache: dict[str, list[tuple[str, str]]] = env.setdefault("papershelf_links", {}) if env is not None else {}
+    if text in cache:  # a label line is read twice: is the heading an entry, then the entry
+        return cache[text]
     tokens = MARKDOWN.parseInline(text, env if env is not None else {})
     children = tokens[0].children or [] if tokens else []
     links: list[tuple[str, str]] = []
@@ -182,6 +188,7 @@ def inline_links(text: str, env: dict[str, Any] | None = None) -> list[tuple[str
             inside = None
         elif inside is not None:
             inside.append(token)
+    cache[text] = links
     return links
 
 
@@ -372,7 +379,7 @@ def blocks_of(text: str, env: dict[str, Any]) -> list[Block]:
     """The top-level blocks of a Markdown text, in order, each with its line range."""
     found: list[Block] = []
     current: list[Token] = []
-    for token in MARKDOWN.parse(text, env):
+    for token in BLOCKS.parse(text, env):
         current.append(token)
         if token.level == 0 and token.nesting <= 0:  # a block closes (or is a single token)
             first = current[0]

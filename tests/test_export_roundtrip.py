@@ -31,6 +31,8 @@ def entries(draw: st.DrawFn, number: int) -> tuple[str, str]:
     keywords = draw(st.lists(st.sampled_from(["LIMA", "GAIR", "RLHF", "MoE"]), max_size=2, unique=True))
     if keywords:
         lines.append("tag: " + " | ".join(f"`{k}`" for k in keywords))
+    if draw(st.booleans()):  # a fact line: a date other than the arXiv id's
+        lines.append(f"date: {2010 + number % 9}-0{1 + number % 9}")
     lines += ["", f"paper link: [here](https://arxiv.org/abs/{arxiv})", ""]
     if draw(st.booleans()):
         lines += [f"github link: [here](https://github.com/example/{name.lower()})", ""]
@@ -38,6 +40,8 @@ def entries(draw: st.DrawFn, number: int) -> tuple[str, str]:
         lines += [f"{label} link: [here](https://example.org/{number}/{label.replace(' ', '-')})", ""]
     if draw(st.booleans()):
         lines += [f"Some notes on {name}, with math:", "", "$$", "a^2 + b^2 = c^2", "$$", ""]
+    if draw(st.booleans()):  # a quote and a list whose lines look like labelled links: body, not links
+        lines += [f"> Quoted: {name} link: [here](https://example.org/quote/{number})", "", f"- listed link: [here](https://example.org/list/{number})", ""]
     lines += [
         "citation:", "```bibtex", f"@misc{{key{number},", f"  title={{{title}}},", "  author={Doe, Jane and Roe, Rick},",
         f"  year={{{2023 + number % 3}}},", f"  eprint={{{arxiv}}},", "  archivePrefix={arXiv}", "}", "```", "",
@@ -53,6 +57,8 @@ def reading_lists(draw: st.DrawFn) -> tuple[str, list[str]]:
     number = 0
     for section in sections:
         out += [f"## {section}", ""]
+        if draw(st.booleans()):
+            out += [f"### {section} in depth", ""]
         for _ in range(draw(st.integers(1, 2))):
             text, title = draw(entries(number))
             number += 1
@@ -92,7 +98,7 @@ def test_export_import_export_is_stable(generated: tuple[str, list[str]]) -> Non
         if line.startswith("tag:"):
             for name in line[4:].split("|"):
                 assert name.strip().strip("`") in first, line
-        elif line.startswith(("paper link", "github link", "Some notes", "a^2")) or " link: [here](https://example.org/" in line:
+        elif line.startswith(("paper link", "github link", "Some notes", "a^2", "> Quoted", "- listed", "date:")) or " link: [here](https://example.org/" in line:
             assert line.split(": ", 1)[-1] in first, line
 
 

@@ -30,6 +30,10 @@ from .readinglist import (
     Anchors,
     Labels,
     demote_headings,
+    heading_text,
+    links_line,
+    model_table,
+    names_line,
     split_heading,
 )
 from .scaffold import slugify
@@ -41,14 +45,9 @@ if TYPE_CHECKING:
     from .scaffold import ShelfPaths
     from .settings import ShelfSettings
 
-STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
-
-
 def _heading(paper: Paper, with_status: bool) -> str:
     """The entry heading: title, first alias, and the status tag on a shelf that shows one."""
-    alias = paper.aliases[0] if paper.aliases else ""
-    text = paper.title + (f" ({alias})" if alias else "")
-    return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]" if with_status else text
+    return heading_text(paper.title, paper.aliases[0] if paper.aliases else "", paper.status if with_status else "")
 
 
 def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
@@ -66,7 +65,7 @@ def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
         else:
             facts.append(f"name: {paper.short_name}")
     if ([alias] if alias else []) != list(paper.aliases):
-        facts.append(" ".join(["aliases:", " | ".join(f"`{name}`" for name in paper.aliases)]).strip())
+        facts.append(names_line("aliases", list(paper.aliases)))
     return keywords, facts
 
 
@@ -75,12 +74,6 @@ def _derived_date(shelf: Shelf, paper: Paper) -> str:
     bib_date = (entry.get("year"), entry.get("month")) if entry is not None else ()
     derived = without_front_matter([link.url for link in paper.links_of("paper")], *bib_date)
     return derived.iso() if derived else ""
-
-
-def _links_line(label: str, items: list[tuple[str, str]]) -> str:
-    if len(items) == 1 and not items[0][0]:
-        return f"{label} link: [here]({items[0][1]})"
-    return f"{label} links: " + " | ".join(f"[{text or 'here'}]({url})" for text, url in items)
 
 
 def _facet_labels(settings: ShelfSettings) -> dict[str, str]:
@@ -136,7 +129,7 @@ def _entry(
     keywords, facts = _names(paper, list(paper.tags[len(sections) :]))
     out = [f"#### {heading_of[paper.key]}"]
     if keywords:
-        out.append("tag: " + " | ".join(f"`{name}`" for name in keywords))
+        out.append(names_line("tag", keywords))
     out.append("")
     if paper.date is not None and paper.date.source == "front matter" and paper.date.iso() != _derived_date(shelf, paper):
         facts.append(f"date: {paper.date.iso()}")
@@ -156,11 +149,9 @@ def _entry(
                 out += [f"{name}: [{text}]({url})" if text else f"{name or 'other'} link: [here]({url})", ""]
         elif links:
             label = LINK_WRITE.get(kind) or link_labels.get(kind, kind.replace("_", "-")).lower()  # a shelf's own kind: its label
-            out += [_links_line(label, links), ""]
+            out += [links_line(label, links), ""]
     if paper.models:
-        out += ["model links:", "", "|model name|link|", "|-|-|"]
-        out += [f"|{model.name}|{f'[here]({model.url})' if model.url else ''}|" for model in paper.models]
-        out.append("")
+        out += [*model_table([(model.name, model.url) for model in paper.models]), ""]
     relation_labels = {kind: labels[0].lower() for kind, labels in settings.relations.items()}
     for kind in dict.fromkeys([*RELATION_WRITE, *(r.kind for r in paper.relations)]):
         items = []

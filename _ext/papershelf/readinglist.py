@@ -27,10 +27,11 @@ line, and links come from its inline tokens. Only the dialect's own
 conventions are read from text: ``<label>:`` at the start of a paragraph line,
 the heading's ``(Alias)`` and status tag, the ``tag:`` names. A fact line
 whose value does not fit its field (``date: soon``) is prose: it stays in the
-page body. Anchors are
-GitHub's (mdit-py-plugins' slugs), so ``#anchor`` relations resolve as on
-GitHub. The shelf's own link kinds, relation kinds and facets (conf.py) are
-labels too, so ``export`` can write everything a page says in the dialect.
+page body. Anchors are GitHub's (mdit-py-plugins' slugs), so ``#anchor``
+relations resolve as on GitHub. The shelf's own link kinds, relation kinds and
+facets (conf.py) are labels too, so that ``export`` can say everything a page
+says; it writes the line forms with this module's writers (:func:`heading_text`,
+:func:`links_line`, :func:`names_line`, :func:`model_table`).
 """
 
 from __future__ import annotations
@@ -290,6 +291,35 @@ def keyword_names(value: str) -> list[str]:
     if not names:
         names = re.split(r"\s*[|,]\s*", value)
     return [name.strip() for name in names if name.strip()]
+
+
+# --- writing the dialect ---------------------------------------------------------
+
+STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
+
+
+def heading_text(title: str, alias: str = "", status: str = "") -> str:
+    """An entry heading's text: ``Title (Alias) [`READ`]`` (no status tag when ``status`` is empty)."""
+    text = title + (f" ({alias})" if alias else "")
+    return f"{text} [`{STATUS_TAGS.get(status, 'UNREAD')}`]" if status else text
+
+
+def links_line(label: str, items: list[tuple[str, str]]) -> str:
+    """``github link: [here](url)``, or ``blog links: [v1](url) | [v2](url)``; ``items`` are (text, URL)."""
+    if len(items) == 1 and not items[0][0]:
+        return f"{label} link: [here]({items[0][1]})"
+    return f"{label} links: " + " | ".join(f"[{text or 'here'}]({url})" for text, url in items)
+
+
+def names_line(label: str, names: list[str]) -> str:
+    """``tag: `LIMO` | `LIMA```, as :func:`keyword_names` reads it back."""
+    return " ".join([f"{label}:", " | ".join(f"`{name}`" for name in names)]).strip()
+
+
+def model_table(models: list[tuple[str, str]]) -> list[str]:
+    """The ``model links:`` line and its table of (name, URL)."""
+    rows = [f"|{name}|{f'[here]({url})' if url else ''}|" for name, url in models]
+    return ["model links:", "", "|model name|link|", "|-|-|", *rows]
 
 
 # --- what a list holds ---------------------------------------------------------

@@ -14,7 +14,8 @@ from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
 from papershelf.conffile import literal_settings
-from papershelf.importer import derive_names, load_fixes, parse_list, split_heading
+from papershelf.importer import derive_names, load_fixes
+from papershelf.readinglist import parse_list, split_heading
 from papershelf.scaffold import ShelfError, locate
 
 DATA = Path(__file__).parent / "data"
@@ -264,7 +265,11 @@ def test_export_imports_back_to_the_same_shelf(tmp_path: Path, capsys: pytest.Ca
     assert "#### Visual instruction tuning (LLaVA) [`READ`]" in text
     assert "updated version: [here](https://arxiv.org/pdf/2310.03744.pdf)" in text
     assert "open-source variants: [IDEFICS](#introducing-idefics-an-open-reproduction-of-state-of-the-art-visual-language-model-idefics-read) | [OpenFlamingo](#openflamingo-an-open-source-framework-for-training-large-autoregressive-vision-language-models-read)" in text
-    root = empty_shelf(tmp_path)
+    assert "<!--" not in text and "papershelf:" not in text  # no machine comments
+    assert "name: VisProg\n" in text and "date: 2023-10\n" in text and "Vision encoder: CLIP ViT-L/14 (336px)\n" in text
+    # the same shelf again: its title names it, so the list's title is no topic
+    root = tmp_path / "again"
+    scaffold.init_shelf(root, scaffold.InitOptions(title="Visual Language Models: a reading list", author="Tess Ter", year=2026, facets=VLM_FACETS))
     code, out, err = run(capsys, "--root", str(root), "import", str(listing))
     assert code == 0 and err == ""
     assert out.strip().endswith("imported 19, already present 0, with problems 0")
@@ -278,7 +283,7 @@ def test_export_imports_back_to_the_same_shelf(tmp_path: Path, capsys: pytest.Ca
 def test_export_to_stdout_in_the_seed_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--root", str(REPO), "export")
     assert code == 0
-    assert re.search(r"^### instruction tuning$", out, re.MULTILINE)
+    assert re.search(r"^## instruction tuning$", out, re.MULTILINE)
     assert "|model name|link|\n|-|-|\n|deepseek-vl-7b-chat|[here](https://huggingface.co/deepseek-ai/deepseek-vl-7b-chat)|" in out
     assert "model-zoo links: [v1.5](https://github.com/haotian-liu/LLaVA/blob/main/docs/MODEL_ZOO.md#llava-v15) | [v1.6]" in out
     assert "citation:\n```bibtex\n@misc{lin2024moellava," in out
@@ -294,6 +299,9 @@ def test_export_keeps_papers_without_bibtex_and_broken_entries(tmp_path: Path, c
     fields = ("title", "short_name", "aliases", "status", "links", "models", "relations", "tags")
     assert records(target, fields) == records(source, fields)
     assert set(load_shelf(locate(target)).declared) == {"alpha2020", "beta2021", "gamma2022"}
+    # a link the page does not show (ttps://) stays in the list and the page: the defect is reported again, not lost
+    assert "github link: [here](ttps://github.com/example/delta)" in listing.read_text(encoding="utf-8")
+    assert "ttps://github.com/example/delta" in (target / "docs" / "papers" / "delta-without-a-tag.md").read_text(encoding="utf-8")
 
 
 def test_seed_fixes_cover_every_paper_of_the_data_notes() -> None:

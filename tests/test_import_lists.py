@@ -11,13 +11,8 @@ import pytest
 from papershelf import scaffold
 from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.importer import (
-    _link_value,
-    keyword_names,
-    merge_entries,
-    model_name,
-    parse_reading_list,
-)
+from papershelf.importer import _link_value, merge_entries
+from papershelf.readinglist import keyword_names, model_name, parse_reading_list
 from papershelf.scaffold import locate
 
 LISTS = Path(__file__).parent / "data" / "lists"
@@ -200,3 +195,136 @@ def test_a_later_import_adds_its_facts_to_the_page_already_on_the_shelf(tmp_path
     code, out, _ = run(capsys, "--root", str(root), "import", str(LISTS / "03-benchmarks.md"))
     assert code == 0 and "added new facts" not in out
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_blocks_come_from_the_markdown_grammar() -> None:
+    """Label lines count only in an entry's own paragraphs; math, quotes, lists, HTML and code stay body."""
+    text = "\n".join([
+        "# T",  # 1
+        "",
+        "#### Alpha: One",  # 3
+        "paper link: [here][alpha]",  # 4: a reference-style link
+        "",
+        "$$",  # 6
+        "x: [not a link line](https://example.org/math)",
+        "$$",
+        "",
+        "> code link: [quoted](https://example.org/quote)",  # 10
+        "",
+        "- blog link: [listed](https://example.org/list)",  # 12
+        "",
+        "<details>",  # 14
+        "demo link: [folded](https://example.org/html)",
+        "</details>",
+        "",
+        "```python",  # 18
+        "#### not a heading",
+        "```",
+        "",
+        "[alpha]: https://arxiv.org/abs/2301.00001",  # 22
+        "",
+        "slides link: [deck](<https://example.org/a (1).pdf>) | <https://example.org/b.pdf>",  # 24
+        "",
+        "citation:",
+        "```bibtex",
+        "@misc{alpha1,",  # 28
+        "  title={Alpha: One}",
+        "}",
+        "```",
+    ])
+    parsed = parse_reading_list(text, "l.md")
+    [entry] = parsed.entries
+    assert [(link.kind, link.url, link.label, link.line) for link in entry.links] == [
+        ("paper", "https://arxiv.org/abs/2301.00001", "", 4),
+        ("slides", "https://example.org/a (1).pdf", "deck", 24), ("slides", "https://example.org/b.pdf", "", 24),
+    ]
+    body = "\n".join(entry.body)
+    for kept in ("x: [not a link line]", "> code link:", "- blog link:", "demo link: [folded]", "#### not a heading", "[alpha]: https://arxiv.org"):
+        assert kept in body, kept
+    assert entry.key == "alpha1" and entry.bibtex_line == 28
+    assert entry.mapped == 1 + 1 + 1 + 5  # paper, slides, citation: and the fenced entry
+
+
+def test_findings_keep_their_lines_and_anchors_are_githubs() -> None:
+    text = "# T\n\n#### *Alpha*: `One` [here](https://x.org)\n\ngituhub link: [here](https://github.com/a/b)\n\n```bibtex\n@misc{a1,\n"
+    [entry] = parse_reading_list(text, "l.md").entries
+    assert entry.anchor == "alpha-one-here"  # the text GitHub shows, not the Markdown source
+    assert [(problem.code.slug, problem.line) for problem in entry.warnings] == [("label-typo", 5), ("bib-syntax", 7)]
+    assert entry.body == ["```bibtex", "@misc{a1,", "```"]  # the unclosed block is kept, closed
+    twice = parse_reading_list("#### A\n\npaper link: [p](https://a.org)\n\n#### A\n\npaper link: [p](https://b.org)\n", "l.md")
+    assert [e.anchor for e in twice.entries] == ["a", "a-1"]
+
+
+def test_fact_lines_say_what_the_heading_cannot(tmp_path: Path) -> None:
+    """`name:`, `aliases:`, `title:`, `date:`, `added:`, facets; a value of another form stays prose; the shelf's title is no topic."""
+    root = tmp_path / "shelf"
+    scaffold.init_shelf(root, scaffold.InitOptions(title="My Shelf", author="Test", facets=(("vision_encoder", "Vision encoder"),)))
+    text = "\n".join([
+        "# My shelf",  # names the shelf: no topic
+        "## Vision",
+        "#### A Study (Of Things)",  # 3
+        "tag: `seeing`",
+        "title: A Study (Of Things)",
+        "name: StudyNet",
+        "aliases: `SN` | `Study-1`",
+        "date: 2023-05",
+        "added: 2024-02-01",
+        "date: soon",  # 10: not a date: prose
+        "Vision encoder: ViT-B/16",
+        "",
+        "paper link: [here](https://arxiv.org/abs/2305.00001)",
+        "",
+    ])
+    parsed = parse_reading_list(text, "l.md", locate(root).settings)
+    [entry] = parsed.entries
+    assert entry.title == "A Study (Of Things)" and entry.body == ["date: soon"]
+    assert entry.extras == {"short_name": "StudyNet", "aliases": ["SN", "Study-1"], "date": "2023-05", "added": "2024-02-01", "architecture": {"vision_encoder": "ViT-B/16"}}
+    assert entry.mapped == 8  # tag, title, name, aliases, date, added, facet, paper link
+    listing = tmp_path / "l.md"
+    listing.write_text(text, encoding="utf-8")
+    from papershelf.importer import import_lists
+
+    import_lists(locate(root), [listing])
+    [paper] = [page.paper for page in load_shelf(locate(root)).pages]
+    assert (paper.title, paper.short_name, paper.aliases, paper.tags) == ("A Study (Of Things)", "StudyNet", ("SN", "Study-1"), ("Vision", "seeing"))
+    assert (paper.date.iso() if paper.date else "", paper.added, paper.architecture) == ("2023-05", "2024-02-01", (("vision_encoder", "ViT-B/16"),))
+    # without the shelf's facets, the facet line is prose
+    assert parse_reading_list(text, "l.md").entries[0].body == ["date: soon", "Vision encoder: ViT-B/16"]
+
+
+def test_the_lists_export_and_import_back_with_nothing_lost(tmp_path: Path, imported: tuple[Path, str, str]) -> None:
+    """Several files, a merge, notes, math, a wrong link: the export holds it all, without comments, and is stable."""
+    from papershelf.exporter import export_shelf
+    from papershelf.importer import import_lists
+
+    root, _, _ = imported
+    text = export_shelf(locate(root))
+    assert "<!--" not in text and "UNREAD" not in text
+    assert "#### Visual Instruction Tuning (LLaVA)\ntag: `LLaVA` | `Instruction tuning` | `Benchmarks` | `Multimodal evaluation` | `LLaVA-Bench` | `evaluation`\n\naliases: `LLaVA` | `LLaVA-Bench`\n" in text
+    again = tmp_path / "again"
+    scaffold.init_shelf(again, scaffold.InitOptions(title="Lists", author="Test"))
+    listing = tmp_path / "export.md"
+    listing.write_text(text, encoding="utf-8")
+    report = import_lists(locate(again), [listing])
+    assert {problem.code.slug for problem in report.warnings} == {"arxiv-mismatch", "duplicate-link"}  # ShareGPT4V's wrong link, still there
+
+    def pages(shelf: Path) -> dict[str, tuple[object, ...]]:
+        return {
+            page.paper.key: (page.paper.title, page.paper.short_name, page.paper.aliases, page.paper.tags, page.paper.links, page.paper.models,
+                             page.paper.relations, page.path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+            for page in load_shelf(locate(shelf)).pages
+        }
+
+    def without_lines(values: dict[str, tuple[object, ...]]) -> dict[str, str]:
+        return {key: re.sub(r"line=\d+", "", repr(value)) for key, value in values.items()}
+
+    assert without_lines(pages(again)) == without_lines(pages(root))
+    assert export_shelf(locate(again)) == text
+
+
+def test_line_numbers_follow_markdown_line_ends() -> None:
+    """Only CR, LF and CRLF end a line (as for markdown-it and editors): a form feed or U+2028 inside a line moves nothing."""
+    text = "# T\r\n\r\n#### A\r\nprose with a \x0c form feed and a \u2028 line separator\r\n\r\ngituhub link: [here](https://github.com/a/b)\r\n"
+    [entry] = parse_reading_list(text, "l.md").entries
+    assert [(problem.code.slug, problem.line) for problem in entry.warnings] == [("label-typo", 6)]
+    assert entry.body == ["prose with a \x0c form feed and a \u2028 line separator"]

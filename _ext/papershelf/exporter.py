@@ -1,45 +1,72 @@
-"""``papershelf export``: the shelf as a Markdown reading list in the seed's format.
+"""``papershelf export``: the shelf as a Markdown reading list in the seed's format (readinglist.py reads it).
 
-``import`` reads the result back into the same shelf. Papers are grouped in
-``###`` sections by their first tag, newest first, each with its page body; what the format cannot say
-(a short name that the heading does not imply, more tags, an explicit date,
-architecture facts...) goes into an invisible ``<!-- papershelf: {...} -->``
-comment on the entry, which ``import`` reads.
+The list is one a maintainer would publish, with no machine comments, and
+``import`` reads it back into the same shelf. Its ``#`` title is the shelf's
+``project`` (a title naming the shelf is no topic on import); each paper sits
+in a ``##`` section of its first tag, newest first, and its other tags are its
+``tag:`` names, led by its short name when the heading alone would not give
+it. What the heading cannot say is a fact line under it: ``name:``,
+``aliases:``, ``title:``, ``date:`` (only when it is not the paper link's or
+the BibTeX entry's), ``added:``, ``key:`` (a paper without a BibTeX entry);
+the architecture is one line per facet (``Vision encoder: CLIP ViT-L/14``).
+Status tags appear only on a shelf that keeps a reading status and where
+some paper is not simply unread.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from . import conffile
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
-from .importer import LINK_WRITE, RELATION_WRITE, Anchors, derive_names, split_heading
+from .importer import derive_names
+from .readinglist import (
+    FACT_LABELS,
+    LABEL_LINE,
+    LINK_LABELS,
+    LINK_WRITE,
+    RELATION_WRITE,
+    Anchors,
+    Labels,
+    demote_headings,
+    heading_text,
+    links_line,
+    model_table,
+    names_line,
+    split_heading,
+)
+from .scaffold import slugify
+from .schema import is_web_url
 from .shelf import chronological_key
 
 if TYPE_CHECKING:
     from .records import Paper
     from .scaffold import ShelfPaths
+    from .settings import ShelfSettings
 
-STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
+def _heading(paper: Paper, with_status: bool) -> str:
+    """The entry heading: title, first alias, and the status tag on a shelf that shows one."""
+    return heading_text(paper.title, paper.aliases[0] if paper.aliases else "", paper.status if with_status else "")
 
 
-def _heading(paper: Paper, with_status: bool = True) -> tuple[str, dict[str, Any]]:
-    """The entry heading and the extras it cannot express; the status tag only on a shelf that uses reading status."""
-    alias = paper.aliases[0] if paper.aliases else ""
-    text = paper.title + (f" ({alias})" if alias else "")
-    title, parsed_alias, _ = split_heading(text)
-    short, aliases = derive_names(title, parsed_alias)
-    extras: dict[str, Any] = {}
-    if title != paper.title:
-        extras["title"] = paper.title
-    if short != paper.short_name:
-        extras["short_name"] = paper.short_name
-    if tuple(aliases) != paper.aliases:
-        extras["aliases"] = list(paper.aliases)
-    return f"{text} [`{STATUS_TAGS.get(paper.status, 'UNREAD')}`]" if with_status else text, extras
+def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
+    """(the `tag:` names, fact lines) that make ``import`` give the paper its title, short name and aliases.
+
+    ``import`` derives them from the heading (``Title (Alias)``) and the ``tag:``
+    names; a short name the title or alias mentions leads the ``tag:`` names,
+    anything else is said with a fact line.
+    """
+    heading_title, alias, _ = split_heading(_heading(paper, False))
+    facts = [f"title: {paper.title}"] if heading_title != paper.title else []
+    if derive_names(paper.title, alias, keywords)[0] != paper.short_name:
+        if derive_names(paper.title, alias, [paper.short_name, *keywords])[0] == paper.short_name:
+            keywords = [paper.short_name, *keywords]
+        else:
+            facts.append(f"name: {paper.short_name}")
+    if ([alias] if alias else []) != list(paper.aliases):
+        facts.append(names_line("aliases", list(paper.aliases)))
+    return keywords, facts
 
 
 def _derived_date(shelf: Shelf, paper: Paper) -> str:
@@ -49,10 +76,15 @@ def _derived_date(shelf: Shelf, paper: Paper) -> str:
     return derived.iso() if derived else ""
 
 
-def _links_line(label: str, items: list[tuple[str, str]]) -> str:
-    if len(items) == 1 and not items[0][0]:
-        return f"{label} link: [here]({items[0][1]})"
-    return f"{label} links: " + " | ".join(f"[{text or 'here'}]({url})" for text, url in items)
+def _facet_labels(settings: ShelfSettings) -> dict[str, str]:
+    """facet name -> the label its line is written with: the heading when import reads it back as this facet."""
+    readable = Labels.of(settings).facets
+    labels = {}
+    for facet in settings.facets:
+        label = re.sub(r"[\s_-]+", " ", facet.heading.strip().lower())
+        fits = LABEL_LINE.fullmatch(f"{facet.heading}: x") is not None and readable.get(label) == facet.name and label not in LINK_LABELS
+        labels[facet.name] = facet.heading if fits else facet.name
+    return labels
 
 
 def export_shelf(paths: ShelfPaths, title: str = "") -> str:
@@ -64,100 +96,115 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     for page in pages:
         sections.setdefault(page.paper.tags[0] if page.paper.tags else "", []).append(page)
     ordered = ([("", sections.pop(""))] if "" in sections else []) + list(sections.items())
+    heading = title or paths.project or "Reading list"
 
     # Headings first: relations to papers without a paper link point at their anchors.
     anchors = Anchors()
     heading_of: dict[str, str] = {}
     anchor_of: dict[str, str] = {}
-    anchors.add(title or _project(paths))
+    anchors.add(heading)
     # Status tags only where the shelf keeps a read status, and some paper is not simply unread.
     with_status = paths.settings.reading_status and any(page.paper.status != "unread" for page in pages)
     for section, members in ordered:
         if section:
             anchors.add(section)
         for page in members:
-            heading, _ = _heading(page.paper, with_status)
-            heading_of[page.paper.key] = heading
-            anchor_of[page.paper.key] = anchors.add(heading)
+            heading_of[page.paper.key] = _heading(page.paper, with_status)
+            anchor_of[page.paper.key] = anchors.add(heading_of[page.paper.key])
 
-    heading = title or _project(paths)
     out = [f"# {heading}", ""]
+    facets = _facet_labels(paths.settings)
     for section, members in ordered:
         if section:
-            out += [f"### {section}", ""]
+            out += [f"## {section}", ""]
         for page in members:
-            out += _entry(shelf, page, [heading, section] if section else [heading], heading_of, anchor_of, papers)
+            out += _entry(shelf, paths.settings, page, [section] if section else [], heading_of, anchor_of, papers, facets)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _entry(shelf: Shelf, page: Page, sections: list[str], heading_of: dict[str, str], anchor_of: dict[str, str], papers: dict[str, Paper]) -> list[str]:
+def _entry(
+    shelf: Shelf, settings: ShelfSettings, page: Page, sections: list[str], heading_of: dict[str, str], anchor_of: dict[str, str], papers: dict[str, Paper], facets: dict[str, str]
+) -> list[str]:
     paper = page.paper
-    out = [f"#### {heading_of[paper.key]}", ""]
-    _, extras = _heading(paper)
-    for kind in dict.fromkeys(link.kind for link in paper.links):  # the page's order
-        links = paper.links_of(kind)
+    keywords, facts = _names(paper, list(paper.tags[len(sections) :]))
+    out = [f"#### {heading_of[paper.key]}"]
+    if keywords:
+        out.append(names_line("tag", keywords))
+    out.append("")
+    if paper.date is not None and paper.date.source == "front matter" and paper.date.iso() != _derived_date(shelf, paper):
+        facts.append(f"date: {paper.date.iso()}")
+    if paper.added:
+        facts.append(f"added: {paper.added}")
+    bibtex = _raw_entry(shelf, paper.key)
+    if not bibtex and slugify(paper.short_name).replace(".", "").replace("-", "") != paper.key and re.fullmatch(FACT_LABELS["key"][1], paper.key):
+        facts.append(f"key: {paper.key}")  # import names a paper without BibTeX after its short name
+    for fact in facts:  # a paragraph each, as GitHub shows them
+        out += [fact, ""]
+    link_labels = settings.links
+    links_by_kind = _links(page)
+    for kind, links in links_by_kind.items():  # the page's order
         if kind == "other":  # the list's own labels: `benchmark link: [here](...)`, `benchmark: [v2](...)`
-            for link in links:
-                name, _, text = link.label.partition(": ")
-                out += [f"{name}: [{text}]({link.url})" if text else f"{name or 'other'} link: [here]({link.url})", ""]
+            for text_, url in links:
+                name, _, text = text_.partition(": ")
+                out += [f"{name}: [{text}]({url})" if text else f"{name or 'other'} link: [here]({url})", ""]
         elif links:
-            out += [_links_line(LINK_WRITE[kind], [(link.label, link.url) for link in links]), ""]
+            label = LINK_WRITE.get(kind) or link_labels.get(kind, kind.replace("_", "-")).lower()  # a shelf's own kind: its label
+            out += [links_line(label, links), ""]
     if paper.models:
-        out += ["model links:", "", "|model name|link|", "|-|-|"]
-        out += [f"|{model.name}|{f'[here]({model.url})' if model.url else ''}|" for model in paper.models]
-        out.append("")
-    unresolvable: dict[str, list[str]] = {}
-    for kind, label in RELATION_WRITE.items():
-        targets = [r.target for r in paper.relations if r.kind == kind]
+        out += [*model_table([(model.name, model.url) for model in paper.models]), ""]
+    relation_labels = {kind: labels[0].lower() for kind, labels in settings.relations.items()}
+    for kind in dict.fromkeys([*RELATION_WRITE, *(r.kind for r in paper.relations)]):
         items = []
-        for target in targets:
+        for target in (r.target for r in paper.relations if r.kind == kind):
             other = papers.get(target)
+            paper_links = other.links_of("paper") if other is not None else ()
             if other is None:
-                unresolvable.setdefault(kind, []).append(target)
-                continue
-            paper_links = other.links_of("paper")
-            if kind == "updated_version" and paper_links:
+                items.append((target, f"#{slugify(target)}"))  # not on the shelf: import reports it, as `check` does
+            elif kind == "updated_version" and paper_links:
                 items.append(("here", paper_links[0].url))
             else:
                 items.append((other.short_name, "#" + anchor_of[target]))
         if items:
+            label = RELATION_WRITE.get(kind) or relation_labels.get(kind, kind.replace("_", " "))
             out += [f"{label}: " + " | ".join(f"[{text}]({url})" for text, url in items), ""]
-    if unresolvable:
-        # Relations to papers not on the shelf: only the comment can keep them.
-        extras["relations"] = {r.kind: [t.target for t in paper.relations if t.kind == r.kind] for r in paper.relations}
-    keywords = list(paper.tags[len(sections) :])
-    if list(paper.tags[: len(sections)]) != sections or derive_names(paper.title, paper.aliases[0] if paper.aliases else "", keywords)[0] != derive_names(paper.title, paper.aliases[0] if paper.aliases else "")[0]:
-        extras["tags"] = list(paper.tags)  # import gives the file title and section as topics, then the `tag:` names
-    elif keywords:
-        out.insert(2, "tag: " + " | ".join(f"`{name}`" for name in keywords))
-    if paper.date is not None and paper.date.source == "front matter" and paper.date.iso() != _derived_date(shelf, paper):
-        extras["date"] = paper.date.iso()
-    if paper.added:
-        extras["added"] = paper.added
     if paper.architecture:
-        extras["architecture"] = dict(paper.architecture)
-    bibtex = _raw_entry(shelf, paper.key)
-    if not bibtex:
-        extras["key"] = paper.key
-    if extras:
-        out += [f"<!-- papershelf: {json.dumps(extras, ensure_ascii=False)} -->", ""]
+        for name, value in paper.architecture:
+            out += [f"{facets.get(name, name)}: {value}", ""]
     body = _body(page)
     if body:
         out += [body, ""]
     if bibtex:
         out += ["citation:", "```bibtex", bibtex, "```", ""]
+    elif not any(links_by_kind.values()):
+        out += ["citation:", ""]  # no BibTeX entry yet: the line still marks the heading as an entry
     out.append("")
     return out
 
 
+def _links(page: Page) -> dict[str, list[tuple[str, str]]]:
+    """kind -> (label, URL) of the page's links, with those the page does not show (``ttps://``): a defect stays in the list, where import reports it again."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    for link in page.paper.links:
+        links.setdefault(link.kind, []).append((link.label, link.url))
+    raw = page.data.get("links")
+    for kind, value in raw.items() if isinstance(raw, dict) else ():
+        for item in value if isinstance(value, list) else [value]:
+            url = str(item.get("url", "")) if isinstance(item, dict) else str(item)
+            if url and not is_web_url(url) and isinstance(kind, str):
+                links.setdefault(kind, []).append((str(item.get("label", "")) if isinstance(item, dict) else "", url))
+    return links
+
+
 def _body(page: Page) -> str:
-    """The page's Markdown below its front matter (notes, lists, math), as written."""
+    """The page's Markdown below its front matter (notes, lists, math); its headings become bold lines, so they stay in the entry."""
     try:
         text = page.path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
     match = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
-    return (text[match.end() :] if match else "").strip("\n")
+    lines = (text[match.end() :] if match else "").strip("\n").splitlines()
+    demoted = demote_headings(lines)
+    return "\n".join(lines) if demoted == lines else re.sub(r"\n{3,}", "\n\n", "\n".join(demoted)).strip("\n")
 
 
 def _raw_entry(shelf: Shelf, key: str) -> str:
@@ -172,7 +219,3 @@ def _raw_entry(shelf: Shelf, key: str) -> str:
     lines = text.splitlines()[line - 1 :]
     end = next((i for i, item in enumerate(lines[1:], start=1) if item.startswith("@")), len(lines))
     return "\n".join(lines[:end]).strip()
-
-
-def _project(paths: ShelfPaths) -> str:
-    return conffile.text(conffile.literal_settings(paths.root / "conf.py"), "project", "Reading list")

@@ -1,41 +1,22 @@
 """``papershelf import``: Markdown reading lists -> paper pages and BibTeX entries.
 
-The lists are the seed's format family (``export`` writes it too)::
-
-    # File title / ## Section / ### Subsection <- the section path: topics of the entries below
-    #### Title: subtitle (Alias) [`READ`]    <- one entry (a shallower heading with a paper
-                                                link and a citation is one too, with a finding)
-    tag: `Name` | `keyword` | ...            <- the entry's own name, then keywords (topics)
-    paper link: [here](https://arxiv.org/pdf/2304.08485)
-    github link: [here](https://github.com/...)   <- known labels -> link kinds; typos map
-    benchmark link: [here](https://...)           <- any other label: a labelled link
-    model links:                                  <- then a model table
-    updated version: [here](<a paper link>)       <- relations; follow-up work: too
-    <!-- papershelf: {"short_name": "..."} -->    <- optional extras
-    free prose, lists, quotes, $$ math            <- the page body
-    citation:
-    ```bibtex
-    @misc{key, ...}
-    ```
-
-Every line of an entry lands somewhere: a field, a link, the page body or a
-located finding ``LIST.md:line: code message``; text between entries goes to
-a notes page. The same paper (BibTeX key, else ``eprint``, else title) in
-several entries, files or imports is merged. A *fixes* file (YAML, BibTeX
-key -> values) corrects known defects while importing: front matter fields
-replace the list's values (``links`` is merged kind by kind, a ``null`` kind
-removes it), ``bibtex`` replaces the whole entry text.
+The lists are the seed's format family, read by readinglist.py (``export``
+writes it too). Every line of an entry lands somewhere: a field, a link, the
+page body or a located finding ``LIST.md:line: code message``; text between
+entries goes to a notes page. The same paper (BibTeX key, else ``eprint``,
+else title) in several entries, files or imports is merged. A *fixes* file
+(YAML, BibTeX key -> values) corrects known defects while importing: front
+matter fields replace the list's values (``links`` is merged kind by kind, a
+``null`` kind removes it), ``bibtex`` replaces the whole entry text.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -43,6 +24,15 @@ from .bibfile import ENTRY_OPENER, BibScan, scan_text
 from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
+from .readinglist import (
+    EXTRAS,
+    RELATION_WRITE,
+    ListEntry,
+    ListLink,
+    ParsedList,
+    demote_headings,
+    parse_reading_list,
+)
 from .records import BibEntry, Paper
 from .scaffold import (
     ShelfError,
@@ -56,88 +46,11 @@ from .scaffold import (
 from .schema import FIELD_NAMES, TEXT_LIMITS, is_web_url, read_paper
 from .settings import ShelfSettings
 
-#: label (lower case, `-`/`_` as spaces, without " link(s)") -> link kind
-LINK_LABELS = {
-    "paper": "paper",
-    "github": "code",
-    "code": "code",
-    "homepage": "homepage",
-    "home page": "homepage",
-    "project page": "homepage",
-    "project": "homepage",
-    "blog": "blog",
-    "blogs": "blog",
-    "dataset": "dataset",
-    "datasets": "dataset",
-    "model zoo": "model_zoo",
-    "dataset zoo": "dataset_zoo",
-    "docs": "docs",
-    "doc": "docs",
-    "documentation": "docs",
-    "slides": "slides",
-    "slide": "slides",
-    "tutorial": "tutorial",
-    "tutorials": "tutorial",
-    "modelhub": "model_hub",
-    "model hub": "model_hub",
-    "leaderboard": "leaderboard",
-    "overview": "overview",
-    "demo": "demo",
-    "video": "video",
-    "videos": "video",
-}
-MODEL_LABELS = {"model", "models"}
-#: label -> relation kind
-RELATION_LABELS = {
-    "updated version": "updated_version",
-    "open source variants": "variants",
-    "variants": "variants",
-    "builds on": "builds_on",
-    "follow up work": "follow_up",
-    "follow up": "follow_up",
-}
-#: labels whose value is the paper's keywords
-TAG_LABELS = {"tag", "tags"}
-#: relation kind -> label written by ``export``
-RELATION_WRITE = {"updated_version": "updated version", "variants": "open-source variants", "builds_on": "builds on", "follow_up": "follow-up work"}
-#: link kind -> label written by ``export``
-LINK_WRITE = {
-    "paper": "paper", "code": "github", "homepage": "homepage", "blog": "blog", "dataset": "dataset", "model_zoo": "model-zoo",
-    "dataset_zoo": "dataset-zoo", "docs": "docs", "slides": "slides", "tutorial": "tutorial", "model_hub": "modelhub",
-    "leaderboard": "leaderboard", "overview": "overview", "demo": "demo", "video": "video",
-}
 #: fields a fixes file may set (besides ``bibtex``)
 FIXABLE = tuple(name for name in FIELD_NAMES if name != "key")
-#: fields the extras comment may carry
-EXTRAS = ("key", "title", "short_name", "aliases", "date", "added", "tags", "architecture", "relations")
-
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-STATUS_TAG = re.compile(r"\s*\[\s*`?\s*(read|unread|reading)\s*`?\s*\]\s*$", re.IGNORECASE)
-SUFFIX = re.compile(r"\s*\(([^()]+)\)\s*$")
-LABEL_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 _\-]*?)\s*:\s*(.*?)\s*$")
-MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
-COMMENT = re.compile(r"^\s*<!--\s*papershelf:\s*(.*?)\s*-->\s*$")
-FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w-]*)\s*$")
-TABLE_RULE = re.compile(r"^:?-+:?$")
-PLACEHOLDER_LABELS = {"", "here", "link"}
 
 
 # --- names ---------------------------------------------------------------------
-
-
-def split_heading(text: str) -> tuple[str, str, str]:
-    """``Title (Alias) [`READ`]`` -> (title, alias, status); alias/status may be ``""``."""
-    status = ""
-    match = STATUS_TAG.search(text)
-    if match:
-        status = match.group(1).lower()
-        text = text[: match.start()]
-    alias = ""
-    match = SUFFIX.search(text)
-    if match:
-        alias = match.group(1).strip()
-        text = text[: match.start()]
-    return text.strip(), alias, status
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -188,339 +101,6 @@ def file_stem(name: str, limit: int = 50) -> str:
     if len(slug) <= limit:
         return slug
     return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]
-
-
-def github_anchor(text: str) -> str:
-    """The anchor GitHub gives a heading (before de-duplication)."""
-    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
-
-
-class Anchors:
-    """GitHub-style heading anchors, de-duplicated with ``-1``, ``-2``..."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
-
-    def add(self, text: str) -> str:
-        base = github_anchor(text)
-        count = self.seen.get(base, 0)
-        self.seen[base] = count + 1
-        return base if count == 0 else f"{base}-{count}"
-
-
-def _label(text: str) -> str:
-    label = re.sub(r"[\s_-]+", " ", text.strip().lower())
-    return re.sub(r" links?$", "", label)
-
-
-# --- parsing -------------------------------------------------------------------
-
-
-@dataclass
-class ListLink:
-    kind: str
-    url: str
-    label: str
-    line: int
-
-
-@dataclass
-class ListRelation:
-    kind: str
-    target: str  #: a URL (a paper link) or ``#anchor``
-    line: int
-    text: str = ""  #: the link's own text, for a labelled link when the target is not on the shelf
-    written: str = ""  #: the label as written in the list
-
-
-@dataclass
-class ListEntry:
-    """One entry of the list, as written."""
-
-    line: int
-    anchor: str
-    title: str
-    alias: str
-    status: str
-    sections: tuple[str, ...]  #: file title > section > subsection above the entry
-    path: str = ""  #: the list the entry comes from, as shown in findings
-    links: list[ListLink] = field(default_factory=list)
-    models: list[tuple[str, str, int]] = field(default_factory=list)
-    relations: list[ListRelation] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)  #: the ``tag:`` line's names
-    body: list[str] = field(default_factory=list)  #: free content, as written
-    bibtex: str = ""
-    bibtex_line: int = 0  #: list line of the BibTeX text's first line
-    bibtex_path: str = ""  #: the list holding the BibTeX text, when a merged entry brought it
-    extras: dict[str, Any] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)  #: short names of the same paper's other entries
-    merged: list[ListEntry] = field(default_factory=list)  #: the same paper's other entries
-    mapped: int = 0  #: lines that became fields, links or the citation
-    body_lines: int = 0  #: non-blank lines kept as the page body
-
-    @property
-    def key(self) -> str:
-        match = ENTRY_OPENER.search(self.bibtex)
-        return match.group(2) if match else ""
-
-
-@dataclass
-class ParsedList:
-    """A reading list: its entries and the content that belongs to no entry."""
-
-    path: str
-    entries: list[ListEntry]
-    notes: list[str]  #: headings and free text outside entries, as written
-    note_lines: int  #: non-blank, non-heading lines among ``notes``
-
-
-def _fence_closes(marker: str, line: str) -> bool:
-    stripped = line.strip()
-    return stripped.startswith(marker[:3]) and not stripped.strip(marker[0])
-
-
-def _blocks(lines: list[str]) -> list[tuple[int, int, str, int]]:
-    """Headings outside code blocks: (index, level, text, index of the next heading)."""
-    found: list[tuple[int, int, str]] = []
-    marker = ""
-    for index, line in enumerate(lines):
-        if marker:
-            marker = "" if _fence_closes(marker, line) else marker
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            continue
-        heading = HEADING.match(line)
-        if heading:
-            found.append((index, len(heading.group(1)), heading.group(2)))
-    ends = [index for index, _, _ in found[1:]] + [len(lines)]
-    return [(index, level, text, end) for (index, level, text), end in zip(found, ends, strict=True)]
-
-
-def _block_kind(lines: list[str]) -> tuple[bool, bool]:
-    """(has a labelled link or citation, has a paper link and a citation)."""
-    labels = set()
-    for line in lines:
-        labelled = LABEL_LINE.match(line)
-        if labelled and (MD_LINK.search(labelled.group(2)) or _label(labelled.group(1)) == "citation"):
-            labels.add(_label(labelled.group(1)))
-        elif re.match(r"^\s*(```+|~~~+)\s*bib(tex)?\s*$", line, re.IGNORECASE) or COMMENT.match(line):
-            labels.add("citation")  # a citation block, or the extras comment `export` writes
-    return bool(labels), {"paper", "citation"} <= labels
-
-
-def _known_label(label: str) -> tuple[str, bool]:
-    """A label as the importer knows it, and whether it was a misspelling."""
-    known = [*LINK_LABELS, *MODEL_LABELS, *RELATION_LABELS, *TAG_LABELS, "citation"]
-    if label in known:
-        return label, False
-    squeezed = {name.replace(" ", ""): name for name in known}
-    if label.replace(" ", "") in squeezed:
-        return squeezed[label.replace(" ", "")], False  # `modelhub`, `followup work`
-    close = difflib.get_close_matches(label.replace(" ", ""), list(squeezed), n=1, cutoff=0.8)
-    return (squeezed[close[0]], True) if close else (label, False)
-
-
-def model_name(url: str) -> str:
-    """A model's name from its link: the last part of the path (``org/name`` -> ``name``)."""
-    parts = [part for part in urlsplit(url).path.split("/") if part]
-    for marker in ("tree", "blob", "resolve"):
-        if marker in parts:
-            parts = parts[: parts.index(marker)]
-    return parts[-1] if parts else urlsplit(url).netloc or url
-
-
-def keyword_names(value: str) -> list[str]:
-    """``\\`LIMO\\` | \\`LIMA\\``` -> [LIMO, LIMA]; without backticks, split at ``|`` or ``,``."""
-    names = re.findall(r"`([^`]+)`", value)
-    if not names:
-        names = re.split(r"\s*[|,]\s*", value)
-    return [name.strip() for name in names if name.strip()]
-
-
-def parse_reading_list(text: str, path: str) -> ParsedList:
-    """Read a reading list; every line of an entry becomes a field, a link, body or a finding."""
-    lines = text.splitlines()
-    entries: list[ListEntry] = []
-    notes: list[str] = []
-    note_lines = 0
-    anchors = Anchors()
-    heads: dict[int, str] = {}
-    blocks = _blocks(lines)
-    if blocks and blocks[0][0] > 0:
-        notes.extend(lines[: blocks[0][0]])
-        note_lines += sum(1 for line in lines[: blocks[0][0]] if line.strip())
-    for index, level, content, end in blocks:
-        anchor = anchors.add(content)
-        body = lines[index + 1 : end]
-        has_links, is_paper = _block_kind(body)
-        entry_like = (level == 4 and has_links) or (level < 4 and is_paper)
-        if not entry_like:
-            if level <= 3:
-                heads = {lvl: text_ for lvl, text_ in heads.items() if lvl < level}
-                heads[level] = _plain(content)
-            notes.append(lines[index])
-            notes.extend(body)
-            note_lines += sum(1 for line in body if line.strip())
-            continue
-        title, alias, status = split_heading(content)
-        entry = ListEntry(index + 1, anchor, title, alias, status or "unread", tuple(heads[lvl] for lvl in sorted(heads)), path)
-        if level != 4:
-            entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link and a citation; it is imported as an entry (write it with ####)", index + 1, path))
-        entries.append(entry)
-        _read_entry(entry, body, index + 2, path)
-    if not blocks:
-        notes.extend(lines)
-        note_lines += sum(1 for line in lines if line.strip())
-    return ParsedList(path, entries, notes, note_lines)
-
-
-def parse_list(text: str, path: str) -> list[ListEntry]:
-    """The entries of a reading list."""
-    return parse_reading_list(text, path).entries
-
-
-def _plain(text: str) -> str:
-    """A heading's text without Markdown links and emphasis."""
-    text = MD_LINK.sub(lambda match: match.group(1), text)
-    return re.sub(r"[*_`]+", "", text).strip()
-
-
-def _read_entry(entry: ListEntry, lines: list[str], first: int, path: str) -> None:
-    """Fill an entry from the lines below its heading (``first`` is the first one's number)."""
-    in_table = False  #: reading the model table after `model links:`
-    fence: tuple[str, str, int, list[str]] | None = None  #: (marker, language, first line, lines)
-
-    def warn(code: Code, message: str, line: int) -> None:
-        entry.warnings.append(Problem(code, message, line, path))
-
-    def keep(line: str) -> None:
-        entry.body.append(line)
-        if line.strip():
-            entry.body_lines += 1
-
-    for number, line in enumerate(lines, start=first):
-        if fence is not None:
-            marker, language, start, block = fence
-            if _fence_closes(marker, line):
-                fence = None
-                if language.lower() in ("bibtex", "bib") or (language == "" and ENTRY_OPENER.search("\n".join(block))):
-                    entry.mapped += len(block) + 2
-                    if entry.bibtex:
-                        warn(Code.BIB_DUPLICATE, "a second citation block in one entry; only the first is imported", start - 1)
-                    else:
-                        entry.bibtex = "\n".join(block).strip("\n")
-                        entry.bibtex_line = start + next((i for i, b in enumerate(block) if b.strip()), 0)
-                else:
-                    for kept in (f"{marker}{language}", *block, line):
-                        keep(kept)
-                continue
-            block.append(line)
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            fence = (opening.group(1), opening.group(2), number + 1, [])
-            in_table = False
-            continue
-        if not line.strip():
-            if entry.body:
-                entry.body.append("")
-            continue
-        comment = COMMENT.match(line)
-        if comment:
-            entry.mapped += 1
-            _read_extras(entry, comment.group(1), number, path)
-            continue
-        if line.lstrip().startswith("|") and in_table:
-            entry.mapped += 1
-            _read_model_row(entry, line, number, path)
-            continue
-        in_table = False
-        labelled = LABEL_LINE.match(line)
-        if not labelled:
-            keep(line)
-            continue
-        written = labelled.group(1).strip()
-        label, typo = _known_label(_label(written))
-        value = labelled.group(2)
-        links = [(text_, url) for text_, url in MD_LINK.findall(value)]
-        if not links and re.match(r"^<?https?://\S+>?$", value):
-            links = [("", value.strip("<>"))]  # a bare URL
-        if typo:
-            warn(Code.LABEL_TYPO, f"`{written}:` is read as `{label}:`; correct the spelling in the list", number)
-        if label == "citation":
-            entry.mapped += 1
-        elif label in TAG_LABELS:
-            entry.mapped += 1
-            entry.keywords.extend(name for name in keyword_names(value) if name not in entry.keywords)
-        elif label in MODEL_LABELS:
-            entry.mapped += 1
-            in_table = True
-            for text_, url in links:
-                name = text_.strip()
-                entry.models.append((model_name(url) if name.lower() in PLACEHOLDER_LABELS else name, url, number))
-        elif not links:
-            if label in LINK_LABELS or label in RELATION_LABELS:
-                warn(Code.MISSING_KEY, f"`{written}:` has no [label](url) link; the line is kept in the page body", number)
-            keep(line)  # prose that happens to hold a colon
-        elif label in LINK_LABELS:
-            entry.mapped += 1
-            for text_, url in links:
-                entry.links.append(ListLink(LINK_LABELS[label], url, "" if text_.strip().lower() in PLACEHOLDER_LABELS else text_.strip(), number))
-        elif label in RELATION_LABELS:
-            entry.mapped += 1
-            for text_, url in links:
-                entry.relations.append(ListRelation(RELATION_LABELS[label], url, number, "" if text_.strip().lower() in PLACEHOLDER_LABELS else text_.strip(), written))
-        else:
-            entry.mapped += 1
-            name = re.sub(r"\s+links?$", "", written, flags=re.IGNORECASE)
-            for text_, url in links:
-                shown = text_.strip()
-                entry.links.append(ListLink("other", url, name if shown.lower() in PLACEHOLDER_LABELS else f"{name}: {shown}", number))
-    if fence is not None:
-        warn(Code.BIB_SYNTAX, "a code block is never closed with ```; its text is kept in the page body", fence[2] - 1)
-        for kept in (f"{fence[0]}{fence[1]}", *fence[3], fence[0]):
-            keep(kept)
-    while entry.body and not entry.body[-1].strip():
-        entry.body.pop()
-
-
-def _read_model_row(entry: ListEntry, line: str, number: int, path: str) -> None:
-    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-    if all(TABLE_RULE.match(cell) for cell in cells if cell):
-        return
-    if len(cells) >= 1 and cells[0].lower() in ("model name", "model", "name") and not MD_LINK.search(cells[-1]):
-        return  # the header row
-    name_link = MD_LINK.search(cells[0])
-    name = name_link.group(1).strip() if name_link else cells[0]
-    url = name_link.group(2) if name_link else ""
-    if len(cells) > 1:
-        link = MD_LINK.search(cells[1])
-        url = link.group(2) if link else (cells[1] if cells[1] else url)
-    if name.lower() in PLACEHOLDER_LABELS and url:
-        name = model_name(url)
-    if not name:
-        entry.warnings.append(Problem(Code.MISSING_KEY, "a model row without a name or link; it is not imported", number, path))
-        return
-    entry.models.append((name, url, number))
-
-
-def _read_extras(entry: ListEntry, text: str, number: int, path: str) -> None:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        entry.warnings.append(Problem(Code.FRONT_MATTER_SYNTAX, f"the papershelf comment does not parse: {error}", number, path))
-        return
-    if not isinstance(data, dict):
-        entry.warnings.append(Problem(Code.WRONG_TYPE, "the papershelf comment must hold a mapping", number, path))
-        return
-    for name, value in data.items():
-        if name not in EXTRAS:
-            entry.warnings.append(Problem(Code.UNKNOWN_KEY, f"unknown key `{name}` in the papershelf comment; known: {', '.join(EXTRAS)}", number, path))
-        else:
-            entry.extras[name] = value
 
 
 # --- fixes ---------------------------------------------------------------------
@@ -586,8 +166,16 @@ def _links_value(items: list[ListLink]) -> dict[str, Any]:
     return result
 
 
+def _own_name(entry: ListEntry) -> str:
+    """The entry's short name: a `name:` line's, else derived from its heading and `tag:` names."""
+    return str(entry.extras.get("short_name") or "") or derive_names(entry.title, entry.alias, entry.keywords)[0]
+
+
 def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: set[str]) -> Candidate:
     short_name, aliases = derive_names(entry.title, entry.alias, entry.keywords)
+    short_name = _own_name(entry)
+    if "aliases" in entry.extras:  # an `aliases:` line says them all
+        aliases = [str(name) for name in entry.extras["aliases"]]
     for name in entry.names:
         if name != short_name and name not in aliases:
             aliases.append(name)
@@ -604,10 +192,8 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
         "tags": [tag for index, tag in enumerate(tags) if tag != short_name and tag not in tags[:index]],
     }
     for name in EXTRAS:
-        if name in entry.extras and name not in ("key", "relations"):
+        if name in entry.extras and name not in ("key", "short_name", "aliases"):
             fields[name] = entry.extras[name]
-    if isinstance(entry.extras.get("relations"), dict):
-        fields["relations"] = entry.extras["relations"]
     bibtex, bibtex_line = entry.bibtex, entry.bibtex_line
     fix = fixes.get(key)
     if fix is not None:
@@ -655,7 +241,7 @@ def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[st
             by_title.setdefault(normal_title(str(name)), target_key)
     by_anchor = {(entry.path, entry.anchor): candidate.present_as or candidate.key for candidate in candidates for entry in (candidate.entry, *candidate.entry.merged)}
     for candidate in candidates:
-        if "relations" in (fixes.get(candidate.key) or {}) or "relations" in candidate.entry.extras:
+        if "relations" in (fixes.get(candidate.key) or {}):
             continue
         relations: dict[str, list[str]] = {}
         for entry in (candidate.entry, *candidate.entry.merged):
@@ -801,7 +387,7 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
     seen_models = {(name, url) for name, url, _ in first.models}
     first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
     first.relations.extend(other.relations)
-    other_name = derive_names(other.title, other.alias, other.keywords)[0]
+    other_name = _own_name(other)
     for name in (other.alias, other_name):
         if name and name not in first.names and name != first.alias:
             first.names.append(name)
@@ -811,7 +397,13 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
     first.warnings.extend(other.warnings)
     other.warnings = []
     for name, value in other.extras.items():
-        first.extras.setdefault(name, value)
+        if name == "architecture" and isinstance(value, dict):  # facets merge one by one
+            for facet, text in value.items():
+                first.extras.setdefault("architecture", {}).setdefault(facet, text)
+        elif name == "aliases" and "aliases" in first.extras:
+            first.extras["aliases"] += [alias for alias in value if alias not in first.extras["aliases"]]
+        else:
+            first.extras.setdefault(name, value)
 
 
 # --- the command ---------------------------------------------------------------
@@ -904,7 +496,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ShelfError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from error
-        item = parse_reading_list(text, shown) if shape != "awesome" else None
+        item = parse_reading_list(text, shown, paths.settings) if shape != "awesome" else None
         if (item is None or not item.entries) and shape != "seed":
             found = parse_awesome(text, shown)
             if found.items or found.resources or item is None:
@@ -921,6 +513,10 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             counts[item.path].mapped += entry.mapped
             counts[item.path].body += entry.body_lines
     all_entries = [entry for item in parsed for entry in item.entries]
+    project = " ".join(paths.project.split()).casefold()
+    for entry in all_entries:
+        # A title naming the shelf itself (conf.py's `project`, as `export` writes it) is no topic: every paper is on the shelf.
+        entry.sections = tuple(section for section in entry.sections if not project or " ".join(section.split()).casefold() != project)
     shown_all = parsed[0].path if len(parsed) == 1 else f"{len(parsed)} lists"
     if not all_entries and not any(item.notes for item in parsed) and not resources:
         what = "#### headings" if shape == "seed" else "#### headings, paper table rows or paper bullets"
@@ -1100,10 +696,7 @@ def notes_page(item: ParsedList) -> str:
     """
     if not item.note_lines:
         return ""
-    lines = ["---", "orphan: true", "---", "", f"# Notes from {Path(item.path).name}", ""]
-    for line in item.notes:
-        heading = HEADING.match(line)
-        lines.extend(["", f"**{_plain(heading.group(2))}**", ""] if heading else [line])
+    lines = ["---", "orphan: true", "---", "", f"# Notes from {Path(item.path).name}", "", *demote_headings(item.notes)]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
     return text + "\n"
 

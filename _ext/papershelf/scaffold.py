@@ -89,6 +89,7 @@ class ShelfPaths:
     papers: Path  #: one page per paper (``docs/papers/``)
     bibfiles: tuple[Path, ...]  #: the .bib files conf.py names
     settings: ShelfSettings = DEFAULT  #: the shelf's own field (facets, link and relation kinds, reading status)
+    project: str = ""  #: conf.py's ``project``: the shelf's title
 
     @property
     def bibfile(self) -> Path:
@@ -127,7 +128,7 @@ def locate(root: str | Path | None = None) -> ShelfPaths:
     literals = conffile.literal_settings(base / "conf.py")
     names = conffile.text_list(literals, "bibtex_bibfiles") or DEFAULT_BIBFILES
     papers = conffile.text(literals, "papershelf_papers_dir", PAPERS_DIR).strip("/")
-    return ShelfPaths(base, srcdir, srcdir / papers, tuple(base / name for name in names), of_literals(literals))
+    return ShelfPaths(base, srcdir, srcdir / papers, tuple(base / name for name in names), of_literals(literals), conffile.text(literals, "project", ""))
 
 
 # --- names -------------------------------------------------------------------

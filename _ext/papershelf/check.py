@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import frontmatter
+from . import conffile, frontmatter
 from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
+from .bibrules import DEFAULT_STYLE, entry_problems
 from .dates import arxiv_id
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
@@ -85,11 +86,43 @@ class Shelf:
         return {page.paper.key for page in self.pages} | set(self.declared) | set(self.entries)
 
 
+def declared_keys(text: str) -> dict[str, int]:
+    """key -> line of every entry opener in a .bib text, broken entries too (first of a key wins).
+
+    A page whose entry does not parse is told about the syntax error, not
+    that its entry is missing.
+    """
+    declared: dict[str, int] = {}
+    line, position = 1, 0
+    for match in ENTRY_OPENER.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if match.group(1).lower() not in NON_ENTRIES:
+            declared.setdefault(match.group(2), line)
+    return declared
+
+
+def not_utf8(data: bytes) -> Problem | None:
+    """A page Sphinx cannot decode: where, and what to do (the build leaves it out)."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line)
+    return None
+
+
+NOT_A_PAPER_MESSAGE = "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`"
+
+
 def load_shelf(paths: ShelfPaths) -> Shelf:
     """Read every page and .bib file of a shelf once; collect per-file problems."""
     shelf = Shelf(paths)
     settings = paths.settings
     shelf.problems.extend(Problem(Code.BAD_VALUE, message, 1, "conf.py") for message in settings.problems)
+    # What sphinxcontrib-bibtex will do with the entries depends on its settings (bib-missing-field, bib-duplicate).
+    literals = conffile.literal_settings(paths.root / "conf.py")
+    located: list[tuple[str, BibEntry]] = []
     for bibpath in paths.bibfiles:
         rel = paths.rel(bibpath)
         if not bibpath.exists():
@@ -107,12 +140,10 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         shelf.problems.extend(scan.problems)
         for key, entry in scan.entries.items():
             shelf.entries.setdefault(key, entry)
-        line, position = 1, 0
-        for match in ENTRY_OPENER.finditer(text):
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            if match.group(1).lower() not in NON_ENTRIES:
-                shelf.declared.setdefault(match.group(2), (rel, line))
+            located.append((rel, entry))
+        for key, line in declared_keys(text).items():
+            shelf.declared.setdefault(key, (rel, line))
+    shelf.problems.extend(entry_problems(located, conffile.text(literals, "bibtex_default_style", DEFAULT_STYLE), conffile.text(literals, "bibtex_cite_id", "")))
 
     if not paths.srcdir.is_dir():
         return shelf
@@ -122,17 +153,21 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         if in_papers:
             shelf.slugs.add(path.stem)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
+            data = path.read_bytes()
+        except OSError as error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"cannot read the page: {error}", 1, rel))
             continue
-        front = frontmatter.parse_front_matter(text)
+        undecodable = not_utf8(data)
+        if undecodable is not None:
+            shelf.problems.append(Problem(undecodable.code, undecodable.message, undecodable.line, rel))
+            continue
+        front = frontmatter.parse_front_matter(data.decode("utf-8-sig"))
         if front is not None and front.error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line, rel))
             continue
         if front is None or not is_paper_page(front.data):
             if in_papers:
-                shelf.problems.append(Problem(Code.MISSING_KEY, "a page under papers/ without paper front matter (`key`, `title`, `short_name`, `status` between `---` lines); it is not listed as a paper", 1, rel))
+                shelf.problems.append(Problem(Code.NOT_A_PAPER, NOT_A_PAPER_MESSAGE, 1, rel))
             continue
         docname = paths.docname(path)
         bib = shelf.entries.get(str(front.data.get("key", "")))
@@ -194,7 +229,7 @@ def check_shelf(shelf: Shelf) -> list[Problem]:
             problems.append(Problem(Code.NO_BIB_ENTRY, f"key {page.paper.key!r} has no entry in {bib_rel}; add its BibTeX entry there", page.paper.line, page.rel))
     keys = {page.paper.key for page in shelf.pages}
     for key, (rel, line) in shelf.declared.items():
-        if key not in keys:
+        if key not in keys and key in shelf.entries:  # an entry that does not parse has its bib-syntax finding
             problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
     view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
     rel_of = {page.docname: page.rel for page in shelf.pages}

@@ -6,6 +6,7 @@ time) and the cross-document view computed once per build (shelf.py).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -32,7 +33,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 9
+    data_version = 10
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
@@ -42,6 +43,9 @@ class PaperDomain(Domain):
         "fingerprints": {},  # docname -> digest of the cross-document content it shows
         "findings": {},  # docname -> [(code, message, line)] raised while reading it (see findings.py)
         "bib_problems": [],  # problems of the last .bib scan, warned again on every build until fixed
+        "bib_declared": set(),  # keys of every .bib entry opener, entries that do not parse included
+        "bib_quiet_fields": {},  # key -> fields the style needs and the entry lacks (papershelf reports them)
+        "bib_quiet_ids": {},  # citation id -> key of the entry papershelf reports as giving it a second time
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):
@@ -89,6 +93,32 @@ class PaperDomain(Domain):
         """Papers by key, as of the last consistency pass (duplicates resolved)."""
         view = self.view
         return view.papers if view is not None else {}
+
+    # -- upstream warnings papershelf reports itself (at the .bib line, on every build) ------
+
+    def checks_every_entry(self) -> bool:
+        """Whether every .bib entry is a shelf paper's (``papershelf_bib_checks``).
+
+        In a project that only cites, a .bib entry without a paper page is
+        normal, and its missing year is the project's own business.
+        """
+        asked = self.env.config.papershelf_bib_checks
+        if asked is not None:
+            return bool(asked)
+        return (Path(self.env.srcdir) / self.env.config.papershelf_papers_dir).is_dir()
+
+    def reports_entry(self, key: str) -> bool:
+        """Whether papershelf warns about the .bib entry ``key`` (all of them on a shelf, else the papers')."""
+        return self.checks_every_entry() or any(paper.key == key for paper in self.pages.values())
+
+    def reported_missing_field(self, key: str, field: str) -> bool:
+        """sphinxcontrib-bibtex's ``missing_field`` for this entry and field is papershelf's bib-missing-field (or bib-no-year)."""
+        return field.lower() in self.data["bib_quiet_fields"].get(key, ()) and self.reports_entry(key)
+
+    def reported_citation_id(self, identifier: str) -> bool:
+        """sphinxcontrib-bibtex's ``duplicate_id`` for this id is papershelf's bib-duplicate."""
+        key = self.data["bib_quiet_ids"].get(identifier)
+        return key is not None and self.reports_entry(key)
 
     def note_mention(self, docname: str, key: str, line: int) -> None:
         self.mentions.setdefault(docname, {}).setdefault(key, line)

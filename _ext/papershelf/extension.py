@@ -30,7 +30,7 @@ from . import (
     sync,
     translator,
 )
-from .cite import ShelfBibtexDomain
+from .cite import ShelfBibliographyDirective, ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
 from .nodes import paper_abstract, paper_crossrefs, paper_index
@@ -134,6 +134,7 @@ def _setup_citations(app: Sphinx, config: Config) -> None:
             "extension, or remove bibtex_bibfiles to keep it (papershelf then shows no citations)")
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(ShelfBibtexDomain, override=True)
+    app.add_directive("bibliography", ShelfBibliographyDirective, override=True)
 
 
 def _check_settings(app: Sphinx) -> None:

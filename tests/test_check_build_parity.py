@@ -140,12 +140,19 @@ CASES = [
          ENTRY.format(key="alpha_2020", title="Under") + ENTRY.format(key="alpha-2020", title="Dash"),
          conf='bibtex_cite_id = "cite-{key}"\n',
          expected={("refs.bib", 28, "bib-duplicate")}),
-    Case("missing-comma-cited-by-a-page", {"papers/comma.md": paper("comma2020", "Comma")},
+    Case("missing-comma-cited-by-a-page", {"papers/comma.md": paper("comma2020", "Comma", notes="\nSee {cite:p}`comma2020`.\n")},
          "\n@misc{comma2020,\n  title = {Comma}\n  author = {Doe, Jane},\n  year = {2020}\n}\n",
          expected={("refs.bib", 23, "bib-syntax")}),
     Case("entry-that-does-not-parse-cited-by-a-page", {"papers/open.md": paper("open2020", "Open")},
          "\n@misc{open2020,\n  title = {Open,\n  author = {Doe, Jane},\n  year = {2020}\n}\n",
          expected={("refs.bib", 22, "bib-syntax")}),
+    Case("unknown-keys-in-roles",
+         {"prose.md": "# Prose\n\nFirst line\nsecond {cite:p}`nosuch2020`\n\n- item {paper}`nopaper2020`\n\n| a | b |\n|---|---|\n"
+                      "| x | {cite:t}`{see}nosuch2021{p. 2}, alpha2020` |\n\n```text\n{paper}`incode` {cite:p}`incode`\n```\n",
+          "papers/cites.md": paper("cites2020", "Cites", notes="\nBuilds on {paper}`beta2021` and {paper}`Beta2021`.\n")},
+         ENTRY.format(key="cites2020", title="Cites"),
+         expected={("prose.md", 3, "unknown-citation"), ("prose.md", 6, "unknown-paper"), ("prose.md", 10, "unknown-citation"),
+                   ("papers/cites.md", 9, "unknown-paper")}),
     Case("papers-dir-from-conf", {"research/empty.md": "", "research/typo.md": paper("typo2020", "Typo", "tgas: [x]\n")},
          ENTRY.format(key="typo2020", title="Typo"), conf='papershelf_papers_dir = "research"\n', moves={"papers": "research"},
          expected={("research/empty.md", 1, "not-a-paper"), ("research/typo.md", 7, "unknown-key")}),
@@ -235,6 +242,21 @@ def test_a_fixed_bib_entry_passes_the_next_build_and_check(tmp_path: Path) -> No
     assert strict_build(root)[0] != 0
     bib = root / "refs.bib"
     bump(bib, bib.read_text(encoding="utf-8").replace("author = {Doe, Jane}\n}", "author = {Doe, Jane},\n  journal = {J},\n  year = {2020}\n}"))
+    for _ in range(2):
+        code, found, err = strict_build(root)
+        assert (code, found) == (0, set()), err
+    assert check(root)[:2] == (0, set())
+
+
+def test_a_fixed_citation_passes_the_next_build_and_check(tmp_path: Path) -> None:
+    """Deliverable 6 for what Sphinx and sphinxcontrib-bibtex warn about only while writing a page."""
+    case = next(c for c in CASES if c.name == "unknown-keys-in-roles")
+    root = make_shelf(tmp_path, case)
+    assert strict_build(root)[0] != 0
+    assert strict_build(root)[0] != 0
+    prose, cites = root / "prose.md", root / "papers" / "cites.md"
+    bump(prose, "# Prose\n\nNow {cite:p}`alpha2020` and {paper}`gamma2022`.\n")
+    bump(cites, cites.read_text(encoding="utf-8").replace("{paper}`Beta2021`", "{paper}`alpha2020`"))
     for _ in range(2):
         code, found, err = strict_build(root)
         assert (code, found) == (0, set()), err

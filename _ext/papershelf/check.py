@@ -10,10 +10,14 @@ page. The loaded shelf (:class:`Shelf`) also serves ``add``, ``import`` and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.myst_role import myst_role_plugin
 
 from . import conffile, frontmatter
 from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
@@ -59,6 +63,8 @@ class Shelf:
     declared: dict[str, tuple[str, int]] = field(default_factory=dict)  #: key -> (bib path, line), broken entries too
     problems: list[Problem] = field(default_factory=list)  #: per-file problems found while reading
     slugs: set[str] = field(default_factory=set)  #: file names (no suffix) used under papers/
+    #: (page path, role, key, line) of each {paper} and {cite} role in the pages' Markdown
+    references: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     @property
     def by_key(self) -> dict[str, Page]:
@@ -112,6 +118,47 @@ def not_utf8(data: bytes) -> Problem | None:
     return None
 
 
+#: one citation target of a {cite} role: ``key``, ``{pre}key{post}``; targets are separated by commas
+CITATION_TARGET = re.compile(r"\s*(?:\{[^{}]+\})?\s*(?P<key>[^{}\s,]+)\s*(?:\{[^{}]+\})?\s*(?:,|$)")
+
+
+@functools.cache
+def _role_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(myst_role_plugin)
+
+
+def page_references(text: str) -> list[tuple[str, str, int]]:
+    """(role, key, line) of each ``{paper}`` and ``{cite...}`` role of a page's Markdown.
+
+    The line is the one MyST gives the role, so the one the build warns at:
+    the first line of the paragraph, list item or table row holding it.
+    Roles in code are not roles; front matter must be blanked first.
+    """
+    if "}`" not in text:  # most paper pages hold front matter only
+        return []
+    found: list[tuple[str, str, int]] = []
+    for token in _role_parser().parse(text):
+        if token.type != "inline" or not token.map or not token.children:
+            continue
+        line = token.map[0] + 1
+        for child in token.children:
+            name = child.meta.get("name", "") if child.type == "myst_role" else ""
+            if name == "paper":
+                found.append(("paper", child.content.strip(), line))
+            elif name == "cite" or name.startswith("cite:"):
+                found.extend(("cite", match["key"], line) for match in CITATION_TARGET.finditer(child.content))
+    return found
+
+
+def _blank_front_matter(text: str) -> str:
+    """The page with its front matter as blank lines (as the build hands it to MyST): lines stay right."""
+    split = frontmatter.split_front_matter(text)
+    if split is None:
+        return text
+    lines = text.split("\n")
+    return "\n" * split[1] + "\n".join(lines[split[1]:])
+
+
 NOT_A_PAPER_MESSAGE = "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`"
 
 
@@ -161,7 +208,9 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         if undecodable is not None:
             shelf.problems.append(Problem(undecodable.code, undecodable.message, undecodable.line, rel))
             continue
-        front = frontmatter.parse_front_matter(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text)))
+        front = frontmatter.parse_front_matter(text)
         if front is not None and front.error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line, rel))
             continue
@@ -231,10 +280,36 @@ def check_shelf(shelf: Shelf) -> list[Problem]:
     for key, (rel, line) in shelf.declared.items():
         if key not in keys and key in shelf.entries:  # an entry that does not parse has its bib-syntax finding
             problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
+    problems.extend(reference_problems(shelf))
     view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
     rel_of = {page.docname: page.rel for page in shelf.pages}
     problems.extend(Problem(f.code, f.message, f.line, rel_of.get(f.docname, f.docname)) for f in view.findings)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.code.slug, p.message))
+
+
+def reference_problems(shelf: Shelf) -> list[Problem]:
+    """{paper} roles naming no paper page; {cite} roles naming no .bib entry (one that does not parse has its bib-syntax)."""
+    problems: list[Problem] = []
+    papers = shelf.by_key
+    mentioned: set[tuple[str, str]] = set()
+    for path, role, key, line in shelf.references:
+        if role == "paper":
+            if (path, key) in mentioned:  # the build keeps the first line of a key on a page
+                continue
+            mentioned.add((path, key))
+            if key not in papers:
+                problems.append(Problem(Code.UNKNOWN_PAPER, unknown_paper_message(key), line, path))
+        elif key not in shelf.declared:
+            problems.append(Problem(Code.UNKNOWN_CITATION, unknown_citation_message(key), line, path))
+    return problems
+
+
+def unknown_paper_message(key: str) -> str:
+    return f"unknown paper key {key!r}; use the `key` of a paper page"
+
+
+def unknown_citation_message(key: str) -> str:
+    return f"could not find bibtex key {key!r} in the .bib files (keys are case-sensitive); fix the key or add its BibTeX entry"
 
 
 def format_json(problems: list[Problem], shelf: Shelf) -> str:

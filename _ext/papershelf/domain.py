@@ -33,7 +33,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 10
+    data_version = 11
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
@@ -46,13 +46,14 @@ class PaperDomain(Domain):
         "bib_declared": set(),  # keys of every .bib entry opener, entries that do not parse included
         "bib_quiet_fields": {},  # key -> fields the style needs and the entry lacks (papershelf reports them)
         "bib_quiet_ids": {},  # citation id -> key of the entry papershelf reports as giving it a second time
+        "citations": {},  # docname -> [(key, line)] of its {cite} roles, for unknown-citation on every build
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):
     _scan: BibScan | None = None  #: the full .bib scan, entry texts included
     _view: ShelfView | None = None  #: recomputed once per build in env-updated
     reading: set[str] = set()  #: pages read in this build (set per build, never shared between builds)
-    dangling_warnings = {"paper": "unknown paper key %(target)r; use the `key` of a paper page"}
+    # an unknown {paper} key is warned about in env-updated, on every build (findings.py)
 
     @property
     def pages(self) -> dict[str, Paper]:
@@ -115,6 +116,12 @@ class PaperDomain(Domain):
         """sphinxcontrib-bibtex's ``missing_field`` for this entry and field is papershelf's bib-missing-field (or bib-no-year)."""
         return field.lower() in self.data["bib_quiet_fields"].get(key, ()) and self.reports_entry(key)
 
+    def reported_citation(self, key: str) -> bool:
+        """sphinxcontrib-bibtex's ``key_not_found`` for ``key`` is papershelf's unknown-citation
+        (no entry) or bib-syntax (an entry that does not parse), said on every build of a shelf."""
+        index = self.bib_index
+        return index is not None and key not in index.entries and self.checks_every_entry()
+
     def reported_citation_id(self, identifier: str) -> bool:
         """sphinxcontrib-bibtex's ``duplicate_id`` for this id is papershelf's bib-duplicate."""
         key = self.data["bib_quiet_ids"].get(identifier)
@@ -133,9 +140,10 @@ class PaperDomain(Domain):
         self.mentions.pop(docname, None)
         self.index_docs.pop(docname, None)
         self.data["findings"].pop(docname, None)
+        self.data["citations"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for name in ("pages", "mentions", "index_docs", "findings"):
+        for name in ("pages", "mentions", "index_docs", "findings", "citations"):
             for docname in docnames:
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]

@@ -85,6 +85,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Every build reports the stored findings of pages it does not read again.
     app.connect("env-before-read-docs", findings.on_env_before_read_docs)
     app.connect("env-updated", findings.on_env_updated)
+    app.connect("warn-missing-reference", findings.on_warn_missing_reference)
+    app.connect("doctree-read", findings.on_doctree_read)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
     app.connect("html-page-context", crossrefs.on_html_page_context)
 

@@ -186,11 +186,11 @@ def make_shelf(tmp_path: Path, case: Case) -> Path:
     return root
 
 
-def strict_build(root: Path) -> tuple[int, set[Finding], str]:
+def strict_build(root: Path, *options: str) -> tuple[int, set[Finding], str]:
     """A ``-W --keep-going`` HTML build (output outside the shelf); its findings."""
     out = root.parent / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(root), str(out)],
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", *options, "-b", "html", str(root), str(out)],
         capture_output=True, text=True, check=False,
     )
     found: set[Finding] = set()
@@ -232,6 +232,20 @@ def test_check_and_every_strict_build_report_the_same_findings(tmp_path: Path, c
     second_code, second, second_err = strict_build(root)
     assert second_code != 0
     assert second == case.expected, second_err
+
+
+PARALLEL = ["unknown-keys-in-roles", "missing-comma-cited-by-a-page", "article-without-journal-and-year", "keys-making-one-citation-id", "not-utf8", "typo-key"]
+
+
+@pytest.mark.parametrize("name", PARALLEL)
+def test_parallel_builds_report_the_same_findings(tmp_path: Path, name: str) -> None:
+    """``make html`` builds with ``-j 3``: findings noted by parallel readers reach the main process."""
+    case = next(c for c in CASES if c.name == name)
+    root = make_shelf(tmp_path, case)
+    for _ in range(2):
+        code, found, err = strict_build(root, "-j", "3")
+        assert code != 0
+        assert found == case.expected, err
 
 
 def test_a_fixed_bib_entry_passes_the_next_build_and_check(tmp_path: Path) -> None:

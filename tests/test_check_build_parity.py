@@ -153,6 +153,11 @@ CASES = [
          ENTRY.format(key="cites2020", title="Cites"),
          expected={("prose.md", 3, "unknown-citation"), ("prose.md", 6, "unknown-paper"), ("prose.md", 10, "unknown-citation"),
                    ("papers/cites.md", 9, "unknown-paper")}),
+    Case("bib-checks-off", {"papers/art.md": paper("art2020", "Art")},
+         ENTRY.format(key="lonely2020", title="Lonely").replace("  year = {2020}\n", "")
+         + "\n@article{art2020,\n  title = {An article},\n  author = {Doe, Jane},\n  year = {2020}\n}\n",
+         conf="papershelf_bib_checks = False\n",
+         expected={("refs.bib", 27, "bib-missing-field")}),  # lonely2020: no page, no year, nobody's business
     Case("papers-dir-from-conf", {"research/empty.md": "", "research/typo.md": paper("typo2020", "Typo", "tgas: [x]\n")},
          ENTRY.format(key="typo2020", title="Typo"), conf='papershelf_papers_dir = "research"\n', moves={"papers": "research"},
          expected={("research/empty.md", 1, "not-a-paper"), ("research/typo.md", 7, "unknown-key")}),

@@ -65,6 +65,8 @@ class Shelf:
     slugs: set[str] = field(default_factory=set)  #: file names (no suffix) used under papers/
     #: (page path, role, key, line) of each {paper} and {cite} role in the pages' Markdown
     references: list[tuple[str, str, str, int]] = field(default_factory=list)
+    #: every .bib entry is checked as a paper's (``papershelf_bib_checks``), else only the papers' entries, as in the build
+    every_entry: bool = True
 
     @property
     def by_key(self) -> dict[str, Page]:
@@ -169,6 +171,8 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
     shelf.problems.extend(Problem(Code.BAD_VALUE, message, 1, "conf.py") for message in settings.problems)
     # What sphinxcontrib-bibtex will do with the entries depends on its settings (bib-missing-field, bib-duplicate).
     literals = conffile.literal_settings(paths.root / "conf.py")
+    asked = literals.get("papershelf_bib_checks")
+    shelf.every_entry = asked if isinstance(asked, bool) else paths.papers.is_dir()
     located: list[tuple[str, BibEntry]] = []
     for bibpath in paths.bibfiles:
         rel = paths.rel(bibpath)
@@ -269,15 +273,16 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
 
 def check_shelf(shelf: Shelf) -> list[Problem]:
     """Every finding on the shelf, sorted by file and line."""
-    problems = list(shelf.problems)
+    keys = {page.paper.key for page in shelf.pages}
+    # outside a shelf, an entry without a page is the project's own business (sync.checks_every_entry)
+    problems = [p for p in shelf.problems if shelf.every_entry or not p.key or p.key in keys]
     located = [Located(page.paper, page.rel) for page in shelf.pages]
     problems.extend(link_problems(located, shelf.entries))
     bib_rel = shelf.paths.rel(shelf.paths.bibfile)
     for page in shelf.pages:
         if page.paper.key not in shelf.declared:
             problems.append(Problem(Code.NO_BIB_ENTRY, f"key {page.paper.key!r} has no entry in {bib_rel}; add its BibTeX entry there", page.paper.line, page.rel))
-    keys = {page.paper.key for page in shelf.pages}
-    for key, (rel, line) in shelf.declared.items():
+    for key, (rel, line) in shelf.declared.items() if shelf.every_entry else ():
         if key not in keys and key in shelf.entries:  # an entry that does not parse has its bib-syntax finding
             problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
     problems.extend(reference_problems(shelf))
@@ -299,7 +304,7 @@ def reference_problems(shelf: Shelf) -> list[Problem]:
             mentioned.add((path, key))
             if key not in papers:
                 problems.append(Problem(Code.UNKNOWN_PAPER, unknown_paper_message(key), line, path))
-        elif key not in shelf.declared:
+        elif key not in shelf.declared and shelf.every_entry:  # outside a shelf, sphinxcontrib-bibtex's own warning stands
             problems.append(Problem(Code.UNKNOWN_CITATION, unknown_citation_message(key), line, path))
     return problems
 

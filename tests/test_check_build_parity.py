@@ -153,6 +153,12 @@ CASES = [
          ENTRY.format(key="cites2020", title="Cites"),
          expected={("prose.md", 3, "unknown-citation"), ("prose.md", 6, "unknown-paper"), ("prose.md", 10, "unknown-citation"),
                    ("papers/cites.md", 9, "unknown-paper")}),
+    Case("roles-in-directives",
+         {"prose.md": "# Prose\n\n```{note}\nIn a note {paper}`nokey1`.\n\nSecond para\nline two {cite:p}`nokey2`.\n```\n\n"
+                      "```{tip}\n:class: x\nAfter an option {paper}`nokey3`\n```\n\n```{code-block} md\n{paper}`notarole`\n```\n\n"
+                      "````{note}\n```{warning}\nNested {paper}`nokey4`\n```\n````\n"},
+         expected={("prose.md", 4, "unknown-paper"), ("prose.md", 6, "unknown-citation"), ("prose.md", 12, "unknown-paper"),
+                   ("prose.md", 21, "unknown-paper")}),
     Case("bib-checks-off", {"papers/art.md": paper("art2020", "Art")},
          ENTRY.format(key="lonely2020", title="Lonely").replace("  year = {2020}\n", "")
          + "\n@article{art2020,\n  title = {An article},\n  author = {Doe, Jane},\n  year = {2020}\n}\n",

@@ -129,7 +129,15 @@ def _role_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(myst_role_plugin)
 
 
-def page_references(text: str) -> list[tuple[str, str, int]]:
+#: MyST directives whose body is Markdown (roles in it are roles); any other body (code, math, a bibliography) is not read
+MARKDOWN_BODIES = frozenset({
+    "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "seealso", "tip", "warning",
+    "versionadded", "versionchanged", "deprecated", "topic", "sidebar", "container", "div", "epigraph", "highlights", "pull-quote",
+})
+DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
+
+
+def page_references(text: str, offset: int = 0) -> list[tuple[str, str, int]]:
     """(role, key, line) of each ``{paper}`` and ``{cite...}`` role of a page's Markdown.
 
     The line is the one MyST gives the role, so the one the build warns at:
@@ -140,9 +148,14 @@ def page_references(text: str) -> list[tuple[str, str, int]]:
         return []
     found: list[tuple[str, str, int]] = []
     for token in _role_parser().parse(text):
+        if token.type == "fence" and token.map and token.info.strip().startswith("{"):
+            name = token.info.strip()[1:].split("}", 1)[0].strip()
+            if name in MARKDOWN_BODIES:  # the body starts on the line after the opening fence
+                found.extend(page_references(_blank_options(token.content), offset + token.map[0] + 1))
+            continue
         if token.type != "inline" or not token.map or not token.children:
             continue
-        line = token.map[0] + 1
+        line = offset + token.map[0] + 1
         for child in token.children:
             name = child.meta.get("name", "") if child.type == "myst_role" else ""
             if name == "paper":
@@ -150,6 +163,18 @@ def page_references(text: str) -> list[tuple[str, str, int]]:
             elif name == "cite" or name.startswith("cite:"):
                 found.extend(("cite", match["key"], line) for match in CITATION_TARGET.finditer(child.content))
     return found
+
+
+def _blank_options(body: str) -> str:
+    """A directive body with its leading ``:option:`` lines or ``---`` YAML block blanked (lines stay right)."""
+    lines = body.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), 0)
+        return "\n" * (end + 1) + "\n".join(lines[end + 1:]) if end else body
+    count = 0
+    while count < len(lines) and DIRECTIVE_OPTION.match(lines[count]):
+        count += 1
+    return "\n" * count + "\n".join(lines[count:])
 
 
 def _blank_front_matter(text: str) -> str:

@@ -159,6 +159,12 @@ CASES = [
                       "````{note}\n```{warning}\nNested {paper}`nokey4`\n```\n````\n"},
          expected={("prose.md", 4, "unknown-paper"), ("prose.md", 6, "unknown-citation"), ("prose.md", 12, "unknown-paper"),
                    ("prose.md", 21, "unknown-paper")}),
+    Case("roles-with-the-shelfs-myst-extensions",
+         {"prose.md": "# Prose\n\n:::{note}\nColon {paper}`nokey1`\n:::\n\n:::{admonition} Title\n:class: tip\n\nAdmon {paper}`nokey2`\n:::\n\n"
+                      "Term {paper}`nokey3`\n: Definition {cite:p}`nokey4`\n\n$$\n{paper}`inmath`\n$$\n"},
+         conf='myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]\n',
+         expected={("prose.md", 4, "unknown-paper"), ("prose.md", 10, "unknown-paper"), ("prose.md", 13, "unknown-paper"),
+                   ("prose.md", 14, "unknown-citation")}),
     Case("bib-checks-off", {"papers/art.md": paper("art2020", "Art")},
          ENTRY.format(key="lonely2020", title="Lonely").replace("  year = {2020}\n", "")
          + "\n@article{art2020,\n  title = {An article},\n  author = {Doe, Jane},\n  year = {2020}\n}\n",

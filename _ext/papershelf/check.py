@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from . import conffile, frontmatter
@@ -125,8 +128,16 @@ CITATION_TARGET = re.compile(r"\s*(?:\{[^{}]+\})?\s*(?P<key>[^{}\s,]+)\s*(?:\{[^
 
 
 @functools.cache
-def _role_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(myst_role_plugin)
+def _role_parser(extensions: frozenset[str] = frozenset()) -> MarkdownIt:
+    """Markdown as MyST reads it with the shelf's ``myst_enable_extensions`` that change where blocks are."""
+    parser = MarkdownIt("commonmark").enable("table").use(myst_role_plugin)
+    if "colon_fence" in extensions:
+        parser.use(colon_fence_plugin)
+    if "deflist" in extensions:
+        parser.use(deflist_plugin)
+    if "dollarmath" in extensions:  # roles inside math are not roles
+        parser.use(dollarmath_plugin)
+    return parser
 
 
 #: MyST directives whose body is Markdown (roles in it are roles); any other body (code, math, a bibliography) is not read
@@ -137,7 +148,7 @@ MARKDOWN_BODIES = frozenset({
 DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
 
 
-def page_references(text: str, offset: int = 0) -> list[tuple[str, str, int]]:
+def page_references(text: str, offset: int = 0, extensions: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     """(role, key, line) of each ``{paper}`` and ``{cite...}`` role of a page's Markdown.
 
     The line is the one MyST gives the role, so the one the build warns at:
@@ -147,11 +158,11 @@ def page_references(text: str, offset: int = 0) -> list[tuple[str, str, int]]:
     if "}`" not in text:  # most paper pages hold front matter only
         return []
     found: list[tuple[str, str, int]] = []
-    for token in _role_parser().parse(text):
-        if token.type == "fence" and token.map and token.info.strip().startswith("{"):
+    for token in _role_parser(extensions).parse(text):
+        if token.type in ("fence", "colon_fence") and token.map and token.info.strip().startswith("{"):
             name = token.info.strip()[1:].split("}", 1)[0].strip()
             if name in MARKDOWN_BODIES:  # the body starts on the line after the opening fence
-                found.extend(page_references(_blank_options(token.content), offset + token.map[0] + 1))
+                found.extend(page_references(_blank_options(token.content), offset + token.map[0] + 1, extensions))
             continue
         if token.type != "inline" or not token.map or not token.children:
             continue
@@ -197,6 +208,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
     # What sphinxcontrib-bibtex will do with the entries depends on its settings (bib-missing-field, bib-duplicate).
     literals = conffile.literal_settings(paths.root / "conf.py")
     asked = literals.get("papershelf_bib_checks")
+    extensions = frozenset(conffile.text_list(literals, "myst_enable_extensions"))
     shelf.every_entry = asked if isinstance(asked, bool) else paths.papers.is_dir()
     located: list[tuple[str, BibEntry]] = []
     for bibpath in paths.bibfiles:
@@ -238,7 +250,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
             shelf.problems.append(Problem(undecodable.code, undecodable.message, undecodable.line, rel))
             continue
         text = data.decode("utf-8-sig")
-        shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text)))
+        shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text), extensions=extensions))
         front = frontmatter.parse_front_matter(text)
         if front is not None and front.error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line, rel))

@@ -115,7 +115,7 @@ def test_every_kind_of_problem_is_reported_at_its_line(tmp_path: Path, capsys: p
         ("docs/papers/beta.md", 8, "arxiv-mismatch"),  # 2003.00001 vs eprint 2104.00002
         ("docs/papers/gamma.md", 8, "bad-url"),
         ("docs/papers/gamma.md", 2, "no-bib-entry"),
-        ("docs/papers/notes.md", 1, "missing-key"),
+        ("docs/papers/notes.md", 1, "not-a-paper"),
         ("docs/papers/syntax.md", 3, "front-matter-syntax"),
         ("references.bib", 11, "bib-authors"),
         ("references.bib", 18, "bib-syntax"),  # the rest of the file is still checked:

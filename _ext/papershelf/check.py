@@ -10,13 +10,21 @@ page. The loaded shelf (:class:`Shelf`) also serves ``add``, ``import`` and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import frontmatter
+from markdown_it import MarkdownIt
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from . import conffile, frontmatter
 from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
+from .bibrules import DEFAULT_STYLE, entry_problems
 from .dates import arxiv_id
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
@@ -58,6 +66,10 @@ class Shelf:
     declared: dict[str, tuple[str, int]] = field(default_factory=dict)  #: key -> (bib path, line), broken entries too
     problems: list[Problem] = field(default_factory=list)  #: per-file problems found while reading
     slugs: set[str] = field(default_factory=set)  #: file names (no suffix) used under papers/
+    #: (page path, role, key, line) of each {paper} and {cite} role in the pages' Markdown
+    references: list[tuple[str, str, str, int]] = field(default_factory=list)
+    #: every .bib entry is checked as a paper's (``papershelf_bib_checks``), else only the papers' entries, as in the build
+    every_entry: bool = True
 
     @property
     def by_key(self) -> dict[str, Page]:
@@ -85,11 +97,120 @@ class Shelf:
         return {page.paper.key for page in self.pages} | set(self.declared) | set(self.entries)
 
 
+def declared_keys(text: str) -> dict[str, int]:
+    """key -> line of every entry opener in a .bib text, broken entries too (first of a key wins).
+
+    A page whose entry does not parse is told about the syntax error, not
+    that its entry is missing.
+    """
+    declared: dict[str, int] = {}
+    line, position = 1, 0
+    for match in ENTRY_OPENER.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if match.group(1).lower() not in NON_ENTRIES:
+            declared.setdefault(match.group(2), line)
+    return declared
+
+
+def not_utf8(data: bytes) -> Problem | None:
+    """A page Sphinx cannot decode: where, and what to do (the build leaves it out)."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Problem(Code.NOT_UTF8, f"byte {data[error.start]:#04x} is not UTF-8, so the page is left out of this build; save the file as UTF-8", line)
+    return None
+
+
+#: one citation target of a {cite} role: ``key``, ``{pre}key{post}``; targets are separated by commas
+CITATION_TARGET = re.compile(r"\s*(?:\{[^{}]+\})?\s*(?P<key>[^{}\s,]+)\s*(?:\{[^{}]+\})?\s*(?:,|$)")
+
+
+@functools.cache
+def _role_parser(extensions: frozenset[str] = frozenset()) -> MarkdownIt:
+    """Markdown as MyST reads it with the shelf's ``myst_enable_extensions`` that change where blocks are."""
+    parser = MarkdownIt("commonmark").enable("table").use(myst_role_plugin)
+    if "colon_fence" in extensions:
+        parser.use(colon_fence_plugin)
+    if "deflist" in extensions:
+        parser.use(deflist_plugin)
+    if "dollarmath" in extensions:  # roles inside math are not roles
+        parser.use(dollarmath_plugin)
+    return parser
+
+
+#: MyST directives whose body is Markdown (roles in it are roles); any other body (code, math, a bibliography) is not read
+MARKDOWN_BODIES = frozenset({
+    "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "seealso", "tip", "warning",
+    "versionadded", "versionchanged", "deprecated", "topic", "sidebar", "container", "div", "epigraph", "highlights", "pull-quote",
+})
+DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
+
+
+def page_references(text: str, offset: int = 0, extensions: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
+    """(role, key, line) of each ``{paper}`` and ``{cite...}`` role of a page's Markdown.
+
+    The line is the one MyST gives the role, so the one the build warns at:
+    the first line of the paragraph, list item or table row holding it.
+    Roles in code are not roles; front matter must be blanked first.
+    """
+    if "}`" not in text:  # most paper pages hold front matter only
+        return []
+    found: list[tuple[str, str, int]] = []
+    for token in _role_parser(extensions).parse(text):
+        if token.type in ("fence", "colon_fence") and token.map and token.info.strip().startswith("{"):
+            name = token.info.strip()[1:].split("}", 1)[0].strip()
+            if name in MARKDOWN_BODIES:  # the body starts on the line after the opening fence
+                found.extend(page_references(_blank_options(token.content), offset + token.map[0] + 1, extensions))
+            continue
+        if token.type != "inline" or not token.map or not token.children:
+            continue
+        line = offset + token.map[0] + 1
+        for child in token.children:
+            name = child.meta.get("name", "") if child.type == "myst_role" else ""
+            if name == "paper":
+                found.append(("paper", child.content.strip(), line))
+            elif name == "cite" or name.startswith("cite:"):
+                found.extend(("cite", match["key"], line) for match in CITATION_TARGET.finditer(child.content))
+    return found
+
+
+def _blank_options(body: str) -> str:
+    """A directive body with its leading ``:option:`` lines or ``---`` YAML block blanked (lines stay right)."""
+    lines = body.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), 0)
+        return "\n" * (end + 1) + "\n".join(lines[end + 1:]) if end else body
+    count = 0
+    while count < len(lines) and DIRECTIVE_OPTION.match(lines[count]):
+        count += 1
+    return "\n" * count + "\n".join(lines[count:])
+
+
+def _blank_front_matter(text: str) -> str:
+    """The page with its front matter as blank lines (as the build hands it to MyST): lines stay right."""
+    split = frontmatter.split_front_matter(text)
+    if split is None:
+        return text
+    lines = text.split("\n")
+    return "\n" * split[1] + "\n".join(lines[split[1]:])
+
+
+NOT_A_PAPER_MESSAGE = "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`"
+
+
 def load_shelf(paths: ShelfPaths) -> Shelf:
     """Read every page and .bib file of a shelf once; collect per-file problems."""
     shelf = Shelf(paths)
     settings = paths.settings
     shelf.problems.extend(Problem(Code.BAD_VALUE, message, 1, "conf.py") for message in settings.problems)
+    # What sphinxcontrib-bibtex will do with the entries depends on its settings (bib-missing-field, bib-duplicate).
+    literals = conffile.literal_settings(paths.root / "conf.py")
+    asked = literals.get("papershelf_bib_checks")
+    extensions = frozenset(conffile.text_list(literals, "myst_enable_extensions"))
+    shelf.every_entry = asked if isinstance(asked, bool) else paths.papers.is_dir()
+    located: list[tuple[str, BibEntry]] = []
     for bibpath in paths.bibfiles:
         rel = paths.rel(bibpath)
         if not bibpath.exists():
@@ -107,12 +228,10 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         shelf.problems.extend(scan.problems)
         for key, entry in scan.entries.items():
             shelf.entries.setdefault(key, entry)
-        line, position = 1, 0
-        for match in ENTRY_OPENER.finditer(text):
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            if match.group(1).lower() not in NON_ENTRIES:
-                shelf.declared.setdefault(match.group(2), (rel, line))
+            located.append((rel, entry))
+        for key, line in declared_keys(text).items():
+            shelf.declared.setdefault(key, (rel, line))
+    shelf.problems.extend(entry_problems(located, conffile.text(literals, "bibtex_default_style", DEFAULT_STYLE), conffile.text(literals, "bibtex_cite_id", "")))
 
     if not paths.srcdir.is_dir():
         return shelf
@@ -122,17 +241,23 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         if in_papers:
             shelf.slugs.add(path.stem)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
+            data = path.read_bytes()
+        except OSError as error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"cannot read the page: {error}", 1, rel))
             continue
+        undecodable = not_utf8(data)
+        if undecodable is not None:
+            shelf.problems.append(Problem(undecodable.code, undecodable.message, undecodable.line, rel))
+            continue
+        text = data.decode("utf-8-sig")
+        shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text), extensions=extensions))
         front = frontmatter.parse_front_matter(text)
         if front is not None and front.error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line, rel))
             continue
         if front is None or not is_paper_page(front.data):
             if in_papers:
-                shelf.problems.append(Problem(Code.MISSING_KEY, "a page under papers/ without paper front matter (`key`, `title`, `short_name`, `status` between `---` lines); it is not listed as a paper", 1, rel))
+                shelf.problems.append(Problem(Code.NOT_A_PAPER, NOT_A_PAPER_MESSAGE, 1, rel))
             continue
         docname = paths.docname(path)
         bib = shelf.entries.get(str(front.data.get("key", "")))
@@ -185,21 +310,48 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
 
 def check_shelf(shelf: Shelf) -> list[Problem]:
     """Every finding on the shelf, sorted by file and line."""
-    problems = list(shelf.problems)
+    keys = {page.paper.key for page in shelf.pages}
+    # outside a shelf, an entry without a page is the project's own business (sync.checks_every_entry)
+    problems = [p for p in shelf.problems if shelf.every_entry or not p.key or p.key in keys]
     located = [Located(page.paper, page.rel) for page in shelf.pages]
     problems.extend(link_problems(located, shelf.entries))
     bib_rel = shelf.paths.rel(shelf.paths.bibfile)
     for page in shelf.pages:
         if page.paper.key not in shelf.declared:
             problems.append(Problem(Code.NO_BIB_ENTRY, f"key {page.paper.key!r} has no entry in {bib_rel}; add its BibTeX entry there", page.paper.line, page.rel))
-    keys = {page.paper.key for page in shelf.pages}
-    for key, (rel, line) in shelf.declared.items():
-        if key not in keys:
+    for key, (rel, line) in shelf.declared.items() if shelf.every_entry else ():
+        if key not in keys and key in shelf.entries:  # an entry that does not parse has its bib-syntax finding
             problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
+    problems.extend(reference_problems(shelf))
     view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
     rel_of = {page.docname: page.rel for page in shelf.pages}
     problems.extend(Problem(f.code, f.message, f.line, rel_of.get(f.docname, f.docname)) for f in view.findings)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.code.slug, p.message))
+
+
+def reference_problems(shelf: Shelf) -> list[Problem]:
+    """{paper} roles naming no paper page; {cite} roles naming no .bib entry (one that does not parse has its bib-syntax)."""
+    problems: list[Problem] = []
+    papers = shelf.by_key
+    mentioned: set[tuple[str, str]] = set()
+    for path, role, key, line in shelf.references:
+        if role == "paper":
+            if (path, key) in mentioned:  # the build keeps the first line of a key on a page
+                continue
+            mentioned.add((path, key))
+            if key not in papers:
+                problems.append(Problem(Code.UNKNOWN_PAPER, unknown_paper_message(key), line, path))
+        elif key not in shelf.declared and shelf.every_entry:  # outside a shelf, sphinxcontrib-bibtex's own warning stands
+            problems.append(Problem(Code.UNKNOWN_CITATION, unknown_citation_message(key), line, path))
+    return problems
+
+
+def unknown_paper_message(key: str) -> str:
+    return f"unknown paper key {key!r}; use the `key` of a paper page"
+
+
+def unknown_citation_message(key: str) -> str:
+    return f"could not find bibtex key {key!r} in the .bib files (keys are case-sensitive); fix the key or add its BibTeX entry"
 
 
 def format_json(problems: list[Problem], shelf: Shelf) -> str:

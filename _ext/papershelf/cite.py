@@ -30,6 +30,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import logging as logging_module
 from logging import WARNING
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -40,7 +41,9 @@ from pybtex.style import FormattedEntry
 from pybtex.style.template import FieldIsMissing
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import _make_ids
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.directives import BibliographyDirective
 from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, get_docnames
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
@@ -58,7 +61,7 @@ def _style(name: str) -> BaseStyle:
     return _style_class(name)()
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from logging import LogRecord
 
     from pybtex.database import Entry
@@ -159,7 +162,9 @@ class ShelfBibtexDomain(BibtexDomain):
                     self._format(tooltip_style, tooltip_style_name, full_label, entry) if tooltip_style else None,
                 )
             except FieldIsMissing as exc:
-                logger.warning(str(exc), location=(bibliography_key.docname, bibliography.line), type="bibtex", subtype="missing_field")
+                # papershelf reports it at the entry's line, on every build (bibrules.py)
+                if not _paper_domain(self.env).reported_missing_field(entry.key, exc.field_name):
+                    logger.warning(str(exc), location=(bibliography_key.docname, bibliography.line), type="bibtex", subtype="missing_field")
                 yield entry, FormattedEntry(entry.key, Tag("b", str(exc)), full_label), None
 
     def _format(self, style: BaseStyle, style_name: str, label: str, entry: Entry) -> FormattedEntry:
@@ -231,7 +236,8 @@ class ShelfBibtexDomain(BibtexDomain):
         citations = self._chosen_citations(targets, fromdocname)
         found = {citation.key for citation in citations}
         for key in targets:
-            if key not in found:
+            # a key with no parsed entry is papershelf's to report on a shelf, on every build (findings.py)
+            if key not in found and not _paper_domain(env).reported_citation(key):
                 logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
         papers = cast("PaperDomain", env.get_domain("paper")).papers
         references: list[Any] = []
@@ -252,6 +258,43 @@ class ShelfBibtexDomain(BibtexDomain):
         result = docutils.nodes.inline(rawsource=target, classes=["bibtex-citation"])
         result += formatted.render(self.backend)
         return result
+
+
+def _paper_domain(env: BuildEnvironment) -> PaperDomain:
+    return cast("PaperDomain", env.get_domain("paper"))
+
+
+class _ReportedIds(logging_module.Filter):
+    """Drops upstream's ``duplicate citation id`` warnings that papershelf reports at the .bib line."""
+
+    def __init__(self, domain: PaperDomain) -> None:
+        super().__init__()
+        self.domain = domain
+
+    def filter(self, record: LogRecord) -> bool:
+        if getattr(record, "subtype", None) != "duplicate_id":
+            return True
+        identifier = record.getMessage().rsplit(" ", 1)[-1]
+        return not self.domain.reported_citation_id(identifier)
+
+
+class ShelfBibliographyDirective(BibliographyDirective):
+    """sphinxcontrib-bibtex's ``bibliography``; a citation id clash papershelf reports is not warned again here.
+
+    Upstream warns while the page is read, so a no-op build would not say it
+    again; papershelf's bib-duplicate is located at the entry and said on
+    every build.
+    """
+
+    def run(self) -> Sequence[docutils.nodes.Node]:
+        env = self.state.document.settings.env
+        quiet = _ReportedIds(_paper_domain(env))
+        upstream = logging_module.getLogger("sphinx." + _make_ids.__module__)
+        upstream.addFilter(quiet)
+        try:
+            return super().run()
+        finally:
+            upstream.removeFilter(quiet)
 
 
 class KeptWarning(NamedTuple):

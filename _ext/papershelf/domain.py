@@ -6,6 +6,7 @@ time) and the cross-document view computed once per build (shelf.py).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -32,7 +33,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 9
+    data_version = 11
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
@@ -42,13 +43,17 @@ class PaperDomain(Domain):
         "fingerprints": {},  # docname -> digest of the cross-document content it shows
         "findings": {},  # docname -> [(code, message, line)] raised while reading it (see findings.py)
         "bib_problems": [],  # problems of the last .bib scan, warned again on every build until fixed
+        "bib_declared": set(),  # keys of every .bib entry opener, entries that do not parse included
+        "bib_quiet_fields": {},  # key -> fields the style needs and the entry lacks (papershelf reports them)
+        "bib_quiet_ids": {},  # citation id -> key of the entry papershelf reports as giving it a second time
+        "citations": {},  # docname -> [(key, line)] of its {cite} roles, for unknown-citation on every build
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):
     _scan: BibScan | None = None  #: the full .bib scan, entry texts included
     _view: ShelfView | None = None  #: recomputed once per build in env-updated
     reading: set[str] = set()  #: pages read in this build (set per build, never shared between builds)
-    dangling_warnings = {"paper": "unknown paper key %(target)r; use the `key` of a paper page"}
+    # an unknown {paper} key is warned about in env-updated, on every build (findings.py)
 
     @property
     def pages(self) -> dict[str, Paper]:
@@ -90,6 +95,38 @@ class PaperDomain(Domain):
         view = self.view
         return view.papers if view is not None else {}
 
+    # -- upstream warnings papershelf reports itself (at the .bib line, on every build) ------
+
+    def checks_every_entry(self) -> bool:
+        """Whether every .bib entry is a shelf paper's (``papershelf_bib_checks``).
+
+        In a project that only cites, a .bib entry without a paper page is
+        normal, and its missing year is the project's own business.
+        """
+        asked = self.env.config.papershelf_bib_checks
+        if asked is not None:
+            return bool(asked)
+        return (Path(self.env.srcdir) / self.env.config.papershelf_papers_dir).is_dir()
+
+    def reports_entry(self, key: str) -> bool:
+        """Whether papershelf warns about the .bib entry ``key`` (all of them on a shelf, else the papers')."""
+        return self.checks_every_entry() or any(paper.key == key for paper in self.pages.values())
+
+    def reported_missing_field(self, key: str, field: str) -> bool:
+        """sphinxcontrib-bibtex's ``missing_field`` for this entry and field is papershelf's bib-missing-field (or bib-no-year)."""
+        return field.lower() in self.data["bib_quiet_fields"].get(key, ()) and self.reports_entry(key)
+
+    def reported_citation(self, key: str) -> bool:
+        """sphinxcontrib-bibtex's ``key_not_found`` for ``key`` is papershelf's unknown-citation
+        (no entry) or bib-syntax (an entry that does not parse), said on every build of a shelf."""
+        index = self.bib_index
+        return index is not None and key not in index.entries and self.checks_every_entry()
+
+    def reported_citation_id(self, identifier: str) -> bool:
+        """sphinxcontrib-bibtex's ``duplicate_id`` for this id is papershelf's bib-duplicate."""
+        key = self.data["bib_quiet_ids"].get(identifier)
+        return key is not None and self.reports_entry(key)
+
     def note_mention(self, docname: str, key: str, line: int) -> None:
         self.mentions.setdefault(docname, {}).setdefault(key, line)
 
@@ -103,9 +140,10 @@ class PaperDomain(Domain):
         self.mentions.pop(docname, None)
         self.index_docs.pop(docname, None)
         self.data["findings"].pop(docname, None)
+        self.data["citations"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for name in ("pages", "mentions", "index_docs", "findings"):
+        for name in ("pages", "mentions", "index_docs", "findings", "citations"):
             for docname in docnames:
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]

@@ -32,7 +32,7 @@ from . import (
     sync,
     translator,
 )
-from .cite import ShelfBibtexDomain
+from .cite import ShelfBibliographyDirective, ShelfBibtexDomain
 from .directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from .domain import PaperDomain
 from .nodes import paper_abstract, paper_crossrefs, paper_index
@@ -90,6 +90,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Every build reports the stored findings of pages it does not read again.
     app.connect("env-before-read-docs", findings.on_env_before_read_docs)
     app.connect("env-updated", findings.on_env_updated)
+    app.connect("warn-missing-reference", findings.on_warn_missing_reference)
+    app.connect("doctree-read", findings.on_doctree_read)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)
     app.connect("html-page-context", crossrefs.on_html_page_context)
 
@@ -139,6 +141,7 @@ def _setup_citations(app: Sphinx, config: Config) -> None:
             "extension, or remove bibtex_bibfiles to keep it (papershelf then shows no citations)")
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(ShelfBibtexDomain, override=True)
+    app.add_directive("bibliography", ShelfBibliographyDirective, override=True)
 
 
 def _check_settings(app: Sphinx) -> None:

@@ -11,13 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from sphinx import addnodes
 from sphinx.util import logging
 
-from .check import Located, link_problems
+from .check import (
+    CITATION_TARGET,
+    Located,
+    link_problems,
+    unknown_citation_message,
+    unknown_paper_message,
+)
+from .cite import shelf_cite_domain
+from .problems import Code
 from .records import BibEntry
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
     from .domain import PaperDomain
@@ -43,6 +54,48 @@ def _link_findings(app: Sphinx, env: BuildEnvironment, domain: PaperDomain) -> N
         _emit(problem.code.slug, problem.message, docname_of[problem.path], problem.line)
 
 
+def _reference_findings(env: BuildEnvironment, domain: PaperDomain) -> None:
+    """{paper} and {cite} roles naming nothing, as ``check`` reports them.
+
+    Sphinx and sphinxcontrib-bibtex warn only while writing a page, so a
+    no-op build would pass; these are said on every build instead, and
+    theirs are kept quiet (:func:`on_warn_missing_reference`, ``cite.py``).
+    """
+    papers = domain.papers
+    for docname, mentioned in sorted(domain.mentions.items()):
+        if docname not in env.found_docs:
+            continue
+        for key, line in sorted(mentioned.items(), key=lambda item: (item[1], item[0])):
+            if key not in papers:
+                _emit(Code.UNKNOWN_PAPER.slug, unknown_paper_message(key), docname, line)
+    if shelf_cite_domain(env) is None or not domain.checks_every_entry():  # outside a shelf, upstream's own warning stands
+        return
+    declared = domain.data["bib_declared"]
+    for docname, cited in sorted(domain.data["citations"].items()):
+        if docname not in env.found_docs:
+            continue
+        for key, line in sorted(set(cited), key=lambda item: (item[1], item[0])):
+            if key not in declared:
+                _emit(Code.UNKNOWN_CITATION.slug, unknown_citation_message(key), docname, line)
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Note each {cite} key of the page with its line (sphinxcontrib-bibtex keeps no line for MyST pages)."""
+    cited = [
+        (match["key"], node.line or 0)
+        for node in doctree.findall(addnodes.pending_xref) if node.get("refdomain") == "cite"
+        for match in CITATION_TARGET.finditer(node.get("reftarget", ""))
+    ]
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    if cited:
+        domain.data["citations"][app.env.docname] = cited
+
+
+def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.Element) -> bool | None:
+    """An unknown {paper} key is reported by :func:`_reference_findings`, on every build."""
+    return True if node.get("refdomain") == "paper" else None
+
+
 def _emit(slug: str, message: str, docname: str, line: int) -> None:
     logger.warning("%s: %s", slug, message, location=(docname, line), type="papershelf", subtype=slug)
 
@@ -64,6 +117,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Re-emit the stored findings of every page this build did not read; report the link findings ``check`` reports."""
     domain = cast("PaperDomain", env.get_domain("paper"))
     _link_findings(app, env, domain)
+    _reference_findings(env, domain)
     for docname, items in sorted(domain.data["findings"].items()):
         if docname in domain.reading or docname not in env.found_docs:
             continue

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from . import citation, findings
+from .check import NOT_A_PAPER_MESSAGE
 from .cite import shelf_cite_domain
 from .frontmatter import parse_front_matter
 from .nodes import paper_abstract, paper_crossrefs
@@ -53,22 +54,22 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     domain = cast("PaperDomain", env.get_domain("paper"))
     front = parse_front_matter(source[0])
     in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
-    if front is None or (in_papers_dir and not front.error and not front.data):
+    # the same findings, codes and lines as `papershelf check` (check.load_shelf)
+    if front is None or (not front.error and not is_paper_page(front.data)):
         if in_papers_dir:
-            warn(Problem(Code.NOT_A_PAPER, "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`", 1), docname, env)
+            warn(Problem(Code.NOT_A_PAPER, NOT_A_PAPER_MESSAGE, 1), docname, env)
         return
     if front.error:
         warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, env)
         if in_papers_dir:
             source[0] = _blank_front_matter(source[0], front.end_line)
         return
-    if not is_paper_page(front.data):
-        return
     bib = domain.bib_entry(str(front.data.get("key", "")))
     paper, problems = read_paper(front.data, docname, bib, settings=of_config(app.config))
     for problem in problems:
         warn(problem, docname, env)
-    if bib is None and domain.bib_index is not None:
+    # An entry that does not parse has its own bib-syntax finding: "no entry" would mislead.
+    if bib is None and domain.bib_index is not None and paper.key not in domain.data["bib_declared"]:
         warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, env)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)

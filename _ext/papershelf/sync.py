@@ -16,6 +16,7 @@ reach a page from outside:
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -23,8 +24,9 @@ from typing import TYPE_CHECKING, cast
 import pybtex.errors
 from sphinx.util import logging
 
-from . import indexes
+from . import check, indexes
 from .bibfile import BibScan, file_stamp, scan_bibfile
+from .bibrules import DEFAULT_STYLE, citation_id, entry_problems, missing_fields
 from .cite import shelf_cite_domain
 from .problems import Code, Problem
 from .shelf import build_view, digest
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .domain import PaperDomain
+    from .records import BibEntry
     from .shelf import ShelfView
 
 logger = logging.getLogger(__name__)
@@ -51,44 +54,54 @@ def bib_encoding(app: Sphinx) -> str:
 
 def _stamp(app: Sphinx) -> tuple[int, int]:
     paths = bib_paths(app)
-    return (hash(tuple(file_stamp(p) for p in paths)), len(paths))
+    # The style and the citation id template decide bib-missing-field and bib-duplicate findings too.
+    inputs = repr((tuple(file_stamp(p) for p in paths), bib_style(app), cite_id_template(app)))
+    return (int(hashlib.sha1(inputs.encode()).hexdigest()[:15], 16), len(paths))
 
 
 def scan_all(app: Sphinx) -> BibScan:
     """All .bib files as one scan; the first entry of a key wins, as in pybtex.
 
-    A key repeated in a later file is reported in sphinxcontrib-bibtex's words
-    (pybtex's errors are captured while it parses, so it no longer says so),
-    naming both places.
+    Keys repeated in a later file or differing only in case (pybtex drops
+    the later entry; its errors are captured while it parses, so it no longer
+    says so), keys giving one citation id and fields the style needs are
+    reported at the entry's line, as ``papershelf check`` reports them.
     """
+    located: list[tuple[str, BibEntry]] = []
     paths = bib_paths(app)
     merged = BibScan(path=", ".join(str(p) for p in paths))
-    first: dict[str, str] = {}
     for path in paths:
         scan = scan_bibfile(path, encoding=bib_encoding(app))
         merged.problems.extend(scan.problems)
         for key, entry in scan.entries.items():
-            if key in first:
-                merged.problems.append(Problem(
-                    Code.BIB_DUPLICATE,
-                    f"bibliography data error in {path}: repeated bibliography entry: {key} (first entry at {first[key]}); rename or remove one",
-                    entry.line, str(path)))
-                continue
-            first[key] = f"{path}:{entry.line}"
-            merged.entries[key] = entry
+            located.append((str(path), entry))
+            merged.entries.setdefault(key, entry)
+    merged.problems.extend(entry_problems(located, bib_style(app), cite_id_template(app)))
     return merged
 
 
-def checks_every_entry(app: Sphinx) -> bool:
-    """Whether every .bib entry is a shelf paper's (``papershelf_bib_checks``).
+def bib_style(app: Sphinx) -> str:
+    return getattr(app.config, "bibtex_default_style", None) or DEFAULT_STYLE
 
-    In a project that only cites, a .bib entry without a paper page is normal,
-    and its missing year is the project's own business.
-    """
-    asked = app.config.papershelf_bib_checks
-    if asked is not None:
-        return bool(asked)
-    return (Path(app.srcdir) / app.config.papershelf_papers_dir).is_dir()
+
+def cite_id_template(app: Sphinx) -> str:
+    return getattr(app.config, "bibtex_cite_id", None) or ""
+
+
+def declared_keys(app: Sphinx) -> set[str]:
+    """Keys of every entry opener in the .bib files, entries that do not parse included."""
+    keys: set[str] = set()
+    for path in bib_paths(app):
+        try:
+            keys.update(check.declared_keys(path.read_text(encoding=bib_encoding(app))))
+        except (OSError, UnicodeDecodeError, LookupError):  # the scan reports an unreadable file
+            continue
+    return keys
+
+
+def checks_every_entry(app: Sphinx) -> bool:
+    """Whether every .bib entry is a shelf paper's (``papershelf_bib_checks``)."""
+    return cast("PaperDomain", app.env.get_domain("paper")).checks_every_entry()
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -119,6 +132,15 @@ def on_builder_inited(app: Sphinx) -> None:
     new.stamp = stamp
     domain.set_scan(new, tuple(str(path) for path in bib_paths(app)), bib_encoding(app))
     domain.data["bib_problems"] = new.problems
+    domain.data["bib_declared"] = declared_keys(app)
+    # upstream's warnings for what papershelf reports itself at the entry's line (see cite.py)
+    style = bib_style(app)
+    domain.data["bib_quiet_fields"] = {key: fields for key, entry in new.entries.items() if (fields := missing_fields(entry, new.entries, style))}
+    template = cite_id_template(app)
+    domain.data["bib_quiet_ids"] = {
+        identifier: problem.key for problem in new.problems
+        if problem.code is Code.BIB_DUPLICATE and problem.key and (identifier := citation_id(template, problem.key))
+    } if template else {}
     for problem in new.problems:
         if every_entry or not problem.key:
             _warn(problem)

@@ -5,7 +5,11 @@ suite promises (``tests/test_bibtex_peer.py`` runs that suite with papershelf
 loaded):
 
 * a cited key that belongs to a paper on the shelf links to that paper's page
-  instead of its entry in the bibliography;
+  instead of its entry in the bibliography, even when no ``{bibliography}``
+  holds it; a key of the .bib that no bibliography holds and no paper page
+  has links to its entry on papershelf's References index
+  (:mod:`papershelf.references`), where there is one. Only keys upstream
+  could not resolve at all (it warns ``key_not_found``) take these routes;
 * citations are looked up in a dictionary built once per build, and pybtex's
   plain-text backend is created once: upstream scans every citation and calls
   ``find_plugin`` (an entry-point scan) for each reference, which makes
@@ -35,7 +39,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
 import pybtex.plugin
-from pybtex.richtext import Tag
+from pybtex.richtext import Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.template import FieldIsMissing
 from sphinx.errors import ExtensionError
@@ -45,7 +49,7 @@ from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, get_docnames
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
-from .citation import TEXT_BACKEND
+from .citation import TEXT_BACKEND, format_reference
 
 
 @functools.cache
@@ -86,6 +90,7 @@ class ShelfBibtexDomain(BibtexDomain):
     _formats_before: dict[tuple[str, str, str], FormattedEntry]
     _formats_now: dict[tuple[str, str, str], FormattedEntry]
     _held: dict[str, Any] | None = None  #: domain data kept out of parallel read chunks
+    _entry_pages: dict[str, str] | None = None  #: key -> References page listing it, once per build
 
     @property
     def bibdata(self) -> BibData:
@@ -119,6 +124,7 @@ class ShelfBibtexDomain(BibtexDomain):
     def env_updated(self) -> Iterable[str]:
         self._restore_held()
         self._index = None
+        self._entry_pages = None
         inputs = self._formatting_inputs()
         kept = self.data.get("papershelf_formatted")
         if kept is not None and kept.inputs == inputs:
@@ -230,10 +236,16 @@ class ShelfBibtexDomain(BibtexDomain):
         targets = {t.key: t for t in parse_citation_targets(target)}
         citations = self._chosen_citations(targets, fromdocname)
         found = {citation.key for citation in citations}
-        for key in targets:
-            if key not in found:
-                logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
         papers = cast("PaperDomain", env.get_domain("paper")).papers
+        loose: list[tuple[Entry, str, str]] = []  #: (entry, docname, id) of keys no bibliography holds
+        for key in targets:
+            if key in found:
+                continue
+            place = self._shelf_place(env, key)
+            if place is None:
+                logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
+            else:
+                loose.append(place)
         references: list[Any] = []
         for citation in citations:
             cite_target = targets[citation.key]
@@ -248,10 +260,57 @@ class ShelfBibtexDomain(BibtexDomain):
                 SphinxReferenceInfo(builder=builder, fromdocname=fromdocname, todocname=todocname, citation_id=citation_id,
                                     title=tooltip, pre_text=cite_target.pre, post_text=cite_target.post),
             ))
+        for entry, todocname, citation_id in loose:
+            paper = papers.get(entry.key)
+            reference = format_reference(entry)
+            title = (f"{paper.short_name}: {paper.title}" if not paper.title.startswith(paper.short_name) else paper.title) if paper else reference.text()
+            references.append((
+                entry,
+                FormattedEntry(entry.key, Text(reference.text()), _alpha_label(entry)),
+                SphinxReferenceInfo(builder=builder, fromdocname=fromdocname, todocname=todocname, citation_id=citation_id,
+                                    title=title, pre_text=targets[entry.key].pre, post_text=targets[entry.key].post),
+            ))
         formatted = format_references(self.reference_style, typ, references)
         result = docutils.nodes.inline(rawsource=target, classes=["bibtex-citation"])
         result += formatted.render(self.backend)
         return result
+
+
+    def _shelf_place(self, env: BuildEnvironment, key: str) -> tuple[Entry, str, str] | None:
+        """(entry, page, id) for a key no bibliography holds: its paper page, else its References entry."""
+        entry = self.entry(key)
+        if entry is None:
+            return None
+        domain = cast("PaperDomain", env.get_domain("paper"))
+        paper = domain.papers.get(key)
+        if paper is not None:
+            return entry, paper.docname, ""
+        view = domain.view
+        if view is None:
+            return None
+        if self._entry_pages is None:
+            from .references import entry_pages
+
+            self._entry_pages = entry_pages(env, view)
+        page = self._entry_pages.get(key)
+        if page is None:
+            return None
+        from .references import entry_id
+
+        return entry, page, entry_id(key)
+
+
+@functools.cache
+def _label_style() -> Any:
+    return pybtex.plugin.find_plugin("pybtex.style.labels", "alpha")()
+
+
+def _alpha_label(entry: Entry) -> str:
+    """A label ("LLW+23") for a citation that no bibliography numbered: label styles show it."""
+    try:
+        return next(iter(_label_style().format_labels([entry])))
+    except Exception:  # a label style failing on odd names must not stop the build
+        return entry.key
 
 
 class KeptWarning(NamedTuple):

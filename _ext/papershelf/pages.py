@@ -14,6 +14,8 @@ papers         first letter of the short name         above the threshold
 models, code,  year of the paper                      above the threshold
 queue,
 architecture
+references     first letter of the first author (a busy   above the threshold
+               letter: runs of names, ``l-li``)           (of .bib entries)
 =============  =====================================  ==========================
 
 The queue's overview keeps its progress line. The threshold is ``papershelf_split_above`` (rows the index would show; 0
@@ -39,7 +41,7 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.util import logging
 
-from . import indexes
+from . import indexes, references
 from .settings import of_config
 from .shelf import ShelfView, digest
 
@@ -63,6 +65,7 @@ class Group:
     label: str  #: shown in the overview ("2023", "LLaVA-family", "A")
     papers: list[Paper]  #: in the order the group page lists them
     rows: int  #: rows of the group page (models: checkpoints; code: repositories)
+    entries: tuple[references.Item, ...] = ()  #: the .bib entries of a References page
 
 
 def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
@@ -104,7 +107,7 @@ def _sub(view: ShelfView, papers: list[Paper]) -> ShelfView:
 class Split:
     kind: str
     heading: str  #: the overview's first column
-    groups: Callable[[ShelfView], list[Group]]
+    groups: Callable[[Sphinx, ShelfView], list[Group]]
     title: Callable[[Group], str]
     body: Callable[[Sphinx, ShelfView, Group, str], list[nodes.Node]]
     always: bool = False
@@ -131,19 +134,30 @@ def _exports(app: Sphinx, pagename: str, ident: str, group: Group, kind: str) ->
 
 
 SPLITS: dict[str, Split] = {
-    "chronology": Split("chronology", "Year", lambda v: _by_year(v, lambda p: 1), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
-    "topics": Split("topics", "Topic", _by_topic, lambda g: f"Topic: {g.label}", _topic_body),
-    "papers": Split("papers", "Letter", _by_letter, lambda g: f"Papers: {g.label}",
+    "chronology": Split("chronology", "Year", lambda a, v: _by_year(v, lambda p: 1), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
+    "topics": Split("topics", "Topic", lambda a, v: _by_topic(v), lambda g: f"Topic: {g.label}", _topic_body),
+    "papers": Split("papers", "Letter", lambda a, v: _by_letter(v), lambda g: f"Papers: {g.label}",
                     lambda app, view, g, page: indexes.render_papers(app, _sub(view, g.papers), page)),
-    "models": Split("models", "Year", lambda v: _by_year(v, lambda p: len(p.models)), lambda g: f"Models of {g.label}",
+    "models": Split("models", "Year", lambda a, v: _by_year(v, lambda p: len(p.models)), lambda g: f"Models of {g.label}",
                     lambda app, view, g, page: indexes.render_models(app, _sub(view, g.papers), page)),
-    "code": Split("code", "Year", lambda v: _by_year(v, lambda p: len(p.links_of("code"))), lambda g: f"Code of {g.label}",
+    "code": Split("code", "Year", lambda a, v: _by_year(v, lambda p: len(p.links_of("code"))), lambda g: f"Code of {g.label}",
                   lambda app, view, g, page: indexes.render_code(app, _sub(view, g.papers), page)),
-    "queue": Split("queue", "Year", lambda v: _by_year(v, lambda p: int(p.status != "read")), lambda g: f"To read from {g.label}",
+    "queue": Split("queue", "Year", lambda a, v: _by_year(v, lambda p: int(p.status != "read")), lambda g: f"To read from {g.label}",
                    lambda app, view, g, page: indexes.render_queue(app, _sub(view, g.papers), page)[1:]),
-    "architecture": Split("architecture", "Year", lambda v: _by_year(v, lambda p: int(bool(p.architecture))), lambda g: f"Architectures of {g.label}",
+    "architecture": Split("architecture", "Year", lambda a, v: _by_year(v, lambda p: int(bool(p.architecture))), lambda g: f"Architectures of {g.label}",
                           lambda app, view, g, page: indexes.render_architecture(app, _sub(view, g.papers), page)),
+    "references": Split("references", "Authors", lambda a, v: _by_author(a, v), lambda g: f"References: {g.label}",
+                        lambda app, view, g, page: [references.render_list(app, view, g.entries, page)]),
 }
+
+
+def _by_author(app: Sphinx, view: ShelfView) -> list[Group]:
+    return [Group(g.slug, g.label, [], len(g.items), g.items) for g in reference_groups(app, view)]
+
+
+def reference_groups(app: Sphinx, view: ShelfView) -> list[references.RefGroup]:
+    """The pages (split) or sections of the References index."""
+    return references.groups(references.items(app.env), split=is_split(app, view, "references"))
 
 
 def is_split(app: Sphinx, view: ShelfView, kind: str) -> bool:
@@ -151,6 +165,8 @@ def is_split(app: Sphinx, view: ShelfView, kind: str) -> bool:
     split = SPLITS.get(kind)
     if split is None:
         return False
+    if kind == "references":
+        return references.is_split(app.env)
     return split.always or len(view.papers) > app.config.papershelf_split_above
 
 
@@ -168,7 +184,7 @@ def is_group_page(view: ShelfView, pagename: str) -> bool:
 def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> list[nodes.Node]:
     """One row per group, linked to its page, with its count and first names."""
     split = SPLITS[kind]
-    groups = split.groups(view)
+    groups = split.groups(app, view)
     if not groups:
         return [indexes.empty_note(kind)]
     with_status = of_config(app.config).reading_status
@@ -177,14 +193,16 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
         link = nodes.paragraph()
         link += nodes.reference(group.label, group.label, internal=True, refuri=app.builder.get_relative_uri(docname, group_page(docname, group.slug)))
         count = group.rows or len(group.papers)
-        first = ", ".join(p.short_name for p in group.papers[:3]) + (", …" if len(group.papers) > 3 else "")
+        names = [p.short_name for p in group.papers] if group.papers else list(dict.fromkeys(i.author for i in group.entries))
+        first = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         cells: list[nodes.Node] = [link, indexes.nowrap(str(count))]
         if kind == "chronology" and with_status:
             cells.append(indexes.nowrap(f"{sum(1 for p in group.papers if p.status == 'read')} read"))
         cells.append(indexes.text_cell(first))
         classes = [f"paper-{kind}-group", f"year-{group.slug}" if kind == "chronology" else f"group-{group.slug}"]
         rows.append((classes, cells))
-    headings = [split.heading, "Rows" if kind in ("models", "code") else "Papers", *(["Read"] if kind == "chronology" and with_status else []), "First" if kind == "papers" else "Newest"]
+    count_heading = "Rows" if kind in ("models", "code") else "Entries" if kind == "references" else "Papers"
+    headings = [split.heading, count_heading, *(["Read"] if kind == "chronology" and with_status else []), "First" if kind in ("papers", "references") else "Newest"]
     table = indexes.row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
     if kind == "topics":
         # Links to a topic's old anchor (topics.html#topic-x) still land on its row.
@@ -211,6 +229,7 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
     builder = cast("StandaloneHTMLBuilder", app.builder)
     index = domain.bib_index
     bib_digests = {key: value for key, (_, value) in index.entries.items()} if index else {}
+    venues = indexes.venue_digests(app.env)
     path = _state_path(app)
     try:
         old: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
@@ -222,15 +241,18 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         if index_page is None or not is_split(app, view, kind):
             continue
         parent_title = app.env.titles[index_page].astext() if index_page in app.env.titles else kind.title()
-        groups = split.groups(view)
+        groups = split.groups(app, view)
         slugs = [(g.slug, g.label) for g in groups]
-        shown = indexes.SHOWN[kind]
+        shown = indexes.SHOWN.get(kind, repr)
         for position, group in enumerate(groups):
             pagename = group_page(index_page, group.slug)
             if pagename in app.env.found_docs:
                 logger.warning("a page of the %s index would overwrite %s; rename that document", kind, pagename, location=pagename, type="papershelf", subtype="split-page")
                 continue
-            rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
+            if kind == "references":
+                rows = [references.shown(view, item.key, bib_digests) for item in group.entries]
+            else:
+                rows = [(shown(p), venues.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
             # The rows, the neighbouring groups (prev/next links; a new topic
             # rewrites only its neighbours' pages) and what the theme
             # renders around the body (its config hash) decide whether to rewrite.

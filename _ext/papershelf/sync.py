@@ -225,7 +225,7 @@ def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, s
         ))
     for docname, keys in references.items():
         parts[docname].append(sorted((key, name(key)) for key in keys))
-    shown = {kind: indexes.content_digest(kind, view, bib_digests) for kind in set().union(*index_docs.values())}
+    shown = {kind: indexes.content_digest(kind, view, bib_digests, env) for kind in set().union(*index_docs.values())}
     for docname, kinds in index_docs.items():
         parts[docname].append(sorted((kind, shown[kind]) for kind in kinds))
     return {docname: digest(repr(value)) for docname, value in parts.items()}

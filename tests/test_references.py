@@ -131,7 +131,9 @@ def test_editing_an_entry_rewrites_only_its_pages(make_app: Any, tmp_path: Path)
     assert _unexpected(warnings) == []
     written = sorted(str(p.relative_to(outdir)) for p in outdir.rglob("*.html") if before.get(p) != p.stat().st_mtime_ns)
     # the paper page, the page citing it (and its toctree parent, as Sphinx does), the letter
-    # page holding the entry; the chronology (it names the version of the selection's BibTeX
-    # data); genindex and search always. No year page: the venue is unchanged.
-    assert written == ["chronology.html", "genindex.html", "index.html", "papers/alpha.html", "prose.html", "references/s.html", "search.html"]
+    # page holding the entry; the chronology and the paper's year page (they name the version of
+    # their "BibTeX (N)" selection data); genindex and search always.
+    assert written == ["chronology.html", "chronology/2020.html", "genindex.html", "index.html", "papers/alpha.html", "prose.html", "references/s.html", "search.html"]
     assert "Alpha: The First Model" in soup(second, "references/s").select_one("li#ref-alpha2020").get_text()
+    selection = soup(second, "chronology/2020").select_one('script[src*="papershelf-selection.js"]')
+    assert selection["data-version"] and selection["data-version"] != soup(second, "chronology/2021").select_one('script[src*="papershelf-selection.js"]')["data-version"]

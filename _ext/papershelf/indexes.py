@@ -449,20 +449,9 @@ SHOWN: dict[str, Callable[[Paper], tuple[object, ...]]] = {
     "code": lambda p: (*_shown(p), p.links_of("code")),
     "architecture": lambda p: (*_shown(p), p.date, p.architecture),
 }
-#: kinds that show fields of the .bib entries
+#: kinds that show fields of the .bib entries (the venue; the chronology's page and
+#: year pages also name the version of their "BibTeX (N)" selection data)
 BIB_KINDS = frozenset({"chronology"})
-#: the entry fields their rows show (the venue, :func:`papershelf.citation.venue_of`): an edited
-#: title rewrites no year page of the chronology. The chronology's own page follows every
-#: entry: it names the version of the selection's BibTeX data (bibexport.py).
-VENUE_FIELDS = ("booktitle", "journal", "archiveprefix", "eprint", "url", "howpublished", "publisher", "organization", "institution")
-
-
-def venue_digests(env: BuildEnvironment) -> dict[str, str]:
-    """key -> what the venue column reads of the entry (raw fields: no LaTeX parsed on a no-op build)."""
-    cite = shelf_cite_domain(env)
-    if cite is None:
-        return {}
-    return {key: repr([entry.fields.get(name, "") for name in VENUE_FIELDS]) for key, entry in cite.bibdata.data.entries.items()}
 
 
 def content_digest(kind: str, view: ShelfView, bib_digests: dict[str, str], env: BuildEnvironment | None = None) -> str:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .records import Paper
 
 logger = logging.getLogger(__name__)
+SELECTION_VERSION = "papershelf_selection_version"  #: context key: a year page's BibTeX selection data version
 STATE = "papershelf-split-pages.json"  #: digests of the written group pages, in the doctree dir
 DEFAULT_SPLIT_ABOVE = 200
 
@@ -229,7 +230,6 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
     builder = cast("StandaloneHTMLBuilder", app.builder)
     index = domain.bib_index
     bib_digests = {key: value for key, (_, value) in index.entries.items()} if index else {}
-    venues = indexes.venue_digests(app.env)
     path = _state_path(app)
     try:
         old: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
@@ -252,7 +252,7 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             if kind == "references":
                 rows = [references.shown(view, item.key, bib_digests) for item in group.entries]
             else:
-                rows = [(shown(p), venues.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
+                rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
             # The rows, the neighbouring groups (prev/next links; a new topic
             # rewrites only its neighbours' pages) and what the theme
             # renders around the body (its config hash) decide whether to rewrite.
@@ -260,11 +260,27 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             new[pagename] = digest(repr((rows, neighbours, sorted(view.index_pages.items()), parent_title, getattr(builder, "config_hash", ""))))
             if old.get(pagename) == new[pagename] and Path(builder.get_outfilename(pagename)).is_file():
                 continue
-            yield pagename, _context(app, view, split, index_page, parent_title, groups, position), "page.html"
+            context = _context(app, view, split, index_page, parent_title, groups, position)
+            if kind == "chronology":
+                # The page's filter offers "BibTeX (N)" of the rows left, as the chronology does; the
+                # data's version follows only this year's entries, so an entry edited elsewhere rewrites no other year.
+                context[SELECTION_VERSION] = digest(repr([bib_digests.get(p.key, "") for p in group.papers]))[:12]
+            yield pagename, context, "page.html"
     for gone in old.keys() - new.keys():  # a group left empty, or an index no longer split
         Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
     if new != old:
         path.write_text(json.dumps(new, sort_keys=True), encoding="utf-8")
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """A year page's "BibTeX (N)" selection: the script and styles the chronology's page gets (bibexport.py)."""
+    version = context.get(SELECTION_VERSION)
+    if doctree is not None or not version:
+        return
+    from .bibexport import EXPORTS_CSS, SELECTION_JS
+
+    app.add_css_file(EXPORTS_CSS)
+    app.add_js_file(SELECTION_JS, loading_method="defer", priority=600, **{"data-version": version})
 
 
 def _render(builder: StandaloneHTMLBuilder, node: nodes.Element) -> str:

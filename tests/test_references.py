@@ -1,6 +1,6 @@
 # mypy: disable-error-code="union-attr,index,attr-defined"
 # (BeautifulSoup lookups are Optional; a None fails the test anyway.)
-"""Issue 13: papershelf's own References index, split by first author.
+"""Issue 13: papershelf's own References index, split by first author; busy years cut into parts.
 
 The index lists every .bib entry once, formatted as on its paper page; above
 ``papershelf_split_above`` entries it is an overview with one page per
@@ -15,10 +15,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
-from helpers import build, bump, copy_root, html
-from papershelf import references
+from helpers import REPO, build, bump, copy_root, html
+from papershelf import citation, pages, references
+from papershelf.records import Paper, PaperDate
 from papershelf.references import PAGE_ENTRIES, Item
+from papershelf.shelf import build_view
+from pybtex.database import parse_file
+from pybtex.richtext import Text
 
 LOOSE = "@misc{loose2019,\n  title = {A Paper Without a Page},\n  author = {{\\\"O}zdemir, Ece},\n  year = {2019},\n  url = {https://example.org/loose}\n}\n"
 PROSE = "# Prose\n\nAlpha {cite:p}`alpha2020` and a loose one {cite:t}`loose2019`.\n"
@@ -137,3 +142,68 @@ def test_editing_an_entry_rewrites_only_its_pages(make_app: Any, tmp_path: Path)
     assert "Alpha: The First Model" in soup(second, "references/s").select_one("li#ref-alpha2020").get_text()
     selection = soup(second, "chronology/2020").select_one('script[src*="papershelf-selection.js"]')
     assert selection["data-version"] and selection["data-version"] != soup(second, "chronology/2021").select_one('script[src*="papershelf-selection.js"]')["data-version"]
+
+
+def _pybtex_plain(latex: str) -> str:
+    return re.sub(r"\s+", " ", Text.from_latex(latex).render(citation.TEXT_BACKEND)).strip()
+
+
+@pytest.mark.parametrize("text", ["{GAN}s for {CLIP}", "Müller", "Text-to-Image", "Let's see", "  two  spaces "])
+def test_plain_text_skips_the_latex_parser_only_when_it_agrees(text: str) -> None:
+    assert not citation._LATEX.search(text)
+    assert citation.plain(text) == _pybtex_plain(text)
+
+
+def test_plain_text_agrees_with_pybtex_on_the_real_bibliography() -> None:
+    """citation.plain skips pybtex's parser for text without LaTeX beyond braces: same result on every field."""
+    fields = {value for entry in parse_file(REPO / "references.bib").entries.values() for value in entry.fields.values()}
+    assert {f for f in fields if not citation._LATEX.search(f) and "\\url" not in f}
+    for value in fields:
+        if "\\url" not in value:
+            assert citation.plain(value) == _pybtex_plain(value), value
+    assert citation.plain("Vision--Language") == "Vision\N{EN DASH}Language"  # the parser's ligatures still apply
+
+
+# -- a busy year of a split index becomes halves, quarters or months (page size at 5,000) --
+
+
+def _year_view(counts: dict[tuple[int, int], int]) -> Any:
+    papers = {}
+    for (year, month), count in counts.items():
+        for n in range(count):
+            key = f"p{year}{month:02d}{n:03d}"
+            papers[f"papers/{key}"] = Paper(key=key, docname=f"papers/{key}", title=key, short_name=key, status="read",
+                                            date=PaperDate(year, month) if month else PaperDate(year))
+    return build_view(papers, {}, {})
+
+
+def test_a_busy_year_is_cut_into_parts_newest_first() -> None:
+    # 2024: 10 papers (one page); 2025: 7 in the second half, 6 in the first, 2 with no month
+    view = _year_view({(2024, 5): 10, (2025, 11): 4, (2025, 7): 3, (2025, 5): 3, (2025, 2): 3, (2025, 0): 2})
+    groups = pages._by_year(view, lambda p: 1, 10)
+    assert [(g.slug, g.label, len(g.papers)) for g in groups] == [
+        ("2025", "2025 Jul\N{EN DASH}Dec", 7), ("2025-h1", "2025 Jan\N{EN DASH}Jun", 8), ("2024", "2024", 10)]
+    assert [g.year for g in groups] == ["2025", "2025", ""]
+    # month-less papers close the year, as on an unsplit page
+    assert [p.date.month for p in groups[1].papers] == [5] * 3 + [2] * 3 + [0] * 2
+    # tighter: quarters, then months; never a part over the limit unless one month holds more
+    assert [g.slug for g in pages._by_year(view, lambda p: 1, 6)] == ["2025", "2025-q3", "2025-q2", "2025-q1", "2024"]
+    assert [g.slug for g in pages._by_year(view, lambda p: 1, 3)] == ["2025", "2025-07", "2025-05", "2025-02", "2025-01", "2024"]
+
+
+def test_split_years_build_with_their_bib_and_neighbours(make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    srcdir = copy_root("indexes", tmp_path)
+    (srcdir / "papers/late.md").write_text('---\nkey: late2021\ntitle: Late\nshort_name: Late\nstatus: read\ndate: "2021-11"\n---\n')
+    (srcdir / "refs.bib").write_text((srcdir / "refs.bib").read_text() + "\n@misc{late2021,\n  title = {Late},\n  author = {Late, Lou},\n  year = {2021}\n}\n")
+    monkeypatch.setitem(pages.PART_ROWS, "chronology", 2)
+    app, warnings = build(make_app, srcdir)
+    assert _unexpected(warnings) == []
+    overview = [(a.get_text(), a["href"]) for a in soup(app, "chronology").select("table.paper-years tbody tr td:first-child a")]
+    assert ("2021 Jul\N{EN DASH}Dec", "chronology/2021.html") in overview and ("2021 Jan\N{EN DASH}Jun", "chronology/2021-h1.html") in overview
+    late, early = soup(app, "chronology/2021"), soup(app, "chronology/2021-h1")
+    assert [a.get_text() for a in late.select("tr.paper-row .paper-ref")] == ["Late"]
+    assert sorted(a.get_text() for a in early.select("tr.paper-row .paper-ref")) == ["Aardvark", "Beta"]
+    # each part links the whole year's .bib, counted whole
+    assert [a["href"] for a in early.select("a.paper-bib-download")] == ["../bib/year-2021.bib"]
+    assert early.select_one("a.paper-bib-download").get_text() == "BibTeX (3 entries)"
+    assert 'href="2021.html"' in html(app, "chronology/2021-h1")  # previous/next between the parts

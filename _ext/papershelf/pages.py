@@ -67,6 +67,7 @@ class Group:
     papers: list[Paper]  #: in the order the group page lists them
     rows: int  #: rows of the group page (models: checkpoints; code: repositories)
     entries: tuple[references.Item, ...] = ()  #: the .bib entries of a References page
+    year: str = ""  #: of a part of a busy year (``2025 Jul-Dec``): the year
 
 
 def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
@@ -74,12 +75,49 @@ def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
     return [(label, list(group)) for label, group in groupby(indexes.newest_first(view.papers.values()), key=indexes.year_label)]
 
 
-def _by_year(view: ShelfView, rows: Callable[[Paper], int]) -> list[Group]:
+#: rows a page of a year-split index holds before its year is cut into halves,
+#: quarters or months (at 5,000 papers the busiest chronology year was 540 rows,
+#: 608 kB, about 1.1 kB a row; a model row is about 0.46 kB)
+PART_ROWS = {"chronology": 300, "models": 800, "code": 800, "queue": 800, "architecture": 800}
+MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _by_year(view: ShelfView, rows: Callable[[Paper], int], limit: int) -> list[Group]:
     result = []
     for label, papers in year_groups(view):
         shown = [p for p in papers if rows(p)]
-        if shown:
+        if not shown:
+            continue
+        if label == "undated" or sum(rows(p) for p in shown) <= limit:
             result.append(Group(label, "Undated" if label == "undated" else label, shown, sum(rows(p) for p in shown)))
+        else:
+            result.extend(_year_parts(label, shown, rows, limit))
+    return result
+
+
+def _year_parts(year: str, papers: list[Paper], rows: Callable[[Paper], int], limit: int) -> list[Group]:
+    """A busy year as halves, else quarters, else months, newest first.
+
+    The newest part keeps the year's own page name (``chronology/2025``: the
+    timeline's year links and older links land there); the others are named
+    by their span (``2025-h1``, ``2025-q3``, ``2025-03``). Papers dated by
+    year alone go with January, at the end of the year as on an unsplit page.
+    """
+    for parts in (2, 4, 12):
+        span = 12 // parts
+        buckets: dict[int, list[Paper]] = {}
+        for paper in papers:  # newest first, so each bucket is too
+            month = paper.date.month if paper.date and paper.date.month else 1
+            buckets.setdefault((month - 1) // span, []).append(paper)
+        if parts == 12 or all(sum(rows(p) for p in bucket) <= limit for bucket in buckets.values()):
+            break
+    result: list[Group] = []
+    for index in sorted(buckets, reverse=True):
+        first, last = index * span + 1, index * span + span
+        name = {2: f"h{index + 1}", 4: f"q{index + 1}", 12: f"{first:02d}"}[parts]
+        months = MONTH_ABBR[first] if first == last else f"{MONTH_ABBR[first]}\N{EN DASH}{MONTH_ABBR[last]}"
+        bucket = buckets[index]
+        result.append(Group(year if not result else f"{year}-{name}", f"{year} {months}", bucket, sum(rows(p) for p in bucket), year=year))
     return result
 
 
@@ -115,8 +153,13 @@ class Split:
 
 
 def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
-    section = indexes.chronology_section(app, view, group.slug, group.papers, pagename)
-    section.insert(1, _exports(app, pagename, f"year-{group.slug}", group, "year"))
+    section = indexes.chronology_section(app, view, group.year or group.slug, group.papers, pagename)
+    if group.year:  # part of a year: the year's .bib, all of it
+        whole = next(papers for label, papers in year_groups(view) if label == group.year)
+        exported = Group(group.year, group.year, whole, len(whole))
+        section.insert(1, _exports(app, pagename, f"year-{group.year}", exported, "year"))
+    else:
+        section.insert(1, _exports(app, pagename, f"year-{group.slug}", group, "year"))
     return [section]
 
 
@@ -135,17 +178,17 @@ def _exports(app: Sphinx, pagename: str, ident: str, group: Group, kind: str) ->
 
 
 SPLITS: dict[str, Split] = {
-    "chronology": Split("chronology", "Year", lambda a, v: _by_year(v, lambda p: 1), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
+    "chronology": Split("chronology", "Year", lambda a, v: _by_year(v, lambda p: 1, PART_ROWS["chronology"]), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
     "topics": Split("topics", "Topic", lambda a, v: _by_topic(v), lambda g: f"Topic: {g.label}", _topic_body),
     "papers": Split("papers", "Letter", lambda a, v: _by_letter(v), lambda g: f"Papers: {g.label}",
                     lambda app, view, g, page: indexes.render_papers(app, _sub(view, g.papers), page)),
-    "models": Split("models", "Year", lambda a, v: _by_year(v, lambda p: len(p.models)), lambda g: f"Models of {g.label}",
+    "models": Split("models", "Year", lambda a, v: _by_year(v, lambda p: len(p.models), PART_ROWS["models"]), lambda g: f"Models of {g.label}",
                     lambda app, view, g, page: indexes.render_models(app, _sub(view, g.papers), page)),
-    "code": Split("code", "Year", lambda a, v: _by_year(v, lambda p: len(p.links_of("code"))), lambda g: f"Code of {g.label}",
+    "code": Split("code", "Year", lambda a, v: _by_year(v, lambda p: len(p.links_of("code")), PART_ROWS["code"]), lambda g: f"Code of {g.label}",
                   lambda app, view, g, page: indexes.render_code(app, _sub(view, g.papers), page)),
-    "queue": Split("queue", "Year", lambda a, v: _by_year(v, lambda p: int(p.status != "read")), lambda g: f"To read from {g.label}",
+    "queue": Split("queue", "Year", lambda a, v: _by_year(v, lambda p: int(p.status != "read"), PART_ROWS["queue"]), lambda g: f"To read from {g.label}",
                    lambda app, view, g, page: indexes.render_queue(app, _sub(view, g.papers), page)[1:]),
-    "architecture": Split("architecture", "Year", lambda a, v: _by_year(v, lambda p: int(bool(p.architecture))), lambda g: f"Architectures of {g.label}",
+    "architecture": Split("architecture", "Year", lambda a, v: _by_year(v, lambda p: int(bool(p.architecture)), PART_ROWS["architecture"]), lambda g: f"Architectures of {g.label}",
                           lambda app, view, g, page: indexes.render_architecture(app, _sub(view, g.papers), page)),
     "references": Split("references", "Authors", lambda a, v: _by_author(a, v), lambda g: f"References: {g.label}",
                         lambda app, view, g, page: [references.render_list(app, view, g.entries, page)]),

@@ -69,20 +69,15 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
-def _quick_plain(latex: str) -> str:
-    # Most names hold no LaTeX; citation.plain parses the rest.
-    return latex.strip() if "\\" not in latex and "{" not in latex else citation.plain(latex)
-
-
 def item_of(key: str, entry: Entry) -> Item:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    title = _quick_plain(entry.fields.get("title", ""))
+    title = citation.plain(entry.fields.get("title", ""))
     author = ""
     if people:
         first = people[0]
-        author = _quick_plain(" ".join(first.last_names)) or _quick_plain(" ".join(first.first_names))
+        author = citation.plain(" ".join(first.last_names)) or citation.plain(" ".join(first.first_names))
     shown = author or title or key
-    year = _quick_plain(entry.fields.get("year", ""))
+    year = citation.plain(entry.fields.get("year", ""))
     return Item(key, shown, (_fold(shown).lstrip("\"'({[ "), year, _fold(title), key))
 
 
@@ -148,7 +143,7 @@ def render_list(app: Sphinx, view: ShelfView, group_items: tuple[Item, ...], doc
         paper = view.papers.get(item.key)
         if paper is not None:
             para += make_refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
-            para += nodes.Text(" ")
+            para += nodes.Text(" — ")
         if entry is not None:
             para.extend(reference_nodes(citation.format_reference(entry)))
         result += nodes.list_item("", para, ids=[entry_id(item.key)], classes=["paper-reference-entry"])

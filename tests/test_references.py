@@ -140,6 +140,14 @@ def test_editing_an_entry_rewrites_only_its_pages(make_app: Any, tmp_path: Path)
     # their "BibTeX (N)" selection data); genindex and search always.
     assert written == ["chronology.html", "chronology/2020.html", "genindex.html", "index.html", "papers/alpha.html", "prose.html", "references/s.html", "search.html"]
     assert "Alpha: The First Model" in soup(second, "references/s").select_one("li#ref-alpha2020").get_text()
+    # only the edited entry was parsed again, not the whole .bib (cite.py); a clean build agrees
+    assert "parsing bibtex file" in first._status.getvalue() and "parsing bibtex file" not in second._status.getvalue()
+    clean, _ = build(make_app, srcdir, confoverrides=overrides, builddir=tmp_path / "clean", freshenv=True)
+    assert html(clean, "references/s") == html(second, "references/s") and html(clean, "papers/alpha") == html(second, "papers/alpha")
+    # a macro could change other entries: the whole file is parsed
+    bump(bib, "@string{venue = {Proceedings of Macros}}\n\n" + bib.read_text().replace("Alpha: The First Model", "Alpha: First"))
+    third, _ = build(make_app, srcdir, confoverrides=overrides)
+    assert "parsing bibtex file" in third._status.getvalue()
     selection = soup(second, "chronology/2020").select_one('script[src*="papershelf-selection.js"]')
     assert selection["data-version"] and selection["data-version"] != soup(second, "chronology/2021").select_one('script[src*="papershelf-selection.js"]')["data-version"]
 

@@ -20,6 +20,11 @@ loaded):
   reads, the parsed .bib and the formatted citations included (pybtex
   objects, slow to unpickle); they are held outside the environment while
   pages are read;
+* a changed .bib is parsed again whole by upstream (0.3-0.4 s at 2,000
+  entries); when only the text of some entries changed, in one file without
+  ``@string`` or ``@preamble``, :meth:`ShelfBibtexDomain.refresh_entries`
+  parses those entries alone into the stored data, which upstream then finds
+  up to date;
 * ``env_updated`` formats every entry of every bibliography on every build,
   a no-op rebuild included (about 8 ms an entry). The formatted citations
   are kept aside with a digest of everything formatting reads, and restored
@@ -34,16 +39,19 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import re
 from logging import WARNING
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
 import pybtex.plugin
+from pybtex.database.input.bibtex import Parser
 from pybtex.richtext import Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.template import FieldIsMissing
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import BibFile, get_mtime
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, get_docnames
 from sphinxcontrib.bibtex.style.referencing import format_references
@@ -64,6 +72,7 @@ def _style(name: str) -> BaseStyle:
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from logging import LogRecord
+    from pathlib import Path
 
     from pybtex.database import Entry
     from pybtex.style.formatting import BaseStyle
@@ -77,6 +86,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
+#: .bib text that can change entries other than its own (macros, preamble)
+_MACROS = re.compile(r"^\s*@\s*(string|preamble)\s*[{(]", re.IGNORECASE | re.MULTILINE)
 
 #: domain data that parallel readers neither read nor change
 HELD_WHILE_READING = ("bibdata", "papershelf_formatted", "papershelf_entry_formats")
@@ -100,6 +112,34 @@ class ShelfBibtexDomain(BibtexDomain):
     def entry(self, key: str) -> Entry | None:
         """The parsed (pybtex) entry of ``key``, if the .bib has one."""
         return self.bibdata.data.entries.get(key)
+
+    def refresh_entries(self, path: Path, encoding: str, texts: dict[str, str]) -> bool:
+        """Parse only the edited entries (key -> new text) into the stored .bib data.
+
+        Upstream re-parses the whole file whenever its mtime changes. Done
+        here only where the result is the same as a full parse: one file,
+        the same keys in the same order (``keys``, checked by the caller),
+        no ``@string`` macros or ``@preamble`` that could reach other
+        entries. Returns False (upstream then parses as usual) otherwise.
+        """
+        bibdata = self.bibdata
+        if bibdata.encoding != encoding or list(bibdata.bibfiles) != [path] or not texts:
+            return False
+        source = path.read_text(encoding=encoding)
+        if _MACROS.search(source):
+            return False
+        parser = Parser(encoding)
+        try:
+            parsed = parser.parse_string("\n\n".join(texts.values()))
+        except Exception:  # a syntax error: let upstream parse and report as it does
+            return False
+        if sorted(parsed.entries.keys()) != sorted(texts) or not all(key in bibdata.data.entries for key in texts):
+            return False
+        for key, entry in parsed.entries.items():
+            bibdata.data.entries[key] = entry
+        info = bibdata.bibfiles[path]
+        bibdata.bibfiles[path] = BibFile(mtime=get_mtime(path), keys=info.keys)
+        return True
 
     def hold_for_parallel_read(self) -> None:
         """Keep the parsed .bib and the formatted citations out of the pickles of parallel read chunks.

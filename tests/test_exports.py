@@ -376,3 +376,25 @@ def test_an_edited_entry_reaches_the_bib_files_on_rebuild(tmp_path: Path) -> Non
     assert "A Renamed Model" in (outdir / "_static" / "papershelf-bibtex-data.js").read_text(encoding="utf-8")
     assert (outdir / "bib" / "year-2022.bib").stat().st_mtime_ns == untouched  # unchanged files are not rewritten
     assert again.outdir == first.outdir
+
+
+def test_feeds_after_edits_equal_a_clean_builds(tmp_path: Path) -> None:
+    """Feed entries are kept between builds (feeds/.entries.json); what an edit changed is made again."""
+    from helpers import bump
+
+    srcdir = copy_root("indexes", tmp_path / "src")
+    _build(srcdir)
+    bib = srcdir / "refs.bib"
+    bump(bib, bib.read_text(encoding="utf-8").replace("author = {Lee, Cy}", "author = {Leigh, Cy}"))
+    page = srcdir / "papers" / "alpha.md"
+    bump(page, page.read_text(encoding="utf-8").replace("tags: [testing]", "tags: [testing, retrieval]"))
+    incremental = Path(_build(srcdir).outdir) / "feeds"
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "clean", status=StringIO(), warning=StringIO(), freshenv=True)
+    app.build()
+    clean = Path(app.outdir) / "feeds"
+    names = sorted(p.name for p in clean.glob("*.xml"))
+    assert "topic-retrieval.xml" in names and names == sorted(p.name for p in incremental.glob("*.xml"))
+    for name in names:
+        assert (incremental / name).read_bytes() == (clean / name).read_bytes(), name
+    assert "Cy Leigh" in (incremental / "atom.xml").read_text(encoding="utf-8")
+    assert set(json.loads((incremental / feeds.ENTRY_CACHE).read_text(encoding="utf-8"))) == {"alpha2020", "beta2021", "gamma2022", "tie2021", "undated2000", "xss2022"}

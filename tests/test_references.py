@@ -213,5 +213,5 @@ def test_split_years_build_with_their_bib_and_neighbours(make_app: Any, tmp_path
     assert sorted(a.get_text() for a in early.select("tr.paper-row .paper-ref")) == ["Aardvark", "Beta"]
     # each part links the whole year's .bib, counted whole
     assert [a["href"] for a in early.select("a.paper-bib-download")] == ["../bib/year-2021.bib"]
-    assert early.select_one("a.paper-bib-download").get_text() == "BibTeX (3 entries)"
+    assert early.select_one("a.paper-bib-download").get_text() == "BibTeX of 2021 (3 entries)"
     assert 'href="2021.html"' in html(app, "chronology/2021-h1")  # previous/next between the parts

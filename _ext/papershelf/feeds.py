@@ -17,6 +17,10 @@ Files, under the HTML output directory:
 ``feeds/<topic id>.xml``
     one per topic (``topic-<slug>``, the Topics section ids), linked from
     each topic's section.
+``feeds/.entries.json``
+    each paper's serialized ``<entry>`` with a digest of what it was made
+    from (the paper, its page, its .bib entry, the settings): an edit makes
+    only its papers' entries again.
 
 Links are absolute when ``html_baseurl`` is set (Read the Docs sets it
 through conf.py), else relative to the feed file. Entry and feed ids are
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 import uuid
@@ -58,6 +63,7 @@ logger = logging.getLogger(__name__)
 
 FEED_DIR = "feeds"
 SHELF_FEED = f"{FEED_DIR}/atom.xml"
+ENTRY_CACHE = ".entries.json"  #: each paper's serialized <entry> and what it was made from, in FEED_DIR
 BUILDERS = frozenset({"html", "dirhtml"})
 ATOM_TYPE = "application/atom+xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -268,6 +274,18 @@ def write_feeds(app: Sphinx, view: ShelfView) -> int:
         "entries": {},
         "link_labels": of_config(app.config).links,
     }
+    # Each paper's <entry> is kept with a digest of all it is made from, so one
+    # edited paper or .bib entry serializes one <entry>, not every paper's.
+    index = cast("PaperDomain", app.env.get_domain("paper")).bib_index
+    bib_digests = {key: value for key, (_, value) in index.entries.items()} if index else {}
+    made_from = repr((options["project"], options["author"], options["base_url"], sorted(options["link_labels"].items())))
+    digests = {key: digest(repr((paper, options["page_uri"](paper), bib_digests.get(key, ""), made_from))) for key, paper in view.papers.items()}
+    cache_path = folder / ENTRY_CACHE
+    try:
+        stored: dict[str, list[str]] = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    options["entries"] = {(key, FEED_DIR): xml for key, (made, xml) in stored.items() if digests.get(key) == made}
     feeds = {SHELF_FEED: build_feed(f"{app.config.project}: new papers", SHELF_FEED, list(view.papers.values()), **options)}
     for group in groups(view).values():
         if group.kind == "topic":
@@ -281,6 +299,8 @@ def write_feeds(app: Sphinx, view: ShelfView) -> int:
         target = outdir / path
         if not (target.is_file() and target.read_bytes() == data):
             target.write_bytes(data)
+    kept = {key: [digests[key], xml] for (key, _), xml in options["entries"].items() if key in digests}
+    cache_path.write_text(json.dumps(kept, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return len(feeds)
 
 

@@ -156,8 +156,12 @@ def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) 
     section = indexes.chronology_section(app, view, group.year or group.slug, group.papers, pagename)
     if group.year:  # part of a year: the year's .bib, all of it
         whole = next(papers for label, papers in year_groups(view) if label == group.year)
-        exported = Group(group.year, group.year, whole, len(whole))
-        section.insert(1, _exports(app, pagename, f"year-{group.year}", exported, "year"))
+        links = _exports(app, pagename, f"year-{group.year}", Group(group.year, group.year, whole, len(whole)), "year")
+        for download in links.findall(nodes.reference):
+            if "paper-bib-download" in download["classes"]:  # not this page's count: the year's
+                download.clear()
+                download += nodes.Text(f"BibTeX of {group.year} ({len(whole)} entries)")
+        section.insert(1, links)
     else:
         section.insert(1, _exports(app, pagename, f"year-{group.slug}", group, "year"))
     return [section]

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from papershelf.bench import run, synth
@@ -142,6 +143,12 @@ def test_targets_are_judged_at_the_target_size() -> None:
         "papershelf check (N=2000)": "SKIP",
     }
     assert run.target_size([50, 200]) == 200 and run.target_size([500, 2000, 5000]) == 2000
+    # A size of the page-size bound measured by one clean build alone (make bench without FULL=1)
+    big: dict[str, Any] = {"n": 5000, "pages": 5600, "full": {"seconds": 120.0, "main_rss_mib": 900.0, "worker_rss_mib": 500.0, "jobs": "3"}}
+    for largest, rss, verdict in ((499_000, 900.0, "PASS"), (501_000, 1100.0, "FAIL")):
+        measured = {**big, "full": {**big["full"], "main_rss_mib": rss}, "largest_pages": [("references/l-li", largest)]}
+        status = {t["name"]: t["status"] for t in run.evaluate_targets(sizes, None, [measured])}
+        assert status["largest HTML page (N=5000)"] == status["peak RSS, main process (N=5000)"] == verdict
 
 
 def test_date_and_tag_edits_rewrite_one_line(tmp_path: Path) -> None:

@@ -343,6 +343,22 @@ def test_bibtex_of_the_filtered_selection(page: Any, site: str) -> None:
     assert page.console_errors == []
 
 
+def test_bibtex_of_a_year_pages_selection(page: Any, site: str) -> None:
+    """A year page of the chronology offers "BibTeX (N)" of the rows its filter leaves, as the overview does."""
+    page.goto(f"{site}/chronology/2023.html")
+    count = page.locator("tr.paper-row").count()
+    toggle = page.locator("button.paper-bib-toggle")
+    assert count > 2 and toggle.inner_text().endswith(f"BibTeX ({count})")
+    page.fill("input[type=search]", "LLaVA")
+    page.wait_for_function(f"() => document.querySelector('button.paper-bib-toggle').textContent !== 'BibTeX ({count})'")
+    shown = _shown_keys(page, site, "tr.paper-row")
+    assert sorted(shown) == ["liu2023improvedllava", "liu2023llava"]
+    toggle.click()
+    page.wait_for_function("() => document.querySelector('.paper-bib-panel textarea').value.length > 0")
+    assert BIB_KEY.findall(page.locator(".paper-bib-panel textarea").input_value()) == shown
+    assert page.console_errors == []
+
+
 def test_every_topic_bib_holds_exactly_its_papers(page: Any, site: str) -> None:
     page.goto(f"{site}/topics.html")
     sections = page.eval_on_selector_all(

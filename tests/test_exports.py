@@ -412,3 +412,24 @@ def test_feeds_are_rewritten_only_for_what_they_show_and_match_a_clean_build(tmp
     for feed in sorted((outdir / "feeds").glob("*.xml")):
         assert feed.read_bytes() == (clean_out / "feeds" / feed.name).read_bytes(), feed.name
     assert 'term="fresh"' in atom.read_text(encoding="utf-8")
+
+
+def test_feeds_after_edits_equal_a_clean_builds(tmp_path: Path) -> None:
+    """Feed entries are kept between builds (in the doctree cache); what an edit changed is made again."""
+    from helpers import bump
+
+    srcdir = copy_root("indexes", tmp_path / "src")
+    _build(srcdir)
+    bib = srcdir / "refs.bib"
+    bump(bib, bib.read_text(encoding="utf-8").replace("author = {Lee, Cy}", "author = {Leigh, Cy}"))
+    page = srcdir / "papers" / "alpha.md"
+    bump(page, page.read_text(encoding="utf-8").replace("tags: [testing]", "tags: [testing, retrieval]"))
+    incremental = Path(_build(srcdir).outdir) / "feeds"
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "clean", status=StringIO(), warning=StringIO(), freshenv=True)
+    app.build()
+    clean = Path(app.outdir) / "feeds"
+    names = sorted(p.name for p in clean.glob("*.xml"))
+    assert "topic-retrieval.xml" in names and names == sorted(p.name for p in incremental.glob("*.xml"))
+    for name in names:
+        assert (incremental / name).read_bytes() == (clean / name).read_bytes(), name
+    assert "Cy Leigh" in (incremental / "atom.xml").read_text(encoding="utf-8")

@@ -18,14 +18,16 @@ from helpers import build, bump, copy_root
 
 PROSE = "# Prose\n\nAlpha came first {cite:p}`alpha2020`.\n"
 REFS = "# References\n\n```{bibliography}\n:all:\n```\n"
+SHELF_REFS = "# Shelf references\n\n```{paper-index} references\n```\n"  # papershelf's own list (issue 13)
 
 
 def _prepare(tmp_path: Path) -> Path:
     srcdir = copy_root("indexes", tmp_path)
     (srcdir / "prose.md").write_text(PROSE)
     (srcdir / "refs.md").write_text(REFS)
+    (srcdir / "shelfrefs.md").write_text(SHELF_REFS)
     index = srcdir / "index.md"
-    index.write_text(index.read_text().replace("architecture\n```", "architecture\nprose\nrefs\n```"))
+    index.write_text(index.read_text().replace("architecture\n```", "architecture\nprose\nrefs\nshelfrefs\n```"))
     return srcdir
 
 
@@ -92,6 +94,7 @@ def test_incremental_builds_equal_clean_builds(make_app, tmp_path: Path) -> None
         # equal and empty would pass too: the bibliography holds every entry of the .bib
         entries = len(re.findall(r"^@", (srcdir / "refs.bib").read_text(), re.MULTILINE))
         assert left["refs.html"].count(b'role="doc-biblioentry"') == entries, f"after '{name}'"
+        assert left["shelfrefs.html"].count(b'class="paper-reference-entry"') == entries, f"after '{name}'"
 
 
 def _linked_anywhere(page: str, outputs: dict[str, bytes]) -> bool:

@@ -49,9 +49,16 @@ class Reference:
         return " ".join(parts)
 
 
+# Text with none of these is plain but for its braces: pybtex's LaTeX parser
+# (about 1 ms a field, paid again in every build process) is not needed.
+_LATEX = re.compile(r"[\\~$%`]|--|''")
+
+
 @functools.lru_cache(maxsize=65536)
 def plain(latex: str) -> str:
     """LaTeX field text to plain text (braces, accents and ``\\url`` removed)."""
+    if not _LATEX.search(latex):
+        return re.sub(r"\s+", " ", latex.replace("{", "").replace("}", "")).strip()
     latex = re.sub(r"\\url\s*\{([^}]*)\}", r"\1", latex)
     try:
         text = Text.from_latex(latex).render(TEXT_BACKEND)

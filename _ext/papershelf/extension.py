@@ -65,7 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, (default, description) in settings.CONFIG.items():
         app.add_config_value(name, default, "env", types=[type(default)], description=description)
     app.connect("builder-inited", _check_settings)
-    app.add_config_value("papershelf_split_above", pages.DEFAULT_SPLIT_ABOVE, "html", types=[int], description="Split Topics, Papers, Models and Code into one page per group (topic, letter, year) when the shelf holds more papers than this (0: always). The chronology is always split by year.")
+    app.add_config_value("papershelf_split_above", pages.DEFAULT_SPLIT_ABOVE, "html", types=[int], description="Split Topics, Papers, Models and Code into one page per group (topic, letter, year) when the shelf holds more papers than this (0: always), and References when the .bib holds more entries. The chronology is always split by year.")
     app.add_domain(PaperDomain)
     # sphinxcontrib-bibtex only where the project gives it .bib files (see _setup_citations).
     app.connect("config-inited", _setup_citations)
@@ -100,6 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", indexes.on_html_page_context)
     # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
+    app.connect("html-page-context", pages.on_html_page_context)
     # papers.json, once per successful HTML build.
     app.connect("build-finished", catalog.on_build_finished)
     # .bib per topic and year, the selection's BibTeX data, Atom feeds: once per build.

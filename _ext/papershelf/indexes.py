@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from . import citation
+from . import citation, references
 from .cite import shelf_cite_domain
 from .header import MONTH_NAMES, human_date, link_cell, table, text_cell
 from .settings import of_config
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from .domain import PaperDomain
     from .nodes import paper_index
@@ -201,6 +202,7 @@ EMPTY = {
     "code": "No paper links to code yet.",
     "queue": "Nothing left to read.",
     "architecture": "No paper states its architecture yet.",
+    "references": "No BibTeX entries yet.",
 }
 
 
@@ -403,6 +405,7 @@ RENDERERS: dict[str, Renderer] = {
     "models": render_models,
     "code": render_code,
     "architecture": render_architecture,
+    "references": references.render_references,
 }
 
 
@@ -455,12 +458,15 @@ SHOWN: dict[str, Callable[[Paper], tuple[object, ...]]] = {
     "code": lambda p: (*_shown(p), p.links_of("code")),
     "architecture": lambda p: (*_shown(p), p.date, p.architecture),
 }
-#: kinds that show fields of the .bib entries
+#: kinds that show fields of the .bib entries (the venue; the chronology's page and
+#: year pages also name the version of their "BibTeX (N)" selection data)
 BIB_KINDS = frozenset({"chronology"})
 
 
-def content_digest(kind: str, view: ShelfView, bib_digests: dict[str, str]) -> str:
+def content_digest(kind: str, view: ShelfView, bib_digests: dict[str, str], env: BuildEnvironment | None = None) -> str:
     """A digest of everything an index of ``kind`` shows; once per kind per build."""
+    if kind == "references" and env is not None:  # lists .bib entries, not papers
+        return references.content_digest(env, view, bib_digests)
     shown = SHOWN.get(kind, lambda p: (p,))
     rows = [(shown(view.papers[key]), bib_digests.get(key, "") if kind in BIB_KINDS else "") for key in view.order]
     return digest(repr((rows, sorted(view.index_pages.items()))))

@@ -14,6 +14,8 @@ papers         first letter of the short name         above the threshold
 models, code,  year of the paper                      above the threshold
 queue,
 architecture
+references     first letter of the first author (a busy   above the threshold
+               letter: runs of names, ``l-li``)           (of .bib entries)
 =============  =====================================  ==========================
 
 The queue's overview keeps its progress line. The threshold is ``papershelf_split_above`` (rows the index would show; 0
@@ -39,7 +41,7 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.util import logging
 
-from . import indexes
+from . import indexes, references
 from .settings import of_config
 from .shelf import ShelfView, digest
 
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     from .records import Paper
 
 logger = logging.getLogger(__name__)
+SELECTION_VERSION = "papershelf_selection_version"  #: context key: a year page's BibTeX selection data version
 STATE = "papershelf-split-pages.json"  #: digests of the written group pages, in the doctree dir
 DEFAULT_SPLIT_ABOVE = 200
 
@@ -63,6 +66,8 @@ class Group:
     label: str  #: shown in the overview ("2023", "LLaVA-family", "A")
     papers: list[Paper]  #: in the order the group page lists them
     rows: int  #: rows of the group page (models: checkpoints; code: repositories)
+    entries: tuple[references.Item, ...] = ()  #: the .bib entries of a References page
+    year: str = ""  #: of a part of a busy year (``2025 Jul-Dec``): the year
 
 
 def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
@@ -70,12 +75,49 @@ def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
     return [(label, list(group)) for label, group in groupby(indexes.newest_first(view.papers.values()), key=indexes.year_label)]
 
 
-def _by_year(view: ShelfView, rows: Callable[[Paper], int]) -> list[Group]:
+#: rows a page of a year-split index holds before its year is cut into halves,
+#: quarters or months (at 5,000 papers the busiest chronology year was 540 rows,
+#: 608 kB, about 1.1 kB a row; a model row is about 0.46 kB)
+PART_ROWS = {"chronology": 300, "models": 800, "code": 800, "queue": 800, "architecture": 800}
+MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _by_year(view: ShelfView, rows: Callable[[Paper], int], limit: int) -> list[Group]:
     result = []
     for label, papers in year_groups(view):
         shown = [p for p in papers if rows(p)]
-        if shown:
+        if not shown:
+            continue
+        if label == "undated" or sum(rows(p) for p in shown) <= limit:
             result.append(Group(label, "Undated" if label == "undated" else label, shown, sum(rows(p) for p in shown)))
+        else:
+            result.extend(_year_parts(label, shown, rows, limit))
+    return result
+
+
+def _year_parts(year: str, papers: list[Paper], rows: Callable[[Paper], int], limit: int) -> list[Group]:
+    """A busy year as halves, else quarters, else months, newest first.
+
+    The newest part keeps the year's own page name (``chronology/2025``: the
+    timeline's year links and older links land there); the others are named
+    by their span (``2025-h1``, ``2025-q3``, ``2025-03``). Papers dated by
+    year alone go with January, at the end of the year as on an unsplit page.
+    """
+    for parts in (2, 4, 12):
+        span = 12 // parts
+        buckets: dict[int, list[Paper]] = {}
+        for paper in papers:  # newest first, so each bucket is too
+            month = paper.date.month if paper.date and paper.date.month else 1
+            buckets.setdefault((month - 1) // span, []).append(paper)
+        if parts == 12 or all(sum(rows(p) for p in bucket) <= limit for bucket in buckets.values()):
+            break
+    result: list[Group] = []
+    for index in sorted(buckets, reverse=True):
+        first, last = index * span + 1, index * span + span
+        name = {2: f"h{index + 1}", 4: f"q{index + 1}", 12: f"{first:02d}"}[parts]
+        months = MONTH_ABBR[first] if first == last else f"{MONTH_ABBR[first]}\N{EN DASH}{MONTH_ABBR[last]}"
+        bucket = buckets[index]
+        result.append(Group(year if not result else f"{year}-{name}", f"{year} {months}", bucket, sum(rows(p) for p in bucket), year=year))
     return result
 
 
@@ -104,15 +146,24 @@ def _sub(view: ShelfView, papers: list[Paper]) -> ShelfView:
 class Split:
     kind: str
     heading: str  #: the overview's first column
-    groups: Callable[[ShelfView], list[Group]]
+    groups: Callable[[Sphinx, ShelfView], list[Group]]
     title: Callable[[Group], str]
     body: Callable[[Sphinx, ShelfView, Group, str], list[nodes.Node]]
     always: bool = False
 
 
 def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
-    section = indexes.chronology_section(app, view, group.slug, group.papers, pagename)
-    section.insert(1, _exports(app, pagename, f"year-{group.slug}", group, "year"))
+    section = indexes.chronology_section(app, view, group.year or group.slug, group.papers, pagename)
+    if group.year:  # part of a year: the year's .bib, all of it
+        whole = next(papers for label, papers in year_groups(view) if label == group.year)
+        links = _exports(app, pagename, f"year-{group.year}", Group(group.year, group.year, whole, len(whole)), "year")
+        for download in links.findall(nodes.reference):
+            if "paper-bib-download" in download["classes"]:  # not this page's count: the year's
+                download.clear()
+                download += nodes.Text(f"BibTeX of {group.year} ({len(whole)} entries)")
+        section.insert(1, links)
+    else:
+        section.insert(1, _exports(app, pagename, f"year-{group.slug}", group, "year"))
     return [section]
 
 
@@ -131,19 +182,30 @@ def _exports(app: Sphinx, pagename: str, ident: str, group: Group, kind: str) ->
 
 
 SPLITS: dict[str, Split] = {
-    "chronology": Split("chronology", "Year", lambda v: _by_year(v, lambda p: 1), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
-    "topics": Split("topics", "Topic", _by_topic, lambda g: f"Topic: {g.label}", _topic_body),
-    "papers": Split("papers", "Letter", _by_letter, lambda g: f"Papers: {g.label}",
+    "chronology": Split("chronology", "Year", lambda a, v: _by_year(v, lambda p: 1, PART_ROWS["chronology"]), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
+    "topics": Split("topics", "Topic", lambda a, v: _by_topic(v), lambda g: f"Topic: {g.label}", _topic_body),
+    "papers": Split("papers", "Letter", lambda a, v: _by_letter(v), lambda g: f"Papers: {g.label}",
                     lambda app, view, g, page: indexes.render_papers(app, _sub(view, g.papers), page)),
-    "models": Split("models", "Year", lambda v: _by_year(v, lambda p: len(p.models)), lambda g: f"Models of {g.label}",
+    "models": Split("models", "Year", lambda a, v: _by_year(v, lambda p: len(p.models), PART_ROWS["models"]), lambda g: f"Models of {g.label}",
                     lambda app, view, g, page: indexes.render_models(app, _sub(view, g.papers), page)),
-    "code": Split("code", "Year", lambda v: _by_year(v, lambda p: len(p.links_of("code"))), lambda g: f"Code of {g.label}",
+    "code": Split("code", "Year", lambda a, v: _by_year(v, lambda p: len(p.links_of("code")), PART_ROWS["code"]), lambda g: f"Code of {g.label}",
                   lambda app, view, g, page: indexes.render_code(app, _sub(view, g.papers), page)),
-    "queue": Split("queue", "Year", lambda v: _by_year(v, lambda p: int(p.status != "read")), lambda g: f"To read from {g.label}",
+    "queue": Split("queue", "Year", lambda a, v: _by_year(v, lambda p: int(p.status != "read"), PART_ROWS["queue"]), lambda g: f"To read from {g.label}",
                    lambda app, view, g, page: indexes.render_queue(app, _sub(view, g.papers), page)[1:]),
-    "architecture": Split("architecture", "Year", lambda v: _by_year(v, lambda p: int(bool(p.architecture))), lambda g: f"Architectures of {g.label}",
+    "architecture": Split("architecture", "Year", lambda a, v: _by_year(v, lambda p: int(bool(p.architecture)), PART_ROWS["architecture"]), lambda g: f"Architectures of {g.label}",
                           lambda app, view, g, page: indexes.render_architecture(app, _sub(view, g.papers), page)),
+    "references": Split("references", "Authors", lambda a, v: _by_author(a, v), lambda g: f"References: {g.label}",
+                        lambda app, view, g, page: [references.render_list(app, view, g.entries, page)]),
 }
+
+
+def _by_author(app: Sphinx, view: ShelfView) -> list[Group]:
+    return [Group(g.slug, g.label, [], len(g.items), g.items) for g in reference_groups(app, view)]
+
+
+def reference_groups(app: Sphinx, view: ShelfView) -> list[references.RefGroup]:
+    """The pages (split) or sections of the References index."""
+    return references.groups(references.items(app.env), split=is_split(app, view, "references"))
 
 
 def is_split(app: Sphinx, view: ShelfView, kind: str) -> bool:
@@ -151,6 +213,8 @@ def is_split(app: Sphinx, view: ShelfView, kind: str) -> bool:
     split = SPLITS.get(kind)
     if split is None:
         return False
+    if kind == "references":
+        return references.is_split(app.env)
     return split.always or len(view.papers) > app.config.papershelf_split_above
 
 
@@ -168,7 +232,7 @@ def is_group_page(view: ShelfView, pagename: str) -> bool:
 def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> list[nodes.Node]:
     """One row per group, linked to its page, with its count and first names."""
     split = SPLITS[kind]
-    groups = split.groups(view)
+    groups = split.groups(app, view)
     if not groups:
         return [indexes.empty_note(kind)]
     with_status = of_config(app.config).reading_status
@@ -177,14 +241,16 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
         link = nodes.paragraph()
         link += nodes.reference(group.label, group.label, internal=True, refuri=app.builder.get_relative_uri(docname, group_page(docname, group.slug)))
         count = group.rows or len(group.papers)
-        first = ", ".join(p.short_name for p in group.papers[:3]) + (", …" if len(group.papers) > 3 else "")
+        names = [p.short_name for p in group.papers] if group.papers else list(dict.fromkeys(i.author for i in group.entries))
+        first = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         cells: list[nodes.Node] = [link, indexes.nowrap(str(count))]
         if kind == "chronology" and with_status:
             cells.append(indexes.nowrap(f"{sum(1 for p in group.papers if p.status == 'read')} read"))
         cells.append(indexes.text_cell(first))
         classes = [f"paper-{kind}-group", f"year-{group.slug}" if kind == "chronology" else f"group-{group.slug}"]
         rows.append((classes, cells))
-    headings = [split.heading, "Rows" if kind in ("models", "code") else "Papers", *(["Read"] if kind == "chronology" and with_status else []), "First" if kind == "papers" else "Newest"]
+    count_heading = "Rows" if kind in ("models", "code") else "Entries" if kind == "references" else "Papers"
+    headings = [split.heading, count_heading, *(["Read"] if kind == "chronology" and with_status else []), "First" if kind in ("papers", "references") else "Newest"]
     table = indexes.row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
     if kind == "topics":
         # Links to a topic's old anchor (topics.html#topic-x) still land on its row.
@@ -222,15 +288,18 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         if index_page is None or not is_split(app, view, kind):
             continue
         parent_title = app.env.titles[index_page].astext() if index_page in app.env.titles else kind.title()
-        groups = split.groups(view)
+        groups = split.groups(app, view)
         slugs = [(g.slug, g.label) for g in groups]
-        shown = indexes.SHOWN[kind]
+        shown = indexes.SHOWN.get(kind, repr)
         for position, group in enumerate(groups):
             pagename = group_page(index_page, group.slug)
             if pagename in app.env.found_docs:
                 logger.warning("a page of the %s index would overwrite %s; rename that document", kind, pagename, location=pagename, type="papershelf", subtype="split-page")
                 continue
-            rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
+            if kind == "references":
+                rows = [references.shown(view, item.key, bib_digests) for item in group.entries]
+            else:
+                rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
             # The rows, the neighbouring groups (prev/next links; a new topic
             # rewrites only its neighbours' pages) and what the theme
             # renders around the body (its config hash) decide whether to rewrite.
@@ -238,11 +307,27 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             new[pagename] = digest(repr((rows, neighbours, sorted(view.index_pages.items()), parent_title, getattr(builder, "config_hash", ""))))
             if old.get(pagename) == new[pagename] and Path(builder.get_outfilename(pagename)).is_file():
                 continue
-            yield pagename, _context(app, view, split, index_page, parent_title, groups, position), "page.html"
+            context = _context(app, view, split, index_page, parent_title, groups, position)
+            if kind == "chronology":
+                # The page's filter offers "BibTeX (N)" of the rows left, as the chronology does; the
+                # data's version follows only this year's entries, so an entry edited elsewhere rewrites no other year.
+                context[SELECTION_VERSION] = digest(repr([bib_digests.get(p.key, "") for p in group.papers]))[:12]
+            yield pagename, context, "page.html"
     for gone in old.keys() - new.keys():  # a group left empty, or an index no longer split
         Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
     if new != old:
         path.write_text(json.dumps(new, sort_keys=True), encoding="utf-8")
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """A year page's "BibTeX (N)" selection: the script and styles the chronology's page gets (bibexport.py)."""
+    version = context.get(SELECTION_VERSION)
+    if doctree is not None or not version:
+        return
+    from .bibexport import EXPORTS_CSS, SELECTION_JS
+
+    app.add_css_file(EXPORTS_CSS)
+    app.add_js_file(SELECTION_JS, loading_method="defer", priority=600, **{"data-version": version})
 
 
 def _render(builder: StandaloneHTMLBuilder, node: nodes.Element) -> str:

@@ -6,6 +6,9 @@ memory), the largest HTML pages, a no-op rebuild, one paper page edited
 edited (its ``title``), each with the pages Sphinx wrote, and
 ``python -m papershelf check``. At the target size (N=2000; 200 with
 ``--quick``) clean builds with ``-j 1``, ``-j 3`` and ``-j auto`` too.
+Each size of the page-size bound (N=1000 and 5000) not among the sizes gets
+one clean build of the shelf alone, for its largest pages (and, at 5000, the
+peak memory); ``--no-page-sizes`` skips it.
 
 Every build runs ``sphinx-build -c . -b html -W --keep-going -j J docs
 _build/html`` in a child process, as ``make html`` does. The child is a small
@@ -119,6 +122,16 @@ class SizeResult:
     edit_bib: Edit
     largest_pages: list[tuple[str, int]]  #: the five largest HTML pages (docname, bytes)
     check: dict[str, Any] | None  #: seconds and returncode, or None without papershelf.cli
+
+
+@dataclass
+class PageSizes:
+    """One clean build of a shelf, measured for its largest pages only."""
+
+    n: int
+    pages: int  #: HTML pages of the build
+    full: Build
+    largest_pages: list[tuple[str, int]]  #: the five largest HTML pages (docname, bytes)
 
 
 # ---------------------------------------------------------------- running builds
@@ -278,6 +291,15 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
     )
 
 
+def measure_page_sizes(n: int, seed: int, workdir: Path, jobs: str, log: Any) -> PageSizes:
+    """A clean build of the shelf of size ``n`` (no floor, no edits): its largest pages."""
+    project = synth.write_shelf(synth.generate(n, seed), workdir / f"shelf-{n}")
+    log(f"N={n}: full build, for the page sizes")
+    full = sphinx_build(project, jobs, clean=True)
+    outdir = project / "_build" / "html"
+    return PageSizes(n, len(html_mtimes(outdir)), full, largest_pages(outdir))
+
+
 def _group_page(page: str, site_pages: Sequence[str]) -> bool:
     """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
     parent, _, name = page.partition("/")
@@ -321,9 +343,10 @@ def _target(name: str, value: float | None, limit: float, unit: str, ok: bool | 
     return {"name": name, "value": value, "limit": limit, "unit": unit, "status": status, "detail": detail}
 
 
-def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None) -> list[dict[str, Any]]:
+def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None, page_sizes: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """PASS/FAIL (SKIP when not measured) for each target, from the JSON results."""
     by_n = {s["n"]: s for s in sizes}
+    measured = {p["n"]: p for p in page_sizes or []} | by_n  #: every clean build: its largest pages and memory
     big_n = target_size(list(by_n))
     big = by_n[big_n]
     targets = [_target(f"full build / floor (N={big_n})", big["ratio"], FLOOR_RATIO, "x", big["ratio"] <= FLOOR_RATIO)]
@@ -351,9 +374,9 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
         targets.append(_target(f"edited {label} / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
 
     for size_n, limit in sorted(PAGE_BYTES.items()):
-        pages = by_n.get(size_n, {}).get("largest_pages")
+        pages = measured.get(size_n, {}).get("largest_pages")
         if not pages:
-            targets.append(_target(f"largest HTML page (N={size_n})", None, limit / 1000, " kB", None, "not measured" + (" (needs --full)" if size_n == MEMORY_N else "")))
+            targets.append(_target(f"largest HTML page (N={size_n})", None, limit / 1000, " kB", None, "not measured (skipped by --no-page-sizes or --quick)"))
             continue
         name, size = pages[0]
         targets.append(_target(f"largest HTML page (N={size_n})", round(size / 1000, 1), limit / 1000, " kB", size <= limit, name))
@@ -364,11 +387,11 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
     else:
         targets.append(_target("best parallel vs -j 1", None, PARALLEL_SPEEDUP, "x", None, "not measured"))
 
-    if MEMORY_N in by_n:
-        rss = by_n[MEMORY_N]["full"]["main_rss_mib"]
+    if MEMORY_N in measured:
+        rss = measured[MEMORY_N]["full"]["main_rss_mib"]
         targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", rss, MEMORY_BYTES / (1 << 20), "MiB", rss * (1 << 20) < MEMORY_BYTES))
     else:
-        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", None, MEMORY_BYTES / (1 << 20), "MiB", None, "needs --full"))
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", None, MEMORY_BYTES / (1 << 20), "MiB", None, "not measured"))
 
     check = big.get("check")
     if check is None:
@@ -421,6 +444,10 @@ def format_report(results: dict[str, Any]) -> str:
     for s in results["sizes"]:
         if s.get("largest_pages"):
             lines.append(f"largest pages at N={s['n']}: " + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in s["largest_pages"]))
+    for p in results.get("page_sizes") or []:
+        lines.append(f"largest pages at N={p['n']} (one clean build, {p['pages']} pages, {p['full']['seconds']:.1f} s, "
+                     f"RSS {p['full']['main_rss_mib']:.0f}/{p['full']['worker_rss_mib']:.0f} MiB): "
+                     + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in p["largest_pages"]))
     parallel = results.get("parallel")
     if parallel:
         runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())
@@ -435,7 +462,7 @@ def format_report(results: dict[str, Any]) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m papershelf.bench", description="Benchmark papershelf builds on synthetic shelves against plain MyST pages.")
-    parser.add_argument("--full", action="store_true", help=f"sizes {', '.join(map(str, FULL_SIZES))} (adds the memory target)")
+    parser.add_argument("--full", action="store_true", help=f"sizes {', '.join(map(str, FULL_SIZES))}: every measurement at 5000 too, not only its page sizes")
     parser.add_argument("--quick", action="store_true", help=f"sizes {', '.join(map(str, QUICK_SIZES))} only, for development")
     parser.add_argument("--sizes", help="comma-separated sizes, e.g. 500,2000 (overrides --full/--quick)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
@@ -444,6 +471,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic shelves (default 0)")
     parser.add_argument("--repeat", type=int, default=1, help="clean builds per measurement; the fastest counts (default 1)")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j 1 / -j auto builds")
+    parser.add_argument("--no-page-sizes", action="store_true",
+                        help=f"skip the clean build at each N of the page-size bound ({', '.join(map(str, sorted(PAGE_BYTES)))}) not among the sizes")
     parser.add_argument("--plot", action="store_true", help="draw docs/_static/bench-scaling.png afterwards (needs matplotlib)")
     args = parser.parse_args(argv)
     if args.sizes:
@@ -473,6 +502,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "index_kinds": list(synth.available_index_kinds()),
         "sizes": [],
         "parallel": None,
+        "page_sizes": [],
     }
     try:
         for n in args.size_list:
@@ -483,10 +513,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The incremental runs left that shelf edited; rebuild it from the seed.
             synth.write_shelf(synth.generate(big_n, args.seed), args.workdir / f"shelf-{big_n}")
             results["parallel"] = {"n": big_n, **measure_parallel(args.workdir / f"shelf-{big_n}", Build(**big["full"]), args.repeat, log)}
+        if not args.no_page_sizes and not (args.quick and not args.sizes):
+            for n in sorted(set(PAGE_BYTES) - set(args.size_list)):
+                results["page_sizes"].append(asdict(measure_page_sizes(n, args.seed, args.workdir, args.jobs, log)))
     except BenchError as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 2
-    results["targets"] = evaluate_targets(results["sizes"], results["parallel"])
+    results["targets"] = evaluate_targets(results["sizes"], results["parallel"], results["page_sizes"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(format_report(results))

@@ -557,7 +557,7 @@ def write_shelf(shelf: Shelf, dest: Path) -> Path:
     for kind in shelf.index_kinds:
         _write(docs / f"{kind}.md", f"# {OPTIONAL_INDEX_PAGES[kind]}\n\n```{{paper-index}} {kind}\n```\n")
     _write(docs / "notes.md", _notes_index(shelf))
-    _write(docs / "references.md", "# References\n\nEvery entry of the bibliography.\n\n```{bibliography}\n:all:\n```\n")
+    _write(docs / "references.md", "# References\n\nEvery entry of the bibliography.\n\n```{paper-index} references\n```\n")
     return dest
 
 

@@ -51,3 +51,16 @@ def bump(path: Path, text: str) -> None:
 
     if path.stat().st_mtime_ns <= before:
         os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+# -- bad-input shelves (test_bad_input, test_check_build_parity) ------------------
+
+def page(body: str, notes: str = "") -> str:
+    return f"---\n{body}---\n{notes}"
+
+
+def paper(key: str, name: str, extra: str = "", *, date: str = "2020-01", notes: str = "") -> str:
+    return page(f"key: {key}\ntitle: {name} paper\nshort_name: {name}\nstatus: unread\ndate: \"{date}\"\n{extra}", notes)
+
+
+ENTRY = "\n@misc{{{key},\n  title = {{{title}}},\n  author = {{Doe, Jane}},\n  year = {{2020}}\n}}\n"

@@ -14,20 +14,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import build_warnings, copy_root
+from helpers import ENTRY, build_warnings, copy_root, page, paper
 
 GOOD = {"alpha2020": "Alpha", "beta2021": "Beta", "gamma2022": "Gamma"}
 
-
-def page(body: str, notes: str = "") -> str:
-    return f"---\n{body}---\n{notes}"
-
-
-def paper(key: str, name: str, extra: str = "", *, date: str = "2020-01", notes: str = "") -> str:
-    return page(f"key: {key}\ntitle: {name} paper\nshort_name: {name}\nstatus: unread\ndate: \"{date}\"\n{extra}", notes)
-
-
-ENTRY = "\n@misc{{{key},\n  title = {{{title}}},\n  author = {{Doe, Jane}},\n  year = {{2020}}\n}}\n"
 
 
 @dataclass

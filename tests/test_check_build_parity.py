@@ -21,20 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from helpers import ROOTS, bump
+from helpers import ENTRY, ROOTS, bump, page, paper
 
 Finding = tuple[str, int, str]  #: (file relative to the shelf root, line, code)
 
-
-def page(body: str, notes: str = "") -> str:
-    return f"---\n{body}---\n{notes}"
-
-
-def paper(key: str, name: str, extra: str = "", *, date: str = "2020-01", notes: str = "") -> str:
-    return page(f"key: {key}\ntitle: {name} paper\nshort_name: {name}\nstatus: unread\ndate: \"{date}\"\n{extra}", notes)
-
-
-ENTRY = "\n@misc{{{key},\n  title = {{{title}}},\n  author = {{Doe, Jane}},\n  year = {{2020}}\n}}\n"
 
 
 @dataclass

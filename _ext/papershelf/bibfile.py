@@ -17,6 +17,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model
 
+from . import arxivid
 from .problems import Code, Problem
 from .records import BibEntry
 
@@ -39,14 +40,9 @@ class BibScan:
         return hashlib.sha1(entry.raw.encode()).hexdigest() if entry else ""
 
 
-ARXIV_EPRINT = re.compile(r"^(?:arxiv:)?\s*(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
-
-
 def eprint_id(entry: BibEntry) -> str:
-    """The arXiv id of an entry's ``eprint`` (new-style ids only), or ``""``."""
-    prefix = entry.get("archiveprefix", "arXiv").strip().lower()
-    match = ARXIV_EPRINT.match(entry.get("eprint").strip())
-    return match.group(1) if match and prefix in ("arxiv", "") else ""
+    """The canonical arXiv id of an entry's ``eprint`` (new or old style), or ``""``."""
+    return arxivid.of_eprint(entry.get("eprint"), entry.get("archiveprefix"))
 
 
 @dataclass(frozen=True)

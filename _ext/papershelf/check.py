@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import frontmatter
+from . import arxivid, frontmatter
 from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
-from .dates import arxiv_id
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
 from .shelf import build_view
@@ -71,7 +70,7 @@ class Shelf:
         result: dict[str, str] = {}
         for page in self.pages:
             for link in page.paper.links_of("paper"):
-                identifier = arxiv_id(link.url)
+                identifier = arxivid.of_link(link.url)
                 if identifier:
                     result.setdefault(identifier, page.paper.key)
         for key, entry in self.entries.items():
@@ -147,7 +146,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
 
 def normal_link(url: str) -> str:
     """A paper link's identity: its arXiv id, else the URL without scheme and trailing slash."""
-    identifier = arxiv_id(url)
+    identifier = arxivid.of_link(url)
     if identifier:
         return "arxiv:" + identifier
     return re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/").lower()
@@ -176,7 +175,7 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
             else:
                 first.setdefault(identity, (item, link.line))
             entry = entries.get(paper.key)
-            linked = arxiv_id(link.url)
+            linked = arxivid.of_link(link.url)
             eprint = eprint_id(entry) if entry is not None else ""
             if linked and eprint and linked != eprint:
                 problems.append(Problem(Code.ARXIV_MISMATCH, f"paper link {link.url} is arXiv {linked} but the BibTeX entry `{paper.key}` has eprint {eprint}; fix whichever is wrong", link.line, item.path))

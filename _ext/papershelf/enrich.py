@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, TextIO
 
 import requests
 
+from . import arxivid
 from .arxiv import DEFAULT_API, ArxivPaper, bibtex_entry, entry_paper, feed_entries
 from .check import eprint_id, load_shelf
-from .dates import arxiv_id
 from .frontmatter import split_front_matter
 from .scaffold import ShelfError, commit, scalar
 
@@ -191,7 +191,7 @@ def paper_ids(shelf: Shelf) -> dict[str, str]:
     """key -> arXiv id, for every page whose paper link or entry names one."""
     result: dict[str, str] = {}
     for page in shelf.pages:
-        identifier = next((arxiv_id(link.url) for link in page.paper.links_of("paper") if arxiv_id(link.url)), "")
+        identifier = next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
         entry = shelf.entries.get(page.paper.key)
         identifier = identifier or (eprint_id(entry) if entry else "")
         if identifier:

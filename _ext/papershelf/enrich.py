@@ -30,8 +30,8 @@ import requests
 from . import arxivid
 from .arxiv import DEFAULT_API, ArxivPaper, bibtex_entry, entry_paper, feed_entries
 from .check import eprint_id, load_shelf
-from .frontmatter import split_front_matter
-from .scaffold import ShelfError, commit, scalar
+from .frontmatter import dump_fields, split_front_matter
+from .scaffold import ShelfError, commit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -230,9 +230,8 @@ def _with_front(text: str, values: dict[str, str]) -> str:
     if split is None:
         raise ShelfError("a page lost its front matter while enrich ran; run it again")
     lines = text.splitlines(keepends=True)
-    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
-    added = [f'{name}: "{value}"\n' if name == "date" else f"{name}: {scalar(value)}\n" for name, value in values.items()]
-    return "".join(lines[:closing] + added + lines[closing:])
+    closing = split[1] - 1  # the closing fence's index
+    return "".join([*lines[:closing], dump_fields(values), *lines[closing:]])
 
 
 def _bib_value(text: str) -> str:

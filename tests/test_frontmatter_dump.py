@@ -88,7 +88,7 @@ def test_shelf_pages_dump_again_with_only_redundant_quotes_dropped(page: Path) -
 
 
 # Text of any kind but surrogates (not encodable) and the BOM (stripped as an encoding mark by readers).
-TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufeff"), max_size=80)
+TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\ufeff"), max_size=80)
 KEYS = st.from_regex(r"\A[a-z][a-z_]{0,12}\Z")
 SCALARS = st.one_of(TEXT, st.booleans())
 VALUES = st.one_of(

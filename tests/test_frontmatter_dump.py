@@ -103,6 +103,7 @@ VALUES = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(KEYS, VALUES, max_size=8))
 @example({"abstract": "a\n---\nb", "notes": "  indented\n---"})  # a fence inside a value is indented, not a fence
+@example({"a": "0\n", "b": "x\n\n"})  # final line breaks survive the closing fence
 @example({"date": "2023-04", "year": "2023", "flag": "true", "none": "null", "dash": "- x", "hash": "a #b", "tilde": "~"})
 def test_dump_then_load_is_the_identity(fields: dict[str, Any]) -> None:
     text = dump_front_matter(fields)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import requests
 
 from . import arxivid
-from .bibfile import ENTRY_OPENER, BibScan, scan_text
+from .bibfile import BibScan, brace_title, escape, scan_text, write_entry
 from .check import Shelf, eprint_id, load_shelf
 from .dates import from_arxiv, from_bibtex
 from .importer import derive_names
@@ -223,37 +223,20 @@ def make_key(style: str, author: str, year: str, title: str, taken: set[str]) ->
     return key
 
 
-def _brace_title(title: str) -> str:
-    """Protect acronyms and names (inner capitals) from BibTeX styles: ``{LLaVA}``."""
-
-    def protect(word: str) -> str:
-        core = word.rstrip(":,;.?!")
-        if any(ch.isupper() for part in core.split("-") for ch in part[1:]) and "{" not in core:
-            return "{" + core + "}" + word[len(core):]
-        return word
-
-    return " ".join(protect(word) for word in title.split())
-
-
-def _bib_escape(text: str) -> str:
-    return re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
-
-
 def bibtex_entry(paper: ArxivPaper, key: str) -> str:
     """An arXiv-style @misc entry (the form arXiv's own export gives)."""
     fields = [
-        ("title", _bib_escape(_brace_title(paper.title))),
-        ("author", " and ".join(_bib_escape(a) for a in paper.authors)),
+        ("title", escape(brace_title(paper.title))),
+        ("author", " and ".join(escape(a) for a in paper.authors)),
         ("year", paper.published[:4]),
         ("eprint", paper.identifier),
         ("archivePrefix", "arXiv"),
         ("primaryClass", paper.primary_class),
         ("url", paper.abs_url),
         ("doi", paper.doi),
-        ("journal", _bib_escape(paper.journal_ref)),
+        ("journal", escape(paper.journal_ref)),
     ]
-    body = "".join(f"      {name}={{{value}}},\n" for name, value in fields if value)
-    return f"@misc{{{key},\n{body}}}\n"
+    return write_entry("misc", key, fields, indent="      ", equals="=") + "\n"
 
 
 # --- adding --------------------------------------------------------------------
@@ -314,12 +297,11 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
         text = file.read_text(encoding="utf-8-sig").strip()
     except (OSError, UnicodeDecodeError) as error:
         raise ShelfError(f"cannot read {file}: {error}") from error
-    openers = [m for m in ENTRY_OPENER.finditer(text) if m.group(1).lower() not in ("comment", "string", "preamble")]
-    if len(openers) != 1:
-        raise ShelfError(f"{file} must hold exactly one BibTeX entry; it holds {len(openers)}")
     scan = BibScan(str(file))
     scan_text(text, scan)
-    if scan.problems:
+    if len(scan.declared) != 1:
+        raise ShelfError(f"{file} must hold exactly one BibTeX entry; it holds {len(scan.declared)}")
+    if scan.problems or not scan.entries:
         raise ShelfError("; ".join(p.format() for p in scan.problems) + "; nothing was added")
     entry = next(iter(scan.entries.values()))
     identifier = eprint_id(entry)

@@ -482,22 +482,21 @@ def body_text(item: Item) -> str:
 
 def generated_bibtex(item: Item, key: str) -> str:
     """An ``@misc`` entry from what the row gives, marked ``generated``."""
-    from .arxiv import _bib_escape, _brace_title
+    from .bibfile import brace_title, escape, write_entry
 
     found = arxivid.parse_url(item.paper_url)
     identifier = found.identifier if found else ""
     year = item.date[:4] or (str(found.year) if found else "")
     fields = [
-        ("title", _bib_escape(_brace_title(item.title))),
+        ("title", escape(brace_title(item.title))),
         ("year", year),
         ("url", item.paper_url),
         ("eprint", identifier),
         ("archivePrefix", "arXiv" if identifier else ""),
-        ("howpublished", _bib_escape(item.venue)),
+        ("howpublished", escape(item.venue)),
         ("generated", "papershelf import"),
     ]
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
-    return f"@misc{{{key},\n{body}}}"
+    return write_entry("misc", key, fields)
 
 
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import arxivid, frontmatter
-from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
+from .bibfile import BibScan, eprint_id, scan_text
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
 from .shelf import build_view
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 
     from .records import BibEntry, Paper
     from .scaffold import ShelfPaths
-
-#: entry types that are not references (no key of their own)
-NON_ENTRIES = {"comment", "string", "preamble"}
-
 
 # --- reading -------------------------------------------------------------------
 
@@ -53,8 +49,9 @@ class Shelf:
     paths: ShelfPaths
     pages: list[Page] = field(default_factory=list)
     bib_texts: dict[Path, str] = field(default_factory=dict)
-    entries: dict[str, BibEntry] = field(default_factory=dict)  #: parsed entries, first of a key wins
+    entries: dict[str, BibEntry] = field(default_factory=dict)  #: valid entries, first of a key wins
     declared: dict[str, tuple[str, int]] = field(default_factory=dict)  #: key -> (bib path, line), broken entries too
+    declared_text: dict[str, str] = field(default_factory=dict)  #: key -> the entry's text as written, broken entries too
     problems: list[Problem] = field(default_factory=list)  #: per-file problems found while reading
     slugs: set[str] = field(default_factory=set)  #: file names (no suffix) used under papers/
 
@@ -106,12 +103,9 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         shelf.problems.extend(scan.problems)
         for key, entry in scan.entries.items():
             shelf.entries.setdefault(key, entry)
-        line, position = 1, 0
-        for match in ENTRY_OPENER.finditer(text):
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            if match.group(1).lower() not in NON_ENTRIES:
-                shelf.declared.setdefault(match.group(2), (rel, line))
+        for key, (_, line, written) in scan.declared.items():
+            shelf.declared.setdefault(key, (rel, line))
+            shelf.declared_text.setdefault(key, written)
 
     if not paths.srcdir.is_dir():
         return shelf
@@ -193,7 +187,7 @@ def check_shelf(shelf: Shelf) -> list[Problem]:
             problems.append(Problem(Code.NO_BIB_ENTRY, f"key {page.paper.key!r} has no entry in {bib_rel}; add its BibTeX entry there", page.paper.line, page.rel))
     keys = {page.paper.key for page in shelf.pages}
     for key, (rel, line) in shelf.declared.items():
-        if key not in keys:
+        if key not in keys and key in shelf.entries:  # a broken entry is reported once, as broken
             problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
     view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
     rel_of = {page.docname: page.rel for page in shelf.pages}
@@ -206,7 +200,7 @@ def format_json(problems: list[Problem], shelf: Shelf) -> str:
         {
             "root": str(shelf.paths.root),
             "papers": len(shelf.pages),
-            "entries": len(shelf.declared),
+            "entries": len(shelf.entries),
             "findings": [{"path": p.path, "line": p.line, "code": p.code.slug, "message": p.message} for p in problems],
         },
         indent=2,
@@ -216,6 +210,6 @@ def format_json(problems: list[Problem], shelf: Shelf) -> str:
 
 def summary(problems: list[Problem], shelf: Shelf) -> str:
     papers = f"{len(shelf.pages)} paper{'s' * (len(shelf.pages) != 1)}"
-    entries = f"{len(shelf.declared)} BibTeX entr{'ies' if len(shelf.declared) != 1 else 'y'}"
+    entries = f"{len(shelf.entries)} BibTeX entr{'ies' if len(shelf.entries) != 1 else 'y'}"
     found = f"{len(problems)} finding{'s' * (len(problems) != 1)}" if problems else "no findings"
     return f"checked {papers} and {entries}: {found}"

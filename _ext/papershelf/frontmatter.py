@@ -177,7 +177,9 @@ class FrontMatterDumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: FrontMatterDumper, data: str) -> yaml.ScalarNode:
-    style = '"' if _DATE_LIKE.match(data) else "|" if "\n" in data else None
+    # A literal block only without a final line break ("|-"): the front matter ends
+    # with the fence, and MyST reads it without the break a "|" block keeps.
+    style = '"' if _DATE_LIKE.match(data) or data.endswith("\n") else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

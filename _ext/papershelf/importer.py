@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .bibfile import ENTRY_OPENER, BibScan, scan_text
+from .bibfile import BibScan, entry_key, entry_openers, scan_text
 from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
@@ -261,8 +261,7 @@ class ListEntry:
 
     @property
     def key(self) -> str:
-        match = ENTRY_OPENER.search(self.bibtex)
-        return match.group(2) if match else ""
+        return entry_key(self.bibtex)
 
 
 @dataclass
@@ -406,7 +405,7 @@ def _read_entry(entry: ListEntry, lines: list[str], first: int, path: str) -> No
             marker, language, start, block = fence
             if _fence_closes(marker, line):
                 fence = None
-                if language.lower() in ("bibtex", "bib") or (language == "" and ENTRY_OPENER.search("\n".join(block))):
+                if language.lower() in ("bibtex", "bib") or (language == "" and entry_openers("\n".join(block))):
                     entry.mapped += len(block) + 2
                     if entry.bibtex:
                         warn(Code.BIB_DUPLICATE, "a second citation block in one entry; only the first is imported", start - 1)
@@ -545,7 +544,7 @@ def load_fixes(path: Path) -> dict[str, dict[str, Any]]:
         unknown = set(values) - {*FIXABLE, "bibtex"}
         if unknown:
             raise ShelfError(f"{path}: the fix for `{key}` sets unknown field(s) {', '.join(sorted(map(str, unknown)))}; fixable: {', '.join(FIXABLE)}, bibtex")
-        if "bibtex" in values and not (isinstance(values["bibtex"], str) and ENTRY_OPENER.search(values["bibtex"])):
+        if "bibtex" in values and not (isinstance(values["bibtex"], str) and entry_openers(values["bibtex"])):
             raise ShelfError(f"{path}: the fix for `{key}` has a `bibtex` value that is not a BibTeX entry")
         if "links" in values and not isinstance(values["links"], dict):
             raise ShelfError(f"{path}: the fix for `{key}` has `links` that is not a mapping of link kinds")
@@ -625,9 +624,8 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
                 fields["links"] = links
             else:
                 fields[name] = value
-        opener = ENTRY_OPENER.search(bibtex)
-        if opener:
-            fields["key"] = key = opener.group(2)
+        if entry_key(bibtex):
+            fields["key"] = key = entry_key(bibtex)
     link_lines = {(link.kind, link.url): link.line for link in entry.links}
     return Candidate(entry, key, bibtex, bibtex_line, fields, link_lines)
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, cast
 
 import pybtex.errors
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from . import indexes
 from .bibfile import BibScan, file_stamp, scan_bibfile
@@ -63,20 +64,31 @@ def scan_all(app: Sphinx) -> BibScan:
     """
     paths = bib_paths(app)
     merged = BibScan(path=", ".join(str(p) for p in paths))
-    first: dict[str, str] = {}
+    # sphinxcontrib-bibtex's own notion of "unchanged", taken before reading
+    merged.mtimes = {str(path): get_mtime(path) for path in paths}
     for path in paths:
-        scan = scan_bibfile(path, encoding=bib_encoding(app))
-        merged.problems.extend(scan.problems)
-        for key, entry in scan.entries.items():
-            if key in first:
-                merged.problems.append(Problem(
-                    Code.BIB_DUPLICATE,
-                    f"bibliography data error in {path}: repeated bibliography entry: {key} (first entry at {first[key]}); rename or remove one",
-                    entry.line, str(path)))
-                continue
-            first[key] = f"{path}:{entry.line}"
-            merged.entries[key] = entry
+        for entry in merged.add_file(scan_bibfile(path, encoding=bib_encoding(app))):
+            first = merged.entries[entry.key]
+            merged.problems.append(Problem(
+                Code.BIB_DUPLICATE,
+                f"bibliography data error in {path}: repeated bibliography entry: {entry.key} (first entry at {merged.spans[entry.key][0]}:{first.line}); rename or remove one",
+                entry.line, str(path)))
     return merged
+
+
+def hand_over(app: Sphinx, scan: BibScan) -> None:
+    """Give sphinxcontrib-bibtex the scan's pybtex data, so it formats exactly the valid entries.
+
+    Called before its ``builder-inited``: it finds its cache up to date and
+    does not parse the files again. With a file missing it parses them
+    itself, and says so in its own words.
+    """
+    cite = shelf_cite_domain(app.env)
+    paths = bib_paths(app)
+    if cite is None or not all(path.is_file() for path in paths):
+        return
+    files = {path: BibFile(mtime=scan.mtimes[str(path)], keys=dict.fromkeys(scan.file_keys.get(str(path), []))) for path in paths}
+    cite.data["bibdata"] = BibData(encoding=bib_encoding(app), bibfiles=files, data=scan.data)
 
 
 def checks_every_entry(app: Sphinx) -> bool:
@@ -117,6 +129,7 @@ def on_builder_inited(app: Sphinx) -> None:
         return
     new = scan_all(app)
     new.stamp = stamp
+    hand_over(app, new)
     domain.set_scan(new, tuple(str(path) for path in bib_paths(app)), bib_encoding(app))
     domain.data["bib_problems"] = new.problems
     for problem in new.problems:

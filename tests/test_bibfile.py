@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from helpers import REPO, build, copy_root, html
-from papershelf.bibfile import BibIndex, scan_bibfile
+from papershelf.bibfile import BibIndex, BibScan, scan_bibfile
 from papershelf.cite import shelf_cite_domain
 from papershelf.cli import main
 
@@ -115,3 +115,17 @@ def test_entries_after_a_repeated_key_are_kept(make_app: Any, tmp_path: Path) ->
     assert "key `alpha2020` is defined again here" in warnings
     assert "Doe, J. (2022). Gamma." in html(app, "papers/gamma")
     assert "Lee, C. (2021). Beta: A Better Model." in html(app, "papers/beta")
+
+
+def test_macros_of_an_earlier_file_serve_a_later_one(tmp_path: Path) -> None:
+    """pybtex reads all .bib files with one parser; the scan does the same."""
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text('@string{venue = "Proc. of Tests"}\n', encoding="utf-8")
+    second.write_text("@misc{uses, title = {U}, howpublished = venue, year = 2020}\n", encoding="utf-8")
+    alone = scan_bibfile(second)
+    assert [p.code.slug for p in alone.problems] == ["bib-syntax"] and "undefined string" in alone.problems[0].message
+    merged = BibScan("both")
+    merged.add_file(scan_bibfile(first))
+    merged.add_file(scan_bibfile(second, macros=merged.macros))
+    assert merged.problems == [] and list(merged.data.entries.keys()) == ["uses"]
+    assert merged.file_keys == {str(first): [], str(second): ["uses"]}

@@ -75,6 +75,8 @@ class BibScan:
     file_keys: dict[str, list[str]] = field(default_factory=dict)
     #: path -> modification time when read (kept for sphinxcontrib-bibtex's cache)
     mtimes: dict[str, float] = field(default_factory=dict)
+    #: ``@string`` macros defined so far (pybtex's month names included)
+    macros: dict[str, str] = field(default_factory=dict)
 
     @property
     def broken(self) -> dict[str, tuple[str, int]]:
@@ -84,6 +86,7 @@ class BibScan:
     def add_file(self, other: BibScan) -> list[BibEntry]:
         """Take in the scan of one more file; return its entries whose key an earlier file holds."""
         self.problems.extend(other.problems)
+        self.macros = other.macros or self.macros
         repeated = []
         for key, declared in other.declared.items():
             self.declared.setdefault(key, declared)
@@ -96,7 +99,8 @@ class BibScan:
             self.spans[key] = other.spans[key]
             self.data.entries[key] = other.data.entries[key]
             keys.append(key)
-        self.file_keys[other.path] = keys
+        if other.path in other.file_keys:  # the file was read
+            self.file_keys[other.path] = keys
         return repeated
 
     def digest(self, key: str) -> str:
@@ -163,10 +167,10 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig") -> BibScan:
+def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig", macros: dict[str, str] | None = None) -> BibScan:
     """Read and check a .bib file; a missing file gives an empty scan
-    (sphinxcontrib-bibtex reports it)."""
-    scan = BibScan(display_path or str(path), file_stamp(path))
+    (sphinxcontrib-bibtex reports it). ``macros``: ``@string`` definitions of earlier files."""
+    scan = BibScan(display_path or str(path), file_stamp(path), macros=dict(macros or {}))
     try:
         text = path.read_text(encoding=encoding)
     except FileNotFoundError:
@@ -179,10 +183,14 @@ def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig"
 
 
 def scan_text(text: str, scan: BibScan) -> None:
-    """Read one file's text into ``scan``: its blocks, their problems, its valid entries."""
+    """Read one file's text into ``scan``: its blocks, their problems, its valid entries.
+
+    ``scan.macros`` holds the ``@string`` definitions read so far (earlier
+    files included, as pybtex reads several files) and gains this file's.
+    """
     library = bibtexparser.parse_string(text)
     lines = text.split("\n")
-    parser = Parser()  # one per file: its @string macros serve the entries after them
+    parser = Parser(macros=scan.macros) if scan.macros else Parser()
     keys = scan.file_keys.setdefault(scan.path, [])
     for block in library.blocks:
         line = (block.start_line or 0) + 1
@@ -220,6 +228,7 @@ def scan_text(text: str, scan: BibScan) -> None:
             scan.spans[key] = (scan.path, line, last)
             scan.data.entries[key] = parser.data.entries[key]
             keys.append(key)
+    scan.macros = dict(parser.macros)
 
 
 def _reason(block: model.ParsingFailedBlock) -> str:
@@ -229,25 +238,27 @@ def _reason(block: model.ParsingFailedBlock) -> str:
 
 
 def _pybtex_errors(parser: Parser, raw: str, line: int) -> str:
-    """Parse one block with pybtex into ``parser``; what it objects to (its lines made file lines), or ""."""
+    """Parse one block with pybtex into ``parser``; what it objects to (its lines made file lines), or "".
+
+    Syntax errors, undefined macros, repeated fields and keys make an entry
+    unreadable. pybtex's complaints about a name (too many commas) do not:
+    it formats the entry anyway, and ``bib-authors`` says how to fix it.
+    """
     previous = pybtex.errors.captured_errors
     pybtex.errors.captured_errors = errors = []
-    added = set()
+    count = len(parser.data.entries)
     try:
-        before = set(parser.data.entries.keys())
         parser.parse_string(raw)
-        added = set(parser.data.entries.keys()) - before
-    except BibliographyDataError as error:  # a key pybtex already holds (it ignores case)
-        errors.append(error)
-    except PybtexSyntaxError as error:
+    except (BibliographyDataError, PybtexSyntaxError) as error:
         errors.append(error)
     finally:
         pybtex.errors.captured_errors = previous
-    if not errors:
+    fatal = [error for error in errors if isinstance(error, (BibliographyDataError, PybtexSyntaxError))]
+    if not fatal:
         return ""
-    for key in added:  # half an entry is no entry
+    for key in list(parser.data.entries.keys())[count:]:  # half an entry is no entry
         del parser.data.entries[key]
-    return "; ".join(_pybtex_message(error, line) for error in errors)
+    return "; ".join(_pybtex_message(error, line) for error in fatal)
 
 
 def _pybtex_message(error: PybtexError, line: int) -> str:

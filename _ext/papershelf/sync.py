@@ -67,7 +67,7 @@ def scan_all(app: Sphinx) -> BibScan:
     # sphinxcontrib-bibtex's own notion of "unchanged", taken before reading
     merged.mtimes = {str(path): get_mtime(path) for path in paths}
     for path in paths:
-        for entry in merged.add_file(scan_bibfile(path, encoding=bib_encoding(app))):
+        for entry in merged.add_file(scan_bibfile(path, encoding=bib_encoding(app), macros=merged.macros)):
             first = merged.entries[entry.key]
             merged.problems.append(Problem(
                 Code.BIB_DUPLICATE,
@@ -80,12 +80,14 @@ def hand_over(app: Sphinx, scan: BibScan) -> None:
     """Give sphinxcontrib-bibtex the scan's pybtex data, so it formats exactly the valid entries.
 
     Called before its ``builder-inited``: it finds its cache up to date and
-    does not parse the files again. With a file missing it parses them
-    itself, and says so in its own words.
+    does not parse the files again. Only on a shelf, whose .bib papershelf
+    owns (:func:`checks_every_entry`); in a project that only cites, and
+    whenever a file is missing or unreadable, sphinxcontrib-bibtex parses
+    the files itself and reports in its own words, as it always did.
     """
     cite = shelf_cite_domain(app.env)
     paths = bib_paths(app)
-    if cite is None or not all(path.is_file() for path in paths):
+    if cite is None or not checks_every_entry(app) or not all(str(path) in scan.file_keys for path in paths):
         return
     files = {path: BibFile(mtime=scan.mtimes[str(path)], keys=dict.fromkeys(scan.file_keys.get(str(path), []))) for path in paths}
     cite.data["bibdata"] = BibData(encoding=bib_encoding(app), bibfiles=files, data=scan.data)

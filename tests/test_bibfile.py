@@ -129,3 +129,12 @@ def test_macros_of_an_earlier_file_serve_a_later_one(tmp_path: Path) -> None:
     merged.add_file(scan_bibfile(second, macros=merged.macros))
     assert merged.problems == [] and list(merged.data.entries.keys()) == ["uses"]
     assert merged.file_keys == {str(first): [], str(second): ["uses"]}
+
+
+def test_a_macro_pybtex_cannot_read_is_reported(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text('@string{venue = "Proc" # undefinedmacro}\n@misc{ok, title = {OK}, year = 2020}\n', encoding="utf-8")
+    scan = scan_bibfile(bib)
+    assert [(p.code.slug, p.line) for p in scan.problems] == [("bib-syntax", 1)]
+    assert "this @string does not parse: undefined string (line 1): undefinedmacro" in scan.problems[0].message
+    assert list(scan.entries) == ["ok"]

@@ -196,7 +196,9 @@ def scan_text(text: str, scan: BibScan) -> None:
         line = (block.start_line or 0) + 1
         last = line + (block.raw or "").rstrip().count("\n")
         if isinstance(block, (model.String, model.Preamble)):
-            _pybtex_errors(parser, block.raw or "", line)  # a broken macro breaks the entries using it
+            failure = _pybtex_errors(parser, block.raw or "", line)
+            if failure:  # the entries using a broken macro are reported too, as undefined strings
+                scan.problems.append(Problem(Code.BIB_SYNTAX, f"this @{type(block).__name__.lower()} does not parse: {failure}", line, scan.path))
             continue
         if isinstance(block, (model.ImplicitComment, model.ExplicitComment)):
             continue

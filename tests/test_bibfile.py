@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
-from helpers import REPO
-from papershelf.bibfile import BibIndex, scan_bibfile
+import pytest
+from helpers import REPO, build, copy_root, html
+from papershelf.bibfile import BibIndex, BibScan, scan_bibfile
+from papershelf.cite import shelf_cite_domain
+from papershelf.cli import main
 
 
 def test_real_references_scan_clean() -> None:
@@ -36,3 +41,100 @@ def test_reading_one_entry_next_to_broken_ones(tmp_path: Path) -> None:
     index = BibIndex.of(scan, (str(bib),))
     entry = index.read_entry("c")
     assert entry is not None and entry.line == 3 and entry.raw.startswith("@misc{c,")
+
+
+# --- one grammar: an entry is valid for the scan, pybtex, check and the build alike ---
+
+BROKEN = {
+    "missing comma": "@misc{bad,\n  title = {Bad}\n  year = {2022}\n}\n",
+    "unbalanced brace": "@misc{bad,\n  title = {B{ad},\n  year = {2022}\n}\n",
+    "undefined macro": "@misc{bad,\n  title = {Bad},\n  month = sept,\n  year = 2022\n}\n",
+    "space in a field name": "@misc{bad,\n  ti tle = {Bad},\n  year = {2022}\n}\n",
+    "unclosed quote": '@misc{bad,\n  title = "Bad {x",\n  year = {2022}\n}\n',
+    "field twice": "@misc{bad,\n  title = {Bad},\n  title = {Bad again},\n  year = {2022}\n}\n",
+    "key differing only in case": "@misc{Good,\n  title = {Good twin},\n  year = {2020}\n}\n",
+}
+AFTER = "\n@misc{good,\n  title = {Good},\n  year = {2021}\n}\n"
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_a_broken_entry_is_reported_once_and_absent_everywhere(tmp_path: Path, case: str) -> None:
+    bib = tmp_path / "refs.bib"
+    text = BROKEN[case] + AFTER if case != "key differing only in case" else AFTER.lstrip("\n") + "\n" + BROKEN[case]
+    bib.write_text(text, encoding="utf-8")
+    scan = scan_bibfile(bib)
+    assert len(scan.problems) == 1, scan.problems
+    assert scan.problems[0].code.slug in ("bib-syntax", "bib-duplicate")
+    assert list(scan.entries) == ["good"]  # the rest of the file is read
+    assert list(scan.data.entries.keys()) == ["good"]  # pybtex's data agrees: nothing half-read
+    assert set(scan.declared) == {"good", "bad" if case != "key differing only in case" else "Good"}
+
+
+def test_valid_entries_pybtex_reads_differently_are_still_valid(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text('@string{venue = "Proc. of Tests"}\n@misc(paren, title = {P}, year = 2020)\n@misc{macro, title = {M}, howpublished = venue # { 2021}, year = 2021}\n', encoding="utf-8")
+    scan = scan_bibfile(bib)
+    assert scan.problems == []
+    assert list(scan.entries) == list(scan.data.entries.keys()) == ["paren", "macro"]
+    assert scan.data.entries["macro"].fields["howpublished"] == "Proc. of Tests 2021"
+
+
+def _gamma_broken(make_app: Any, tmp_path: Path) -> tuple[Path, Any, str]:
+    srcdir = copy_root("basic", tmp_path)
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("  title = {Gamma},\n", "  title = {Gamma}\n"), encoding="utf-8")
+    app, warnings = build(make_app, srcdir)
+    return srcdir, app, warnings
+
+
+def test_build_and_check_agree_on_a_broken_entry(make_app: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir, app, warnings = _gamma_broken(make_app, tmp_path)
+    about_gamma = [line for line in warnings.splitlines() if "gamma2022" in line]
+    assert len(about_gamma) == 1, warnings  # once, at its line, with a fix; no "no entry" for the page
+    assert "refs.bib:17" in about_gamma[0] and "bib-syntax" in about_gamma[0] and "add `,`" in about_gamma[0]
+    page = html(app, "papers/gamma")
+    assert "(n.d.)" not in page and "paper-reference" not in page  # pybtex's half of the entry is not formatted
+    assert "No BibTeX entry with key gamma2022 yet." in page
+    assert shelf_cite_domain(app.env).entry("gamma2022") is None  # type: ignore[union-attr]
+    assert shelf_cite_domain(app.env).entry("beta2021") is not None  # type: ignore[union-attr]
+    # papershelf check says the same, and only that, about gamma
+    assert main(["--root", str(srcdir), "check", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    found = [f for f in report["findings"] if "gamma2022" in f["message"]]
+    assert [(f["path"], f["line"], f["code"]) for f in found] == [("refs.bib", 17, "bib-syntax")]
+    assert report["entries"] == 2  # not counted as present
+
+
+def test_entries_after_a_repeated_key_are_kept(make_app: Any, tmp_path: Path) -> None:
+    """pybtex drops every entry after a repeated key; the build formats the scan's entries instead."""
+    srcdir = copy_root("basic", tmp_path)
+    bib = srcdir / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text.replace("@inproceedings{beta2021", "@misc{alpha2020,\n  title = {Alpha again},\n  year = {2020}\n}\n\n@inproceedings{beta2021"), encoding="utf-8")
+    app, warnings = build(make_app, srcdir)
+    assert "key `alpha2020` is defined again here" in warnings
+    assert "Doe, J. (2022). Gamma." in html(app, "papers/gamma")
+    assert "Lee, C. (2021). Beta: A Better Model." in html(app, "papers/beta")
+
+
+def test_macros_of_an_earlier_file_serve_a_later_one(tmp_path: Path) -> None:
+    """pybtex reads all .bib files with one parser; the scan does the same."""
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text('@string{venue = "Proc. of Tests"}\n', encoding="utf-8")
+    second.write_text("@misc{uses, title = {U}, howpublished = venue, year = 2020}\n", encoding="utf-8")
+    alone = scan_bibfile(second)
+    assert [p.code.slug for p in alone.problems] == ["bib-syntax"] and "undefined string" in alone.problems[0].message
+    merged = BibScan("both")
+    merged.add_file(scan_bibfile(first))
+    merged.add_file(scan_bibfile(second, macros=merged.macros))
+    assert merged.problems == [] and list(merged.data.entries.keys()) == ["uses"]
+    assert merged.file_keys == {str(first): [], str(second): ["uses"]}
+
+
+def test_a_macro_pybtex_cannot_read_is_reported(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text('@string{venue = "Proc" # undefinedmacro}\n@misc{ok, title = {OK}, year = 2020}\n', encoding="utf-8")
+    scan = scan_bibfile(bib)
+    assert [(p.code.slug, p.line) for p in scan.problems] == [("bib-syntax", 1)]
+    assert "this @string does not parse: undefined string (line 1): undefinedmacro" in scan.problems[0].message
+    assert list(scan.entries) == ["ok"]

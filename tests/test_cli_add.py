@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).parent / "data"
 RECORDED = DATA / "arxiv"
 #: identifiers the fake API answers specially
-SPECIAL = {"2399.99999": "empty.xml", "2301.99999": "error.xml", "2398.00001": "malformed.xml"}
+SPECIAL = {"2312.99999": "empty.xml", "2301.99999": "error.xml", "2312.99998": "malformed.xml", "hep-th/9711200": "hep-th-9711200.xml"}
 
 
 class FakeArxiv(BaseHTTPRequestHandler):
@@ -38,7 +38,7 @@ class FakeArxiv(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         FakeArxiv.requests.append(self.path)
         identifier = parse_qs(parts.query).get("id_list", [""])[0]
-        if parts.path != "/api/query" or identifier == "2397.00001":
+        if parts.path != "/api/query" or identifier == "2312.99997":
             self.send_response(503)
             self.end_headers()
             return
@@ -149,13 +149,49 @@ def test_refuses_a_paper_already_on_the_shelf(api: str, shelf: Path, capsys: pyt
     assert snapshot(shelf) == before
 
 
+def test_old_style_paper_is_added_once(api: str, shelf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An old-style id is known to the refusal check in every form: no second page."""
+    code, out, err = run(capsys, "--root", str(shelf), "add", "arXiv:hep-th/9711200v2", "--api-url", api)
+    assert (code, err) == (0, ""), err
+    page = next(p for p in (shelf / "docs" / "papers").glob("*.md") if "maldacena" in p.read_text(encoding="utf-8"))
+    data = front(page)
+    assert data["links"] == {"paper": "https://arxiv.org/abs/hep-th/9711200"}
+    assert data["date"] == "1997-11"  # from the API's v1 date; the id encodes the same month
+    bib = (shelf / "references.bib").read_text(encoding="utf-8")
+    assert "eprint={hep-th/9711200}" in bib
+    assert run(capsys, "--root", str(shelf), "check")[0] == 0  # what add writes passes check
+    after_first = snapshot(shelf)
+    FakeArxiv.requests.clear()
+    for again in ("hep-th/9711200", "https://arxiv.org/pdf/hep-th/9711200v3.pdf", "http://export.arxiv.org/abs/HEP-TH/9711200?context=hep-th"):
+        code, out, err = run(capsys, "--root", str(shelf), "add", again, "--api-url", api)
+        assert code == 1 and out == ""
+        assert f"arXiv hep-th/9711200 is already on the shelf as {data['key']!r} ({page.relative_to(shelf).as_posix()})" in err
+    assert FakeArxiv.requests == []
+    assert snapshot(shelf) == after_first
+
+
+def test_old_style_bibtex_entry_is_added_once(shelf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """add --bibtex reads an old-style ``eprint``: the page links it, dates it by the id, and a second add is refused."""
+    entry = tmp_path / "old.bib"
+    entry.write_text("@article{maldacena1999large,\n  title = {The Large N Limit of Superconformal Field Theories and Supergravity},\n  author = {Maldacena, Juan},\n  journal = {Int. J. Theor. Phys.},\n  year = {1999},\n  eprint = {hep-th/9711200},\n  archivePrefix = {arXiv},\n}\n", encoding="utf-8")
+    assert run(capsys, "--root", str(shelf), "add", "--bibtex", str(entry))[0] == 0
+    pages = [p for p in (shelf / "docs" / "papers").glob("*.md") if "maldacena1999large" in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    data = front(pages[0])
+    assert (data["links"], data["date"]) == ({"paper": "https://arxiv.org/abs/hep-th/9711200"}, "1997-11")
+    entry.write_text(entry.read_text(encoding="utf-8").replace("maldacena1999large", "other1999key").replace("{hep-th/9711200}", "{arXiv:hep-th/9711200v3}"), encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(shelf), "add", "--bibtex", str(entry))
+    assert code == 1 and "arXiv hep-th/9711200 is already on the shelf as 'maldacena1999large'" in err
+    assert not [p for p in (shelf / "docs" / "papers").glob("*.md") if "other1999key" in p.read_text(encoding="utf-8")]
+
+
 @pytest.mark.parametrize(
     ("identifier", "message"),
     [
-        ("2399.99999", "arXiv has no paper with the identifier 2399.99999"),
+        ("2312.99999", "arXiv has no paper with the identifier 2312.99999"),
         ("2301.99999", "arXiv refused the identifier 2301.99999: incorrect id format for 2301.99999"),
-        ("2398.00001", "is not valid XML"),
-        ("2397.00001", "answered HTTP 503"),
+        ("2312.99998", "is not valid XML"),
+        ("2312.99997", "answered HTTP 503"),
     ],
 )
 def test_api_failures_change_nothing(api: str, shelf: Path, capsys: pytest.CaptureFixture[str], identifier: str, message: str) -> None:

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 import requests
 
-from .bibfile import ENTRY_OPENER, BibScan, scan_text
+from . import arxivid
+from .bibfile import BibScan, brace_title, escape, scan_text, write_entry
 from .check import Shelf, eprint_id, load_shelf
-from .dates import from_bibtex
+from .dates import from_arxiv, from_bibtex
 from .importer import derive_names
 from .scaffold import (
     ShelfError,
@@ -43,22 +44,14 @@ NS = {
     "arxiv": "http://arxiv.org/schemas/atom",
     "opensearch": "http://a9.com/-/spec/opensearch/1.1/",
 }
-_ID = r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v(?P<version>\d+))?"
-ID_FORMS = (
-    re.compile(rf"^(?:arxiv:)?\s*{_ID}$", re.IGNORECASE),
-    re.compile(rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/{_ID}(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE),
-)
 STOPWORDS = {"a", "an", "the", "on", "of", "for", "to", "towards", "toward", "in", "and", "with", "via", "by", "from", "at", "is", "are", "do", "does"}
 
 
 def parse_identifier(text: str) -> str:
-    """``2304.08485``, ``arXiv:2304.08485v2``, abs or pdf URLs -> ``2304.08485``."""
-    text = text.strip()
-    for form in ID_FORMS:
-        match = form.match(text)
-        if match:
-            identifier = match.group("id")
-            return identifier if "/" in identifier else identifier.lower()
+    """``2304.08485``, ``arXiv:2304.08485v2``, ``hep-th/9901001``, arXiv URLs -> the canonical id."""
+    identifier = arxivid.identifier(text)
+    if identifier:
+        return identifier
     raise ShelfError(f"{text!r} is not an arXiv identifier or URL (expected e.g. 2304.08485, arXiv:2304.08485v2 or https://arxiv.org/abs/2304.08485)")
 
 
@@ -80,7 +73,7 @@ class ArxivPaper:
 
     @property
     def abs_url(self) -> str:
-        return f"https://arxiv.org/abs/{self.identifier}"
+        return arxivid.abs_url(self.identifier)
 
     @property
     def month(self) -> str:
@@ -122,8 +115,8 @@ def entry_paper(entry: ET.Element, identifier: str) -> ArxivPaper:
     if "/api/errors" in entry_id or _text(entry, "atom:title") == "Error":
         reason = _text(entry, "atom:summary") or "unknown error"
         raise ShelfError(f"arXiv refused the identifier {identifier}: {reason}")
-    match = re.search(r"arxiv\.org/abs/(.+?)(?:v\d+)?$", entry_id)
-    if match is None or (identifier and match.group(1).lower() != identifier.lower()):
+    answered = arxivid.of_link(entry_id)
+    if not answered or (identifier and answered != identifier):
         if not entry_id:
             raise ShelfError(f"arXiv has no paper with the identifier {identifier}")
         raise ShelfError(f"the arXiv API answered about {entry_id!r} instead of {identifier}; nothing was added")
@@ -131,14 +124,14 @@ def entry_paper(entry: ET.Element, identifier: str) -> ArxivPaper:
     published = _text(entry, "atom:published")
     authors = tuple(" ".join(name.split()) for name in (_text(a, "atom:name") for a in entry.findall("atom:author", NS)) if name)
     if not title or not re.match(r"^\d{4}-\d{2}", published) or not authors:
-        raise ShelfError(f"the arXiv API's entry for {identifier or match.group(1)} lacks a title, a published date or authors; nothing was added")
+        raise ShelfError(f"the arXiv API's entry for {identifier or answered} lacks a title, a published date or authors; nothing was added")
     primary = entry.find("arxiv:primary_category", NS)
     category = primary.get("term", "") if primary is not None else ""
     if not category:
         first = entry.find("atom:category", NS)
         category = first.get("term", "") if first is not None else ""
     return ArxivPaper(
-        match.group(1),
+        answered,
         title,
         authors,
         published,
@@ -230,37 +223,20 @@ def make_key(style: str, author: str, year: str, title: str, taken: set[str]) ->
     return key
 
 
-def _brace_title(title: str) -> str:
-    """Protect acronyms and names (inner capitals) from BibTeX styles: ``{LLaVA}``."""
-
-    def protect(word: str) -> str:
-        core = word.rstrip(":,;.?!")
-        if any(ch.isupper() for part in core.split("-") for ch in part[1:]) and "{" not in core:
-            return "{" + core + "}" + word[len(core):]
-        return word
-
-    return " ".join(protect(word) for word in title.split())
-
-
-def _bib_escape(text: str) -> str:
-    return re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
-
-
 def bibtex_entry(paper: ArxivPaper, key: str) -> str:
     """An arXiv-style @misc entry (the form arXiv's own export gives)."""
     fields = [
-        ("title", _bib_escape(_brace_title(paper.title))),
-        ("author", " and ".join(_bib_escape(a) for a in paper.authors)),
+        ("title", escape(brace_title(paper.title))),
+        ("author", " and ".join(escape(a) for a in paper.authors)),
         ("year", paper.published[:4]),
         ("eprint", paper.identifier),
         ("archivePrefix", "arXiv"),
         ("primaryClass", paper.primary_class),
         ("url", paper.abs_url),
         ("doi", paper.doi),
-        ("journal", _bib_escape(paper.journal_ref)),
+        ("journal", escape(paper.journal_ref)),
     ]
-    body = "".join(f"      {name}={{{value}}},\n" for name, value in fields if value)
-    return f"@misc{{{key},\n{body}}}\n"
+    return write_entry("misc", key, fields, indent="      ", equals="=") + "\n"
 
 
 # --- adding --------------------------------------------------------------------
@@ -321,12 +297,11 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
         text = file.read_text(encoding="utf-8-sig").strip()
     except (OSError, UnicodeDecodeError) as error:
         raise ShelfError(f"cannot read {file}: {error}") from error
-    openers = [m for m in ENTRY_OPENER.finditer(text) if m.group(1).lower() not in ("comment", "string", "preamble")]
-    if len(openers) != 1:
-        raise ShelfError(f"{file} must hold exactly one BibTeX entry; it holds {len(openers)}")
     scan = BibScan(str(file))
     scan_text(text, scan)
-    if scan.problems:
+    if len(scan.declared) != 1:
+        raise ShelfError(f"{file} must hold exactly one BibTeX entry; it holds {len(scan.declared)}")
+    if scan.problems or not scan.entries:
         raise ShelfError("; ".join(p.format() for p in scan.problems) + "; nothing was added")
     entry = next(iter(scan.entries.values()))
     identifier = eprint_id(entry)
@@ -337,12 +312,9 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
         raise ShelfError(f"the entry {entry.key!r} in {file} has no title; nothing was added")
     short_name, _ = derive_names(title)
     url = entry.get("url").strip()
-    paper_link = f"https://arxiv.org/abs/{identifier}" if identifier else (url if url.startswith(("http://", "https://")) else "")
-    date = from_bibtex(entry.get("year"), entry.get("month"))
-    if identifier:
-        date_text = f"20{identifier[:2]}-{identifier[2:4]}"
-    else:
-        date_text = date.iso() if date else ""
+    paper_link = arxivid.abs_url(identifier) if identifier else (url if url.startswith(("http://", "https://")) else "")
+    date = from_arxiv(paper_link) or from_bibtex(entry.get("year"), entry.get("month"))
+    date_text = date.iso() if date else ""
     fields: dict[str, object] = {
         "key": entry.key,
         "title": title,

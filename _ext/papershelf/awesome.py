@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
-from .dates import arxiv_id
+from . import arxivid
 from .problems import Code, Problem
 
 if TYPE_CHECKING:
@@ -57,9 +57,9 @@ LINK_LABELS = {
     **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
 }
 PAPER_HOSTS = re.compile(
-    r"^https?://(?:www\.|export\.)?(?:arxiv\.org/(?:abs|pdf|html)/|openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
+    r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/paper"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|arxiv\.org/abs)|\.pdf(?:[?#].*)?$",
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -239,7 +239,7 @@ def link_kind(label: str) -> tuple[str, str] | None:
 
 
 def is_paper_url(url: str) -> bool:
-    return bool(PAPER_HOSTS.search(url))
+    return bool(arxivid.parse_url(url) or PAPER_HOSTS.search(url))
 
 
 def md_text(text: str) -> str:
@@ -450,7 +450,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     if value and value.lower() not in EMPTY:
         if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
             item.venue = value
-        if not (item.venue == value and value.lower() == "arxiv" and arxiv_id(item.paper_url)):  # the page shows "arXiv <id>" already
+        if not (item.venue == value and value.lower() == "arxiv" and arxivid.of_link(item.paper_url)):  # the page shows "arXiv <id>" already
             item.facts.append((label, value))
     for link in links:
         if any(existing.url == link.url for existing in item.links):
@@ -580,21 +580,21 @@ def body_text(item: Item) -> str:
 
 def generated_bibtex(item: Item, key: str) -> str:
     """An ``@misc`` entry from what the row gives, marked ``generated``."""
-    from .arxiv import _bib_escape, _brace_title
+    from .bibfile import brace_title, escape, write_entry
 
-    identifier = arxiv_id(item.paper_url)
-    year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
+    found = arxivid.parse_url(item.paper_url)
+    identifier = found.identifier if found else ""
+    year = item.date[:4] or (str(found.year) if found else "")
     fields = [
-        ("title", _bib_escape(_brace_title(item.title))),
+        ("title", escape(brace_title(item.title))),
         ("year", year),
         ("url", item.paper_url),
         ("eprint", identifier),
         ("archivePrefix", "arXiv" if identifier else ""),
-        ("howpublished", _bib_escape(item.venue)),
+        ("howpublished", escape(item.venue)),
         ("generated", "papershelf import"),
     ]
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
-    return f"@misc{{{key},\n{body}}}"
+    return write_entry("misc", key, fields)
 
 
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
@@ -606,7 +606,7 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     first: dict[str, Item] = {}
     result = []
     for item in items:
-        identity = arxiv_id(item.paper_url) or "title:" + normal_title(item.title)
+        identity = arxivid.of_link(item.paper_url) or "title:" + normal_title(item.title)
         owner = first.get(identity)
         if owner is None:
             first[identity] = item
@@ -672,11 +672,12 @@ def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
         # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
         alias = item.name if item.name and item.name.casefold() not in title.casefold() else named.group(1).strip() if named and ":" not in title else ""
         short = derive_names(title, alias)[0]
-        identifier = arxiv_id(item.paper_url)
+        found = arxivid.parse_url(item.paper_url)
+        identifier = found.identifier if found else ""
         # the id's month is more precise than a year heading, and earlier than a later venue's year
-        if identifier and (not item.date or (len(item.date) == 4 and item.date >= f"20{identifier[:2]}")):
-            item.date = f"20{identifier[:2]}-{identifier[2:4]}"
-        year = item.date[:4] or (f"20{identifier[:2]}" if identifier else "")
+        if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
+            item.date = f"{found.year}-{found.month:02d}"
+        year = item.date[:4] or (str(found.year) if found else "")
         key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)
         # topics go in as sections: the importer's `keywords` may name the entry itself

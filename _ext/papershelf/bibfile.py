@@ -1,10 +1,20 @@
-"""Scan the shared ``.bib`` file before pybtex sees it.
+"""BibTeX text: the one place that finds entries, decides which are valid, and writes them.
 
 pybtex (behind sphinxcontrib-bibtex) prints syntax errors to stderr, where a
-warnings-as-errors build never sees them, and keeps only the first of two
-entries with one key. bibtexparser reads the file block by block with line
-numbers, so every problem can be reported at its line and the rest of the
-file is still checked.
+warnings-as-errors build never sees them, keeps half of a broken entry (a
+missing comma leaves a page showing "(n.d.). Gamma."), and drops every entry
+after a repeated key. So the files are read here once, for the build and
+the CLI alike:
+
+* bibtexparser splits the text into blocks with line numbers (entry
+  boundaries, keys, lines), so every problem is reported at its line and the
+  rest of the file is still read;
+* each entry is then parsed alone by pybtex's parser, the grammar
+  sphinxcontrib-bibtex formats with: an entry is valid when both read it
+  cleanly, and only valid entries are offered (as :class:`BibEntry` records
+  and as pybtex's data, which the build hands to sphinxcontrib-bibtex
+  instead of letting it parse the files again). A broken entry is reported
+  once, at its line, with a fix, and is absent everywhere else.
 """
 
 from __future__ import annotations
@@ -13,25 +23,85 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import bibtexparser
+import pybtex.errors
 from bibtexparser import model
+from pybtex.database import BibliographyData, BibliographyDataError
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexSyntaxError
 
+from . import arxivid
 from .problems import Code, Problem
 from .records import BibEntry
 
-ENTRY_OPENER = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,")
-NEXT_BLOCK = re.compile(r"^[ \t]*@", re.MULTILINE)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from pybtex.exceptions import PybtexError
+
+_OPENER = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,")
+#: block types that are not references (no key of their own)
+NON_ENTRIES = {"comment", "string", "preamble"}
+
+
+def entry_openers(text: str) -> list[tuple[str, str]]:
+    """(type, key) of every ``@type{key,`` in ``text`` that opens a reference, in order."""
+    return [(m.group(1).lower(), m.group(2)) for m in _OPENER.finditer(text) if m.group(1).lower() not in NON_ENTRIES]
+
+
+def entry_key(text: str) -> str:
+    """The key of the first entry ``text`` opens, or ``""``."""
+    openers = entry_openers(text)
+    return openers[0][1] if openers else ""
 
 
 @dataclass
 class BibScan:
-    """What the scan found: entries by key (first wins) and the problems."""
+    """What the scan found: valid entries by key (first wins), every declared key, and the problems."""
 
     path: str
     stamp: tuple[int, int] = (0, 0)  #: (mtime_ns, size) the scan was made from
-    entries: dict[str, BibEntry] = field(default_factory=dict)
+    entries: dict[str, BibEntry] = field(default_factory=dict)  #: valid entries only
     problems: list[Problem] = field(default_factory=list)
+    #: key -> (path, line, text) of every entry written, broken ones too (first of a key wins)
+    declared: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    #: key -> (path, first line, last line) of each valid entry
+    spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    #: pybtex's reading of the valid entries, in file order: what sphinxcontrib-bibtex formats
+    data: BibliographyData = field(default_factory=BibliographyData)
+    #: path -> the valid keys first defined in that file, in order
+    file_keys: dict[str, list[str]] = field(default_factory=dict)
+    #: path -> modification time when read (kept for sphinxcontrib-bibtex's cache)
+    mtimes: dict[str, float] = field(default_factory=dict)
+    #: ``@string`` macros defined so far (pybtex's month names included)
+    macros: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def broken(self) -> dict[str, tuple[str, int]]:
+        """key -> (path, line) of entries that are written but not valid."""
+        return {key: (path, line) for key, (path, line, _) in self.declared.items() if key not in self.entries}
+
+    def add_file(self, other: BibScan) -> list[BibEntry]:
+        """Take in the scan of one more file; return its entries whose key an earlier file holds."""
+        self.problems.extend(other.problems)
+        self.macros = other.macros or self.macros
+        repeated = []
+        for key, declared in other.declared.items():
+            self.declared.setdefault(key, declared)
+        keys = []
+        for key, entry in other.entries.items():
+            if key in self.data.entries:  # pybtex's keys ignore case
+                repeated.append(entry)
+                continue
+            self.entries[key] = entry
+            self.spans[key] = other.spans[key]
+            self.data.entries[key] = other.data.entries[key]
+            keys.append(key)
+        if other.path in other.file_keys:  # the file was read
+            self.file_keys[other.path] = keys
+        return repeated
 
     def digest(self, key: str) -> str:
         """A fingerprint of one entry's text, to find what an edit changed."""
@@ -39,14 +109,9 @@ class BibScan:
         return hashlib.sha1(entry.raw.encode()).hexdigest() if entry else ""
 
 
-ARXIV_EPRINT = re.compile(r"^(?:arxiv:)?\s*(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
-
-
 def eprint_id(entry: BibEntry) -> str:
-    """The arXiv id of an entry's ``eprint`` (new-style ids only), or ``""``."""
-    prefix = entry.get("archiveprefix", "arXiv").strip().lower()
-    match = ARXIV_EPRINT.match(entry.get("eprint").strip())
-    return match.group(1) if match and prefix in ("arxiv", "") else ""
+    """The canonical arXiv id of an entry's ``eprint`` (new or old style), or ``""``."""
+    return arxivid.of_eprint(entry.get("eprint"), entry.get("archiveprefix"))
 
 
 @dataclass(frozen=True)
@@ -56,42 +121,39 @@ class BibIndex:
 
     path: str
     stamp: tuple[int, int]
-    entries: dict[str, tuple[int, str]]  #: key -> (line, digest)
+    entries: dict[str, tuple[int, str]]  #: key -> (line, digest), valid entries only
     files: tuple[str, ...] = ()  #: the scanned files, in order
     encoding: str = "utf-8-sig"  #: the files' encoding (``bibtex_encoding``)
     #: key -> arXiv id of its ``eprint``, so a build checks paper links against them without reading the file
     eprints: dict[str, str] = field(default_factory=dict)
+    #: key -> (path, first line, last line) of each valid entry, to read one back alone
+    spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    #: key -> line of entries written but broken (reported at that line, and nowhere else)
+    broken: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, scan: BibScan, files: tuple[str, ...] = (), encoding: str = "utf-8-sig") -> BibIndex:
         eprints = {key: eprint for key, entry in scan.entries.items() if (eprint := eprint_id(entry))}
-        return cls(scan.path, scan.stamp, {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}, files, encoding, eprints)
+        entries = {key: (entry.line, scan.digest(key)) for key, entry in scan.entries.items()}
+        broken = {key: line for key, (_, line) in scan.broken.items()}
+        return cls(scan.path, scan.stamp, entries, files, encoding, eprints, dict(scan.spans), broken)
 
     def read_entry(self, key: str) -> BibEntry | None:
-        """One entry, read from the file without scanning all of it.
+        """One valid entry, read back from its lines without scanning the whole file.
 
         For a page re-read while the .bib is unchanged: parsing the whole
         file again would cost O(entries) for one entry's text.
         """
-        if key not in self.entries:
+        span = self.spans.get(key)
+        if key not in self.entries or span is None:
             return None
-        opener = re.compile(r"^[ \t]*@\s*\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", re.MULTILINE)
-        for name in self.files:
-            try:
-                text = Path(name).read_text(encoding=self.encoding)
-            except (OSError, UnicodeDecodeError, LookupError):
-                continue
-            found = opener.search(text)
-            if found is None:
-                continue
-            following = NEXT_BLOCK.search(text, found.end())
-            snippet = BibScan(name)
-            scan_text(text[found.start(): following.start() if following else len(text)], snippet)
-            entry = snippet.entries.get(key)
-            if entry is not None:
-                line = text.count("\n", 0, found.start()) + 1
-                return BibEntry(entry.key, line, entry.raw, entry.entry_type, entry.fields)
-        return None
+        name, first, last = span
+        try:
+            lines = Path(name).read_text(encoding=self.encoding).split("\n")
+        except (OSError, UnicodeDecodeError, LookupError):
+            return None
+        block = next((b for b in bibtexparser.parse_string("\n".join(lines[first - 1:last])).blocks if isinstance(b, model.Entry)), None)
+        return _record(block, first) if block is not None and block.key == key else None
 
     def digest(self, key: str) -> str:
         return self.entries.get(key, (0, ""))[1]
@@ -105,10 +167,10 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig") -> BibScan:
+def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig", macros: dict[str, str] | None = None) -> BibScan:
     """Read and check a .bib file; a missing file gives an empty scan
-    (sphinxcontrib-bibtex reports it)."""
-    scan = BibScan(display_path or str(path), file_stamp(path))
+    (sphinxcontrib-bibtex reports it). ``macros``: ``@string`` definitions of earlier files."""
+    scan = BibScan(display_path or str(path), file_stamp(path), macros=dict(macros or {}))
     try:
         text = path.read_text(encoding=encoding)
     except FileNotFoundError:
@@ -121,33 +183,117 @@ def scan_bibfile(path: Path, display_path: str = "", encoding: str = "utf-8-sig"
 
 
 def scan_text(text: str, scan: BibScan) -> None:
+    """Read one file's text into ``scan``: its blocks, their problems, its valid entries.
+
+    ``scan.macros`` holds the ``@string`` definitions read so far (earlier
+    files included, as pybtex reads several files) and gains this file's.
+    """
     library = bibtexparser.parse_string(text)
-    first_line: dict[str, int] = {}
+    lines = text.split("\n")
+    parser = Parser(macros=scan.macros) if scan.macros else Parser()
+    keys = scan.file_keys.setdefault(scan.path, [])
     for block in library.blocks:
         line = (block.start_line or 0) + 1
+        last = line + (block.raw or "").rstrip().count("\n")
+        if isinstance(block, (model.String, model.Preamble)):
+            failure = _pybtex_errors(parser, block.raw or "", line)
+            if failure:  # the entries using a broken macro are reported too, as undefined strings
+                scan.problems.append(Problem(Code.BIB_SYNTAX, f"this @{type(block).__name__.lower()} does not parse: {failure}", line, scan.path))
+            continue
+        if isinstance(block, (model.ImplicitComment, model.ExplicitComment)):
+            continue
+        opener = entry_openers(block.raw or "")
+        key = block.key if isinstance(block, (model.Entry, model.DuplicateBlockKeyBlock)) else opener[0][1] if opener else ""
         if isinstance(block, model.DuplicateBlockKeyBlock):
-            key = block.key
-            scan.problems.append(Problem(Code.BIB_DUPLICATE, f"key `{key}` is defined again here; its first entry is on line {first_line.get(key, '?')}; rename or remove one", line, scan.path))
+            first = scan.declared.get(key, ("", 0, ""))[1] or "?"
+            scan.problems.append(Problem(Code.BIB_DUPLICATE, f"key `{key}` is defined again here; its first entry is on line {first}; rename or remove one", line, scan.path))
+            continue
+        if not opener and not isinstance(block, model.Entry):
+            if isinstance(block, model.ParsingFailedBlock):
+                scan.problems.append(Problem(Code.BIB_SYNTAX, f"this block does not parse: {_reason(block)}", line, scan.path))
+            continue
+        if key:
+            scan.declared.setdefault(key, (scan.path, line, "\n".join(lines[line - 1:last]).strip()))
+        if isinstance(block, model.DuplicateFieldKeyBlock):
+            names = ", ".join(f"`{name}`" for name in sorted(block.duplicate_keys))
+            scan.problems.append(Problem(Code.BIB_SYNTAX, f"entry `{key}` has the field {names} twice; keep one", line, scan.path))
         elif isinstance(block, model.ParsingFailedBlock):
-            opener = ENTRY_OPENER.search(block.raw or "")
-            what = f"entry `{opener.group(2)}`" if opener else "this block"
-            details = str(block.error or "").strip().splitlines()
-            reason = details[-1].strip() if details else "syntax error"
-            scan.problems.append(Problem(Code.BIB_SYNTAX, f"{what} does not parse: {reason}", line, scan.path))
-        elif isinstance(block, model.Entry):
-            first_line.setdefault(block.key, line)
+            scan.problems.append(Problem(Code.BIB_SYNTAX, f"entry `{key}` does not parse: {_reason(block)}; check its braces, quotes and commas", line, scan.path))
+        elif isinstance(block, model.Entry) and not _glued_field(block, scan):
+            failure = _pybtex_errors(parser, block.raw or "", line)
+            if failure:
+                code = Code.BIB_DUPLICATE if failure.startswith("repeated") else Code.BIB_SYNTAX
+                scan.problems.append(Problem(code, f"entry `{key}` does not parse: {failure}", line, scan.path))
+                continue
             _check_entry(block, line, scan)
+            scan.entries[key] = _record(block, line)
+            scan.spans[key] = (scan.path, line, last)
+            scan.data.entries[key] = parser.data.entries[key]
+            keys.append(key)
+    scan.macros = dict(parser.macros)
+
+
+def _reason(block: model.ParsingFailedBlock) -> str:
+    error = block.error
+    details = (str(getattr(error, "abort_reason", "") or error or "")).strip().splitlines()
+    return details[-1].strip() if details else "syntax error"
+
+
+def _pybtex_errors(parser: Parser, raw: str, line: int) -> str:
+    """Parse one block with pybtex into ``parser``; what it objects to (its lines made file lines), or "".
+
+    Syntax errors, undefined macros, repeated fields and keys make an entry
+    unreadable. pybtex's complaints about a name (too many commas) do not:
+    it formats the entry anyway, and ``bib-authors`` says how to fix it.
+    """
+    previous = pybtex.errors.captured_errors
+    pybtex.errors.captured_errors = errors = []
+    count = len(parser.data.entries)
+    try:
+        parser.parse_string(raw)
+    except (BibliographyDataError, PybtexSyntaxError) as error:
+        errors.append(error)
+    finally:
+        pybtex.errors.captured_errors = previous
+    fatal = [error for error in errors if isinstance(error, (BibliographyDataError, PybtexSyntaxError))]
+    if not fatal:
+        return ""
+    for key in list(parser.data.entries.keys())[count:]:  # half an entry is no entry
+        del parser.data.entries[key]
+    return "; ".join(_pybtex_message(error, line) for error in fatal)
+
+
+def _pybtex_message(error: PybtexError, line: int) -> str:
+    if isinstance(error, BibliographyDataError):
+        return f"{error}; pybtex reads keys without regard to case: rename one"
+    lineno = getattr(error, "lineno", None)
+    where = f" (line {line + lineno - 1})" if isinstance(lineno, int) else ""
+    kind = getattr(error, "error_type", "error")
+    return f"{kind}{where}: {Exception.__str__(error)}"
+
+
+def _record(block: model.Entry, line: int) -> BibEntry:
+    return BibEntry(
+        key=block.key,
+        line=line,
+        raw=(block.raw or "").strip(),
+        entry_type=block.entry_type.lower(),
+        fields=tuple((f.key.lower(), str(f.value)) for f in block.fields),
+    )
+
+
+def _glued_field(entry: model.Entry, scan: BibScan) -> bool:
+    """A missing comma, which bibtexparser reads as one field swallowing the next; True when found."""
+    for item in entry.fields:
+        if getattr(item, "enclosing", None) == "no-enclosing" and re.search(r"\n\s*\w+\s*=", str(item.value)):
+            scan.problems.append(Problem(Code.BIB_SYNTAX, f"entry `{entry.key}`: a comma is missing after field `{item.key}` (line {item.start_line + 1}); add `,` at the end of that line", item.start_line + 1, scan.path))
+            return True  # one report: pybtex's reading of the entry would say the same again
+    return False
 
 
 def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
+    """What a shelf needs of a valid entry: a year, authors separated by ``and``."""
     fields = {f.key.lower(): f for f in entry.fields}
-    broken = False
-    for item in entry.fields:
-        value = str(item.value)
-        # A missing comma makes bibtexparser glue the next field into an unenclosed value.
-        if getattr(item, "enclosing", None) == "no-enclosing" and re.search(r"\n\s*\w+\s*=", value):
-            scan.problems.append(Problem(Code.BIB_SYNTAX, f"entry `{entry.key}`: a comma is missing after field `{item.key}` (line {item.start_line + 1}); add `,` at the end of that line", item.start_line + 1, scan.path))
-            broken = True
     if "year" not in fields and "date" not in fields:
         scan.problems.append(Problem(Code.BIB_NO_YEAR, f"entry `{entry.key}` has no `year`; add `year = {{YYYY}}`", line, scan.path, entry.key))
     author = fields.get("author")
@@ -155,12 +301,62 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
         names = re.split(r"\s+and\s+", str(author.value))
         if any(name.count(",") > 1 for name in names) or "†" in str(author.value):
             scan.problems.append(Problem(Code.BIB_AUTHORS, f"entry `{entry.key}`: authors must be separated by ` and ` (found commas or markers such as †)", author.start_line + 1, scan.path, entry.key))
-    if broken:
-        return  # pybtex rejects the entry too: do not offer it as a citation
-    scan.entries[entry.key] = BibEntry(
-        key=entry.key,
-        line=line,
-        raw=(entry.raw or "").strip(),
-        entry_type=entry.entry_type.lower(),
-        fields=tuple((f.key.lower(), str(f.value)) for f in entry.fields),
-    )
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def brace_title(title: str) -> str:
+    """Protect acronyms and names (inner capitals) from BibTeX styles: ``{LLaVA}``."""
+
+    def protect(word: str) -> str:
+        core = word.rstrip(":,;.?!")
+        if any(ch.isupper() for part in core.split("-") for ch in part[1:]) and "{" not in core:
+            return "{" + core + "}" + word[len(core):]
+        return word
+
+    return " ".join(protect(word) for word in title.split())
+
+
+def escape(text: str) -> str:
+    """A value's LaTeX specials escaped (``&``, ``%``, ``#``), once."""
+    return re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
+
+
+def write_entry(entry_type: str, key: str, fields: Iterable[tuple[str, str]], indent: str = "  ", equals: str = " = ") -> str:
+    """``@type{key,`` then one ``name = {value},`` line per non-empty field, then ``}``.
+
+    Values are written as given (escape them with :func:`escape` first).
+    """
+    body = "".join(f"{indent}{name}{equals}{{{value}}},\n" for name, value in fields if value)
+    return f"@{entry_type}{{{key},\n{body}}}"
+
+
+def with_fields(raw: str, values: dict[str, str]) -> str:
+    """An entry's text with fields added before its closing brace, in its own indentation.
+
+    Raises ValueError when ``raw`` does not end like an entry.
+    """
+    body = raw.rstrip()
+    if not body.endswith(("}", ")")):
+        raise ValueError(f"cannot find the end of the entry {raw[:40]!r}")
+    head = body[:-1].rstrip()
+    indent = re.search(r"\n([ \t]+)\w+\s*=", raw)
+    pad = indent.group(1) if indent else "  "
+    comma = "" if head.endswith(",") else ","
+    added = "".join(f"\n{pad}{name} = {{{escape(value)}}}," for name, value in values.items())
+    return head + comma + added + "\n" + body[-1] + raw[len(body):]
+
+
+def replace_entry(text: str, entry: BibEntry, new: str) -> str:
+    """``text`` with ``entry.raw`` replaced at the entry's own line (an identical text elsewhere is left).
+
+    Raises ValueError when the entry is no longer there.
+    """
+    start = 0
+    for _ in range(entry.line - 1):
+        start = text.index("\n", start) + 1
+    position = text.find(entry.raw, start)
+    if position < 0:
+        raise ValueError(f"the entry {entry.key} changed")
+    return text[:position] + new + text[position + len(entry.raw):]

@@ -22,10 +22,9 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
-from . import conffile, frontmatter
-from .bibfile import ENTRY_OPENER, BibScan, eprint_id, scan_text
+from . import arxivid, conffile, frontmatter
+from .bibfile import BibScan, eprint_id, scan_text
 from .bibrules import DEFAULT_STYLE, entry_problems
-from .dates import arxiv_id
 from .problems import Code, Problem
 from .schema import is_paper_page, read_paper
 from .shelf import build_view
@@ -36,10 +35,6 @@ if TYPE_CHECKING:
 
     from .records import BibEntry, Paper
     from .scaffold import ShelfPaths
-
-#: entry types that are not references (no key of their own)
-NON_ENTRIES = {"comment", "string", "preamble"}
-
 
 # --- reading -------------------------------------------------------------------
 
@@ -62,8 +57,9 @@ class Shelf:
     paths: ShelfPaths
     pages: list[Page] = field(default_factory=list)
     bib_texts: dict[Path, str] = field(default_factory=dict)
-    entries: dict[str, BibEntry] = field(default_factory=dict)  #: parsed entries, first of a key wins
+    entries: dict[str, BibEntry] = field(default_factory=dict)  #: valid entries, first of a key wins
     declared: dict[str, tuple[str, int]] = field(default_factory=dict)  #: key -> (bib path, line), broken entries too
+    declared_text: dict[str, str] = field(default_factory=dict)  #: key -> the entry's text as written, broken entries too
     problems: list[Problem] = field(default_factory=list)  #: per-file problems found while reading
     slugs: set[str] = field(default_factory=set)  #: file names (no suffix) used under papers/
     #: (page path, role, key, line) of each {paper} and {cite} role in the pages' Markdown
@@ -83,7 +79,7 @@ class Shelf:
         result: dict[str, str] = {}
         for page in self.pages:
             for link in page.paper.links_of("paper"):
-                identifier = arxiv_id(link.url)
+                identifier = arxivid.of_link(link.url)
                 if identifier:
                     result.setdefault(identifier, page.paper.key)
         for key, entry in self.entries.items():
@@ -95,22 +91,6 @@ class Shelf:
     def all_keys(self) -> set[str]:
         """Every key in use, by a page or a BibTeX entry."""
         return {page.paper.key for page in self.pages} | set(self.declared) | set(self.entries)
-
-
-def declared_keys(text: str) -> dict[str, int]:
-    """key -> line of every entry opener in a .bib text, broken entries too (first of a key wins).
-
-    A page whose entry does not parse is told about the syntax error, not
-    that its entry is missing.
-    """
-    declared: dict[str, int] = {}
-    line, position = 1, 0
-    for match in ENTRY_OPENER.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        if match.group(1).lower() not in NON_ENTRIES:
-            declared.setdefault(match.group(2), line)
-    return declared
 
 
 def not_utf8(data: bytes) -> Problem | None:
@@ -229,8 +209,9 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         for key, entry in scan.entries.items():
             shelf.entries.setdefault(key, entry)
             located.append((rel, entry))
-        for key, line in declared_keys(text).items():
+        for key, (_, line, written) in scan.declared.items():
             shelf.declared.setdefault(key, (rel, line))
+            shelf.declared_text.setdefault(key, written)
     shelf.problems.extend(entry_problems(located, conffile.text(literals, "bibtex_default_style", DEFAULT_STYLE), conffile.text(literals, "bibtex_cite_id", "")))
 
     if not paths.srcdir.is_dir():
@@ -272,7 +253,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
 
 def normal_link(url: str) -> str:
     """A paper link's identity: its arXiv id, else the URL without scheme and trailing slash."""
-    identifier = arxiv_id(url)
+    identifier = arxivid.of_link(url)
     if identifier:
         return "arxiv:" + identifier
     return re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/").lower()
@@ -301,7 +282,7 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
             else:
                 first.setdefault(identity, (item, link.line))
             entry = entries.get(paper.key)
-            linked = arxiv_id(link.url)
+            linked = arxivid.of_link(link.url)
             eprint = eprint_id(entry) if entry is not None else ""
             if linked and eprint and linked != eprint:
                 problems.append(Problem(Code.ARXIV_MISMATCH, f"paper link {link.url} is arXiv {linked} but the BibTeX entry `{paper.key}` has eprint {eprint}; fix whichever is wrong", link.line, item.path))
@@ -320,7 +301,7 @@ def check_shelf(shelf: Shelf) -> list[Problem]:
         if page.paper.key not in shelf.declared:
             problems.append(Problem(Code.NO_BIB_ENTRY, f"key {page.paper.key!r} has no entry in {bib_rel}; add its BibTeX entry there", page.paper.line, page.rel))
     for key, (rel, line) in shelf.declared.items() if shelf.every_entry else ():
-        if key not in keys and key in shelf.entries:  # an entry that does not parse has its bib-syntax finding
+        if key not in keys and key in shelf.entries:  # a broken entry is reported once, as broken
             problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
     problems.extend(reference_problems(shelf))
     view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
@@ -359,7 +340,7 @@ def format_json(problems: list[Problem], shelf: Shelf) -> str:
         {
             "root": str(shelf.paths.root),
             "papers": len(shelf.pages),
-            "entries": len(shelf.declared),
+            "entries": len(shelf.entries),
             "findings": [{"path": p.path, "line": p.line, "code": p.code.slug, "message": p.message} for p in problems],
         },
         indent=2,
@@ -369,6 +350,6 @@ def format_json(problems: list[Problem], shelf: Shelf) -> str:
 
 def summary(problems: list[Problem], shelf: Shelf) -> str:
     papers = f"{len(shelf.pages)} paper{'s' * (len(shelf.pages) != 1)}"
-    entries = f"{len(shelf.declared)} BibTeX entr{'ies' if len(shelf.declared) != 1 else 'y'}"
+    entries = f"{len(shelf.entries)} BibTeX entr{'ies' if len(shelf.entries) != 1 else 'y'}"
     found = f"{len(problems)} finding{'s' * (len(problems) != 1)}" if problems else "no findings"
     return f"checked {papers} and {entries}: {found}"

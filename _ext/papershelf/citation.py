@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 
+from . import arxivid
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -38,7 +40,7 @@ class Reference:
 
     @property
     def arxiv_url(self) -> str:
-        return f"https://arxiv.org/abs/{self.arxiv}" if self.arxiv else ""
+        return arxivid.abs_url(self.arxiv) if self.arxiv else ""
 
     def text(self) -> str:
         parts = [f"{self.authors} ({self.year or 'n.d.'})." if self.authors else f"({self.year or 'n.d.'})."]
@@ -102,8 +104,11 @@ _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def _is_arxiv(fields: Mapping[str, str]) -> bool:
-    return fields.get("archiveprefix", "").lower() == "arxiv" or "arxiv.org/" in fields.get("url", "").lower() or bool(
-        _PREPRINT.match(plain(fields.get("journal", "")))
+    return (
+        fields.get("archiveprefix", "").lower() == "arxiv"
+        or bool(arxivid.of_eprint(plain(fields.get("eprint", "")), plain(fields.get("archiveprefix", ""))))
+        or bool(arxivid.of_link(plain(fields.get("url", ""))))
+        or bool(_PREPRINT.match(plain(fields.get("journal", ""))))
     )
 
 
@@ -128,11 +133,9 @@ def venue_of(entry: Entry) -> str:
 
 
 def arxiv_of(entry: Entry) -> str:
-    """The arXiv identifier from ``eprint`` (with ``archivePrefix = arXiv``), else ""."""
+    """The canonical arXiv identifier of ``eprint`` (read as :func:`papershelf.bibfile.eprint_id` reads it), else ""."""
     fields = entry.fields
-    if fields.get("archiveprefix", "").lower() == "arxiv" and fields.get("eprint"):
-        return plain(fields["eprint"])
-    return ""
+    return arxivid.of_eprint(plain(fields.get("eprint", "")), plain(fields.get("archiveprefix", "")))
 
 
 def format_reference(entry: Entry) -> Reference:

@@ -1,7 +1,8 @@
 """A paper's first-public date, from the best source that has one.
 
 Order: front matter ``date``; the arXiv identifier of its paper link (the
-YYMM of ``2304.08485`` is the v1 month); the BibTeX ``year``/``month``.
+YYMM of ``2304.08485`` or ``hep-th/9901001`` is the v1 month, read by
+:mod:`papershelf.arxivid`); the BibTeX ``year``/``month``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from . import arxivid
 from .records import PaperDate
 
-ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{2})(\d{2})\.(\d{4,5})", re.IGNORECASE)
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name}
 
@@ -41,12 +42,6 @@ def parse_iso(text: str, today: dt.date | None = None) -> PaperDate:
     return date
 
 
-def arxiv_id(url: str) -> str:
-    """The arXiv identifier in a URL (``2304.08485``), or ``""``."""
-    match = ARXIV_ID.search(url)
-    return f"{match.group(1)}{match.group(2)}.{match.group(3)}" if match else ""
-
-
 def without_front_matter(paper_urls: Iterable[str], year: str = "", month: str = "") -> PaperDate | None:
     """The date of a paper whose front matter gives none: the arXiv id of
     its first paper link that has one, else the BibTeX year and month."""
@@ -54,10 +49,9 @@ def without_front_matter(paper_urls: Iterable[str], year: str = "", month: str =
 
 
 def from_arxiv(url: str) -> PaperDate | None:
-    match = ARXIV_ID.search(url)
-    if not match:
-        return None
-    return PaperDate(2000 + int(match.group(1)), int(match.group(2)), 0, "arXiv id")
+    """The v1 month an arXiv link's identifier encodes (old-style ids too)."""
+    found = arxivid.parse_url(url)
+    return PaperDate(found.year, found.month, 0, "arXiv id") if found else None
 
 
 def from_bibtex(year: str, month: str = "") -> PaperDate | None:

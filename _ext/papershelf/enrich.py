@@ -18,7 +18,6 @@ and a second run makes no request at all.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -27,11 +26,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import requests
 
+from . import arxivid
 from .arxiv import DEFAULT_API, ArxivPaper, bibtex_entry, entry_paper, feed_entries
+from .bibfile import replace_entry, with_fields
 from .check import eprint_id, load_shelf
-from .dates import arxiv_id
-from .frontmatter import split_front_matter
-from .scaffold import ShelfError, commit, scalar
+from .frontmatter import dump_fields, split_front_matter
+from .scaffold import ShelfError, commit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -191,7 +191,7 @@ def paper_ids(shelf: Shelf) -> dict[str, str]:
     """key -> arXiv id, for every page whose paper link or entry names one."""
     result: dict[str, str] = {}
     for page in shelf.pages:
-        identifier = next((arxiv_id(link.url) for link in page.paper.links_of("paper") if arxiv_id(link.url)), "")
+        identifier = next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
         entry = shelf.entries.get(page.paper.key)
         identifier = identifier or (eprint_id(entry) if entry else "")
         if identifier:
@@ -230,37 +230,8 @@ def _with_front(text: str, values: dict[str, str]) -> str:
     if split is None:
         raise ShelfError("a page lost its front matter while enrich ran; run it again")
     lines = text.splitlines(keepends=True)
-    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
-    added = [f'{name}: "{value}"\n' if name == "date" else f"{name}: {scalar(value)}\n" for name, value in values.items()]
-    return "".join(lines[:closing] + added + lines[closing:])
-
-
-def _bib_value(text: str) -> str:
-    return re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
-
-
-def _with_fields(raw: str, values: dict[str, str]) -> str:
-    """An entry's text with fields added before its closing brace."""
-    body = raw.rstrip()
-    if not body.endswith(("}", ")")):
-        raise ShelfError(f"cannot find the end of the entry {raw[:40]!r}")
-    head = body[:-1].rstrip()
-    indent = re.search(r"\n([ \t]+)\w+\s*=", raw)
-    pad = indent.group(1) if indent else "  "
-    comma = "" if head.endswith(",") else ","
-    added = "".join(f"\n{pad}{name} = {{{_bib_value(value)}}}," for name, value in values.items())
-    return head + comma + added + "\n" + body[-1] + raw[len(body):]
-
-
-def _replace_entry(text: str, entry: BibEntry, new: str) -> str:
-    """Replace ``entry.raw`` at its own line (an identical text elsewhere is left)."""
-    start = 0
-    for _ in range(entry.line - 1):
-        start = text.index("\n", start) + 1
-    position = text.find(entry.raw, start)
-    if position < 0:
-        raise ShelfError(f"the entry {entry.key} changed while enrich ran; run it again")
-    return text[:position] + new + text[position + len(entry.raw):]
+    closing = split[1] - 1  # the closing fence's index
+    return "".join([*lines[:closing], dump_fields(values), *lines[closing:]])
 
 
 # --- the command -----------------------------------------------------------------
@@ -364,12 +335,18 @@ def enrich_shelf(
             files[page.path] = _with_front(files.get(page.path) or page.path.read_text(encoding="utf-8-sig"), change.front)
         if entry is not None and (change.bib_fields or change.bib_replaced):
             bibpath = _bib_path(paths, shelf, key)
-            new = change.bib_replaced.rstrip("\n") if change.bib_replaced else _with_fields(entry.raw, change.bib_fields)
+            try:
+                new = change.bib_replaced.rstrip("\n") if change.bib_replaced else with_fields(entry.raw, change.bib_fields)
+            except ValueError as error:
+                raise ShelfError(f"{error}; nothing was changed") from error
             bib_edits.setdefault(bibpath, []).append((entry, new))
     for bibpath, edits in bib_edits.items():
         text = shelf.bib_texts[bibpath]
         for entry, new in sorted(edits, key=lambda edit: -edit[0].line):  # from the end: earlier lines stay put
-            text = _replace_entry(text, entry, new)
+            try:
+                text = replace_entry(text, entry, new)
+            except ValueError as error:
+                raise ShelfError(f"{error} while enrich ran; run it again") from error
         files[bibpath] = text
     report.seconds = time.monotonic() - started
     if not dry_run and files:

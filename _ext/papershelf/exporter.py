@@ -208,14 +208,8 @@ def _body(page: Page) -> str:
 
 
 def _raw_entry(shelf: Shelf, key: str) -> str:
-    """An entry's text; for one that does not parse, the lines from its opener to the next entry."""
+    """An entry's text as written, broken entries too."""
     entry = shelf.entries.get(key)
     if entry is not None:
         return entry.raw.strip()
-    if key not in shelf.declared:
-        return ""
-    rel, line = shelf.declared[key]
-    text = next((t for p, t in shelf.bib_texts.items() if shelf.paths.rel(p) == rel), "")
-    lines = text.splitlines()[line - 1 :]
-    end = next((i for i, item in enumerate(lines[1:], start=1) if item.startswith("@")), len(lines))
-    return "\n".join(lines[:end]).strip()
+    return shelf.declared_text.get(key, "")

@@ -1,13 +1,16 @@
-"""Read a page's YAML front matter together with the line of every key.
+"""A page's YAML front matter: read with the line of every key, and written.
 
 Sphinx's ``env.metadata`` holds the front matter too, but without line numbers
 and with some values mangled (docinfo fields such as ``authors``). Warnings
 must name the line, and ``papershelf check`` runs without Sphinx, so both read
-pages through this module.
+pages through this module. Every command that writes front matter (``add``,
+``import``, ``enrich``) writes it through :func:`dump_front_matter`.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,10 +98,10 @@ class FrontMatter:
 def split_front_matter(text: str) -> tuple[str, int] | None:
     """Return the YAML text between the fences and the closing fence's line."""
     lines = text.splitlines()
-    if not lines or lines[0].strip() != FENCE:
+    if not lines or lines[0].rstrip() != FENCE:
         return None
     for index in range(1, len(lines)):
-        if lines[index].strip() == FENCE:
+        if lines[index].rstrip() == FENCE:  # at the line start, as MyST reads it
             return "\n".join(lines[1:index]), index + 1
     return None
 
@@ -142,3 +145,82 @@ def _shift_lines(value: Any, offset: int) -> None:
         value.lines = [line + offset for line in getattr(value, "lines", [])]
         for item in value:
             _shift_lines(item, offset)
+
+
+# --- writing ---------------------------------------------------------------------
+
+#: a date-like text: quoted, because myst-parser before 5.2 crashes on an unquoted nested date
+_DATE_LIKE = re.compile(r"^\d{4}(?:-\d{1,2}){0,2}$")
+#: scalar lists whose items are all at most this long are written on one line
+FLOW_ITEM_LENGTH = 60
+
+
+class FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper in the shelf's compact style.
+
+    Block mappings; lists of short scalars on one line (``tags: [a, b]``);
+    lists of mappings as indented block sequences of one-line mappings
+    (``  - {name: x, url: "https://..."}``); scalars plain where they read
+    back as the same text, else double-quoted (a date always); multi-line
+    text as a literal block; keys in the order given; no line folding.
+    """
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # "- " indented under its key, not flush with it
+
+    def choose_scalar_style(self) -> str:
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a value used twice is written twice, never as &id001
+
+
+def _represent_text(dumper: FrontMatterDumper, data: str) -> yaml.ScalarNode:
+    # A literal block only without a final line break ("|-"): the front matter ends
+    # with the fence, and MyST reads it without the break a "|" block keeps.
+    style = '"' if _DATE_LIKE.match(data) or data.endswith("\n") else "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def _represent_list(dumper: FrontMatterDumper, data: Iterable[Any]) -> yaml.SequenceNode:
+    items = list(data)
+    flow = all(not isinstance(item, (Mapping, list)) and len(str(item)) <= FLOW_ITEM_LENGTH and "\n" not in str(item) for item in items)
+    node = yaml.SequenceNode("tag:yaml.org,2002:seq", [], flow_style=flow)
+    for item in items:
+        # a mapping in a list (a model, a labelled link) is one line
+        node.value.append(dumper.represent_mapping("tag:yaml.org,2002:map", item, flow_style=True) if isinstance(item, Mapping) else dumper.represent_data(item))
+    return node
+
+
+def _represent_mapping(dumper: FrontMatterDumper, data: Mapping[str, Any]) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
+
+
+FrontMatterDumper.add_representer(str, _represent_text)
+FrontMatterDumper.add_representer(list, _represent_list)
+FrontMatterDumper.add_representer(tuple, _represent_list)
+FrontMatterDumper.add_representer(LineList, _represent_list)
+FrontMatterDumper.add_representer(dict, _represent_mapping)
+FrontMatterDumper.add_representer(LineDict, _represent_mapping)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {} or value == ()
+
+
+def dump_fields(fields: Mapping[str, Any], order: Iterable[str] = ()) -> str:
+    """``key: value`` lines (no fences) in the house style; empty values are left out.
+
+    Keys named in ``order`` come first, in that order; the rest as given.
+    """
+    names = list(dict.fromkeys([name for name in order if name in fields] + list(fields)))
+    kept = {name: fields[name] for name in names if not _empty(fields[name])}
+    if not kept:
+        return ""
+    return yaml.dump(kept, Dumper=FrontMatterDumper, sort_keys=False, allow_unicode=True, width=2**31 - 1, default_flow_style=False)
+
+
+def dump_front_matter(fields: Mapping[str, Any], order: Iterable[str] = ()) -> str:
+    """A page holding only front matter: fences around :func:`dump_fields`."""
+    return f"{FENCE}\n{dump_fields(fields, order)}{FENCE}\n"

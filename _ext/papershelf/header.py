@@ -68,7 +68,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     paper, problems = read_paper(front.data, docname, bib, settings=of_config(app.config))
     for problem in problems:
         warn(problem, docname, env)
-    # An entry that does not parse has its own bib-syntax finding: "no entry" would mislead.
+    # a broken entry is reported once, at its own line (bib-syntax), as check reports it
     if bib is None and domain.bib_index is not None and paper.key not in domain.data["bib_declared"]:
         warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, env)
     domain.pages[docname] = paper

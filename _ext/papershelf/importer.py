@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .bibfile import ENTRY_OPENER, BibScan, scan_text
+from .bibfile import BibScan, entry_key, entry_openers, scan_text
 from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
@@ -125,7 +125,7 @@ def load_fixes(path: Path) -> dict[str, dict[str, Any]]:
         unknown = set(values) - {*FIXABLE, "bibtex"}
         if unknown:
             raise ShelfError(f"{path}: the fix for `{key}` sets unknown field(s) {', '.join(sorted(map(str, unknown)))}; fixable: {', '.join(FIXABLE)}, bibtex")
-        if "bibtex" in values and not (isinstance(values["bibtex"], str) and ENTRY_OPENER.search(values["bibtex"])):
+        if "bibtex" in values and not (isinstance(values["bibtex"], str) and entry_openers(values["bibtex"])):
             raise ShelfError(f"{path}: the fix for `{key}` has a `bibtex` value that is not a BibTeX entry")
         if "links" in values and not isinstance(values["links"], dict):
             raise ShelfError(f"{path}: the fix for `{key}` has `links` that is not a mapping of link kinds")
@@ -211,9 +211,8 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
                 fields["links"] = links
             else:
                 fields[name] = value
-        opener = ENTRY_OPENER.search(bibtex)
-        if opener:
-            fields["key"] = key = opener.group(2)
+        if entry_key(bibtex):
+            fields["key"] = key = entry_key(bibtex)
     link_lines = {(link.kind, link.url): link.line for link in entry.links}
     return Candidate(entry, key, bibtex, bibtex_line, fields, link_lines)
 

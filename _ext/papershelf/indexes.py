@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from . import citation, references
+from . import arxivid, citation, references
 from .cite import shelf_cite_domain
 from .header import MONTH_NAMES, human_date, link_cell, table, text_cell
 from .settings import of_config
@@ -135,7 +135,7 @@ def _venue(app: Sphinx, paper: Paper) -> nodes.paragraph:
         return text_cell("")
     venue, arxiv = citation.venue_of(entry), citation.arxiv_of(entry)
     if venue == "arXiv" and arxiv:
-        return link_cell("arXiv", f"https://arxiv.org/abs/{arxiv}")
+        return link_cell("arXiv", arxivid.abs_url(arxiv))
     return text_cell(venue)
 
 

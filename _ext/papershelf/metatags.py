@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.util import logging
 
-from . import arxiv, citation
+from . import arxivid, citation
 from .cite import shelf_cite_domain
 from .feeds import abstract_of, author_names, byline, display_title, first_sentence
-from .scaffold import ShelfError
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -44,29 +43,19 @@ SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"
 def arxiv_id(paper: Paper, entry: Entry | None) -> str:
     """The paper's arXiv id: the entry's ``eprint``, else an arXiv link of the page."""
     if entry is not None:
-        fields = entry.fields
-        if fields.get("eprint") and fields.get("archiveprefix", "").lower() == "arxiv":
-            try:
-                return arxiv.parse_identifier(citation.plain(fields["eprint"]))
-            except ShelfError:
-                pass
-    for link in paper.links:
-        if "arxiv.org/" not in link.url.lower():
-            continue  # skip the parser's error path for the many links elsewhere
-        try:
-            return arxiv.parse_identifier(link.url)
-        except ShelfError:
-            continue
-    return ""
+        identifier = citation.arxiv_of(entry)
+        if identifier:
+            return identifier
+    return next((found for link in paper.links if (found := arxivid.of_link(link.url))), "")
 
 
 def pdf_url(paper: Paper, identifier: str) -> str:
     """A direct PDF link: a ``paper`` link ending in .pdf or on arXiv's /pdf/, else arXiv's."""
     for link in paper.links_of("paper"):
         path = link.url.split("?", 1)[0].split("#", 1)[0]
-        if path.lower().endswith(".pdf") or "arxiv.org/pdf/" in path:
+        if path.lower().endswith(".pdf") or arxivid.is_pdf_url(link.url):
             return link.url
-    return f"https://arxiv.org/pdf/{identifier}" if identifier else ""
+    return arxivid.pdf_url(identifier) if identifier else ""
 
 
 def scholar_date(paper: Paper, entry: Entry | None) -> str:

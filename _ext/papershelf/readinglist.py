@@ -46,7 +46,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors.index import slugify as github_slug
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from .bibfile import ENTRY_OPENER
+from .bibfile import entry_key, entry_openers
 from .problems import Code, Problem
 from .settings import DEFAULT, LINK_KINDS, RELATION_KINDS, ShelfSettings
 
@@ -370,8 +370,7 @@ class ListEntry:
 
     @property
     def key(self) -> str:
-        match = ENTRY_OPENER.search(self.bibtex)
-        return match.group(2) if match else ""
+        return entry_key(self.bibtex)
 
 
 @dataclass
@@ -544,7 +543,7 @@ class _EntryReader:
         closed = closing.startswith(token.markup) and not closing.strip(token.markup[0])
         content = raw[1:-1] if closed else raw[1:]
         language = (token.info.split() or [""])[0]
-        if closed and (language.lower() in BIBTEX_LANGUAGES or (language == "" and ENTRY_OPENER.search("\n".join(content)))):
+        if closed and (language.lower() in BIBTEX_LANGUAGES or (language == "" and entry_openers("\n".join(content)))):
             self.entry.mapped += len(raw)
             if self.entry.bibtex:
                 self.warn(Code.BIB_DUPLICATE, "a second citation block in one entry; only the first is imported", block.start + 1)

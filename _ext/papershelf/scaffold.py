@@ -9,7 +9,6 @@ half-written shelf.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 import subprocess
@@ -18,14 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from . import conffile
+from . import conffile, frontmatter
 from .schema import FIELD_NAMES
 from .settings import DEFAULT, ShelfSettings, of_literals
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 SOURCE_DIR = "docs"
 PAPERS_DIR = "papers"
@@ -153,68 +150,10 @@ def unique_name(base: str, taken: set[str]) -> str:
 
 # --- front matter ------------------------------------------------------------
 
-_PLAIN_FLOW = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._+/-]*")
-
-
-def _is_plain(text: str) -> bool:
-    """True when ``text`` reads back as the same string without quotes."""
-    if not text or text != text.strip() or "\n" in text or text[0] in "!&*[]{}|>'\"%@`#,?:-":
-        return False
-    try:
-        return yaml.safe_load(f"x: {text}") == {"x": text}
-    except yaml.YAMLError:
-        return False
-
-
-def scalar(value: Any, flow: bool = False) -> str:
-    """One YAML scalar: plain when safe, else double-quoted (JSON is valid YAML)."""
-    text = str(value)
-    if _is_plain(text) and (not flow or _PLAIN_FLOW.fullmatch(text)):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _flow_map(item: Mapping[str, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in item.items()) + "}"
-
-
-def _flow_list(items: Iterable[Any]) -> str:
-    return "[" + ", ".join(scalar(v, flow=True) for v in items) + "]"
-
 
 def render_front_matter(fields: Mapping[str, Any]) -> str:
-    """A page holding only front matter, keys in schema order, in the house style.
-
-    Values are text, lists of text, mappings of text, lists of mappings (link
-    lists, models): the shapes the schema knows.
-    """
-    lines = ["---"]
-    order = [name for name in FIELD_NAMES if name in fields] + [name for name in fields if name not in FIELD_NAMES]
-    for name in order:
-        value = fields[name]
-        if value is None or value == "" or value == [] or value == {}:
-            continue
-        if name in ("date", "added"):
-            lines.append(f'{name}: "{value}"')
-        elif isinstance(value, dict):
-            lines.append(f"{name}:")
-            for sub, item in value.items():
-                if isinstance(item, list) and any(isinstance(i, dict) for i in item):
-                    lines.append(f"  {sub}:")
-                    lines.extend(f"    - {_flow_map(i) if isinstance(i, dict) else scalar(i)}" for i in item)
-                elif isinstance(item, list):
-                    lines.append(f"  {sub}: {_flow_list(item)}")
-                else:
-                    lines.append(f"  {sub}: {scalar(item)}")
-        elif isinstance(value, list) and any(isinstance(i, dict) for i in value):
-            lines.append(f"{name}:")
-            lines.extend(f"  - {_flow_map(i)}" for i in value)
-        elif isinstance(value, list):
-            lines.append(f"{name}: {_flow_list(value)}")
-        else:
-            lines.append(f"{name}: {scalar(value)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n"
+    """A page holding only front matter, keys in schema order (see :func:`frontmatter.dump_front_matter`)."""
+    return frontmatter.dump_front_matter(fields, FIELD_NAMES)
 
 
 # --- writing -----------------------------------------------------------------

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, cast
 
 import pybtex.errors
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
-from . import check, indexes
+from . import indexes
 from .bibfile import BibScan, file_stamp, scan_bibfile
 from .bibrules import DEFAULT_STYLE, citation_id, entry_problems, missing_fields
 from .cite import shelf_cite_domain
@@ -70,14 +71,33 @@ def scan_all(app: Sphinx) -> BibScan:
     located: list[tuple[str, BibEntry]] = []
     paths = bib_paths(app)
     merged = BibScan(path=", ".join(str(p) for p in paths))
+    # sphinxcontrib-bibtex's own notion of "unchanged", taken before reading
+    merged.mtimes = {str(path): get_mtime(path) for path in paths}
     for path in paths:
-        scan = scan_bibfile(path, encoding=bib_encoding(app))
-        merged.problems.extend(scan.problems)
-        for key, entry in scan.entries.items():
-            located.append((str(path), entry))
-            merged.entries.setdefault(key, entry)
+        scan = scan_bibfile(path, encoding=bib_encoding(app), macros=merged.macros)
+        located.extend((str(path), entry) for entry in scan.entries.values())
+        merged.add_file(scan)  # a key repeated in a later file: entry_problems reports it
     merged.problems.extend(entry_problems(located, bib_style(app), cite_id_template(app)))
     return merged
+
+
+def hand_over(app: Sphinx, scan: BibScan) -> bool:
+    """Give sphinxcontrib-bibtex the scan's pybtex data, so it formats exactly the valid entries.
+
+    Called before its ``builder-inited``: it finds its cache up to date and
+    does not parse the files again. Only on a shelf, whose .bib papershelf
+    owns (:func:`checks_every_entry`); in a project that only cites, and
+    whenever a file is missing or unreadable, sphinxcontrib-bibtex parses
+    the files itself and reports in its own words, as it always did.
+    Returns whether it did.
+    """
+    cite = shelf_cite_domain(app.env)
+    paths = bib_paths(app)
+    if cite is None or not checks_every_entry(app) or not all(str(path) in scan.file_keys for path in paths):
+        return False
+    files = {path: BibFile(mtime=scan.mtimes[str(path)], keys=dict.fromkeys(scan.file_keys.get(str(path), []))) for path in paths}
+    cite.data["bibdata"] = BibData(encoding=bib_encoding(app), bibfiles=files, data=scan.data)
+    return True
 
 
 def bib_style(app: Sphinx) -> str:
@@ -86,17 +106,6 @@ def bib_style(app: Sphinx) -> str:
 
 def cite_id_template(app: Sphinx) -> str:
     return getattr(app.config, "bibtex_cite_id", None) or ""
-
-
-def declared_keys(app: Sphinx) -> set[str]:
-    """Keys of every entry opener in the .bib files, entries that do not parse included."""
-    keys: set[str] = set()
-    for path in bib_paths(app):
-        try:
-            keys.update(check.declared_keys(path.read_text(encoding=bib_encoding(app))))
-        except (OSError, UnicodeDecodeError, LookupError):  # the scan reports an unreadable file
-            continue
-    return keys
 
 
 def checks_every_entry(app: Sphinx) -> bool:
@@ -130,9 +139,10 @@ def on_builder_inited(app: Sphinx) -> None:
         return
     new = scan_all(app)
     new.stamp = stamp
+    handed_over = hand_over(app, new)
     domain.set_scan(new, tuple(str(path) for path in bib_paths(app)), bib_encoding(app))
     domain.data["bib_problems"] = new.problems
-    domain.data["bib_declared"] = declared_keys(app)
+    domain.data["bib_declared"] = set(new.declared)
     # upstream's warnings for what papershelf reports itself at the entry's line (see cite.py)
     style = bib_style(app)
     domain.data["bib_quiet_fields"] = {key: fields for key, entry in new.entries.items() if (fields := missing_fields(entry, new.entries, style))}
@@ -147,14 +157,16 @@ def on_builder_inited(app: Sphinx) -> None:
     if old is not None:
         edited = {key for key in old.entries.keys() | new.entries.keys() if old.digest(key) != new.digest(key)}
         domain.data["bib_edited"] = edited | domain.data.get("bib_edited", set())
-        _parse_edited_only(app, list(old.entries), new, edited)
+        if not handed_over:
+            _parse_edited_only(app, list(old.entries), new, edited)
 
 
 def _parse_edited_only(app: Sphinx, old_keys: list[str], new: BibScan, edited: set[str]) -> None:
     """Entries edited in place (same keys, same order, no syntax error): sphinxcontrib-bibtex's
     stored data gets just those entries parsed again (cite.py), instead of the whole file.
 
-    Only in a shelf (the papers folder exists): in a project that only cites,
+    Only in a shelf (the papers folder exists) whose scan was not handed over
+    (``papershelf_bib_checks`` off): in a project that only cites,
     sphinxcontrib-bibtex parses and reports ("out of date", "parsing") as it always has.
     """
     cite = shelf_cite_domain(app.env)

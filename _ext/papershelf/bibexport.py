@@ -113,8 +113,11 @@ def _stamp(app: Sphinx, view: ShelfView) -> str:
 
 
 def raw_entries(app: Sphinx) -> dict[str, str]:
-    """Every .bib entry's exact text by key: this build's scan, or a fresh one."""
+    """Every .bib entry's exact text by key: this build's scan, else read back at the lines the
+    last scan found (no parsing), else a fresh scan."""
     domain = cast("PaperDomain", app.env.get_domain("paper"))
+    if domain._scan is None and domain.bib_index is not None and (texts := domain.bib_index.texts()) is not None:
+        return texts
     scan = domain._scan if domain._scan is not None else scan_all(app)
     return {key: entry.raw for key, entry in scan.entries.items()}
 

@@ -155,6 +155,26 @@ class BibIndex:
         block = next((b for b in bibtexparser.parse_string("\n".join(lines[first - 1:last])).blocks if isinstance(b, model.Entry)), None)
         return _record(block, first) if block is not None and block.key == key else None
 
+    def texts(self) -> dict[str, str] | None:
+        """Every valid entry's text as written, read back from its lines (each file read once).
+
+        None when a file cannot be read or no longer holds an entry's text
+        where the scan found it: the caller scans again.
+        """
+        files: dict[str, list[str]] = {}
+        texts: dict[str, str] = {}
+        for key, (name, first, last) in self.spans.items():
+            if name not in files:
+                try:
+                    files[name] = Path(name).read_text(encoding=self.encoding).split("\n")
+                except (OSError, UnicodeDecodeError, LookupError):
+                    return None
+            text = "\n".join(files[name][first - 1:last]).strip()
+            if hashlib.sha1(text.encode()).hexdigest() != self.digest(key):
+                return None
+            texts[key] = text
+        return texts
+
     def digest(self, key: str) -> str:
         return self.entries.get(key, (0, ""))[1]
 

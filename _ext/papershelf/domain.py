@@ -33,7 +33,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 12  # BibIndex gained spans and broken
+    data_version = 13  # generation and link_findings
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
@@ -47,12 +47,19 @@ class PaperDomain(Domain):
         "bib_quiet_fields": {},  # key -> fields the style needs and the entry lacks (papershelf reports them)
         "bib_quiet_ids": {},  # citation id -> key of the entry papershelf reports as giving it a second time
         "citations": {},  # docname -> [(key, line)] of its {cite} roles, for unknown-citation on every build
+        # a new random value whenever a build read, removed or rescanned anything: work that
+        # depends on the shelf alone (cross-page fingerprints, findings, index pages, feeds) is
+        # skipped while it stays the same (see sync.on_env_updated)
+        "generation": "",
+        "link_findings": ("", []),  # (generation, [(code, message, docname, line)]) of the last link check
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):
     _scan: BibScan | None = None  #: the full .bib scan, entry texts included
     _view: ShelfView | None = None  #: recomputed once per build in env-updated
     reading: set[str] = set()  #: pages read in this build (set per build, never shared between builds)
+    cleared: bool = False  #: a page was cleared (changed or removed) in this build
+    unchanged: bool = False  #: nothing the shelf is made of changed since the last build (sync.on_env_updated)
     # an unknown {paper} key is warned about in env-updated, on every build (findings.py)
 
     @property
@@ -136,6 +143,7 @@ class PaperDomain(Domain):
     # -- Domain API ---------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
+        self.cleared = True
         self.pages.pop(docname, None)
         self.mentions.pop(docname, None)
         self.index_docs.pop(docname, None)

@@ -28,6 +28,7 @@ from . import (
     indexes,
     metatags,
     pages,
+    schedule,
     settings,
     sync,
     translator,
@@ -81,7 +82,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", header.on_source_read)
     app.connect("doctree-read", header.on_doctree_read, priority=400)
     app.connect("env-before-read-docs", header.on_env_before_read_docs)
+    app.connect("env-before-read-docs", schedule.on_env_before_read_docs, priority=400)
     app.connect("env-before-read-docs", sync.on_env_before_read_docs)
+    app.connect("build-finished", schedule.on_build_finished)
     # Before sphinxcontrib-bibtex parses the .bib (its handler has priority 500).
     app.connect("builder-inited", sync.on_builder_inited, priority=400)
     app.connect("builder-inited", sync.on_builder_inited_done, priority=600)
@@ -89,7 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", sync.on_env_updated)
     # Every build reports the stored findings of pages it does not read again.
     app.connect("env-before-read-docs", findings.on_env_before_read_docs)
-    app.connect("env-updated", findings.on_env_updated)
+    app.connect("env-updated", findings.on_env_updated, priority=600)  # after sync: the generation is known
     app.connect("warn-missing-reference", findings.on_warn_missing_reference)
     app.connect("doctree-read", findings.on_doctree_read)
     app.connect("doctree-resolved", crossrefs.on_doctree_resolved)

@@ -317,18 +317,23 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    view = domain.view
     if view is None or not view.papers:
         return  # a project that only cites has nothing to export
+    stamp_path = Path(app.outdir) / FEED_DIR / ".stamp"
+    # second line: the shelf's generation (sync.on_env_updated), so an unchanged shelf costs no fingerprints
+    made_from = f"{domain.data['generation']} {_config_stamp(app)}"
+    written = stamp_path.read_text(encoding="utf-8").split("\n") if stamp_path.is_file() else []
+    if domain.unchanged and written[1:] == [made_from]:
+        return
     cite = shelf_cite_domain(app.env)
     fingerprints = {key: feed_fingerprint(paper, cite.entry(key) if cite is not None else None) for key, paper in view.papers.items()}
     stamp = digest(repr(([fingerprints[key] for key in view.order], _config_stamp(app))))
-    stamp_path = Path(app.outdir) / FEED_DIR / ".stamp"
-    if stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp:
-        return
-    count = write_feeds(app, view, fingerprints)
-    stamp_path.write_text(stamp, encoding="utf-8")
-    logger.info("papershelf: wrote %d Atom feeds under %s/", count, FEED_DIR)
+    if written[:1] != [stamp]:
+        count = write_feeds(app, view, fingerprints)
+        logger.info("papershelf: wrote %d Atom feeds under %s/", count, FEED_DIR)
+    stamp_path.write_text(f"{stamp}\n{made_from}", encoding="utf-8")
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _link_findings(app: Sphinx, env: BuildEnvironment, domain: PaperDomain) -> None:
+def _link_findings(app: Sphinx, env: BuildEnvironment, domain: PaperDomain) -> list[tuple[str, str, str, int]]:
     """One paper link on two papers, a link disagreeing with ``eprint``: the same function as ``check``."""
     root = Path(app.confdir)
     docname_of: dict[str, str] = {}
@@ -50,8 +50,7 @@ def _link_findings(app: Sphinx, env: BuildEnvironment, domain: PaperDomain) -> N
     # The eprints the .bib scan recorded: reading 2,000 entries back from the file cost 4.7 s a build.
     eprints = domain.bib_index.eprints if domain.bib_index is not None else {}
     entries = {key: BibEntry(key, 0, "", "", (("eprint", eprint),)) for key, eprint in eprints.items()}
-    for problem in link_problems(located, entries):
-        _emit(problem.code.slug, problem.message, docname_of[problem.path], problem.line)
+    return [(problem.code.slug, problem.message, docname_of[problem.path], problem.line) for problem in link_problems(located, entries)]
 
 
 def _reference_findings(env: BuildEnvironment, domain: PaperDomain) -> None:
@@ -116,7 +115,12 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Re-emit the stored findings of every page this build did not read; report the link findings ``check`` reports."""
     domain = cast("PaperDomain", env.get_domain("paper"))
-    _link_findings(app, env, domain)
+    generation, found = domain.data["link_findings"]
+    if generation != domain.data["generation"]:  # the shelf changed (sync.on_env_updated runs first)
+        found = _link_findings(app, env, domain)
+        domain.data["link_findings"] = (domain.data["generation"], found)
+    for slug, message, docname, line in found:
+        _emit(slug, message, docname, line)
     _reference_findings(env, domain)
     for docname, items in sorted(domain.data["findings"].items()):
         if docname in domain.reading or docname not in env.found_docs:

@@ -279,9 +279,13 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
     bib_digests = {key: value for key, (_, value) in index.entries.items()} if index else {}
     path = _state_path(app)
     try:
-        old: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = {}
+        state = json.loads(path.read_text(encoding="utf-8"))
+        old: dict[str, str] = state["pages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        state, old = {}, {}
+    made_from = [domain.data["generation"], getattr(builder, "config_hash", "")]
+    if domain.unchanged and state.get("made_from") == made_from and all(Path(builder.get_outfilename(p)).is_file() for p in old):
+        return  # the shelf and the settings are those the pages were written from
     new: dict[str, str] = {}
     for kind, split in SPLITS.items():
         index_page = view.index_pages.get(kind)
@@ -315,8 +319,8 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             yield pagename, context, "page.html"
     for gone in old.keys() - new.keys():  # a group left empty, or an index no longer split
         Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
-    if new != old:
-        path.write_text(json.dumps(new, sort_keys=True), encoding="utf-8")
+    if new != old or state.get("made_from") != made_from:
+        path.write_text(json.dumps({"made_from": made_from, "pages": new}, sort_keys=True), encoding="utf-8")
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:

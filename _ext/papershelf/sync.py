@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import uuid
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import pybtex.errors
+from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
-from . import indexes
+from . import indexes, schedule
 from .bibfile import BibScan, file_stamp, scan_bibfile
 from .bibrules import DEFAULT_STYLE, citation_id, entry_problems, missing_fields
 from .cite import shelf_cite_domain
@@ -229,6 +231,15 @@ def cited_keys(env: BuildEnvironment) -> dict[str, set[str]]:
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cast("PaperDomain", env.get_domain("paper"))
+    # Nothing read, removed or rescanned and the same settings: what is made from the shelf alone is
+    # what the last build made. A no-op at 2,000 papers then skips about 0.5 s of recomputing it.
+    domain.unchanged = bool(
+        domain.data["generation"] and not domain.reading and not domain.cleared
+        and domain._scan is None and env.config_status == CONFIG_OK
+    )
+    domain.cleared = False
+    if not domain.unchanged:
+        domain.data["generation"] = uuid.uuid4().hex
     references = cited_keys(env)
     for docname, mentioned in domain.mentions.items():
         references[docname].update(mentioned)
@@ -246,11 +257,15 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for key, (line, _) in sorted(index.entries.items()):
             if key not in view.papers:
                 logger.warning("%s: BibTeX entry %r has no paper page; add one (papershelf add --bibtex) or remove the entry", Code.NO_PAGE.slug, key, location=f"{index.path}:{line}", type="papershelf", subtype=Code.NO_PAGE.slug)
+    if domain.unchanged:
+        return []
     bib_digests = {key: digest for key, (_, digest) in index.entries.items()} if index else {}
     new = fingerprints(env, view, references, domain.index_docs, bib_digests)
     old = domain.data["fingerprints"]
     domain.data["fingerprints"] = new
-    return sorted(d for d in new.keys() | old.keys() if new.get(d) != old.get(d) and d in env.found_docs)
+    rewritten = sorted(d for d in new.keys() | old.keys() if new.get(d) != old.get(d) and d in env.found_docs)
+    schedule.writing(app, len(rewritten))
+    return rewritten
 
 
 def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, set[str]], index_docs: dict[str, set[str]], bib_digests: dict[str, str]) -> dict[str, str]:

@@ -138,3 +138,34 @@ def test_a_macro_pybtex_cannot_read_is_reported(tmp_path: Path) -> None:
     assert [(p.code.slug, p.line) for p in scan.problems] == [("bib-syntax", 1)]
     assert "this @string does not parse: undefined string (line 1): undefinedmacro" in scan.problems[0].message
     assert list(scan.entries) == ["ok"]
+
+
+def _readings(scan: BibScan) -> dict[str, Any]:
+    return {scan.digest(key): scan.data.entries[key] for key in scan.entries}
+
+
+def test_an_edit_parses_only_the_entries_whose_text_changed(tmp_path: Path) -> None:
+    """Unchanged entries keep pybtex's earlier reading (the same objects); the result equals a fresh scan."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@misc{a, title={A}, author={Ann Smith}, year={2020}}\n\n@misc{b, title={B}, year={2021}}\n\n@misc{c, title={C}, year={2022}}\n")
+    first = scan_bibfile(bib)
+    bib.write_text(bib.read_text().replace("title={B}", "title={B, revised}") + "\n@misc{A, title={Again}, year={2023}}\n")
+    again = scan_bibfile(bib, readings=_readings(first))
+    fresh = scan_bibfile(bib)
+    assert again.data.entries["a"] is first.data.entries["a"] and again.data.entries["c"] is first.data.entries["c"]
+    assert again.data.entries["b"] is not first.data.entries["b"] and again.data.entries["b"].fields["title"] == "B, revised"
+    assert list(again.data.entries) == list(fresh.data.entries) == ["a", "b", "c"]
+    assert again.entries == fresh.entries
+    # a key repeated without regard to case is reported as a fresh parse reports it
+    assert [(p.code.slug, p.line, p.message) for p in again.problems] == [(p.code.slug, p.line, p.message) for p in fresh.problems]
+    assert [p.code.slug for p in fresh.problems] == ["bib-duplicate"]
+
+
+def test_entries_are_parsed_again_where_macros_could_change_them(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@string{venue = {Old Venue}}\n\n@misc{a, title={A}, howpublished=venue, year={2020}}\n")
+    first = scan_bibfile(bib)
+    assert first.defines_macros and BibIndex.of(first).defines_macros
+    bib.write_text(bib.read_text().replace("Old Venue", "New Venue"))
+    again = scan_bibfile(bib, readings=_readings(first))
+    assert again.data.entries["a"].fields["howpublished"] == "New Venue"

@@ -33,7 +33,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 13  # generation and link_findings
+    data_version = 14  # BibIndex.defines_macros
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page

@@ -42,6 +42,7 @@ import hashlib
 import logging as logging_module
 import re
 from logging import WARNING
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
@@ -59,7 +60,9 @@ from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, get_docnames
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
+from . import entrystore
 from .citation import TEXT_BACKEND, format_reference
+from .entrystore import EntryReader, StoredEntries
 
 
 @functools.cache
@@ -74,7 +77,6 @@ def _style(name: str) -> BaseStyle:
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from logging import LogRecord
-    from pathlib import Path
 
     from pybtex.database import Entry
     from pybtex.style.formatting import BaseStyle
@@ -111,9 +113,31 @@ class ShelfBibtexDomain(BibtexDomain):
         held = self._held
         return cast("BibData", held["bibdata"] if held is not None else self.data["bibdata"])
 
+    _reader: EntryReader | None = None  #: entries read alone while the stored reading is not loaded
+
     def entry(self, key: str) -> Entry | None:
-        """The parsed (pybtex) entry of ``key``, if the .bib has one."""
-        return self.bibdata.data.entries.get(key)
+        """The parsed (pybtex) entry of ``key``, if the .bib has one.
+
+        While the stored reading is not loaded (entrystore.py), one entry is
+        read alone from its lines, so a page showing it loads no other.
+        """
+        data = self.bibdata.data
+        index = _paper_domain(self.env).bib_index
+        if isinstance(data, StoredEntries) and not data.loaded and index is not None:
+            if self._reader is None:
+                self._reader = EntryReader()
+            alone = self._reader.read(index, key)
+            if alone is not False:
+                return cast("Entry | None", alone)
+        return data.entries.get(key)
+
+    def _store_entries(self) -> None:
+        """pybtex's reading of a changed .bib goes to its own file, not into the environment pickle."""
+        bibdata = self.data.get("bibdata")
+        if bibdata is None or isinstance(bibdata.data, StoredEntries) or not bibdata.bibfiles:
+            return
+        path = Path(self.env.doctreedir) / entrystore.FILE
+        self.data["bibdata"] = bibdata._replace(data=StoredEntries(bibdata.data, path, list(bibdata.bibfiles), bibdata.encoding))
 
     def refresh_entries(self, path: Path, encoding: str, texts: dict[str, str]) -> bool:
         """Parse only the edited entries (key -> new text) into the stored .bib data.
@@ -127,6 +151,9 @@ class ShelfBibtexDomain(BibtexDomain):
         bibdata = self.bibdata
         if bibdata.encoding != encoding or list(bibdata.bibfiles) != [path] or not texts:
             return False
+        if isinstance(bibdata.data, StoredEntries):  # changed below: stored again in env_updated
+            bibdata = bibdata._replace(data=bibdata.data.load())
+            self.data["bibdata"] = bibdata
         source = path.read_text(encoding=encoding)
         if _MACROS.search(source):
             return False
@@ -165,6 +192,7 @@ class ShelfBibtexDomain(BibtexDomain):
 
     def env_updated(self) -> Iterable[str]:
         self._restore_held()
+        self._store_entries()
         self._index = None
         self._entry_pages = None
         inputs = self._formatting_inputs()

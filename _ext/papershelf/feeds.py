@@ -252,13 +252,11 @@ def build_feed(
     return ("<?xml version='1.0' encoding='utf-8'?>\n" + "".join(parts)).encode("utf-8")
 
 
-def feed_fingerprint(paper: Paper, entry: Entry | None) -> str:
+def feed_fingerprint(paper: Paper, bib_digest: str) -> str:
     """A digest of what a paper's ``<entry>`` is made of: not its status, models or
-    architecture, so editing those rewrites no feed."""
-    bib = None
-    if entry is not None:
-        bib = (entry.type, sorted(entry.fields.items()), sorted((role, [str(person) for person in people]) for role, people in entry.persons.items()))
-    return digest(repr((paper.key, paper.docname, paper.title, paper.short_name, paper.date.iso() if paper.date else "", paper.added, paper.links, paper.tags, bib)))
+    architecture, so editing those rewrites no feed. ``bib_digest``: of its .bib
+    entry's text (the scan's), so no entry is loaded to tell."""
+    return digest(repr((paper.key, paper.docname, paper.title, paper.short_name, paper.date.iso() if paper.date else "", paper.added, paper.links, paper.tags, bib_digest)))
 
 
 def _config_stamp(app: Sphinx) -> str:
@@ -327,8 +325,8 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     written = stamp_path.read_text(encoding="utf-8").split("\n") if stamp_path.is_file() else []
     if domain.unchanged and written[1:] == [made_from]:
         return
-    cite = shelf_cite_domain(app.env)
-    fingerprints = {key: feed_fingerprint(paper, cite.entry(key) if cite is not None else None) for key, paper in view.papers.items()}
+    index = domain.bib_index
+    fingerprints = {key: feed_fingerprint(paper, index.digest(key) if index is not None else "") for key, paper in view.papers.items()}
     stamp = digest(repr(([fingerprints[key] for key in view.order], _config_stamp(app))))
     if written[:1] != [stamp]:
         count = write_feeds(app, view, fingerprints)

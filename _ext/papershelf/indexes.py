@@ -34,6 +34,7 @@ added only to pages holding a chronology (:func:`on_html_page_context`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -71,6 +72,7 @@ def tag_id(tag: str) -> str:
     return "topic-" + tag_slug(tag)
 
 
+@functools.cache  # a shelf has a few dozen tags, asked for 18,000 times a build at 2,000 papers
 def tag_slug(tag: str) -> str:
     """A tag as an id/class fragment: ``"Instruction tuning"`` -> ``instruction-tuning``."""
     return nodes.make_id(tag) or re.sub(r"\W+", "-", tag.lower()).strip("-") or "tag"

@@ -27,6 +27,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import citation
 from .cite import shelf_cite_domain
+from .entrystore import StoredEntries
 from .shelf import digest
 
 if TYPE_CHECKING:
@@ -82,11 +83,23 @@ def item_of(key: str, entry: Entry) -> Item:
 
 
 def items(env: BuildEnvironment) -> list[Item]:
-    """Every entry of the project's .bib files, in author order (none without a ``cite`` domain)."""
+    """Every entry of the project's .bib files, in author order (none without a ``cite`` domain).
+
+    Kept with the reading they were made from (entrystore.py), so a build
+    whose .bib did not change loads no entry to list them.
+    """
     cite = shelf_cite_domain(env)
     if cite is None:
         return []
-    return sorted((item_of(key, entry) for key, entry in cite.bibdata.data.entries.items()), key=lambda i: i.sort)
+    data = cite.bibdata.data
+    token = data.token if isinstance(data, StoredEntries) else None
+    kept_token, kept = cite.data.get("papershelf_reference_items", (None, []))
+    if token is not None and kept_token == token:
+        return kept
+    result = sorted((item_of(key, entry) for key, entry in data.entries.items()), key=lambda i: i.sort)
+    if token is not None:
+        cite.data["papershelf_reference_items"] = (token, result)
+    return result
 
 
 def groups(entries: list[Item], split: bool) -> list[RefGroup]:
@@ -184,8 +197,9 @@ def render_references(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
 
 
 def entry_count(env: BuildEnvironment) -> int:
+    """The number of entries, from the files' key lists (which loads no entry)."""
     cite = shelf_cite_domain(env)
-    return len(cite.bibdata.data.entries) if cite is not None else 0
+    return sum(len(info.keys) for info in cite.bibdata.bibfiles.values()) if cite is not None else 0
 
 
 def shown(view: ShelfView, key: str, bib_digests: dict[str, str]) -> tuple[object, ...]:

@@ -63,6 +63,13 @@ def test_link_findings_are_reported_by_every_build(make_app: Any, tmp_path: Path
         said.append([line for line in warnings.splitlines() if "duplicate-link" in line])
     assert said[0] and said[1] == said[0] and "2003.00001" in said[0][0]
     assert app.env.get_domain("paper").unchanged
+    # another edit (not of a link) keeps the finding; fixing the link ends it
+    bump(beta, beta.read_text().replace("status: unread", "status: read"))
+    _, warnings = build(make_app, srcdir)
+    assert [line for line in warnings.splitlines() if "duplicate-link" in line] == said[0]
+    bump(beta, beta.read_text().replace("https://arxiv.org/abs/2003.00001", "https://arxiv.org/abs/2106.00002"))
+    _, warnings = build(make_app, srcdir)
+    assert "duplicate-link" not in warnings
 
 
 class _App:

@@ -33,7 +33,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 14  # BibIndex.defines_macros
+    data_version = 15  # link_findings keeps its inputs
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page
@@ -51,7 +51,7 @@ class PaperDomain(Domain):
         # depends on the shelf alone (cross-page fingerprints, findings, index pages, feeds) is
         # skipped while it stays the same (see sync.on_env_updated)
         "generation": "",
-        "link_findings": ("", []),  # (generation, [(code, message, docname, line)]) of the last link check
+        "link_findings": ("", "", []),  # (generation, digest of its inputs, [(code, message, docname, line)]) of the last link check
     }
     # Per-process state, never pickled with the environment (a parallel
     # reader pickles the whole environment for every chunk it returns):

@@ -24,6 +24,7 @@ from .check import (
 from .cite import shelf_cite_domain
 from .problems import Code
 from .records import BibEntry
+from .shelf import digest
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -51,6 +52,13 @@ def _link_findings(app: Sphinx, env: BuildEnvironment, domain: PaperDomain) -> l
     eprints = domain.bib_index.eprints if domain.bib_index is not None else {}
     entries = {key: BibEntry(key, 0, "", "", (("eprint", eprint),)) for key, eprint in eprints.items()}
     return [(problem.code.slug, problem.message, docname_of[problem.path], problem.line) for problem in link_problems(located, entries)]
+
+
+def _link_inputs(domain: PaperDomain) -> str:
+    """A digest of what :func:`_link_findings` reads: each paper's paper links, and the eprints."""
+    eprints = domain.bib_index.eprints if domain.bib_index is not None else {}
+    papers = [(docname, p.key, p.short_name, [(link.url, link.line) for link in p.links_of("paper")]) for docname, p in sorted(domain.pages.items())]
+    return digest(repr((papers, sorted(eprints.items()))))
 
 
 def _reference_findings(env: BuildEnvironment, domain: PaperDomain) -> None:
@@ -115,10 +123,12 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Re-emit the stored findings of every page this build did not read; report the link findings ``check`` reports."""
     domain = cast("PaperDomain", env.get_domain("paper"))
-    generation, found = domain.data["link_findings"]
+    generation, inputs, found = domain.data["link_findings"]
     if generation != domain.data["generation"]:  # the shelf changed (sync.on_env_updated runs first)
-        found = _link_findings(app, env, domain)
-        domain.data["link_findings"] = (domain.data["generation"], found)
+        now = _link_inputs(domain)
+        if now != inputs:  # paper links or eprints changed: check them again
+            found, inputs = _link_findings(app, env, domain), now
+        domain.data["link_findings"] = (domain.data["generation"], inputs, found)
     for slug, message, docname, line in found:
         _emit(slug, message, docname, line)
     _reference_findings(env, domain)

@@ -82,6 +82,8 @@ def test_a_no_op_build_loads_no_entry_and_an_edit_shows_the_new_text(make_app: A
     assert cite is not None
     data = cite.bibdata.data
     assert isinstance(data, StoredEntries) and not data.loaded
+    # the References list was kept with this reading by the first build, which made it
+    assert cite.data["papershelf_reference_items"][0] == data.token
     bib = srcdir / "refs.bib"
     bump(bib, bib.read_text().replace("Alpha: A First Model", "Alpha: The First Model"))
     edited, _ = build(make_app, srcdir)

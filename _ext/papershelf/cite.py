@@ -131,7 +131,7 @@ class ShelfBibtexDomain(BibtexDomain):
                 return cast("Entry | None", alone)
         return data.entries.get(key)
 
-    def _store_entries(self) -> None:
+    def store_entries(self) -> None:
         """pybtex's reading of a changed .bib goes to its own file, not into the environment pickle."""
         bibdata = self.data.get("bibdata")
         if bibdata is None or isinstance(bibdata.data, StoredEntries) or not bibdata.bibfiles:
@@ -192,7 +192,7 @@ class ShelfBibtexDomain(BibtexDomain):
 
     def env_updated(self) -> Iterable[str]:
         self._restore_held()
-        self._store_entries()
+        self.store_entries()
         self._index = None
         self._entry_pages = None
         inputs = self._formatting_inputs()

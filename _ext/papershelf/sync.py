@@ -217,8 +217,13 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
 
 
 def on_builder_inited_done(app: Sphinx) -> None:
-    """sphinxcontrib-bibtex has parsed the .bib: pybtex reports errors again."""
+    """sphinxcontrib-bibtex has parsed the .bib: pybtex reports errors again, and
+    a new reading of it is stored apart from the environment now, before
+    anything made from it is kept with its token (entrystore.py)."""
     pybtex.errors.captured_errors = None
+    cite = shelf_cite_domain(app.env)
+    if cite is not None:
+        cite.store_entries()
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:

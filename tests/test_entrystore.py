@@ -76,6 +76,9 @@ def test_reading_many_entries_alone_gives_way_to_loading_them_all(tmp_path: Path
 
 def test_a_no_op_build_loads_no_entry_and_an_edit_shows_the_new_text(make_app: Any, tmp_path: Path) -> None:
     srcdir = copy_root("indexes", tmp_path)
+    (srcdir / "shelfrefs.md").write_text("# Shelf references\n\n```{paper-index} references\n```\n")
+    index = srcdir / "index.md"
+    index.write_text(index.read_text().replace("architecture\n```", "architecture\nshelfrefs\n```"))
     build(make_app, srcdir)
     noop, _ = build(make_app, srcdir)
     cite = shelf_cite_domain(noop.env)

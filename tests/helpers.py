@@ -64,3 +64,22 @@ def paper(key: str, name: str, extra: str = "", *, date: str = "2020-01", notes:
 
 
 ENTRY = "\n@misc{{{key},\n  title = {{{title}}},\n  author = {{Doe, Jane}},\n  year = {{2020}}\n}}\n"
+
+
+# -- a timeline at scale (test_indexes, test_browser) -------------------------------
+
+
+def timeline_papers(count: int, name: str = "P{}") -> dict[str, Any]:
+    """``count`` dated papers over ten years, every seventh updated by the next, and one undated;
+    ``name``: their short names, ``{}`` standing for the number."""
+    from papershelf.records import Paper, PaperDate, Relation
+
+    papers: dict[str, Any] = {}
+    for index in range(count):
+        year, month = 2015 + index % 10, 1 + (index // 10) % 12
+        key = f"p{index:04d}"
+        relations = (Relation("updated_version", f"p{index + 1:04d}"),) if index % 7 == 0 and index < count - 1 else ()
+        papers[f"papers/{key}"] = Paper(key=key, docname=f"papers/{key}", title=f"Paper {index}", short_name=name.format(index),
+                                        status="read", date=PaperDate(year, month), relations=relations)
+    papers["papers/undated"] = Paper(key="undated", docname="papers/undated", title="U", short_name="U", status="unread")
+    return papers

@@ -39,15 +39,21 @@ def _require_browser() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site, built once and served on 127.0.0.1."""
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once."""
     _require_browser()
     out = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-q", "-W", "-j", "2", "-c", str(REPO), "-b", "html", str(REPO / "docs"), str(out)],
         check=True,
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(site_dir: Path) -> Iterator[str]:
+    """The real site, served on 127.0.0.1."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -244,6 +250,61 @@ def test_timeline_labels_are_whole_and_arrows_avoid_them(page: Any, site: str) -
             for label in labels:
                 inside = label["x"] + 1 < x < label["r"] - 1 and label["y"] + 1 < y < label["b"] - 1
                 assert not inside, (arrow["from"], arrow["to"], label["text"])
+
+
+#: what the reader would see wrong in a drawn timeline: labels cut, overlapping, arrows through names
+TIMELINE_PROBLEMS = """() => {
+    const svg = document.querySelector(".paper-timeline svg");
+    const boxes = [...svg.querySelectorAll("text.tl-label")].map(t => {
+        const b = t.getBBox();
+        return {text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height};
+    });
+    const problems = [];
+    boxes.forEach((a, i) => {
+        if (a.text.includes("…")) problems.push("cut: " + a.text);
+        for (const b of boxes.slice(i + 1)) {
+            if (!(a.r <= b.x || b.r <= a.x || a.b <= b.y || b.b <= a.y)) problems.push("overlap: " + a.text + " / " + b.text);
+        }
+    });
+    for (const path of svg.querySelectorAll("g.tl-arrows path")) {
+        const total = path.getTotalLength();
+        const endY = path.getPointAtLength(total).y;
+        for (let at = 0; at <= total; at += 2) {
+            const q = path.getPointAtLength(at);
+            if (Math.abs(q.y - endY) < 0.5) continue;  // the last leg, level with its target, runs into it
+            const hit = boxes.find(l => l.x + 1 < q.x && q.x < l.r - 1 && l.y + 1 < q.y && q.y < l.b - 1);
+            if (hit) { problems.push("arrow " + path.dataset.from + "->" + path.dataset.to + " through " + hit.text); break; }
+        }
+    }
+    return {labels: boxes.length, problems: problems, years: [...svg.querySelectorAll(".tl-year-label")].map(t => t.textContent)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_timeline_of_two_thousand_papers_reads_in_the_browser(browser: Any, site: str, site_dir: Path, scheme: str) -> None:
+    """The layout's bounds, measured on the text as Chromium draws it with the site's fonts and styles."""
+    from helpers import timeline_papers
+    from papershelf import timeline
+    from papershelf.shelf import build_view
+
+    view = build_view(timeline_papers(2000, name="Model {} with a longer name"), {}, {})
+    svg = timeline.build_svg(timeline.layout(view.papers.values()), view, lambda p: f"{p.docname}.html", lambda year: f"#year-{year}")
+    (site_dir / "timeline-2000.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="_static/styles/furo.css"><link rel="stylesheet" href="_static/papershelf-indexes.css">'
+        f'</head><body data-theme="{scheme}"><article><div class="paper-timeline">{ET.tostring(svg, encoding="unicode")}</div></article></body></html>',
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(f"{site}/timeline-2000.html")
+        found = page.evaluate(TIMELINE_PROBLEMS)
+        assert found["labels"] > 300 and found["problems"] == []
+        assert [year[:4] for year in found["years"][:2]] == ["2024", "2023"]  # newest first
+        _shot(page, f"timeline-2000-{scheme}")
+    finally:
+        context.close()
 
 
 def test_timeline_marks_are_working_links(page: Any, site: str) -> None:

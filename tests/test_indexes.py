@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import build, build_warnings, bump, copy_root, html
+from helpers import build, build_warnings, bump, copy_root, html, timeline_papers
 from papershelf import indexes, timeline
 from papershelf.records import Paper, PaperDate, Relation
 from papershelf.shelf import build_view
@@ -215,15 +215,7 @@ def test_timeline_escapes_user_text(site: Any) -> None:
 
 
 def test_timeline_layout_stays_bounded_with_two_thousand_papers() -> None:
-    papers = {}
-    for index in range(2000):
-        year, month = 2015 + index % 10, 1 + (index // 10) % 12
-        key = f"p{index:04d}"
-        relations = (Relation("updated_version", f"p{index + 1:04d}"),) if index % 7 == 0 and index < 1999 else ()
-        papers[f"papers/{key}"] = Paper(key=key, docname=f"papers/{key}", title=f"Paper {index}", short_name=f"P{index}",
-                                        status="read", date=PaperDate(year, month), relations=relations)
-    papers["papers/undated"] = Paper(key="undated", docname="papers/undated", title="U", short_name="U", status="unread")
-    view = build_view(papers, {}, {})
+    view = build_view(timeline_papers(2000), {}, {})
     lay = timeline.layout(view.papers.values())
     assert lay.undated == 1
     assert lay.years == list(range(2024, 2014, -1))  # newest first

@@ -142,6 +142,12 @@ def test_targets_are_judged_at_the_target_size() -> None:
         "peak RSS, main process (N=5000)": "SKIP",
         "papershelf check (N=2000)": "SKIP",
     }
+    # The floor's own rebuilds, when measured, are shown beside the shares they bound.
+    floor_builds = {"floor_noop": {"seconds": 0.88, "main_rss_mib": 1.0, "worker_rss_mib": 0.0, "jobs": "3"},
+                    "floor_edit": {"seconds": 2.2, "main_rss_mib": 1.0, "worker_rss_mib": 0.0, "jobs": "3"}}
+    details = {t["name"]: t["detail"] for t in run.evaluate_targets([*sizes[:2], {**sizes[2], **floor_builds}], None)}
+    assert details["no-op rebuild / full build (N=2000)"] == "the floor's no-op: 0.88 s, 2.0%"
+    assert details["edited status / full build (N=2000)"] == "2 pages written; one floor page edited: 2.20 s, 5.0%"
     assert run.target_size([50, 200]) == 200 and run.target_size([500, 2000, 5000]) == 2000
     # A size of the page-size bound measured by one clean build alone (make bench without FULL=1)
     big: dict[str, Any] = {"n": 5000, "pages": 5600, "full": {"seconds": 120.0, "main_rss_mib": 900.0, "worker_rss_mib": 500.0, "jobs": "3"}}

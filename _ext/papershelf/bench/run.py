@@ -1,7 +1,9 @@
 """Measure papershelf builds on synthetic shelves against their plain-MyST floor.
 
 For each size N: a clean build of the floor and of the shelf (wall time, peak
-memory), the largest HTML pages, a no-op rebuild, one paper page edited
+memory), the floor's no-op rebuild and one floor page edited (what Sphinx,
+MyST and furo cost per rebuild without papershelf: the least an edit can
+cost), the largest HTML pages, a no-op rebuild, one paper page edited
 (its ``status``, then its ``date``, then its ``tags``) and one BibTeX entry
 edited (its ``title``), each with the pages Sphinx wrote, and
 ``python -m papershelf check``. At the target size (N=2000; 200 with
@@ -122,6 +124,10 @@ class SizeResult:
     edit_bib: Edit
     largest_pages: list[tuple[str, int]]  #: the five largest HTML pages (docname, bytes)
     check: dict[str, Any] | None  #: seconds and returncode, or None without papershelf.cli
+    #: the floor's no-op rebuild and one floor page edited: what Sphinx, MyST and furo
+    #: alone cost per build at this size, the least any edit of the shelf can cost
+    floor_noop: Build | None = None
+    floor_edit: Build | None = None
 
 
 @dataclass
@@ -240,6 +246,12 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
 
     log(f"N={n}: floor build")
     floor, _ = _best(floor_project, jobs, repeat)
+    log(f"N={n}: the floor's no-op rebuild and one floor page edited")
+    floor_noop = sphinx_build(floor_project, jobs)
+    target = shelf.pick_edit_target()
+    floor_page = floor_project / "docs" / "papers" / f"{target.slug}.md"
+    floor_page.write_text(floor_page.read_text(encoding="utf-8") + "\nEdited by the benchmark.\n", encoding="utf-8")
+    floor_edit = sphinx_build(floor_project, jobs)
     log(f"N={n}: full build ({floor.seconds:.1f} s for the floor)")
     full, full_runs = _best(project, jobs, repeat)
     pages = len(html_mtimes(outdir))
@@ -247,7 +259,6 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
     noop = sphinx_build(project, jobs)
 
     largest = largest_pages(outdir)
-    target = shelf.pick_edit_target()
     docname = f"papers/{target.slug}"
     page = project / "docs" / f"{docname}.md"
     allowed = pages_linking_to(outdir, docname) | {docname, *shelf.site_pages, "genindex", "search", "py-modindex"}
@@ -288,6 +299,8 @@ def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: 
         edit_bib=edit_bib,
         largest_pages=largest,
         check=check,
+        floor_noop=floor_noop,
+        floor_edit=floor_edit,
     )
 
 
@@ -363,7 +376,8 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
     noop = big["noop"]["seconds"]
     targets.append(_target(f"no-op rebuild (N={big_n})", noop, NOOP_SECONDS, "s", noop < NOOP_SECONDS))
     noop_fraction = big.get("noop_fraction", round(noop / big["full"]["seconds"], 4))
-    targets.append(_target(f"no-op rebuild / full build (N={big_n})", noop_fraction, NOOP_FRACTION, "", noop_fraction < NOOP_FRACTION))
+    targets.append(_target(f"no-op rebuild / full build (N={big_n})", noop_fraction, NOOP_FRACTION, "", noop_fraction < NOOP_FRACTION,
+                           _floor_share(big, "floor_noop", "the floor's no-op")))
 
     for field_name, label in (("edit_paper", "status"), ("edit_date", "date"), ("edit_tags", "tags"), ("edit_bib", "BibTeX entry")):
         edit = big.get(field_name)
@@ -371,6 +385,7 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
             continue
         fraction = edit["fraction"]
         detail = f"{len(edit['written'])} pages written" + (f"; unexpected: {', '.join(edit['unexpected'][:5])}" if edit["unexpected"] else "")
+        detail += "; " + _floor_share(big, "floor_edit", "one floor page edited") if big.get("floor_edit") else ""
         targets.append(_target(f"edited {label} / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
 
     for size_n, limit in sorted(PAGE_BYTES.items()):
@@ -400,6 +415,14 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
         ok = check["returncode"] == 0 and check["seconds"] < CHECK_SECONDS
         targets.append(_target(f"papershelf check (N={big_n})", check["seconds"], CHECK_SECONDS, "s", ok, "" if check["returncode"] == 0 else f"exit {check['returncode']}"))
     return targets
+
+
+def _floor_share(size: dict[str, Any], field_name: str, label: str) -> str:
+    """What Sphinx alone costs for the same rebuild, as a share of the shelf's clean build."""
+    build = size.get(field_name)
+    if not build:
+        return ""
+    return f"{label}: {build['seconds']:.2f} s, {build['seconds'] / size['full']['seconds']:.1%}"
 
 
 def machine_facts() -> dict[str, Any]:
@@ -441,6 +464,10 @@ def format_report(results: dict[str, Any]) -> str:
             + f" {s['largest_pages'][0][1] / 1000 if s.get('largest_pages') else 0:>11.1f} {check_text:>8}"
         )
     lines.append("RSS: main process / largest worker. edits: seconds (HTML pages written). largest: the biggest HTML page.")
+    for s in results["sizes"]:
+        if s.get("floor_noop") and s.get("floor_edit"):
+            lines.append(f"the floor at N={s['n']} (Sphinx, MyST and furo alone): no-op {s['floor_noop']['seconds']:.2f} s, "
+                         f"one page edited {s['floor_edit']['seconds']:.2f} s")
     for s in results["sizes"]:
         if s.get("largest_pages"):
             lines.append(f"largest pages at N={s['n']}: " + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in s["largest_pages"]))

@@ -8,11 +8,13 @@ when it changed. The tests check the outputs, not timings.
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 from typing import Any, cast
 
 from helpers import build, bump, copy_root
-from papershelf import schedule
+from papershelf import catalog, schedule
 
 SPLIT = {"papershelf_split_above": 0}
 
@@ -21,7 +23,7 @@ def _mtimes(outdir: Path) -> dict[str, int]:
     return {str(p.relative_to(outdir)): p.stat().st_mtime_ns for p in outdir.rglob("*") if p.suffix in (".html", ".xml", ".bib", ".json")}
 
 
-def test_a_no_op_keeps_the_generation_and_rewrites_nothing_the_shelf_decides(make_app: Any, tmp_path: Path) -> None:
+def test_a_no_op_keeps_the_generation_and_rewrites_nothing_the_shelf_decides(make_app: Any, tmp_path: Path, monkeypatch: Any) -> None:
     srcdir = copy_root("indexes", tmp_path)
     first, _ = build(make_app, srcdir, confoverrides=SPLIT)
     outdir = Path(first.outdir)
@@ -31,7 +33,11 @@ def test_a_no_op_keeps_the_generation_and_rewrites_nothing_the_shelf_decides(mak
     group_pages = [name for name in before if name.startswith("topics/")]
     assert group_pages, "the Topics index is split into pages"
 
+    made = []
+    real_catalog = catalog.build_catalog
+    monkeypatch.setattr(catalog, "build_catalog", lambda *args, **kwargs: made.append(1) or real_catalog(*args, **kwargs))
     noop, _ = build(make_app, srcdir, confoverrides=SPLIT)
+    assert not made, "an unchanged shelf makes no papers.json"
     domain = noop.env.get_domain("paper")
     assert domain.unchanged and domain.data["generation"] == generation
     after = _mtimes(outdir)
@@ -50,6 +56,7 @@ def test_a_no_op_keeps_the_generation_and_rewrites_nothing_the_shelf_decides(mak
     edited, _ = build(make_app, srcdir, confoverrides=SPLIT)
     domain = edited.env.get_domain("paper")
     assert not domain.unchanged and domain.data["generation"] != generation
+    assert made and {p["key"]: p["status"] for p in json.loads((outdir / "papers.json").read_text())["papers"]}["beta2021"] == "read"
 
 
 def test_link_findings_are_reported_by_every_build(make_app: Any, tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 FILENAME = "papers.json"
 SCHEMA_FILENAME = "papers.schema.json"  #: the JSON Schema of this site's papers.json (its own kinds and facets)
+STAMP = "papershelf-catalog.stamp"  #: in the doctree dir: the shelf generation papers.json was last made from
 SCHEMA = Path(__file__).parent / "catalog.schema.json"
 VERSION = 1
 BUILDERS = frozenset({"html", "dirhtml"})
@@ -84,14 +85,22 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     """Write ``papers.json`` after a successful HTML build (unchanged text is not rewritten)."""
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    view = domain.view
     if view is None or not view.papers:
         return  # a project that only cites has no catalog
+    # The shelf's generation (sync.on_env_updated) and the builder: an unchanged shelf
+    # rebuilds no catalog (0.04 s of a 0.9 s no-op at 2,000 papers).
+    stamp_path = Path(app.doctreedir) / STAMP
+    made_from = f"{domain.data['generation']} {app.builder.name} {app.outdir}"
+    if domain.unchanged and (Path(app.outdir) / FILENAME).is_file() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == made_from:
+        return
     # Compact separators keep json on its C encoder (indent would not).
     text = json.dumps(build_catalog(view, app.builder.get_target_uri, of_config(app.config).reading_status), ensure_ascii=False, separators=(",", ":")) + "\n"
     if write_if_changed(Path(app.outdir) / FILENAME, text):
         logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
     write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")
+    stamp_path.write_text(made_from, encoding="utf-8")
 
 
 def write_if_changed(path: Path, text: str) -> bool:

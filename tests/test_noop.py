@@ -9,7 +9,6 @@ when it changed. The tests check the outputs, not timings.
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 from typing import Any, cast
 

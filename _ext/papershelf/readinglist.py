@@ -4,7 +4,7 @@
 
     # File title / ## Section / ### Subsection <- the section path: topics of the entries below
     #### Title: subtitle (Alias) [`READ`]    <- one entry (a shallower heading with a paper
-                                                link and a citation is one too, with a finding)
+                                                link is one too, with a finding)
     tag: `Name` | `keyword` | ...            <- the entry's own name, then keywords (topics)
     paper link: [here](https://arxiv.org/pdf/2304.08485)
     github link: [here](https://github.com/...)   <- known labels -> link kinds; typos map
@@ -423,7 +423,7 @@ def _is_bibtex_fence(block: Block) -> bool:
 
 
 def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> tuple[bool, bool]:
-    """(has a labelled link or citation, has a paper link and a citation)."""
+    """(has a labelled link or citation, has a paper link)."""
     labels = set()
     for block in blocks:
         if _is_bibtex_fence(block):
@@ -433,7 +433,7 @@ def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> t
                 labelled = LABEL_LINE.match(line)
                 if labelled and (_label(labelled.group(1)) == "citation" or inline_links(labelled.group(2), env)):
                     labels.add(_label(labelled.group(1)))
-    return bool(labels), {"paper", "citation"} <= labels
+    return bool(labels), "paper" in labels
 
 
 def _lines(text: str) -> list[str]:
@@ -470,6 +470,8 @@ def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) 
         end = blocks[stop].start if stop < len(blocks) else len(lines)
         inner = blocks[index + 1 : stop]
         has_links, is_paper = _block_kind(inner, lines, env)
+        # A shallower heading with a paper link is an entry written at the wrong level (with or
+        # without its citation): read as a section, its paper would be lost.
         entry_like = (level == 4 and has_links) or (level < 4 and is_paper)
         if not entry_like:
             if level <= 3:
@@ -481,7 +483,7 @@ def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) 
         title, alias, status = split_heading(content)
         entry = ListEntry(heading.start + 1, anchor, title, alias, status or "unread", tuple(heads[lvl] for lvl in sorted(heads)), path)
         if level != 4:
-            entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link and a citation; it is imported as an entry (write it with ####)", heading.start + 1, path))
+            entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link; it is imported as an entry (write it with ####)", heading.start + 1, path))
         entries.append(entry)
         _read_entry(entry, inner, lines, heading.end, end, env, labels)
     return ParsedList(path, entries, notes, note_lines)
@@ -573,11 +575,18 @@ class _EntryReader:
             return
         self.entry.models.append((name, url, number))
 
+    def _model_like(self, block: Block) -> bool:
+        """A table of models: a `model`/`name` header, or a link in a cell (a table of scores is a note)."""
+        cells = [token.content.strip() for token in block.tokens if token.type == "inline"]
+        return bool(cells) and (cells[0].lower() in ("model name", "model", "name", "models") or any(inline_links(cell, self.env) for cell in cells))
+
     def table(self, block: Block) -> None:
         """A GFM table: the model table after `model links:`, else page body."""
-        if not self.in_table:
+        if not self.in_table or not self._model_like(block):
+            self.in_table = False
             self.keep_lines(block.start, block.end)
             return
+        self.in_table = False  # one table per `model links:` line; a later table is a note
         self.entry.mapped += block.end - block.start
         row: list[str] = []
         number = 0

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
-from .importer import derive_names
+from .importer import derive_names, is_generated
 from .readinglist import (
     FACT_LABELS,
     LABEL_LINE,
@@ -71,6 +71,8 @@ def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
 
 def _derived_date(shelf: Shelf, paper: Paper) -> str:
     entry = shelf.entries.get(paper.key)
+    if entry is not None and is_generated(entry.raw):
+        entry = None  # a made-up entry's year came from the page: the list says it itself
     bib_date = (entry.get("year"), entry.get("month")) if entry is not None else ()
     derived = without_front_matter([link.url for link in paper.links_of("paper")], *bib_date)
     return derived.iso() if derived else ""
@@ -208,8 +210,7 @@ def _body(page: Page) -> str:
 
 
 def _raw_entry(shelf: Shelf, key: str) -> str:
-    """An entry's text as written, broken entries too."""
+    """An entry's text as written, broken entries too; none for an entry import made up (it makes it again)."""
     entry = shelf.entries.get(key)
-    if entry is not None:
-        return entry.raw.strip()
-    return shelf.declared_text.get(key, "")
+    raw = entry.raw.strip() if entry is not None else shelf.declared_text.get(key, "")
+    return "" if is_generated(raw) else raw

@@ -288,10 +288,13 @@ def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[st
                 if target is None and relation.text:
                     target = by_title.get(normal_title(relation.text))
                 if target is None and not relation.target.startswith("#"):  # e.g. an updated version not on the shelf
-                    label = relation.written if relation.text == "" else f"{relation.written}: {relation.text}"
+                    written = re.sub(r"\s+links?$", "", relation.written, flags=re.IGNORECASE)  # as other labelled links are named
+                    label = written if relation.text == "" else f"{written}: {relation.text}"
                     candidate.entry.links.append(ListLink("other", relation.target, label, relation.line))
                     candidate.link_lines[("other", relation.target)] = relation.line
-                    candidate.fields["links"] = _links_value(candidate.entry.links)
+                    links = dict(candidate.fields.get("links") or {})  # added to what a fix may have set, not rebuilt
+                    links["other"] = _link_value([*_link_items(links.get("other")), {"label": label, "url": relation.target}])
+                    candidate.fields["links"] = links
                 elif target is None:
                     candidate.entry.warnings.append(Problem(Code.UNKNOWN_RELATION, f"`{RELATION_WRITE[relation.kind]}`: {what}; the relation is not imported", relation.line, entry.path))
                 elif target != candidate.key and target not in relations.get(relation.kind, []):
@@ -389,7 +392,7 @@ def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
     return key, eprint, normal_title(entry.title)
 
 
-def _generated(bibtex: str) -> bool:
+def is_generated(bibtex: str) -> bool:
     """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
     return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
 
@@ -433,9 +436,9 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
         conflict("title", first.title, other.title)
     if other.status != first.status and "unread" not in (other.status, first.status):
         conflict("status", first.status, other.status)
-    if other.bibtex and (not first.bibtex or (_generated(first.bibtex) and not _generated(other.bibtex))):
+    if other.bibtex and (not first.bibtex or (is_generated(first.bibtex) and not is_generated(other.bibtex))):
         first.bibtex, first.bibtex_line, first.bibtex_path = other.bibtex, other.bibtex_line, other.path
-    elif _differ(first.bibtex, other.bibtex) and not _generated(other.bibtex):  # a made-up entry is no conflict
+    elif _differ(first.bibtex, other.bibtex) and not is_generated(other.bibtex):  # a made-up entry is no conflict
         if first.key == other.key:
             first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another text of its BibTeX entry `{first.key}`; the first text is kept", other.line, other.path))
         else:

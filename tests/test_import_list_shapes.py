@@ -159,3 +159,20 @@ def test_the_same_key_with_another_text_is_one_conflict_naming_the_key_once() ->
     assert len(merged) == 1
     assert [(w.code.slug, w.path, w.line) for w in merged[0].warnings] == [("merge-conflict", "two.md", 1)]
     assert "another text of its BibTeX entry `owl2024`; the first text is kept" in merged[0].warnings[0].message
+
+
+def test_two_papers_sharing_a_title_stay_two_when_their_arxiv_ids_differ() -> None:
+    from papershelf.importer import merge_entries
+    from papershelf.readinglist import parse_reading_list
+
+    title = "A Survey of Top-k Gating for Expert Routing"
+    text = (
+        f"#### {title}\n\npaper link: [here](https://arxiv.org/pdf/1806.19685.pdf)\n\n"
+        + citation("andersson2018gating", title, "\n  eprint={1806.19685}", year="2018")
+        + f"\n#### {title}\n\npaper link: [here](https://arxiv.org/pdf/1901.05918.pdf)\n\n"
+        + "citation:\n```bibtex\n@article{okafor2019gating,\n  title={" + title + "},\n  journal={arXiv preprint arXiv:1901.05918},\n  year={2019}\n}\n```\n"
+        + f"\n#### {title}\n\ngithub link: [here](https://github.com/example/gating)\n"  # no arXiv id of its own: the same paper as the first
+    )
+    merged = merge_entries(parse_reading_list(text, "l.md").entries)
+    assert [entry.key for entry in merged] == ["andersson2018gating", "okafor2019gating"]
+    assert [link.url for link in merged[0].links] == ["https://arxiv.org/pdf/1806.19685.pdf", "https://github.com/example/gating"]

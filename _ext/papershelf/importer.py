@@ -392,6 +392,17 @@ def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
     return key, eprint, normal_title(entry.title)
 
 
+def _arxiv_of(entry: ListEntry) -> str:
+    """The entry's arXiv id: its ``eprint``'s, else its first paper link's."""
+    eprint = entry_identity(entry)[1]
+    return eprint or next((found for link in entry.links if link.kind == "paper" and (found := arxivid.of_link(link.url))), "")
+
+
+def _other_paper(first: ListEntry, entry: ListEntry) -> bool:
+    mine, theirs = _arxiv_of(first), _arxiv_of(entry)
+    return bool(mine and theirs and mine != theirs)
+
+
 def is_generated(bibtex: str) -> bool:
     """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
     return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
@@ -411,12 +422,13 @@ def merge_entries(entries: list[ListEntry]) -> list[ListEntry]:
     index: dict[tuple[int, str], ListEntry] = {}
     for entry in entries:
         identity = entry_identity(entry)
-        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index), None)
+        # the title alone does not join two papers whose arXiv ids differ (two papers may share a title)
+        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry))), None)
         if first is None:
             papers.append(entry)
             for i, value in enumerate(identity):
                 if value:
-                    index[(i, value)] = entry
+                    index.setdefault((i, value), entry)  # a shared title stays the first paper's
             continue
         _merge(first, entry)
         for i, value in enumerate(identity):

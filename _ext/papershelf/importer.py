@@ -21,7 +21,16 @@ from typing import Any
 import yaml
 
 from . import arxivid
-from .bibfile import BibScan, brace_title, drop_known_macros, entry_key, entry_openers, escape, scan_text, write_entry
+from .bibfile import (
+    BibScan,
+    brace_title,
+    drop_known_macros,
+    entry_key,
+    entry_openers,
+    escape,
+    scan_text,
+    write_entry,
+)
 from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem

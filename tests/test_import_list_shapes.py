@@ -53,6 +53,17 @@ LISTS = {
     'citation:\n```bibtex\n@string{acl = "Proceedings of ACL"}\n@inproceedings{doe2024judge,\n  title={JudgeBench: Rubric Scoring},\n  author={Doe, Jane},\n  booktitle=acl,\n  year={2024}\n}\n```\n',
     "g-macros.md": "# Evaluation again\n\n#### ArenaCat: Elo Ratings\n\npaper link: [here](https://arxiv.org/abs/2407.02020)\n\n"
     'citation:\n```bibtex\n@string{acl = "Proceedings of ACL"}\n@inproceedings{doe2024arena,\n  title={ArenaCat: Elo Ratings},\n  author={Doe, Jane},\n  booktitle=acl,\n  year={2024}\n}\n```\n',
+    # HTML, rules and sub-headings inside an entry: Markdown notes of the paper, no raw HTML, no page starting with a rule
+    "h-notes.md": "# Notes\n\n#### OwlNet: Notes in Every Shape\n\npaper link: [here](https://arxiv.org/abs/2408.01234)\n\n---\n\n"
+    "<details><summary>Abstract</summary>\n\nWe present OwlNet, which is simple.\n\n</details>\n\n"
+    '<p align="center"><img src="https://example.org/owlnet.png" alt="OwlNet overview" width="300"></p>\n\n'
+    "Trained on 8 GPUs<br>for 2 days.\n\n##### Takeaways\n\n- small models suffice\n\n"
+    + citation("doe2024owlnet", "OwlNet: Notes in Every Shape") + "\n---\n\n"
+    # a linked heading: its text is the title, its link the paper link
+    "#### [LinkOwl: Titles That Link](https://arxiv.org/abs/2408.05678) (LinkOwl)\n\ngithub link: [here](https://github.com/example/linkowl)\n",
+    # two uncited papers sharing a title: two pages, two keys
+    "j-keys.md": "# Keys\n\n#### What Makes Sparse Attention Work\n\npaper link: [here](https://arxiv.org/abs/2409.01111)\n\n"
+    "#### What Makes Sparse Attention Work\n\npaper link: [here](https://arxiv.org/abs/2501.02222)\n",
 }
 
 
@@ -176,3 +187,42 @@ def test_two_papers_sharing_a_title_stay_two_when_their_arxiv_ids_differ() -> No
     merged = merge_entries(parse_reading_list(text, "l.md").entries)
     assert [entry.key for entry in merged] == ["andersson2018gating", "okafor2019gating"]
     assert [link.url for link in merged[0].links] == ["https://arxiv.org/pdf/1806.19685.pdf", "https://github.com/example/gating"]
+
+
+def test_html_rules_and_sub_headings_in_an_entry_are_its_notes(shelf: tuple[Path, str, Path, str]) -> None:
+    root, _, site, build_err = shelf
+    assert "raw-html" not in build_err and "transition" not in build_err
+    text = (root / "docs" / "papers" / "owlnet.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert "<" not in body and not body.strip().startswith("---") and not body.strip().endswith("---")
+    for line in ("**Abstract**", "We present OwlNet, which is simple.", "![OwlNet overview](https://example.org/owlnet.png)", "Trained on 8 GPUs", "for 2 days.",
+                 "**Takeaways**", "- small models suffice"):
+        assert line in body, line
+    page = (site / site_papers(site)["doe2024owlnet"]["url"]).read_text(encoding="utf-8")
+    assert 'src="https://example.org/owlnet.png"' in page and "small models suffice" in page
+
+
+def test_a_linked_heading_gives_the_title_and_the_paper_link(shelf: tuple[Path, str, Path, str]) -> None:
+    _, _, site, _ = shelf
+    linkowl = next(p for p in site_papers(site).values() if p["short_name"] == "LinkOwl")
+    assert linkowl["title"] == "LinkOwl: Titles That Link"
+    assert [(link["kind"], link["url"]) for link in linkowl["links"]] == [("paper", "https://arxiv.org/abs/2408.05678"), ("code", "https://github.com/example/linkowl")]
+
+
+def test_two_uncited_papers_sharing_a_title_get_two_keys(shelf: tuple[Path, str, Path, str]) -> None:
+    _, _, site, build_err = shelf
+    same = sorted(p["key"] for p in site_papers(site).values() if p["title"] == "What Makes Sparse Attention Work")
+    assert len(same) == 2 and same[0] != same[1]
+    assert "duplicate-paper" not in build_err
+
+
+def test_check_reports_a_shared_link_on_the_page_the_build_does() -> None:
+    from papershelf.check import Located, link_problems
+    from papershelf.records import Link, Paper
+
+    def located(key: str, path: str) -> Located:
+        return Located(Paper(key=key, docname=path[5:-3], title=key, short_name=key, status="unread", links=(Link("paper", "https://arxiv.org/abs/2103.10209", "", 7),)), path)
+
+    # `x-2021.md` sorts before `x.md` as a file name but after it as a docname, the build's order
+    for order in ([located("b", "docs/papers/x-2021.md"), located("a", "docs/papers/x.md")], [located("a", "docs/papers/x.md"), located("b", "docs/papers/x-2021.md")]):
+        assert [(p.code.slug, p.path) for p in link_problems(order, {})] == [("duplicate-link", "docs/papers/x-2021.md")]

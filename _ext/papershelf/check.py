@@ -271,7 +271,8 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
     """One paper link on two papers; paper links disagreeing with the ``eprint``."""
     problems: list[Problem] = []
     first: dict[str, tuple[Located, int]] = {}
-    for item in papers:
+    # in docname order, as the build has them: `x-2021.md` sorts before `x.md` as a file, after it as a docname
+    for item in sorted(papers, key=lambda item: item.path.rsplit(".", 1)[0]):
         paper = item.paper
         for link in paper.links_of("paper"):
             identity = normal_link(link.url)

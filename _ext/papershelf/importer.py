@@ -132,6 +132,21 @@ def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
         taken.add(name.casefold())
 
 
+def distinct_keys(candidates: list[Candidate], taken: set[str]) -> None:
+    """A key made from the short name (an entry without a citation) that another paper has gets the year, then a letter.
+
+    A key written in the list (its citation's, a ``key:`` line) is kept: two papers claiming one is the list's defect.
+    """
+    written = {c.key for c in candidates if c.entry.key or c.entry.extras.get("key")}
+    for candidate in candidates:
+        key = candidate.key
+        if not (candidate.entry.key or candidate.entry.extras.get("key")) and (key in taken or key in written):
+            year = _year_of(candidate)
+            key = next(choice for choice in (f"{key}{year}" if year else "", *(f"{key}{year}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz")) if choice and choice not in taken and choice not in written)
+            candidate.key = candidate.fields["key"] = key
+        taken.add(key)
+
+
 def normal_title(text: str) -> str:
     """A title compared without case, braces, punctuation or spacing."""
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
@@ -629,6 +644,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         if candidate.present_as:
             counts[candidate.entry.path].merged += 1
     distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
+    distinct_keys([c for c in candidates if not c.present_as], {*shelf.by_key, *shelf.declared})
     _resolve_relations(candidates, shelf, fixes)
 
     new = [c for c in candidates if not c.present_as]

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors.index import slugify as github_slug
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -302,11 +302,13 @@ _HTML_BLOCKS = {"p", "div", "details", "li", "tr", "h1", "h2", "h3", "h4", "h5",
 _HTML_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 
 
-def _html_markdown(node: Tag | NavigableString) -> str:
+def _html_markdown(node: PageElement) -> str:
     if isinstance(node, Comment):
         return ""
     if isinstance(node, NavigableString):
         return re.sub(r"\s+", " ", str(node))
+    if not isinstance(node, Tag):
+        return ""
     inner = "".join(_html_markdown(child) for child in node.children)
     name = node.name
     if name == "img":

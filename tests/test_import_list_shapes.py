@@ -57,7 +57,7 @@ LISTS = {
     "h-notes.md": "# Notes\n\n#### OwlNet: Notes in Every Shape\n\npaper link: [here](https://arxiv.org/abs/2408.01234)\n\n---\n\n"
     "<details><summary>Abstract</summary>\n\nWe present OwlNet, which is simple.\n\n</details>\n\n"
     '<p align="center"><img src="https://example.org/owlnet.png" alt="OwlNet overview" width="300"></p>\n\n'
-    "Trained on 8 GPUs<br>for 2 days.\n\n##### Takeaways\n\n- small models suffice\n\n"
+    "<!-- TODO: check the ablation -->\n\nTrained on 8 GPUs<br>for 2 days. <!-- verify -->\n\n##### Takeaways\n\n- small models suffice\n\n"
     + citation("doe2024owlnet", "OwlNet: Notes in Every Shape") + "\n---\n\n"
     # a linked heading: its text is the title, its link the paper link
     "#### [LinkOwl: Titles That Link](https://arxiv.org/abs/2408.05678) (LinkOwl)\n\ngithub link: [here](https://github.com/example/linkowl)\n",
@@ -196,7 +196,7 @@ def test_html_rules_and_sub_headings_in_an_entry_are_its_notes(shelf: tuple[Path
     body = text.split("---\n", 2)[2]
     assert "<" not in body and not body.strip().startswith("---") and not body.strip().endswith("---")
     for line in ("**Abstract**", "We present OwlNet, which is simple.", "![OwlNet overview](https://example.org/owlnet.png)", "Trained on 8 GPUs", "for 2 days.",
-                 "**Takeaways**", "- small models suffice"):
+                 "**Takeaways**", "- small models suffice", "% TODO: check the ablation", "% verify"):
         assert line in body, line
     page = (site / site_papers(site)["doe2024owlnet"]["url"]).read_text(encoding="utf-8")
     assert 'src="https://example.org/owlnet.png"' in page and "small models suffice" in page

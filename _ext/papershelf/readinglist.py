@@ -339,7 +339,12 @@ def html_as_markdown(text: str) -> list[str]:
 
 def has_inline_html(line: str) -> bool:
     tokens = MARKDOWN.parseInline(line, {})
-    return any(child.type == "html_inline" and not child.content.startswith("<!--") for child in (tokens[0].children or [] if tokens else []))
+    return any(child.type == "html_inline" for child in (tokens[0].children or [] if tokens else []))
+
+
+def comment_lines(text: str) -> list[str]:
+    """The text of HTML comments as MyST comment lines (``% ...``): hidden on the page, as on GitHub, and no raw HTML."""
+    return [f"% {line.strip()}".rstrip() for comment in re.findall(r"<!--(.*?)-->", text, re.DOTALL) for line in comment.strip().split("\n")]
 
 
 # --- writing the dialect ---------------------------------------------------------
@@ -592,19 +597,16 @@ class _EntryReader:
     def keep(self, line: str) -> None:
         if "<" in line and has_inline_html(line):
             converted = html_as_markdown(line)
-            self.entry.body.extend(converted[:-1])
+            self.entry.body.extend([*comment_lines(line), *converted[:-1]])
             line = converted[-1] if converted else ""
         self.entry.body.append(line)
         if line.strip():
             self.entry.body_lines += 1
 
     def html(self, block: Block) -> None:
-        """An HTML block: as Markdown (a comment stays, MyST makes it no HTML)."""
+        """An HTML block: as Markdown, its comments as MyST comments."""
         raw = "\n".join(self.lines[block.start : block.end])
-        if raw.lstrip().startswith("<!--"):
-            self.keep_lines(block.start, block.end)
-            return
-        for line in html_as_markdown(raw):
+        for line in [*comment_lines(raw), *html_as_markdown(raw)]:
             self.entry.body.append(line)
             if line.strip():
                 self.entry.body_lines += 1

@@ -226,3 +226,18 @@ def test_check_reports_a_shared_link_on_the_page_the_build_does() -> None:
     # `x-2021.md` sorts before `x.md` as a file name but after it as a docname, the build's order
     for order in ([located("b", "docs/papers/x-2021.md"), located("a", "docs/papers/x.md")], [located("a", "docs/papers/x.md"), located("b", "docs/papers/x-2021.md")]):
         assert [(p.code.slug, p.path) for p in link_problems(order, {})] == [("duplicate-link", "docs/papers/x-2021.md")]
+
+
+def test_export_writes_comments_back_as_html_comments_and_imports_the_same(shelf: tuple[Path, str, Path, str], tmp_path: Path) -> None:
+    from papershelf.exporter import export_shelf
+    from papershelf.importer import import_lists
+
+    root, _, _, _ = shelf
+    text = export_shelf(locate(root))
+    assert "<!-- TODO: check the ablation -->" in text and "<!-- verify -->" in text and "\n% " not in text
+    listing = tmp_path / "list.md"
+    listing.write_text(text, encoding="utf-8")
+    target = tmp_path / "again"
+    scaffold.init_shelf(target, scaffold.InitOptions(title="Shapes", author="Test"))
+    import_lists(locate(target), [listing])
+    assert export_shelf(locate(target)) == text

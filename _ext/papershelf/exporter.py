@@ -29,6 +29,7 @@ from .readinglist import (
     RELATION_WRITE,
     Anchors,
     Labels,
+    blocks_of,
     demote_headings,
     heading_text,
     links_line,
@@ -204,9 +205,19 @@ def _body(page: Page) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     match = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
-    lines = (text[match.end() :] if match else "").strip("\n").splitlines()
+    lines = _html_comments((text[match.end() :] if match else "").strip("\n").splitlines())
     demoted = demote_headings(lines)
     return "\n".join(lines) if demoted == lines else re.sub(r"\n{3,}", "\n\n", "\n".join(demoted)).strip("\n")
+
+
+def _html_comments(lines: list[str]) -> list[str]:
+    """MyST comment lines (``% ...``, a paragraph of them) as the HTML comments GitHub hides; ``%`` in math or code stays."""
+    out = list(lines)
+    for block in blocks_of("\n".join(lines), {}):
+        if block.kind == "paragraph_open" and all(line.startswith("%") for line in lines[block.start : block.end]):
+            for number in range(block.start, block.end):
+                out[number] = f"<!-- {lines[number][1:].strip()} -->"
+    return out
 
 
 def _raw_entry(shelf: Shelf, key: str) -> str:

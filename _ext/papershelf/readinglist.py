@@ -334,6 +334,8 @@ def html_as_markdown(text: str) -> list[str]:
     block elements a line each; what a reader sees is kept, the tags are not."""
     soup = BeautifulSoup(text, "html.parser")
     markdown = "".join(_html_markdown(child) for child in soup.children)
+    if not markdown.strip():
+        return []  # only tags (`</details>`) or a comment
     return [line.strip() for line in re.sub(r"\n{3,}", "\n\n", markdown).strip("\n").split("\n")]
 
 
@@ -596,9 +598,10 @@ class _EntryReader:
 
     def keep(self, line: str) -> None:
         if "<" in line and has_inline_html(line):
-            converted = html_as_markdown(line)
-            self.entry.body.extend([*comment_lines(line), *converted[:-1]])
-            line = converted[-1] if converted else ""
+            converted = html_as_markdown(line) or [""]
+            comments = comment_lines(line)
+            self.entry.body.extend([*comments, *([""] if comments and converted != [""] else []), *converted[:-1]])  # a comment is a paragraph of its own
+            line = converted[-1]
         self.entry.body.append(line)
         if line.strip():
             self.entry.body_lines += 1
@@ -607,6 +610,8 @@ class _EntryReader:
         """An HTML block: as Markdown, its comments as MyST comments."""
         raw = "\n".join(self.lines[block.start : block.end])
         for line in [*comment_lines(raw), *html_as_markdown(raw)]:
+            if not line.strip() and (not self.entry.body or not self.entry.body[-1].strip()):
+                continue  # `</details>` leaves nothing; no second blank line
             self.entry.body.append(line)
             if line.strip():
                 self.entry.body_lines += 1

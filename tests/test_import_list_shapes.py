@@ -160,16 +160,23 @@ def test_one_venue_macro_from_two_lists_is_defined_once(shelf: tuple[Path, str, 
     assert "@inproceedings{doe2024judge," in bib and "@inproceedings{doe2024arena," in bib
 
 
-def test_the_same_key_with_another_text_is_one_conflict_naming_the_key_once() -> None:
+def test_one_paper_with_two_bibtex_texts_keeps_the_first_with_the_others_extra_fields() -> None:
     from papershelf.importer import merge_entries
     from papershelf.readinglist import parse_reading_list
 
-    first = parse_reading_list("#### Owl: A Bird\n\npaper link: [here](https://arxiv.org/abs/2401.00001)\n\n" + citation("owl2024", "Owl: A Bird"), "one.md").entries
-    second = parse_reading_list("#### Owl: A Bird\n\npaper link: [here](https://arxiv.org/pdf/2401.00001)\n\n" + citation("owl2024", "Owl: a bird", year="2025"), "two.md").entries
-    merged = merge_entries(first + second)
-    assert len(merged) == 1
+    def entries(bibtex: str, path: str) -> list:
+        return parse_reading_list("#### Owl: A Bird\n\npaper link: [here](https://arxiv.org/abs/2401.00001)\n\n" + bibtex, path).entries
+
+    scholar = "citation:\n```bibtex\n@article{owl2024,\n  title={Owl: A Bird},\n  author={Doe, Jane},\n  journal={arXiv preprint arXiv:2401.00001},\n  year={2024}\n}\n```\n"
+    arxiv = "citation:\n```bibtex\n@misc{owl2024,\n      title={Owl: a bird},\n      author={Jane Doe},\n      year={2024},\n      eprint={2401.00001},\n      archivePrefix={arXiv}\n}\n```\n"
+    # the same facts in another form: no conflict, and the arXiv copy's eprint is kept
+    merged = merge_entries(entries(scholar, "one.md") + entries(arxiv, "two.md"))
+    assert len(merged) == 1 and merged[0].warnings == []
+    assert "eprint = {2401.00001}," in merged[0].bibtex and "journal={arXiv preprint arXiv:2401.00001}" in merged[0].bibtex
+    # another year is a conflict, named field by field
+    merged = merge_entries(entries(scholar, "one.md") + entries(arxiv.replace("year={2024}", "year={2025}"), "two.md"))
     assert [(w.code.slug, w.path, w.line) for w in merged[0].warnings] == [("merge-conflict", "two.md", 1)]
-    assert "another text of its BibTeX entry `owl2024`; the first text is kept" in merged[0].warnings[0].message
+    assert "with another BibTeX entry `owl2024`: year '2025' (kept: '2024')" in merged[0].warnings[0].message
 
 
 def test_two_papers_sharing_a_title_stay_two_when_their_arxiv_ids_differ() -> None:

@@ -12,6 +12,7 @@ matter fields replace the list's values (``links`` is merged kind by kind, a
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,7 @@ from .bibfile import (
     entry_openers,
     escape,
     scan_text,
+    with_fields,
     write_entry,
 )
 from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
@@ -427,6 +429,35 @@ def _other_paper(first: ListEntry, entry: ListEntry) -> bool:
     return bool(mine and theirs and mine != theirs)
 
 
+def _bib_entry(entry: ListEntry) -> BibEntry | None:
+    scan = BibScan(entry.path)
+    scan_text(entry.bibtex, scan)
+    return scan.entries.get(entry.key)
+
+
+#: fields whose differing values are a conflict (others differ in form only: "Liu, Haotian" and "Haotian Liu")
+CONFLICT_FIELDS = ("title", "year", "eprint")
+
+
+def _union_bibtex(first: ListEntry, other: ListEntry) -> list[tuple[str, str, str]]:
+    """Fields only ``other``'s BibTeX text has are added to ``first``'s; returns (field, kept, other's) that conflict.
+
+    Two hands copy one paper's BibTeX from different places (arXiv's ``eprint``,
+    Scholar's ``journal``): the first text is kept, the other's extra facts too.
+    """
+    mine, theirs = _bib_entry(first), _bib_entry(other)
+    if mine is None or theirs is None:  # one does not parse: the texts cannot be compared field by field
+        return [("text", "the first", "another")]
+    extra = {name: value for name, value in theirs.fields if not mine.get(name) and not re.search(r"[#%{}\\]", value)}  # written as plain text
+    if extra:
+        with contextlib.suppress(ValueError):  # a text that does not end like an entry keeps what it has
+            first.bibtex = with_fields(first.bibtex, extra)
+
+    def same(name: str, a: str, b: str) -> bool:
+        return normal_title(a) == normal_title(b) if name == "title" else a.strip().lower() == b.strip().lower()
+    return [(name, mine.get(name), theirs.get(name)) for name in CONFLICT_FIELDS if mine.get(name) and theirs.get(name) and not same(name, mine.get(name), theirs.get(name))]
+
+
 def is_generated(bibtex: str) -> bool:
     """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
     return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
@@ -475,10 +506,14 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
     if other.bibtex and (not first.bibtex or (is_generated(first.bibtex) and not is_generated(other.bibtex))):
         first.bibtex, first.bibtex_line, first.bibtex_path = other.bibtex, other.bibtex_line, other.path
     elif _differ(first.bibtex, other.bibtex) and not is_generated(other.bibtex):  # a made-up entry is no conflict
-        if first.key == other.key:
-            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another text of its BibTeX entry `{first.key}`; the first text is kept", other.line, other.path))
-        else:
+        differing = _union_bibtex(first, other)
+        if first.key != other.key:
             conflict("BibTeX entry", first.key, other.key or "(no key)")
+        elif differing == [("text", "the first", "another")]:
+            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another text of its BibTeX entry `{first.key}`, one that does not parse; the first text is kept", other.line, other.path))
+        elif differing:
+            shown = "; ".join(f"{name} {theirs!r} (kept: {mine!r})" for name, mine, theirs in differing)
+            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another BibTeX entry `{first.key}`: {shown}", other.line, other.path))
     if first.status == "unread" and other.status != "unread":
         first.status = other.status
     seen_links = {(link.kind, normal_link(link.url)) for link in first.links}  # arxiv.org/pdf/X and /abs/X are one link

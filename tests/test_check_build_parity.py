@@ -75,6 +75,10 @@ CASES = [
     Case("html-in-title", {"papers/html.md": page("key: html2020\ntitle: \"<script>alert('t')</script>\"\nshort_name: Html\nstatus: read\n")},
          ENTRY.format(key="html2020", title="Html"),
          expected={("papers/html.md", 3, "html-in-text")}),
+    # raw HTML in a paper page: a block, inline HTML (at its paragraph's first line), a comment (MyST makes it raw HTML too)
+    Case("raw-html", {"papers/raw.md": paper("raw2020", "Raw", notes="\nSome text.\n\n<div>\nx\n</div>\n\nA paragraph\nwith <br> inline.\n\n<!-- a comment -->\n")},
+         ENTRY.format(key="raw2020", title="Raw"),
+         expected={("papers/raw.md", 11, "raw-html"), ("papers/raw.md", 15, "raw-html"), ("papers/raw.md", 18, "raw-html")}),
     Case("unknown-relation", {"papers/rel.md": paper("rel2020", "Rel", "relations:\n  builds_on: [nosuch2019]\n")}, ENTRY.format(key="rel2020", title="Rel"),
          expected={("papers/rel.md", 8, "unknown-relation")}),
     Case("self-relation", {"papers/self.md": paper("self2020", "Self", "relations:\n  updated_version: self2020\n")}, ENTRY.format(key="self2020", title="Self"),

@@ -164,13 +164,14 @@ def test_every_line_form_of_the_list(tmp_path: Path, capsys: pytest.CaptureFixtu
         },
         "deltawithoutatag": {
             "file": "delta-without-a-tag.md", "title": "Delta without a tag", "short_name": "Delta without a tag", "aliases": (), "status": "unread",
-            "links": [], "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),  # the bad URL stays in the page, unshown
+            # the bad URL stays in the page, unshown; an updated version not on the shelf stays a labelled link
+            "links": [("other", "https://arxiv.org/pdf/2999.00001", "updated version")], "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),
         },
     }
     located = {(int(m.group(1)), m.group(2)) for m in re.finditer(r"^.*?reading-list\.md:(\d+): (\S+) ", err, re.MULTILINE)}
     assert located == {
         (62, "no-date"), (72, "bib-syntax"),  # the broken entry is reported once, as broken (no bib-no-year beside it)
-        (77, "no-bib-entry"), (77, "no-date"), (79, "bad-url"), (81, "unknown-relation"),
+        (77, "no-bib-entry"), (77, "no-date"), (79, "bad-url"),
     }
     assert "ttps://github.com/example/delta" in (root / "docs" / "papers" / "delta-without-a-tag.md").read_text(encoding="utf-8")
     assert "@misc{gamma2022," in (root / "references.bib").read_text(encoding="utf-8")
@@ -219,7 +220,7 @@ def test_fixes_replace_fields_and_bibtex(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 0 and out.strip().endswith("imported 4, already present 0, with problems 1")  # delta lacks BibTeX
     gamma = records(root, ("short_name", "links"))["gamma2022"]
     assert gamma == {"short_name": "Gamma-R", "links": [("blog", "https://example.org/gamma", ""), ("video", "https://example.org/gamma.mp4", "")]}
-    assert records(root, ("links",))["deltawithoutatag"]["links"] == [("code", "https://github.com/example/delta", "")]
+    assert records(root, ("links",))["deltawithoutatag"]["links"] == [("code", "https://github.com/example/delta", ""), ("other", "https://arxiv.org/pdf/2999.00001", "updated version")]
     assert "bib-syntax" not in err and "bad-url" not in err
     assert "author={Brown, Carl},\n" in (root / "references.bib").read_text(encoding="utf-8")
 

@@ -350,6 +350,21 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
 # --- writing ---------------------------------------------------------------------
 
 
+def drop_known_macros(addition: str, existing: str) -> str:
+    """``addition`` without the ``@string`` macros ``existing`` already defines with the same value.
+
+    Two lists citing one venue macro each bring its definition; a second,
+    identical one is no news, but would be a duplicate key in the .bib.
+    """
+    if "@string" not in addition.lower():
+        return addition
+    known = {block.key.lower(): block.value for block in bibtexparser.parse_string(existing).blocks if isinstance(block, model.String)}
+    for block in bibtexparser.parse_string(addition).blocks:
+        if isinstance(block, model.String) and block.raw and known.get(block.key.lower()) == block.value:
+            addition = addition.replace(block.raw, "", 1)
+    return addition.strip("\n")
+
+
 def brace_title(title: str) -> str:
     """Protect acronyms and names (inner capitals) from BibTeX styles: ``{LLaVA}``."""
 

@@ -156,6 +156,20 @@ def page_references(text: str, offset: int = 0, extensions: frozenset[str] = fro
     return found
 
 
+def raw_html_lines(text: str, extensions: frozenset[str] = frozenset()) -> list[int]:
+    """Lines of a page's raw HTML as MyST makes raw nodes of it (comments too), each at the line the build warns at:
+    a block's first line, the first line of the paragraph, item or table row holding inline HTML."""
+    if "<" not in text:
+        return []
+    lines: list[int] = []
+    for token in _role_parser(extensions).parse(text):
+        if not token.map:
+            continue
+        if token.type == "html_block" or (token.type == "inline" and any(child.type == "html_inline" for child in token.children or [])):
+            lines.append(token.map[0] + 1)
+    return lines
+
+
 def _blank_options(body: str) -> str:
     """A directive body with its leading ``:option:`` lines or ``---`` YAML block blanked (lines stay right)."""
     lines = body.split("\n")
@@ -244,6 +258,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         bib = shelf.entries.get(str(front.data.get("key", "")))
         paper, problems = read_paper(front.data, docname, bib, settings=settings)
         shelf.problems.extend(Problem(p.code, p.message, p.line, rel) for p in problems)
+        shelf.problems.extend(Problem(Code.RAW_HTML, RAW_HTML_MESSAGE, line, rel) for line in raw_html_lines(_blank_front_matter(text), extensions))
         shelf.pages.append(Page(path, rel, docname, paper, front.data))
     return shelf
 
@@ -271,7 +286,8 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
     """One paper link on two papers; paper links disagreeing with the ``eprint``."""
     problems: list[Problem] = []
     first: dict[str, tuple[Located, int]] = {}
-    for item in papers:
+    # in docname order, as the build has them: `x-2021.md` sorts before `x.md` as a file, after it as a docname
+    for item in sorted(papers, key=lambda item: item.path.rsplit(".", 1)[0]):
         paper = item.paper
         for link in paper.links_of("paper"):
             identity = normal_link(link.url)
@@ -325,6 +341,9 @@ def reference_problems(shelf: Shelf) -> list[Problem]:
         elif key not in shelf.declared and shelf.every_entry:  # outside a shelf, sphinxcontrib-bibtex's own warning stands
             problems.append(Problem(Code.UNKNOWN_CITATION, unknown_citation_message(key), line, path))
     return problems
+
+
+RAW_HTML_MESSAGE = "raw HTML in a paper page is not published; write Markdown instead"
 
 
 def unknown_paper_message(key: str) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .check import Page, Shelf, load_shelf
 from .dates import without_front_matter
-from .importer import derive_names
+from .importer import derive_names, is_generated
 from .readinglist import (
     FACT_LABELS,
     LABEL_LINE,
@@ -29,6 +29,7 @@ from .readinglist import (
     RELATION_WRITE,
     Anchors,
     Labels,
+    blocks_of,
     demote_headings,
     heading_text,
     links_line,
@@ -71,6 +72,8 @@ def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
 
 def _derived_date(shelf: Shelf, paper: Paper) -> str:
     entry = shelf.entries.get(paper.key)
+    if entry is not None and is_generated(entry.raw):
+        entry = None  # a made-up entry's year came from the page: the list says it itself
     bib_date = (entry.get("year"), entry.get("month")) if entry is not None else ()
     derived = without_front_matter([link.url for link in paper.links_of("paper")], *bib_date)
     return derived.iso() if derived else ""
@@ -202,14 +205,23 @@ def _body(page: Page) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     match = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
-    lines = (text[match.end() :] if match else "").strip("\n").splitlines()
+    lines = _html_comments((text[match.end() :] if match else "").strip("\n").splitlines())
     demoted = demote_headings(lines)
     return "\n".join(lines) if demoted == lines else re.sub(r"\n{3,}", "\n\n", "\n".join(demoted)).strip("\n")
 
 
+def _html_comments(lines: list[str]) -> list[str]:
+    """MyST comment lines (``% ...``, a paragraph of them) as the HTML comments GitHub hides; ``%`` in math or code stays."""
+    out = list(lines)
+    for block in blocks_of("\n".join(lines), {}):
+        if block.kind == "paragraph_open" and all(line.startswith("%") for line in lines[block.start : block.end]):
+            for number in range(block.start, block.end):
+                out[number] = f"<!-- {lines[number][1:].strip()} -->"
+    return out
+
+
 def _raw_entry(shelf: Shelf, key: str) -> str:
-    """An entry's text as written, broken entries too."""
+    """An entry's text as written, broken entries too; none for an entry import made up (it makes it again)."""
     entry = shelf.entries.get(key)
-    if entry is not None:
-        return entry.raw.strip()
-    return shelf.declared_text.get(key, "")
+    raw = entry.raw.strip() if entry is not None else shelf.declared_text.get(key, "")
+    return "" if is_generated(raw) else raw

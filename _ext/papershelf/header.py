@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from . import citation, findings
-from .check import NOT_A_PAPER_MESSAGE
+from .check import NOT_A_PAPER_MESSAGE, RAW_HTML_MESSAGE
 from .cite import shelf_cite_domain
 from .frontmatter import parse_front_matter
 from .nodes import paper_abstract, paper_crossrefs
@@ -119,7 +119,7 @@ def _drop_raw_html(doctree: nodes.document, docname: str, env: BuildEnvironment)
     """Paper pages are data: raw HTML there would reach readers unescaped."""
     for raw in list(doctree.findall(nodes.raw)):
         if "html" in raw.get("format", "").split():
-            warn(Problem(Code.RAW_HTML, "raw HTML in a paper page is not published; write Markdown instead", raw.line or 1), docname, env)
+            warn(Problem(Code.RAW_HTML, RAW_HTML_MESSAGE, raw.line or 1), docname, env)
             raw.parent.remove(raw)
 
 

@@ -12,6 +12,7 @@ matter fields replace the list's values (``links`` is merged kind by kind, a
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,18 @@ from typing import Any
 
 import yaml
 
-from .bibfile import BibScan, entry_key, entry_openers, scan_text
+from . import arxivid
+from .bibfile import (
+    BibScan,
+    brace_title,
+    drop_known_macros,
+    entry_key,
+    entry_openers,
+    escape,
+    scan_text,
+    with_fields,
+    write_entry,
+)
 from .check import Located, Shelf, eprint_id, link_problems, load_shelf, normal_link
 from .frontmatter import parse_front_matter
 from .problems import Code, Problem
@@ -68,6 +80,8 @@ def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    # a name does not end in a dangling "for", "of the"...
+    cut = re.sub(r"(?:\s+(?:a|an|and|at|by|for|from|in|of|on|or|the|to|via|with))+$", "", cut, flags=re.IGNORECASE) or cut
     return cut if cut and len(cut) <= limit else text[:limit].rstrip()
 
 
@@ -83,11 +97,56 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
     """
     limit = TEXT_LIMITS["short_name"]
     prefix = title.split(":", 1)[0].strip() if ":" in title else ""
-    own = next((name for name in keywords if _mentions(title, name) or name.lower() == alias.lower()), "")
+    # a name, not a plain keyword the title happens to use ("survey", "benchmark")
+    own = next((name for name in keywords if (_mentions(title, name) and name != name.lower()) or name.lower() == alias.lower()), "")
     mentions = _mentions(prefix, alias)
     choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title)]
     short = next((choice for choice in choices if choice and len(choice) <= limit), "") or _shorten(title, limit)
     return short, [alias] if alias else []
+
+
+def _year_of(candidate: Candidate) -> str:
+    found = next((parsed for parsed in map(arxivid.parse_url, _paper_urls(candidate.fields)) if parsed), None)
+    match = re.search(r"^\s*year\s*=\s*[{\"]?\s*(\d{4})", candidate.bibtex, re.MULTILINE | re.IGNORECASE)
+    return str(candidate.fields.get("date") or "")[:4] or (match.group(1) if match else "") or (str(found.year) if found else "")
+
+
+def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
+    """Give each new paper a short name no other paper has (compared as ``check`` does, without case).
+
+    A derived name that another paper already has ("On the Role of..." cut
+    at 40 characters, one coined name for two papers) gets the paper's year,
+    then a number; a name written by hand (``name:``) is kept as written.
+    """
+    limit = TEXT_LIMITS["short_name"]
+    for candidate in candidates:
+        name = str(candidate.fields.get("short_name") or "")
+        if name.casefold() in taken and not candidate.entry.extras.get("short_name"):
+            year = _year_of(candidate)
+            suffixes = ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
+            for suffix in suffixes:
+                choice = _shorten(name, limit - len(suffix)) + suffix
+                if choice.casefold() not in taken:
+                    if name in candidate.entry.keywords and name not in candidate.fields["tags"]:
+                        candidate.fields["tags"] = [*candidate.fields["tags"], name]  # the tag it came from stays a keyword
+                    candidate.fields["short_name"] = name = choice
+                    break
+        taken.add(name.casefold())
+
+
+def distinct_keys(candidates: list[Candidate], taken: set[str]) -> None:
+    """A key made from the short name (an entry without a citation) that another paper has gets the year, then a letter.
+
+    A key written in the list (its citation's, a ``key:`` line) is kept: two papers claiming one is the list's defect.
+    """
+    written = {c.key for c in candidates if c.entry.key or c.entry.extras.get("key")}
+    for candidate in candidates:
+        key = candidate.key
+        if not (candidate.entry.key or candidate.entry.extras.get("key")) and (key in taken or key in written):
+            year = _year_of(candidate)
+            key = next(choice for choice in (f"{key}{year}" if year else "", *(f"{key}{year}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz")) if choice and choice not in taken and choice not in written)
+            candidate.key = candidate.fields["key"] = key
+        taken.add(key)
 
 
 def normal_title(text: str) -> str:
@@ -220,7 +279,8 @@ def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: s
 def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[str, dict[str, Any]]) -> None:
     """Turn relation URLs, anchors and named papers into keys (fixed relations are kept as given).
 
-    A follow-up whose paper is not on the shelf stays a labelled link.
+    A relation (follow-up, updated version...) whose paper is not on the shelf
+    stays a labelled link: only an ``#anchor`` naming no entry is a finding.
     """
     by_url: dict[str, str] = {}
     by_normal: dict[str, str] = {}
@@ -253,11 +313,14 @@ def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[st
                     what = f"no paper on the shelf or in the list has the paper link {relation.target}"
                 if target is None and relation.text:
                     target = by_title.get(normal_title(relation.text))
-                if target is None and relation.kind == "follow_up" and not relation.target.startswith("#"):
-                    label = relation.written if relation.text == "" else f"{relation.written}: {relation.text}"
+                if target is None and not relation.target.startswith("#"):  # e.g. an updated version not on the shelf
+                    written = re.sub(r"\s+links?$", "", relation.written, flags=re.IGNORECASE)  # as other labelled links are named
+                    label = written if relation.text == "" else f"{written}: {relation.text}"
                     candidate.entry.links.append(ListLink("other", relation.target, label, relation.line))
                     candidate.link_lines[("other", relation.target)] = relation.line
-                    candidate.fields["links"] = _links_value(candidate.entry.links)
+                    links = dict(candidate.fields.get("links") or {})  # added to what a fix may have set, not rebuilt
+                    links["other"] = _link_value([*_link_items(links.get("other")), {"label": label, "url": relation.target}])
+                    candidate.fields["links"] = links
                 elif target is None:
                     candidate.entry.warnings.append(Problem(Code.UNKNOWN_RELATION, f"`{RELATION_WRITE[relation.kind]}`: {what}; the relation is not imported", relation.line, entry.path))
                 elif target != candidate.key and target not in relations.get(relation.kind, []):
@@ -272,6 +335,9 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
     path = entry.path
     warnings = entry.warnings
     scan = BibScan(entry.bibtex_path or path)
+    if not candidate.bibtex:
+        candidate.bibtex = generated_citation(candidate.key, str(candidate.fields.get("title", "")), _paper_urls(candidate.fields), str(entry.extras.get("date") or ""))
+        candidate.bibtex_line = entry.line
     if candidate.bibtex:
         scan_text(candidate.bibtex, scan)
         fixed = candidate.bibtex_line == entry.line
@@ -291,7 +357,7 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
         if bib_title and bib_title != title and re.sub(r"\W+", "", bib_title) == re.sub(r"\W+", "", title):
             candidate.fields["title"] = bib_title  # the heading differs only in punctuation
     else:
-        warnings.append(Problem(Code.NO_BIB_ENTRY, f"no ```bibtex citation block; the page gets the key {candidate.key!r} without a BibTeX entry", entry.line, path))
+        warnings.append(Problem(Code.NO_BIB_ENTRY, f"no ```bibtex citation block and no arXiv link or `date:` to date one; the page gets the key {candidate.key!r} without a BibTeX entry", entry.line, path))
     front = parse_front_matter(render_front_matter(candidate.fields))
     if front is None or front.error:
         warnings.append(Problem(Code.FRONT_MATTER_SYNTAX, f"the entry's values do not make valid front matter: {front.error if front else 'empty'}", entry.line, path))
@@ -310,6 +376,27 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
                 warnings.append(Problem(Code.BAD_URL, f"`{kind}` link {url!r} is not an http(s) URL (check the scheme, e.g. `ttps://`); it is imported as written, fix it in the page", line, path))
     links = tuple(replace(link, line=candidate.link_lines.get((link.kind, link.url), entry.line)) for link in paper.links)
     candidate.paper = replace(paper, links=links, line=entry.line)
+
+
+def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
+    """An ``@misc`` entry for a paper the list gives no citation for, marked ``generated`` (``enrich`` rewrites it).
+
+    Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
+    one would fail the bibliography style, so the entry then stays missing.
+    """
+    found = next((parsed for parsed in map(arxivid.parse_url, paper_urls) if parsed), None)
+    year = date[:4] or (str(found.year) if found else "")
+    if not year:
+        return ""
+    fields = [
+        ("title", escape(brace_title(title))),
+        ("year", year),
+        ("url", found.abs_url() if found else (paper_urls[0] if paper_urls else "")),
+        ("eprint", found.identifier if found else ""),
+        ("archivePrefix", "arXiv" if found else ""),
+        ("generated", "papershelf import"),
+    ]
+    return write_entry("misc", key, fields)
 
 
 # --- identity and merging ------------------------------------------------------
@@ -331,7 +418,47 @@ def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
     return key, eprint, normal_title(entry.title)
 
 
-def _generated(bibtex: str) -> bool:
+def _arxiv_of(entry: ListEntry) -> str:
+    """The entry's arXiv id: its ``eprint``'s, else its first paper link's."""
+    eprint = entry_identity(entry)[1]
+    return eprint or next((found for link in entry.links if link.kind == "paper" and (found := arxivid.of_link(link.url))), "")
+
+
+def _other_paper(first: ListEntry, entry: ListEntry) -> bool:
+    mine, theirs = _arxiv_of(first), _arxiv_of(entry)
+    return bool(mine and theirs and mine != theirs)
+
+
+def _bib_entry(entry: ListEntry) -> BibEntry | None:
+    scan = BibScan(entry.path)
+    scan_text(entry.bibtex, scan)
+    return scan.entries.get(entry.key)
+
+
+#: fields whose differing values are a conflict (others differ in form only: "Liu, Haotian" and "Haotian Liu")
+CONFLICT_FIELDS = ("title", "year", "eprint")
+
+
+def _union_bibtex(first: ListEntry, other: ListEntry) -> list[tuple[str, str, str]]:
+    """Fields only ``other``'s BibTeX text has are added to ``first``'s; returns (field, kept, other's) that conflict.
+
+    Two hands copy one paper's BibTeX from different places (arXiv's ``eprint``,
+    Scholar's ``journal``): the first text is kept, the other's extra facts too.
+    """
+    mine, theirs = _bib_entry(first), _bib_entry(other)
+    if mine is None or theirs is None:  # one does not parse: the texts cannot be compared field by field
+        return [("text", "the first", "another")]
+    extra = {name: value for name, value in theirs.fields if not mine.get(name) and not re.search(r"[#%{}\\]", value)}  # written as plain text
+    if extra:
+        with contextlib.suppress(ValueError):  # a text that does not end like an entry keeps what it has
+            first.bibtex = with_fields(first.bibtex, extra)
+
+    def same(name: str, a: str, b: str) -> bool:
+        return normal_title(a) == normal_title(b) if name == "title" else a.strip().lower() == b.strip().lower()
+    return [(name, mine.get(name), theirs.get(name)) for name in CONFLICT_FIELDS if mine.get(name) and theirs.get(name) and not same(name, mine.get(name), theirs.get(name))]
+
+
+def is_generated(bibtex: str) -> bool:
     """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
     return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
 
@@ -350,12 +477,13 @@ def merge_entries(entries: list[ListEntry]) -> list[ListEntry]:
     index: dict[tuple[int, str], ListEntry] = {}
     for entry in entries:
         identity = entry_identity(entry)
-        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index), None)
+        # the title alone does not join two papers whose arXiv ids differ (two papers may share a title)
+        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry))), None)
         if first is None:
             papers.append(entry)
             for i, value in enumerate(identity):
                 if value:
-                    index[(i, value)] = entry
+                    index.setdefault((i, value), entry)  # a shared title stays the first paper's
             continue
         _merge(first, entry)
         for i, value in enumerate(identity):
@@ -375,10 +503,17 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
         conflict("title", first.title, other.title)
     if other.status != first.status and "unread" not in (other.status, first.status):
         conflict("status", first.status, other.status)
-    if other.bibtex and (not first.bibtex or (_generated(first.bibtex) and not _generated(other.bibtex))):
+    if other.bibtex and (not first.bibtex or (is_generated(first.bibtex) and not is_generated(other.bibtex))):
         first.bibtex, first.bibtex_line, first.bibtex_path = other.bibtex, other.bibtex_line, other.path
-    elif _differ(first.bibtex, other.bibtex) and not _generated(other.bibtex):  # a made-up entry is no conflict
-        conflict("BibTeX entry", first.key, other.key or "(no key)")
+    elif _differ(first.bibtex, other.bibtex) and not is_generated(other.bibtex):  # a made-up entry is no conflict
+        differing = _union_bibtex(first, other)
+        if first.key != other.key:
+            conflict("BibTeX entry", first.key, other.key or "(no key)")
+        elif differing == [("text", "the first", "another")]:
+            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another text of its BibTeX entry `{first.key}`, one that does not parse; the first text is kept", other.line, other.path))
+        elif differing:
+            shown = "; ".join(f"{name} {theirs!r} (kept: {mine!r})" for name, mine, theirs in differing)
+            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another BibTeX entry `{first.key}`: {shown}", other.line, other.path))
     if first.status == "unread" and other.status != "unread":
         first.status = other.status
     seen_links = {(link.kind, normal_link(link.url)) for link in first.links}  # arxiv.org/pdf/X and /abs/X are one link
@@ -543,6 +678,8 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             candidate.present_as = by_title[title]
         if candidate.present_as:
             counts[candidate.entry.path].merged += 1
+    distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
+    distinct_keys([c for c in candidates if not c.present_as], {*shelf.by_key, *shelf.declared})
     _resolve_relations(candidates, shelf, fixes)
 
     new = [c for c in candidates if not c.present_as]
@@ -573,7 +710,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         body = "\n".join(candidate.entry.body).strip("\n")
         files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
         if candidate.bibtex and candidate.key not in declared:
-            bib_text = append_text(bib_text, candidate.bibtex)
+            bib_text = append_text(bib_text, drop_known_macros(candidate.bibtex, bib_text))
             declared.add(candidate.key)
         report.imported.append(candidate.key)
         if candidate.entry.warnings:

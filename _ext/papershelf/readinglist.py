@@ -4,7 +4,7 @@
 
     # File title / ## Section / ### Subsection <- the section path: topics of the entries below
     #### Title: subtitle (Alias) [`READ`]    <- one entry (a shallower heading with a paper
-                                                link and a citation is one too, with a finding)
+                                                link is one too, with a finding)
     tag: `Name` | `keyword` | ...            <- the entry's own name, then keywords (topics)
     paper link: [here](https://arxiv.org/pdf/2304.08485)
     github link: [here](https://github.com/...)   <- known labels -> link kinds; typos map
@@ -42,10 +42,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors.index import slugify as github_slug
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from . import arxivid
 from .bibfile import entry_key, entry_openers
 from .problems import Code, Problem
 from .settings import DEFAULT, LINK_KINDS, RELATION_KINDS, ShelfSettings
@@ -293,6 +295,60 @@ def keyword_names(value: str) -> list[str]:
     return [name.strip() for name in names if name.strip()]
 
 
+# --- HTML inside an entry ---------------------------------------------------------
+
+#: elements that end a line of their own
+_HTML_BLOCKS = {"p", "div", "details", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "center", "figure", "figcaption"}
+_HTML_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+
+
+def _html_markdown(node: PageElement) -> str:
+    if isinstance(node, Comment):
+        return ""
+    if isinstance(node, NavigableString):
+        return re.sub(r"\s+", " ", str(node))
+    if not isinstance(node, Tag):
+        return ""
+    inner = "".join(_html_markdown(child) for child in node.children)
+    name = node.name
+    if name == "img":
+        return f"![{node.get('alt') or ''}]({node.get('src') or ''})"
+    if name == "br":
+        return "\n"
+    if name == "a" and node.get("href"):
+        return f"[{inner.strip()}]({node.get('href')})"
+    if name == "summary":
+        return f"\n**{inner.strip()}**\n\n"
+    if name in _HTML_MARKS and inner.strip():
+        return f"{_HTML_MARKS[name]}{inner.strip()}{_HTML_MARKS[name]}"
+    if name in ("td", "th"):
+        return f" {inner.strip()} "
+    if name in _HTML_BLOCKS:
+        return f"\n{inner.strip()}\n"
+    return inner
+
+
+def html_as_markdown(text: str) -> list[str]:
+    """HTML written inside an entry as Markdown lines (a paper page publishes no raw HTML):
+    ``<img>`` an image, ``<a>`` a link, ``<summary>`` a bold line, ``<b>``/``<i>``/``<code>`` their marks,
+    block elements a line each; what a reader sees is kept, the tags are not."""
+    soup = BeautifulSoup(text, "html.parser")
+    markdown = "".join(_html_markdown(child) for child in soup.children)
+    if not markdown.strip():
+        return []  # only tags (`</details>`) or a comment
+    return [line.strip() for line in re.sub(r"\n{3,}", "\n\n", markdown).strip("\n").split("\n")]
+
+
+def has_inline_html(line: str) -> bool:
+    tokens = MARKDOWN.parseInline(line, {})
+    return any(child.type == "html_inline" for child in (tokens[0].children or [] if tokens else []))
+
+
+def comment_lines(text: str) -> list[str]:
+    """The text of HTML comments as MyST comment lines (``% ...``): hidden on the page, as on GitHub, and no raw HTML."""
+    return [f"% {line.strip()}".rstrip() for comment in re.findall(r"<!--(.*?)-->", text, re.DOTALL) for line in comment.strip().split("\n")]
+
+
 # --- writing the dialect ---------------------------------------------------------
 
 STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
@@ -423,7 +479,7 @@ def _is_bibtex_fence(block: Block) -> bool:
 
 
 def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> tuple[bool, bool]:
-    """(has a labelled link or citation, has a paper link and a citation)."""
+    """(has a labelled link or citation, has a paper link)."""
     labels = set()
     for block in blocks:
         if _is_bibtex_fence(block):
@@ -433,7 +489,7 @@ def _block_kind(blocks: list[Block], lines: list[str], env: dict[str, Any]) -> t
                 labelled = LABEL_LINE.match(line)
                 if labelled and (_label(labelled.group(1)) == "citation" or inline_links(labelled.group(2), env)):
                     labels.add(_label(labelled.group(1)))
-    return bool(labels), {"paper", "citation"} <= labels
+    return bool(labels), "paper" in labels
 
 
 def _lines(text: str) -> list[str]:
@@ -451,7 +507,8 @@ def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) 
     lines = _lines(text)
     env: dict[str, Any] = {}
     blocks = blocks_of(text, env)
-    headings = [index for index, block in enumerate(blocks) if block.kind == "heading_open"]
+    # `#####` and deeper are an entry's own sub-headings (its notes), not the end of the entry
+    headings = [index for index, block in enumerate(blocks) if block.kind == "heading_open" and block.level <= 4]
     entries: list[ListEntry] = []
     notes: list[str] = []
     note_lines = 0
@@ -470,6 +527,8 @@ def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) 
         end = blocks[stop].start if stop < len(blocks) else len(lines)
         inner = blocks[index + 1 : stop]
         has_links, is_paper = _block_kind(inner, lines, env)
+        # A shallower heading with a paper link is an entry written at the wrong level (with or
+        # without its citation): read as a section, its paper would be lost.
         entry_like = (level == 4 and has_links) or (level < 4 and is_paper)
         if not entry_like:
             if level <= 3:
@@ -479,12 +538,26 @@ def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) 
             note_lines += sum(1 for line in lines[heading.end : end] if line.strip())
             continue
         title, alias, status = split_heading(content)
+        title_links = inline_links(title, env)
+        if title_links:  # `#### [Title](url)`: the title is the link's text, the link a paper link
+            title = plain(title)
         entry = ListEntry(heading.start + 1, anchor, title, alias, status or "unread", tuple(heads[lvl] for lvl in sorted(heads)), path)
         if level != 4:
-            entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link and a citation; it is imported as an entry (write it with ####)", heading.start + 1, path))
+            entry.warnings.append(Problem(Code.HEADING_LEVEL, f"a level-{level} heading with a paper link; it is imported as an entry (write it with ####)", heading.start + 1, path))
         entries.append(entry)
         _read_entry(entry, inner, lines, heading.end, end, env, labels)
+        _title_links(entry, title_links, heading.start + 1)
     return ParsedList(path, entries, notes, note_lines)
+
+
+def _title_links(entry: ListEntry, links: list[tuple[str, str]], line: int) -> None:
+    """The heading's own links: the paper link when the entry has none, else kept as a "title" link unless already there."""
+    for _, url in links:
+        papers = [link for link in entry.links if link.kind == "paper"]
+        same = [link for link in entry.links if link.url == url or (arxivid.of_link(url) and arxivid.of_link(link.url) == arxivid.of_link(url))]
+        if same:
+            continue
+        entry.links.insert(0, ListLink("paper", url, "", line)) if not papers else entry.links.append(ListLink("other", url, "title", line))
 
 
 def parse_list(text: str, path: str) -> list[ListEntry]:
@@ -524,9 +597,24 @@ class _EntryReader:
         self.entry.warnings.append(Problem(code, message, line, self.entry.path))
 
     def keep(self, line: str) -> None:
+        if "<" in line and has_inline_html(line):
+            converted = html_as_markdown(line) or [""]
+            comments = comment_lines(line)
+            self.entry.body.extend([*comments, *([""] if comments and converted != [""] else []), *converted[:-1]])  # a comment is a paragraph of its own
+            line = converted[-1]
         self.entry.body.append(line)
         if line.strip():
             self.entry.body_lines += 1
+
+    def html(self, block: Block) -> None:
+        """An HTML block: as Markdown, its comments as MyST comments."""
+        raw = "\n".join(self.lines[block.start : block.end])
+        for line in [*comment_lines(raw), *html_as_markdown(raw)]:
+            if not line.strip() and (not self.entry.body or not self.entry.body[-1].strip()):
+                continue  # `</details>` leaves nothing; no second blank line
+            self.entry.body.append(line)
+            if line.strip():
+                self.entry.body_lines += 1
 
     def blank(self) -> None:
         if self.entry.body:
@@ -573,11 +661,18 @@ class _EntryReader:
             return
         self.entry.models.append((name, url, number))
 
+    def _model_like(self, block: Block) -> bool:
+        """A table of models: a `model`/`name` header, or a link in a cell (a table of scores is a note)."""
+        cells = [token.content.strip() for token in block.tokens if token.type == "inline"]
+        return bool(cells) and (cells[0].lower() in ("model name", "model", "name", "models") or any(inline_links(cell, self.env) for cell in cells))
+
     def table(self, block: Block) -> None:
         """A GFM table: the model table after `model links:`, else page body."""
-        if not self.in_table:
+        if not self.in_table or not self._model_like(block):
+            self.in_table = False
             self.keep_lines(block.start, block.end)
             return
+        self.in_table = False  # one table per `model links:` line; a later table is a note
         self.entry.mapped += block.end - block.start
         row: list[str] = []
         number = 0
@@ -682,9 +777,25 @@ def _read_entry(entry: ListEntry, blocks: list[Block], lines: list[str], start: 
         elif block.kind == "paragraph_open":
             for number, line in enumerate(lines[block.start : block.end], start=block.start + 1):
                 reader.paragraph_line(line, number)
-        else:  # lists, quotes, math, HTML, rules, indented code: the page body, as written
+        elif block.kind == "html_block":
+            reader.in_table = False
+            reader.html(block)
+        elif block.kind == "heading_open":  # a sub-heading of the entry: a bold line (the page's title is its only heading)
+            reader.in_table = False
+            inline = block.inline
+            reader.keep(f"**{plain(inline.content if inline is not None else '')}**")
+        elif block.kind == "hr" and not any(line.strip() for line in entry.body):
+            reader.in_table = False
+            entry.mapped += 1  # a rule before any note separates entries; a page may not start with one
+        else:  # lists, quotes, math, rules, indented code: the page body, as written
             reader.in_table = False
             reader.keep_lines(block.start, block.end)
     reader.keep_lines(position, end)
     while entry.body and not entry.body[-1].strip():
         entry.body.pop()
+    while entry.body and re.fullmatch(r" {0,3}([-*_])( *\1){2,} *", entry.body[-1]):
+        entry.body.pop()  # nor end with one (the rule under the entry, before the next)
+        entry.body_lines -= 1
+        entry.mapped += 1
+        while entry.body and not entry.body[-1].strip():
+            entry.body.pop()

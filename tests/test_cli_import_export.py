@@ -189,6 +189,12 @@ def test_heading_parts_and_short_names() -> None:
     assert derive_names("LIMO: Less is More for Reasoning", "", ["LIMO", "LIMA", "GAIR"]) == ("LIMO", [])
     assert derive_names("Scaling Instruction-Finetuned Vision Models Beyond Every Known Limit With CogVLM Ideas") == ("CogVLM", [])
     assert derive_names("An Extremely Long Prefix That Keeps Going On And On: the rest", "ELP") == ("ELP", ["ELP"])
+    # a long title without a name: a `tag:` made of its initials, never one that merely appears in it
+    cot = "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models"
+    assert derive_names(cot, "", ["Google", "CoT"]) == ("CoT", [])
+    assert derive_names(cot, "", ["Google", "PEL"]) == ("Chain-of-Thought Prompting Elicits", [])  # P, E, R: not consecutive initials
+    assert derive_names("Self-Consistency Improves Chain of Thought Reasoning in Language Models", "", ["reasoning", "sc"]) == ("Self-Consistency Improves Chain", [])
+    assert derive_names("DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning", "", ["RL"]) == ("DeepSeek-R1", [])
 
 
 def test_citation_block_with_and_without_a_blank_line() -> None:

@@ -85,6 +85,14 @@ def _shorten(text: str, limit: int) -> str:
     return cut if cut and len(cut) <= limit else text[:limit].rstrip()
 
 
+def _abbreviates(name: str, title: str) -> bool:
+    """Whether ``name`` is the initials of consecutive words of ``title`` ("CoT": "Chain-of-Thought Prompting ...")."""
+    letters = re.sub(r"[^0-9a-z]", "", name.lower())
+    if len(letters) < 2 or name == name.lower() or len(letters) != len(name):
+        return False
+    return letters in "".join(word[0] for word in re.findall(r"[0-9A-Za-z]+", title)).lower()
+
+
 def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[str] = ()) -> tuple[str, list[str]]:
     """(short name, aliases) from a title, its parenthesised suffix and its ``tag:`` names.
 
@@ -93,14 +101,17 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
     mentions the alias ("Introducing IDEFICS: ..." (IDEFICS) -> IDEFICS);
     without a colon it is the alias, else the whole title. Whatever exceeds
     the short-name limit gives way to the next choice, then to a coined word
-    of the title, then to the title cut at a word.
+    of the title, then to a ``tag:`` name made of the title's initials
+    ("CoT"), then to the title cut at a word.
     """
     limit = TEXT_LIMITS["short_name"]
     prefix = title.split(":", 1)[0].strip() if ":" in title else ""
     # a name, not a plain keyword the title happens to use ("survey", "benchmark")
     own = next((name for name in keywords if (_mentions(title, name) and name != name.lower()) or name.lower() == alias.lower()), "")
     mentions = _mentions(prefix, alias)
-    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title)]
+    # a `tag:` name made of the title's initials comes after the title itself and its coined words
+    initials = next((name for name in keywords if _abbreviates(name, title)), "")
+    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title), initials]
     short = next((choice for choice in choices if choice and len(choice) <= limit), "") or _shorten(title, limit)
     return short, [alias] if alias else []
 

@@ -78,7 +78,10 @@ def test_table_rows_become_papers(shelf: Path, capsys: pytest.CaptureFixture[str
     assert not (shelf / "docs" / "papers" / "opencompass-leaderboard.md").exists()
     # the list's own prose is kept on its notes page, relative links and images as text
     notes = (shelf / "docs" / "notes" / "table-list.md").read_text(encoding="utf-8")
-    assert "A curated list of multimodal large language models." in notes and "**Evaluation**" in notes
+    assert "A curated list of multimodal large language models." in notes
+    # titled by the list's heading without its badge; headings with nothing kept under them are left out
+    assert "# Notes: Awesome Multimodal Models\n" in notes and "Models Awesome" not in notes
+    assert "**Evaluation**" not in notes and "**Table of Contents**" not in notes
 
 
 def test_generated_bibtex(shelf: Path) -> None:

@@ -105,6 +105,9 @@ def test_every_line_form_lands_somewhere(imported: tuple[Path, str, str]) -> Non
     notes = (root / "docs" / "notes" / "01-reasoning.md").read_text(encoding="utf-8")
     for text in ("This note holds no paper", "\\nabla_\\theta J(\\theta)", "**Step one: the log-derivative trick**", "small, curated data sets"):
         assert text in notes
+    # the list's title names the page; a section's heading stays above its introduction
+    assert notes.split("\n")[4] == "# Notes: Reasoning Models"
+    assert "**Data-efficient reasoning**\n\nA short introduction to the section" in notes
     assert "Only a paragraph" in (root / "docs" / "notes" / "04-empty.md").read_text(encoding="utf-8")
     for page_path in (root / "docs" / "papers").glob("*.md"):
         assert len(page_path.stem) < 60

@@ -283,7 +283,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
         token = tokens[index]
         if token.type == "heading_open":
             level = int(token.tag[1])
-            content = " ".join(plain(pieces(tokens[index + 1])).split())
+            # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
+            content = " ".join(plain([p for p in pieces(tokens[index + 1]) if p.kind != "image" and not (p.kind == "link" and p.image)]).split())
             found = YEAR_HEADING.match(content)
             if found:
                 year = found.group(1)

@@ -42,7 +42,7 @@ from .readinglist import (
     ListEntry,
     ListLink,
     ParsedList,
-    demote_headings,
+    notes_outline,
     parse_reading_list,
 )
 from .records import BibEntry, Paper
@@ -843,7 +843,9 @@ def notes_page(item: ParsedList) -> str:
     """
     if not item.note_lines:
         return ""
-    lines = ["---", "orphan: true", "---", "", f"# Notes from {Path(item.path).name}", "", *demote_headings(item.notes)]
+    title, notes = notes_outline(item.notes)
+    heading = f"Notes: {title}" if title else f"Notes from {Path(item.path).name}"
+    lines = ["---", "orphan: true", "---", "", f"# {heading}", "", *notes]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
     return text + "\n"
 

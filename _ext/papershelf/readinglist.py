@@ -580,6 +580,44 @@ def demote_headings(lines: list[str]) -> list[str]:
     return out
 
 
+def notes_outline(lines: list[str]) -> tuple[str, list[str]]:
+    """(the list's title, its notes) for a notes page: headings made bold lines, as
+    :func:`demote_headings` does, without the headings nothing was kept under
+    (a table of contents' heading, a section whose entries all became papers).
+
+    The title is the text of a leading ``#`` heading, badges left out; ``""`` without one.
+    """
+    text = "\n".join(lines)
+    blocks = blocks_of(text, {})
+    title = ""
+    dropped: set[int] = set()
+    for number, block in enumerate(blocks):
+        if block.kind != "heading_open":
+            continue
+        if number == 0 and block.level == 1:
+            inline = block.inline
+            parsed = MARKDOWN.parseInline(inline.content if inline is not None else "", {})
+            title = _inline_text([t for t in (parsed[0].children or []) if t.type != "image"] if parsed else []).strip()
+            dropped.add(number)
+            continue
+        following = (b for b in blocks[number + 1 :])
+        under = next((b for b in following if b.kind != "heading_open" or b.level <= block.level), None)
+        if under is None or under.kind == "heading_open":
+            dropped.add(number)
+    out: list[str] = []
+    position = 0
+    for number, block in enumerate(blocks):
+        if block.kind != "heading_open":
+            continue
+        out.extend(lines[position : block.start])
+        if number not in dropped:
+            inline = block.inline
+            out.extend(["", f"**{plain(inline.content if inline is not None else '')}**", ""])
+        position = block.end
+    out.extend(lines[position:])
+    return title, out
+
+
 # --- one entry -------------------------------------------------------------------
 
 

@@ -188,7 +188,11 @@ def test_a_shelf_without_reading_status_never_writes_status_tags(tmp_path: Path)
     root = tmp_path / "awesome"
     scaffold.init_shelf(root, scaffold.InitOptions(title="Awesome", author="Test", reading_status=False))
     listing = tmp_path / "l.md"
-    listing.write_text("# Awesome\n\n#### Alpha: One [`READ`]\n\npaper link: [here](https://arxiv.org/abs/2301.00001)\n", encoding="utf-8")
+    listing.write_text("# Awesome\n\n#### Alpha: One [`READ`]\n\npaper link: [here](https://arxiv.org/abs/2301.00001)\n\n"
+                       "#### Beta: Two\n\npaper link: [here](https://arxiv.org/abs/2301.00002)\n", encoding="utf-8")
     import_lists(locate(root), [listing])
     text = export_shelf(locate(root))
     assert "#### Alpha: One\n" in text and "READ" not in text and "UNREAD" not in text
+    # a page imported without a status tag says none (the default "unread" means nothing here); a written one is kept
+    pages = {path.stem: path.read_text(encoding="utf-8") for path in (root / "docs" / "papers").glob("*.md")}
+    assert "status:" not in pages["beta"] and "status: read" in pages["alpha"]

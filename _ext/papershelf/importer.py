@@ -696,6 +696,8 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     new = [c for c in candidates if not c.present_as]
     settings = paths.settings
     for candidate in new:
+        if not settings.reading_status and candidate.fields.get("status") == "unread":
+            del candidate.fields["status"]  # the default says nothing on a shelf that keeps no reading status
         _validate(candidate, settings)
         counts[candidate.entry.path].created += 1
     located = [Located(page.paper, page.rel) for page in shelf.pages]

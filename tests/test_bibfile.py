@@ -140,6 +140,17 @@ def test_a_macro_pybtex_cannot_read_is_reported(tmp_path: Path) -> None:
     assert list(scan.entries) == ["ok"]
 
 
+def test_a_macro_defined_twice_is_located_at_both_lines(tmp_path: Path) -> None:
+    """Two lists merged into one .bib, each with its own ``@string{conf = ...}``."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text('@string{conf = "NeurIPS"}\n@misc{a1, title = {A}, journal = conf, year = 2020}\n'
+                   '@string{conf = "ICML"}\n@misc{b1, title = {B}, journal = conf, year = 2021}\n', encoding="utf-8")
+    scan = scan_bibfile(bib)
+    assert [(p.code.slug, p.line) for p in scan.problems] == [("bib-duplicate", 3)]
+    assert scan.problems[0].message.startswith("the @string `conf` is defined again here (first on line 1)")
+    assert list(scan.entries) == ["a1", "b1"]
+
+
 def _readings(scan: BibScan) -> dict[str, Any]:
     return {scan.digest(key): scan.data.entries[key] for key in scan.entries}
 

@@ -229,11 +229,14 @@ def scan_text(text: str, scan: BibScan, readings: Mapping[str, Entry] | None = N
     lines = text.split("\n")
     parser = Parser(macros=scan.macros) if scan.macros else Parser()
     keys = scan.file_keys.setdefault(scan.path, [])
+    string_lines: dict[str, int] = {}  #: @string name (folded) -> its first line in this file
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         last = line + (block.raw or "").rstrip().count("\n")
         if isinstance(block, (model.String, model.Preamble)):
             scan.defines_macros = True
+            if isinstance(block, model.String):
+                string_lines.setdefault(block.key.casefold(), line)
             failure = _pybtex_errors(parser, block.raw or "", line)
             if failure:  # the entries using a broken macro are reported too, as undefined strings
                 scan.problems.append(Problem(Code.BIB_SYNTAX, f"this @{type(block).__name__.lower()} does not parse: {failure}", line, scan.path))
@@ -243,7 +246,12 @@ def scan_text(text: str, scan: BibScan, readings: Mapping[str, Entry] | None = N
         opener = entry_openers(block.raw or "")
         key = block.key if isinstance(block, (model.Entry, model.DuplicateBlockKeyBlock)) else opener[0][1] if opener else ""
         if isinstance(block, model.DuplicateBlockKeyBlock):
-            first = scan.declared.get(key, ("", 0, ""))[1] or "?"
+            if key not in scan.declared and key.casefold() in string_lines:  # bibtexparser keys @string blocks too
+                first_string = string_lines[key.casefold()]
+                scan.problems.append(Problem(Code.BIB_DUPLICATE, f"the @string `{key}` is defined again here (first on line {first_string}); "
+                                             "keep one definition, or rename one and the entries using it", line, scan.path))
+                continue
+            first = scan.declared.get(key, ("", 0, ""))[1]
             scan.problems.append(Problem(Code.BIB_DUPLICATE, f"key `{key}` is defined again here; its first entry is on line {first}; rename or remove one", line, scan.path))
             continue
         if not opener and not isinstance(block, model.Entry):

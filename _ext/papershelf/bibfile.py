@@ -251,7 +251,7 @@ def scan_text(text: str, scan: BibScan, readings: Mapping[str, Entry] | None = N
                 scan.problems.append(Problem(Code.BIB_DUPLICATE, f"the @string `{key}` is defined again here (first on line {first_string}); "
                                              "keep one definition, or rename one and the entries using it", line, scan.path))
                 continue
-            first = scan.declared.get(key, ("", 0, ""))[1]
+            first = scan.declared.get(key, ("", 0, ""))[1] or "?"
             scan.problems.append(Problem(Code.BIB_DUPLICATE, f"key `{key}` is defined again here; its first entry is on line {first}; rename or remove one", line, scan.path))
             continue
         if not opener and not isinstance(block, model.Entry):

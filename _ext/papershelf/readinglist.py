@@ -459,6 +459,12 @@ class Block:
     def inline(self) -> Token | None:
         return next((token for token in self.tokens if token.type == "inline"), None)
 
+    @property
+    def content(self) -> str:
+        """The block's inline Markdown (a heading's text as written), ``""`` without one."""
+        inline = self.inline
+        return inline.content if inline is not None else ""
+
 
 def blocks_of(text: str, env: dict[str, Any]) -> list[Block]:
     """The top-level blocks of a Markdown text, in order, each with its line range."""
@@ -520,8 +526,7 @@ def parse_reading_list(text: str, path: str, settings: ShelfSettings = DEFAULT) 
     for number, index in enumerate(headings):
         heading = blocks[index]
         level = heading.level
-        inline = heading.inline
-        content = inline.content if inline is not None else ""
+        content = heading.content
         anchor = anchors.add(content)
         stop = headings[number + 1] if number + 1 < len(headings) else len(blocks)
         end = blocks[stop].start if stop < len(blocks) else len(lines)
@@ -567,14 +572,19 @@ def parse_list(text: str, path: str) -> list[ListEntry]:
 
 def demote_headings(lines: list[str]) -> list[str]:
     """Lines of Markdown with each top-level heading made a bold line (for a page whose title is its only heading)."""
+    return _bold_headings(lines, blocks_of("\n".join(lines), {}), set())
+
+
+def _bold_headings(lines: list[str], blocks: list[Block], dropped: set[int]) -> list[str]:
+    """``lines`` with each heading among ``blocks`` a bold line, those numbered in ``dropped`` left out."""
     out: list[str] = []
     position = 0
-    for block in blocks_of("\n".join(lines), {}):
+    for number, block in enumerate(blocks):
         if block.kind != "heading_open":
             continue
         out.extend(lines[position : block.start])
-        inline = block.inline
-        out.extend(["", f"**{plain(inline.content if inline is not None else '')}**", ""])
+        if number not in dropped:
+            out.extend(["", f"**{plain(block.content)}**", ""])
         position = block.end
     out.extend(lines[position:])
     return out
@@ -587,35 +597,21 @@ def notes_outline(lines: list[str]) -> tuple[str, list[str]]:
 
     The title is the text of a leading ``#`` heading, badges left out; ``""`` without one.
     """
-    text = "\n".join(lines)
-    blocks = blocks_of(text, {})
+    blocks = blocks_of("\n".join(lines), {})
     title = ""
     dropped: set[int] = set()
     for number, block in enumerate(blocks):
         if block.kind != "heading_open":
             continue
         if number == 0 and block.level == 1:
-            inline = block.inline
-            parsed = MARKDOWN.parseInline(inline.content if inline is not None else "", {})
+            parsed = MARKDOWN.parseInline(block.content, {})
             title = _inline_text([t for t in (parsed[0].children or []) if t.type != "image"] if parsed else []).strip()
             dropped.add(number)
             continue
-        following = (b for b in blocks[number + 1 :])
-        under = next((b for b in following if b.kind != "heading_open" or b.level <= block.level), None)
+        under = next((b for b in blocks[number + 1 :] if b.kind != "heading_open" or b.level <= block.level), None)
         if under is None or under.kind == "heading_open":
             dropped.add(number)
-    out: list[str] = []
-    position = 0
-    for number, block in enumerate(blocks):
-        if block.kind != "heading_open":
-            continue
-        out.extend(lines[position : block.start])
-        if number not in dropped:
-            inline = block.inline
-            out.extend(["", f"**{plain(inline.content if inline is not None else '')}**", ""])
-        position = block.end
-    out.extend(lines[position:])
-    return title, out
+    return title, _bold_headings(lines, blocks, dropped)
 
 
 # --- one entry -------------------------------------------------------------------
@@ -820,8 +816,7 @@ def _read_entry(entry: ListEntry, blocks: list[Block], lines: list[str], start: 
             reader.html(block)
         elif block.kind == "heading_open":  # a sub-heading of the entry: a bold line (the page's title is its only heading)
             reader.in_table = False
-            inline = block.inline
-            reader.keep(f"**{plain(inline.content if inline is not None else '')}**")
+            reader.keep(f"**{plain(block.content)}**")
         elif block.kind == "hr" and not any(line.strip() for line in entry.body):
             reader.in_table = False
             entry.mapped += 1  # a rule before any note separates entries; a page may not start with one

@@ -116,8 +116,13 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
     return short, [alias] if alias else []
 
 
+def _first_arxiv(urls: list[str]) -> arxivid.ArxivId | None:
+    """The arXiv identifier of the first paper link that has one."""
+    return next((parsed for parsed in map(arxivid.parse_url, urls) if parsed), None)
+
+
 def _year_of(candidate: Candidate) -> str:
-    found = next((parsed for parsed in map(arxivid.parse_url, _paper_urls(candidate.fields)) if parsed), None)
+    found = _first_arxiv(_paper_urls(candidate.fields))
     match = re.search(r"^\s*year\s*=\s*[{\"]?\s*(\d{4})", candidate.bibtex, re.MULTILINE | re.IGNORECASE)
     return str(candidate.fields.get("date") or "")[:4] or (match.group(1) if match else "") or (str(found.year) if found else "")
 
@@ -395,7 +400,7 @@ def generated_citation(key: str, title: str, paper_urls: list[str], date: str = 
     Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
     one would fail the bibliography style, so the entry then stays missing.
     """
-    found = next((parsed for parsed in map(arxivid.parse_url, paper_urls) if parsed), None)
+    found = _first_arxiv(paper_urls)
     year = date[:4] or (str(found.year) if found else "")
     if not year:
         return ""

@@ -42,13 +42,13 @@ html: $(VENV)/.docs-installed
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SRCDIR) $(BUILDDIR)/html
 
 test: $(VENV)/.test-installed
-	$(BIN)/ruff check _ext tests
+	$(BIN)/ruff check _ext bench tests
 	$(BIN)/mypy
 	$(BIN)/python -m papershelf check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check _ext tests
+	$(BIN)/ruff check _ext bench tests
 	$(BIN)/mypy
 
 serve: $(VENV)/.test-installed
@@ -69,8 +69,8 @@ $(PLOT_LIB)/.installed: requirements/plot.txt | $(BIN)/python
 	touch $@
 
 bench: $(VENV)/.test-installed $(PLOT_LIB)/.installed
-	$(BIN)/python -m papershelf.bench $(if $(FULL),--full,)
-	PYTHONPATH=$(PLOT_LIB) $(BIN)/python -m papershelf.bench.plot
+	$(BIN)/python -m bench $(if $(FULL),--full,)
+	PYTHONPATH=$(PLOT_LIB) $(BIN)/python -m bench.plot
 
 linkcheck: $(VENV)/.docs-installed
 	$(SPHINXBUILD) -b linkcheck $(SRCDIR) $(BUILDDIR)/linkcheck

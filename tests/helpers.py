@@ -72,7 +72,7 @@ ENTRY = "\n@misc{{{key},\n  title = {{{title}}},\n  author = {{Doe, Jane}},\n  y
 def timeline_papers(count: int, name: str = "P{}") -> dict[str, Any]:
     """``count`` dated papers over ten years, every seventh updated by the next, and one undated;
     ``name``: their short names, ``{}`` standing for the number."""
-    from papershelf.records import Paper, PaperDate, Relation
+    from papershelf.model.records import Paper, PaperDate, Relation
 
     papers: dict[str, Any] = {}
     for index in range(count):

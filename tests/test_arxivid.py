@@ -1,14 +1,14 @@
-"""arXiv identifiers: every written shape reads back to one canonical id (papershelf.arxivid)."""
+"""arXiv identifiers: every written shape reads back to one canonical id (papershelf.formats.arxivid)."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from papershelf import arxivid, dates
-from papershelf.arxivid import ArxivId
-from papershelf.bibfile import eprint_id
-from papershelf.records import BibEntry
+from papershelf.formats import arxivid, dates
+from papershelf.formats.arxivid import ArxivId
+from papershelf.formats.bibfile import eprint_id
+from papershelf.model.records import BibEntry
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The benchmark's synthetic shelves: deterministic, valid, and buildable with -W.
 
-No timings are asserted here; ``python -m papershelf.bench`` measures.
+No timings are asserted here; ``python -m bench`` measures.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from papershelf.bench import run, synth
-from papershelf.bibfile import scan_bibfile
-from papershelf.frontmatter import parse_front_matter
-from papershelf.schema import read_paper
-from papershelf.settings import of_conf_file
+from papershelf.formats.bibfile import scan_bibfile
+from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.model.settings import of_conf_file
+from papershelf.shelf.schema import read_paper
+
+from bench import run, synth
 
 REPO = Path(__file__).resolve().parent.parent
 ROLE = re.compile(r"\{(cite:p|paper)\}`([^`]+)`")

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from helpers import REPO, build, copy_root, html
-from papershelf.bibfile import BibIndex, BibScan, scan_bibfile
-from papershelf.cite import shelf_cite_domain
 from papershelf.cli import main
+from papershelf.formats.bibfile import BibIndex, BibScan, scan_bibfile
+from papershelf.site.cite import shelf_cite_domain
 
 
 def test_real_references_scan_clean() -> None:

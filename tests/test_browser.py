@@ -284,8 +284,8 @@ TIMELINE_PROBLEMS = """() => {
 def test_a_timeline_of_two_thousand_papers_reads_in_the_browser(browser: Any, site: str, site_dir: Path, scheme: str) -> None:
     """The layout's bounds, measured on the text as Chromium draws it with the site's fonts and styles."""
     from helpers import timeline_papers
-    from papershelf import timeline
-    from papershelf.shelf import build_view
+    from papershelf.shelf.view import build_view
+    from papershelf.site.indexes import timeline
 
     view = build_view(timeline_papers(2000, name="Model {} with a longer name"), {}, {})
     svg = timeline.build_svg(timeline.layout(view.papers.values()), view, lambda p: f"{p.docname}.html", lambda year: f"#year-{year}")

@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 from helpers import build, copy_root
-from papershelf import catalog
-from papershelf.schema import STATUSES
-from papershelf.settings import LINK_KINDS, RELATION_KINDS, from_values
+from papershelf.model.settings import LINK_KINDS, RELATION_KINDS, from_values
+from papershelf.shelf.schema import STATUSES
+from papershelf.site.exports import catalog
 
 
 def load_schema() -> dict[str, Any]:

@@ -177,7 +177,7 @@ def test_real_history_page_cites_through_roles(tmp_path: Path) -> None:
     ],
 )
 def test_venue_is_never_an_arxiv_id_or_url(fields: dict[str, str], venue: str) -> None:
-    from papershelf.citation import venue_of
+    from papershelf.formats.citation import venue_of
     from pybtex.database import Entry
 
     assert venue_of(Entry("article", fields=fields)) == venue

@@ -14,11 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from helpers import REPO
-from papershelf import arxiv
 from papershelf.cli import main
-from papershelf.frontmatter import split_front_matter
-from papershelf.records import BibEntry
-from papershelf.scaffold import ShelfError
+from papershelf.commands import add as arxiv
+from papershelf.commands.init import ShelfError
+from papershelf.formats.frontmatter import split_front_matter
+from papershelf.model.records import BibEntry
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO
-from papershelf import check as check_module
-from papershelf.bibfile import BibScan
 from papershelf.cli import main
-from papershelf.frontmatter import FrontMatter
-from papershelf.problems import Code
+from papershelf.commands import check as check_module
+from papershelf.formats.bibfile import BibScan
+from papershelf.formats.frontmatter import FrontMatter
+from papershelf.model.problems import Code
 
 GOOD_BIB = """\
 @misc{alpha2020,
@@ -167,7 +167,7 @@ def test_each_file_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_fast_front_matter_loader_matches_the_pure_python_one() -> None:
     import yaml
-    from papershelf import frontmatter
+    from papershelf.formats import frontmatter
 
     for path in sorted((REPO / "docs" / "papers").glob("*.md")):
         split = frontmatter.split_front_matter(path.read_text(encoding="utf-8"))

@@ -10,13 +10,13 @@ from typing import Any
 import bibtexparser
 import pytest
 from helpers import REPO
-from papershelf import scaffold
-from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.conffile import literal_settings
-from papershelf.importer import derive_names, load_fixes
-from papershelf.readinglist import parse_list, split_heading
-from papershelf.scaffold import ShelfError, locate
+from papershelf.commands import init as scaffold
+from papershelf.commands.check import load_shelf
+from papershelf.commands.importer import derive_names, load_fixes
+from papershelf.commands.init import ShelfError, locate
+from papershelf.formats.conffile import literal_settings
+from papershelf.formats.lists.readinglist import parse_list, split_heading
 
 DATA = Path(__file__).parent / "data"
 SEED_DIR = REPO.parent / "shared" / "seed"
@@ -253,7 +253,7 @@ def test_a_failed_write_leaves_the_shelf_as_it_was(tmp_path: Path, monkeypatch: 
 def test_missing_list_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = empty_shelf(tmp_path)
     with pytest.raises(ShelfError, match="cannot read"):
-        from papershelf.importer import import_list
+        from papershelf.commands.importer import import_list
 
         import_list(locate(root), tmp_path / "nope.md")
 

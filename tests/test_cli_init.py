@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO
 from papershelf.cli import main
-from papershelf.conffile import literal_settings
+from papershelf.formats.conffile import literal_settings
 from sphinx.cmd.build import build_main
 
 SEED = REPO.parent / "shared" / "seed" / "000_f15b3cb6897cac21.txt"

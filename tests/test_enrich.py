@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from papershelf import enrich
-from papershelf.check import check_shelf, load_shelf
 from papershelf.cli import main
-from papershelf.frontmatter import parse_front_matter
-from papershelf.scaffold import InitOptions, ShelfError, init_shelf, locate
+from papershelf.commands import enrich
+from papershelf.commands.check import check_shelf, load_shelf
+from papershelf.commands.init import InitOptions, ShelfError, init_shelf, locate
+from papershelf.formats.frontmatter import parse_front_matter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

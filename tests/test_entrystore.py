@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from helpers import build, bump, copy_root, html
-from papershelf.bibfile import BibIndex, scan_bibfile
-from papershelf.cite import shelf_cite_domain
-from papershelf.entrystore import READ_ALONE, EntryReader, StoredEntries
+from papershelf.formats.bibfile import BibIndex, scan_bibfile
+from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.entrystore import READ_ALONE, EntryReader, StoredEntries
 from pybtex.database import Entry, parse_file
 
 BIB = (

@@ -24,8 +24,8 @@ import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
 from helpers import build_warnings, copy_root, html
-from papershelf import feeds
-from papershelf.records import Paper, PaperDate
+from papershelf.model.records import Paper, PaperDate
+from papershelf.site.exports import feeds
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from helpers import bump
-from papershelf import scaffold
+from papershelf.commands import init as scaffold
 
 PAGE = """---
 key: alpha2020

@@ -180,8 +180,8 @@ def test_user_strings_are_escaped_and_external_links_noopener(make_app, tmp_path
 
 
 def test_short_name_equal_to_the_title_is_not_shown_twice() -> None:
-    from papershelf.header import build_header
-    from papershelf.records import Paper
+    from papershelf.model.records import Paper
+    from papershelf.site.header import build_header
 
     same = Paper(key="k", docname="papers/k", title="Flamingo", short_name="flamingo", status="read")
     assert not list(build_header(same, None, None).findall(lambda n: "paper-short-name" in getattr(n, "get", lambda *_: [])("classes", [])))

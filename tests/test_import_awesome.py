@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from papershelf import awesome
-from papershelf.check import check_shelf, load_shelf
 from papershelf.cli import main
-from papershelf.frontmatter import parse_front_matter
-from papershelf.scaffold import InitOptions, init_shelf, locate
+from papershelf.commands.check import check_shelf, load_shelf
+from papershelf.commands.init import InitOptions, init_shelf, locate
+from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.formats.lists import awesome
 
 DATA = Path(__file__).parent / "data" / "awesome"
 TABLE = DATA / "table-list.md"

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from papershelf import scaffold
-from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.scaffold import locate
+from papershelf.commands import init as scaffold
+from papershelf.commands.check import load_shelf
+from papershelf.commands.init import locate
 
 
 def citation(key: str, title: str, extra: str = "", year: str = "2024") -> str:
@@ -161,8 +161,8 @@ def test_one_venue_macro_from_two_lists_is_defined_once(shelf: tuple[Path, str, 
 
 
 def test_one_paper_with_two_bibtex_texts_keeps_the_first_with_the_others_extra_fields() -> None:
-    from papershelf.importer import merge_entries
-    from papershelf.readinglist import parse_reading_list
+    from papershelf.commands.importer import merge_entries
+    from papershelf.formats.lists.readinglist import parse_reading_list
 
     def entries(bibtex: str, path: str) -> list:
         return parse_reading_list("#### Owl: A Bird\n\npaper link: [here](https://arxiv.org/abs/2401.00001)\n\n" + bibtex, path).entries
@@ -180,8 +180,8 @@ def test_one_paper_with_two_bibtex_texts_keeps_the_first_with_the_others_extra_f
 
 
 def test_two_papers_sharing_a_title_stay_two_when_their_arxiv_ids_differ() -> None:
-    from papershelf.importer import merge_entries
-    from papershelf.readinglist import parse_reading_list
+    from papershelf.commands.importer import merge_entries
+    from papershelf.formats.lists.readinglist import parse_reading_list
 
     title = "A Survey of Top-k Gating for Expert Routing"
     text = (
@@ -224,8 +224,8 @@ def test_two_uncited_papers_sharing_a_title_get_two_keys(shelf: tuple[Path, str,
 
 
 def test_check_reports_a_shared_link_on_the_page_the_build_does() -> None:
-    from papershelf.check import Located, link_problems
-    from papershelf.records import Link, Paper
+    from papershelf.commands.check import Located, link_problems
+    from papershelf.model.records import Link, Paper
 
     def located(key: str, path: str) -> Located:
         return Located(Paper(key=key, docname=path[5:-3], title=key, short_name=key, status="unread", links=(Link("paper", "https://arxiv.org/abs/2103.10209", "", 7),)), path)
@@ -236,8 +236,8 @@ def test_check_reports_a_shared_link_on_the_page_the_build_does() -> None:
 
 
 def test_export_writes_comments_back_as_html_comments_and_imports_the_same(shelf: tuple[Path, str, Path, str], tmp_path: Path) -> None:
-    from papershelf.exporter import export_shelf
-    from papershelf.importer import import_lists
+    from papershelf.commands.exporter import export_shelf
+    from papershelf.commands.importer import import_lists
 
     root, _, _, _ = shelf
     text = export_shelf(locate(root))

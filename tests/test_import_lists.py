@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from papershelf import scaffold
-from papershelf.check import load_shelf
 from papershelf.cli import main
-from papershelf.importer import _link_value, merge_entries
-from papershelf.readinglist import keyword_names, model_name, parse_reading_list
-from papershelf.scaffold import locate
+from papershelf.commands import init as scaffold
+from papershelf.commands.check import load_shelf
+from papershelf.commands.importer import _link_value, merge_entries
+from papershelf.commands.init import locate
+from papershelf.formats.lists.readinglist import keyword_names, model_name, parse_reading_list
 
 LISTS = Path(__file__).parent / "data" / "lists"
 
@@ -285,7 +285,7 @@ def test_fact_lines_say_what_the_heading_cannot(tmp_path: Path) -> None:
     assert entry.mapped == 8  # tag, title, name, aliases, date, added, facet, paper link
     listing = tmp_path / "l.md"
     listing.write_text(text, encoding="utf-8")
-    from papershelf.importer import import_lists
+    from papershelf.commands.importer import import_lists
 
     import_lists(locate(root), [listing])
     [paper] = [page.paper for page in load_shelf(locate(root)).pages]
@@ -297,8 +297,8 @@ def test_fact_lines_say_what_the_heading_cannot(tmp_path: Path) -> None:
 
 def test_the_lists_export_and_import_back_with_nothing_lost(tmp_path: Path, imported: tuple[Path, str, str]) -> None:
     """Several files, a merge, notes, math, a wrong link: the export holds it all, without comments, and is stable."""
-    from papershelf.exporter import export_shelf
-    from papershelf.importer import import_lists
+    from papershelf.commands.exporter import export_shelf
+    from papershelf.commands.importer import import_lists
 
     root, _, _ = imported
     text = export_shelf(locate(root))

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from bs4 import BeautifulSoup
 from helpers import build, build_warnings, bump, copy_root, html, timeline_papers
-from papershelf import indexes, timeline
-from papershelf.records import Paper, PaperDate, Relation
-from papershelf.shelf import build_view
+from papershelf.model.records import Paper, PaperDate, Relation
+from papershelf.shelf.view import build_view
+from papershelf.site.indexes import kinds as indexes
+from papershelf.site.indexes import timeline
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:

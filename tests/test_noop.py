@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from helpers import build, bump, copy_root
-from papershelf import catalog, schedule
+from papershelf.site import schedule
+from papershelf.site.exports import catalog
 
 SPLIT = {"papershelf_split_above": 0}
 

@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, build, bump, copy_root, html
-from papershelf import citation, pages, references
-from papershelf.records import Paper, PaperDate
-from papershelf.references import PAGE_ENTRIES, Item
-from papershelf.shelf import build_view
+from papershelf.formats import citation
+from papershelf.model.records import Paper, PaperDate
+from papershelf.shelf.view import build_view
+from papershelf.site.indexes import pages, references
+from papershelf.site.indexes.references import PAGE_ENTRIES, Item
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 

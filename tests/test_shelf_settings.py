@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from helpers import build, bump, copy_root, html
-from papershelf.settings import from_values
+from papershelf.model.settings import from_values
 
 
 def soup(app: object, docname: str) -> BeautifulSoup:

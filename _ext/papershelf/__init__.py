@@ -27,6 +27,6 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Sphinx entry point (``extensions = ["papershelf"]``); see extension.py."""
-    from .extension import setup as setup_extension
+    from papershelf.site.extension import setup as setup_extension
 
     return setup_extension(app)

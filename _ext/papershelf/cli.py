@@ -1,7 +1,7 @@
 """The ``papershelf`` command: check, add, import, enrich, export, init.
 
 Each subcommand validates everything first and writes last (see
-:func:`papershelf.scaffold.commit`), so a failure leaves the shelf as it was.
+:func:`papershelf.commands.init.commit`), so a failure leaves the shelf as it was.
 Exit codes: 0 success (``check``: no findings), 1 findings or a refused or
 failed command, 2 usage errors.
 """
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .scaffold import ShelfError, locate
+from papershelf.commands.init import ShelfError, locate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,7 +24,7 @@ PROG = "papershelf"
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_shelf, format_json, load_shelf, summary
+    from papershelf.commands.check import check_shelf, format_json, load_shelf, summary
 
     shelf = load_shelf(locate(args.root))
     problems = check_shelf(shelf)
@@ -38,7 +38,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from . import arxiv
+    from papershelf.commands import add as arxiv
 
     if bool(args.identifier) == bool(args.bibtex):
         raise ShelfError("give an arXiv identifier or URL, or --bibtex FILE (one of them)")
@@ -53,7 +53,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_lists
+    from papershelf.commands.importer import import_lists
 
     report = import_lists(locate(args.root), [Path(name) for name in args.lists], Path(args.fixes) if args.fixes else None, dry_run=args.dry_run, shape=args.shape)
     for warning in report.warnings:
@@ -63,7 +63,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_enrich(args: argparse.Namespace) -> int:
-    from . import enrich
+    from papershelf.commands import enrich
 
     if args.pause < enrich.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
         raise ShelfError(f"arXiv's terms ask for at least {enrich.MIN_PAUSE:g} s between requests; --pause may be shorter only with --api-url (a mirror or a test server)")
@@ -84,11 +84,11 @@ def _cmd_enrich(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .exporter import export_shelf
+    from papershelf.commands.exporter import export_shelf
 
     text = export_shelf(locate(args.root), title=args.title)
     if args.output and args.output != "-":
-        from .scaffold import commit
+        from papershelf.commands.init import commit
 
         commit({Path(args.output).resolve(): text})
     else:
@@ -97,7 +97,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from .scaffold import InitOptions, ShelfError, init_shelf
+    from papershelf.commands.init import InitOptions, ShelfError, init_shelf
 
     facets = []
     for text in args.facet:

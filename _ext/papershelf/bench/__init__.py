@@ -1,8 +1,0 @@
-"""Benchmarks of papershelf builds on synthetic shelves (``python -m papershelf.bench``).
-
-* :mod:`.synth` generates a shelf of N papers and its plain-MyST floor;
-* :mod:`.run` builds them and measures time, memory and incremental rebuilds;
-* :mod:`.plot` draws the scaling plot of ``docs/performance.md`` from the JSON.
-"""
-
-from __future__ import annotations

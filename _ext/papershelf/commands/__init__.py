@@ -1,0 +1,1 @@
+"""The papershelf commands, one module a command; commands never import each other."""

@@ -1,0 +1,365 @@
+"""``papershelf enrich``: fill missing metadata from the arXiv API.
+
+For every paper with an arXiv id (its paper link or its entry's ``eprint``)
+the API's answer fills what is missing and only that: the page's ``abstract``
+and ``date`` (the v1 day), the entry's ``author``, ``eprint``,
+``archivePrefix``, ``primaryClass``, ``doi`` and ``journal``. A value already
+written is never replaced, except in an entry marked ``generated`` by the
+importer, which is rewritten whole from arXiv's answer (keeping its key).
+
+arXiv's terms: at most one request every 3 seconds, over one connection.
+:class:`ArxivClient` asks for up to 100 ids per request through one
+``requests.Session`` and sleeps so that two requests never start closer than
+``pause`` seconds. Answers land in an on-disk cache, one JSON file per id,
+written as each batch arrives: an interrupted run resumes where it stopped,
+and a second run makes no request at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import requests
+
+from papershelf.commands.add import DEFAULT_API, ArxivPaper, bibtex_entry, entry_paper, feed_entries
+from papershelf.commands.check import eprint_id, load_shelf
+from papershelf.commands.init import ShelfError, commit
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import replace_entry, with_fields
+from papershelf.formats.frontmatter import dump_fields, split_front_matter
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from papershelf.commands.check import Page, Shelf
+    from papershelf.commands.init import ShelfPaths
+    from papershelf.model.records import BibEntry
+
+#: arXiv's terms of use: no more than one request every three seconds
+MIN_PAUSE = 3.0
+#: the API answers at most this many ids well in one request
+BATCH = 100
+#: the BibTeX field the importer writes into entries it made up
+GENERATED_FIELD = "generated"
+CACHE_DIR = Path(".papershelf-cache") / "arxiv"
+#: cache records of this version are read; others are asked again
+CACHE_VERSION = 1
+
+
+@dataclass
+class Cache:
+    """One JSON file per arXiv id under ``directory``."""
+
+    directory: Path
+
+    def _file(self, identifier: str) -> Path:
+        return self.directory / (identifier.replace("/", "_") + ".json")
+
+    def get(self, identifier: str) -> ArxivPaper | None:
+        try:
+            data = json.loads(self._file(identifier).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.pop("version", None) != CACHE_VERSION:
+            return None
+        try:
+            data["authors"] = tuple(data["authors"])
+            return ArxivPaper(**data)
+        except (TypeError, KeyError):
+            return None  # a record of another shape: ask again
+
+    def put(self, paper: ArxivPaper) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self._file(paper.identifier)
+        temp = path.with_suffix(".tmp")
+        temp.write_text(json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False), encoding="utf-8")
+        temp.replace(path)  # atomic, so an interruption never leaves half a record
+
+
+class ArxivClient:
+    """Batched, paced queries to the arXiv API over one connection."""
+
+    def __init__(
+        self,
+        api_url: str = DEFAULT_API,
+        pause: float = MIN_PAUSE,
+        batch: int = BATCH,
+        timeout: float = 30.0,
+        retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.url = api_url.rstrip("/") + "/query"
+        self.pause = pause
+        self.batch = max(1, min(batch, BATCH))
+        self.timeout = timeout
+        self.retries = retries
+        self.sleep = sleep
+        self.session = requests.Session()  # one connection, kept alive between requests
+        self.session.headers["User-Agent"] = "papershelf (https://pypi.org/project/papershelf/)"
+        self.requests_made = 0
+        self._last_start: float | None = None
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _wait_turn(self) -> None:
+        if self._last_start is not None:
+            left = self.pause - (time.monotonic() - self._last_start)
+            if left > 0:
+                self.sleep(left)
+        self._last_start = time.monotonic()
+
+    def query(self, identifiers: Sequence[str]) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
+        """Ask about up to ``batch`` ids: (papers by id, reason by id for refused ones).
+
+        Ids the answer leaves out appear in neither (a partial answer); the
+        caller asks for them again later. HTTP errors and timeouts are retried
+        ``retries`` times, each after a longer pause; then ShelfError.
+        """
+        what = f"{len(identifiers)} ids ({identifiers[0]}...)" if len(identifiers) > 1 else identifiers[0]
+        params = {"id_list": ",".join(identifiers), "max_results": str(len(identifiers))}
+        failure = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                self.sleep(self.pause * attempt)  # back off on top of the usual pause
+            self._wait_turn()
+            self.requests_made += 1
+            try:
+                response = self.session.get(self.url, params=params, timeout=self.timeout)
+            except requests.RequestException as error:
+                failure = str(error.args[0] if error.args else error).splitlines()[0]
+                continue
+            if response.status_code == 200:
+                return self._read(response.content, identifiers, what)
+            failure = f"HTTP {response.status_code}"
+            if response.status_code not in (429, 500, 502, 503, 504):
+                break
+        raise ShelfError(f"the arXiv API at {self.url} failed for {what}: {failure}; what was fetched is cached, run enrich again to resume")
+
+    def _read(self, content: bytes, identifiers: Sequence[str], what: str) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
+        wanted = {identifier.lower(): identifier for identifier in identifiers}
+        papers: dict[str, ArxivPaper] = {}
+        refused: dict[str, str] = {}
+        for entry in feed_entries(content, what):
+            try:
+                paper = entry_paper(entry, "")
+            except ShelfError as error:
+                # arXiv's error entry names the bad id only in its text
+                text = str(error).lower()
+                name = next((original for lower, original in wanted.items() if lower in text), "?")
+                refused[name] = str(error).replace("the identifier :", f"the identifier {name}:")
+                continue
+            identifier = wanted.get(paper.identifier.lower())
+            if identifier is not None:
+                papers[identifier] = paper
+        return papers, refused
+
+
+# --- what changes ----------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """Values enrich adds to one page and its entry."""
+
+    key: str
+    page: Page
+    identifier: str
+    front: dict[str, str] = field(default_factory=dict)  #: front matter key -> new value
+    bib_fields: dict[str, str] = field(default_factory=dict)  #: BibTeX field -> new value
+    bib_replaced: str = ""  #: a generated entry's new text
+
+    def describe(self, bib_rel: str) -> list[str]:
+        lines = []
+        for name, value in self.front.items():
+            shown = value if len(value) <= 60 else f"{value[:57]}... ({len(value)} characters)"
+            lines.append(f"{self.page.rel}: + {name}: {shown}")
+        for name, value in self.bib_fields.items():
+            shown = value if len(value) <= 60 else f"{value[:57]}..."
+            lines.append(f"{bib_rel}: {self.key}: + {name} = {{{shown}}}")
+        if self.bib_replaced:
+            lines.append(f"{bib_rel}: {self.key}: generated entry replaced by arXiv's metadata")
+        return lines
+
+
+def paper_ids(shelf: Shelf) -> dict[str, str]:
+    """key -> arXiv id, for every page whose paper link or entry names one."""
+    result: dict[str, str] = {}
+    for page in shelf.pages:
+        identifier = next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
+        entry = shelf.entries.get(page.paper.key)
+        identifier = identifier or (eprint_id(entry) if entry else "")
+        if identifier:
+            result.setdefault(page.paper.key, identifier)
+    return result
+
+
+def plan_change(page: Page, entry: BibEntry | None, paper: ArxivPaper) -> Change:
+    change = Change(page.paper.key, page, paper.identifier)
+    if not str(page.data.get("abstract") or "").strip() and paper.abstract:
+        change.front["abstract"] = paper.abstract
+    if "date" not in page.data and paper.published[:10]:
+        change.front["date"] = paper.published[:10]
+    if entry is None:
+        return change
+    if entry.get(GENERATED_FIELD).strip():
+        change.bib_replaced = bibtex_entry(paper, entry.key)
+        return change
+    wanted = {
+        "author": " and ".join(paper.authors),
+        "eprint": paper.identifier,
+        "archivePrefix": "arXiv",
+        "primaryClass": paper.primary_class,
+        "doi": paper.doi,
+        "journal": paper.journal_ref,
+    }
+    for name, value in wanted.items():
+        if value and not entry.get(name).strip():
+            change.bib_fields[name] = value
+    return change
+
+
+def _with_front(text: str, values: dict[str, str]) -> str:
+    """``text`` with ``values`` appended to its front matter, the rest untouched."""
+    split = split_front_matter(text)
+    if split is None:
+        raise ShelfError("a page lost its front matter while enrich ran; run it again")
+    lines = text.splitlines(keepends=True)
+    closing = split[1] - 1  # the closing fence's index
+    return "".join([*lines[:closing], dump_fields(values), *lines[closing:]])
+
+
+# --- the command -----------------------------------------------------------------
+
+
+@dataclass
+class EnrichReport:
+    papers: int = 0  #: pages with an arXiv id
+    fetched: int = 0  #: answered by the API in this run
+    cached: int = 0  #: answered from the cache
+    requests: int = 0
+    changes: list[Change] = field(default_factory=list)
+    missing: dict[str, str] = field(default_factory=dict)  #: key -> why nothing came back
+    written: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self, dry_run: bool) -> str:
+        changed = sum(1 for c in self.changes if c.front or c.bib_fields or c.bib_replaced)
+        verb = "would change" if dry_run else "changed"
+        return (
+            f"enrich: {self.papers} papers with an arXiv id, {self.cached} from the cache, {self.fetched} fetched "
+            f"in {self.requests} requests ({self.seconds:.1f} s); {verb} {changed}; no answer for {len(self.missing)}"
+        )
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
+        self.total, self.done, self.width = total, 0, width
+        self.stream = stream if stream is not None else sys.stderr
+        self.live = self.stream.isatty() and total > 0
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if self.live:
+            filled = self.width * self.done // self.total
+            self.stream.write(f"\rarXiv [{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.live:
+            self.stream.write("\n")
+
+
+def enrich_shelf(
+    paths: ShelfPaths,
+    client: ArxivClient | None = None,
+    cache_dir: Path | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> EnrichReport:
+    """Fetch what the cache lacks, then add missing values to pages and entries."""
+    started = time.monotonic()
+    shelf = load_shelf(paths)
+    ids = paper_ids(shelf)
+    report = EnrichReport(papers=len(ids))
+    cache = Cache(cache_dir or paths.root / CACHE_DIR)
+    known: dict[str, ArxivPaper] = {}
+    for identifier in sorted(set(ids.values())):
+        cached = cache.get(identifier)
+        if cached is not None:
+            known[identifier] = cached
+    report.cached = len(known)
+    todo = sorted(set(ids.values()) - set(known))
+    refused: dict[str, str] = {}
+    if todo:
+        own_client = client is None
+        client = client or ArxivClient()
+        bar = progress or Progress(len(todo))
+        try:
+            for start in range(0, len(todo), client.batch):
+                batch = todo[start:start + client.batch]
+                papers, bad = client.query(batch)
+                for paper in papers.values():
+                    cache.put(paper)  # at once: an interruption keeps every finished batch
+                known.update(papers)
+                refused.update(bad)
+                report.fetched += len(papers)
+                bar.advance(len(batch))
+        finally:
+            bar.close()
+            report.requests = client.requests_made
+            if own_client:
+                client.close()
+    by_key = shelf.by_key
+    files: dict[Path, str] = {}
+    bib_edits: dict[Path, list[tuple[BibEntry, str]]] = {}
+    for key, identifier in sorted(ids.items()):
+        answer = known.get(identifier)
+        if answer is None:
+            report.missing[key] = refused.get(identifier, f"arXiv's answer left out {identifier}; run enrich again")
+            continue
+        page = by_key[key]
+        entry = shelf.entries.get(key)
+        change = plan_change(page, entry, answer)
+        if not (change.front or change.bib_fields or change.bib_replaced):
+            continue
+        report.changes.append(change)
+        if change.front:
+            files[page.path] = _with_front(files.get(page.path) or page.path.read_text(encoding="utf-8-sig"), change.front)
+        if entry is not None and (change.bib_fields or change.bib_replaced):
+            bibpath = _bib_path(paths, shelf, key)
+            try:
+                new = change.bib_replaced.rstrip("\n") if change.bib_replaced else with_fields(entry.raw, change.bib_fields)
+            except ValueError as error:
+                raise ShelfError(f"{error}; nothing was changed") from error
+            bib_edits.setdefault(bibpath, []).append((entry, new))
+    for bibpath, edits in bib_edits.items():
+        text = shelf.bib_texts[bibpath]
+        for entry, new in sorted(edits, key=lambda edit: -edit[0].line):  # from the end: earlier lines stay put
+            try:
+                text = replace_entry(text, entry, new)
+            except ValueError as error:
+                raise ShelfError(f"{error} while enrich ran; run it again") from error
+        files[bibpath] = text
+    report.seconds = time.monotonic() - started
+    if not dry_run and files:
+        commit(files)
+        report.written = sorted(files)
+    return report
+
+
+def _bib_path(paths: ShelfPaths, shelf: Shelf, key: str) -> Path:
+    rel = shelf.declared.get(key, (paths.rel(paths.bibfile), 0))[0]
+    return next((path for path in shelf.bib_texts if paths.rel(path) == rel), paths.bibfile)
+
+
+def changed_lines(report: EnrichReport, paths: ShelfPaths) -> Iterable[str]:
+    for change in report.changes:
+        yield from change.describe(paths.rel(paths.bibfile))

@@ -1,0 +1,870 @@
+"""``papershelf import``: Markdown reading lists -> paper pages and BibTeX entries.
+
+The lists are the seed's format family, read by readinglist.py (``export``
+writes it too). Every line of an entry lands somewhere: a field, a link, the
+page body or a located finding ``LIST.md:line: code message``; text between
+entries goes to a notes page. The same paper (BibTeX key, else ``eprint``,
+else title) in several entries, files or imports is merged. A *fixes* file
+(YAML, BibTeX key -> values) corrects known defects while importing: front
+matter fields replace the list's values (``links`` is merged kind by kind, a
+``null`` kind removes it), ``bibtex`` replaces the whole entry text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from papershelf.commands.check import (
+    Located,
+    Shelf,
+    eprint_id,
+    link_problems,
+    load_shelf,
+    normal_link,
+)
+from papershelf.commands.init import (
+    ShelfError,
+    ShelfPaths,
+    append_text,
+    commit,
+    render_front_matter,
+    slugify,
+    unique_name,
+)
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import (
+    BibScan,
+    brace_title,
+    drop_known_macros,
+    entry_key,
+    entry_openers,
+    escape,
+    scan_text,
+    with_fields,
+    write_entry,
+)
+from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.formats.lists.readinglist import (
+    EXTRAS,
+    RELATION_WRITE,
+    ListEntry,
+    ListLink,
+    ParsedList,
+    notes_outline,
+    parse_reading_list,
+)
+from papershelf.model.problems import Code, Problem
+from papershelf.model.records import BibEntry, Paper
+from papershelf.model.settings import ShelfSettings
+from papershelf.shelf.schema import FIELD_NAMES, TEXT_LIMITS, is_web_url, read_paper
+
+#: fields a fixes file may set (besides ``bibtex``)
+FIXABLE = tuple(name for name in FIELD_NAMES if name != "key")
+
+
+# --- names ---------------------------------------------------------------------
+
+
+def _mentions(text: str, name: str) -> bool:
+    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def _acronym(title: str) -> str:
+    """The title's first coined name (``CogVLM``, ``LLaVA-1.5``): a word with two capitals or more."""
+    match = re.search(r"(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*[\w](?![\w-])", title)
+    return match.group(0) if match else ""
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    # a name does not end in a dangling "for", "of the"...
+    cut = re.sub(r"(?:\s+(?:a|an|and|at|by|for|from|in|of|on|or|the|to|via|with))+$", "", cut, flags=re.IGNORECASE) or cut
+    return cut if cut and len(cut) <= limit else text[:limit].rstrip()
+
+
+def _abbreviates(name: str, title: str) -> bool:
+    """Whether ``name`` is the initials of consecutive words of ``title`` ("CoT": "Chain-of-Thought Prompting ...")."""
+    letters = re.sub(r"[^0-9a-z]", "", name.lower())
+    if len(letters) < 2 or name == name.lower() or len(letters) != len(name):
+        return False
+    return letters in "".join(word[0] for word in re.findall(r"[0-9A-Za-z]+", title)).lower()
+
+
+def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[str] = ()) -> tuple[str, list[str]]:
+    """(short name, aliases) from a title, its parenthesised suffix and its ``tag:`` names.
+
+    The short name is the entry's own name from ``tag:`` (a tag the title or
+    alias mentions), else the part before a colon, unless that part merely
+    mentions the alias ("Introducing IDEFICS: ..." (IDEFICS) -> IDEFICS);
+    without a colon it is the alias, else the whole title. Whatever exceeds
+    the short-name limit gives way to the next choice, then to a coined word
+    of the title, then to a ``tag:`` name made of the title's initials
+    ("CoT"), then to the title cut at a word.
+    """
+    limit = TEXT_LIMITS["short_name"]
+    prefix = title.split(":", 1)[0].strip() if ":" in title else ""
+    # a name, not a plain keyword the title happens to use ("survey", "benchmark")
+    own = next((name for name in keywords if (_mentions(title, name) and name != name.lower()) or name.lower() == alias.lower()), "")
+    mentions = _mentions(prefix, alias)
+    # a `tag:` name made of the title's initials comes after the title itself and its coined words
+    initials = next((name for name in keywords if _abbreviates(name, title)), "")
+    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title), initials]
+    short = next((choice for choice in choices if choice and len(choice) <= limit), "") or _shorten(title, limit)
+    return short, [alias] if alias else []
+
+
+def _first_arxiv(urls: list[str]) -> arxivid.ArxivId | None:
+    """The arXiv identifier of the first paper link that has one."""
+    return next((parsed for parsed in map(arxivid.parse_url, urls) if parsed), None)
+
+
+def _year_of(candidate: Candidate) -> str:
+    found = _first_arxiv(_paper_urls(candidate.fields))
+    match = re.search(r"^\s*year\s*=\s*[{\"]?\s*(\d{4})", candidate.bibtex, re.MULTILINE | re.IGNORECASE)
+    return str(candidate.fields.get("date") or "")[:4] or (match.group(1) if match else "") or (str(found.year) if found else "")
+
+
+def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
+    """Give each new paper a short name no other paper has (compared as ``check`` does, without case).
+
+    A derived name that another paper already has ("On the Role of..." cut
+    at 40 characters, one coined name for two papers) gets the paper's year,
+    then a number; a name written by hand (``name:``) is kept as written.
+    """
+    limit = TEXT_LIMITS["short_name"]
+    for candidate in candidates:
+        name = str(candidate.fields.get("short_name") or "")
+        if name.casefold() in taken and not candidate.entry.extras.get("short_name"):
+            year = _year_of(candidate)
+            suffixes = ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
+            for suffix in suffixes:
+                choice = _shorten(name, limit - len(suffix)) + suffix
+                if choice.casefold() not in taken:
+                    if name in candidate.entry.keywords and name not in candidate.fields["tags"]:
+                        candidate.fields["tags"] = [*candidate.fields["tags"], name]  # the tag it came from stays a keyword
+                    candidate.fields["short_name"] = name = choice
+                    break
+        taken.add(name.casefold())
+
+
+def distinct_keys(candidates: list[Candidate], taken: set[str]) -> None:
+    """A key made from the short name (an entry without a citation) that another paper has gets the year, then a letter.
+
+    A key written in the list (its citation's, a ``key:`` line) is kept: two papers claiming one is the list's defect.
+    """
+    written = {c.key for c in candidates if c.entry.key or c.entry.extras.get("key")}
+    for candidate in candidates:
+        key = candidate.key
+        if not (candidate.entry.key or candidate.entry.extras.get("key")) and (key in taken or key in written):
+            year = _year_of(candidate)
+            key = next(choice for choice in (f"{key}{year}" if year else "", *(f"{key}{year}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz")) if choice and choice not in taken and choice not in written)
+            candidate.key = candidate.fields["key"] = key
+        taken.add(key)
+
+
+def normal_title(text: str) -> str:
+    """A title compared without case, braces, punctuation or spacing."""
+    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+
+
+def file_stem(name: str, limit: int = 50) -> str:
+    """A page file name from a short name, cut at a hyphen to stay short."""
+    slug = slugify(name)
+    if len(slug) <= limit:
+        return slug
+    return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]
+
+
+# --- fixes ---------------------------------------------------------------------
+
+
+def load_fixes(path: Path) -> dict[str, dict[str, Any]]:
+    """Read and validate a fixes file; raise ShelfError before anything is written."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ShelfError(f"cannot read the fixes file {path}: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ShelfError(f"the fixes file {path} is not valid YAML: {error}") from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ShelfError(f"the fixes file {path} must map BibTeX keys to the values to use")
+    fixes: dict[str, dict[str, Any]] = {}
+    for key, values in data.items():
+        if not isinstance(values, dict):
+            raise ShelfError(f"{path}: the fix for `{key}` must be a mapping of fields to values")
+        unknown = set(values) - {*FIXABLE, "bibtex"}
+        if unknown:
+            raise ShelfError(f"{path}: the fix for `{key}` sets unknown field(s) {', '.join(sorted(map(str, unknown)))}; fixable: {', '.join(FIXABLE)}, bibtex")
+        if "bibtex" in values and not (isinstance(values["bibtex"], str) and entry_openers(values["bibtex"])):
+            raise ShelfError(f"{path}: the fix for `{key}` has a `bibtex` value that is not a BibTeX entry")
+        if "links" in values and not isinstance(values["links"], dict):
+            raise ShelfError(f"{path}: the fix for `{key}` has `links` that is not a mapping of link kinds")
+        fixes[str(key)] = values
+    return fixes
+
+
+# --- building pages ------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """An entry on its way to becoming a page."""
+
+    entry: ListEntry
+    key: str
+    bibtex: str
+    bibtex_line: int  #: list line of the BibTeX's first line (the heading when a fix replaced it)
+    fields: dict[str, Any]
+    link_lines: dict[tuple[str, str], int]
+    present_as: str = ""  #: key of the page already holding this paper
+    paper: Paper | None = None
+    bib: BibEntry | None = None
+
+
+def _links_value(items: list[ListLink]) -> dict[str, Any]:
+    by_kind: dict[str, list[ListLink]] = {}
+    for link in items:
+        by_kind.setdefault(link.kind, []).append(link)
+    result: dict[str, Any] = {}
+    for kind, links in by_kind.items():
+        if len(links) == 1 and not links[0].label:
+            result[kind] = links[0].url
+        elif all(not link.label for link in links):
+            result[kind] = [link.url for link in links]
+        else:
+            result[kind] = [{"label": link.label, "url": link.url} if link.label else {"url": link.url} for link in links]
+    return result
+
+
+def _own_name(entry: ListEntry) -> str:
+    """The entry's short name: a `name:` line's, else derived from its heading and `tag:` names."""
+    return str(entry.extras.get("short_name") or "") or derive_names(entry.title, entry.alias, entry.keywords)[0]
+
+
+def _candidate(entry: ListEntry, fixes: dict[str, dict[str, Any]], used_fixes: set[str]) -> Candidate:
+    short_name, aliases = derive_names(entry.title, entry.alias, entry.keywords)
+    short_name = _own_name(entry)
+    if "aliases" in entry.extras:  # an `aliases:` line says them all
+        aliases = [str(name) for name in entry.extras["aliases"]]
+    for name in entry.names:
+        if name != short_name and name not in aliases:
+            aliases.append(name)
+    tags = [*entry.sections, *entry.keywords]
+    key = entry.key or str(entry.extras.get("key") or "") or slugify(short_name).replace(".", "").replace("-", "")
+    fields: dict[str, Any] = {
+        "key": key,
+        "title": entry.title,
+        "short_name": short_name,
+        "aliases": aliases,
+        "status": entry.status,
+        "links": _links_value(entry.links),
+        "models": [{"name": name, "url": url} if url else {"name": name} for name, url, _ in entry.models],
+        "tags": [tag for index, tag in enumerate(tags) if tag != short_name and tag not in tags[:index]],
+    }
+    for name in EXTRAS:
+        if name in entry.extras and name not in ("key", "short_name", "aliases"):
+            fields[name] = entry.extras[name]
+    bibtex, bibtex_line = entry.bibtex, entry.bibtex_line
+    fix = fixes.get(key)
+    if fix is not None:
+        used_fixes.add(key)
+        for name, value in fix.items():
+            if name == "bibtex":
+                bibtex, bibtex_line = str(value).strip("\n"), entry.line
+            elif name == "links":
+                links = dict(fields.get("links") or {})
+                for kind, item in value.items():
+                    if item is None:
+                        links.pop(kind, None)
+                    else:
+                        links[kind] = item
+                fields["links"] = links
+            else:
+                fields[name] = value
+        if entry_key(bibtex):
+            fields["key"] = key = entry_key(bibtex)
+    link_lines = {(link.kind, link.url): link.line for link in entry.links}
+    return Candidate(entry, key, bibtex, bibtex_line, fields, link_lines)
+
+
+def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[str, dict[str, Any]]) -> None:
+    """Turn relation URLs, anchors and named papers into keys (fixed relations are kept as given).
+
+    A relation (follow-up, updated version...) whose paper is not on the shelf
+    stays a labelled link: only an ``#anchor`` naming no entry is a finding.
+    """
+    by_url: dict[str, str] = {}
+    by_normal: dict[str, str] = {}
+    by_title: dict[str, str] = {}
+    for page in shelf.pages:
+        for link in page.paper.links_of("paper"):
+            by_url.setdefault(link.url, page.paper.key)
+            by_normal.setdefault(normal_link(link.url), page.paper.key)
+        for name in (page.paper.title, page.paper.short_name):
+            by_title.setdefault(normal_title(name), page.paper.key)
+    for candidate in candidates:
+        target_key = candidate.present_as or candidate.key
+        for url in _paper_urls(candidate.fields):
+            by_url.setdefault(url, target_key)
+            by_normal.setdefault(normal_link(url), target_key)
+        for name in (candidate.fields.get("title", ""), candidate.fields.get("short_name", "")):
+            by_title.setdefault(normal_title(str(name)), target_key)
+    by_anchor = {(entry.path, entry.anchor): candidate.present_as or candidate.key for candidate in candidates for entry in (candidate.entry, *candidate.entry.merged)}
+    for candidate in candidates:
+        if "relations" in (fixes.get(candidate.key) or {}):
+            continue
+        relations: dict[str, list[str]] = {}
+        for entry in (candidate.entry, *candidate.entry.merged):
+            for relation in entry.relations:
+                if relation.target.startswith("#"):
+                    target = by_anchor.get((entry.path, relation.target[1:]))
+                    what = f"no entry of the list has the heading anchor {relation.target}"
+                else:
+                    target = by_url.get(relation.target) or by_normal.get(normal_link(relation.target))
+                    what = f"no paper on the shelf or in the list has the paper link {relation.target}"
+                if target is None and relation.text:
+                    target = by_title.get(normal_title(relation.text))
+                if target is None and not relation.target.startswith("#"):  # e.g. an updated version not on the shelf
+                    written = re.sub(r"\s+links?$", "", relation.written, flags=re.IGNORECASE)  # as other labelled links are named
+                    label = written if relation.text == "" else f"{written}: {relation.text}"
+                    candidate.entry.links.append(ListLink("other", relation.target, label, relation.line))
+                    candidate.link_lines[("other", relation.target)] = relation.line
+                    links = dict(candidate.fields.get("links") or {})  # added to what a fix may have set, not rebuilt
+                    links["other"] = _link_value([*_link_items(links.get("other")), {"label": label, "url": relation.target}])
+                    candidate.fields["links"] = links
+                elif target is None:
+                    candidate.entry.warnings.append(Problem(Code.UNKNOWN_RELATION, f"`{RELATION_WRITE[relation.kind]}`: {what}; the relation is not imported", relation.line, entry.path))
+                elif target != candidate.key and target not in relations.get(relation.kind, []):
+                    relations.setdefault(relation.kind, []).append(target)
+        if relations:
+            candidate.fields["relations"] = {kind: keys[0] if len(keys) == 1 else keys for kind, keys in relations.items()}
+
+
+def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
+    """Warnings for one entry, located in the list; fills ``paper`` and ``bib``."""
+    entry = candidate.entry
+    path = entry.path
+    warnings = entry.warnings
+    scan = BibScan(entry.bibtex_path or path)
+    if not candidate.bibtex:
+        candidate.bibtex = generated_citation(candidate.key, str(candidate.fields.get("title", "")), _paper_urls(candidate.fields), str(entry.extras.get("date") or ""))
+        candidate.bibtex_line = entry.line
+    if candidate.bibtex:
+        scan_text(candidate.bibtex, scan)
+        fixed = candidate.bibtex_line == entry.line
+        offset = 0 if fixed else candidate.bibtex_line - 1
+
+        def shift(match: re.Match[str]) -> str:
+            return f"(line {int(match.group(1)) + offset})"
+
+        for problem in scan.problems:
+            message = re.sub(r"\(line (\d+)\)", shift, problem.message)
+            if problem.code is Code.BIB_SYNTAX:
+                message += "; the entry is imported as written, for you to fix in the .bib"
+            warnings.append(replace(problem, line=entry.line if fixed else problem.line + offset, message=message))
+        candidate.bib = scan.entries.get(candidate.key)
+        bib_title = re.sub(r"\s+", " ", re.sub(r"[{}]", "", candidate.bib.get("title"))).strip() if candidate.bib else ""
+        title = str(candidate.fields.get("title", ""))
+        if bib_title and bib_title != title and re.sub(r"\W+", "", bib_title) == re.sub(r"\W+", "", title):
+            candidate.fields["title"] = bib_title  # the heading differs only in punctuation
+    else:
+        warnings.append(Problem(Code.NO_BIB_ENTRY, f"no ```bibtex citation block and no arXiv link or `date:` to date one; the page gets the key {candidate.key!r} without a BibTeX entry", entry.line, path))
+    front = parse_front_matter(render_front_matter(candidate.fields))
+    if front is None or front.error:
+        warnings.append(Problem(Code.FRONT_MATTER_SYNTAX, f"the entry's values do not make valid front matter: {front.error if front else 'empty'}", entry.line, path))
+        return
+    paper, problems = read_paper(front.data, candidate.key, candidate.bib, settings=settings)
+    for problem in problems:
+        if problem.code is Code.BAD_URL:
+            continue  # reported below at the link's own line
+        warnings.append(Problem(problem.code, problem.message, entry.line, path))
+    for kind, value in (candidate.fields.get("links") or {}).items():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            url = str(item.get("url", "")) if isinstance(item, dict) else str(item)
+            if not is_web_url(url):
+                line = candidate.link_lines.get((kind, url), entry.line)
+                warnings.append(Problem(Code.BAD_URL, f"`{kind}` link {url!r} is not an http(s) URL (check the scheme, e.g. `ttps://`); it is imported as written, fix it in the page", line, path))
+    links = tuple(replace(link, line=candidate.link_lines.get((link.kind, link.url), entry.line)) for link in paper.links)
+    candidate.paper = replace(paper, links=links, line=entry.line)
+
+
+def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
+    """An ``@misc`` entry for a paper the list gives no citation for, marked ``generated`` (``enrich`` rewrites it).
+
+    Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
+    one would fail the bibliography style, so the entry then stays missing.
+    """
+    found = _first_arxiv(paper_urls)
+    year = date[:4] or (str(found.year) if found else "")
+    if not year:
+        return ""
+    fields = [
+        ("title", escape(brace_title(title))),
+        ("year", year),
+        ("url", found.abs_url() if found else (paper_urls[0] if paper_urls else "")),
+        ("eprint", found.identifier if found else ""),
+        ("archivePrefix", "arXiv" if found else ""),
+        ("generated", "papershelf import"),
+    ]
+    return write_entry("misc", key, fields)
+
+
+# --- identity and merging ------------------------------------------------------
+
+def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
+    """(BibTeX key, arXiv id of ``eprint``, normalised title): a paper's identity, strongest first.
+
+    A paper link is never identity: lists copy links wrongly, and two papers
+    sharing one must both be imported. The entry is read by the one BibTeX
+    reader (bibfile), and ``eprint`` understood as ``check`` does.
+    """
+    key = entry.key or str(entry.extras.get("key") or "")
+    eprint = ""
+    if entry.bibtex:
+        scan = BibScan(entry.path)
+        scan_text(entry.bibtex, scan)
+        parsed = scan.entries.get(entry.key)
+        eprint = eprint_id(parsed) if parsed is not None else ""
+    return key, eprint, normal_title(entry.title)
+
+
+def _arxiv_of(entry: ListEntry) -> str:
+    """The entry's arXiv id: its ``eprint``'s, else its first paper link's."""
+    eprint = entry_identity(entry)[1]
+    return eprint or next((found for link in entry.links if link.kind == "paper" and (found := arxivid.of_link(link.url))), "")
+
+
+def _other_paper(first: ListEntry, entry: ListEntry) -> bool:
+    mine, theirs = _arxiv_of(first), _arxiv_of(entry)
+    return bool(mine and theirs and mine != theirs)
+
+
+def _bib_entry(entry: ListEntry) -> BibEntry | None:
+    scan = BibScan(entry.path)
+    scan_text(entry.bibtex, scan)
+    return scan.entries.get(entry.key)
+
+
+#: fields whose differing values are a conflict (others differ in form only: "Liu, Haotian" and "Haotian Liu")
+CONFLICT_FIELDS = ("title", "year", "eprint")
+
+
+def _union_bibtex(first: ListEntry, other: ListEntry) -> list[tuple[str, str, str]]:
+    """Fields only ``other``'s BibTeX text has are added to ``first``'s; returns (field, kept, other's) that conflict.
+
+    Two hands copy one paper's BibTeX from different places (arXiv's ``eprint``,
+    Scholar's ``journal``): the first text is kept, the other's extra facts too.
+    """
+    mine, theirs = _bib_entry(first), _bib_entry(other)
+    if mine is None or theirs is None:  # one does not parse: the texts cannot be compared field by field
+        return [("text", "the first", "another")]
+    extra = {name: value for name, value in theirs.fields if not mine.get(name) and not re.search(r"[#%{}\\]", value)}  # written as plain text
+    if extra:
+        with contextlib.suppress(ValueError):  # a text that does not end like an entry keeps what it has
+            first.bibtex = with_fields(first.bibtex, extra)
+
+    def same(name: str, a: str, b: str) -> bool:
+        return normal_title(a) == normal_title(b) if name == "title" else a.strip().lower() == b.strip().lower()
+    return [(name, mine.get(name), theirs.get(name)) for name in CONFLICT_FIELDS if mine.get(name) and theirs.get(name) and not same(name, mine.get(name), theirs.get(name))]
+
+
+def is_generated(bibtex: str) -> bool:
+    """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
+    return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
+
+
+def _differ(first: str, second: str) -> bool:
+    return bool(first and second) and re.sub(r"\s+", " ", first).strip() != re.sub(r"\s+", " ", second).strip()
+
+
+def merge_entries(entries: list[ListEntry]) -> list[ListEntry]:
+    """One entry per paper: later entries of the same paper are merged into the first.
+
+    Links, models, names, sections, keywords, relations and body are united;
+    a differing title, status or BibTeX text is a ``merge-conflict`` finding.
+    """
+    papers: list[ListEntry] = []
+    index: dict[tuple[int, str], ListEntry] = {}
+    for entry in entries:
+        identity = entry_identity(entry)
+        # the title alone does not join two papers whose arXiv ids differ (two papers may share a title)
+        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry))), None)
+        if first is None:
+            papers.append(entry)
+            for i, value in enumerate(identity):
+                if value:
+                    index.setdefault((i, value), entry)  # a shared title stays the first paper's
+            continue
+        _merge(first, entry)
+        for i, value in enumerate(identity):
+            if value:
+                index.setdefault((i, value), first)
+    return papers
+
+
+def _merge(first: ListEntry, other: ListEntry) -> None:
+    where = f"{first.path}:{first.line}"
+
+    def conflict(what: str, mine: str, theirs: str) -> None:
+        first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another {what}: {theirs!r} (kept: {mine!r})", other.line, other.path))
+
+    first.merged.append(other)
+    if normal_title(first.title) != normal_title(other.title):
+        conflict("title", first.title, other.title)
+    if other.status != first.status and "unread" not in (other.status, first.status):
+        conflict("status", first.status, other.status)
+    if other.bibtex and (not first.bibtex or (is_generated(first.bibtex) and not is_generated(other.bibtex))):
+        first.bibtex, first.bibtex_line, first.bibtex_path = other.bibtex, other.bibtex_line, other.path
+    elif _differ(first.bibtex, other.bibtex) and not is_generated(other.bibtex):  # a made-up entry is no conflict
+        differing = _union_bibtex(first, other)
+        if first.key != other.key:
+            conflict("BibTeX entry", first.key, other.key or "(no key)")
+        elif differing == [("text", "the first", "another")]:
+            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another text of its BibTeX entry `{first.key}`, one that does not parse; the first text is kept", other.line, other.path))
+        elif differing:
+            shown = "; ".join(f"{name} {theirs!r} (kept: {mine!r})" for name, mine, theirs in differing)
+            first.warnings.append(Problem(Code.MERGE_CONFLICT, f"the same paper as the entry at {where} with another BibTeX entry `{first.key}`: {shown}", other.line, other.path))
+    if first.status == "unread" and other.status != "unread":
+        first.status = other.status
+    seen_links = {(link.kind, normal_link(link.url)) for link in first.links}  # arxiv.org/pdf/X and /abs/X are one link
+    first.links.extend(link for link in other.links if (link.kind, normal_link(link.url)) not in seen_links)
+    seen_models = {(name, url) for name, url, _ in first.models}
+    first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
+    first.relations.extend(other.relations)
+    other_name = _own_name(other)
+    for name in (other.alias, other_name):
+        if name and name not in first.names and name != first.alias:
+            first.names.append(name)
+    first.keywords.extend(name for name in [*other.sections, *other.keywords] if name not in first.keywords and name not in first.sections)
+    if other.body:
+        first.body.extend(["", *other.body] if first.body else other.body)
+    first.warnings.extend(other.warnings)
+    other.warnings = []
+    for name, value in other.extras.items():
+        if name == "architecture" and isinstance(value, dict):  # facets merge one by one
+            for facet, text in value.items():
+                first.extras.setdefault("architecture", {}).setdefault(facet, text)
+        elif name == "aliases" and "aliases" in first.extras:
+            first.extras["aliases"] += [alias for alias in value if alias not in first.extras["aliases"]]
+        else:
+            first.extras.setdefault(name, value)
+
+
+# --- the command ---------------------------------------------------------------
+
+
+@dataclass
+class FileCounts:
+    """What one list gave: the numbers of the summary line."""
+
+    path: str
+    entries: int = 0
+    created: int = 0  #: new pages whose first entry is in this list
+    merged: int = 0  #: entries merged into another entry or into a page already on the shelf
+    mapped: int = 0  #: lines that became fields, links, models or the citation
+    body: int = 0  #: lines kept as page bodies
+    notes: int = 0  #: lines kept on the list's notes page
+    problems: int = 0
+
+    def line(self, dry_run: bool) -> str:
+        if not self.entries:
+            return f"{self.path}: notice: no entries (#### headings with links); {self.notes} line(s) kept as notes"
+        verb = "would create" if dry_run else "created"
+        return (
+            f"{self.path}: {self.entries} entries, {verb} {self.created}, merged {self.merged}, "
+            f"lines mapped {self.mapped}, kept as body {self.body}, as notes {self.notes}, problems {self.problems}"
+        )
+
+
+@dataclass
+class ImportReport:
+    list_path: str
+    imported: list[str] = field(default_factory=list)  #: keys of new pages
+    present: list[str] = field(default_factory=list)  #: keys already on the shelf
+    updated: list[str] = field(default_factory=list)  #: keys of pages on the shelf that gained facts
+    with_problems: int = 0  #: imported entries with at least one warning
+    warnings: list[Problem] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    dry_run: bool = False
+    files: list[FileCounts] = field(default_factory=list)
+    resources: int = 0  #: awesome-list items that are not papers, on docs/resources.md
+    navigation: int = 0  #: awesome-list table-of-contents items (links inside the list)
+
+    def summary(self) -> str:
+        verb = "would import" if self.dry_run else "imported"
+        lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
+        lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
+        if self.updated:
+            lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
+        if self.files and len(self.files) == 1 and self.files[0].entries:
+            lines.insert(0, self.files[0].line(self.dry_run))
+        if self.resources or self.navigation:
+            lines.append(f"{self.list_path}: resources {self.resources} (docs/resources.md), table-of-contents links {self.navigation}")
+        return "\n".join(lines)
+
+
+def list_files(path: Path) -> list[Path]:
+    """The lists a path names: the file, or a folder's Markdown and text files."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".md", ".markdown", ".txt"))
+    return [path]
+
+
+def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = None, dry_run: bool = False, display: str = "", shape: str = "auto") -> ImportReport:
+    """Import one reading list (see :func:`import_lists`)."""
+    return import_lists(paths, [list_path], fixes_path, dry_run, [display] if display else None, shape)
+
+
+def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | None = None, dry_run: bool = False, displays: list[str] | None = None, shape: str = "auto") -> ImportReport:
+    """Import reading lists (files or folders) into the shelf; everything is checked before anything is written.
+
+    ``shape``: ``seed`` (#### entries), ``awesome`` (a table row or a bullet per
+    paper, see awesome.py) or ``auto`` (awesome for a file without #### entries).
+    """
+    from papershelf.formats.lists.awesome import Item, parse_awesome, resources_page, to_entries
+
+    shelf = load_shelf(paths)
+    resources: list[Item] = []
+    navigation = 0
+    awesome_problems: list[Problem] = []
+    files_in: list[tuple[Path, str]] = []
+    for number, given in enumerate(list_paths):
+        if not given.exists():
+            raise ShelfError(f"cannot read {given}: No such file or directory")
+        for path in list_files(given):
+            shown = displays[number] if displays and not given.is_dir() else str(path)
+            files_in.append((path, shown))
+    parsed: list[ParsedList] = []
+    for path, shown in files_in:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ShelfError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from error
+        item = parse_reading_list(text, shown, paths.settings) if shape != "awesome" else None
+        if (item is None or not item.entries) and shape != "seed":
+            found = parse_awesome(text, shown)
+            if found.items or found.resources or item is None:
+                note_lines = sum(1 for line in found.notes if line.strip() and not line.startswith("#"))
+                item = ParsedList(shown, to_entries(found, shelf, shown), found.notes, note_lines)
+                resources.extend(found.resources)
+                navigation += found.navigation
+                awesome_problems.extend(found.problems)
+        assert item is not None
+        parsed.append(item)
+    counts = {item.path: FileCounts(item.path, len(item.entries), notes=item.note_lines) for item in parsed}
+    for item in parsed:
+        for entry in item.entries:
+            counts[item.path].mapped += entry.mapped
+            counts[item.path].body += entry.body_lines
+    all_entries = [entry for item in parsed for entry in item.entries]
+    project = " ".join(paths.project.split()).casefold()
+    for entry in all_entries:
+        # A title naming the shelf itself (conf.py's `project`, as `export` writes it) is no topic: every paper is on the shelf.
+        entry.sections = tuple(section for section in entry.sections if not project or " ".join(section.split()).casefold() != project)
+    shown_all = parsed[0].path if len(parsed) == 1 else f"{len(parsed)} lists"
+    if not all_entries and not any(item.notes for item in parsed) and not resources:
+        what = "#### headings" if shape == "seed" else "#### headings, paper table rows or paper bullets"
+        raise ShelfError(f"{shown_all} has no entries ({what}); nothing to import")
+    fixes = load_fixes(fixes_path) if fixes_path else {}
+    report = ImportReport(shown_all, dry_run=dry_run, files=list(counts.values()), resources=len(resources), navigation=navigation)
+    report.warnings.extend(awesome_problems)
+
+    papers = merge_entries(all_entries)
+    for paper in papers:
+        for other in paper.merged:
+            counts[other.path].merged += 1
+    used_fixes: set[str] = set()
+    candidates = [_candidate(entry, fixes, used_fixes) for entry in papers]
+    existing = shelf.by_key
+    by_eprint = {identifier: key for identifier, key in shelf.arxiv_ids().items() if key in existing}
+    by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
+    for candidate in candidates:
+        _, eprint, title = entry_identity(candidate.entry)
+        if candidate.key in existing:
+            candidate.present_as = candidate.key
+        elif eprint and eprint in by_eprint:
+            candidate.present_as = by_eprint[eprint]
+        elif title in by_title:
+            candidate.present_as = by_title[title]
+        if candidate.present_as:
+            counts[candidate.entry.path].merged += 1
+    distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
+    distinct_keys([c for c in candidates if not c.present_as], {*shelf.by_key, *shelf.declared})
+    _resolve_relations(candidates, shelf, fixes)
+
+    new = [c for c in candidates if not c.present_as]
+    settings = paths.settings
+    for candidate in new:
+        if not settings.reading_status and candidate.fields.get("status") == "unread":
+            del candidate.fields["status"]  # the default says nothing on a shelf that keeps no reading status
+        _validate(candidate, settings)
+        counts[candidate.entry.path].created += 1
+    located = [Located(page.paper, page.rel) for page in shelf.pages]
+    located += [Located(c.paper, c.entry.path) for c in new if c.paper is not None]
+    entries_by_key = dict(shelf.entries)
+    for candidate in new:
+        if candidate.bib is not None:
+            entries_by_key.setdefault(candidate.key, candidate.bib)
+    for problem in link_problems(located, entries_by_key):
+        if problem.path not in counts:
+            continue
+        owner = next((c for c in new if c.entry.path == problem.path and (problem.line in c.link_lines.values() or problem.line == c.entry.line)), None)
+        (owner.entry.warnings if owner else report.warnings).append(problem)
+    for key in sorted(set(fixes) - used_fixes):
+        report.warnings.append(Problem(Code.UNKNOWN_KEY, f"the fixes file has a fix for `{key}`, which no entry of the list has", 0, str(fixes_path)))
+
+    files: dict[Path, str] = {}
+    bib_text = shelf.bib_texts.get(paths.bibfile, "")
+    declared = set(shelf.declared)
+    slugs = set(shelf.slugs)
+    for candidate in new:
+        slug = unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
+        body = "\n".join(candidate.entry.body).strip("\n")
+        files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
+        if candidate.bibtex and candidate.key not in declared:
+            bib_text = append_text(bib_text, drop_known_macros(candidate.bibtex, bib_text))
+            declared.add(candidate.key)
+        report.imported.append(candidate.key)
+        if candidate.entry.warnings:
+            report.with_problems += 1
+    for candidate in candidates:
+        if candidate.present_as and candidate.present_as in existing:
+            on_shelf = existing[candidate.present_as]
+            text = merge_into_page(on_shelf.path.read_text(encoding="utf-8"), on_shelf.data, candidate)
+            if text:
+                files[on_shelf.path] = text
+                report.updated.append(candidate.present_as)
+    for item in parsed:
+        page = notes_page(item)
+        if page:
+            files[paths.papers.parent / "notes" / f"{file_stem(Path(item.path).stem)}.md"] = page
+    resources_path = paths.srcdir / "resources.md"
+    old_resources = resources_path.read_text(encoding="utf-8") if resources_path.exists() else ""
+    new_resources = resources_page(resources, old_resources)
+    if new_resources != old_resources:
+        files[resources_path] = new_resources
+    report.present = [c.present_as for c in candidates if c.present_as]
+    report.warnings = sorted([w for c in new for w in c.entry.warnings] + report.warnings, key=lambda p: (p.path, p.line))
+    for problem in report.warnings:
+        if problem.path in counts:
+            counts[problem.path].problems += 1
+    if new and bib_text != shelf.bib_texts.get(paths.bibfile, ""):
+        files[paths.bibfile] = bib_text
+    landing = paths.srcdir / "index.md"
+    pages = [path for path in files if path.suffix == ".md" and (path == resources_path or path.parent == paths.papers.parent / "notes")]
+    if pages and landing.exists():
+        text = linked_from_landing(files.get(landing) or landing.read_text(encoding="utf-8"), [path.relative_to(paths.srcdir).with_suffix("").as_posix() for path in pages])
+        if text:
+            files[landing] = text
+    if not dry_run and files:
+        commit(files)
+        report.written = sorted(files)
+    return report
+
+
+LANDING_SECTION = "## From the imported lists"
+
+
+def linked_from_landing(text: str, docnames: list[str]) -> str:
+    """The landing page with a link to each notes or resources page it does not link yet
+    (those pages are orphans, outside the toctree): ``""`` when it links them all."""
+    missing = [name for name in sorted(docnames) if f"{{doc}}`{name}`" not in text]
+    if not missing:
+        return ""
+    links = [f"- {{doc}}`{name}`" for name in missing]
+    if LANDING_SECTION in text:  # an earlier import's section: its list grows
+        head, _, tail = text.partition(LANDING_SECTION)
+        body, next_heading, rest = tail.partition("\n#")
+        return head + LANDING_SECTION + body.rstrip("\n") + "\n" + "\n".join(links) + "\n" + (f"{next_heading}{rest}" if next_heading else "")
+    intro = "What the imported lists say beside their papers: section introductions, notes, and links that are not papers."
+    return text.rstrip("\n") + f"\n\n{LANDING_SECTION}\n\n{intro}\n\n" + "\n".join(links) + "\n"
+
+
+def _link_items(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value] if value else []
+
+
+def _link_value(items: list[Any]) -> Any:
+    """One kind's links as the schema takes them: a URL, a list of URLs, or a list of {label, url}."""
+    if not any(isinstance(item, dict) for item in items):
+        return items[0] if len(items) == 1 else items
+    return [item if isinstance(item, dict) else {"url": item} for item in items]
+
+
+def _link_url(item: Any) -> str:
+    return str(item.get("url", "")) if isinstance(item, dict) else str(item)
+
+
+def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> str:
+    """A page on the shelf with the facts a later import adds (links, names, topics, models, body), or "" when it gains none.
+
+    What the page already says is kept as written; a value that differs is
+    never replaced.
+    """
+    fields = dict(data)
+    changed = False
+    links = {kind: _link_items(value) for kind, value in dict(fields.get("links") or {}).items()}
+    for kind, value in dict(candidate.fields.get("links") or {}).items():
+        known = {normal_link(_link_url(item)) for items in links.values() for item in items}
+        for item in _link_items(value):
+            if normal_link(_link_url(item)) not in known:
+                links.setdefault(kind, []).append(item)
+                changed = True
+    if changed:
+        fields["links"] = {kind: _link_value(items) for kind, items in links.items()}
+    for name in ("tags", "aliases"):
+        values = list(fields.get(name) or [])
+        extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
+        if name == "aliases":
+            extra += [str(candidate.fields.get("short_name"))] if candidate.fields.get("short_name") not in (*values, fields.get("short_name"), *extra) else []
+        if extra:
+            fields[name] = values + extra
+            changed = True
+    models = list(fields.get("models") or [])
+    names = {str(model.get("name")) for model in models if isinstance(model, dict)}
+    new_models = [model for model in candidate.fields.get("models") or [] if model.get("name") not in names]
+    if new_models:
+        fields["models"] = models + new_models
+        changed = True
+    split = re.match(r"\A---\r?\n.*?^---[ \t]*\r?\n", text, re.DOTALL | re.MULTILINE)
+    body = (text[split.end() :] if split else "").strip("\n")
+    addition = "\n".join(candidate.entry.body).strip("\n")
+    if addition and addition not in body:
+        body = f"{body}\n\n{addition}" if body else addition
+        changed = True
+    if not changed:
+        return ""
+    return render_front_matter(fields) + (f"\n{body}\n" if body else "")
+
+
+def notes_page(item: ParsedList) -> str:
+    """The list's content that belongs to no paper, as a page of its own ("" when there is none).
+
+    Headings become bold lines, so the page's own title stays its only heading.
+    """
+    if not item.note_lines:
+        return ""
+    title, notes = notes_outline(item.notes)
+    heading = f"Notes: {title}" if title else f"Notes from {Path(item.path).name}"
+    lines = ["---", "orphan: true", "---", "", f"# {heading}", "", *notes]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
+    return text + "\n"
+
+
+def _paper_urls(fields: dict[str, Any]) -> list[str]:
+    value = (fields.get("links") or {}).get("paper")
+    items = value if isinstance(value, list) else [value] if value else []
+    return [str(item.get("url", "")) if isinstance(item, dict) else str(item) for item in items]

@@ -1,0 +1,1 @@
+"""Reading-list shapes: one module a shape, registered by name in this package."""

@@ -1,0 +1,107 @@
+"""Write time: fill the placeholders that show other pages.
+
+``doctree-resolved`` runs for each page written; every lookup here is into the
+:class:`~papershelf.shelf.view.ShelfView` computed once per build, so a page's cost
+does not grow with the number of papers.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.util.nodes import make_refnode
+
+from papershelf.model.settings import of_config
+from papershelf.site.indexes import kinds as indexes
+from papershelf.site.nodes import paper_crossrefs, paper_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from papershelf.model.records import Paper
+    from papershelf.shelf.view import ShelfView
+    from papershelf.site.domain import PaperDomain
+
+
+def paper_link(builder: Builder, fromdocname: str, paper: Paper) -> nodes.Node:
+    text = nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"])
+    return make_refnode(builder, fromdocname, paper.docname, "", text, paper.title)
+
+
+def doc_link(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
+    title = app.env.titles.get(docname)
+    text = title.astext() if title is not None else docname
+    return make_refnode(app.builder, fromdocname, docname, "", nodes.inline(text, text), text)
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    view = domain.view
+    for crossref in list(doctree.findall(paper_crossrefs)):
+        crossref.replace_self(render_crossrefs(app, view, crossref["key"], docname) if view else [])
+    for index in list(doctree.findall(paper_index)):
+        index.replace_self(indexes.render(app, view, index, docname) if view else [])
+
+
+def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> list[nodes.Node]:
+    paper = view.papers.get(key)
+    if paper is None or paper.docname != docname:
+        return []
+    fields = nodes.field_list(classes=["paper-crossrefs"])
+    grouped: dict[str, list[Paper]] = {}
+    kinds = of_config(app.config).relations
+    for relation in paper.relations:
+        target = view.papers.get(relation.target)
+        if target is not None:
+            grouped.setdefault(kinds.get(relation.kind, (relation.kind, relation.kind))[0], []).append(target)
+    for kind, source in view.inverse.get(key, []):
+        grouped.setdefault(kinds.get(kind, (kind, kind))[1], []).append(view.papers[source])
+    for label, papers in grouped.items():
+        fields += _field(label, [paper_link(app.builder, docname, p) for p in papers])
+    if paper.tags:
+        topics = view.index_pages.get("topics")
+        items: list[nodes.Node] = []
+        for tag in paper.tags:
+            if topics:
+                items.append(make_refnode(app.builder, docname, topics, indexes.tag_id(tag), nodes.inline(tag, tag), tag))
+            else:
+                items.append(nodes.inline(tag, tag))
+        fields += _field("Topics", items)
+    citing = view.cited_in.get(key, [])
+    if citing:
+        fields += _field("Cited in", [doc_link(app, docname, d) for d in citing])
+    return [fields] if len(fields) else []
+
+
+def _field(label: str, items: list[nodes.Node]) -> nodes.field:
+    body = nodes.paragraph()
+    for index, item in enumerate(items):
+        if index:
+            body += nodes.Text(", ")
+        body += item
+    return nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Previous/next links of paper pages follow the chronology."""
+    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    if view is None:
+        return
+    key = view.keys_by_doc.get(pagename)
+    if key is None:
+        return
+    before, after = view.neighbours(key)
+    context["prev"] = _relation_link(app, pagename, before)
+    context["next"] = _relation_link(app, pagename, after)
+
+
+def _relation_link(app: Sphinx, pagename: str, paper: Paper | None) -> dict[str, str] | None:
+    if paper is None:
+        return None
+    # Theme templates print this title without escaping it.
+    named = paper.title.startswith(paper.short_name)
+    title = html.escape(paper.title if named else f"{paper.short_name}: {paper.title}")
+    return {"link": app.builder.get_relative_uri(pagename, paper.docname), "title": title}

@@ -1,0 +1,1 @@
+"""Generated index pages, one module a kind, split into small pages."""

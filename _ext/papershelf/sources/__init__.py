@@ -1,0 +1,1 @@
+"""Metadata sources (the arXiv API today): one client a source."""

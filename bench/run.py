@@ -1,0 +1,557 @@
+"""Measure papershelf builds on synthetic shelves against their plain-MyST floor.
+
+For each size N: a clean build of the floor and of the shelf (wall time, peak
+memory), the floor's no-op rebuild and one floor page edited (what Sphinx,
+MyST and furo cost per rebuild without papershelf: the least an edit can
+cost), the largest HTML pages, a no-op rebuild, one paper page edited
+(its ``status``, then its ``date``, then its ``tags``) and one BibTeX entry
+edited (its ``title``), each with the pages Sphinx wrote, and
+``python -m papershelf check``. At the target size (N=2000; 200 with
+``--quick``) clean builds with ``-j 1``, ``-j 3`` and ``-j auto`` too.
+Each size of the page-size bound (N=1000 and 5000) not among the sizes gets
+one clean build of the shelf alone, for its largest pages (and, at 5000, the
+peak memory); ``--no-page-sizes`` skips it.
+
+Every build runs ``sphinx-build -c . -b html -W --keep-going -j J docs
+_build/html`` in a child process, as ``make html`` does. The child is a small
+launcher that runs Sphinx in-process and then reads its own peak RSS
+(``RUSAGE_SELF``: the main process) and that of its reaped workers
+(``RUSAGE_CHILDREN``: the largest worker); workers' memory is not summed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bench import DEFAULT_OUT, synth
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+SIZES = (500, 1000, 2000)
+FULL_SIZES = (500, 1000, 2000, 5000)
+QUICK_SIZES = (50, 200)
+TARGET_N = 2000
+PARALLEL_JOBS = ("1", "3", "auto")
+DEFAULT_WORKDIR = Path("_build/bench")
+
+#: limits of the targets (see docs/performance.md)
+FLOOR_RATIO = 1.3
+SCALING_PER_4X = 4.5  #: time(4N)/time(N); other size ratios scale it linearly
+NOOP_SECONDS = 2.0
+EDIT_FRACTION = 0.05
+NOOP_FRACTION = 0.03
+#: N -> largest HTML page allowed (bytes): pages must not grow with the shelf
+PAGE_BYTES = {1000: 400_000, 5000: 500_000}
+PARALLEL_SPEEDUP = 1.5
+MEMORY_BYTES = 1 << 30
+MEMORY_N = 5000
+CHECK_SECONDS = 2.0
+
+LAUNCHER = r"""
+import json, resource, sys
+from sphinx.cmd.build import main
+report, args = sys.argv[1], sys.argv[2:]
+code = 1
+try:
+    code = main(args)
+finally:
+    with open(report, "w") as handle:
+        json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, handle)
+sys.exit(code)
+"""
+HREF = re.compile(r'href="([^"]*)"')
+
+
+class BenchError(RuntimeError):
+    """A build failed: the numbers would mean nothing."""
+
+
+@dataclass
+class Build:
+    """One sphinx-build run."""
+
+    seconds: float  #: wall time of the child process
+    main_rss_mib: float  #: peak RSS of the main Sphinx process
+    worker_rss_mib: float  #: peak RSS of the largest worker process (0 when serial)
+    jobs: str
+
+
+@dataclass
+class Edit:
+    """An incremental build after one edit."""
+
+    what: str
+    target: str  #: docname of the edited paper
+    build: Build
+    written: list[str]  #: docnames whose HTML file was rewritten
+    unexpected: list[str] = field(default_factory=list)  #: written, but neither the page, a page linking to it, nor an index page
+    fraction: float = 0.0  #: of the full build's time
+
+
+@dataclass
+class SizeResult:
+    n: int
+    pages: int  #: HTML pages of the full build
+    generate_seconds: float
+    floor: Build
+    full: Build
+    full_runs: list[float]  #: every clean build's seconds (the best is ``full``)
+    ratio: float  #: full / floor
+    noop: Build
+    noop_fraction: float  #: of the full build's time
+    edit_paper: Edit  #: status
+    edit_date: Edit
+    edit_tags: Edit
+    edit_bib: Edit
+    largest_pages: list[tuple[str, int]]  #: the five largest HTML pages (docname, bytes)
+    check: dict[str, Any] | None  #: seconds and returncode, or None without papershelf.cli
+    #: the floor's no-op rebuild and one floor page edited: what Sphinx, MyST and furo
+    #: alone cost per build at this size, the least any edit of the shelf can cost
+    floor_noop: Build | None = None
+    floor_edit: Build | None = None
+
+
+@dataclass
+class PageSizes:
+    """One clean build of a shelf, measured for its largest pages only."""
+
+    n: int
+    pages: int  #: HTML pages of the build
+    full: Build
+    largest_pages: list[tuple[str, int]]  #: the five largest HTML pages (docname, bytes)
+
+
+# ---------------------------------------------------------------- running builds
+
+
+def _env() -> dict[str, str]:
+    """The child imports this very papershelf, installed or not."""
+    import papershelf
+
+    env = dict(os.environ)
+    package_parent = str(Path(papershelf.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _mib(maxrss: int) -> float:
+    """ru_maxrss is KiB on Linux, bytes on macOS."""
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+
+
+def sphinx_build(project: Path, jobs: str = "3", clean: bool = False) -> Build:
+    """Build ``project`` like ``make html`` does; raise BenchError on failure or warnings."""
+    out = project / "_build"
+    if clean and out.exists():
+        shutil.rmtree(out)
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        report = Path(handle.name)
+    args = ["-c", ".", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "docs", "_build/html"]
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *args], cwd=project, env=_env(), capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        usage = json.loads(report.read_text() or "{}")
+    finally:
+        report.unlink(missing_ok=True)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-20:])
+        raise BenchError(f"sphinx-build -j {jobs} in {project} exited with {proc.returncode}:\n{tail}")
+    return Build(round(seconds, 3), round(_mib(usage.get("self", 0)), 1), round(_mib(usage.get("children", 0)), 1), jobs)
+
+
+def largest_pages(outdir: Path, count: int = 5) -> list[tuple[str, int]]:
+    """The ``count`` largest HTML pages of a build, largest first."""
+    sizes = [(doc, (outdir / f"{doc}.html").stat().st_size) for doc in html_mtimes(outdir)]
+    return sorted(sizes, key=lambda item: (-item[1], item[0]))[:count]
+
+
+def html_mtimes(outdir: Path) -> dict[str, int]:
+    """docname -> mtime_ns of every HTML page (static files left out)."""
+    result = {}
+    for path in outdir.rglob("*.html"):
+        rel = path.relative_to(outdir).as_posix()
+        if not rel.startswith("_"):
+            result[rel[: -len(".html")]] = path.stat().st_mtime_ns
+    return result
+
+
+def written_since(before: dict[str, int], outdir: Path) -> list[str]:
+    after = html_mtimes(outdir)
+    return sorted(doc for doc, mtime in after.items() if before.get(doc) != mtime)
+
+
+def pages_linking_to(outdir: Path, docname: str) -> set[str]:
+    """Pages whose HTML holds a link to ``docname``'s page (read before an edit)."""
+    target = f"{docname}.html"
+    found = set()
+    for page in html_mtimes(outdir):
+        text = (outdir / f"{page}.html").read_text(encoding="utf-8")
+        base = posixpath.dirname(page)
+        for href in HREF.findall(text):
+            href = href.split("#", 1)[0].split("?", 1)[0]
+            if not href or "://" in href or href.startswith(("/", "mailto:")):
+                continue
+            if posixpath.normpath(posixpath.join(base, href)) == target:
+                found.add(page)
+                break
+    found.discard(docname)
+    return found
+
+
+def run_check(project: Path) -> dict[str, Any] | None:
+    """Time ``python -m papershelf check`` on the shelf, when the CLI exists."""
+    if find_spec("papershelf.cli") is None:
+        return None
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "papershelf", "check", "--root", str(project.resolve())], cwd=project, env=_env(), capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    result: dict[str, Any] = {"seconds": round(seconds, 3), "returncode": proc.returncode}
+    if proc.returncode:
+        result["output"] = "\n".join((proc.stdout + proc.stderr).splitlines()[-10:])
+    return result
+
+
+def _best(project: Path, jobs: str, repeat: int) -> tuple[Build, list[float]]:
+    runs = [sphinx_build(project, jobs, clean=True) for _ in range(max(1, repeat))]
+    return min(runs, key=lambda b: b.seconds), [b.seconds for b in runs]
+
+
+def measure_size(n: int, seed: int, workdir: Path, jobs: str, repeat: int, log: Any) -> SizeResult:
+    start = time.perf_counter()
+    shelf = synth.generate(n, seed)
+    project = synth.write_shelf(shelf, workdir / f"shelf-{n}")
+    floor_project = synth.write_floor(shelf, workdir / f"floor-{n}")
+    generate_seconds = time.perf_counter() - start
+    outdir = project / "_build" / "html"
+
+    log(f"N={n}: floor build")
+    floor, _ = _best(floor_project, jobs, repeat)
+    log(f"N={n}: the floor's no-op rebuild and one floor page edited")
+    floor_noop = sphinx_build(floor_project, jobs)
+    target = shelf.pick_edit_target()
+    floor_page = floor_project / "docs" / "papers" / f"{target.slug}.md"
+    floor_page.write_text(floor_page.read_text(encoding="utf-8") + "\nEdited by the benchmark.\n", encoding="utf-8")
+    floor_edit = sphinx_build(floor_project, jobs)
+    log(f"N={n}: full build ({floor.seconds:.1f} s for the floor)")
+    full, full_runs = _best(project, jobs, repeat)
+    pages = len(html_mtimes(outdir))
+    log(f"N={n}: no-op rebuild ({full.seconds:.1f} s full)")
+    noop = sphinx_build(project, jobs)
+
+    largest = largest_pages(outdir)
+    docname = f"papers/{target.slug}"
+    page = project / "docs" / f"{docname}.md"
+    allowed = pages_linking_to(outdir, docname) | {docname, *shelf.site_pages, "genindex", "search", "py-modindex"}
+
+    def edit(what: str, change: Callable[[], None]) -> Edit:
+        log(f"N={n}: edit the {what} of {docname}")
+        before = html_mtimes(outdir)
+        change()
+        build = sphinx_build(project, jobs)
+        written = written_since(before, outdir)
+        # Pages linking to the paper after the edit (new neighbours in time) are
+        # expected too, as are the generated pages of an index (topics/x).
+        expected = allowed | pages_linking_to(outdir, docname)
+        unexpected = [page for page in written if page not in expected and not _group_page(page, shelf.site_pages)]
+        return Edit(what, docname, build, written, sorted(unexpected), round(build.seconds / full.seconds, 4))
+
+    new_status = "reading" if target.status != "reading" else "read"
+    edit_paper = edit("status", lambda: synth.set_status(page, new_status))
+    edit_date = edit("date", lambda: synth.set_date(page, _next_month(target.date)))
+    edit_tags = edit("tags", lambda: synth.add_tag(page, "bench edit"))
+    edit_bib = edit("bibtex title", lambda: synth.retitle_bib_entry(project / "references.bib", target.key))
+
+    log(f"N={n}: papershelf check")
+    check = run_check(project)
+    return SizeResult(
+        n=n,
+        pages=pages,
+        generate_seconds=round(generate_seconds, 3),
+        floor=floor,
+        full=full,
+        full_runs=full_runs,
+        ratio=round(full.seconds / floor.seconds, 3),
+        noop=noop,
+        noop_fraction=round(noop.seconds / full.seconds, 4),
+        edit_paper=edit_paper,
+        edit_date=edit_date,
+        edit_tags=edit_tags,
+        edit_bib=edit_bib,
+        largest_pages=largest,
+        check=check,
+        floor_noop=floor_noop,
+        floor_edit=floor_edit,
+    )
+
+
+def measure_page_sizes(n: int, seed: int, workdir: Path, jobs: str, log: Any) -> PageSizes:
+    """A clean build of the shelf of size ``n`` (no floor, no edits): its largest pages."""
+    project = synth.write_shelf(synth.generate(n, seed), workdir / f"shelf-{n}")
+    log(f"N={n}: full build, for the page sizes")
+    full = sphinx_build(project, jobs, clean=True)
+    outdir = project / "_build" / "html"
+    return PageSizes(n, len(html_mtimes(outdir)), full, largest_pages(outdir))
+
+
+def _group_page(page: str, site_pages: Sequence[str]) -> bool:
+    """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
+    parent, _, name = page.partition("/")
+    return parent in site_pages and (parent != "papers" or name.startswith("letter-"))
+
+
+def _next_month(iso: str | None) -> str:
+    """Another month of the same year (``2023-04`` -> ``2023-05``; December -> November)."""
+    if not iso:
+        return "2020-06"
+    year, month = int(iso[:4]), int(iso[5:7]) if len(iso) >= 7 else 6
+    return f"{year}-{month + 1 if month < 12 else 11:02d}"
+
+
+def measure_parallel(project: Path, reuse: Build, repeat: int, log: Any) -> dict[str, Any]:
+    """Clean builds with -j 1, -j 3 and -j auto (the full build's own -j is reused)."""
+    runs: dict[str, Build] = {reuse.jobs: reuse}
+    for jobs in PARALLEL_JOBS:
+        if jobs not in runs:
+            log(f"parallel: -j {jobs}")
+            runs[jobs], _ = _best(project, jobs, repeat)
+    serial = runs["1"].seconds
+    best_jobs = min((j for j in runs if j != "1"), key=lambda j: runs[j].seconds)
+    return {
+        "runs": {jobs: asdict(build) for jobs, build in runs.items()},
+        "best_jobs": best_jobs,
+        "speedup": round(serial / runs[best_jobs].seconds, 3),
+    }
+
+
+# ---------------------------------------------------------------- targets and report
+
+
+def target_size(sizes: Sequence[int]) -> int:
+    """The size the targets are judged at: 2000, else the largest size up to it."""
+    return TARGET_N if TARGET_N in sizes else max((n for n in sizes if n <= TARGET_N), default=max(sizes))
+
+
+def _target(name: str, value: float | None, limit: float, unit: str, ok: bool | None, detail: str = "") -> dict[str, Any]:
+    status = "SKIP" if ok is None else "PASS" if ok else "FAIL"
+    return {"name": name, "value": value, "limit": limit, "unit": unit, "status": status, "detail": detail}
+
+
+def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None, page_sizes: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """PASS/FAIL (SKIP when not measured) for each target, from the JSON results."""
+    by_n = {s["n"]: s for s in sizes}
+    measured = {p["n"]: p for p in page_sizes or []} | by_n  #: every clean build: its largest pages and memory
+    big_n = target_size(list(by_n))
+    big = by_n[big_n]
+    targets = [_target(f"full build / floor (N={big_n})", big["ratio"], FLOOR_RATIO, "x", big["ratio"] <= FLOOR_RATIO)]
+
+    smaller = [n for n in by_n if n < big_n]
+    if smaller:
+        small_n = max(smaller)
+        limit = round(SCALING_PER_4X * (big_n / small_n) / 4, 3)
+        scaling = round(big["full"]["seconds"] / by_n[small_n]["full"]["seconds"], 3)
+        targets.append(_target(f"time(N={big_n}) / time(N={small_n})", scaling, limit, "x", scaling <= limit))
+    else:
+        targets.append(_target("scaling", None, SCALING_PER_4X, "x", None, "needs two sizes"))
+
+    noop = big["noop"]["seconds"]
+    targets.append(_target(f"no-op rebuild (N={big_n})", noop, NOOP_SECONDS, "s", noop < NOOP_SECONDS))
+    noop_fraction = big.get("noop_fraction", round(noop / big["full"]["seconds"], 4))
+    targets.append(_target(f"no-op rebuild / full build (N={big_n})", noop_fraction, NOOP_FRACTION, "", noop_fraction < NOOP_FRACTION,
+                           _floor_share(big, "floor_noop", "the floor's no-op")))
+
+    for field_name, label in (("edit_paper", "status"), ("edit_date", "date"), ("edit_tags", "tags"), ("edit_bib", "BibTeX entry")):
+        edit = big.get(field_name)
+        if edit is None:
+            continue
+        fraction = edit["fraction"]
+        detail = f"{len(edit['written'])} pages written" + (f"; unexpected: {', '.join(edit['unexpected'][:5])}" if edit["unexpected"] else "")
+        detail += "; " + _floor_share(big, "floor_edit", "one floor page edited") if big.get("floor_edit") else ""
+        targets.append(_target(f"edited {label} / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
+
+    for size_n, limit in sorted(PAGE_BYTES.items()):
+        pages = measured.get(size_n, {}).get("largest_pages")
+        if not pages:
+            targets.append(_target(f"largest HTML page (N={size_n})", None, limit / 1000, " kB", None, "not measured (skipped by --no-page-sizes or --quick)"))
+            continue
+        name, size = pages[0]
+        targets.append(_target(f"largest HTML page (N={size_n})", round(size / 1000, 1), limit / 1000, " kB", size <= limit, name))
+
+    if parallel is not None:
+        speedup = parallel["speedup"]
+        targets.append(_target(f"best parallel vs -j 1 (N={big_n}, -j {parallel['best_jobs']})", speedup, PARALLEL_SPEEDUP, "x", speedup >= PARALLEL_SPEEDUP))
+    else:
+        targets.append(_target("best parallel vs -j 1", None, PARALLEL_SPEEDUP, "x", None, "not measured"))
+
+    if MEMORY_N in measured:
+        rss = measured[MEMORY_N]["full"]["main_rss_mib"]
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", rss, MEMORY_BYTES / (1 << 20), "MiB", rss * (1 << 20) < MEMORY_BYTES))
+    else:
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", None, MEMORY_BYTES / (1 << 20), "MiB", None, "not measured"))
+
+    check = big.get("check")
+    if check is None:
+        targets.append(_target(f"papershelf check (N={big_n})", None, CHECK_SECONDS, "s", None, "papershelf.cli not found"))
+    else:
+        ok = check["returncode"] == 0 and check["seconds"] < CHECK_SECONDS
+        targets.append(_target(f"papershelf check (N={big_n})", check["seconds"], CHECK_SECONDS, "s", ok, "" if check["returncode"] == 0 else f"exit {check['returncode']}"))
+    return targets
+
+
+def _floor_share(size: dict[str, Any], field_name: str, label: str) -> str:
+    """What Sphinx alone costs for the same rebuild, as a share of the shelf's clean build."""
+    build = size.get(field_name)
+    if not build:
+        return ""
+    return f"{label}: {build['seconds']:.2f} s, {build['seconds'] / size['full']['seconds']:.1%}"
+
+
+def machine_facts() -> dict[str, Any]:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return ""
+
+    return {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "sphinx": version("sphinx"),
+        "myst-parser": version("myst-parser"),
+        "sphinxcontrib-bibtex": version("sphinxcontrib-bibtex"),
+        "furo": version("furo"),
+        "papershelf": version("papershelf"),
+        "memory": "peak RSS via resource.getrusage in the build process: RUSAGE_SELF for the main process, RUSAGE_CHILDREN for the largest worker (not summed)",
+    }
+
+
+def format_report(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"papershelf bench{' (QUICK run)' if results['quick'] else ''}: {m['nproc']} CPUs, Python {m['python']}, "
+        f"Sphinx {m['sphinx']}, -j {results['jobs']}, seed {results['seed']}",
+        "",
+        f"{'N':>6} {'pages':>6} {'floor s':>8} {'shelf s':>8} {'ratio':>6} {'RSS MiB':>13} {'no-op s':>8} "
+        f"{'status s':>14} {'date s':>14} {'tags s':>14} {'bib s':>14} {'largest kB':>11} {'check s':>8}",
+    ]
+    for s in results["sizes"]:
+        check = s["check"]
+        check_text = "-" if check is None else f"{check['seconds']:.2f}" + ("!" if check["returncode"] else "")
+        lines.append(
+            f"{s['n']:>6} {s['pages']:>6} {s['floor']['seconds']:>8.2f} {s['full']['seconds']:>8.2f} {s['ratio']:>6.2f} "
+            f"{s['full']['main_rss_mib']:>6.0f}/{s['full']['worker_rss_mib']:<6.0f} {s['noop']['seconds']:>8.2f} "
+            + " ".join(f"{s[e]['build']['seconds']:>8.2f} ({len(s[e]['written']):>3})" for e in ("edit_paper", "edit_date", "edit_tags", "edit_bib") if e in s)
+            + f" {s['largest_pages'][0][1] / 1000 if s.get('largest_pages') else 0:>11.1f} {check_text:>8}"
+        )
+    lines.append("RSS: main process / largest worker. edits: seconds (HTML pages written). largest: the biggest HTML page.")
+    for s in results["sizes"]:
+        if s.get("floor_noop") and s.get("floor_edit"):
+            lines.append(f"the floor at N={s['n']} (Sphinx, MyST and furo alone): no-op {s['floor_noop']['seconds']:.2f} s, "
+                         f"one page edited {s['floor_edit']['seconds']:.2f} s")
+    for s in results["sizes"]:
+        if s.get("largest_pages"):
+            lines.append(f"largest pages at N={s['n']}: " + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in s["largest_pages"]))
+    for p in results.get("page_sizes") or []:
+        lines.append(f"largest pages at N={p['n']} (one clean build, {p['pages']} pages, {p['full']['seconds']:.1f} s, "
+                     f"RSS {p['full']['main_rss_mib']:.0f}/{p['full']['worker_rss_mib']:.0f} MiB): "
+                     + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in p["largest_pages"]))
+    parallel = results.get("parallel")
+    if parallel:
+        runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())
+        lines += ["", f"parallel at N={parallel['n']}: {runs}; best -j {parallel['best_jobs']} is {parallel['speedup']:.2f}x -j 1"]
+    lines += ["", f"{'target':<52} {'value':>9} {'limit':>9}  result"]
+    for t in results["targets"]:
+        value = "-" if t["value"] is None else f"{t['value']:.4g}{t['unit']}"
+        limit = f"{t['limit']:.4g}{t['unit']}"
+        lines.append(f"{t['name']:<52} {value:>9} {limit:>9}  {t['status']}" + (f"  ({t['detail']})" if t["detail"] else ""))
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmark papershelf builds on synthetic shelves against plain MyST pages.")
+    parser.add_argument("--full", action="store_true", help=f"sizes {', '.join(map(str, FULL_SIZES))}: every measurement at 5000 too, not only its page sizes")
+    parser.add_argument("--quick", action="store_true", help=f"sizes {', '.join(map(str, QUICK_SIZES))} only, for development")
+    parser.add_argument("--sizes", help="comma-separated sizes, e.g. 500,2000 (overrides --full/--quick)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help=f"where shelves are generated and built (default {DEFAULT_WORKDIR})")
+    parser.add_argument("--jobs", default="3", help="-j of the measured builds (default 3, as make html)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic shelves (default 0)")
+    parser.add_argument("--repeat", type=int, default=1, help="clean builds per measurement; the fastest counts (default 1)")
+    parser.add_argument("--no-parallel", action="store_true", help="skip the -j 1 / -j auto builds")
+    parser.add_argument("--no-page-sizes", action="store_true",
+                        help=f"skip the clean build at each N of the page-size bound ({', '.join(map(str, sorted(PAGE_BYTES)))}) not among the sizes")
+    parser.add_argument("--plot", action="store_true", help="draw docs/_static/bench-scaling.png afterwards (needs matplotlib)")
+    args = parser.parse_args(argv)
+    if args.sizes:
+        args.size_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    else:
+        args.size_list = list(QUICK_SIZES if args.quick else FULL_SIZES if args.full else SIZES)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+
+    def log(message: str) -> None:
+        print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    args.workdir = args.workdir.resolve()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {
+        "schema": 1,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "quick": bool(args.quick and not args.sizes),
+        "full": bool(args.full),
+        "jobs": args.jobs,
+        "seed": args.seed,
+        "repeat": args.repeat,
+        "machine": machine_facts(),
+        "index_kinds": list(synth.available_index_kinds()),
+        "sizes": [],
+        "parallel": None,
+        "page_sizes": [],
+    }
+    try:
+        for n in args.size_list:
+            results["sizes"].append(asdict(measure_size(n, args.seed, args.workdir, args.jobs, args.repeat, log)))
+        if not args.no_parallel:
+            big_n = target_size(args.size_list)
+            big = next(s for s in results["sizes"] if s["n"] == big_n)
+            # The incremental runs left that shelf edited; rebuild it from the seed.
+            synth.write_shelf(synth.generate(big_n, args.seed), args.workdir / f"shelf-{big_n}")
+            results["parallel"] = {"n": big_n, **measure_parallel(args.workdir / f"shelf-{big_n}", Build(**big["full"]), args.repeat, log)}
+        if not args.no_page_sizes and not (args.quick and not args.sizes):
+            for n in sorted(set(PAGE_BYTES) - set(args.size_list)):
+                results["page_sizes"].append(asdict(measure_page_sizes(n, args.seed, args.workdir, args.jobs, log)))
+    except BenchError as error:
+        print(f"bench failed: {error}", file=sys.stderr)
+        return 2
+    results["targets"] = evaluate_targets(results["sizes"], results["parallel"], results["page_sizes"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(format_report(results))
+    print(f"\nresults: {args.out}")
+    if args.plot:
+        from bench.plot import draw
+
+        print(f"plot: {draw(args.out)}")
+    return 0

@@ -16,9 +16,9 @@ import yaml
 from helpers import REPO
 from papershelf.cli import main
 from papershelf.commands import add as arxiv
-from papershelf.commands.init import ShelfError
 from papershelf.formats.frontmatter import split_front_matter
 from papershelf.model.records import BibEntry
+from papershelf.shelf.paths import ShelfError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 from papershelf.cli import main
-from papershelf.commands import check as check_module
 from papershelf.formats.bibfile import BibScan
 from papershelf.formats.frontmatter import FrontMatter
 from papershelf.model.problems import Code
+from papershelf.shelf import load as check_module
 
 GOOD_BIB = """\
 @misc{alpha2020,

@@ -12,11 +12,12 @@ import pytest
 from helpers import REPO
 from papershelf.cli import main
 from papershelf.commands import init as scaffold
-from papershelf.commands.check import load_shelf
 from papershelf.commands.importer import derive_names, load_fixes
-from papershelf.commands.init import ShelfError, locate
 from papershelf.formats.conffile import literal_settings
 from papershelf.formats.lists.readinglist import parse_list, split_heading
+from papershelf.shelf import paths as shelf_paths
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import ShelfError, locate
 
 DATA = Path(__file__).parent / "data"
 SEED_DIR = REPO.parent / "shared" / "seed"
@@ -243,7 +244,7 @@ def test_a_failed_write_leaves_the_shelf_as_it_was(tmp_path: Path, monkeypatch: 
             raise OSError(28, "No space left on device", str(dst))
         real_replace(src, dst)
 
-    monkeypatch.setattr(scaffold.os, "replace", flaky_replace)
+    monkeypatch.setattr(shelf_paths.os, "replace", flaky_replace)
     code, _, err = run(capsys, "--root", str(root), "import", str(DATA / "reading-list.md"))
     assert code == 1 and "No space left on device; nothing was changed" in err
     assert snapshot(root) == before

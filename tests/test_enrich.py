@@ -21,9 +21,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from papershelf.cli import main
 from papershelf.commands import enrich
-from papershelf.commands.check import check_shelf, load_shelf
-from papershelf.commands.init import InitOptions, ShelfError, init_shelf, locate
+from papershelf.commands.check import check_shelf
+from papershelf.commands.init import InitOptions, init_shelf
 from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import ShelfError, locate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from papershelf.commands import init as scaffold
-from papershelf.commands.check import load_shelf
 from papershelf.commands.exporter import export_shelf
 from papershelf.commands.importer import import_lists
-from papershelf.commands.init import locate
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import locate
 
 WORD = st.sampled_from(["Vision", "Language", "Model", "Scaling", "Sparse", "Tokens", "Reasoning", "Alignment", "Diffusion", "Agents", "Retrieval", "Memory"])
 NAME = st.from_regex(r"[A-Z][a-z]{2,5}[A-Z]{1,3}(-[0-9])?", fullmatch=True)

@@ -9,8 +9,8 @@ import pytest
 from helpers import REPO
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from papershelf.commands.init import render_front_matter
 from papershelf.formats.frontmatter import dump_fields, dump_front_matter, parse_front_matter
+from papershelf.shelf.paths import render_front_matter
 
 PAGES = sorted((REPO / "docs" / "papers").glob("*.md"))
 

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from papershelf.cli import main
-from papershelf.commands.check import check_shelf, load_shelf
-from papershelf.commands.init import InitOptions, init_shelf, locate
+from papershelf.commands.check import check_shelf
+from papershelf.commands.init import InitOptions, init_shelf
 from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import awesome
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import locate
 
 DATA = Path(__file__).parent / "data" / "awesome"
 TABLE = DATA / "table-list.md"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from papershelf.cli import main
 from papershelf.commands import init as scaffold
-from papershelf.commands.check import load_shelf
-from papershelf.commands.init import locate
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import locate
 
 
 def citation(key: str, title: str, extra: str = "", year: str = "2024") -> str:
@@ -224,8 +224,8 @@ def test_two_uncited_papers_sharing_a_title_get_two_keys(shelf: tuple[Path, str,
 
 
 def test_check_reports_a_shared_link_on_the_page_the_build_does() -> None:
-    from papershelf.commands.check import Located, link_problems
     from papershelf.model.records import Link, Paper
+    from papershelf.shelf.rules import Located, link_problems
 
     def located(key: str, path: str) -> Located:
         return Located(Paper(key=key, docname=path[5:-3], title=key, short_name=key, status="unread", links=(Link("paper", "https://arxiv.org/abs/2103.10209", "", 7),)), path)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from papershelf.cli import main
 from papershelf.commands import init as scaffold
-from papershelf.commands.check import load_shelf
 from papershelf.commands.importer import _link_value, merge_entries
-from papershelf.commands.init import locate
 from papershelf.formats.lists.readinglist import keyword_names, model_name, parse_reading_list
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import locate
 
 LISTS = Path(__file__).parent / "data" / "lists"
 

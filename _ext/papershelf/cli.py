@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from papershelf.commands.init import ShelfError, locate
+from papershelf.shelf.paths import ShelfError, locate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,7 +24,8 @@ PROG = "papershelf"
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from papershelf.commands.check import check_shelf, format_json, load_shelf, summary
+    from papershelf.commands.check import check_shelf, format_json, summary
+    from papershelf.shelf.load import load_shelf
 
     shelf = load_shelf(locate(args.root))
     problems = check_shelf(shelf)
@@ -88,7 +89,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     text = export_shelf(locate(args.root), title=args.title)
     if args.output and args.output != "-":
-        from papershelf.commands.init import commit
+        from papershelf.shelf.paths import commit
 
         commit({Path(args.output).resolve(): text})
     else:
@@ -97,7 +98,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from papershelf.commands.init import InitOptions, ShelfError, init_shelf
+    from papershelf.commands.init import InitOptions, init_shelf
+    from papershelf.shelf.paths import ShelfError
 
     facets = []
     for text in args.facet:

@@ -17,9 +17,19 @@ from typing import TYPE_CHECKING
 
 import requests
 
-from papershelf.commands.check import Shelf, eprint_id, load_shelf
 from papershelf.commands.importer import derive_names
-from papershelf.commands.init import (
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import (
+    BibScan,
+    brace_title,
+    eprint_id,
+    escape,
+    scan_text,
+    write_entry,
+)
+from papershelf.formats.dates import from_arxiv, from_bibtex
+from papershelf.shelf.load import Shelf, load_shelf
+from papershelf.shelf.paths import (
     ShelfError,
     ShelfPaths,
     append_text,
@@ -28,9 +38,6 @@ from papershelf.commands.init import (
     slugify,
     unique_name,
 )
-from papershelf.formats import arxivid
-from papershelf.formats.bibfile import BibScan, brace_title, escape, scan_text, write_entry
-from papershelf.formats.dates import from_arxiv, from_bibtex
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

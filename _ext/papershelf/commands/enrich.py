@@ -27,18 +27,18 @@ from typing import TYPE_CHECKING, TextIO
 import requests
 
 from papershelf.commands.add import DEFAULT_API, ArxivPaper, bibtex_entry, entry_paper, feed_entries
-from papershelf.commands.check import eprint_id, load_shelf
-from papershelf.commands.init import ShelfError, commit
 from papershelf.formats import arxivid
-from papershelf.formats.bibfile import replace_entry, with_fields
+from papershelf.formats.bibfile import eprint_id, replace_entry, with_fields
 from papershelf.formats.frontmatter import dump_fields, split_front_matter
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import ShelfError, commit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-    from papershelf.commands.check import Page, Shelf
-    from papershelf.commands.init import ShelfPaths
     from papershelf.model.records import BibEntry
+    from papershelf.shelf.load import Page, Shelf
+    from papershelf.shelf.paths import ShelfPaths
 
 #: arXiv's terms of use: no more than one request every three seconds
 MIN_PAUSE = 3.0

@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from papershelf.commands.check import Page, Shelf, load_shelf
 from papershelf.commands.importer import derive_names, is_generated
-from papershelf.commands.init import slugify
 from papershelf.formats.dates import without_front_matter
 from papershelf.formats.lists.readinglist import (
     FACT_LABELS,
@@ -38,13 +36,15 @@ from papershelf.formats.lists.readinglist import (
     names_line,
     split_heading,
 )
+from papershelf.shelf.load import Page, Shelf, load_shelf
+from papershelf.shelf.paths import slugify
 from papershelf.shelf.schema import is_web_url
 from papershelf.shelf.view import chronological_key
 
 if TYPE_CHECKING:
-    from papershelf.commands.init import ShelfPaths
     from papershelf.model.records import Paper
     from papershelf.model.settings import ShelfSettings
+    from papershelf.shelf.paths import ShelfPaths
 
 def _heading(paper: Paper, with_status: bool) -> str:
     """The entry heading: title, first alias, and the status tag on a shelf that shows one."""

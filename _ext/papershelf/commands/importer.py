@@ -21,23 +21,6 @@ from typing import Any
 
 import yaml
 
-from papershelf.commands.check import (
-    Located,
-    Shelf,
-    eprint_id,
-    link_problems,
-    load_shelf,
-    normal_link,
-)
-from papershelf.commands.init import (
-    ShelfError,
-    ShelfPaths,
-    append_text,
-    commit,
-    render_front_matter,
-    slugify,
-    unique_name,
-)
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import (
     BibScan,
@@ -45,6 +28,7 @@ from papershelf.formats.bibfile import (
     drop_known_macros,
     entry_key,
     entry_openers,
+    eprint_id,
     escape,
     scan_text,
     with_fields,
@@ -63,6 +47,17 @@ from papershelf.formats.lists.readinglist import (
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
+from papershelf.shelf.load import Shelf, load_shelf
+from papershelf.shelf.paths import (
+    ShelfError,
+    ShelfPaths,
+    append_text,
+    commit,
+    render_front_matter,
+    slugify,
+    unique_name,
+)
+from papershelf.shelf.rules import Located, link_problems, normal_link
 from papershelf.shelf.schema import FIELD_NAMES, TEXT_LIMITS, is_web_url, read_paper
 
 #: fields a fixes file may set (besides ``bibtex``)

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, cast
 from sphinx import addnodes
 from sphinx.util import logging
 
-from papershelf.commands.check import (
-    CITATION_TARGET,
+from papershelf.model.problems import Code
+from papershelf.model.records import BibEntry
+from papershelf.shelf.load import CITATION_TARGET
+from papershelf.shelf.rules import (
     Located,
     link_problems,
     unknown_citation_message,
     unknown_paper_message,
 )
-from papershelf.model.problems import Code
-from papershelf.model.records import BibEntry
 from papershelf.shelf.view import digest
 from papershelf.site.cite import shelf_cite_domain
 

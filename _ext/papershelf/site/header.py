@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, cast
 from docutils import nodes
 from sphinx.util import logging
 
-from papershelf.commands.check import NOT_A_PAPER_MESSAGE, RAW_HTML_MESSAGE
 from papershelf.formats import citation
 from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.model.problems import Code, Problem
 from papershelf.model.settings import DEFAULT, ShelfSettings, of_config
+from papershelf.shelf.load import NOT_A_PAPER_MESSAGE
+from papershelf.shelf.rules import RAW_HTML_MESSAGE
 from papershelf.shelf.schema import is_paper_page, read_paper
 from papershelf.site import findings
 from papershelf.site.cite import shelf_cite_domain

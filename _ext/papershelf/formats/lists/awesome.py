@@ -28,8 +28,8 @@ from papershelf.model.problems import Code, Problem
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from papershelf.commands.check import Shelf
     from papershelf.commands.importer import ListEntry
+    from papershelf.shelf.load import Shelf
 
 #: table header (lower case, markup stripped) -> role
 COLUMNS = {
@@ -601,8 +601,8 @@ def generated_bibtex(item: Item, key: str) -> str:
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     """One item per paper (its arXiv id, else its normalised title, as the
     importer identifies papers): a paper listed in two sections gets both topics."""
-    from papershelf.commands.check import normal_link
     from papershelf.commands.importer import normal_title
+    from papershelf.shelf.rules import normal_link
 
     first: dict[str, Item] = {}
     result = []

@@ -44,12 +44,14 @@ html: $(VENV)/.docs-installed
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check _ext bench tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m papershelf check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check _ext bench tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 serve: $(VENV)/.test-installed
 	$(BIN)/sphinx-autobuild -c . $(SRCDIR) $(BUILDDIR)/html --watch _ext --watch references.bib

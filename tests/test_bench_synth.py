@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from papershelf.formats.bibfile import scan_bibfile
 from papershelf.formats.frontmatter import parse_front_matter
-from papershelf.model.settings import of_conf_file
+from papershelf.shelf.paths import of_conf_file
 from papershelf.shelf.schema import read_paper
 
 from bench import run, synth

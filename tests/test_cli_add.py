@@ -18,7 +18,9 @@ from papershelf.cli import main
 from papershelf.commands import add as arxiv
 from papershelf.formats.frontmatter import split_front_matter
 from papershelf.model.records import BibEntry
+from papershelf.shelf import naming
 from papershelf.shelf.paths import ShelfError
+from papershelf.sources import arxiv as arxiv_api
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -251,17 +253,17 @@ def test_key_style_follows_the_dominant_pattern() -> None:
         entry("liu2023visualinstructiontuning", "Liu, Haotian", "2023", "Visual Instruction Tuning"),
         entry("li2023blip2", "Junnan Li", "2023", "BLIP-2: Bootstrapping"),
     ]
-    assert arxiv.detect_style(arxiv_style) == "arxiv"
-    assert arxiv.make_key("arxiv", "Wenliang Dai", "2023", "InstructBLIP: Towards General-purpose Vision-Language Models", set()) == "dai2023instructblipgeneralpurposevisionlanguagemodels"
+    assert naming.detect_style(arxiv_style) == "arxiv"
+    assert naming.make_key("arxiv", "Wenliang Dai", "2023", "InstructBLIP: Towards General-purpose Vision-Language Models", set()) == "dai2023instructblipgeneralpurposevisionlanguagemodels"
     semantic = [entry("BetkerImprovingIG", "James Betker", "2023", "Improving Image Generation with Better Captions")]
-    assert arxiv.detect_style(semantic) == "semantic"
-    assert arxiv.detect_style([]) == "scholar"
+    assert naming.detect_style(semantic) == "semantic"
+    assert naming.detect_style([]) == "scholar"
 
 
 def test_feed_parsing_handles_namespaces_and_whitespace() -> None:
-    paper = arxiv.parse_feed((RECORDED / "2305.06500.xml").read_bytes(), "2305.06500")
+    paper = arxiv_api.parse_feed((RECORDED / "2305.06500.xml").read_bytes(), "2305.06500")
     assert paper.title == "InstructBLIP: Towards General-purpose Vision-Language Models with Instruction Tuning"
     assert paper.authors[0] == "Wenliang Dai" and len(paper.authors) == 9
     assert (paper.month, paper.primary_class, paper.abs_url) == ("2023-05", "cs.CV", "https://arxiv.org/abs/2305.06500")
     with pytest.raises(ShelfError, match=r"instead of 2305\.06501"):
-        arxiv.parse_feed((RECORDED / "2305.06500.xml").read_bytes(), "2305.06501")
+        arxiv_api.parse_feed((RECORDED / "2305.06500.xml").read_bytes(), "2305.06501")

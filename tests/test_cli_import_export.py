@@ -12,11 +12,12 @@ import pytest
 from helpers import REPO
 from papershelf.cli import main
 from papershelf.commands import init as scaffold
-from papershelf.commands.importer import derive_names, load_fixes
+from papershelf.commands.importer import load_fixes
 from papershelf.formats.conffile import literal_settings
 from papershelf.formats.lists.readinglist import parse_list, split_heading
 from papershelf.shelf import paths as shelf_paths
 from papershelf.shelf.load import load_shelf
+from papershelf.shelf.naming import derive_names
 from papershelf.shelf.paths import ShelfError, locate
 
 DATA = Path(__file__).parent / "data"

@@ -65,12 +65,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_enrich(args: argparse.Namespace) -> int:
     from papershelf.commands import enrich
+    from papershelf.sources import arxiv
 
-    if args.pause < enrich.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
-        raise ShelfError(f"arXiv's terms ask for at least {enrich.MIN_PAUSE:g} s between requests; --pause may be shorter only with --api-url (a mirror or a test server)")
+    if args.pause < arxiv.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
+        raise ShelfError(f"arXiv's terms ask for at least {arxiv.MIN_PAUSE:g} s between requests; --pause may be shorter only with --api-url (a mirror or a test server)")
     paths = locate(args.root)
-    api = args.api_url or os.environ.get("PAPERSHELF_ARXIV_API") or enrich.DEFAULT_API
-    client = enrich.ArxivClient(api, pause=args.pause, batch=args.batch, timeout=args.timeout)
+    api = args.api_url or os.environ.get("PAPERSHELF_ARXIV_API") or arxiv.DEFAULT_API
+    client = arxiv.ArxivClient(api, pause=args.pause, batch=args.batch, timeout=args.timeout)
     try:
         report = enrich.enrich_shelf(paths, client, Path(args.cache) if args.cache else None, dry_run=args.dry_run)
     finally:

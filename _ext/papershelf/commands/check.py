@@ -11,7 +11,6 @@ page. The loaded shelf (:class:`Shelf`) also serves ``add``, ``import`` and
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from papershelf.model.problems import Code, Problem
 from papershelf.shelf.load import Shelf
@@ -22,13 +21,6 @@ from papershelf.shelf.rules import (
     unknown_paper_message,
 )
 from papershelf.shelf.view import build_view
-
-if TYPE_CHECKING:
-
-    pass
-
-# --- reading -------------------------------------------------------------------
-
 
 # --- checks across files -------------------------------------------------------
 

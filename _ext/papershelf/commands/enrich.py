@@ -17,147 +17,33 @@ and a second run makes no request at all.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-import requests
-
-from papershelf.commands.add import DEFAULT_API, ArxivPaper, bibtex_entry, entry_paper, feed_entries
 from papershelf.formats import arxivid
-from papershelf.formats.bibfile import eprint_id, replace_entry, with_fields
+from papershelf.formats.bibfile import GENERATED_FIELD, eprint_id, replace_entry, with_fields
 from papershelf.formats.frontmatter import dump_fields, split_front_matter
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import ShelfError, commit
+from papershelf.sources.arxiv import (
+    CACHE_DIR,
+    ArxivClient,
+    ArxivPaper,
+    Cache,
+    bibtex_entry,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable
 
     from papershelf.model.records import BibEntry
     from papershelf.shelf.load import Page, Shelf
     from papershelf.shelf.paths import ShelfPaths
 
-#: arXiv's terms of use: no more than one request every three seconds
-MIN_PAUSE = 3.0
-#: the API answers at most this many ids well in one request
-BATCH = 100
 #: the BibTeX field the importer writes into entries it made up
-GENERATED_FIELD = "generated"
-CACHE_DIR = Path(".papershelf-cache") / "arxiv"
-#: cache records of this version are read; others are asked again
-CACHE_VERSION = 1
-
-
-@dataclass
-class Cache:
-    """One JSON file per arXiv id under ``directory``."""
-
-    directory: Path
-
-    def _file(self, identifier: str) -> Path:
-        return self.directory / (identifier.replace("/", "_") + ".json")
-
-    def get(self, identifier: str) -> ArxivPaper | None:
-        try:
-            data = json.loads(self._file(identifier).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.pop("version", None) != CACHE_VERSION:
-            return None
-        try:
-            data["authors"] = tuple(data["authors"])
-            return ArxivPaper(**data)
-        except (TypeError, KeyError):
-            return None  # a record of another shape: ask again
-
-    def put(self, paper: ArxivPaper) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self._file(paper.identifier)
-        temp = path.with_suffix(".tmp")
-        temp.write_text(json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False), encoding="utf-8")
-        temp.replace(path)  # atomic, so an interruption never leaves half a record
-
-
-class ArxivClient:
-    """Batched, paced queries to the arXiv API over one connection."""
-
-    def __init__(
-        self,
-        api_url: str = DEFAULT_API,
-        pause: float = MIN_PAUSE,
-        batch: int = BATCH,
-        timeout: float = 30.0,
-        retries: int = 3,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.url = api_url.rstrip("/") + "/query"
-        self.pause = pause
-        self.batch = max(1, min(batch, BATCH))
-        self.timeout = timeout
-        self.retries = retries
-        self.sleep = sleep
-        self.session = requests.Session()  # one connection, kept alive between requests
-        self.session.headers["User-Agent"] = "papershelf (https://pypi.org/project/papershelf/)"
-        self.requests_made = 0
-        self._last_start: float | None = None
-
-    def close(self) -> None:
-        self.session.close()
-
-    def _wait_turn(self) -> None:
-        if self._last_start is not None:
-            left = self.pause - (time.monotonic() - self._last_start)
-            if left > 0:
-                self.sleep(left)
-        self._last_start = time.monotonic()
-
-    def query(self, identifiers: Sequence[str]) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
-        """Ask about up to ``batch`` ids: (papers by id, reason by id for refused ones).
-
-        Ids the answer leaves out appear in neither (a partial answer); the
-        caller asks for them again later. HTTP errors and timeouts are retried
-        ``retries`` times, each after a longer pause; then ShelfError.
-        """
-        what = f"{len(identifiers)} ids ({identifiers[0]}...)" if len(identifiers) > 1 else identifiers[0]
-        params = {"id_list": ",".join(identifiers), "max_results": str(len(identifiers))}
-        failure = ""
-        for attempt in range(self.retries + 1):
-            if attempt:
-                self.sleep(self.pause * attempt)  # back off on top of the usual pause
-            self._wait_turn()
-            self.requests_made += 1
-            try:
-                response = self.session.get(self.url, params=params, timeout=self.timeout)
-            except requests.RequestException as error:
-                failure = str(error.args[0] if error.args else error).splitlines()[0]
-                continue
-            if response.status_code == 200:
-                return self._read(response.content, identifiers, what)
-            failure = f"HTTP {response.status_code}"
-            if response.status_code not in (429, 500, 502, 503, 504):
-                break
-        raise ShelfError(f"the arXiv API at {self.url} failed for {what}: {failure}; what was fetched is cached, run enrich again to resume")
-
-    def _read(self, content: bytes, identifiers: Sequence[str], what: str) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
-        wanted = {identifier.lower(): identifier for identifier in identifiers}
-        papers: dict[str, ArxivPaper] = {}
-        refused: dict[str, str] = {}
-        for entry in feed_entries(content, what):
-            try:
-                paper = entry_paper(entry, "")
-            except ShelfError as error:
-                # arXiv's error entry names the bad id only in its text
-                text = str(error).lower()
-                name = next((original for lower, original in wanted.items() if lower in text), "?")
-                refused[name] = str(error).replace("the identifier :", f"the identifier {name}:")
-                continue
-            identifier = wanted.get(paper.identifier.lower())
-            if identifier is not None:
-                papers[identifier] = paper
-        return papers, refused
 
 
 # --- what changes ----------------------------------------------------------------

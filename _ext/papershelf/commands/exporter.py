@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from papershelf.commands.importer import derive_names, is_generated
+from papershelf.formats.bibfile import is_generated
 from papershelf.formats.dates import without_front_matter
 from papershelf.formats.lists.readinglist import (
     FACT_LABELS,
@@ -37,6 +37,7 @@ from papershelf.formats.lists.readinglist import (
     split_heading,
 )
 from papershelf.shelf.load import Page, Shelf, load_shelf
+from papershelf.shelf.naming import derive_names
 from papershelf.shelf.paths import slugify
 from papershelf.shelf.schema import is_web_url
 from papershelf.shelf.view import chronological_key

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,17 +23,18 @@ import yaml
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import (
     BibScan,
-    brace_title,
     drop_known_macros,
     entry_key,
     entry_openers,
     eprint_id,
-    escape,
+    generated_entry,
+    is_generated,
     scan_text,
     with_fields,
-    write_entry,
 )
 from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.formats.lists import awesome
+from papershelf.formats.lists.awesome import Item, Parsed, parse_awesome, resources_page
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
@@ -48,6 +48,7 @@ from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
 from papershelf.shelf.load import Shelf, load_shelf
+from papershelf.shelf.naming import derive_names, detect_style, make_key, normal_title, shorten
 from papershelf.shelf.paths import (
     ShelfError,
     ShelfPaths,
@@ -65,57 +66,6 @@ FIXABLE = tuple(name for name in FIELD_NAMES if name != "key")
 
 
 # --- names ---------------------------------------------------------------------
-
-
-def _mentions(text: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
-
-
-def _acronym(title: str) -> str:
-    """The title's first coined name (``CogVLM``, ``LLaVA-1.5``): a word with two capitals or more."""
-    match = re.search(r"(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*[\w](?![\w-])", title)
-    return match.group(0) if match else ""
-
-
-def _shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
-    # a name does not end in a dangling "for", "of the"...
-    cut = re.sub(r"(?:\s+(?:a|an|and|at|by|for|from|in|of|on|or|the|to|via|with))+$", "", cut, flags=re.IGNORECASE) or cut
-    return cut if cut and len(cut) <= limit else text[:limit].rstrip()
-
-
-def _abbreviates(name: str, title: str) -> bool:
-    """Whether ``name`` is the initials of consecutive words of ``title`` ("CoT": "Chain-of-Thought Prompting ...")."""
-    letters = re.sub(r"[^0-9a-z]", "", name.lower())
-    if len(letters) < 2 or name == name.lower() or len(letters) != len(name):
-        return False
-    return letters in "".join(word[0] for word in re.findall(r"[0-9A-Za-z]+", title)).lower()
-
-
-def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[str] = ()) -> tuple[str, list[str]]:
-    """(short name, aliases) from a title, its parenthesised suffix and its ``tag:`` names.
-
-    The short name is the entry's own name from ``tag:`` (a tag the title or
-    alias mentions), else the part before a colon, unless that part merely
-    mentions the alias ("Introducing IDEFICS: ..." (IDEFICS) -> IDEFICS);
-    without a colon it is the alias, else the whole title. Whatever exceeds
-    the short-name limit gives way to the next choice, then to a coined word
-    of the title, then to a ``tag:`` name made of the title's initials
-    ("CoT"), then to the title cut at a word.
-    """
-    limit = TEXT_LIMITS["short_name"]
-    prefix = title.split(":", 1)[0].strip() if ":" in title else ""
-    # a name, not a plain keyword the title happens to use ("survey", "benchmark")
-    own = next((name for name in keywords if (_mentions(title, name) and name != name.lower()) or name.lower() == alias.lower()), "")
-    mentions = _mentions(prefix, alias)
-    # a `tag:` name made of the title's initials comes after the title itself and its coined words
-    initials = next((name for name in keywords if _abbreviates(name, title)), "")
-    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title), initials]
-    short = next((choice for choice in choices if choice and len(choice) <= limit), "") or _shorten(title, limit)
-    return short, [alias] if alias else []
 
 
 def _first_arxiv(urls: list[str]) -> arxivid.ArxivId | None:
@@ -143,7 +93,7 @@ def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
             year = _year_of(candidate)
             suffixes = ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
             for suffix in suffixes:
-                choice = _shorten(name, limit - len(suffix)) + suffix
+                choice = shorten(name, limit - len(suffix)) + suffix
                 if choice.casefold() not in taken:
                     if name in candidate.entry.keywords and name not in candidate.fields["tags"]:
                         candidate.fields["tags"] = [*candidate.fields["tags"], name]  # the tag it came from stays a keyword
@@ -165,11 +115,6 @@ def distinct_keys(candidates: list[Candidate], taken: set[str]) -> None:
             key = next(choice for choice in (f"{key}{year}" if year else "", *(f"{key}{year}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz")) if choice and choice not in taken and choice not in written)
             candidate.key = candidate.fields["key"] = key
         taken.add(key)
-
-
-def normal_title(text: str) -> str:
-    """A title compared without case, braces, punctuation or spacing."""
-    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
 
 
 def file_stem(name: str, limit: int = 50) -> str:
@@ -397,7 +342,7 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
 
 
 def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
-    """An ``@misc`` entry for a paper the list gives no citation for, marked ``generated`` (``enrich`` rewrites it).
+    """An entry for a paper the list gives no citation for (``enrich`` rewrites it).
 
     Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
     one would fail the bibliography style, so the entry then stays missing.
@@ -406,15 +351,8 @@ def generated_citation(key: str, title: str, paper_urls: list[str], date: str = 
     year = date[:4] or (str(found.year) if found else "")
     if not year:
         return ""
-    fields = [
-        ("title", escape(brace_title(title))),
-        ("year", year),
-        ("url", found.abs_url() if found else (paper_urls[0] if paper_urls else "")),
-        ("eprint", found.identifier if found else ""),
-        ("archivePrefix", "arXiv" if found else ""),
-        ("generated", "papershelf import"),
-    ]
-    return write_entry("misc", key, fields)
+    url = found.abs_url() if found else (paper_urls[0] if paper_urls else "")
+    return generated_entry(key, title, year, url, found.identifier if found else "")
 
 
 # --- identity and merging ------------------------------------------------------
@@ -474,11 +412,6 @@ def _union_bibtex(first: ListEntry, other: ListEntry) -> list[tuple[str, str, st
     def same(name: str, a: str, b: str) -> bool:
         return normal_title(a) == normal_title(b) if name == "title" else a.strip().lower() == b.strip().lower()
     return [(name, mine.get(name), theirs.get(name)) for name in CONFLICT_FIELDS if mine.get(name) and theirs.get(name) and not same(name, mine.get(name), theirs.get(name))]
-
-
-def is_generated(bibtex: str) -> bool:
-    """An entry awesome.py made up from a table row or bullet (enrich replaces it)."""
-    return re.search(r"^\s*generated\s*=\s*\{papershelf import\}", bibtex, re.MULTILINE) is not None
 
 
 def _differ(first: str, second: str) -> bool:
@@ -629,7 +562,6 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     ``shape``: ``seed`` (#### entries), ``awesome`` (a table row or a bullet per
     paper, see awesome.py) or ``auto`` (awesome for a file without #### entries).
     """
-    from papershelf.formats.lists.awesome import Item, parse_awesome, resources_page, to_entries
 
     shelf = load_shelf(paths)
     resources: list[Item] = []
@@ -863,3 +795,78 @@ def _paper_urls(fields: dict[str, Any]) -> list[str]:
     value = (fields.get("links") or {}).get("paper")
     items = value if isinstance(value, list) else [value] if value else []
     return [str(item.get("url", "")) if isinstance(item, dict) else str(item) for item in items]
+
+
+def _generated_for_item(item: Item, key: str) -> str:
+    """The entry of a table row or bullet: what the row gives."""
+    found = arxivid.parse_url(item.paper_url)
+    year = item.date[:4] or (str(found.year) if found else "")
+    return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue)
+
+
+def merge_duplicates(items: list[Item], path: str) -> list[Item]:
+    """One item per paper (its arXiv id, else its normalised title, as the
+    importer identifies papers): a paper listed in two sections gets both topics."""
+    first: dict[str, Item] = {}
+    result = []
+    for item in items:
+        identity = arxivid.of_link(item.paper_url) or "title:" + normal_title(item.title)
+        owner = first.get(identity)
+        if owner is None:
+            first[identity] = item
+            result.append(item)
+            continue
+        for link in item.links:
+            same = normal_link if link.kind == "paper" else str
+            if not any(existing.kind == link.kind and same(existing.url) == same(link.url) for existing in owner.links):
+                owner.links.append(link)
+        owner.tags.extend(tag for tag in [item.section, *item.tags] if tag and tag not in owner.tags)
+        owner.facts.extend(fact for fact in item.facts if fact not in owner.facts)
+        owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
+        owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
+        owner.warnings.extend(item.warnings)
+        owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
+    for item in result:
+        item.tags = [tag for tag in dict.fromkeys(item.tags) if tag]
+    return result
+
+
+def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
+    """The items as the importer's entries, each with a generated BibTeX entry
+    keyed in the .bib file's style (or the key of the page already holding it)."""
+
+    style = detect_style(shelf.entries.values())
+    taken = set(shelf.all_keys())
+    # the importer's identity: BibTeX key, then arXiv id, then normalised title
+    by_eprint = shelf.arxiv_ids()
+    by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
+    entries = []
+    for item in merge_duplicates(parsed.items, path):
+        title = item.title or item.paper_url
+        note = next((text for label, text in item.facts if label == "Note"), "")
+        named = re.match(r"\(([^(),]{1,25})[,)]", note)
+        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
+        alias = item.name if item.name and item.name.casefold() not in title.casefold() else named.group(1).strip() if named and ":" not in title else ""
+        short = derive_names(title, alias)[0]
+        found = arxivid.parse_url(item.paper_url)
+        identifier = found.identifier if found else ""
+        # the id's month is more precise than a year heading, and earlier than a later venue's year
+        if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
+            item.date = f"{found.year}-{found.month:02d}"
+        year = item.date[:4] or (str(found.year) if found else "")
+        key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
+        taken.add(key)
+        # topics go in as sections: the importer's `keywords` may name the entry itself
+        topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
+        entry = ListEntry(item.line, "", title, alias, "unread", topics, path)
+        entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
+        entry.bibtex, entry.bibtex_line = _generated_for_item(item, key), item.line
+        if item.date:
+            entry.extras["date"] = item.date
+        entry.warnings = list(item.warnings)
+        body = awesome.body_text(item)
+        entry.body = body.split("\n") if body else []
+        entry.body_lines = sum(1 for line in entry.body if line.strip())
+        entry.mapped = 1 + len(item.links) + len(item.tags) + bool(item.date)
+        entries.append(entry)
+    return entries

@@ -13,12 +13,10 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from papershelf import __version__
+from papershelf.shelf import provenance
 from papershelf.shelf.paths import PAPERS_DIR, SOURCE_DIR, ShelfError, commit
-
-if TYPE_CHECKING:
-    pass
 
 TEMPLATES = Path(__file__).parent / "init_files"
 
@@ -80,8 +78,6 @@ class InitOptions:
 
 def init_files(target: Path, options: InitOptions) -> dict[Path, str]:
     """The files of a new, empty shelf, by path."""
-    from papershelf import __version__
-    from papershelf.shelf import provenance
 
     author = options.author or _git_config("user.name") or "the maintainers"
     year = options.year or datetime.date.today().year

@@ -399,6 +399,30 @@ def write_entry(entry_type: str, key: str, fields: Iterable[tuple[str, str]], in
     return f"@{entry_type}{{{key},\n{body}}}"
 
 
+#: the field that marks an entry papershelf made up (``enrich`` rewrites such an entry whole; ``export`` leaves it out)
+GENERATED_FIELD = "generated"
+GENERATED_BY = "papershelf import"
+
+
+def generated_entry(key: str, title: str, year: str, url: str = "", eprint: str = "", howpublished: str = "") -> str:
+    """The ``@misc`` entry of a paper the list gives no citation for, marked :data:`GENERATED_FIELD`."""
+    fields = [
+        ("title", escape(brace_title(title))),
+        ("year", year),
+        ("url", url),
+        ("eprint", eprint),
+        ("archivePrefix", "arXiv" if eprint else ""),
+        ("howpublished", escape(howpublished)),
+        (GENERATED_FIELD, GENERATED_BY),
+    ]
+    return write_entry("misc", key, fields)
+
+
+def is_generated(bibtex: str) -> bool:
+    """An entry :func:`generated_entry` wrote."""
+    return re.search(rf"^\s*{GENERATED_FIELD}\s*=\s*\{{{GENERATED_BY}\}}", bibtex, re.MULTILINE) is not None
+
+
 def with_fields(raw: str, values: dict[str, str]) -> str:
     """An entry's text with fields added before its closing brace, in its own indentation.
 

@@ -14,10 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from papershelf.formats import conffile
-
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from sphinx.config import Config
 
@@ -129,10 +126,6 @@ def _cached(values: str) -> ShelfSettings:
     data = json.loads(values)
     return from_values(data["papershelf_facets"], data["papershelf_link_kinds"], data["papershelf_relation_kinds"], data["papershelf_reading_status"])
 
-
-def of_conf_file(conf: Path) -> ShelfSettings:
-    """The settings a shelf's conf.py assigns as literals (conf.py is not run)."""
-    return of_literals(conffile.literal_settings(conf))
 
 
 def of_literals(values: dict[str, Any]) -> ShelfSettings:

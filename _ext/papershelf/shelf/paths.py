@@ -59,6 +59,11 @@ class ShelfPaths:
         return page.relative_to(self.srcdir).with_suffix("").as_posix()
 
 
+def of_conf_file(conf: Path) -> ShelfSettings:
+    """The settings a conf.py file holds, read without running it."""
+    return of_literals(conffile.literal_settings(conf))
+
+
 def locate(root: str | Path | None = None) -> ShelfPaths:
     """The shelf at ``root``, or the one holding the current directory."""
     if root is not None:

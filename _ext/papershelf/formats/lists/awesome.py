@@ -28,8 +28,6 @@ from papershelf.model.problems import Code, Problem
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from papershelf.commands.importer import ListEntry
-    from papershelf.shelf.load import Shelf
 
 #: table header (lower case, markup stripped) -> role
 COLUMNS = {
@@ -579,55 +577,6 @@ def body_text(item: Item) -> str:
     return "\n".join(lines + rest).strip("\n")
 
 
-def generated_bibtex(item: Item, key: str) -> str:
-    """An ``@misc`` entry from what the row gives, marked ``generated``."""
-    from papershelf.formats.bibfile import brace_title, escape, write_entry
-
-    found = arxivid.parse_url(item.paper_url)
-    identifier = found.identifier if found else ""
-    year = item.date[:4] or (str(found.year) if found else "")
-    fields = [
-        ("title", escape(brace_title(item.title))),
-        ("year", year),
-        ("url", item.paper_url),
-        ("eprint", identifier),
-        ("archivePrefix", "arXiv" if identifier else ""),
-        ("howpublished", escape(item.venue)),
-        ("generated", "papershelf import"),
-    ]
-    return write_entry("misc", key, fields)
-
-
-def merge_duplicates(items: list[Item], path: str) -> list[Item]:
-    """One item per paper (its arXiv id, else its normalised title, as the
-    importer identifies papers): a paper listed in two sections gets both topics."""
-    from papershelf.commands.importer import normal_title
-    from papershelf.shelf.rules import normal_link
-
-    first: dict[str, Item] = {}
-    result = []
-    for item in items:
-        identity = arxivid.of_link(item.paper_url) or "title:" + normal_title(item.title)
-        owner = first.get(identity)
-        if owner is None:
-            first[identity] = item
-            result.append(item)
-            continue
-        for link in item.links:
-            same = normal_link if link.kind == "paper" else str
-            if not any(existing.kind == link.kind and same(existing.url) == same(link.url) for existing in owner.links):
-                owner.links.append(link)
-        owner.tags.extend(tag for tag in [item.section, *item.tags] if tag and tag not in owner.tags)
-        owner.facts.extend(fact for fact in item.facts if fact not in owner.facts)
-        owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
-        owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
-        owner.warnings.extend(item.warnings)
-        owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
-    for item in result:
-        item.tags = [tag for tag in dict.fromkeys(item.tags) if tag]
-    return result
-
-
 def resources_page(resources: list[Item], existing: str) -> str:
     """The Resources page: one section per topic, new items appended to what is there."""
     seen = set(re.findall(r"\]\(<([^>]+)>\)", existing))
@@ -654,44 +603,3 @@ def resources_page(resources: list[Item], existing: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
-    """The items as the importer's entries, each with a generated BibTeX entry
-    keyed in the .bib file's style (or the key of the page already holding it)."""
-    from papershelf.commands.add import detect_style, make_key
-    from papershelf.commands.importer import ListEntry, ListLink, derive_names, normal_title
-
-    style = detect_style(shelf.entries.values())
-    taken = set(shelf.all_keys())
-    # the importer's identity: BibTeX key, then arXiv id, then normalised title
-    by_eprint = shelf.arxiv_ids()
-    by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
-    entries = []
-    for item in merge_duplicates(parsed.items, path):
-        title = item.title or item.paper_url
-        note = next((text for label, text in item.facts if label == "Note"), "")
-        named = re.match(r"\(([^(),]{1,25})[,)]", note)
-        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
-        alias = item.name if item.name and item.name.casefold() not in title.casefold() else named.group(1).strip() if named and ":" not in title else ""
-        short = derive_names(title, alias)[0]
-        found = arxivid.parse_url(item.paper_url)
-        identifier = found.identifier if found else ""
-        # the id's month is more precise than a year heading, and earlier than a later venue's year
-        if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
-            item.date = f"{found.year}-{found.month:02d}"
-        year = item.date[:4] or (str(found.year) if found else "")
-        key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
-        taken.add(key)
-        # topics go in as sections: the importer's `keywords` may name the entry itself
-        topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
-        entry = ListEntry(item.line, "", title, alias, "unread", topics, path)
-        entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
-        entry.bibtex, entry.bibtex_line = generated_bibtex(item, key), item.line
-        if item.date:
-            entry.extras["date"] = item.date
-        entry.warnings = list(item.warnings)
-        body = body_text(item)
-        entry.body = body.split("\n") if body else []
-        entry.body_lines = sum(1 for line in entry.body if line.strip())
-        entry.mapped = 1 + len(item.links) + len(item.tags) + bool(item.date)
-        entries.append(entry)
-    return entries

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from papershelf.formats.lists import SHAPES
 from papershelf.shelf.paths import ShelfError, locate
 
 if TYPE_CHECKING:
@@ -141,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("lists", nargs="+", metavar="LIST.md", help="the reading lists (files, or folders of .md/.txt files)")
     imp.add_argument("--fixes", metavar="FIXES.yaml", help="corrections to apply, by BibTeX key (front matter fields and/or `bibtex`)")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
-    imp.add_argument("--shape", choices=("auto", "seed", "awesome"), default="auto", help="the lists' shape: seed (#### entries), awesome (a table row or a bullet per paper; a BibTeX entry is generated for each, marked for `enrich`), or auto (default: awesome for a file without #### entries)")
+    shapes = ", ".join(f"{shape.name} ({shape.summary})" for shape in SHAPES.values())
+    imp.add_argument("--shape", choices=("auto", *SHAPES), default="auto", help=f"the lists' shape: {shapes}, or auto (default: the first of these that recognises entries)")
     imp.set_defaults(run=_cmd_import)
 
     enr = commands.add_parser("enrich", parents=[common], help="fill missing metadata from the arXiv API", description="For every paper with an arXiv id, add what its page and BibTeX entry lack (abstract, v1 date, authors, category, DOI, journal reference); never replaces a value already written. Answers are cached, so a second run makes no request and an interrupted run resumes.")

@@ -33,16 +33,13 @@ from papershelf.formats.bibfile import (
     with_fields,
 )
 from papershelf.formats.frontmatter import parse_front_matter
-from papershelf.formats.lists import awesome
-from papershelf.formats.lists.awesome import Item, Parsed, parse_awesome, resources_page
+from papershelf.formats.lists import SHAPES, awesome
+from papershelf.formats.lists.awesome import resources_page
+from papershelf.formats.lists.entries import Item, ListEntry, ListLink, ListReading, ParsedList
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
-    ListEntry,
-    ListLink,
-    ParsedList,
     notes_outline,
-    parse_reading_list,
 )
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
@@ -556,6 +553,15 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     return import_lists(paths, [list_path], fixes_path, dry_run, [display] if display else None, shape)
 
 
+def read_list(text: str, shown: str, settings: ShelfSettings, shape: str = "auto") -> ListReading:
+    """The list read by the shape named, or (``auto``) by the first registered shape that recognises something."""
+    if shape != "auto":
+        return SHAPES[shape].read(text, shown, settings)
+    readings = (each.read(text, shown, settings) for each in SHAPES.values())
+    first = next(readings)
+    return first if first.found else next((reading for reading in readings if reading.found), first)
+
+
 def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | None = None, dry_run: bool = False, displays: list[str] | None = None, shape: str = "auto") -> ImportReport:
     """Import reading lists (files or folders) into the shelf; everything is checked before anything is written.
 
@@ -580,16 +586,12 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ShelfError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from error
-        item = parse_reading_list(text, shown, paths.settings) if shape != "awesome" else None
-        if (item is None or not item.entries) and shape != "seed":
-            found = parse_awesome(text, shown)
-            if found.items or found.resources or item is None:
-                note_lines = sum(1 for line in found.notes if line.strip() and not line.startswith("#"))
-                item = ParsedList(shown, to_entries(found, shelf, shown), found.notes, note_lines)
-                resources.extend(found.resources)
-                navigation += found.navigation
-                awesome_problems.extend(found.problems)
-        assert item is not None
+        reading = read_list(text, shown, paths.settings, shape)
+        entries = reading.entries + (to_entries(reading.items, shelf, shown) if reading.items else [])
+        item = ParsedList(shown, entries, reading.notes, reading.note_lines)
+        resources.extend(reading.resources)
+        navigation += reading.navigation
+        awesome_problems.extend(reading.problems)
         parsed.append(item)
     counts = {item.path: FileCounts(item.path, len(item.entries), notes=item.note_lines) for item in parsed}
     for item in parsed:
@@ -831,7 +833,7 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     return result
 
 
-def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
+def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
     """The items as the importer's entries, each with a generated BibTeX entry
     keyed in the .bib file's style (or the key of the page already holding it)."""
 
@@ -841,7 +843,7 @@ def to_entries(parsed: Parsed, shelf: Shelf, path: str) -> list[ListEntry]:
     by_eprint = shelf.arxiv_ids()
     by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
     entries = []
-    for item in merge_duplicates(parsed.items, path):
+    for item in merge_duplicates(items, path):
         title = item.title or item.paper_url
         note = next((text for label, text in item.facts if label == "Note"), "")
         named = re.match(r"\(([^(),]{1,25})[,)]", note)

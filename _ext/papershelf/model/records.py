@@ -90,6 +90,14 @@ class Paper:
             return False
         return not self.title[len(self.short_name):].lstrip().startswith((":", "(", "\u2014", "- "))
 
+    @property
+    def display_title(self) -> str:
+        """How a listing names the paper: ``LLaVA: Visual instruction tuning``, or the
+        title alone when it starts with the short name (in any case)."""
+        if self.title.casefold().startswith(self.short_name.casefold()):
+            return self.title
+        return f"{self.short_name}: {self.title}"
+
 
 @dataclass(frozen=True)
 class BibEntry:

@@ -23,10 +23,13 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 
 from papershelf.formats import arxivid
+from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+
+    from papershelf.model.settings import ShelfSettings
 
 
 #: table header (lower case, markup stripped) -> role
@@ -79,34 +82,6 @@ MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 SEPARATORS = re.compile(r"^[\s|,;:/\-\u2013—•·\[\]()]*$")
-
-
-@dataclass
-class LabelledLink:
-    kind: str  #: a link kind of the schema
-    url: str
-    label: str = ""
-
-
-@dataclass
-class Item:
-    """One paper row or bullet, as the list writes it."""
-
-    line: int  #: 1-based line in the list
-    title: str
-    section: str  #: the topic heading above it ("" under none)
-    date: str = ""  #: YYYY, YYYY-MM or YYYY-MM-DD
-    links: list[LabelledLink] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    facts: list[tuple[str, str]] = field(default_factory=list)  #: (label, text) of other columns
-    body: list[str] = field(default_factory=list)  #: Markdown lines for the page body
-    venue: str = ""
-    name: str = ""  #: the name a "Model" or "Name" column gives beside the title column
-    warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def paper_url(self) -> str:
-        return next((link.url for link in self.links if link.kind == "paper"), "")
 
 
 @dataclass
@@ -603,3 +578,12 @@ def resources_page(resources: list[Item], existing: str) -> str:
     return "\n".join(out) + "\n"
 
 
+
+
+def read(text: str, path: str, settings: ShelfSettings) -> ListReading:
+    found = parse_awesome(text, path)
+    note_lines = sum(1 for line in found.notes if line.strip() and not line.startswith("#"))
+    return ListReading(path, items=found.items, notes=found.notes, note_lines=note_lines, resources=found.resources, navigation=found.navigation, problems=found.problems)
+
+
+SHAPE = Shape("awesome", "a table row or a bullet per paper; a BibTeX entry is generated for each, marked for `enrich`", read)

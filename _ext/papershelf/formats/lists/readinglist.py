@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -48,7 +48,15 @@ from mdit_py_plugins.anchors.index import slugify as github_slug
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from papershelf.formats import arxivid
-from papershelf.formats.bibfile import entry_key, entry_openers
+from papershelf.formats.bibfile import entry_openers
+from papershelf.formats.lists.entries import (
+    ListEntry,
+    ListLink,
+    ListReading,
+    ListRelation,
+    ParsedList,
+    Shape,
+)
 from papershelf.model.problems import Code, Problem
 from papershelf.model.settings import DEFAULT, LINK_KINDS, RELATION_KINDS, ShelfSettings
 
@@ -379,64 +387,6 @@ def model_table(models: list[tuple[str, str]]) -> list[str]:
 
 
 # --- what a list holds ---------------------------------------------------------
-
-
-@dataclass
-class ListLink:
-    kind: str
-    url: str
-    label: str
-    line: int
-
-
-@dataclass
-class ListRelation:
-    kind: str
-    target: str  #: a URL (a paper link) or ``#anchor``
-    line: int
-    text: str = ""  #: the link's own text, for a labelled link when the target is not on the shelf
-    written: str = ""  #: the label as written in the list
-
-
-@dataclass
-class ListEntry:
-    """One entry of the list, as written."""
-
-    line: int
-    anchor: str
-    title: str
-    alias: str
-    status: str
-    sections: tuple[str, ...]  #: file title > section > subsection above the entry
-    path: str = ""  #: the list the entry comes from, as shown in findings
-    links: list[ListLink] = field(default_factory=list)
-    models: list[tuple[str, str, int]] = field(default_factory=list)
-    relations: list[ListRelation] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)  #: the ``tag:`` line's names
-    body: list[str] = field(default_factory=list)  #: free content, as written
-    bibtex: str = ""
-    bibtex_line: int = 0  #: list line of the BibTeX text's first line
-    bibtex_path: str = ""  #: the list holding the BibTeX text, when a merged entry brought it
-    extras: dict[str, Any] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)  #: short names of the same paper's other entries
-    merged: list[ListEntry] = field(default_factory=list)  #: the same paper's other entries
-    mapped: int = 0  #: lines that became fields, links or the citation
-    body_lines: int = 0  #: non-blank lines kept as the page body
-
-    @property
-    def key(self) -> str:
-        return entry_key(self.bibtex)
-
-
-@dataclass
-class ParsedList:
-    """A reading list: its entries and the content that belongs to no entry."""
-
-    path: str
-    entries: list[ListEntry]
-    notes: list[str]  #: headings and free text outside entries, as written
-    note_lines: int  #: non-blank, non-heading lines among ``notes``
 
 
 # --- blocks ----------------------------------------------------------------------
@@ -832,3 +782,11 @@ def _read_entry(entry: ListEntry, blocks: list[Block], lines: list[str], start: 
         entry.mapped += 1
         while entry.body and not entry.body[-1].strip():
             entry.body.pop()
+
+
+def read(text: str, path: str, settings: ShelfSettings) -> ListReading:
+    parsed = parse_reading_list(text, path, settings)
+    return ListReading(parsed.path, entries=parsed.entries, notes=parsed.notes, note_lines=parsed.note_lines)
+
+
+SHAPE = Shape("seed", "#### entries", read)

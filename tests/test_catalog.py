@@ -134,3 +134,19 @@ def test_unchanged_catalog_is_not_rewritten(make_app, tmp_path: Path) -> None:
     assert second.outdir == first.outdir
     assert path.stat().st_mtime_ns == stamp
     assert load_catalog(second) == load_catalog(first)
+
+
+def test_the_sites_schema_refuses_what_the_shelf_does_not_configure(built: Any) -> None:
+    """A facet, link kind or relation kind the shelf's conf.py does not name is invalid in its papers.json."""
+    schema = json.loads((Path(built.outdir) / catalog.SCHEMA_FILENAME).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    data = load_catalog(built)
+    assert validator.is_valid(data)
+    for change in (
+        lambda paper: paper["architecture"].update(unknown_facet="ViT"),
+        lambda paper: paper["links"].append({"kind": "no-such-kind", "label": "", "url": "https://example.org"}),
+        lambda paper: paper["relations"].append({"kind": "no-such-relation", "target": paper["key"]}),
+    ):
+        broken = copy.deepcopy(data)
+        change(broken["papers"][0])
+        assert not validator.is_valid(broken)

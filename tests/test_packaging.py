@@ -48,14 +48,16 @@ def test_wheel_installs_and_its_init_shelf_builds_with_make_alone(tmp_path: Path
     with tarfile.open(sdist) as archive:
         names = set(archive.getnames())
     top = f"papershelf-{VERSION}"
-    assert {f"{top}/LICENSE", f"{top}/pyproject.toml", f"{top}/_ext/papershelf/templates/Makefile", f"{top}/_ext/papershelf/static/favicon.ico"} <= names
+    assert {f"{top}/LICENSE", f"{top}/pyproject.toml", f"{top}/_ext/papershelf/commands/init_files/Makefile", f"{top}/_ext/papershelf/site/static/favicon.ico"} <= names
     ok(sh(*pip, "wheel", "--no-deps", "-w", dist, sdist))
     wheel = dist / f"papershelf-{VERSION}-py3-none-any.whl"
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         metadata = archive.read(f"papershelf-{VERSION}.dist-info/METADATA").decode()
-    assert {"papershelf/templates/conf.py.txt", "papershelf/templates/Makefile", "papershelf/static/papershelf.css",
-            "papershelf/static/favicon.ico", "papershelf/py.typed", f"papershelf-{VERSION}.dist-info/licenses/LICENSE"} <= names
+    assert {"papershelf/commands/init_files/conf.py.txt", "papershelf/commands/init_files/Makefile", "papershelf/site/static/papershelf.css",
+            "papershelf/site/static/favicon.ico", "papershelf/site/exports/catalog.schema.json", "papershelf/py.typed",
+            f"papershelf-{VERSION}.dist-info/licenses/LICENSE"} <= names
+    assert not [name for name in names if name.startswith("bench/") or "/bench/" in name]  # the benchmarks stay in the checkout
     assert f"Version: {VERSION}" in metadata and "License-Expression: MIT" in metadata and "Classifier: Framework :: Sphinx :: Extension" in metadata
 
     # init from the installed wheel: the shelf's requirements.txt points at that wheel.

@@ -141,6 +141,33 @@ def test_readthedocs_config_is_valid_and_pinned() -> None:
     assert pins and all("==" in line for line in pins)
 
 
+def test_every_pin_installs_on_the_oldest_python_the_package_declares() -> None:
+    """Each pinned distribution (as installed from the pins) admits requires-python's floor, e.g. 3.11.0,
+    so Debian 12's Python 3.11.2 installs the same set (soupsieve 3.0.2 and later need 3.11.5)."""
+    import tomllib
+    from importlib import metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    floor = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"].removeprefix(">=")
+    checked = 0
+    for name in ("docs.txt", "test.txt"):
+        for line in (REPO / "requirements" / name).read_text().splitlines():
+            if "==" not in line or line.startswith("#"):
+                continue
+            dist_name, version = line.split("==")
+            try:
+                dist = metadata.distribution(dist_name)
+            except metadata.PackageNotFoundError:
+                continue
+            if dist.version != version.strip():
+                continue  # not what this venv installed: nothing to read
+            declared = dist.metadata.get("Requires-Python") or ""
+            assert not declared or SpecifierSet(declared).contains(floor + ".0" if floor.count(".") == 1 else floor), (line, declared)
+            checked += 1
+    assert checked > 30
+
+
 EVIL = '<script>alert("x")</script> & "q"'
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -12,11 +12,9 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from papershelf.model.problems import Code
 from papershelf.model.settings import of_config
 from papershelf.shelf.schema import fields
+from papershelf.site.domain import paper_domain
 from papershelf.site.indexes import kinds as indexes
 from papershelf.site.nodes import paper_index
-
-if TYPE_CHECKING:
-    from papershelf.site.domain import PaperDomain
 
 
 class PaperRole(SphinxRole):
@@ -27,7 +25,7 @@ class PaperRole(SphinxRole):
         node = addnodes.pending_xref(self.rawtext, refdomain="paper", reftype="paper", reftarget=key, refexplicit=False, refwarn=True)
         node += nodes.inline(key, key, classes=["xref", "paper"])
         self.set_source_info(node)
-        cast("PaperDomain", self.env.get_domain("paper")).note_mention(self.env.docname, key, self.lineno)
+        paper_domain(self.env).note_mention(self.env.docname, key, self.lineno)
         return [node], []
 
 
@@ -41,7 +39,7 @@ class PaperIndexDirective(SphinxDirective):
         kind = self.arguments[0].strip()
         if kind not in indexes.RENDERERS:
             raise self.error(f"unknown index {kind!r}; choose one of: {', '.join(sorted(indexes.RENDERERS))}")
-        cast("PaperDomain", self.env.get_domain("paper")).note_index(self.env.docname, kind)
+        paper_domain(self.env).note_index(self.env.docname, kind)
         if kind != "summary":
             # A page listing the whole shelf would match every search (and cost
             # O(N) to index on each rewrite); each paper's own page is indexed.

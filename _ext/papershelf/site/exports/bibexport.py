@@ -29,13 +29,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from papershelf.shelf.view import digest
+from papershelf.site.domain import paper_domain
 from papershelf.site.exports.catalog import write_if_changed
 from papershelf.site.indexes.kinds import newest_first, tag_id, year_label
 from papershelf.site.sync import scan_all
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
     from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def bib_file(ident: str) -> str:
 
 
 def _stamp(app: Sphinx, view: ShelfView) -> str:
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     index = domain.bib_index
     shown = [(p.key, p.docname, p.tags, p.date) for p in (view.papers[k] for k in view.order)]
     return digest(repr((index.stamp if index else None, index.entries if index else None, shown, app.builder.name)))
@@ -115,7 +115,7 @@ def _stamp(app: Sphinx, view: ShelfView) -> str:
 def raw_entries(app: Sphinx) -> dict[str, str]:
     """Every .bib entry's exact text by key: this build's scan, else read back at the lines the
     last scan found (no parsing), else a fresh scan."""
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     if domain._scan is None and domain.bib_index is not None and (texts := domain.bib_index.texts()) is not None:
         return texts
     scan = domain._scan if domain._scan is not None else scan_all(app)
@@ -146,7 +146,7 @@ def write_exports(outdir: Path, view: ShelfView, entries: dict[str, str], target
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    view = paper_domain(app.env).view
     if view is None or not view.papers:
         return  # a project that only cites has nothing to export
     outdir = Path(app.outdir)
@@ -186,7 +186,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
 
     if app.builder.format != "html":
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     kinds = domain.index_docs.get(docname)
     view = domain.view
     if not kinds or view is None or not kinds & {"topics", "chronology"}:
@@ -209,11 +209,11 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     """The selection script where the chronology filter is; the styles where links are."""
     if app.builder.format != "html":
         return
-    kinds = cast("PaperDomain", app.env.get_domain("paper")).index_docs.get(pagename)
+    kinds = paper_domain(app.env).index_docs.get(pagename)
     if not kinds or not kinds & {"topics", "chronology"}:
         return
     app.add_css_file(EXPORTS_CSS)
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    view = paper_domain(app.env).view
     if "chronology" in kinds and view is not None:
         # After papershelf-filter.js (both deferred, so they run in this order);
         # the data's version keeps a browser from using a stale cached copy.

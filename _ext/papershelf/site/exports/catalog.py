@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from papershelf.model.settings import of_config
+from papershelf.site.domain import paper_domain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from papershelf.model.records import Paper
     from papershelf.model.settings import ShelfSettings
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     """Write ``papers.json`` after a successful HTML build (unchanged text is not rewritten)."""
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     view = domain.view
     if view is None or not view.papers:
         return  # a project that only cites has no catalog

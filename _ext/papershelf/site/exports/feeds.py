@@ -34,7 +34,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
@@ -42,7 +42,7 @@ from sphinx.util.osutil import relative_uri
 from papershelf.formats import citation
 from papershelf.model.settings import LINK_KINDS, of_config
 from papershelf.shelf.view import chronological_key, digest
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.exports.bibexport import groups
 
 if TYPE_CHECKING:
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
     from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -279,7 +278,7 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
     outdir = Path(app.outdir)
     folder = outdir / FEED_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     config = _config_stamp(app)
     previous = _load_entries(Path(app.doctreedir) / ENTRIES_FILE, config) if fingerprints is not None else {}
     options: dict[str, Any] = {
@@ -315,7 +314,7 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     view = domain.view
     if view is None or not view.papers:
         return  # a project that only cites has nothing to export
@@ -338,7 +337,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     """``<link rel="alternate" type="application/atom+xml">`` on the landing page."""
     if app.builder.name not in BUILDERS or pagename != app.config.root_doc:
         return
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    view = paper_domain(app.env).view
     if view is None or not view.papers:
         return  # no papers, no feed
     href = relative_uri(app.builder.get_target_uri(pagename), SHELF_FEED)

@@ -45,7 +45,7 @@ from sphinx.util.nodes import make_refnode
 from papershelf.formats import arxivid, citation
 from papershelf.model.settings import of_config
 from papershelf.shelf.view import chronological_key, digest
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.header import MONTH_NAMES, human_date, link_cell, table, text_cell
 from papershelf.site.indexes import references
 
@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
     from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
     from papershelf.site.nodes import paper_index
 
 RECENT = 5
@@ -132,7 +131,7 @@ def _status(paper: Paper) -> nodes.paragraph:
 
 def _venue(app: Sphinx, paper: Paper) -> nodes.paragraph:
     """The venue; a preprint reads "arXiv", linked to its abstract page."""
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     entry = cite.entry(paper.key) if cite is not None else None
     if entry is None:
         return text_cell("")
@@ -432,7 +431,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
         return
     from papershelf.site.indexes.pages import is_group_page
 
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     kinds = domain.index_docs.get(pagename)
     group_page = doctree is None and domain.view is not None and is_group_page(domain.view, pagename)
     if not kinds and not group_page:

@@ -43,6 +43,7 @@ from sphinx.util import logging
 
 from papershelf.model.settings import of_config
 from papershelf.shelf.view import ShelfView, digest
+from papershelf.site.domain import paper_domain
 from papershelf.site.indexes import kinds as indexes
 from papershelf.site.indexes import references
 
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
 
     from papershelf.model.records import Paper
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 SELECTION_VERSION = "papershelf_selection_version"  #: context key: a year page's BibTeX selection data version
@@ -271,7 +271,7 @@ def _state_path(app: Sphinx) -> Path:
 
 def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Yield each group page whose content changed since it was last written."""
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     view = domain.view
     if view is None or app.builder.format != "html":
         return

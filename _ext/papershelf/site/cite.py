@@ -63,6 +63,7 @@ from papershelf.formats.citation import TEXT_BACKEND, format_reference
 from papershelf.site import entrystore
 from papershelf.site.domain import paper_domain
 from papershelf.site.entrystore import EntryReader, StoredEntries
+from papershelf.site.indexes.references import entry_id, entry_pages
 
 
 @functools.cache
@@ -365,14 +366,10 @@ class ShelfBibtexDomain(BibtexDomain):
         if view is None:
             return None
         if self._entry_pages is None:
-            from papershelf.site.indexes.references import entry_pages
-
             self._entry_pages = entry_pages(env, view)
         page = self._entry_pages.get(key)
         if page is None:
             return None
-        from papershelf.site.indexes.references import entry_id
-
         return entry, page, entry_id(key)
 
 

@@ -15,7 +15,8 @@ from sphinx.util.nodes import make_refnode
 
 from papershelf.model.settings import of_config
 from papershelf.site.domain import paper_domain
-from papershelf.site.indexes import kinds as indexes
+from papershelf.site.grouping import tag_id
+from papershelf.site.indexes import pages
 from papershelf.site.nodes import paper_crossrefs, paper_index
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     for crossref in list(doctree.findall(paper_crossrefs)):
         crossref.replace_self(render_crossrefs(app, view, crossref["key"], docname) if view else [])
     for index in list(doctree.findall(paper_index)):
-        index.replace_self(indexes.render(app, view, index, docname) if view else [])
+        index.replace_self(pages.render(app, view, index, docname) if view else [])
 
 
 def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> list[nodes.Node]:
@@ -66,7 +67,7 @@ def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> li
         items: list[nodes.Node] = []
         for tag in paper.tags:
             if topics:
-                items.append(make_refnode(app.builder, docname, topics, indexes.tag_id(tag), nodes.inline(tag, tag), tag))
+                items.append(make_refnode(app.builder, docname, topics, tag_id(tag), nodes.inline(tag, tag), tag))
             else:
                 items.append(nodes.inline(tag, tag))
         fields += _field("Topics", items)

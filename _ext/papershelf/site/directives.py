@@ -13,7 +13,8 @@ from papershelf.model.problems import Code
 from papershelf.model.settings import of_config
 from papershelf.shelf.schema import fields
 from papershelf.site.domain import paper_domain
-from papershelf.site.indexes import kinds as indexes
+from papershelf.site.header import table, text_cell
+from papershelf.site.indexes.kinds import KINDS
 from papershelf.site.nodes import paper_index
 
 
@@ -37,8 +38,8 @@ class PaperIndexDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0].strip()
-        if kind not in indexes.RENDERERS:
-            raise self.error(f"unknown index {kind!r}; choose one of: {', '.join(sorted(indexes.RENDERERS))}")
+        if kind not in KINDS:
+            raise self.error(f"unknown index {kind!r}; choose one of: {', '.join(sorted(KINDS))}")
         paper_domain(self.env).note_index(self.env.docname, kind)
         if kind != "summary":
             # A page listing the whole shelf would match every search (and cost
@@ -55,8 +56,6 @@ class PaperSchemaDirective(SphinxDirective):
     option_spec: ClassVar = {"codes": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from papershelf.site.header import table, text_cell
-
         if "codes" in self.options:
             rows = [[_literal_cell(code.slug), text_cell(code.doc)] for code in Code]
             return [table(["Code", "Meaning and fix"], rows, ["paper-schema-codes"])]

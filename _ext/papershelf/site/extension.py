@@ -32,7 +32,6 @@ from papershelf.site.cite import ShelfBibliographyDirective, ShelfBibtexDomain
 from papershelf.site.directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from papershelf.site.domain import PaperDomain
 from papershelf.site.exports import bibexport, catalog, feeds
-from papershelf.site.indexes import kinds as indexes
 from papershelf.site.indexes import pages
 from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index
 
@@ -98,7 +97,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("builder-inited", translator.on_builder_inited)
     # Index styles and the chronology's filter script, only on pages holding them.
-    app.connect("html-page-context", indexes.on_html_page_context)
+    app.connect("html-page-context", pages.add_index_assets)
     # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
     app.connect("html-page-context", pages.on_html_page_context)

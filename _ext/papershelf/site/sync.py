@@ -33,7 +33,7 @@ from papershelf.model.problems import Code, Problem
 from papershelf.shelf.view import build_view, digest
 from papershelf.site import schedule
 from papershelf.site.domain import cite_domain, paper_domain
-from papershelf.site.indexes import kinds as indexes
+from papershelf.site.indexes.kinds import content_digest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -311,7 +311,7 @@ def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, s
         ))
     for docname, keys in references.items():
         parts[docname].append(sorted((key, name(key)) for key in keys))
-    shown = {kind: indexes.content_digest(kind, view, bib_digests, env) for kind in set().union(*index_docs.values())}
+    shown = {kind: content_digest(kind, view, bib_digests, env) for kind in set().union(*index_docs.values())}
     for docname, kinds in index_docs.items():
         parts[docname].append(sorted((kind, shown[kind]) for kind in kinds))
     return {docname: digest(repr(value)) for docname, value in parts.items()}

@@ -10,7 +10,7 @@ papers (newest first), separated by one blank line.
 Files, under the HTML output directory:
 
 ``bib/<section id>.bib``
-    ``bib/topic-<slug>.bib`` per topic (ids from :func:`indexes.tag_id`) and
+    ``bib/topic-<slug>.bib`` per topic (ids from :func:`~papershelf.site.grouping.tag_id`) and
     ``bib/year-<year>.bib`` per year (``year-undated`` too): the ids of the
     sections of the Topics and Chronology indexes, so a section finds its
     file by its own id (:func:`on_doctree_resolved` adds the link);
@@ -38,7 +38,8 @@ from sphinx.util.osutil import relative_uri
 from papershelf.shelf.view import digest
 from papershelf.site.domain import paper_domain
 from papershelf.site.exports.catalog import write_if_changed
-from papershelf.site.indexes.kinds import newest_first, tag_id, year_label
+from papershelf.site.exports.feeds import topic_feed
+from papershelf.site.grouping import UNTAGGED, topic_groups, year_groups
 from papershelf.site.sync import scan_all
 
 if TYPE_CHECKING:
@@ -70,24 +71,11 @@ class Group:
 
 
 def groups(view: ShelfView) -> dict[str, Group]:
-    """Every topic and every year of the shelf, by section id.
-
-    Topics are named as the earliest paper spells the tag, as the Topics
-    index names its sections.
-    """
-    labels: dict[str, str] = {}
-    for key in view.order:
-        for tag in view.papers[key].tags:
-            labels.setdefault(tag_id(tag), tag)
-    topics: dict[str, list[Paper]] = {}
-    years: dict[str, list[Paper]] = {}
-    for paper in newest_first(view.papers.values()):
-        for ident in dict.fromkeys(tag_id(tag) for tag in paper.tags):
-            topics.setdefault(ident, []).append(paper)
-        years.setdefault(f"year-{year_label(paper)}", []).append(paper)
-    result = {ident: Group(ident, labels[ident], "topic", tuple(papers)) for ident, papers in topics.items()}
-    for ident, papers in years.items():
-        result[ident] = Group(ident, ident.removeprefix("year-").replace("undated", "Undated"), "year", tuple(papers))
+    """Every topic and every year of the shelf, by section id, as the Topics and
+    Chronology indexes list them (:mod:`papershelf.site.grouping`)."""
+    result = {ident: Group(ident, label, "topic", tuple(papers)) for ident, label, papers in topic_groups(view) if ident != UNTAGGED}
+    for label, papers in year_groups(view):
+        result[f"year-{label}"] = Group(f"year-{label}", label.replace("undated", "Undated"), "year", tuple(papers))
     return result
 
 
@@ -182,8 +170,6 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     priority) and only on pages holding a topics or chronology index, so a
     paper page pays one dictionary lookup.
     """
-    from papershelf.site.exports.feeds import topic_feed
-
     if app.builder.format != "html":
         return
     domain = paper_domain(app.env)

@@ -43,7 +43,7 @@ from papershelf.formats import citation
 from papershelf.model.settings import LINK_KINDS, of_config
 from papershelf.shelf.view import chronological_key, digest
 from papershelf.site.domain import cite_domain, paper_domain
-from papershelf.site.exports.bibexport import groups
+from papershelf.site.grouping import UNTAGGED, topic_groups
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -292,10 +292,10 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
         "link_labels": of_config(app.config).links,
     }
     feeds = {SHELF_FEED: build_feed(f"{app.config.project}: new papers", SHELF_FEED, list(view.papers.values()), **options)}
-    for group in groups(view).values():
-        if group.kind == "topic":
-            path = topic_feed(group.ident)
-            feeds[path] = build_feed(f"{app.config.project}: new papers on {group.label}", path, group.papers, **options)
+    for ident, label, papers in topic_groups(view):
+        if ident != UNTAGGED:
+            path = topic_feed(ident)
+            feeds[path] = build_feed(f"{app.config.project}: new papers on {label}", path, papers, **options)
     names = {Path(path).name for path in feeds}
     for stale in folder.glob("*.xml"):
         if stale.name not in names:

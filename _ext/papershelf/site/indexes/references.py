@@ -29,6 +29,7 @@ from papershelf.formats import citation
 from papershelf.shelf.view import digest
 from papershelf.site.domain import cite_domain
 from papershelf.site.entrystore import StoredEntries
+from papershelf.site.indexes.base import IndexKind, group_page
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -137,8 +138,6 @@ def entry_id(key: str) -> str:
 
 def entry_pages(env: BuildEnvironment, view: ShelfView) -> dict[str, str]:
     """key -> the page listing its entry; empty without a References index."""
-    from papershelf.site.indexes.pages import group_page
-
     index_page = view.index_pages.get("references")
     if index_page is None:
         return {}
@@ -222,3 +221,6 @@ def content_digest(env: BuildEnvironment, view: ShelfView, bib_digests: dict[str
         for g in groups(items(env), split)
     ]
     return digest(repr((rows, sorted(view.index_pages.items()))))
+
+
+REFERENCES = IndexKind("references", render_references, empty="No BibTeX entries yet.", digest=content_digest)

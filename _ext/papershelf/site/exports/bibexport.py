@@ -1,7 +1,8 @@
 """BibTeX downloads: one ``.bib`` per topic and per year, and the data behind
 "BibTeX of the current selection" on filtered pages.
 
-Everything here is written once per build, in ``build-finished``, from the
+Everything here is written once per build, in ``build-finished`` (on
+``papershelf-shelf-ready``, events.py), from the
 ShelfView and the scan of the ``.bib`` files; pages only link to the files.
 Each file holds the entries' exact text from the ``.bib`` (what
 ``references.bib`` says, byte for byte), in the order the site lists the
@@ -131,12 +132,10 @@ def write_exports(outdir: Path, view: ShelfView, entries: dict[str, str], target
     return len(wanted)
 
 
-def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.name not in BUILDERS:
+def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
+    """Write the .bib files and the selection data (``papershelf-shelf-ready``, events.py)."""
+    if app.builder.name not in BUILDERS:
         return
-    view = paper_domain(app.env).view
-    if view is None or not view.papers:
-        return  # a project that only cites has nothing to export
     outdir = Path(app.outdir)
     stamp = _stamp(app, view)
     stamp_path = outdir / BIB_DIR / STAMP

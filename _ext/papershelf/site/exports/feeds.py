@@ -1,6 +1,7 @@
 """Atom feeds of additions: one for the whole shelf, one per topic.
 
-Written once per build, in ``build-finished`` (HTML builders only), with
+Written once per build, in ``build-finished`` (on ``papershelf-shelf-ready``,
+events.py; HTML builders only), with
 the standard library's ElementTree (feedgen 1.0.0, its latest release,
 drops ``rel``, ``type`` and ``title`` from entry links, which turns every
 related link into a second ``alternate``: invalid Atom). Entries are newest first: by ``added`` (the day a paper joined the
@@ -311,13 +312,11 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
     return len(feeds)
 
 
-def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.name not in BUILDERS:
+def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
+    """Write the Atom feeds (``papershelf-shelf-ready``, events.py)."""
+    if app.builder.name not in BUILDERS:
         return
     domain = paper_domain(app.env)
-    view = domain.view
-    if view is None or not view.papers:
-        return  # a project that only cites has nothing to export
     stamp_path = Path(app.outdir) / FEED_DIR / ".stamp"
     # second line: the shelf's generation (sync.on_env_updated), so an unchanged shelf costs no fingerprints
     made_from = f"{domain.data['generation']} {_config_stamp(app)}"

@@ -25,38 +25,26 @@ from typing import TYPE_CHECKING
 import pybtex.errors
 from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile
 
-from papershelf.formats.bibfile import BibScan, file_stamp, scan_bibfile
-from papershelf.formats.bibrules import DEFAULT_STYLE, citation_id, entry_problems, missing_fields
+from papershelf.formats.bibfile import BibScan, file_stamp
+from papershelf.formats.bibrules import citation_id, missing_fields
 from papershelf.model.problems import Code, Problem
 from papershelf.shelf.view import build_view, digest
 from papershelf.site import schedule
+from papershelf.site.bibscan import bib_encoding, bib_paths, bib_style, cite_id_template, scan_all
 from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.indexes.kinds import content_digest
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from papershelf.formats.bibfile import BibIndex
-    from papershelf.model.records import BibEntry
     from papershelf.shelf.view import ShelfView
 
 logger = logging.getLogger(__name__)
-
-
-def bib_paths(app: Sphinx) -> list[Path]:
-    """The .bib files, resolved as sphinxcontrib-bibtex resolves them."""
-    # Without .bib files the project has no sphinxcontrib-bibtex, and no such setting.
-    return [(Path(app.confdir) / name).resolve() for name in getattr(app.config, "bibtex_bibfiles", None) or []]
-
-
-def bib_encoding(app: Sphinx) -> str:
-    return getattr(app.config, "bibtex_encoding", "utf-8-sig")
 
 
 def _stamp(app: Sphinx) -> tuple[int, int]:
@@ -64,27 +52,6 @@ def _stamp(app: Sphinx) -> tuple[int, int]:
     # The style and the citation id template decide bib-missing-field and bib-duplicate findings too.
     inputs = repr((tuple(file_stamp(p) for p in paths), bib_style(app), cite_id_template(app)))
     return (int(hashlib.sha1(inputs.encode()).hexdigest()[:15], 16), len(paths))
-
-
-def scan_all(app: Sphinx, readings: Mapping[str, Entry] | None = None) -> BibScan:
-    """All .bib files as one scan; the first entry of a key wins, as in pybtex.
-
-    Keys repeated in a later file or differing only in case (pybtex drops
-    the later entry; its errors are captured while it parses, so it no longer
-    says so), keys giving one citation id and fields the style needs are
-    reported at the entry's line, as ``papershelf check`` reports them.
-    """
-    located: list[tuple[str, BibEntry]] = []
-    paths = bib_paths(app)
-    merged = BibScan(path=", ".join(str(p) for p in paths))
-    # sphinxcontrib-bibtex's own notion of "unchanged", taken before reading
-    merged.mtimes = {str(path): get_mtime(path) for path in paths}
-    for path in paths:
-        scan = scan_bibfile(path, encoding=bib_encoding(app), macros=merged.macros, readings=readings, defines_macros=merged.defines_macros)
-        located.extend((str(path), entry) for entry in scan.entries.values())
-        merged.add_file(scan)  # a key repeated in a later file: entry_problems reports it
-    merged.problems.extend(entry_problems(located, bib_style(app), cite_id_template(app)))
-    return merged
 
 
 def hand_over(app: Sphinx, scan: BibScan) -> bool:
@@ -114,14 +81,6 @@ def _earlier_readings(app: Sphinx, old: BibIndex | None) -> dict[str, Entry]:
         return {}
     parsed = cite.bibdata.data.entries
     return {digest: parsed[key] for key, (_, digest) in old.entries.items() if key in parsed}
-
-
-def bib_style(app: Sphinx) -> str:
-    return getattr(app.config, "bibtex_default_style", None) or DEFAULT_STYLE
-
-
-def cite_id_template(app: Sphinx) -> str:
-    return getattr(app.config, "bibtex_cite_id", None) or ""
 
 
 def checks_every_entry(app: Sphinx) -> bool:

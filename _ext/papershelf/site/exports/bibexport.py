@@ -37,11 +37,11 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from papershelf.shelf.view import digest
+from papershelf.site.bibscan import scan_all
 from papershelf.site.domain import paper_domain
 from papershelf.site.exports.catalog import write_if_changed
 from papershelf.site.exports.feeds import topic_feed
 from papershelf.site.grouping import UNTAGGED, topic_groups, year_groups
-from papershelf.site.sync import scan_all
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -10,7 +10,7 @@ import pytest
 from helpers import REPO, build, copy_root, html
 from papershelf.cli import main
 from papershelf.formats.bibfile import BibIndex, BibScan, scan_bibfile
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain
 
 
 def test_real_references_scan_clean() -> None:
@@ -95,8 +95,8 @@ def test_build_and_check_agree_on_a_broken_entry(make_app: Any, tmp_path: Path, 
     page = html(app, "papers/gamma")
     assert "(n.d.)" not in page and "paper-reference" not in page  # pybtex's half of the entry is not formatted
     assert "No BibTeX entry with key gamma2022 yet." in page
-    assert shelf_cite_domain(app.env).entry("gamma2022") is None  # type: ignore[union-attr]
-    assert shelf_cite_domain(app.env).entry("beta2021") is not None  # type: ignore[union-attr]
+    assert cite_domain(app.env).entry("gamma2022") is None  # type: ignore[union-attr]
+    assert cite_domain(app.env).entry("beta2021") is not None  # type: ignore[union-attr]
     # papershelf check says the same, and only that, about gamma
     assert main(["--root", str(srcdir), "check", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)

@@ -12,6 +12,7 @@ import pytest
 from helpers import build, copy_root
 from papershelf.model.settings import LINK_KINDS, RELATION_KINDS, from_values
 from papershelf.shelf.schema import STATUSES
+from papershelf.site import events
 from papershelf.site.exports import catalog
 
 
@@ -116,9 +117,9 @@ def test_only_html_builds_write_the_catalog(make_app, tmp_path: Path) -> None:
     assert path.is_file()
     # a failed build does not write (or refresh) it
     path.unlink()
-    catalog.on_build_finished(app, RuntimeError("build failed"))
+    events.on_build_finished(app, RuntimeError("build failed"))
     assert not path.exists()
-    catalog.on_build_finished(app, None)
+    events.on_build_finished(app, None)
     assert path.is_file()
     text = make_app("text", srcdir=copy_root("indexes", tmp_path / "text"))
     text.build()

@@ -8,7 +8,7 @@ from typing import Any
 
 from helpers import build, bump, copy_root, html
 from papershelf.formats.bibfile import BibIndex, scan_bibfile
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain
 from papershelf.site.entrystore import READ_ALONE, EntryReader, StoredEntries
 from pybtex.database import Entry, parse_file
 
@@ -81,7 +81,7 @@ def test_a_no_op_build_loads_no_entry_and_an_edit_shows_the_new_text(make_app: A
     index.write_text(index.read_text().replace("architecture\n```", "architecture\nshelfrefs\n```"))
     build(make_app, srcdir)
     noop, _ = build(make_app, srcdir)
-    cite = shelf_cite_domain(noop.env)
+    cite = cite_domain(noop.env)
     assert cite is not None
     data = cite.bibdata.data
     assert isinstance(data, StoredEntries) and not data.loaded

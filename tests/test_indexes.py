@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes as docutils_nodes
 from helpers import build, build_warnings, bump, copy_root, html, timeline_papers
 from papershelf.model.records import Paper, PaperDate, Relation
 from papershelf.shelf.view import build_view
@@ -365,8 +366,38 @@ def test_architecture_table_one_row_per_paper_with_architecture(site: Any) -> No
     ]
 
 
+#: a class only the index of that kind puts on its own output
+KIND_MARKS = {
+    "papers": "paper-list",
+    "chronology": "paper-chronology",
+    "timeline": "paper-timeline",
+    "summary": "paper-counts",
+    "queue": "paper-queue-table",
+    "topics": "paper-topic-list",
+    "models": "paper-models-index",
+    "code": "paper-code-index",
+    "architecture": "paper-architecture-index",
+    "references": "paper-references",
+}
+
+
 def test_every_kind_is_registered() -> None:
     assert {"chronology", "timeline", "queue", "topics", "models", "code", "architecture"} <= set(indexes.RENDERERS)
+    assert set(indexes.KINDS) == set(KIND_MARKS)
+    assert all(kind.name == name for name, kind in indexes.KINDS.items())
+
+
+def test_every_kind_renders_its_own_index(site: Any) -> None:
+    """Each name is registered with its own renderer: its output, and no other kind's, carries its mark."""
+    view = site.env.get_domain("paper").view
+    classes = {
+        name: {cls for node in rendered for element in node.findall(docutils_nodes.Element) for cls in element["classes"]}
+        for name, kind in indexes.KINDS.items()
+        if (rendered := kind.render(site, view, "index"))
+    }
+    for name, mark in KIND_MARKS.items():
+        assert mark in classes[name], f"{name!r} is registered with a renderer that does not draw it"
+        assert [other for other in classes if other != name and mark in classes[other]] == [], mark
 
 
 # -- incremental builds ----------------------------------------------------------

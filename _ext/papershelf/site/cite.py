@@ -43,7 +43,7 @@ import logging as logging_module
 import re
 from logging import WARNING
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 import docutils.nodes
 import pybtex.plugin
@@ -51,7 +51,6 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.richtext import Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.template import FieldIsMissing
-from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibFile, _make_ids, get_mtime
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
@@ -62,7 +61,9 @@ from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from papershelf.formats.citation import TEXT_BACKEND, format_reference
 from papershelf.site import entrystore
+from papershelf.site.domain import paper_domain
 from papershelf.site.entrystore import EntryReader, StoredEntries
+from papershelf.site.indexes.references import entry_id, entry_pages
 
 
 @functools.cache
@@ -107,6 +108,8 @@ class ShelfBibtexDomain(BibtexDomain):
     _formats_now: dict[tuple[str, str, str], FormattedEntry]
     _held: dict[str, Any] | None = None  #: domain data kept out of parallel read chunks
     _entry_pages: dict[str, str] | None = None  #: key -> References page listing it, once per build
+    #: how :func:`papershelf.site.domain.cite_domain` tells this domain from another extension's ``cite``
+    papershelf_shelf_aware: ClassVar[bool] = True
 
     @property
     def bibdata(self) -> BibData:
@@ -122,7 +125,7 @@ class ShelfBibtexDomain(BibtexDomain):
         read alone from its lines, so a page showing it loads no other.
         """
         data = self.bibdata.data
-        index = _paper_domain(self.env).bib_index
+        index = paper_domain(self.env).bib_index
         if isinstance(data, StoredEntries) and not data.loaded and index is not None:
             if self._reader is None:
                 self._reader = EntryReader()
@@ -236,7 +239,7 @@ class ShelfBibtexDomain(BibtexDomain):
                 )
             except FieldIsMissing as exc:
                 # papershelf reports it at the entry's line, on every build (bibrules.py)
-                if not _paper_domain(self.env).reported_missing_field(entry.key, exc.field_name):
+                if not paper_domain(self.env).reported_missing_field(entry.key, exc.field_name):
                     logger.warning(str(exc), location=(bibliography_key.docname, bibliography.line), type="bibtex", subtype="missing_field")
                 yield entry, FormattedEntry(entry.key, Tag("b", str(exc)), full_label), None
 
@@ -308,7 +311,7 @@ class ShelfBibtexDomain(BibtexDomain):
         targets = {t.key: t for t in parse_citation_targets(target)}
         citations = self._chosen_citations(targets, fromdocname)
         found = {citation.key for citation in citations}
-        papers = cast("PaperDomain", env.get_domain("paper")).papers
+        papers = paper_domain(env).papers
         loose: list[tuple[Entry, str, str]] = []  #: (entry, docname, id) of keys no bibliography holds
         for key in targets:
             if key in found:
@@ -316,7 +319,7 @@ class ShelfBibtexDomain(BibtexDomain):
             place = self._shelf_place(env, key)
             if place is None:
                 # a key with no parsed entry is papershelf's to report on a shelf, on every build (findings.py)
-                if not _paper_domain(env).reported_citation(key):
+                if not paper_domain(env).reported_citation(key):
                     logger.warning('could not find bibtex key "%s"', key, location=node, type="bibtex", subtype="key_not_found")
             else:
                 loose.append(place)
@@ -355,7 +358,7 @@ class ShelfBibtexDomain(BibtexDomain):
         entry = self.entry(key)
         if entry is None:
             return None
-        domain = cast("PaperDomain", env.get_domain("paper"))
+        domain = paper_domain(env)
         paper = domain.papers.get(key)
         if paper is not None:
             return entry, paper.docname, ""
@@ -363,19 +366,11 @@ class ShelfBibtexDomain(BibtexDomain):
         if view is None:
             return None
         if self._entry_pages is None:
-            from papershelf.site.indexes.references import entry_pages
-
             self._entry_pages = entry_pages(env, view)
         page = self._entry_pages.get(key)
         if page is None:
             return None
-        from papershelf.site.indexes.references import entry_id
-
         return entry, page, entry_id(key)
-
-
-def _paper_domain(env: BuildEnvironment) -> PaperDomain:
-    return cast("PaperDomain", env.get_domain("paper"))
 
 
 class _ReportedIds(logging_module.Filter):
@@ -402,7 +397,7 @@ class ShelfBibliographyDirective(BibliographyDirective):
 
     def run(self) -> Sequence[docutils.nodes.Node]:
         env = self.state.document.settings.env
-        quiet = _ReportedIds(_paper_domain(env))
+        quiet = _ReportedIds(paper_domain(env))
         upstream = logging_module.getLogger("sphinx." + _make_ids.__module__)
         upstream.addFilter(quiet)
         try:
@@ -446,12 +441,3 @@ class FormattedCitations(NamedTuple):
     citations: tuple[Citation, ...]  #: the full list, whatever ``clear_doc`` has pruned since
     warnings: tuple[KeptWarning, ...]
 
-
-def shelf_cite_domain(env: BuildEnvironment) -> ShelfBibtexDomain | None:
-    """papershelf's ``cite`` domain, or None where the project has no .bib files
-    (or another extension's ``cite`` domain)."""
-    try:
-        domain = env.get_domain("cite")
-    except ExtensionError:
-        return None
-    return domain if isinstance(domain, ShelfBibtexDomain) else None

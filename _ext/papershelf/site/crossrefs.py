@@ -8,13 +8,15 @@ does not grow with the number of papers.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from papershelf.model.settings import of_config
-from papershelf.site.indexes import kinds as indexes
+from papershelf.site.domain import paper_domain
+from papershelf.site.grouping import tag_id
+from papershelf.site.indexes import pages
 from papershelf.site.nodes import paper_crossrefs, paper_index
 
 if TYPE_CHECKING:
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
     from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 
 def paper_link(builder: Builder, fromdocname: str, paper: Paper) -> nodes.Node:
@@ -38,12 +39,12 @@ def doc_link(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     view = domain.view
     for crossref in list(doctree.findall(paper_crossrefs)):
         crossref.replace_self(render_crossrefs(app, view, crossref["key"], docname) if view else [])
     for index in list(doctree.findall(paper_index)):
-        index.replace_self(indexes.render(app, view, index, docname) if view else [])
+        index.replace_self(pages.render(app, view, index, docname) if view else [])
 
 
 def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> list[nodes.Node]:
@@ -66,7 +67,7 @@ def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> li
         items: list[nodes.Node] = []
         for tag in paper.tags:
             if topics:
-                items.append(make_refnode(app.builder, docname, topics, indexes.tag_id(tag), nodes.inline(tag, tag), tag))
+                items.append(make_refnode(app.builder, docname, topics, tag_id(tag), nodes.inline(tag, tag), tag))
             else:
                 items.append(nodes.inline(tag, tag))
         fields += _field("Topics", items)
@@ -87,7 +88,7 @@ def _field(label: str, items: list[nodes.Node]) -> nodes.field:
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
     """Previous/next links of paper pages follow the chronology."""
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    view = paper_domain(app.env).view
     if view is None:
         return
     key = view.keys_by_doc.get(pagename)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -12,11 +12,10 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from papershelf.model.problems import Code
 from papershelf.model.settings import of_config
 from papershelf.shelf.schema import fields
-from papershelf.site.indexes import kinds as indexes
+from papershelf.site.domain import paper_domain
+from papershelf.site.header import table, text_cell
+from papershelf.site.indexes.kinds import KINDS
 from papershelf.site.nodes import paper_index
-
-if TYPE_CHECKING:
-    from papershelf.site.domain import PaperDomain
 
 
 class PaperRole(SphinxRole):
@@ -27,7 +26,7 @@ class PaperRole(SphinxRole):
         node = addnodes.pending_xref(self.rawtext, refdomain="paper", reftype="paper", reftarget=key, refexplicit=False, refwarn=True)
         node += nodes.inline(key, key, classes=["xref", "paper"])
         self.set_source_info(node)
-        cast("PaperDomain", self.env.get_domain("paper")).note_mention(self.env.docname, key, self.lineno)
+        paper_domain(self.env).note_mention(self.env.docname, key, self.lineno)
         return [node], []
 
 
@@ -39,9 +38,9 @@ class PaperIndexDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0].strip()
-        if kind not in indexes.RENDERERS:
-            raise self.error(f"unknown index {kind!r}; choose one of: {', '.join(sorted(indexes.RENDERERS))}")
-        cast("PaperDomain", self.env.get_domain("paper")).note_index(self.env.docname, kind)
+        if kind not in KINDS:
+            raise self.error(f"unknown index {kind!r}; choose one of: {', '.join(sorted(KINDS))}")
+        paper_domain(self.env).note_index(self.env.docname, kind)
         if kind != "summary":
             # A page listing the whole shelf would match every search (and cost
             # O(N) to index on each rewrite); each paper's own page is indexed.
@@ -57,8 +56,6 @@ class PaperSchemaDirective(SphinxDirective):
     option_spec: ClassVar = {"codes": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from papershelf.site.header import table, text_cell
-
         if "codes" in self.options:
             rows = [[_literal_cell(code.slug), text_cell(code.doc)] for code in Code]
             return [table(["Code", "Meaning and fix"], rows, ["paper-schema-codes"])]

@@ -7,10 +7,11 @@ time) and the cross-document view computed once per build (shelf.py).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
+from sphinx.errors import ExtensionError
 from sphinx.util.nodes import make_refnode
 
 from papershelf.formats.bibfile import BibIndex
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from papershelf.formats.bibfile import BibScan
     from papershelf.model.records import BibEntry, Paper
     from papershelf.shelf.view import ShelfView
+    from papershelf.site.cite import ShelfBibtexDomain
 
 
 class PaperDomain(Domain):
@@ -189,3 +191,23 @@ class PaperDomain(Domain):
         # objects.inv: name = BibTeX key, display name = short name.
         for key, paper in sorted(self.papers.items()):
             yield key, paper.short_name, "paper", paper.docname, "", 1
+
+
+def paper_domain(env: BuildEnvironment) -> PaperDomain:
+    """The ``paper`` domain of this build (typed: callers cast nothing)."""
+    return cast("PaperDomain", env.get_domain("paper"))
+
+
+def cite_domain(env: BuildEnvironment) -> ShelfBibtexDomain | None:
+    """papershelf's ``cite`` domain, or None where the project has no .bib files
+    (or another extension's ``cite`` domain).
+
+    Told apart by its ``papershelf_shelf_aware`` class attribute rather than by
+    ``isinstance``, so that this module (imported by cite.py) does not import
+    cite.py, and a module looking the domain up does not load pybtex.
+    """
+    try:
+        domain = env.get_domain("cite")
+    except ExtensionError:
+        return None
+    return cast("ShelfBibtexDomain", domain) if getattr(domain, "papershelf_shelf_aware", False) else None

@@ -20,6 +20,7 @@ from papershelf import __version__
 from papershelf.model import settings
 from papershelf.site import (
     crossrefs,
+    events,
     favicon,
     findings,
     header,
@@ -32,7 +33,6 @@ from papershelf.site.cite import ShelfBibliographyDirective, ShelfBibtexDomain
 from papershelf.site.directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from papershelf.site.domain import PaperDomain
 from papershelf.site.exports import bibexport, catalog, feeds
-from papershelf.site.indexes import kinds as indexes
 from papershelf.site.indexes import pages
 from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index
 
@@ -98,15 +98,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("builder-inited", translator.on_builder_inited)
     # Index styles and the chronology's filter script, only on pages holding them.
-    app.connect("html-page-context", indexes.on_html_page_context)
+    app.connect("html-page-context", pages.add_index_assets)
     # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
     app.connect("html-page-context", pages.on_html_page_context)
-    # papers.json, once per successful HTML build.
-    app.connect("build-finished", catalog.on_build_finished)
-    # .bib per topic and year, the selection's BibTeX data, Atom feeds: once per build.
-    app.connect("build-finished", bibexport.on_build_finished)
-    app.connect("build-finished", feeds.on_build_finished)
+    # Outputs made from the shelf view, once per successful build: papers.json;
+    # .bib per topic and year and the selection's BibTeX data; Atom feeds.
+    app.add_event(events.SHELF_READY)
+    app.connect("build-finished", events.on_build_finished)
+    app.connect(events.SHELF_READY, catalog.on_shelf_ready)
+    app.connect(events.SHELF_READY, bibexport.on_shelf_ready)
+    app.connect(events.SHELF_READY, feeds.on_shelf_ready)
     # After crossrefs.py has rendered the indexes (default priority).
     app.connect("doctree-resolved", bibexport.on_doctree_resolved, priority=600)
     app.connect("html-page-context", bibexport.on_html_page_context)

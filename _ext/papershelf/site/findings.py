@@ -9,7 +9,7 @@ docname and re-emitted in ``env-updated`` for the pages not read this build.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from sphinx import addnodes
 from sphinx.util import logging
@@ -24,7 +24,7 @@ from papershelf.shelf.rules import (
     unknown_paper_message,
 )
 from papershelf.shelf.view import digest
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain, paper_domain
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -75,7 +75,7 @@ def _reference_findings(env: BuildEnvironment, domain: PaperDomain) -> None:
         for key, line in sorted(mentioned.items(), key=lambda item: (item[1], item[0])):
             if key not in papers:
                 _emit(Code.UNKNOWN_PAPER.slug, unknown_paper_message(key), docname, line)
-    if shelf_cite_domain(env) is None or not domain.checks_every_entry():  # outside a shelf, upstream's own warning stands
+    if cite_domain(env) is None or not domain.checks_every_entry():  # outside a shelf, upstream's own warning stands
         return
     declared = domain.data["bib_declared"]
     for docname, cited in sorted(domain.data["citations"].items()):
@@ -93,7 +93,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(addnodes.pending_xref) if node.get("refdomain") == "cite"
         for match in CITATION_TARGET.finditer(node.get("reftarget", ""))
     ]
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     if cited:
         domain.data["citations"][app.env.docname] = cited
 
@@ -110,19 +110,19 @@ def _emit(slug: str, message: str, docname: str, line: int) -> None:
 def report(env: BuildEnvironment, problem: Problem, docname: str) -> None:
     """Warn now, and remember the finding for the builds that do not read the page."""
     _emit(problem.code.slug, problem.message, docname, problem.line)
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    domain = paper_domain(env)
     stored = domain.data["findings"].setdefault(docname, [])
     if (problem.code.slug, problem.message, problem.line) not in stored:  # a page left out is warned about on every build anyway
         stored.append((problem.code.slug, problem.message, problem.line))
 
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    cast("PaperDomain", env.get_domain("paper")).reading = set(docnames)
+    paper_domain(env).reading = set(docnames)
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Re-emit the stored findings of every page this build did not read; report the link findings ``check`` reports."""
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    domain = paper_domain(env)
     generation, inputs, found = domain.data["link_findings"]
     if generation != domain.data["generation"]:  # the shelf changed (sync.on_env_updated runs first)
         now = _link_inputs(domain)

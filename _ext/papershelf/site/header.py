@@ -8,7 +8,7 @@ left as a :class:`~papershelf.site.nodes.paper_crossrefs` placeholder.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util import logging
@@ -21,7 +21,7 @@ from papershelf.shelf.load import NOT_A_PAPER_MESSAGE
 from papershelf.shelf.rules import RAW_HTML_MESSAGE
 from papershelf.shelf.schema import is_paper_page, read_paper
 from papershelf.site import findings
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.nodes import paper_abstract, paper_crossrefs
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from papershelf.model.records import BibEntry, Paper
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July",
@@ -53,7 +52,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     if Path(env.doc2path(docname)).suffix != ".md":
         return
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    domain = paper_domain(env)
     front = parse_front_matter(source[0])
     in_papers_dir = docname.startswith(app.config.papershelf_papers_dir.rstrip("/") + "/")
     # the same findings, codes and lines as `papershelf check` (check.load_shelf)
@@ -85,7 +84,7 @@ def _blank_front_matter(text: str, end_line: int) -> str:
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Insert the header of a paper page registered by :func:`on_source_read`."""
     env = app.env
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    domain = paper_domain(env)
     paper = domain.pages.get(env.docname)
     if paper is None:
         return
@@ -94,7 +93,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     _drop_raw_html(doctree, env.docname, env)
     bib = domain.bib_entry(paper.key)
     section = _page_section(doctree, paper)
-    cite = shelf_cite_domain(env)
+    cite = cite_domain(env)
     entry = cite.entry(paper.key) if cite is not None else None
     section.insert(1, build_header(paper, bib, entry, of_config(app.config)))
 

@@ -17,12 +17,12 @@ HTML-escaped here: a title holding ``"<&>`` cannot break out of the tag.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from papershelf.formats import arxivid, citation
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.exports.feeds import (
     abstract_of,
     author_names,
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from papershelf.model.records import Paper
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -114,13 +113,13 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     """
     if app.builder.format != "html":
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     view = domain.view
     key = view.keys_by_doc.get(pagename) if view is not None else None
     if view is None or key is None:
         return
     paper = view.papers[key]
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     entry = cite.entry(key) if cite is not None else None
     names = author_names(entry)
     about = description(paper, entry, names)

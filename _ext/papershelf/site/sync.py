@@ -20,44 +20,31 @@ import hashlib
 import uuid
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import pybtex.errors
 from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile
 
-from papershelf.formats.bibfile import BibScan, file_stamp, scan_bibfile
-from papershelf.formats.bibrules import DEFAULT_STYLE, citation_id, entry_problems, missing_fields
+from papershelf.formats.bibfile import BibScan, file_stamp
+from papershelf.formats.bibrules import citation_id, missing_fields
 from papershelf.model.problems import Code, Problem
 from papershelf.shelf.view import build_view, digest
 from papershelf.site import schedule
-from papershelf.site.cite import shelf_cite_domain
-from papershelf.site.indexes import kinds as indexes
+from papershelf.site.bibscan import bib_encoding, bib_paths, bib_style, cite_id_template, scan_all
+from papershelf.site.domain import cite_domain, paper_domain
+from papershelf.site.indexes.kinds import content_digest
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from papershelf.formats.bibfile import BibIndex
-    from papershelf.model.records import BibEntry
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
-
-
-def bib_paths(app: Sphinx) -> list[Path]:
-    """The .bib files, resolved as sphinxcontrib-bibtex resolves them."""
-    # Without .bib files the project has no sphinxcontrib-bibtex, and no such setting.
-    return [(Path(app.confdir) / name).resolve() for name in getattr(app.config, "bibtex_bibfiles", None) or []]
-
-
-def bib_encoding(app: Sphinx) -> str:
-    return getattr(app.config, "bibtex_encoding", "utf-8-sig")
 
 
 def _stamp(app: Sphinx) -> tuple[int, int]:
@@ -65,27 +52,6 @@ def _stamp(app: Sphinx) -> tuple[int, int]:
     # The style and the citation id template decide bib-missing-field and bib-duplicate findings too.
     inputs = repr((tuple(file_stamp(p) for p in paths), bib_style(app), cite_id_template(app)))
     return (int(hashlib.sha1(inputs.encode()).hexdigest()[:15], 16), len(paths))
-
-
-def scan_all(app: Sphinx, readings: Mapping[str, Entry] | None = None) -> BibScan:
-    """All .bib files as one scan; the first entry of a key wins, as in pybtex.
-
-    Keys repeated in a later file or differing only in case (pybtex drops
-    the later entry; its errors are captured while it parses, so it no longer
-    says so), keys giving one citation id and fields the style needs are
-    reported at the entry's line, as ``papershelf check`` reports them.
-    """
-    located: list[tuple[str, BibEntry]] = []
-    paths = bib_paths(app)
-    merged = BibScan(path=", ".join(str(p) for p in paths))
-    # sphinxcontrib-bibtex's own notion of "unchanged", taken before reading
-    merged.mtimes = {str(path): get_mtime(path) for path in paths}
-    for path in paths:
-        scan = scan_bibfile(path, encoding=bib_encoding(app), macros=merged.macros, readings=readings, defines_macros=merged.defines_macros)
-        located.extend((str(path), entry) for entry in scan.entries.values())
-        merged.add_file(scan)  # a key repeated in a later file: entry_problems reports it
-    merged.problems.extend(entry_problems(located, bib_style(app), cite_id_template(app)))
-    return merged
 
 
 def hand_over(app: Sphinx, scan: BibScan) -> bool:
@@ -98,7 +64,7 @@ def hand_over(app: Sphinx, scan: BibScan) -> bool:
     the files itself and reports in its own words, as it always did.
     Returns whether it did.
     """
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     paths = bib_paths(app)
     if cite is None or not checks_every_entry(app) or not all(str(path) in scan.file_keys for path in paths):
         return False
@@ -110,24 +76,16 @@ def hand_over(app: Sphinx, scan: BibScan) -> bool:
 def _earlier_readings(app: Sphinx, old: BibIndex | None) -> dict[str, Entry]:
     """pybtex's reading of each entry of the last scan, by the digest of its text: an edit
     of one entry then parses one entry (``bibfile.scan_text``), not 2,000."""
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     if old is None or old.defines_macros or cite is None:
         return {}
     parsed = cite.bibdata.data.entries
     return {digest: parsed[key] for key, (_, digest) in old.entries.items() if key in parsed}
 
 
-def bib_style(app: Sphinx) -> str:
-    return getattr(app.config, "bibtex_default_style", None) or DEFAULT_STYLE
-
-
-def cite_id_template(app: Sphinx) -> str:
-    return getattr(app.config, "bibtex_cite_id", None) or ""
-
-
 def checks_every_entry(app: Sphinx) -> bool:
     """Whether every .bib entry is a shelf paper's (``papershelf_bib_checks``)."""
-    return cast("PaperDomain", app.env.get_domain("paper")).checks_every_entry()
+    return paper_domain(app.env).checks_every_entry()
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -143,7 +101,7 @@ def on_builder_inited(app: Sphinx) -> None:
     # prints it outside Sphinx's logging. Collect its errors instead while
     # sphinxcontrib-bibtex parses: the scan below reports each at its line.
     pybtex.errors.captured_errors = []
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     old = domain.bib_index
     stamp = _stamp(app)
     # Checks of single entries wait, outside a shelf, until the paper pages are known (env-updated).
@@ -186,7 +144,7 @@ def _parse_edited_only(app: Sphinx, old_keys: list[str], new: BibScan, edited: s
     (``papershelf_bib_checks`` off): in a project that only cites,
     sphinxcontrib-bibtex parses and reports ("out of date", "parsing") as it always has.
     """
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     paths = bib_paths(app)
     broken = any(problem.code in (Code.BIB_SYNTAX, Code.BIB_DUPLICATE) for problem in new.problems)
     shelf = (Path(app.srcdir) / app.config.papershelf_papers_dir).is_dir()
@@ -212,7 +170,7 @@ def _freeze_long_lived_objects() -> None:
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before parallel readers fork: hold the parsed .bib and formatted citations outside the environment."""
-    cite = shelf_cite_domain(env)
+    cite = cite_domain(env)
     if cite is not None and app.parallel > 1 and len(docnames) > 1:
         cite.hold_for_parallel_read()
 
@@ -222,14 +180,14 @@ def on_builder_inited_done(app: Sphinx) -> None:
     a new reading of it is stored apart from the environment now, before
     anything made from it is kept with its token (entrystore.py)."""
     pybtex.errors.captured_errors = None
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     if cite is not None:
         cite.store_entries()
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     """Pages showing an edited .bib entry: its paper page and pages citing it."""
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    domain = paper_domain(env)
     edited: set[str] = domain.data.pop("bib_edited", set())
     if not edited:
         return []
@@ -243,14 +201,14 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], cha
 def cited_keys(env: BuildEnvironment) -> dict[str, set[str]]:
     """docname -> keys cited there through sphinxcontrib-bibtex's roles."""
     result: dict[str, set[str]] = defaultdict(set)
-    cite = shelf_cite_domain(env)
+    cite = cite_domain(env)
     for ref in cite.citation_refs if cite is not None else []:
         result[ref.docname].update(target.key for target in ref.targets)
     return result
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = cast("PaperDomain", env.get_domain("paper"))
+    domain = paper_domain(env)
     # Nothing read, removed or rescanned and the same settings: what is made from the shelf alone is
     # what the last build made. A no-op at 2,000 papers then skips about 0.5 s of recomputing it.
     domain.unchanged = bool(
@@ -312,7 +270,7 @@ def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, s
         ))
     for docname, keys in references.items():
         parts[docname].append(sorted((key, name(key)) for key in keys))
-    shown = {kind: indexes.content_digest(kind, view, bib_digests, env) for kind in set().union(*index_docs.values())}
+    shown = {kind: content_digest(kind, view, bib_digests, env) for kind in set().union(*index_docs.values())}
     for docname, kinds in index_docs.items():
         parts[docname].append(sorted((kind, shown[kind]) for kind in kinds))
     return {docname: digest(repr(value)) for docname, value in parts.items()}

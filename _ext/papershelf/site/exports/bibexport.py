@@ -1,7 +1,8 @@
 """BibTeX downloads: one ``.bib`` per topic and per year, and the data behind
 "BibTeX of the current selection" on filtered pages.
 
-Everything here is written once per build, in ``build-finished``, from the
+Everything here is written once per build, in ``build-finished`` (on
+``papershelf-shelf-ready``, events.py), from the
 ShelfView and the scan of the ``.bib`` files; pages only link to the files.
 Each file holds the entries' exact text from the ``.bib`` (what
 ``references.bib`` says, byte for byte), in the order the site lists the
@@ -10,7 +11,7 @@ papers (newest first), separated by one blank line.
 Files, under the HTML output directory:
 
 ``bib/<section id>.bib``
-    ``bib/topic-<slug>.bib`` per topic (ids from :func:`indexes.tag_id`) and
+    ``bib/topic-<slug>.bib`` per topic (ids from :func:`~papershelf.site.grouping.tag_id`) and
     ``bib/year-<year>.bib`` per year (``year-undated`` too): the ids of the
     sections of the Topics and Chronology indexes, so a section finds its
     file by its own id (:func:`on_doctree_resolved` adds the link);
@@ -29,16 +30,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from papershelf.shelf.view import digest
+from papershelf.site.bibscan import scan_all
+from papershelf.site.domain import paper_domain
 from papershelf.site.exports.catalog import write_if_changed
-from papershelf.site.indexes.kinds import newest_first, tag_id, year_label
-from papershelf.site.sync import scan_all
+from papershelf.site.exports.feeds import topic_feed
+from papershelf.site.grouping import UNTAGGED, topic_groups, year_groups
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,7 +50,6 @@ if TYPE_CHECKING:
 
     from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -70,24 +72,11 @@ class Group:
 
 
 def groups(view: ShelfView) -> dict[str, Group]:
-    """Every topic and every year of the shelf, by section id.
-
-    Topics are named as the earliest paper spells the tag, as the Topics
-    index names its sections.
-    """
-    labels: dict[str, str] = {}
-    for key in view.order:
-        for tag in view.papers[key].tags:
-            labels.setdefault(tag_id(tag), tag)
-    topics: dict[str, list[Paper]] = {}
-    years: dict[str, list[Paper]] = {}
-    for paper in newest_first(view.papers.values()):
-        for ident in dict.fromkeys(tag_id(tag) for tag in paper.tags):
-            topics.setdefault(ident, []).append(paper)
-        years.setdefault(f"year-{year_label(paper)}", []).append(paper)
-    result = {ident: Group(ident, labels[ident], "topic", tuple(papers)) for ident, papers in topics.items()}
-    for ident, papers in years.items():
-        result[ident] = Group(ident, ident.removeprefix("year-").replace("undated", "Undated"), "year", tuple(papers))
+    """Every topic and every year of the shelf, by section id, as the Topics and
+    Chronology indexes list them (:mod:`papershelf.site.grouping`)."""
+    result = {ident: Group(ident, label, "topic", tuple(papers)) for ident, label, papers in topic_groups(view) if ident != UNTAGGED}
+    for label, papers in year_groups(view):
+        result[f"year-{label}"] = Group(f"year-{label}", label.replace("undated", "Undated"), "year", tuple(papers))
     return result
 
 
@@ -106,7 +95,7 @@ def bib_file(ident: str) -> str:
 
 
 def _stamp(app: Sphinx, view: ShelfView) -> str:
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     index = domain.bib_index
     shown = [(p.key, p.docname, p.tags, p.date) for p in (view.papers[k] for k in view.order)]
     return digest(repr((index.stamp if index else None, index.entries if index else None, shown, app.builder.name)))
@@ -115,7 +104,7 @@ def _stamp(app: Sphinx, view: ShelfView) -> str:
 def raw_entries(app: Sphinx) -> dict[str, str]:
     """Every .bib entry's exact text by key: this build's scan, else read back at the lines the
     last scan found (no parsing), else a fresh scan."""
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     if domain._scan is None and domain.bib_index is not None and (texts := domain.bib_index.texts()) is not None:
         return texts
     scan = domain._scan if domain._scan is not None else scan_all(app)
@@ -143,12 +132,10 @@ def write_exports(outdir: Path, view: ShelfView, entries: dict[str, str], target
     return len(wanted)
 
 
-def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.name not in BUILDERS:
+def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
+    """Write the .bib files and the selection data (``papershelf-shelf-ready``, events.py)."""
+    if app.builder.name not in BUILDERS:
         return
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
-    if view is None or not view.papers:
-        return  # a project that only cites has nothing to export
     outdir = Path(app.outdir)
     stamp = _stamp(app, view)
     stamp_path = outdir / BIB_DIR / STAMP
@@ -182,11 +169,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     priority) and only on pages holding a topics or chronology index, so a
     paper page pays one dictionary lookup.
     """
-    from papershelf.site.exports.feeds import topic_feed
-
     if app.builder.format != "html":
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     kinds = domain.index_docs.get(docname)
     view = domain.view
     if not kinds or view is None or not kinds & {"topics", "chronology"}:
@@ -209,11 +194,11 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     """The selection script where the chronology filter is; the styles where links are."""
     if app.builder.format != "html":
         return
-    kinds = cast("PaperDomain", app.env.get_domain("paper")).index_docs.get(pagename)
+    kinds = paper_domain(app.env).index_docs.get(pagename)
     if not kinds or not kinds & {"topics", "chronology"}:
         return
     app.add_css_file(EXPORTS_CSS)
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    view = paper_domain(app.env).view
     if "chronology" in kinds and view is not None:
         # After papershelf-filter.js (both deferred, so they run in this order);
         # the data's version keeps a browser from using a stale cached copy.

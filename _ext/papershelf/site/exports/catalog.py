@@ -1,7 +1,8 @@
 """The machine-readable catalog: ``papers.json`` at the root of the HTML site.
 
-Written once per build, in ``build-finished``, from the ShelfView computed in
-``env-updated``; so it follows every incremental edit without a clean build.
+Written once per build, in ``build-finished`` (on ``papershelf-shelf-ready``,
+events.py), from the ShelfView computed in ``env-updated``; so it follows
+every incremental edit without a clean build.
 Only the ``html`` and ``dirhtml`` builders write it, and only when the build
 did not fail. Its JSON Schema is ``catalog.schema.json`` beside this module.
 
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from papershelf.model.settings import of_config
+from papershelf.site.domain import paper_domain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from papershelf.model.records import Paper
     from papershelf.model.settings import ShelfSettings
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -81,14 +82,15 @@ def build_catalog(view: ShelfView | None, target_uri: Callable[[str], str], with
     }
 
 
-def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    """Write ``papers.json`` after a successful HTML build (unchanged text is not rewritten)."""
-    if exception is not None or app.builder.name not in BUILDERS:
+def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
+    """Write ``papers.json`` after a successful HTML build (unchanged text is not rewritten).
+
+    Listens to ``papershelf-shelf-ready`` (events.py): a build that failed, or a
+    project that only cites, has no catalog.
+    """
+    if app.builder.name not in BUILDERS:
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
-    view = domain.view
-    if view is None or not view.papers:
-        return  # a project that only cites has no catalog
+    domain = paper_domain(app.env)
     # The shelf's generation (sync.on_env_updated) and the builder: an unchanged shelf
     # rebuilds no catalog (0.04 s of a 0.9 s no-op at 2,000 papers).
     stamp_path = Path(app.doctreedir) / STAMP

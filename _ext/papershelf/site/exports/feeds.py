@@ -1,6 +1,7 @@
 """Atom feeds of additions: one for the whole shelf, one per topic.
 
-Written once per build, in ``build-finished`` (HTML builders only), with
+Written once per build, in ``build-finished`` (on ``papershelf-shelf-ready``,
+events.py; HTML builders only), with
 the standard library's ElementTree (feedgen 1.0.0, its latest release,
 drops ``rel``, ``type`` and ``title`` from entry links, which turns every
 related link into a second ``alternate``: invalid Atom). Entries are newest first: by ``added`` (the day a paper joined the
@@ -34,7 +35,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
@@ -42,8 +43,8 @@ from sphinx.util.osutil import relative_uri
 from papershelf.formats import citation
 from papershelf.model.settings import LINK_KINDS, of_config
 from papershelf.shelf.view import chronological_key, digest
-from papershelf.site.cite import shelf_cite_domain
-from papershelf.site.exports.bibexport import groups
+from papershelf.site.domain import cite_domain, paper_domain
+from papershelf.site.grouping import UNTAGGED, topic_groups
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
     from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
-    from papershelf.site.domain import PaperDomain
 
 logger = logging.getLogger(__name__)
 
@@ -279,7 +279,7 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
     outdir = Path(app.outdir)
     folder = outdir / FEED_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     config = _config_stamp(app)
     previous = _load_entries(Path(app.doctreedir) / ENTRIES_FILE, config) if fingerprints is not None else {}
     options: dict[str, Any] = {
@@ -293,10 +293,10 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
         "link_labels": of_config(app.config).links,
     }
     feeds = {SHELF_FEED: build_feed(f"{app.config.project}: new papers", SHELF_FEED, list(view.papers.values()), **options)}
-    for group in groups(view).values():
-        if group.kind == "topic":
-            path = topic_feed(group.ident)
-            feeds[path] = build_feed(f"{app.config.project}: new papers on {group.label}", path, group.papers, **options)
+    for ident, label, papers in topic_groups(view):
+        if ident != UNTAGGED:
+            path = topic_feed(ident)
+            feeds[path] = build_feed(f"{app.config.project}: new papers on {label}", path, papers, **options)
     names = {Path(path).name for path in feeds}
     for stale in folder.glob("*.xml"):
         if stale.name not in names:
@@ -312,13 +312,11 @@ def write_feeds(app: Sphinx, view: ShelfView, fingerprints: dict[str, str] | Non
     return len(feeds)
 
 
-def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.name not in BUILDERS:
+def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
+    """Write the Atom feeds (``papershelf-shelf-ready``, events.py)."""
+    if app.builder.name not in BUILDERS:
         return
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
-    view = domain.view
-    if view is None or not view.papers:
-        return  # a project that only cites has nothing to export
+    domain = paper_domain(app.env)
     stamp_path = Path(app.outdir) / FEED_DIR / ".stamp"
     # second line: the shelf's generation (sync.on_env_updated), so an unchanged shelf costs no fingerprints
     made_from = f"{domain.data['generation']} {_config_stamp(app)}"
@@ -338,7 +336,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     """``<link rel="alternate" type="application/atom+xml">`` on the landing page."""
     if app.builder.name not in BUILDERS or pagename != app.config.root_doc:
         return
-    view = cast("PaperDomain", app.env.get_domain("paper")).view
+    view = paper_domain(app.env).view
     if view is None or not view.papers:
         return  # no papers, no feed
     href = relative_uri(app.builder.get_target_uri(pagename), SHELF_FEED)

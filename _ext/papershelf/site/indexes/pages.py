@@ -1,4 +1,11 @@
-"""Indexes split into small pages, so no page grows with the shelf.
+"""Where an index is shown: whole on its page (:func:`render`), or split into small pages.
+
+Every ``{paper-index}`` placeholder is filled here (at ``doctree-resolved``,
+from crossrefs.py) with its kind's renderer (:data:`~papershelf.site.indexes.kinds.KINDS`),
+or, for an index split into small pages, with its overview; pages holding
+an index get its styles and scripts (:func:`add_index_assets`).
+
+Splitting, so no page grows with the shelf:
 
 An index listing every paper grows with the shelf (at 2,000 papers the
 chronology was 2.3 MB, Models 2.0 MB). A split index keeps a small overview
@@ -43,8 +50,17 @@ from sphinx.util import logging
 
 from papershelf.model.settings import of_config
 from papershelf.shelf.view import ShelfView, digest
-from papershelf.site.indexes import kinds as indexes
-from papershelf.site.indexes import references
+from papershelf.site.domain import paper_domain
+from papershelf.site.exports.bibexport import EXPORTS_CSS, SELECTION_JS, section_links
+from papershelf.site.exports.bibexport import Group as Exported
+from papershelf.site.exports.feeds import topic_feed
+from papershelf.site.grouping import tag_id, tag_slug, topic_groups, year_groups
+from papershelf.site.header import text_cell
+from papershelf.site.indexes import references, tables
+from papershelf.site.indexes.base import empty, group_page, nowrap, row_table, scrolling
+from papershelf.site.indexes.chronology import chronology_section
+from papershelf.site.indexes.kinds import KINDS
+from papershelf.site.indexes.topics import topic_list
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -53,12 +69,14 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
 
     from papershelf.model.records import Paper
-    from papershelf.site.domain import PaperDomain
+    from papershelf.site.nodes import paper_index
 
 logger = logging.getLogger(__name__)
 SELECTION_VERSION = "papershelf_selection_version"  #: context key: a year page's BibTeX selection data version
 STATE = "papershelf-split-pages.json"  #: digests of the written group pages, in the doctree dir
 DEFAULT_SPLIT_ABOVE = 200
+FILTER_JS = "papershelf-filter.js"
+INDEX_CSS = "papershelf-indexes.css"
 
 
 @dataclass(frozen=True)
@@ -69,11 +87,6 @@ class Group:
     rows: int  #: rows of the group page (models: checkpoints; code: repositories)
     entries: tuple[references.Item, ...] = ()  #: the .bib entries of a References page
     year: str = ""  #: of a part of a busy year (``2025 Jul-Dec``): the year
-
-
-def year_groups(view: ShelfView) -> list[tuple[str, list[Paper]]]:
-    """(label, papers newest first) per year, newest year first, "undated" last."""
-    return [(label, list(group)) for label, group in groupby(indexes.newest_first(view.papers.values()), key=indexes.year_label)]
 
 
 #: rows a page of a year-split index holds before its year is cut into halves,
@@ -134,7 +147,7 @@ def _by_letter(view: ShelfView) -> list[Group]:
 
 
 def _by_topic(view: ShelfView) -> list[Group]:
-    return [Group(indexes.tag_slug(label), label, papers, len(papers)) for _, label, papers in indexes.topic_groups(view)]
+    return [Group(tag_slug(label), label, papers, len(papers)) for _, label, papers in topic_groups(view)]
 
 
 def _sub(view: ShelfView, papers: list[Paper]) -> ShelfView:
@@ -154,7 +167,7 @@ class Split:
 
 
 def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
-    section = indexes.chronology_section(app, view, group.year or group.slug, group.papers, pagename)
+    section = chronology_section(app, view, group.year or group.slug, group.papers, pagename)
     if group.year:  # part of a year: the year's .bib, all of it
         whole = next(papers for label, papers in year_groups(view) if label == group.year)
         links = _exports(app, pagename, f"year-{group.year}", Group(group.year, group.year, whole, len(whole)), "year")
@@ -169,15 +182,11 @@ def _chronology_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) 
 
 
 def _topic_body(app: Sphinx, view: ShelfView, group: Group, pagename: str) -> list[nodes.Node]:
-    return [_exports(app, pagename, indexes.tag_id(group.label), group, "topic"), *indexes.topic_list(app, group.papers, pagename)]
+    return [_exports(app, pagename, tag_id(group.label), group, "topic"), *topic_list(app, group.papers, pagename)]
 
 
 def _exports(app: Sphinx, pagename: str, ident: str, group: Group, kind: str) -> nodes.paragraph:
     """The group's .bib download (and a topic's feed), as on an unsplit index."""
-    from papershelf.site.exports.bibexport import Group as Exported
-    from papershelf.site.exports.bibexport import section_links
-    from papershelf.site.exports.feeds import topic_feed
-
     exported = Exported(ident, group.label, kind, tuple(group.papers))
     return section_links(app, pagename, exported, topic_feed(ident) if kind == "topic" else None)
 
@@ -186,15 +195,15 @@ SPLITS: dict[str, Split] = {
     "chronology": Split("chronology", "Year", lambda a, v: _by_year(v, lambda p: 1, PART_ROWS["chronology"]), lambda g: "Undated papers" if g.slug == "undated" else f"Papers of {g.label}", _chronology_body, always=True),
     "topics": Split("topics", "Topic", lambda a, v: _by_topic(v), lambda g: f"Topic: {g.label}", _topic_body),
     "papers": Split("papers", "Letter", lambda a, v: _by_letter(v), lambda g: f"Papers: {g.label}",
-                    lambda app, view, g, page: indexes.render_papers(app, _sub(view, g.papers), page)),
+                    lambda app, view, g, page: tables.render_papers(app, _sub(view, g.papers), page)),
     "models": Split("models", "Year", lambda a, v: _by_year(v, lambda p: len(p.models), PART_ROWS["models"]), lambda g: f"Models of {g.label}",
-                    lambda app, view, g, page: indexes.render_models(app, _sub(view, g.papers), page)),
+                    lambda app, view, g, page: tables.render_models(app, _sub(view, g.papers), page)),
     "code": Split("code", "Year", lambda a, v: _by_year(v, lambda p: len(p.links_of("code")), PART_ROWS["code"]), lambda g: f"Code of {g.label}",
-                  lambda app, view, g, page: indexes.render_code(app, _sub(view, g.papers), page)),
+                  lambda app, view, g, page: tables.render_code(app, _sub(view, g.papers), page)),
     "queue": Split("queue", "Year", lambda a, v: _by_year(v, lambda p: int(p.status != "read"), PART_ROWS["queue"]), lambda g: f"To read from {g.label}",
-                   lambda app, view, g, page: indexes.render_queue(app, _sub(view, g.papers), page)[1:]),
+                   lambda app, view, g, page: tables.render_queue(app, _sub(view, g.papers), page)[1:]),
     "architecture": Split("architecture", "Year", lambda a, v: _by_year(v, lambda p: int(bool(p.architecture)), PART_ROWS["architecture"]), lambda g: f"Architectures of {g.label}",
-                          lambda app, view, g, page: indexes.render_architecture(app, _sub(view, g.papers), page)),
+                          lambda app, view, g, page: tables.render_architecture(app, _sub(view, g.papers), page)),
     "references": Split("references", "Authors", lambda a, v: _by_author(a, v), lambda g: f"References: {g.label}",
                         lambda app, view, g, page: [references.render_list(app, view, g.entries, page)]),
 }
@@ -219,15 +228,36 @@ def is_split(app: Sphinx, view: ShelfView, kind: str) -> bool:
     return split.always or len(view.papers) > app.config.papershelf_split_above
 
 
-def group_page(index_page: str, slug: str) -> str:
-    """The pagename of a group's page: ``chronology/2023``."""
-    return f"{index_page}/{slug}"
-
-
 def is_group_page(view: ShelfView, pagename: str) -> bool:
     """Cheap (no listing): called for every page written."""
     parent = pagename.rpartition("/")[0]
     return bool(parent) and any(view.index_pages.get(kind) == parent for kind in SPLITS)
+
+
+def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> list[nodes.Node]:
+    """The index a ``{paper-index}`` asks for; a split one shows its overview (:func:`render_overview`) here."""
+    kind = node["kind"]
+    if is_split(app, view, kind) and view.index_pages.get(kind) == docname:
+        return render_overview(app, view, kind, docname)
+    return KINDS[kind].render(app, view, docname)
+
+
+def add_index_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Index styles on pages holding an index; the filter script where a chronology
+    (or one of its year pages) is.
+
+    Added inside ``html-page-context``, the files reach only this page.
+    """
+    if app.builder.format != "html":
+        return
+    domain = paper_domain(app.env)
+    kinds = domain.index_docs.get(pagename)
+    on_group_page = doctree is None and domain.view is not None and is_group_page(domain.view, pagename)
+    if not kinds and not on_group_page:
+        return
+    app.add_css_file(INDEX_CSS)
+    if "chronology" in (kinds or ()) or (on_group_page and domain.view is not None and pagename.rpartition("/")[0] == domain.view.index_pages.get("chronology")):
+        app.add_js_file(FILTER_JS, loading_method="defer")
 
 
 def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> list[nodes.Node]:
@@ -235,7 +265,7 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
     split = SPLITS[kind]
     groups = split.groups(app, view)
     if not groups:
-        return [indexes.empty_note(kind)]
+        return [empty(KINDS[kind].empty)]
     with_status = of_config(app.config).reading_status
     rows: list[tuple[list[str], list[nodes.Node]]] = []
     for group in groups:
@@ -244,21 +274,21 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
         count = group.rows or len(group.papers)
         names = [p.short_name for p in group.papers] if group.papers else list(dict.fromkeys(i.author for i in group.entries))
         first = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-        cells: list[nodes.Node] = [link, indexes.nowrap(str(count))]
+        cells: list[nodes.Node] = [link, nowrap(str(count))]
         if kind == "chronology" and with_status:
-            cells.append(indexes.nowrap(f"{sum(1 for p in group.papers if p.status == 'read')} read"))
-        cells.append(indexes.text_cell(first))
+            cells.append(nowrap(f"{sum(1 for p in group.papers if p.status == 'read')} read"))
+        cells.append(text_cell(first))
         classes = [f"paper-{kind}-group", f"year-{group.slug}" if kind == "chronology" else f"group-{group.slug}"]
         rows.append((classes, cells))
     count_heading = "Rows" if kind in ("models", "code") else "Entries" if kind == "references" else "Papers"
     headings = [split.heading, count_heading, *(["Read"] if kind == "chronology" and with_status else []), "First" if kind in ("papers", "references") else "Newest"]
-    table = indexes.row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
+    table = row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
     if kind == "topics":
         # Links to a topic's old anchor (topics.html#topic-x) still land on its row.
         body = next(iter(table.findall(nodes.tbody)))
         for row, group in zip(body.children, groups, strict=True):
-            cast("nodes.Element", row)["ids"].append(indexes.tag_id(group.label))
-    result: list[nodes.Node] = [indexes.scrolling(table)]
+            cast("nodes.Element", row)["ids"].append(tag_id(group.label))
+    result: list[nodes.Node] = [scrolling(table)]
     if kind == "queue":
         read = sum(1 for p in view.papers.values() if p.status == "read")
         result.insert(0, nodes.paragraph("", f"{read} of {len(view.papers)} read.", classes=["paper-queue-progress"]))
@@ -271,7 +301,7 @@ def _state_path(app: Sphinx) -> Path:
 
 def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Yield each group page whose content changed since it was last written."""
-    domain = cast("PaperDomain", app.env.get_domain("paper"))
+    domain = paper_domain(app.env)
     view = domain.view
     if view is None or app.builder.format != "html":
         return
@@ -295,7 +325,7 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         parent_title = app.env.titles[index_page].astext() if index_page in app.env.titles else kind.title()
         groups = split.groups(app, view)
         slugs = [(g.slug, g.label) for g in groups]
-        shown = indexes.SHOWN.get(kind, repr)
+        shown = KINDS[kind].shown or repr
         for position, group in enumerate(groups):
             pagename = group_page(index_page, group.slug)
             if pagename in app.env.found_docs:
@@ -304,7 +334,7 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             if kind == "references":
                 rows = [references.shown(view, item.key, bib_digests) for item in group.entries]
             else:
-                rows = [(shown(p), bib_digests.get(p.key, "") if kind in indexes.BIB_KINDS else "") for p in group.papers]
+                rows = [(shown(p), bib_digests.get(p.key, "") if KINDS[kind].reads_bib else "") for p in group.papers]
             # The rows, the neighbouring groups (prev/next links; a new topic
             # rewrites only its neighbours' pages) and what the theme
             # renders around the body (its config hash) decide whether to rewrite.
@@ -329,8 +359,6 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     version = context.get(SELECTION_VERSION)
     if doctree is not None or not version:
         return
-    from papershelf.site.exports.bibexport import EXPORTS_CSS, SELECTION_JS
-
     app.add_css_file(EXPORTS_CSS)
     app.add_js_file(SELECTION_JS, loading_method="defer", priority=600, **{"data-version": version})
 

@@ -27,8 +27,9 @@ from sphinx.util.nodes import make_refnode
 
 from papershelf.formats import citation
 from papershelf.shelf.view import digest
-from papershelf.site.cite import shelf_cite_domain
+from papershelf.site.domain import cite_domain
 from papershelf.site.entrystore import StoredEntries
+from papershelf.site.indexes.base import IndexKind, group_page
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -88,7 +89,7 @@ def items(env: BuildEnvironment) -> list[Item]:
     Kept with the reading they were made from (entrystore.py), so a build
     whose .bib did not change loads no entry to list them.
     """
-    cite = shelf_cite_domain(env)
+    cite = cite_domain(env)
     if cite is None:
         return []
     data = cite.bibdata.data
@@ -137,8 +138,6 @@ def entry_id(key: str) -> str:
 
 def entry_pages(env: BuildEnvironment, view: ShelfView) -> dict[str, str]:
     """key -> the page listing its entry; empty without a References index."""
-    from papershelf.site.indexes.pages import group_page
-
     index_page = view.index_pages.get("references")
     if index_page is None:
         return {}
@@ -148,7 +147,7 @@ def entry_pages(env: BuildEnvironment, view: ShelfView) -> dict[str, str]:
 
 def render_list(app: Sphinx, view: ShelfView, group_items: tuple[Item, ...], docname: str) -> nodes.bullet_list:
     """The entries of one group, each formatted as on its paper page, linked to that page."""
-    cite = shelf_cite_domain(app.env)
+    cite = cite_domain(app.env)
     result = nodes.bullet_list(classes=["paper-references"])
     for item in group_items:
         entry = cite.entry(item.key) if cite is not None else None
@@ -198,7 +197,7 @@ def render_references(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.
 
 def entry_count(env: BuildEnvironment) -> int:
     """The number of entries, from the files' key lists (which loads no entry)."""
-    cite = shelf_cite_domain(env)
+    cite = cite_domain(env)
     return sum(len(info.keys) for info in cite.bibdata.bibfiles.values()) if cite is not None else 0
 
 
@@ -222,3 +221,6 @@ def content_digest(env: BuildEnvironment, view: ShelfView, bib_digests: dict[str
         for g in groups(items(env), split)
     ]
     return digest(repr((rows, sorted(view.index_pages.items()))))
+
+
+REFERENCES = IndexKind("references", render_references, empty="No BibTeX entries yet.", digest=content_digest)

@@ -59,8 +59,7 @@ from docutils import nodes
 
 from papershelf.model.settings import of_config
 from papershelf.site.header import MONTH_NAMES, human_date
-from papershelf.site.indexes.kinds import filter_classes
-from papershelf.site.indexes.pages import group_page
+from papershelf.site.indexes.base import IndexKind, filter_classes, group_page, link_shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -358,3 +357,6 @@ def render_timeline(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.No
         note = f"{count} undated paper{'s are' if count != 1 else ' is'} not drawn; see Undated in the chronology."
         result.append(nodes.paragraph("", note, classes=["paper-timeline-note"]))
     return result
+
+
+TIMELINE = IndexKind("timeline", render_timeline, shown=lambda p: (*link_shown(p), p.date, p.status, p.tags, p.relations))

@@ -162,7 +162,7 @@ def test_every_pin_installs_on_the_oldest_python_the_package_declares() -> None:
                 continue
             if dist.version != version.strip():
                 continue  # not what this venv installed: nothing to read
-            declared = dist.metadata.get("Requires-Python") or ""
+            declared = str(dist.metadata.json.get("requires_python") or "")
             assert not declared or SpecifierSet(declared).contains(floor + ".0" if floor.count(".") == 1 else floor), (line, declared)
             checked += 1
     assert checked > 30

@@ -576,3 +576,11 @@ def test_a_short_name_that_is_only_the_titles_first_words_is_not_shown_beside_it
     [gamma] = [li for li in soup(site, "topics").select("#untagged-papers li")]
     assert gamma.a.get_text() == "Gamma" and "\u2014" not in gamma.get_text()
     assert "Gamma" not in [s.get_text() for s in soup(site, "papers/gamma").select(".paper-short-name")]
+
+
+def test_topics_that_differ_in_leading_digits_keep_distinct_ids() -> None:
+    from papershelf.site.grouping import tag_id, tag_slug
+
+    assert tag_slug("2D detection") == "2d-detection" and tag_slug("3D detection") == "3d-detection"
+    assert tag_id("2D detection") != tag_id("3D detection")
+    assert tag_slug("Instruction tuning") == "instruction-tuning"  # ids of other topics are unchanged

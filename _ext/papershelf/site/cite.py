@@ -330,7 +330,7 @@ class ShelfBibtexDomain(BibtexDomain):
             todocname, citation_id = (paper.docname, "") if paper else (citation.bibliography_key.docname, citation.citation_id)
             tooltip = citation.tooltip_entry.text.render(TEXT_BACKEND).replace("\\url ", "") if citation.tooltip_entry else None
             if paper is not None:
-                tooltip = f"{paper.short_name}: {paper.title}" if not paper.title.startswith(paper.short_name) else paper.title
+                tooltip = paper.display_title
             references.append((
                 citation.entry,
                 citation.formatted_entry,
@@ -340,7 +340,7 @@ class ShelfBibtexDomain(BibtexDomain):
         for entry, todocname, citation_id in loose:
             paper = papers.get(entry.key)
             reference = format_reference(entry)
-            title = (f"{paper.short_name}: {paper.title}" if not paper.title.startswith(paper.short_name) else paper.title) if paper else reference.text()
+            title = paper.display_title if paper else reference.text()
             references.append((
                 entry,
                 FormattedEntry(entry.key, Text(reference.text()), _alpha_label(entry)),

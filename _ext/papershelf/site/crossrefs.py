@@ -103,6 +103,5 @@ def _relation_link(app: Sphinx, pagename: str, paper: Paper | None) -> dict[str,
     if paper is None:
         return None
     # Theme templates print this title without escaping it.
-    named = paper.title.startswith(paper.short_name)
-    title = html.escape(paper.title if named else f"{paper.short_name}: {paper.title}")
+    title = html.escape(paper.display_title)
     return {"link": app.builder.get_relative_uri(pagename, paper.docname), "title": title}

@@ -34,6 +34,8 @@ def tag_id(tag: str) -> str:
 @functools.cache  # a shelf has a few dozen tags, asked for 18,000 times a build at 2,000 papers
 def tag_slug(tag: str) -> str:
     """A tag as an id/class fragment: ``"Instruction tuning"`` -> ``instruction-tuning``."""
+    if tag[:1].isdigit():  # make_id drops leading digits: "2D detection" and "3D detection" would share one id
+        return nodes.make_id("x" + tag)[1:]
     return nodes.make_id(tag) or re.sub(r"\W+", "-", tag.lower()).strip("-") or "tag"
 
 

@@ -27,7 +27,6 @@ from papershelf.site.exports.feeds import (
     abstract_of,
     author_names,
     byline,
-    display_title,
     first_sentence,
 )
 
@@ -129,7 +128,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     # sphinxext-opengraph writes these fields as given (escaping only '"'),
     # so they are escaped here; a copy keeps the environment's metadata intact.
     fields = dict(context.get("meta") or {})
-    fields["og:title"] = html.escape(display_title(paper), quote=True)
+    fields["og:title"] = html.escape(paper.display_title, quote=True)
     fields["og:description"] = html.escape(about, quote=True)
     fields["og:type"] = "article"
     # Its own description would walk the whole doctree only to be replaced.

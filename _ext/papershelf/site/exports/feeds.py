@@ -84,13 +84,6 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
 
-def display_title(paper: Paper) -> str:
-    """``LLaVA: Visual instruction tuning``; the title alone when it starts with the short name."""
-    if paper.title.casefold().startswith(paper.short_name.casefold()):
-        return paper.title
-    return f"{paper.short_name}: {paper.title}"
-
-
 def author_names(entry: Entry | None) -> list[str]:
     """Authors as "First Last", plain text, without BibTeX's "others"."""
     if entry is None:
@@ -205,7 +198,7 @@ def build_feed(
         item = ET.Element("entry")
         entry = bib_entry(paper.key)
         _add(item, "id", entry_id(project, paper.key))
-        _add(item, "title", display_title(paper))
+        _add(item, "title", paper.display_title)
         _add(item, "updated", _iso(updated(paper)))
         when = published(paper)
         if when is not None:

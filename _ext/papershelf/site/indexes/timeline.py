@@ -183,8 +183,7 @@ def label_width(text: str) -> float:
 
 def _describe(paper: Paper, with_status: bool = True) -> str:
     when = human_date(paper.date.iso()) if paper.date else "undated"
-    named = paper.title.casefold().startswith(paper.short_name.casefold())
-    text = paper.title if named else f"{paper.short_name}: {paper.title}"
+    text = paper.display_title
     return f"{text} ({when}; {paper.status})" if with_status else f"{text} ({when})"
 
 

@@ -11,6 +11,7 @@ page. The loaded shelf (:class:`Shelf`) also serves ``add``, ``import`` and
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from papershelf.model.problems import Code, Problem
 from papershelf.shelf.load import Shelf
@@ -42,7 +43,7 @@ def check_shelf(shelf: Shelf) -> list[Problem]:
     problems.extend(reference_problems(shelf))
     view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
     rel_of = {page.docname: page.rel for page in shelf.pages}
-    problems.extend(Problem(f.code, f.message, f.line, rel_of.get(f.docname, f.docname)) for f in view.findings)
+    problems.extend(replace(f, path=rel_of.get(f.docname, f.docname)) for f in view.findings)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.code.slug, p.message))
 
 

@@ -61,6 +61,7 @@ class Problem:
     line: int = 0
     path: str = ""
     key: str = ""  #: the BibTeX entry a .bib finding is about, if any
+    docname: str = ""  #: the page a cross-document finding is about (the build locates it there, ``check`` at its file)
 
     def format(self) -> str:
         return f"{self.path}:{self.line}: {self.code.slug} {self.message}"

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from papershelf.model.problems import Code
+from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -22,16 +22,6 @@ if TYPE_CHECKING:
 UNDATED = (9999, 99, 99)
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A cross-document problem, reported once per build."""
-
-    code: Code
-    message: str
-    docname: str
-    line: int
-
-
 @dataclass
 class ShelfView:
     papers: dict[str, Paper] = field(default_factory=dict)  #: key -> paper
@@ -39,7 +29,7 @@ class ShelfView:
     inverse: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  #: key -> [(kind, source key)]
     cited_in: dict[str, list[str]] = field(default_factory=dict)  #: key -> docnames citing it
     index_pages: dict[str, str] = field(default_factory=dict)  #: index kind -> docname showing it
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
     _positions: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     keys_by_doc: dict[str, str] = field(init=False, repr=False, default_factory=dict)
 
@@ -72,13 +62,13 @@ def build_view(
 
     ``citations`` maps a docname to the keys it cites or mentions.
     """
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     papers: dict[str, Paper] = {}
     for docname in sorted(pages):
         paper = pages[docname]
         winner = papers.get(paper.key)
         if winner is not None:
-            findings.append(Finding(Code.DUPLICATE_PAPER, f"pages {winner.docname!r} and {docname!r} both claim key {paper.key!r}; only {winner.docname!r} is listed under it. Give each paper its own key", docname, paper.line))
+            findings.append(Problem(Code.DUPLICATE_PAPER, f"pages {winner.docname!r} and {docname!r} both claim key {paper.key!r}; only {winner.docname!r} is listed under it. Give each paper its own key", paper.line, docname=docname))
             continue
         papers[paper.key] = paper
 
@@ -87,7 +77,7 @@ def build_view(
         name = papers[key].short_name.casefold()
         if name in short_names:
             other = papers[short_names[name]]
-            findings.append(Finding(Code.DUPLICATE_SHORT_NAME, f"short name {papers[key].short_name!r} is also used by {other.docname!r}; make short names distinct", papers[key].docname, papers[key].line))
+            findings.append(Problem(Code.DUPLICATE_SHORT_NAME, f"short name {papers[key].short_name!r} is also used by {other.docname!r}; make short names distinct", papers[key].line, docname=papers[key].docname))
         else:
             short_names[name] = key
 
@@ -96,7 +86,7 @@ def build_view(
         paper = papers[key]
         for relation in paper.relations:
             if relation.target not in papers:
-                findings.append(Finding(Code.UNKNOWN_RELATION, f"`relations.{relation.kind}` names {relation.target!r}, which no paper page has as its `key`", paper.docname, relation.line))
+                findings.append(Problem(Code.UNKNOWN_RELATION, f"`relations.{relation.kind}` names {relation.target!r}, which no paper page has as its `key`", relation.line, docname=paper.docname))
             else:
                 inverse[relation.target].append((relation.kind, key))
     findings.extend(_version_cycles(papers))
@@ -122,7 +112,7 @@ def build_view(
     )
 
 
-def _version_cycles(papers: Mapping[str, Paper]) -> list[Finding]:
+def _version_cycles(papers: Mapping[str, Paper]) -> list[Problem]:
     """Each cycle of `updated_version` relations, reported once at its smallest key."""
     successors = {
         key: [r.target for r in paper.relations if r.kind == "updated_version" and r.target in papers]
@@ -138,7 +128,7 @@ def _version_cycles(papers: Mapping[str, Paper]) -> list[Finding]:
             if nxt == start and not seen & reported:
                 paper = papers[start]
                 line = next(r.line for r in paper.relations if r.kind == "updated_version")
-                findings.append(Finding(Code.RELATION_CYCLE, "updated versions form a cycle: " + " -> ".join([*path, start]), paper.docname, line))
+                findings.append(Problem(Code.RELATION_CYCLE, "updated versions form a cycle: " + " -> ".join([*path, start]), line, docname=paper.docname))
                 reported |= seen
                 break
             if nxt in seen:

@@ -895,8 +895,6 @@ def test_two_lists_with_the_same_file_name_keep_both_notes(two_lists: Site) -> N
     assert sum("NOTE-OF-LIST-B" in text for text in notes.values()) == 1
 
 
-@issue21("indexes.tag_slug uses docutils' make_id, which drops leading digits: '2D detection' and '3D detection' both get "
-         "the id topic-d-detection, so the Topics page shows one section holding both topics' papers")
 def test_topics_that_differ_by_a_leading_digit_stay_distinct(two_lists: Site) -> None:
     soup = soup_of(two_lists.out / "topics.html")
     sections = {}

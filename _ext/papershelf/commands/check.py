@@ -247,12 +247,16 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         text = data.decode("utf-8-sig")
         shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text), extensions=extensions))
         front = frontmatter.parse_front_matter(text)
+        # every page drops its raw HTML (site/untrusted.py); paper pages say so with their own message
+        other_page_html = (Problem(Code.RAW_HTML, RAW_OUTPUT_MESSAGE, line, rel) for line in raw_html_lines(_blank_front_matter(text), extensions))
         if front is not None and front.error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line, rel))
+            shelf.problems.extend(other_page_html)
             continue
         if front is None or not is_paper_page(front.data):
             if in_papers:
                 shelf.problems.append(Problem(Code.NOT_A_PAPER, NOT_A_PAPER_MESSAGE, 1, rel))
+            shelf.problems.extend(other_page_html)
             continue
         docname = paths.docname(path)
         bib = shelf.entries.get(str(front.data.get("key", "")))
@@ -344,6 +348,7 @@ def reference_problems(shelf: Shelf) -> list[Problem]:
 
 
 RAW_HTML_MESSAGE = "raw HTML in a paper page is not published; write Markdown instead"
+RAW_OUTPUT_MESSAGE = "raw HTML is not published (it could run scripts); write Markdown instead"
 
 
 def unknown_paper_message(key: str) -> str:

@@ -48,7 +48,7 @@ READER_PAGES = (
     ("code", "every code repository, by paper."),
     ("comparison", "the papers side by side on this shelf's facets."),
     ("papers", "every paper, by name."),
-    ("references", "the whole bibliography; download [references.bib](path:../references.bib)."),
+    ("references", "the whole bibliography; download [references.bib](site:references.bib)."),
 )
 
 
@@ -97,6 +97,7 @@ def init_files(target: Path, options: InitOptions) -> dict[Path, str]:
         + (", read status" if options.reading_status else "") + " and a citation you can copy.",
         "nav": "\n".join(f"- {{doc}}`{page}`: {says[page]}" for page in pages),
         "toctree": "\n".join(pages),
+        "myst_path": "{{path}}",  # MyST's own placeholder in myst_url_schemes, written as it is
         "version": __version__,
         "origin_note": f"papershelf is installed from {origin}; once {__version__} is on the package index, "
         f"`papershelf=={__version__}` replaces that line." if origin else "",

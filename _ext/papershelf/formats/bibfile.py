@@ -32,7 +32,8 @@ from pybtex.database import BibliographyData, BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
-from papershelf.formats import arxivid
+from papershelf.formats import arxivid, citation
+from papershelf.formats.links import is_allowed_link, scheme
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry
 
@@ -348,6 +349,12 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
     fields = {f.key.lower(): f for f in entry.fields}
     if "year" not in fields and "date" not in fields:
         scan.problems.append(Problem(Code.BIB_NO_YEAR, f"entry `{entry.key}` has no `year`; add `year = {{YYYY}}`", line, scan.path, entry.key))
+    url = fields.get("url")
+    # as pybtex's styles read it, and as the References page reads it (braces removed)
+    if url is not None and not all(is_allowed_link(text) for text in (str(url.value), citation.plain(str(url.value)))):
+        # pybtex's styles and the References page link the url: a javascript: one would run in the reader's browser
+        scan.problems.append(Problem(Code.BAD_URL, f"entry `{entry.key}`: `url` {str(url.value)[:80]!r} uses the scheme `{scheme(citation.plain(str(url.value))) or scheme(str(url.value))}:`; "
+                                     "only http, https and mailto links are published, so it is shown without a link; fix the URL", url.start_line + 1, scan.path))
     author = fields.get("author")
     if author is not None:
         names = re.split(r"\s+and\s+", str(author.value))

@@ -17,7 +17,7 @@ from papershelf.formats import arxivid, conffile, frontmatter
 from papershelf.formats.bibfile import BibScan, eprint_id, scan_text
 from papershelf.formats.bibrules import DEFAULT_STYLE, entry_problems
 from papershelf.model.problems import Code, Problem
-from papershelf.shelf.rules import RAW_HTML_MESSAGE
+from papershelf.shelf.rules import RAW_HTML_MESSAGE, RAW_OUTPUT_MESSAGE
 from papershelf.shelf.schema import is_paper_page, read_paper
 
 if TYPE_CHECKING:
@@ -237,12 +237,16 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
         text = data.decode("utf-8-sig")
         shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text), extensions=extensions))
         front = frontmatter.parse_front_matter(text)
+        # every page drops its raw HTML (site/untrusted.py); paper pages say so with their own message
+        other_page_html = (Problem(Code.RAW_HTML, RAW_OUTPUT_MESSAGE, line, rel) for line in raw_html_lines(_blank_front_matter(text), extensions))
         if front is not None and front.error:
             shelf.problems.append(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line, rel))
+            shelf.problems.extend(other_page_html)
             continue
         if front is None or not is_paper_page(front.data):
             if in_papers:
                 shelf.problems.append(Problem(Code.NOT_A_PAPER, NOT_A_PAPER_MESSAGE, 1, rel))
+            shelf.problems.extend(other_page_html)
             continue
         docname = paths.docname(path)
         bib = shelf.entries.get(str(front.data.get("key", "")))

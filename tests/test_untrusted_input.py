@@ -496,7 +496,9 @@ def leak(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Leak:
         formatted = body.format(secret=os.path.relpath(secret_file, page_dir), environ=environ, absolute=secret_file)
         text = orphan(f"Reading {case}", formatted)
         (page_dir / f"{case}.md").write_text(text, encoding="utf-8")
-        lines[case] = (f"docs/leak/{case}.md", line_of(text, formatted.split("\n")[0]))
+        # inside {eval-rst} the finding is at the directive's own line, not the fence's
+        needle = ".. raw::" if "{eval-rst}" in formatted else formatted.split("\n")[0]
+        lines[case] = (f"docs/leak/{case}.md", line_of(text, needle))
     # the same from an imported list: a paper's body and the list's notes
     papers = root / "docs" / "papers"
     rel_secret = os.path.relpath(secret_file, papers)

@@ -779,7 +779,9 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
                 position = _close(tokens, position, token.type)
                 continue
         position += 1
-    if not groups:
+    if not groups:  # "- 12) [Title](...)": the item is a list of its own
+        for a, _ in nested:
+            _read_list(tokens, a, lines, section, year, path, parsed, tags)
         return
     papers = [group for group in groups if _has_paper([p for inline in group for p in pieces(inline)])]
     topic = ""
@@ -836,10 +838,12 @@ QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
 def _read_group(inlines: list[Token], line: int, section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...], heading_title: bool = False) -> Item | None:
     """One paper from the paragraphs that hold it (a bullet, a row of text, a heading and its section)."""
     parts: list[Piece] = []
+    head_length = 0
     for number, inline in enumerate(inlines):
         if number:
             parts.append(Piece("br"))
         parts.extend(pieces(inline))
+        head_length = head_length or len(parts)
     for part in list(parts):  # a paper URL written as text ("[[https://arxiv.org/abs/1810.08272)]"): a link
         for url in BARE_URL.findall(part.text) if part.kind == "text" else []:
             if is_paper_url(url):
@@ -848,7 +852,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if links and all(p.url.startswith("#") for p in links) and not heading_title:
         parsed.navigation += 1  # a table of contents entry
         return None
-    head = pieces(inlines[0])
+    head = parts[:head_length]  #: the first paragraph's pieces (the same objects as in ``parts``)
     item = Item(line, "", section, date=year, tags=list(tags))
     text = plain([p for p in parts if p.kind == "text"])
     head_text = plain([p for p in head if p.kind == "text"])

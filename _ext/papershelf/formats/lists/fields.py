@@ -89,7 +89,7 @@ def clean_title(text: str) -> Title:
     title = ROW_NUMBER.sub("", title)
     venue = ""
     tag = LEADING_TAG.match(title)
-    if tag and len(title) > tag.end() + 8:
+    if tag and len(title) >= tag.end() + 4:
         said = (tag.group(1) or tag.group(2) or "").strip()
         if tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
             venue, title = said, title[tag.end():]

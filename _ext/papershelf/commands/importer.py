@@ -355,12 +355,13 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
 def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
     """An entry for a paper the list gives no citation for (``enrich`` rewrites it).
 
-    Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
-    one would fail the bibliography style, so the entry then stays missing.
+    The same rule as a table row's or a bullet's (``_generated_for_item``): a paper
+    link or a year makes one, so that an exported list imports into the same
+    entries; an undated one is the list's gap, which the build reports.
     """
     found = _first_arxiv(paper_urls)
-    year = date[:4] or (str(found.year) if found else "")
-    if not year:
+    year = date[:4] or (str(found.year) if found else "") or next((said for url in paper_urls if (said := url_year(url))), "")
+    if not year and not paper_urls:
         return ""
     url = found.abs_url() if found else (paper_urls[0] if paper_urls else "")
     return generated_entry(key, title, year, url, found.identifier if found else "")

@@ -276,7 +276,7 @@ def blank_folding(text: str) -> str:
 MARKDOWN = MarkdownIt("commonmark").enable("table")
 #: links and images whose target is no web address: relative files, in-page anchors
 LOCAL_LINK = re.compile(r"(!?)\[([^\[\]\n]{0,500})\]\((?!\s*<?(?:https?://|mailto:))[^()\n]{0,500}\)")
-HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
+HTML_TAG = re.compile(r"</?(?!https?:|mailto:)[A-Za-z][^<>\n]{0,500}>")  # not an autolink or a link's <url>
 
 
 def shields_text(url: str) -> str:
@@ -584,6 +584,8 @@ def _has_date(cells: list[Token], roles: list[str]) -> bool:
 
 def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     """A link's kind from its label, else from its host; None for a link the page lists in its body."""
+    if not url.startswith(("http://", "https://")):
+        return None  # "url", "org/repo (github.com)": no address a page can link
     known = link_kind(text)
     if known and not (known[0] == "paper" and item.paper_url):
         return known
@@ -703,7 +705,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     if role in ("code", "demo", "project"):
         kind, link_label = {"code": ("code", ""), "demo": ("demo", ""), "project": ("homepage", "")}[role]
-        for link in links:
+        for link in (link for link in links if link.url.startswith(("http://", "https://"))):
             item.links.append(LabelledLink(kind, link.url, link_label))
         for part in parts:
             found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))

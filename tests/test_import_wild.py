@@ -251,6 +251,14 @@ def test_the_rules_one_by_one() -> None:
     # a derived name names the paper: never an acronym the title merely uses
     assert derive_names("Scaling LLMs for Owl Calls")[0] == "Scaling LLMs for Owl Calls"
     assert derive_names("Sparse Attention for Very Long Owl Songs with KV Caching")[0] == "Sparse Attention for Very Long Owl Songs"
+    # an author line indented too little for its numbered item (a paragraph of its own) is still that item's
+    text = "## X\n\n19. **Owls Generalize via Instructions**. ![](https://img.shields.io/badge/New-EAD8D9)\n\n   *A. Owl, B. Heron*.  [[pdf](https://arxiv.org/abs/2104.08773)], 2022.03\n"
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert (item.title, item.date, item.authors, item.paper_url) == ("Owls Generalize via Instructions", "2022-03", "A. Owl and B. Heron", "https://arxiv.org/abs/2104.08773")
+    # a second paper badge under a heading entry (a follow-up's) stays a link of it
+    text = "## Models\n\n### Janus Owl\n\n[![Janus](https://img.shields.io/badge/arXiv-2410.13848-red)](https://arxiv.org/abs/2410.13848) [![Janus Pro](https://img.shields.io/badge/arXiv-2501.17811-red)](https://arxiv.org/abs/2501.17811)\n"
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert [(link.kind, link.url) for link in item.links] == [("paper", "https://arxiv.org/abs/2410.13848"), ("other", "https://arxiv.org/abs/2501.17811")]
     # the shape chosen is the one whose entries hold the paper links
     parsed = awesome.parse_awesome(LISTS["b-html-table.md"], "b.md")
     assert [item.title for item in parsed.items] == ["A Survey of Owl Agents", "NightCrawler", "PerchPlan"]

@@ -103,6 +103,8 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)  #: findings outside any item
     navigation: int = 0  #: items linking only inside the list (a table of contents)
     notes: list[str] = field(default_factory=list)  #: headings and paragraphs outside items, as safe Markdown
+    #: the last list item read, when it became a resource: (item, its paragraphs, (topic, year)) -- a paper link just below may be its own
+    open_item: tuple[Item, list[Token], tuple[str, str]] | None = None
 
 
 # --- inline content ---------------------------------------------------------------
@@ -373,6 +375,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     while index < len(tokens):
         token = tokens[index]
         if token.type == "heading_open":
+            parsed.open_item = None
             _close_section(section, parsed, path)
             level = int(token.tag[1])
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
@@ -418,7 +421,14 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 year = said  # "*(2016)*": the papers below are of that year
             elif _anchors(parts):
                 _place_group([token], topic, year, path, parsed, ())
+            elif _has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
+                # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
+                _, inlines, where = parsed.open_item
+                parsed.resources.pop()
+                _place_group([*inlines, token], *where, path, parsed, ())
+                parsed.open_item = None
             else:
+                parsed.open_item = None
                 parsed.notes += ["", safe_markdown(parts)]
                 if section is not None:
                     section.inlines.append(token)
@@ -814,6 +824,8 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
     for item in items:
         if item.paper_url or not nested_papers:
             _place(item, parsed)
+    if items and not items[-1].paper_url and not nested_papers and len(groups) == 1:
+        parsed.open_item = (items[-1], groups[0], (section, year))
 
 
 def normal_key(text: str) -> str:
@@ -934,6 +946,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.links.append(LabelledLink(known[0], part.url, known[1]))
             if known[0] == "paper" and part.text and not is_label(part.text) and part.text != item.title and not part.image:
                 item.facts.append(("Paper link", part.text))
+        elif is_paper_url(part.url) and part.url.startswith(("http://", "https://")) and not any(normal_key(existing.url) == normal_key(part.url) for existing in item.links):
+            item.links.append(LabelledLink("other", part.url, part.text.strip() or "paper"))  # a second paper link (a follow-up's badge)
         elif not part.image and part.url.startswith(("http://", "https://")):
             item.body.append(f"- {md_link(part.text, part.url)}")
     for part in parts:

@@ -27,6 +27,7 @@ from papershelf.formats.bibfile import (
     entry_key,
     entry_openers,
     eprint_id,
+    escape,
     generated_entry,
     is_generated,
     scan_text,
@@ -36,6 +37,7 @@ from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import SHAPES, awesome
 from papershelf.formats.lists.awesome import resources_page
 from papershelf.formats.lists.entries import Item, ListEntry, ListLink, ListReading, ParsedList
+from papershelf.formats.lists.fields import date_heading, unescape_tex, url_year
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
@@ -45,7 +47,14 @@ from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
 from papershelf.shelf.load import Shelf, load_shelf
-from papershelf.shelf.naming import derive_names, detect_style, make_key, normal_title, shorten
+from papershelf.shelf.naming import (
+    derive_names,
+    detect_style,
+    distinct_alternatives,
+    make_key,
+    normal_title,
+    shorten,
+)
 from papershelf.shelf.paths import (
     ShelfError,
     ShelfPaths,
@@ -87,6 +96,11 @@ def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
     for candidate in candidates:
         name = str(candidate.fields.get("short_name") or "")
         if name.casefold() in taken and not candidate.entry.extras.get("short_name"):
+            other = next((choice for choice in distinct_alternatives(name, str(candidate.fields.get("title") or ""), limit) if choice.casefold() not in taken), "")
+            if other:
+                candidate.fields["short_name"] = name = other
+                taken.add(name.casefold())
+                continue
             year = _year_of(candidate)
             suffixes = ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
             for suffix in suffixes:
@@ -312,7 +326,7 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
                 message += "; the entry is imported as written, for you to fix in the .bib"
             warnings.append(replace(problem, line=entry.line if fixed else problem.line + offset, message=message))
         candidate.bib = scan.entries.get(candidate.key)
-        bib_title = re.sub(r"\s+", " ", re.sub(r"[{}]", "", candidate.bib.get("title"))).strip() if candidate.bib else ""
+        bib_title = unescape_tex(re.sub(r"\s+", " ", re.sub(r"[{}]", "", candidate.bib.get("title"))).strip()) if candidate.bib else ""
         title = str(candidate.fields.get("title", ""))
         if bib_title and bib_title != title and re.sub(r"\W+", "", bib_title) == re.sub(r"\W+", "", title):
             candidate.fields["title"] = bib_title  # the heading differs only in punctuation
@@ -341,12 +355,13 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
 def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
     """An entry for a paper the list gives no citation for (``enrich`` rewrites it).
 
-    Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
-    one would fail the bibliography style, so the entry then stays missing.
+    The same rule as a table row's or a bullet's (``_generated_for_item``): a paper
+    link or a year makes one, so that an exported list imports into the same
+    entries; an undated one is the list's gap, which the build reports.
     """
     found = _first_arxiv(paper_urls)
-    year = date[:4] or (str(found.year) if found else "")
-    if not year:
+    year = date[:4] or (str(found.year) if found else "") or next((said for url in paper_urls if (said := url_year(url))), "")
+    if not year and not paper_urls:
         return ""
     url = found.abs_url() if found else (paper_urls[0] if paper_urls else "")
     return generated_entry(key, title, year, url, found.identifier if found else "")
@@ -557,9 +572,18 @@ def read_list(text: str, shown: str, settings: ShelfSettings, shape: str = "auto
     """The list read by the shape named, or (``auto``) by the first registered shape that recognises something."""
     if shape != "auto":
         return SHAPES[shape].read(text, shown, settings)
-    readings = (each.read(text, shown, settings) for each in SHAPES.values())
-    first = next(readings)
-    return first if first.found else next((reading for reading in readings if reading.found), first)
+    readings = [each.read(text, shown, settings) for each in SHAPES.values()]
+    found = [reading for reading in readings if reading.found] or readings[:1]
+    # the shape that accounts for the most paper links; the first registered keeps a near tie (a seed list read as headings)
+    best = max(paper_links(reading) for reading in found)
+    return next(reading for reading in found if paper_links(reading) >= best * 0.9)
+
+
+def paper_links(reading: ListReading) -> int:
+    """How many distinct paper links a reading of a list turned into papers (or their relations)."""
+    urls = [link.url for entry in reading.entries for link in entry.links] + [relation.target for entry in reading.entries for relation in entry.relations]
+    urls += [link.url for item in reading.items for link in item.links]
+    return len({normal_link(url) for url in urls if awesome.is_paper_url(url)})
 
 
 def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | None = None, dry_run: bool = False, displays: list[str] | None = None, shape: str = "auto") -> ImportReport:
@@ -757,7 +781,7 @@ def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> st
     for name in ("tags", "aliases"):
         values = list(fields.get(name) or [])
         extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
-        if name == "aliases":
+        if name == "aliases" and _written_name(candidate):  # a name derived from the title is no alias: it may differ from the page's by design
             extra += [str(candidate.fields.get("short_name"))] if candidate.fields.get("short_name") not in (*values, fields.get("short_name"), *extra) else []
         if extra:
             fields[name] = values + extra
@@ -777,6 +801,13 @@ def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> st
     if not changed:
         return ""
     return render_front_matter(fields) + (f"\n{body}\n" if body else "")
+
+
+def _written_name(candidate: Candidate) -> bool:
+    """The candidate's short name is one the list writes (a ``name:`` line, an alias, a name column), not one derived from its title."""
+    entry = candidate.entry
+    name = str(candidate.fields.get("short_name") or "")
+    return bool(name) and name in (str(entry.extras.get("short_name") or ""), entry.alias, *entry.keywords)
 
 
 def notes_page(item: ParsedList) -> str:
@@ -800,10 +831,14 @@ def _paper_urls(fields: dict[str, Any]) -> list[str]:
 
 
 def _generated_for_item(item: Item, key: str) -> str:
-    """The entry of a table row or bullet: what the row gives."""
-    found = arxivid.parse_url(item.paper_url)
+    """The entry of a table row or bullet: what the row gives (its authors too)."""
+    found = awesome.arxiv_in(item.paper_url)
     year = item.date[:4] or (str(found.year) if found else "")
-    return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue)
+    text = generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue)
+    if item.authors:
+        with contextlib.suppress(ValueError):
+            text = with_fields(text, {"author": escape(item.authors)})
+    return text
 
 
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
@@ -812,7 +847,8 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     first: dict[str, Item] = {}
     result = []
     for item in items:
-        identity = arxivid.of_link(item.paper_url) or "title:" + normal_title(item.title)
+        found = awesome.arxiv_in(item.paper_url)
+        identity = (found.identifier if found else "") or "title:" + normal_title(item.title)
         owner = first.get(identity)
         if owner is None:
             first[identity] = item
@@ -847,14 +883,18 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         title = item.title or item.paper_url
         note = next((text for label, text in item.facts if label == "Note"), "")
         named = re.match(r"\(([^(),]{1,25})[,)]", note)
-        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
-        alias = item.name if item.name and item.name.casefold() not in title.casefold() else named.group(1).strip() if named and ":" not in title else ""
+        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name (a name, not "(2015)")
+        written = named.group(1).strip() if named and ":" not in title and re.search(r"[A-Za-z]", named.group(1)) and not date_heading(named.group(1)) else ""
+        alias = item.name if item.name and item.name.casefold() not in title.casefold() else written
+        if item.name and not alias and derive_names(title)[0] != item.name:
+            alias = item.name  # the list's own name, which the title also says ("**RoboTracer**: \"RoboTracer: ...\"")
         short = derive_names(title, alias)[0]
-        found = arxivid.parse_url(item.paper_url)
+        found = awesome.arxiv_in(item.paper_url)
         identifier = found.identifier if found else ""
         # the id's month is more precise than a year heading, and earlier than a later venue's year
         if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
             item.date = f"{found.year}-{found.month:02d}"
+        item.date = item.date or url_year(item.paper_url)  # "aclanthology.org/2023.acl-long.1": the link's year
         year = item.date[:4] or (str(found.year) if found else "")
         key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from papershelf.formats.lists.fields import GENERIC_ACRONYMS
 from papershelf.shelf.schema import TEXT_LIMITS
 
 if TYPE_CHECKING:
@@ -89,6 +90,17 @@ def _acronym(title: str) -> str:
     return match.group(0) if match else ""
 
 
+def _coined_name(title: str) -> str:
+    """The title's coined word when it names this paper: its first word ("LLaVA-1.5 Improves ..."), the word before
+    its colon ("... in DeepSeekMath: ...") or a word in parentheses ("... Representations (ELMo)"), never a common acronym the title merely uses ("LLMs", "KV", "https")."""
+    found = _acronym(title)
+    if not found or found.lower() in GENERIC_ACRONYMS or found.lower().rstrip("s") in GENERIC_ACRONYMS:
+        return ""
+    first = title.split()[0] if title.split() else ""
+    before_colon = title.split(":", 1)[0].split()[-1] if ":" in title and title.split(":", 1)[0].split() else ""
+    return found if found in (first.strip("\"'“"), before_colon) or f"({found})" in title else ""
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters."""
     if len(text) <= limit:
@@ -125,7 +137,7 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
     mentions = _mentions(prefix, alias)
     # a `tag:` name made of the title's initials comes after the title itself and its coined words
     initials = next((name for name in keywords if _abbreviates(name, title)), "")
-    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title), initials]
+    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _coined_name(title), initials]
     short = next((choice for choice in choices if choice and len(choice) <= limit), "") or shorten(title, limit)
     return short, [alias] if alias else []
 
@@ -133,3 +145,17 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
 def normal_title(text: str) -> str:
     """A title compared without case, braces, punctuation or spacing."""
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+
+
+def distinct_alternatives(name: str, title: str, limit: int) -> list[str]:
+    """Names that set a paper apart when its derived name is another paper's: its title, then the title with its
+    middle left out ("Inductive representation … temporal graphs"), never a number or a year added."""
+    words = title.split()
+    choices = [title, shorten(title, limit)]
+    for tail in range(1, min(4, len(words))):
+        end = " ".join(words[-tail:])
+        room = limit - len(end) - 3
+        head = shorten(" ".join(words[:-tail]), room) if room > 8 else ""
+        if head and head != " ".join(words[:-tail]):
+            choices.append(f"{head} \u2026 {end}")
+    return [choice for choice in dict.fromkeys(choices) if choice and len(choice) <= limit and choice != name]

@@ -92,7 +92,8 @@ class Item:
     facts: list[tuple[str, str]] = field(default_factory=list)  #: (label, text) of other columns
     body: list[str] = field(default_factory=list)  #: Markdown lines for the page body
     venue: str = ""
-    name: str = ""  #: the name a "Model" or "Name" column gives beside the title column
+    name: str = ""  #: the list's own name of it: a "Model" or "Name" column, ``**Name**:``, ``(**ELMo**)``
+    authors: str = ""  #: in BibTeX's form ("A and B and others"), from an author line or column
     warnings: list[Problem] = field(default_factory=list)
 
     @property

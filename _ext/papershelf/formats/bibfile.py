@@ -350,7 +350,7 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
         scan.problems.append(Problem(Code.BIB_NO_YEAR, f"entry `{entry.key}` has no `year`; add `year = {{YYYY}}`", line, scan.path, entry.key))
     author = fields.get("author")
     if author is not None:
-        names = re.split(r"\s+and\s+", str(author.value))
+        names = re.split(r"(?<!\s)\s+and\s+", str(author.value))  # the lookbehind: linear on runs of spaces
         if any(name.count(",") > 1 for name in names) or "†" in str(author.value):
             scan.problems.append(Problem(Code.BIB_AUTHORS, f"entry `{entry.key}`: authors must be separated by ` and ` (found commas or markers such as †)", author.start_line + 1, scan.path, entry.key))
 

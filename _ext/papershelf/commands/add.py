@@ -80,7 +80,7 @@ def _write(shelf: Shelf, fields: dict[str, object], bibtex: str) -> Added:
     slug = unique_name(slugify(str(fields["short_name"])), set(shelf.slugs))
     page = paths.papers / f"{slug}.md"
     old_bib = shelf.bib_texts.get(paths.bibfile, "")
-    commit({paths.bibfile: append_text(old_bib, bibtex), page: render_front_matter(fields)})
+    commit({paths.bibfile: append_text(old_bib, bibtex), page: render_front_matter(fields)}, within=paths.root)
     return Added(str(fields["key"]), str(fields["short_name"]), page, paths.bibfile)
 
 

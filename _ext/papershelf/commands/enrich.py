@@ -236,7 +236,7 @@ def enrich_shelf(
         files[bibpath] = text
     report.seconds = time.monotonic() - started
     if not dry_run and files:
-        commit(files)
+        commit(files, within=paths.root)
         report.written = sorted(files)
     return report
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from papershelf.formats import arxivid
+from papershelf.formats import arxivid, frontmatter
 from papershelf.formats.bibfile import (
     BibScan,
     drop_known_macros,
@@ -128,9 +128,13 @@ def file_stem(name: str, limit: int = 50) -> str:
 def load_fixes(path: Path) -> dict[str, dict[str, Any]]:
     """Read and validate a fixes file; raise ShelfError before anything is written."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = frontmatter.load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ShelfError(f"cannot read the fixes file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ShelfError(f"cannot read the fixes file {path}: byte {error.object[error.start]:#04x} at offset {error.start} is not UTF-8") from error
+    except ValueError as error:
+        raise ShelfError(f"the fixes file {path}, {error}") from error
     except yaml.YAMLError as error:
         raise ShelfError(f"the fixes file {path} is not valid YAML: {error}") from error
     if data is None:
@@ -699,7 +703,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         if text:
             files[landing] = text
     if not dry_run and files:
-        commit(files)
+        commit(files, within=paths.root)
         report.written = sorted(files)
     return report
 

@@ -131,6 +131,6 @@ def init_shelf(target: Path, options: InitOptions | None = None) -> list[Path]:
     if target.exists() and any(target.iterdir()):
         raise ShelfError(f"{target} is not empty; init only creates a shelf in a new or empty directory")
     files = init_files(target, options or InitOptions())
-    commit(files)
+    commit(files, within=target)
     (target / SOURCE_DIR / PAPERS_DIR).mkdir(parents=True, exist_ok=True)
     return sorted(files)

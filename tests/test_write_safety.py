@@ -238,3 +238,201 @@ def test_a_huge_answer_is_refused_without_reading_it_whole(hostile_server: Calla
 
 def test_the_cap_is_20_mb_by_default() -> None:
     assert arxiv.ArxivClient().max_size == arxiv.MAX_ANSWER == 20 * 1024 * 1024
+
+
+# --- 2. every write is safe -------------------------------------------------------------------
+
+LIST = "# L\n\n#### Alpha: One\n\npaper link: [here](https://arxiv.org/abs/2301.00001)\n\n#### Beta: Two\n\npaper link: [here](https://arxiv.org/abs/2301.00002)\n"
+
+
+def test_temporary_files_have_unpredictable_names_in_the_target_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, str]] = []
+    real = os.replace
+
+    def spy(source: Any, target: Any) -> None:
+        seen.append((str(source), str(target)))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    commit({tmp_path / "a" / "page.md": "one", tmp_path / "page.md": "two"})
+    monkeypatch.undo()
+    commit({tmp_path / "page.md": "three"})
+    temps = [Path(source) for source, _ in seen]
+    assert [temp.parent for temp in temps] == [tmp_path / "a", tmp_path]
+    assert all(temp.name.startswith(".page.md.") and temp.name != ".page.md.papershelf-tmp" for temp in temps)
+    assert (tmp_path / "page.md").read_text() == "three"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "page.md", "page.md"]  # no temporary left
+
+
+def test_a_planted_link_at_the_old_temporary_name_is_never_written_through(tmp_path: Path) -> None:
+    secret = tmp_path / "outside.txt"
+    secret.write_text("keep", encoding="utf-8")
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / ".page.md.papershelf-tmp").symlink_to(secret)
+    commit({folder / "page.md": "new"}, within=folder)
+    assert secret.read_text(encoding="utf-8") == "keep"
+    assert (folder / "page.md").read_text(encoding="utf-8") == "new" and not (folder / "page.md").is_symlink()
+
+
+def test_a_target_that_is_a_link_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    secret = tmp_path / "outside.txt"
+    secret.write_text("keep", encoding="utf-8")
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / "page.md").symlink_to(secret)
+    with pytest.raises(ShelfError, match=r"page.md: it is a symbolic link .*nothing was changed"):
+        commit({folder / "other.md": "x", folder / "page.md": "overwritten"}, within=folder)
+    assert secret.read_text(encoding="utf-8") == "keep"
+    assert not (folder / "other.md").exists()
+
+
+def test_a_folder_that_leads_outside_the_shelf_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / "papers").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ShelfError, match="outside the shelf"):
+        commit({folder / "papers" / "page.md": "x"}, within=folder)
+    assert list(outside.iterdir()) == []
+
+
+def test_enrich_cache_never_writes_through_a_planted_link(tmp_path: Path) -> None:
+    secret = tmp_path / "outside.json"
+    secret.write_text("keep", encoding="utf-8")
+    cache = arxiv.Cache(tmp_path / "cache")
+    cache.directory.mkdir()
+    (cache.directory / "2301.00001.tmp").symlink_to(secret)
+    paper = arxiv.ArxivPaper("2301.00001", "T", ("A B",), "2023-01-01T00:00:00Z", "cs.CL")
+    cache.put(paper)
+    assert cache.get("2301.00001") == paper
+    assert secret.read_text(encoding="utf-8") == "keep"
+    (cache.directory / "2301.00002.json").symlink_to(secret)
+    with pytest.raises(ShelfError, match="symbolic link"):
+        cache.put(arxiv.ArxivPaper("2301.00002", "T", ("A B",), "2023-01-01T00:00:00Z", "cs.CL"))
+    assert secret.read_text(encoding="utf-8") == "keep"
+
+
+def _plan(shelf: Path, count: int = 30) -> dict[Path, str]:
+    files = {shelf / "docs" / "papers" / f"p{number}.md": f"page {number}\n" for number in range(count)}
+    files[shelf / "docs" / "new-folder" / "n.md"] = "new\n"
+    files[shelf / "references.bib"] = "@misc{k, title={T}, year={2020}}\n"
+    return files
+
+
+@pytest.mark.parametrize("when", [1, 10, 31])
+def test_ctrl_c_during_the_renames_rolls_back_and_says_so(shelf: Path, monkeypatch: pytest.MonkeyPatch, when: int) -> None:
+    before = _files(shelf)
+    real = os.replace
+    calls = {"n": 0}
+
+    def interrupting(source: Any, target: Any) -> None:
+        real(source, target)
+        calls["n"] += 1
+        if calls["n"] == when:
+            os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, delivered while commit runs
+
+    monkeypatch.setattr(os, "replace", interrupting)
+    with pytest.raises(Interrupted, match="put back as it was; nothing was changed"):
+        commit(_plan(shelf), within=shelf)
+    monkeypatch.undo()
+    assert _files(shelf) == before
+    assert not (shelf / "docs" / "new-folder").exists()
+
+
+def test_a_keyboard_interrupt_raised_inside_a_rename_rolls_back(shelf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _files(shelf)
+    real = os.replace
+    calls = {"n": 0}
+
+    def interrupting(source: Any, target: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupting)
+    with pytest.raises(Interrupted):
+        commit(_plan(shelf), within=shelf)
+    monkeypatch.undo()
+    assert _files(shelf) == before
+
+
+@pytest.mark.parametrize("phase", ["write", "rename"])
+def test_a_full_disk_leaves_the_shelf_as_it_was(shelf: Path, monkeypatch: pytest.MonkeyPatch, phase: str) -> None:
+    before = _files(shelf)
+    calls = {"n": 0}
+    if phase == "write":
+        real_write = paths._write_new
+
+        def full(folder: Path, name: str, data: bytes, mode: int) -> Path:
+            calls["n"] += 1
+            if calls["n"] == 12:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_write(folder, name, data, mode)
+
+        monkeypatch.setattr(paths, "_write_new", full)
+    else:
+        real_replace = os.replace
+
+        def full_rename(source: Any, target: Any) -> None:
+            calls["n"] += 1
+            if calls["n"] == 12:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+            real_replace(source, target)
+
+        monkeypatch.setattr(os, "replace", full_rename)
+    with pytest.raises(ShelfError, match="No space left on device; nothing was changed"):
+        commit(_plan(shelf), within=shelf)
+    monkeypatch.undo()
+    assert _files(shelf) == before
+    assert not any(".papershelf-" in path.name for path in shelf.rglob("*"))
+
+
+def test_ctrl_c_during_an_import_is_reported_truthfully(shelf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    listing = tmp_path / "list.md"
+    listing.write_text(LIST, encoding="utf-8")
+    before = _files(shelf)
+    real = os.replace
+    calls = {"n": 0}
+
+    def interrupting(source: Any, target: Any) -> None:
+        real(source, target)
+        calls["n"] += 1
+        if calls["n"] == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(os, "replace", interrupting)
+    assert cli.main(["import", "--root", str(shelf), str(listing)]) == 130
+    monkeypatch.undo()
+    assert "interrupted while writing" in capsys.readouterr().err
+    assert _files(shelf) == before
+
+
+def test_an_unreadable_bib_stops_import_add_and_enrich_before_planning(shelf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bib = shelf / "references.bib"
+    bib.write_bytes("@misc{k,\n  title = {Caf\u00e9},\n  year = {2020}\n}\n".encode("latin-1"))
+    before = _files(shelf)
+    listing = tmp_path / "list.md"
+    listing.write_text(LIST, encoding="utf-8")
+    entry = tmp_path / "one.bib"
+    entry.write_text("@misc{other,\n  title = {Other},\n  year = {2021}\n}\n", encoding="utf-8")
+    for argv in (["import", str(listing)], ["add", "--bibtex", str(entry)], ["enrich", "--api-url", "http://127.0.0.1:9", "--pause", "0"]):
+        assert cli.main([argv[0], "--root", str(shelf), *argv[1:]]) == 1
+        error = capsys.readouterr().err
+        assert "references.bib: byte 0xe9 at line 2" in error and "nothing was changed" in error, error
+    assert _files(shelf) == before
+
+
+def test_check_refuses_pages_and_folders_that_lead_outside(shelf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("---\nkey: secret\ntitle: S\nshort_name: S\nstatus: read\n---\n", encoding="utf-8")
+    (shelf / "docs" / "papers" / "leak.md").symlink_to(outside / "secret.md")
+    (shelf / "docs" / "linked").symlink_to(outside, target_is_directory=True)
+    assert cli.main(["check", "--root", str(shelf)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/papers/leak.md:1: link-outside this file is a symbolic link to" in out
+    assert "docs/linked:1: link-outside this folder is a symbolic link to" in out
+    assert "secret" not in out.replace(str(outside / "secret.md"), "")  # the page itself was not read

@@ -87,6 +87,7 @@ def _write(shelf: Shelf, fields: dict[str, object], bibtex: str) -> Added:
 def add_from_arxiv(paths: ShelfPaths, text: str, api_url: str = DEFAULT_API, timeout: float = 20.0, status: str = "unread", today: dt.date | None = None) -> Added:
     identifier = parse_identifier(text)
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     _refuse_known(shelf, "", identifier)
     paper = fetch(identifier, api_url, timeout)
     style = detect_style(shelf.entries.values())
@@ -118,6 +119,7 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
     entry = next(iter(scan.entries.values()))
     identifier = eprint_id(entry)
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     _refuse_known(shelf, entry.key, identifier)
     title = " ".join(re.sub(r"[{}]", "", entry.get("title")).split())
     if not title:

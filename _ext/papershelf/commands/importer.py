@@ -574,6 +574,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     """
 
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     resources: list[Item] = []
     navigation = 0
     awesome_problems: list[Problem] = []

@@ -137,7 +137,7 @@ def test_bibtex_reading_finishes_on_hostile_authors(author: str) -> None:
 
 BILLION_LAUGHS = "\n".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]" for previous, name in zip("abcdefgh", "bcdefghi")]
+    + [f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]" for previous, name in zip("abcdefgh", "bcdefghi", strict=True)]
 )
 
 
@@ -219,7 +219,7 @@ def hostile_server() -> Iterator[Callable[[str], str]]:
 def test_a_dripping_answer_does_not_outlive_the_timeout(hostile_server: Callable[[str], str]) -> None:
     url = hostile_server("drip")
     started = time.monotonic()
-    with pytest.raises(ShelfError, match="did not answer within 2.5 s"):
+    with pytest.raises(ShelfError, match=r"did not answer within 2\.5 s"):
         arxiv.fetch("2301.00001", url, timeout=2.5)
     assert time.monotonic() - started < 4.5
 
@@ -436,3 +436,149 @@ def test_check_refuses_pages_and_folders_that_lead_outside(shelf: Path, tmp_path
     assert "docs/papers/leak.md:1: link-outside this file is a symbolic link to" in out
     assert "docs/linked:1: link-outside this folder is a symbolic link to" in out
     assert "secret" not in out.replace(str(outside / "secret.md"), "")  # the page itself was not read
+
+
+# --- 3. every writer escapes what it writes ----------------------------------------------------
+
+INJECTION = "}, url = {javascript:alert(1)}, note = {"
+
+
+def _scan(text: str) -> BibScan:
+    scan = BibScan("x.bib")
+    scan_text(text, scan)
+    return scan
+
+
+def test_an_injected_doi_from_the_api_or_the_cache_adds_no_field() -> None:
+    paper = arxiv.ArxivPaper(
+        "2301.00001", "Title } with {LLaVA", ("Ann Lee", "B and C }, x = {y"), "2023-01-02T00:00:00Z", "cs.CL}",
+        doi=INJECTION, journal_ref="J\n  publisher = {evil}",
+    )
+    scan = _scan(arxiv.bibtex_entry(paper, "lee2023title"))
+    assert not [p for p in scan.problems if p.code.slug == "bib-syntax"]
+    entry = scan.entries["lee2023title"]
+    assert sorted(name for name, _ in entry.fields) == ["archiveprefix", "author", "doi", "eprint", "journal", "primaryclass", "title", "url", "year"]
+    assert entry.get("url") == "https://arxiv.org/abs/2301.00001"
+    assert "javascript" in entry.get("doi")  # kept as text inside its own field
+    assert len(scan.data.entries["lee2023title"].persons["author"]) == 2  # "B and C" stays one person
+
+
+def test_a_planted_cache_record_of_the_wrong_shape_is_asked_again(tmp_path: Path) -> None:
+    cache = arxiv.Cache(tmp_path)
+    (tmp_path / "2301.00001.json").write_text('{"version": 1, "identifier": "2301.00001", "title": {"x": 1}, "authors": ["A"], "published": "2023", "primary_class": "cs"}', encoding="utf-8")
+    assert cache.get("2301.00001") is None
+
+
+def test_enrich_with_fields_keeps_an_injected_value_in_its_field() -> None:
+    from papershelf.formats.bibfile import with_fields
+
+    raw = "@misc{k,\n  title = {T},\n  year = {2020}\n}"
+    scan = _scan(with_fields(raw, {"doi": INJECTION, "abstract": "line one\n}\n@misc{evil, title={x}}"}))
+    assert list(scan.entries) == ["k"]
+    assert sorted(name for name, _ in scan.entries["k"].fields) == ["abstract", "doi", "title", "year"]
+    with pytest.raises(ValueError, match="field name"):
+        with_fields(raw, {"url = {x}, note": "y"})
+
+
+def test_add_bibtex_writes_only_the_entry(shelf: Path, tmp_path: Path) -> None:
+    entry = tmp_path / "one.bib"
+    entry.write_text("% a comment\n@misc{one,\n  title = {One},\n  year = {2021}\n}\n\nstray text\n", encoding="utf-8")
+    assert cli.main(["add", "--root", str(shelf), "--bibtex", str(entry)]) == 0
+    written = (shelf / "references.bib").read_text(encoding="utf-8")
+    assert "stray text" not in written and "a comment" not in written and "@misc{one," in written
+
+
+def test_export_then_import_gives_the_same_papers_whatever_tags_titles_and_notes_hold(shelf: Path, tmp_path: Path) -> None:
+    from papershelf.commands.exporter import export_shelf
+    from papershelf.shelf.load import load_shelf
+
+    hostile = {
+        "p1": ({"title": "Evil](https://evil.example) [x", "tags": ["vision\n#### Injected: paper\n\npaper link: [here](https://arxiv.org/abs/2301.09999)"]}, ""),
+        "p2": ({"title": "Plain title", "tags": ["a [b](c) `d` <e>", "x\n#### y"]}, "note line\n#### Fake: heading\n\npaper link: [here](https://arxiv.org/abs/2301.08888)\n"),
+        "p3": ({"title": "Fenced ###", "tags": ["z"]}, "```\nunclosed fence\n"),
+        "p4": ({"title": "Commented", "tags": ["z"]}, "<!-- never closed\n"),
+    }
+    for number, (key, (values, body)) in enumerate(hostile.items(), 1):
+        fields = {"key": key, "short_name": key.upper(), "status": "unread", "links": {"paper": f"https://arxiv.org/abs/2301.0000{number}"}, **values}
+        (shelf / "docs" / "papers" / f"{key}.md").write_text(paths.render_front_matter(fields) + (f"\n{body}" if body else ""), encoding="utf-8")
+    listing = tmp_path / "export.md"
+    listing.write_text(export_shelf(locate(shelf)), encoding="utf-8")
+    other = tmp_path / "other"
+    scaffold.init_shelf(other, scaffold.InitOptions(title="Other", author="Test", year=2024))
+    import_lists(locate(other), [listing])
+    papers = {page.paper.key: page.paper for page in load_shelf(locate(other)).pages}
+    assert sorted(papers) == ["p1", "p2", "p3", "p4"]
+    assert papers["p1"].title == "Evil](https://evil.example) [x"
+    assert papers["p2"].title == "Plain title"
+
+
+# --- 4. nothing merges or overwrites by accident ----------------------------------------------
+
+
+def _notes_list(folder: Path, words: str) -> Path:
+    folder.mkdir(parents=True)
+    path = folder / "README.md"
+    path.write_text(f"# {words}\n\nAn introduction about {words}.\n\n#### {words.title()}: A paper\n\npaper link: [here](https://arxiv.org/abs/2301.0{len(words):04d})\n", encoding="utf-8")
+    return path
+
+
+def test_two_lists_with_one_file_name_keep_both_notes_pages(shelf: Path, tmp_path: Path) -> None:
+    first, second = _notes_list(tmp_path / "listA", "apples"), _notes_list(tmp_path / "listB", "oranges and pears")
+    import_lists(locate(shelf), [first, second])
+    notes = {path.name: path.read_text(encoding="utf-8") for path in (shelf / "docs" / "notes").glob("*.md")}
+    assert len(notes) == 2
+    assert sum("about apples" in text for text in notes.values()) == sum("about oranges" in text for text in notes.values()) == 1
+
+
+def test_a_later_import_of_another_list_with_the_same_name_keeps_the_first_notes(shelf: Path, tmp_path: Path) -> None:
+    first, second = _notes_list(tmp_path / "listA", "apples"), _notes_list(tmp_path / "listB", "oranges and pears")
+    import_lists(locate(shelf), [first])
+    assert [path.name for path in (shelf / "docs" / "notes").glob("*.md")] == ["readme.md"]  # a single list keeps its name
+    import_lists(locate(shelf), [second])
+    import_lists(locate(shelf), [first])  # the same list again: its own page, updated in place
+    notes = sorted((shelf / "docs" / "notes").glob("*.md"))
+    assert len(notes) == 2
+    assert "about apples" in (shelf / "docs" / "notes" / "readme.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["con", "aux", "nul", "prn", "com1", "lpt9", "CON", "aux.1", "nul.tar"])
+def test_windows_device_names_are_never_written(name: str) -> None:
+    assert paths.reserved_name(name)
+    written = paths.unique_name(name, set())
+    assert not paths.reserved_name(written) and written.casefold() != name.casefold()
+
+
+def test_names_are_compared_without_case() -> None:
+    taken = {"LLaVA"}
+    assert paths.unique_name("llava", taken) == "llava-2"
+    assert paths.unique_name("other", taken) == "other"
+    assert not paths.reserved_name("console") and not paths.reserved_name("com10")
+
+
+def test_an_imported_llava_never_overwrites_a_hand_written_LLaVA(shelf: Path, tmp_path: Path) -> None:
+    mine = shelf / "docs" / "papers" / "LLaVA.md"
+    mine.write_text("---\nkey: mine\ntitle: Mine\nshort_name: Mine\nstatus: read\n---\n", encoding="utf-8")
+    listing = tmp_path / "list.md"
+    listing.write_text("# L\n\n#### LLaVA: Visual Instruction Tuning\n\npaper link: [here](https://arxiv.org/abs/2304.08485)\n", encoding="utf-8")
+    import_lists(locate(shelf), [listing])
+    names = sorted(path.name for path in (shelf / "docs" / "papers").glob("*.md"))
+    assert "LLaVA.md" in names and "llava.md" not in names and "llava-2.md" in names
+    assert "key: mine" in mine.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", [["--title", "A\nall:\n\trm -rf /"], ["--author", "x\ny"], ["--title", "ends \\"], ["--facet", "size:Big\nSize"], ["--year", "99999"]])
+def test_init_refuses_options_that_would_add_lines(tmp_path: Path, option: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "new"
+    assert cli.main(["init", str(target), *option]) == 1
+    assert "error:" in capsys.readouterr().err
+    assert not target.exists() or not any(target.iterdir())
+
+
+def test_init_quotes_what_it_accepts(tmp_path: Path) -> None:
+    target = tmp_path / "new"
+    title = "Quotes ' \" and $(make) {{title}}"
+    assert cli.main(["init", str(target), "--title", title, "--author", "O'Neil"]) == 0
+    assert (target / "Makefile").read_text(encoding="utf-8").splitlines()[0] == f"# {title}: `make html` builds the site, `make check` lints it."
+    conf: dict[str, Any] = {}
+    exec(compile((target / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), conf)
+    assert conf["project"] == title and conf["author"] == "O'Neil"

@@ -138,4 +138,4 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
         "added": (today or dt.date.today()).isoformat(),
         "links": {"paper": paper_link} if paper_link else {},
     }
-    return _write(shelf, fields, text)
+    return _write(shelf, fields, entry.raw)  # the entry as parsed, and nothing else of the file

@@ -142,7 +142,7 @@ def alias_line(yaml_text: str) -> int:
     try:
         for event in yaml.parse(yaml_text, Loader=_FastLineLoader):
             if getattr(event, "anchor", None) is not None:
-                return int(event.start_mark.line) + 1
+                return int(event.start_mark.line) + 1 if event.start_mark is not None else 1
     except yaml.YAMLError:
         return 0  # the load reports the syntax error
     return 0

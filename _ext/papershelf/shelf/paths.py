@@ -99,10 +99,27 @@ def slugify(text: str) -> str:
     return re.sub(r"-{2,}", "-", slug) or "paper"
 
 
+#: names Windows keeps for devices, with any extension (``con.md``, ``aux.1.md``): such a file cannot be checked out there
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in "123456789\u00b9\u00b2\u00b3"), *(f"lpt{n}" for n in "123456789\u00b9\u00b2\u00b3")})
+
+
+def reserved_name(name: str) -> bool:
+    """A file name (or stem) Windows refuses: a device name before the first dot, or one ending in a dot or a space."""
+    return name.split(".")[0].rstrip(" .").casefold() in RESERVED_NAMES or name != name.rstrip(" .")
+
+
 def unique_name(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not taken (then taken)."""
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken (then taken).
+
+    Names are compared without regard to case (on macOS and Windows ``llava.md``
+    is ``LLaVA.md``), and names Windows keeps for devices are taken already.
+    """
+    folded = {name.casefold() for name in taken}
+    if reserved_name(base):  # `aux.1` -> `aux-1`, `con` -> `con-2`: the device name no longer stands before a dot
+        stem, _, rest = base.rstrip(" .").partition(".")
+        base = f"{stem}-{rest}" if rest else stem or "paper"
     name, number = base, 2
-    while name in taken:
+    while name.casefold() in folded or reserved_name(name):
         name = f"{base}-{number}"
         number += 1
     taken.add(name)

@@ -190,6 +190,8 @@ class Cache:
             return None
         try:
             data["authors"] = tuple(data["authors"])
+            if not all(isinstance(value, str) for value in (*data["authors"], *(v for k, v in data.items() if k != "authors"))):
+                return None  # a record of another shape (or a planted one): ask again
             return ArxivPaper(**data)
         except (TypeError, KeyError):
             return None  # a record of another shape: ask again
@@ -340,7 +342,8 @@ def bibtex_entry(paper: ArxivPaper, key: str) -> str:
     """An arXiv-style @misc entry (the form arXiv's own export gives)."""
     fields = [
         ("title", escape(brace_title(paper.title))),
-        ("author", " and ".join(escape(a) for a in paper.authors)),
+        # a name holding a lone "and" would be read as two people: {and} keeps it one
+        ("author", " and ".join(re.sub(r"(?i)(?<=\s)and(?=\s)", "{and}", escape(a)) for a in paper.authors)),
         ("year", paper.published[:4]),
         ("eprint", paper.identifier),
         ("archivePrefix", "arXiv"),

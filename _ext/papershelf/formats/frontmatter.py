@@ -143,8 +143,8 @@ def alias_line(yaml_text: str) -> int:
         for event in yaml.parse(yaml_text, Loader=_FastLineLoader):
             if getattr(event, "anchor", None) is not None:
                 return int(event.start_mark.line) + 1 if event.start_mark is not None else 1
-    except yaml.YAMLError:
-        return 0  # the load reports the syntax error
+    except (yaml.YAMLError, UnicodeError):
+        return 0  # the load reports the error
     return 0
 
 

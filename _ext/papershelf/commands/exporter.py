@@ -25,6 +25,7 @@ from papershelf.formats.lists.readinglist import (
     LABEL_LINE,
     LINK_LABELS,
     LINK_WRITE,
+    MARKDOWN,
     RELATION_WRITE,
     Anchors,
     Labels,
@@ -46,6 +47,23 @@ if TYPE_CHECKING:
     from papershelf.model.records import Paper
     from papershelf.model.settings import ShelfSettings
     from papershelf.shelf.paths import ShelfPaths
+
+def _flat(text: str) -> str:
+    """Text written on one line of the list: line breaks and other control characters become spaces
+    (a tag, title or note holding a newline and ``####`` must not start a paper of its own)."""
+    return " ".join(re.sub(r"[\x00-\x1f\x7f\u0085\u2028\u2029]", " ", text).split())
+
+
+def _contained(body: str) -> str:
+    """A page's Markdown as it can sit inside its entry: when it would hold a heading or swallow what
+    follows (an unclosed fence, math block, HTML block or comment), it is written as a fenced block."""
+    tokens = MARKDOWN.parse(body + "\n\n#### end\n")
+    headings = [token for token in tokens if token.type == "heading_open"]
+    if len(headings) == 1 and len(tokens) >= 3 and tokens[-3] is headings[0] and tokens[-2].content == "end":
+        return body
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", body)), default=0))
+    return f"{fence}text\n{body}\n{fence}"
+
 
 def _heading(paper: Paper, with_status: bool) -> str:
     """The entry heading: title, first alias, and the status tag on a shelf that shows one."""
@@ -111,16 +129,16 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     with_status = paths.settings.reading_status and any(page.paper.status != "unread" for page in pages)
     for section, members in ordered:
         if section:
-            anchors.add(section)
+            anchors.add(_flat(section))
         for page in members:
-            heading_of[page.paper.key] = _heading(page.paper, with_status)
+            heading_of[page.paper.key] = _flat(_heading(page.paper, with_status))
             anchor_of[page.paper.key] = anchors.add(heading_of[page.paper.key])
 
     out = [f"# {heading}", ""]
     facets = _facet_labels(paths.settings)
     for section, members in ordered:
         if section:
-            out += [f"## {section}", ""]
+            out += [f"## {_flat(section)}", ""]
         for page in members:
             out += _entry(shelf, paths.settings, page, [section] if section else [], heading_of, anchor_of, papers, facets)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -174,9 +192,10 @@ def _entry(
     if paper.architecture:
         for name, value in paper.architecture:
             out += [f"{facets.get(name, name)}: {value}", ""]
+    out = [_flat(line) for line in out]  # every line so far is one line, whatever the page's values hold
     body = _body(page)
     if body:
-        out += [body, ""]
+        out += [_contained(body), ""]
     if bibtex:
         out += ["citation:", "```bibtex", bibtex, "```", ""]
     elif not any(links_by_kind.values()):

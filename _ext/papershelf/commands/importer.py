@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from papershelf.formats import arxivid
+from papershelf.formats import arxivid, frontmatter
 from papershelf.formats.bibfile import (
     BibScan,
     drop_known_macros,
@@ -61,6 +61,7 @@ from papershelf.shelf.paths import (
     append_text,
     commit,
     render_front_matter,
+    reserved_name,
     slugify,
     unique_name,
 )
@@ -142,9 +143,13 @@ def file_stem(name: str, limit: int = 50) -> str:
 def load_fixes(path: Path) -> dict[str, dict[str, Any]]:
     """Read and validate a fixes file; raise ShelfError before anything is written."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = frontmatter.load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ShelfError(f"cannot read the fixes file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ShelfError(f"cannot read the fixes file {path}: byte {error.object[error.start]:#04x} at offset {error.start} is not UTF-8") from error
+    except ValueError as error:
+        raise ShelfError(f"the fixes file {path}, {error}") from error
     except yaml.YAMLError as error:
         raise ShelfError(f"the fixes file {path} is not valid YAML: {error}") from error
     if data is None:
@@ -594,6 +599,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     """
 
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     resources: list[Item] = []
     navigation = 0
     awesome_problems: list[Problem] = []
@@ -700,10 +706,11 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             if text:
                 files[on_shelf.path] = text
                 report.updated.append(candidate.present_as)
+    notes_names: set[str] = set()
     for item in parsed:
         page = notes_page(item)
         if page:
-            files[paths.papers.parent / "notes" / f"{file_stem(Path(item.path).stem)}.md"] = page
+            files[paths.papers.parent / "notes" / f"{notes_name(item.path, parsed, paths.papers.parent / 'notes', notes_names)}.md"] = page
     resources_path = paths.srcdir / "resources.md"
     old_resources = resources_path.read_text(encoding="utf-8") if resources_path.exists() else ""
     new_resources = resources_page(resources, old_resources)
@@ -723,7 +730,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         if text:
             files[landing] = text
     if not dry_run and files:
-        commit(files)
+        commit(files, within=paths.root)
         report.written = sorted(files)
     return report
 
@@ -810,6 +817,36 @@ def _written_name(candidate: Candidate) -> bool:
     return bool(name) and name in (str(entry.extras.get("short_name") or ""), entry.alias, *entry.keywords)
 
 
+NOTES_SOURCE = "% imported from "
+
+
+def notes_name(list_path: str, parsed: list[ParsedList], folder: Path, taken: set[str]) -> str:
+    """The notes page's file name: the list's file name (``readme``), unless another list of this import has that
+    name too or the page of that name holds another list's notes; then the list's path (``lista-readme``)."""
+    base = file_stem(Path(list_path).stem)
+    twins = sum(1 for other in parsed if other.note_lines and file_stem(Path(other.path).stem) == base) > 1
+    on_disk = {path.stem.casefold(): path for path in folder.glob("*.md")} if folder.is_dir() else {}
+    existing = on_disk.get(base.casefold(), folder / f"{base}.md")
+    try:
+        written = existing.read_text(encoding="utf-8") if existing.is_file() and not existing.is_symlink() else ""
+    except (OSError, UnicodeDecodeError):
+        written = "?"  # unreadable: not this list's page for sure
+    source = next((line[len(NOTES_SOURCE):] for line in written.splitlines() if line.startswith(NOTES_SOURCE)), None)
+    other_list = bool(written) and source is not None and source != _one_line(list_path)
+    if not twins and not other_list and base.casefold() not in {name.casefold() for name in taken} and not reserved_name(base):
+        taken.add(base)
+        return base
+    parts = [part for part in Path(list_path).parts[-3:] if part not in ("/", ".", "..")]
+    qualified = file_stem("-".join([*parts[:-1], Path(list_path).stem]), 80)
+    name = unique_name(qualified, taken | {path.stem for path in on_disk.values() if path.stem.casefold() != qualified.casefold()})
+    taken.add(name)
+    return name
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def notes_page(item: ParsedList) -> str:
     """The list's content that belongs to no paper, as a page of its own ("" when there is none).
 
@@ -819,7 +856,7 @@ def notes_page(item: ParsedList) -> str:
         return ""
     title, notes = notes_outline(item.notes)
     heading = f"Notes: {title}" if title else f"Notes from {Path(item.path).name}"
-    lines = ["---", "orphan: true", "---", "", f"# {heading}", "", *notes]
+    lines = ["---", "orphan: true", "---", "", f"# {heading}", "", f"{NOTES_SOURCE}{_one_line(item.path)}", "", *notes]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
     return text + "\n"
 

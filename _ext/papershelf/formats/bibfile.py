@@ -357,7 +357,7 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
                                      "only http, https and mailto links are published, so it is shown without a link; fix the URL", url.start_line + 1, scan.path))
     author = fields.get("author")
     if author is not None:
-        names = re.split(r"\s+and\s+", str(author.value))
+        names = re.split(r"(?<!\s)\s+and\s+", str(author.value))  # the lookbehind: linear on runs of spaces
         if any(name.count(",") > 1 for name in names) or "†" in str(author.value):
             scan.problems.append(Problem(Code.BIB_AUTHORS, f"entry `{entry.key}`: authors must be separated by ` and ` (found commas or markers such as †)", author.start_line + 1, scan.path, entry.key))
 
@@ -392,17 +392,63 @@ def brace_title(title: str) -> str:
     return " ".join(protect(word) for word in title.split())
 
 
+#: control characters (line breaks and tabs included): a value is written on one line
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+#: what a key or a type may hold (BibTeX and pybtex end a key at any of the others)
+_KEY = re.compile(r"[^\s,{}()\"#%'=\\@~]+")
+_NAME = re.compile(r"[A-Za-z][\w-]*")
+
+
+def field_value(text: str) -> str:
+    """Any text as the inside of a braced BibTeX value that stays one field.
+
+    Control characters and line breaks become spaces; a brace without its
+    partner is dropped, so ``}, url = {javascript:x}, note = {`` stays inside
+    its field (BibTeX and pybtex count braces, escaped or not: a backslash
+    before a brace, or at the end, is dropped too). Balanced groups such as
+    ``{LLaVA}`` are kept.
+    """
+    text = _CONTROL.sub(" ", text)
+    text = re.sub(r"\\+(?=[{}]|$)", "", text)
+    kept: list[str] = []
+    opened: list[int] = []  #: positions in ``kept`` of the braces still open
+    for char in text:
+        if char == "{":
+            opened.append(len(kept))
+        elif char == "}":
+            if not opened:
+                continue
+            opened.pop()
+        kept.append(char)
+    for position in reversed(opened):
+        del kept[position]
+    return "".join(kept).strip()
+
+
 def escape(text: str) -> str:
-    """A value's LaTeX specials escaped (``&``, ``%``, ``#``), once."""
-    return re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
+    """A value's LaTeX specials escaped (``&``, ``%``, ``#``), once; made one safe field (see :func:`field_value`)."""
+    return re.sub(r"(?<!\\)([&%#])", r"\\\1", field_value(text))
+
+
+def checked_name(what: str, name: str, pattern: re.Pattern[str] = _KEY) -> str:
+    """``name`` when it can be written as a BibTeX key, type or field name; ValueError naming it otherwise."""
+    if not pattern.fullmatch(name):
+        raise ValueError(f"the {what} {name[:60]!r} cannot be written in BibTeX (it holds spaces, braces, commas or other delimiters)")
+    return name
 
 
 def write_entry(entry_type: str, key: str, fields: Iterable[tuple[str, str]], indent: str = "  ", equals: str = " = ") -> str:
     """``@type{key,`` then one ``name = {value},`` line per non-empty field, then ``}``.
 
-    Values are written as given (escape them with :func:`escape` first).
+    Every value is made one field whatever it holds (:func:`field_value`:
+    braces balanced, no line breaks); LaTeX specials are left to the caller
+    (:func:`escape` text, not URLs). A key, type or field name that BibTeX
+    would read differently raises ValueError naming it.
     """
-    body = "".join(f"{indent}{name}{equals}{{{value}}},\n" for name, value in fields if value)
+    checked_name("entry type", entry_type, _NAME)
+    checked_name("key", key)
+    written = ((checked_name("field name", name, _NAME), field_value(value)) for name, value in fields)
+    body = "".join(f"{indent}{name}{equals}{{{value}}},\n" for name, value in written if value)
     return f"@{entry_type}{{{key},\n{body}}}"
 
 
@@ -442,7 +488,7 @@ def with_fields(raw: str, values: dict[str, str]) -> str:
     indent = re.search(r"\n([ \t]+)\w+\s*=", raw)
     pad = indent.group(1) if indent else "  "
     comma = "" if head.endswith(",") else ","
-    added = "".join(f"\n{pad}{name} = {{{escape(value)}}}," for name, value in values.items())
+    added = "".join(f"\n{pad}{checked_name('field name', name, _NAME)} = {{{escape(value)}}}," for name, value in values.items())
     return head + comma + added + "\n" + body[-1] + raw[len(body):]
 
 

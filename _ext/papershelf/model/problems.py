@@ -46,6 +46,7 @@ class Code(Enum):
     LABEL_TYPO = ("label-typo", "A reading list's link label is a misspelling of a known one (`homempage`, `gituhub`); it was imported as the known kind. Correct the spelling in the list.")
     MERGE_CONFLICT = ("merge-conflict", "The same paper appears more than once in the imported lists with different values; the first is kept and the others are listed. Make the entries agree.")
     HEADING_LEVEL = ("heading-level", "A heading with a paper link and a citation is written at a section level; it was imported as an entry. Write entries with `####`.")
+    LINK_OUTSIDE = ("link-outside", "A page, folder or .bib file of the shelf is a symbolic link to a place outside the shelf. It is not read, built or written through (a pull request could publish or overwrite the build machine's files this way). Replace the link with the file itself.")
     NO_PAGE = ("no-page", "A BibTeX entry has no paper page. Add a page (papershelf add --bibtex) or remove the entry.")
 
     def __init__(self, slug: str, doc: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
@@ -17,12 +19,11 @@ from papershelf.formats import arxivid, conffile, frontmatter
 from papershelf.formats.bibfile import BibScan, eprint_id, scan_text
 from papershelf.formats.bibrules import DEFAULT_STYLE, entry_problems
 from papershelf.model.problems import Code, Problem
+from papershelf.shelf.paths import ShelfError
 from papershelf.shelf.rules import RAW_HTML_MESSAGE, RAW_OUTPUT_MESSAGE
 from papershelf.shelf.schema import is_paper_page, read_paper
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from papershelf.model.records import BibEntry, Paper
     from papershelf.shelf.paths import ShelfPaths
 
@@ -54,6 +55,13 @@ class Shelf:
     references: list[tuple[str, str, str, int]] = field(default_factory=list)
     #: every .bib entry is checked as a paper's (``papershelf_bib_checks``), else only the papers' entries, as in the build
     every_entry: bool = True
+    #: .bib files that could not be read: path -> why (a command that writes stops: see :meth:`require_readable`)
+    unreadable: dict[Path, str] = field(default_factory=dict)
+
+    def require_readable(self) -> None:
+        """ShelfError naming the file and the place when a .bib file cannot be read: nothing is planned on a guess."""
+        if self.unreadable:
+            raise ShelfError("; ".join(self.unreadable.values()) + "; nothing was changed")
 
     @property
     def by_key(self) -> dict[str, Page]:
@@ -181,6 +189,29 @@ def _blank_front_matter(text: str) -> str:
     return "\n" * split[1] + "\n".join(lines[split[1]:])
 
 
+def links_outside(paths: ShelfPaths) -> dict[Path, Path]:
+    """Symbolic links among the shelf's sources and .bib files that lead outside the shelf: link -> where it leads.
+
+    Sphinx follows linked folders when it looks for pages, so a link is
+    refused wherever it sits under the source folder.
+    """
+    root = paths.root.resolve()
+    candidates = [path for path in paths.bibfiles if path.is_symlink()]
+    for folder, folders, names in os.walk(paths.srcdir):  # links are listed, not followed
+        candidates.extend(Path(folder) / name for name in (*folders, *names) if (Path(folder) / name).is_symlink())
+    found: dict[Path, Path] = {}
+    for link in candidates:
+        target = link.resolve()
+        if not target.is_relative_to(root):
+            found[link] = target
+    return found
+
+
+def _link_problem(paths: ShelfPaths, link: Path, target: Path) -> Problem:
+    what = "folder" if target.is_dir() else "file"
+    return Problem(Code.LINK_OUTSIDE, f"this {what} is a symbolic link to {target}, outside the shelf; it is not read: replace the link with the {what} itself", 1, paths.rel(link))
+
+
 NOT_A_PAPER_MESSAGE = "this page has no paper front matter; start it with `---`, `key: <BibTeX key>`, `title: ...`, `short_name: ...`, `status: unread`, `---`"
 
 
@@ -195,16 +226,29 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
     extensions = frozenset(conffile.text_list(literals, "myst_enable_extensions"))
     shelf.every_entry = asked if isinstance(asked, bool) else paths.papers.is_dir()
     located: list[tuple[str, BibEntry]] = []
+    outside = links_outside(paths)
+    shelf.problems.extend(_link_problem(paths, link, target) for link, target in outside.items())
     for bibpath in paths.bibfiles:
         rel = paths.rel(bibpath)
+        if bibpath in outside:
+            shelf.unreadable[bibpath] = f"{rel} is a symbolic link to {outside[bibpath]}, outside the shelf"
+            continue
         if not bibpath.exists():
             shelf.problems.append(Problem(Code.BIB_SYNTAX, f"the .bib file named in conf.py does not exist: {rel}", 1, rel))
             shelf.bib_texts[bibpath] = ""
             continue
         try:
-            text = bibpath.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
+            text = bibpath.read_bytes().decode("utf-8-sig")
+        except OSError as error:
+            shelf.unreadable[bibpath] = f"cannot read {rel}: {error.strerror or error}"
             shelf.problems.append(Problem(Code.BIB_SYNTAX, f"cannot read the file: {error}", 1, rel))
+            continue
+        except UnicodeDecodeError as error:
+            data = error.object
+            line = data[: error.start].count(b"\n") + 1
+            where = f"byte {data[error.start]:#04x} at line {line} (offset {error.start}) is not UTF-8"
+            shelf.unreadable[bibpath] = f"{rel}: {where}; save it as UTF-8"
+            shelf.problems.append(Problem(Code.BIB_SYNTAX, f"cannot read the file: {where}; save it as UTF-8", line, rel))
             continue
         shelf.bib_texts[bibpath] = text
         scan = BibScan(rel)
@@ -221,6 +265,8 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
     if not paths.srcdir.is_dir():
         return shelf
     for path in sorted(paths.srcdir.rglob("*.md")):
+        if path in outside:
+            continue
         rel = paths.rel(path)
         in_papers = path.parent == paths.papers or paths.papers in path.parents
         if in_papers:

@@ -59,7 +59,7 @@ def detect_style(entries: Iterable[BibEntry]) -> str:
     """The key style most existing entries follow (``scholar`` when none does)."""
     counts = {"scholar": 0, "arxiv": 0, "semantic": 0}
     for entry in entries:
-        authors = re.split(r"\s+and\s+", entry.get("author"))
+        authors = re.split(r"(?<!\s)\s+and\s+", entry.get("author"))  # the lookbehind: linear on runs of spaces
         year = entry.get("year").strip()
         if not authors[0] or not year:
             continue
@@ -86,8 +86,21 @@ def _mentions(text: str, name: str) -> bool:
 
 def _acronym(title: str) -> str:
     """The title's first coined name (``CogVLM``, ``LLaVA-1.5``): a word with two capitals or more."""
-    match = re.search(r"(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*[\w](?![\w-])", title)
-    return match.group(0) if match else ""
+    # What `(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*\w(?![\w-])` finds, in linear time:
+    # that pattern's lookahead rescans a run like `a.a.a.a...` from every dot (quadratic on a 200 kB heading).
+    for run in re.finditer(r"[\w.-]+", title):
+        word = run.group(0)
+        coined = [match.start() for match in re.finditer(r"(?=[a-z][A-Z]|[A-Z]{2})", word)]
+        if not coined:
+            continue
+        # the longest match ends after a word character followed by a dot or the end of the run
+        end = next((e for e in range(len(word), 0, -1) if (word[e - 1].isalnum() or word[e - 1] == "_") and (e == len(word) or word[e] == ".")), 0)
+        for start in (0, *(index + 1 for index, char in enumerate(word) if char == ".")):
+            if start > coined[-1]:
+                break
+            if word[start:start + 1].isascii() and word[start:start + 1].isalpha() and end >= start + 2:
+                return word[start:end]
+    return ""
 
 
 def _coined_name(title: str) -> str:

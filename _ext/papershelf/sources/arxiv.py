@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import requests
+import urllib3
 
 from papershelf.formats import arxivid
 from papershelf.shelf.paths import (
     ShelfError,
+    commit,
 )
 
 if TYPE_CHECKING:
@@ -80,6 +82,8 @@ def fetch(identifier: str, api_url: str = DEFAULT_API, timeout: float = 20.0) ->
         response = client.get({"id_list": identifier, "max_results": "1"})
     except requests.Timeout as error:
         raise ShelfError(f"the arXiv API at {url} did not answer within {timeout:g} s; try again later") from error
+    except AnswerRefused as error:
+        raise ShelfError(f"the arXiv API at {url} was not read: {error}; nothing was added") from error
     except requests.RequestException as error:
         reason = str(error.args[0] if error.args else error).splitlines()[0]
         raise ShelfError(f"cannot reach the arXiv API at {url}: {reason}") from error
@@ -186,16 +190,25 @@ class Cache:
             return None
         try:
             data["authors"] = tuple(data["authors"])
+            if not all(isinstance(value, str) for value in (*data["authors"], *(v for k, v in data.items() if k != "authors"))):
+                return None  # a record of another shape (or a planted one): ask again
             return ArxivPaper(**data)
         except (TypeError, KeyError):
             return None  # a record of another shape: ask again
 
     def put(self, paper: ArxivPaper) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self._file(paper.identifier)
-        temp = path.with_suffix(".tmp")
-        temp.write_text(json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False), encoding="utf-8")
-        temp.replace(path)  # atomic, so an interruption never leaves half a record
+        # a fresh temporary file, renamed: never half a record, never through a link planted at the name
+        commit({self._file(paper.identifier): json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False)}, within=self.directory)
+
+
+#: the largest answer read (decoded bytes); a batch of 100 entries is about 300 kB
+MAX_ANSWER = 20 * 1024 * 1024
+#: bytes asked of the connection at a time
+CHUNK = 64 * 1024
+
+
+class AnswerRefused(requests.RequestException):
+    """An answer larger than the client accepts."""
 
 
 class ArxivClient:
@@ -209,7 +222,9 @@ class ArxivClient:
         timeout: float = 30.0,
         retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
+        max_size: int = MAX_ANSWER,
     ) -> None:
+        self.max_size = max_size
         self.url = api_url.rstrip("/") + "/query"
         self.pause = pause
         self.batch = max(1, min(batch, BATCH))
@@ -232,10 +247,43 @@ class ArxivClient:
         self._last_start = time.monotonic()
 
     def get(self, params: dict[str, str]) -> requests.Response:
-        """One request to the query endpoint, in its turn (the one place papershelf talks to arXiv)."""
+        """One request to the query endpoint, in its turn (the one place papershelf talks to arXiv).
+
+        The answer is read in chunks against one deadline (``timeout`` for the
+        whole answer, not per network read: a server dripping a byte at a time
+        cannot hold a command) and up to :data:`MAX_ANSWER` bytes (decoded), so
+        a huge answer is never held whole: :class:`AnswerRefused` (a
+        ``requests.Timeout`` for the deadline) otherwise.
+        """
         self._wait_turn()
         self.requests_made += 1
-        return self.session.get(self.url, params=params, timeout=self.timeout)
+        deadline = time.monotonic() + self.timeout
+        response = self.session.get(self.url, params=params, timeout=self.timeout, stream=True)
+        try:
+            declared = response.headers.get("Content-Length", "").strip()
+            if declared.isdigit() and int(declared) > self.max_size:
+                raise AnswerRefused(f"the answer is {int(declared):,} bytes, more than the {self.max_size:,} bytes accepted")
+            body = bytearray()
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
+                _limit_wait(response, left)
+                try:
+                    chunk = response.raw.read1(CHUNK, decode_content=True)
+                except (OSError, urllib3.exceptions.HTTPError) as error:
+                    if time.monotonic() >= deadline or "timed out" in str(error):
+                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
+                    raise requests.ConnectionError(str(error)) from error
+                if not chunk:
+                    break
+                body += chunk
+                if len(body) > self.max_size:
+                    raise AnswerRefused(f"the answer is more than the {self.max_size:,} bytes accepted")
+        finally:
+            response.close()
+        response._content = bytes(body)
+        return response
 
     def query(self, identifiers: Sequence[str]) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
         """Ask about up to ``batch`` ids: (papers by id, reason by id for refused ones).
@@ -281,11 +329,21 @@ class ArxivClient:
         return papers, refused
 
 
+def _limit_wait(response: requests.Response, seconds: float) -> None:
+    """Make the next network read of ``response`` wait at most ``seconds`` (the deadline's rest)."""
+    raw = response.raw
+    # the connection's socket, or (a connection closed after the answer: HTTP/1.0) the one the answer is read from
+    for sock in (getattr(getattr(raw, "_connection", None), "sock", None), getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)):
+        if sock is not None and hasattr(sock, "settimeout"):
+            sock.settimeout(max(seconds, 0.001))
+
+
 def bibtex_entry(paper: ArxivPaper, key: str) -> str:
     """An arXiv-style @misc entry (the form arXiv's own export gives)."""
     fields = [
         ("title", escape(brace_title(paper.title))),
-        ("author", " and ".join(escape(a) for a in paper.authors)),
+        # a name holding a lone "and" would be read as two people: {and} keeps it one
+        ("author", " and ".join(re.sub(r"(?i)(?<=\s)and(?=\s)", "{and}", escape(a)) for a in paper.authors)),
         ("year", paper.published[:4]),
         ("eprint", paper.identifier),
         ("archivePrefix", "arXiv"),

@@ -78,7 +78,8 @@ PAPER_HOSTS = re.compile(
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
 #: a cell saying "nothing here"
 EMPTY = {"-", "—", "\u2013", "n/a", "na", "none", "tbd", "todo", "/", "x"}
-FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>.*?</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>.*?</summary>\s*)*$", re.IGNORECASE)
+#: a line of nothing but <details>/<summary> folding; a summary never spans another's end (no backtracking across them)
+FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>(?:(?!</summary>).)*</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>(?:(?!</summary>).)*</summary>\s*)*$", re.IGNORECASE)
 YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
 #: a bullet's trailing "ICML 2021", "(CVPR'24)", "NeurIPS 2022." -- the venue, not a note

@@ -126,10 +126,10 @@ FACT_LABELS = {
 #: fields the fact lines may set
 EXTRAS = ("key", "title", "short_name", "aliases", "date", "added", "architecture")
 
-STATUS_TAG = re.compile(r"\s*\[\s*`?\s*(read|unread|reading)\s*`?\s*\]\s*$", re.IGNORECASE)
-SUFFIX = re.compile(r"\s*\(([^()]+)\)\s*$")
+STATUS_TAG = re.compile(r"(?<!\s)\s*\[\s*(?:`\s*)?(read|unread|reading)\s*(?:`\s*)?\]\s*$", re.IGNORECASE)  # linear: see test_write_safety
+SUFFIX = re.compile(r"(?<!\s)\s*\(([^()]+)\)\s*$")
 #: the dialect's `<label>:` at the start of a paragraph line (the value is read with markdown-it)
-LABEL_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 _\-]*?)\s*:\s*(.*?)\s*$")
+LABEL_LINE = re.compile(r"^\s*([A-Za-z](?:[A-Za-z0-9 _\-]*[A-Za-z0-9_\-])?)\s*:\s*((?:.*\S)?)\s*$")
 BARE_URL = re.compile(r"^<?https?://\S+>?$")
 PLACEHOLDER_LABELS = {"", "here", "link"}
 BIBTEX_LANGUAGES = ("bibtex", "bib")
@@ -354,7 +354,14 @@ def has_inline_html(line: str) -> bool:
 
 def comment_lines(text: str) -> list[str]:
     """The text of HTML comments as MyST comment lines (``% ...``): hidden on the page, as on GitHub, and no raw HTML."""
-    return [f"% {line.strip()}".rstrip() for comment in re.findall(r"<!--(.*?)-->", text, re.DOTALL) for line in comment.strip().split("\n")]
+    comments, start = [], text.find("<!--")
+    while start >= 0:  # str.find, not a lazy regex: a run of unclosed `<!--` stays linear
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        comments.append(text[start + 4:end])
+        start = text.find("<!--", end + 3)
+    return [f"% {line.strip()}".rstrip() for comment in comments for line in comment.strip().split("\n")]
 
 
 # --- writing the dialect ---------------------------------------------------------

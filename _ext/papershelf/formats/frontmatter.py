@@ -210,7 +210,9 @@ class FrontMatterDumper(yaml.SafeDumper):
 def _represent_text(dumper: FrontMatterDumper, data: str) -> yaml.ScalarNode:
     # A literal block only without a final line break ("|-"): the front matter ends
     # with the fence, and MyST reads it without the break a "|" block keeps.
-    style = '"' if _DATE_LIKE.match(data) or data.endswith("\n") else "|" if "\n" in data else None
+    # YAML reads NEL and the Unicode line separators as line breaks: only a double-quoted scalar escapes them
+    unusual_break = any(ch in data for ch in "\x85\u2028\u2029")
+    style = '"' if _DATE_LIKE.match(data) or data.endswith("\n") or unusual_break else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

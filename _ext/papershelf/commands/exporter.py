@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from papershelf.formats.bibfile import is_generated
 from papershelf.formats.dates import without_front_matter
+from papershelf.formats.lists.entries import generated_citation
 from papershelf.formats.lists.readinglist import (
     FACT_LABELS,
     LABEL_LINE,
@@ -38,7 +39,7 @@ from papershelf.formats.lists.readinglist import (
     split_heading,
 )
 from papershelf.shelf.load import Page, Shelf, load_shelf
-from papershelf.shelf.naming import derive_names
+from papershelf.shelf.naming import derive_names, file_stem
 from papershelf.shelf.paths import slugify
 from papershelf.shelf.schema import is_web_url
 from papershelf.shelf.view import chronological_key
@@ -157,9 +158,11 @@ def _entry(
         facts.append(f"date: {paper.date.iso()}")
     if paper.added:
         facts.append(f"added: {paper.added}")
-    bibtex = _raw_entry(shelf, paper.key)
+    bibtex = _raw_entry(shelf, paper)
     if not bibtex and slugify(paper.short_name).replace(".", "").replace("-", "") != paper.key and re.fullmatch(FACT_LABELS["key"][1], paper.key):
         facts.append(f"key: {paper.key}")  # import names a paper without BibTeX after its short name
+    if page.path.stem != file_stem(paper.short_name or paper.key) and file_stem(page.path.stem) == page.path.stem:
+        facts.append(f"file: {page.path.stem}")  # a name import would not give it ("chemcrow-2"): URLs stay
     for fact in facts:  # a paragraph each, as GitHub shows them
         out += [fact, ""]
     link_labels = settings.links
@@ -240,8 +243,14 @@ def _html_comments(lines: list[str]) -> list[str]:
     return out
 
 
-def _raw_entry(shelf: Shelf, key: str) -> str:
-    """An entry's text as written, broken entries too; none for an entry import made up (it makes it again)."""
-    entry = shelf.entries.get(key)
-    raw = entry.raw.strip() if entry is not None else shelf.declared_text.get(key, "")
-    return "" if is_generated(raw) else raw
+def _raw_entry(shelf: Shelf, paper: Paper) -> str:
+    """An entry's text as written, broken entries too. One import made up is left out when import makes the
+    same again from the exported entry (title, paper links, date); one that says more (authors, a venue, a
+    link import would not choose) is written, and import reads it back as it is."""
+    entry = shelf.entries.get(paper.key)
+    raw = entry.raw.strip() if entry is not None else shelf.declared_text.get(paper.key, "")
+    if is_generated(raw):
+        date = paper.date.iso() if paper.date is not None and paper.date.source == "front matter" else ""
+        if raw == generated_citation(paper.key, paper.title, [link.url for link in paper.links_of("paper")], date).strip():
+            return ""
+    return raw

@@ -71,17 +71,24 @@ class Shelf:
         return result
 
     def arxiv_ids(self) -> dict[str, str]:
-        """arXiv id -> key, from paper links and BibTeX ``eprint`` fields."""
+        """arXiv id -> key, from BibTeX ``eprint`` fields, then paper links.
+
+        A paper link whose id is not its entry's ``eprint`` (an ``arxiv-mismatch``:
+        lists copy links wrongly) names no paper: the id may be another paper's.
+        """
+        eprints = {key: identifier for key, entry in self.entries.items() if (identifier := eprint_id(entry))}
         result: dict[str, str] = {}
+        for page in self.pages:  # a page's own eprint first, then its paper links, then entries without a page
+            if page.paper.key in eprints:
+                result.setdefault(eprints[page.paper.key], page.paper.key)
         for page in self.pages:
+            own = eprints.get(page.paper.key, "")
             for link in page.paper.links_of("paper"):
                 identifier = arxivid.of_link(link.url)
-                if identifier:
+                if identifier and (not own or identifier == own):
                     result.setdefault(identifier, page.paper.key)
-        for key, entry in self.entries.items():
-            identifier = eprint_id(entry)
-            if identifier:
-                result.setdefault(identifier, key)
+        for key, identifier in eprints.items():
+            result.setdefault(identifier, key)
         return result
 
     def all_keys(self) -> set[str]:

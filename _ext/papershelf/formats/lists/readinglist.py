@@ -122,6 +122,7 @@ FACT_LABELS = {
     "date": ("date", r"\d{4}(?:-\d{2}(?:-\d{2})?)?"),
     "added": ("added", r"\d{4}-\d{2}-\d{2}"),
     "key": ("key", r"[^\s,{}()\"'#%~\\]+"),
+    "file": ("file", r"[a-z0-9][a-z0-9.-]{0,79}"),  # the page's file name, when its short name would not give it
 }
 #: fields the fact lines may set
 EXTRAS = ("key", "title", "short_name", "aliases", "date", "added", "architecture")

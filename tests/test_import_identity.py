@@ -148,7 +148,7 @@ def test_two_rows_of_one_paper_keep_its_title_alias_and_code(shelf: dict[str, ob
     assert isinstance(root, Path)
     [page] = [page for page in pages(root).values() if "2103.00020" in str(page["links"])]
     assert page["title"] == "Learning Transferable Owl Models From Natural Language Supervision"
-    assert page["short_name"] == "OWLSET" and "OWLSET" in (page.get("aliases") or [])
+    assert page["short_name"] == "OWLSET" and "OWLSET" in list(page.get("aliases") or [])  # type: ignore[call-overload]
     assert page["links"] == {"paper": "https://arxiv.org/abs/2103.00020", "code": "https://github.com/example/owlset"}
     assert page["tags"] == ["Datasets", "Models"]
     [(name, line, message)] = findings(shelf["first"], "merge-conflict")

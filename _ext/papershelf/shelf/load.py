@@ -196,6 +196,9 @@ def _blank_front_matter(text: str) -> str:
     return "\n" * split[1] + "\n".join(lines[split[1]:])
 
 
+PAGE_SUFFIXES = (".md", ".rst")
+
+
 def links_outside(paths: ShelfPaths) -> dict[Path, Path]:
     """Symbolic links among the shelf's sources and .bib files that lead outside the shelf: link -> where it leads.
 
@@ -205,7 +208,8 @@ def links_outside(paths: ShelfPaths) -> dict[Path, Path]:
     root = paths.root.resolve()
     candidates = [path for path in paths.bibfiles if path.is_symlink()]
     for folder, folders, names in os.walk(paths.srcdir):  # links are listed, not followed
-        candidates.extend(Path(folder) / name for name in (*folders, *names) if (Path(folder) / name).is_symlink())
+        # folders (Sphinx walks into them) and pages; another linked file is read only by a directive, which refuses it (file-access)
+        candidates.extend(Path(folder) / name for name in (*folders, *(n for n in names if n.endswith(PAGE_SUFFIXES))) if (Path(folder) / name).is_symlink())
     found: dict[Path, Path] = {}
     for link in candidates:
         target = link.resolve()

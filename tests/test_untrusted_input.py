@@ -833,8 +833,6 @@ def fields_of_pages(root: Path) -> dict[str, dict[str, Any]]:
     return result
 
 
-@issue21("exporter writes a tag as a `## ` heading as it is: its newline ends the heading and `#### Evil [`READ`]` with a "
-         "`paper link:` line becomes an entry that merges into the paper on import (status read, a new paper link)")
 def test_export_of_a_tag_with_a_newline_imports_back_to_the_same_papers(template: Path, tmp_path: Path) -> None:
     root = new_shelf(template, tmp_path, "shelf")
     tag = "first line\n#### Evil [`READ`]\n\npaper link: [here](https://arxiv.org/abs/2001.00001)"

@@ -510,6 +510,23 @@ def test_export_then_import_gives_the_same_papers_whatever_tags_titles_and_notes
     assert sorted(papers) == ["p1", "p2", "p3", "p4"]
     assert papers["p1"].title == "Evil](https://evil.example) [x"
     assert papers["p2"].title == "Plain title"
+    # a trailing run of `#` is no closing sequence; a first tag (the `##` section) comes back with its markup as text
+    assert papers["p3"].title == "Fenced ###"
+    assert [[tag for tag in papers[key].tags if tag != "Safety"] for key in ("p1", "p2")] == [  # the list's title names another shelf
+        ["vision #### Injected: paper paper link: [here](https://arxiv.org/abs/2301.09999)"], ["a [b](c) `d` <e>", "x #### y"]]
+
+
+@pytest.mark.parametrize("title", ["Title ###", "###", "Title \\###", "C#", "Title # x", "Title ##\t"])
+def test_an_entry_heading_reads_back_as_the_title_it_was_written_from(title: str) -> None:
+    written = readinglist.heading_text(title)
+    (block,) = readinglist.blocks_of(f"#### {written}", {})
+    assert readinglist.split_heading(block.content)[0] == title.strip()
+
+
+@pytest.mark.parametrize("tag", ["first line #### Evil [`READ`] paper link: [here](https://arxiv.org/abs/1)", "x ##", "a *b* <i>c</i> &amp; $d$", "C++ & C#"])
+def test_a_section_heading_reads_back_as_its_tag(tag: str) -> None:
+    (block,) = readinglist.blocks_of(f"## {readinglist.section_heading(tag)}", {})
+    assert readinglist.plain(block.content) == tag
 
 
 # --- 4. nothing merges or overwrites by accident ----------------------------------------------

@@ -209,8 +209,26 @@ def plain(text: str) -> str:
     return _inline_text(tokens[0].children or [] if tokens else []).strip()
 
 
+def _closing_run(text: str) -> tuple[str, str, str] | None:
+    """(text before, backslashes, ``#`` run) when ``text`` ends in a run of ``#`` that stands alone (after a blank or
+    at the start), behind any backslashes: unescaped, Markdown reads such a run as the heading's closing sequence."""
+    before = text.rstrip("#")
+    if before == text:
+        return None
+    base = before.rstrip("\\")
+    if base and not base[-1].isspace():
+        return None
+    return base, before[len(base):], text[len(before):]
+
+
 def split_heading(text: str) -> tuple[str, str, str]:
-    """``Title (Alias) [`READ`]`` -> (title, alias, status); alias/status may be ``""``."""
+    """``Title (Alias) [`READ`]`` -> (title, alias, status); alias/status may be ``""``.
+
+    A title ending in `` \\###`` reads as ending in `` ###`` (:func:`heading_text` escapes it so).
+    """
+    run = _closing_run(text)
+    if run is not None and run[1]:
+        text = run[0] + run[1][1:] + run[2]
     status = ""
     match = STATUS_TAG.search(text)
     if match:
@@ -372,7 +390,20 @@ STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
 def heading_text(title: str, alias: str = "", status: str = "") -> str:
     """An entry heading's text: ``Title (Alias) [`READ`]`` (no status tag when ``status`` is empty)."""
     text = title + (f" ({alias})" if alias else "")
-    return f"{text} [`{STATUS_TAGS.get(status, 'UNREAD')}`]" if status else text
+    if status:
+        return f"{text} [`{STATUS_TAGS.get(status, 'UNREAD')}`]"
+    run = _closing_run(text.rstrip())
+    # `Title ###` would read back as `Title`: one more backslash before the run (split_heading takes it away)
+    return text if run is None else run[0] + "\\" + run[1] + run[2]
+
+
+def section_heading(text: str) -> str:
+    """A section heading's Markdown that the list reader (:func:`plain`) reads back as ``text`` (one line): ``text``
+    itself when it reads so, else with every ASCII punctuation mark backslash-escaped (code marks, links, ``#`` runs)."""
+    blocks = blocks_of(f"## {text}", {})
+    if len(blocks) == 1 and blocks[0].kind == "heading_open" and plain(blocks[0].content) == text.strip():
+        return text
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def links_line(label: str, items: list[tuple[str, str]]) -> str:

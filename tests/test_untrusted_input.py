@@ -1092,19 +1092,7 @@ def _start_the_runaway_inputs_first(runaway: dict[str, Started]) -> None:
     """Start them when the module starts, so that their guard runs while the other tests do."""
 
 
-RUNAWAY_MARKS: dict[str, str | None] = {
-    "details-summary-import": None,
-    "laughs-page-check": None,
-    "laughs-fixes-import": None,
-    "long-heading-import": None,
-    "comment-openers-import": "readinglist.comment_lines' `<!--(.*?)-->` (DOTALL) rescans to the end from each of 20,000 unclosed "
-                              "openers: 30 s per entry",
-    "author-spaces-import": None,
-    "author-spaces-check": None,
-}
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, marks=issue21(mark)) if (mark := RUNAWAY_MARKS.get(name)) else name for name in RUNAWAY])
+@pytest.mark.parametrize("name", list(RUNAWAY))
 def test_hostile_input_finishes(runaway: dict[str, Started], name: str) -> None:
     item = runaway[name]
     try:

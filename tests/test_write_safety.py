@@ -99,6 +99,13 @@ def test_the_698_byte_folding_list_is_read_as_folding() -> None:
 def test_html_comments_are_kept_and_unclosed_runs_are_linear() -> None:
     assert readinglist.comment_lines("a <!-- one --> b <!--two\nlines--> c <!-- open") == ["% one", "% two", "% lines"]
     assert bounded(lambda: readinglist.comment_lines("<!--" * 200_000)) == []
+    # Python's HTML parser looks for the end of every unclosed `<!--` to the end of the text: read as text, at once
+    assert bounded(lambda: readinglist.html_as_markdown("<b>x</b><!-- c -->" + "<!--" * 200_000), 10) == ["**x**" + "<!--" * 200_000]
+    assert readinglist.html_as_markdown("a <!-- b --> c <!-- d <i>e</i>") == ["a  c <!-- d *e*"]
+
+
+def test_deeply_nested_html_is_read_as_its_text() -> None:
+    assert bounded(lambda: readinglist.html_as_markdown("<b>x" * 5_000)) == ["x" * 5_000]
 
 
 NAMES = {

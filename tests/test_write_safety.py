@@ -186,6 +186,15 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.mode == "drip-head":  # the status line and headers a byte at a time, each well within a read timeout
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/atom+xml\r\nX-Padding: " + b"x" * 100:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/atom+xml")
         if self.mode == "huge-declared":
@@ -229,6 +238,23 @@ def test_a_dripping_answer_does_not_outlive_the_timeout(hostile_server: Callable
     with pytest.raises(ShelfError, match=r"did not answer within 2\.5 s"):
         arxiv.fetch("2301.00001", url, timeout=2.5)
     assert time.monotonic() - started < 4.5
+
+
+@pytest.mark.parametrize("retries", [0, 2])
+def test_headers_dripping_in_do_not_outlive_the_timeout(hostile_server: Callable[[str], str], retries: int) -> None:
+    url = hostile_server("drip-head")
+    started = time.monotonic()
+    with pytest.raises(ShelfError, match=r"did not answer within 2\.5 s"):
+        arxiv.fetch("2301.00001", url, timeout=2.5)
+    assert time.monotonic() - started < 4.5
+    client = arxiv.ArxivClient(url, pause=0.0, timeout=1.5, retries=retries, sleep=lambda seconds: None)
+    started = time.monotonic()
+    try:
+        with pytest.raises(ShelfError, match=r"took longer than 1\.5 s"):
+            client.query(["2301.00001"])
+    finally:
+        client.close()
+    assert time.monotonic() - started < 1.5 * (retries + 1) + 2
 
 
 @pytest.mark.parametrize("mode", ["huge", "huge-declared"])

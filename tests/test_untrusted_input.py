@@ -1104,3 +1104,18 @@ def test_hostile_input_finishes(runaway: dict[str, Started], name: str) -> None:
     err = item.stderr.read_text(encoding="utf-8", errors="replace")
     assert "Traceback (most recent call last)" not in err, err[-3000:]
     assert item.process.returncode in (0, 1), (item.process.returncode, err[-3000:])
+
+
+def test_the_build_never_expands_yaml_aliases_in_front_matter(template: Path, tmp_path: Path) -> None:
+    """MyST reads a page's front matter with yaml.safe_load: a billion laughs on a page that is not a paper held it for minutes."""
+    root = new_shelf(template, tmp_path)
+    (root / "docs" / "laughs.md").write_text(f"---\norphan: true\naliases: {_laughs()}\n---\n\n# Laughs\n\nText.\n", encoding="utf-8")
+    (root / "docs" / "papers" / "laughs.md").write_text(
+        f"---\nkey: laughs\ntitle: Laughs\nshort_name: Laughs\nstatus: unread\naliases: {_laughs()}\n---\n", encoding="utf-8")
+    build = sphinx_build(root, tmp_path / "html")  # fails the test past the 60 s guard
+    assert not crashed(build), build.stderr[-3000:]
+    for rel, line in (("laughs.md", 3), ("papers/laughs.md", 6)):
+        assert re.search(rf"{re.escape(rel)}:{line}: WARNING: front-matter-syntax: YAML anchors and aliases", build.stderr), build.stderr[-3000:]
+    check = papershelf("--root", root, "check")
+    assert "docs/laughs.md:3: front-matter-syntax" in check.stdout and "docs/papers/laughs.md:6: front-matter-syntax" in check.stdout, check.stdout
+    assert "lol" not in (tmp_path / "html" / "laughs.html").read_text(encoding="utf-8")

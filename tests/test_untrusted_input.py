@@ -721,8 +721,6 @@ def linked(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Linked:
     return Linked(root, out, sphinx_build(root, out), papershelf("--root", root, "check"))
 
 
-
-
 @pytest.mark.parametrize("case", list(SYMLINK_CASES))
 def test_check_refuses_a_symlink_out_of_the_shelf(linked: Linked, case: str) -> None:
     no_traceback(linked.check)

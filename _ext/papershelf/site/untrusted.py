@@ -47,11 +47,17 @@ from sphinx.directives.other import Include
 from sphinx.directives.patches import CSVTable
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.matching import Matcher
 
 from papershelf import __version__
 from papershelf.formats.links import is_allowed_link, scheme
 from papershelf.model.problems import Code, Problem
+from papershelf.shelf import fileaccess
+from papershelf.shelf.fileaccess import (
+    OUTSIDE_MESSAGE,
+    RAW_DIRECTIVE_MESSAGE,
+    REFUSED_MESSAGE,
+    URL_OPTION_MESSAGE,
+)
 from papershelf.shelf.rules import RAW_OUTPUT_MESSAGE
 from papershelf.site import findings
 
@@ -63,14 +69,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TRUSTED = "papershelf_trusted_pages"
-RAW_DIRECTIVE_MESSAGE = "the `{name}` directive inserts output unchanged (it could run scripts); it is left out, write Markdown instead"
-REFUSED_MESSAGE = (
-    "`{name}` reads a file, which a page written by others may not do; it is left out "
-    "(list the page in papershelf_trusted_pages if you wrote it yourself)"
-)
-OUTSIDE_MESSAGE = "`{name}` names {target!r}, outside the source folder; it is left out (files outside the shelf are never read)"
-URL_OPTION_MESSAGE = "`{name}` with `:url:` fetches a file from the network while building; it is left out (save the file in the shelf and use `:file:` on a trusted page)"
+TRUSTED = fileaccess.TRUSTED
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -98,8 +97,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def is_trusted(env: BuildEnvironment, docname: str) -> bool:
     """Whether ``docname`` is named (or matched by a glob) in ``papershelf_trusted_pages``."""
-    patterns = [str(pattern) for pattern in env.config[TRUSTED] or ()]
-    return bool(patterns) and Matcher(patterns)(docname)
+    return fileaccess.is_trusted_page(env.config[TRUSTED] or (), docname)  # as check reads it
 
 
 def inside_source(env: BuildEnvironment, path: str | Path) -> bool:

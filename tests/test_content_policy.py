@@ -397,3 +397,12 @@ def test_a_parallel_build_reports_the_same_refusals(tmp_path: Path) -> None:
     result = build(root, tmp_path / "out", "-j", "3")
     assert _located(result.stderr, root) == EXPECTED, result.stderr
     assert not any(SECRET_FILE.encode() in path.read_bytes() for path in output_files(tmp_path / "out"))
+
+
+@pytest.mark.parametrize("pattern", ["guide", "notes/*", "**/trust*", "**", "n?tes/x", "[gn]*", "[!g]*", "a[", "x/**/y", "[^a]*"])
+def test_check_reads_trusted_pages_with_the_builds_globs(pattern: str) -> None:
+    from papershelf.shelf.fileaccess import is_trusted_page
+    from sphinx.util.matching import Matcher
+
+    for docname in ("guide", "notes/a", "notes/a/b", "trusted", "mine/trusted", "x/y", "x/a/b/y", "a[", "^b", "nates/x", "gamma"):
+        assert is_trusted_page([pattern], docname) == Matcher([pattern])(docname), (pattern, docname)

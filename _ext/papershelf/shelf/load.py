@@ -156,6 +156,7 @@ def page_references(text: str, offset: int = 0, extensions: frozenset[str] = fro
 
 
 RST_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w-]+)::(.*)$")
+RST_DOWNLOAD = re.compile(r":download:`(?:[^`<]*<([^`<>]*)>|([^`]*))`")
 RST_OPTION = re.compile(r"^\s+:([\w-]+):\s*(.*)$")
 MYST_OPTION = re.compile(r"^\s*:?([\w-]+):\s*(.*?)\s*$")
 
@@ -185,6 +186,12 @@ def _rst_uses(body: str, first_line: int) -> list[fileaccess.Use]:
                 break
             options[option[1]] = option[2].strip()
         found.append(fileaccess.Use(match[2], match[3].strip(), options, first_line + index))
+    start = 0  # a role is reported at the first line of its paragraph
+    for index, line in enumerate(lines):
+        if not line.strip() or (index and not lines[index - 1].strip()):
+            start = index
+        for role in RST_DOWNLOAD.finditer(line):
+            found.append(fileaccess.Use("download", (role[1] if role[1] is not None else role[2]).strip(), {}, first_line + start))
     return found
 
 

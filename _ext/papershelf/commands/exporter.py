@@ -36,6 +36,7 @@ from papershelf.formats.lists.readinglist import (
     links_line,
     model_table,
     names_line,
+    section_heading,
     split_heading,
 )
 from papershelf.shelf.load import Page, Shelf, load_shelf
@@ -130,7 +131,7 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     with_status = paths.settings.reading_status and any(page.paper.status != "unread" for page in pages)
     for section, members in ordered:
         if section:
-            anchors.add(_flat(section))
+            anchors.add(section_heading(_flat(section)))
         for page in members:
             heading_of[page.paper.key] = _flat(_heading(page.paper, with_status))
             anchor_of[page.paper.key] = anchors.add(heading_of[page.paper.key])
@@ -139,7 +140,7 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     facets = _facet_labels(paths.settings)
     for section, members in ordered:
         if section:
-            out += [f"## {_flat(section)}", ""]
+            out += [f"## {section_heading(_flat(section))}", ""]  # read back as its plain text: markup escaped
         for page in members:
             out += _entry(shelf, paths.settings, page, [section] if section else [], heading_of, anchor_of, papers, facets)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -53,6 +53,8 @@ from papershelf.formats.lists.readinglist import (
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
+from papershelf.shelf import baseline
+from papershelf.shelf.check import check_shelf
 from papershelf.shelf.load import Page, Shelf, load_shelf
 from papershelf.shelf.naming import (
     derive_names,
@@ -622,6 +624,7 @@ class ImportReport:
     files: list[FileCounts] = field(default_factory=list)
     resources: int = 0  #: awesome-list items that are not papers, on docs/resources.md
     navigation: int = 0  #: awesome-list table-of-contents items (links inside the list)
+    known: int = 0  #: problems on the shelf after the import, recorded in known-problems.json
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
@@ -633,6 +636,11 @@ class ImportReport:
             lines.insert(0, self.files[0].line(self.dry_run))
         if self.resources or self.navigation:
             lines.append(f"{self.list_path}: resources {self.resources} (docs/resources.md), table-of-contents links {self.navigation}")
+        if not self.dry_run and self.known:
+            lines.append(f"{self.list_path}: {self.known} known problem{'s' * (self.known != 1)} recorded in {baseline.FILE_NAME}"
+                         ": the strict build passes with them; `papershelf check` and the Data notes page list each with its fix")
+        elif not self.dry_run:
+            lines.append(f"{self.list_path}: no problems left on the shelf")
         return "\n".join(lines)
 
 
@@ -807,7 +815,16 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     if not dry_run and files:
         commit(files, within=paths.root)
         report.written = sorted(files)
+    if not dry_run:  # what is left is the lists' own doing: known, so the first strict build passes, and listed
+        report.known = len(record_known_problems(paths))
     return report
+
+
+def record_known_problems(paths: ShelfPaths) -> list[Problem]:
+    """Every problem the shelf has now, written to its baseline (``known-problems.json``)."""
+    problems = check_shelf(load_shelf(paths))
+    baseline.write(baseline.path_of(paths.root), [baseline.of_problem(problem) for problem in problems])
+    return problems
 
 
 LANDING_SECTION = "## From the imported lists"

@@ -135,7 +135,7 @@ def recorded(root: Path) -> list[baseline.KnownProblem]:
 def notes_table(out: Path) -> set[tuple[str, str, str, str]]:
     """(file, line, code, message) of each row of the Data notes page's known-problems table."""
     text = (out / "maintainers" / "data-notes.html").read_text(encoding="utf-8")
-    table = text.split('class="paper-known-problems', 1)[1].split("</table>", 1)[0] if "paper-known-problems" in text else ""
+    table = text.split("paper-known-table", 1)[1].split("</table>", 1)[0] if "paper-known-table" in text else ""
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
     result = set()
     for row in rows[1:]:

@@ -629,6 +629,9 @@ class ImportReport:
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
         lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
+        if self.known:  # just before the counts line
+            lines.append(f"{self.list_path}: {self.known} known problem{'s' * (self.known != 1)} recorded in {baseline.FILE_NAME}"
+                         ": the strict build passes with them; `papershelf check` and the Data notes page list each with its fix")
         lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
         if self.updated:
             lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
@@ -636,11 +639,6 @@ class ImportReport:
             lines.insert(0, self.files[0].line(self.dry_run))
         if self.resources or self.navigation:
             lines.append(f"{self.list_path}: resources {self.resources} (docs/resources.md), table-of-contents links {self.navigation}")
-        if not self.dry_run and self.known:
-            lines.append(f"{self.list_path}: {self.known} known problem{'s' * (self.known != 1)} recorded in {baseline.FILE_NAME}"
-                         ": the strict build passes with them; `papershelf check` and the Data notes page list each with its fix")
-        elif not self.dry_run:
-            lines.append(f"{self.list_path}: no problems left on the shelf")
         return "\n".join(lines)
 
 

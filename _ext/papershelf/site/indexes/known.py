@@ -32,19 +32,24 @@ def files(app: Sphinx) -> tuple[Path, ...]:
 
 def render_known(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     """A count, then one row per known problem: where, code, message."""
+    result = nodes.container(classes=["paper-known-problems"])
     try:
         entries = sorted(baseline.read(files(app)[0]), key=lambda e: (e.path, e.line, e.code, e.message))
     except ShelfError as error:
-        return [empty(str(error))]
+        result += empty(str(error))
+        return [result]
     if not entries:
-        return [empty(f"No known problems ({baseline.FILE_NAME} lists none).")]
+        result += empty(f"No known problems ({baseline.FILE_NAME} lists none).")
+        return [result]
     count = len(entries)
-    lead = nodes.paragraph(classes=["paper-known-count"])
-    lead += nodes.Text(f"{count} known problem{'s' * (count != 1)}, recorded in {baseline.FILE_NAME}: the strict build "
-                       "passes with them, and fails on any other. Fix each where it says; `papershelf check` then "
-                       "removes it from the file.")
+    result += nodes.paragraph(
+        "", f"{count} known problem{'s' * (count != 1)}, recorded in {baseline.FILE_NAME}: the strict build passes with "
+        "them, and fails on any other. Fix each where it says; `papershelf check` then removes it from the file.",
+        classes=["paper-known-count"],
+    )
     rows = [[_where(app, docname, entry), nowrap(str(entry.line) if entry.line else ""), _code(entry.code), text_cell(entry.message)] for entry in entries]
-    return [lead, scrolling(table(["File", "Line", "Code", "Problem and fix"], rows, ["paper-known-problems"]))]
+    result += scrolling(table(["File", "Line", "Code", "Problem and fix"], rows, ["paper-known-table"]))
+    return [result]
 
 
 def _where(app: Sphinx, docname: str, entry: baseline.KnownProblem) -> nodes.paragraph:

@@ -53,6 +53,8 @@ from papershelf.formats.lists.readinglist import (
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
+from papershelf.shelf import baseline
+from papershelf.shelf.check import check_shelf
 from papershelf.shelf.load import Page, Shelf, load_shelf
 from papershelf.shelf.naming import (
     derive_names,
@@ -622,10 +624,14 @@ class ImportReport:
     files: list[FileCounts] = field(default_factory=list)
     resources: int = 0  #: awesome-list items that are not papers, on docs/resources.md
     navigation: int = 0  #: awesome-list table-of-contents items (links inside the list)
+    known: int = 0  #: problems on the shelf after the import, recorded in known-problems.json
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
         lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
+        if self.known:  # just before the counts line
+            lines.append(f"{self.list_path}: {self.known} known problem{'s' * (self.known != 1)} recorded in {baseline.FILE_NAME}"
+                         ": the strict build passes with them; `papershelf check` and the Data notes page list each with its fix")
         lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
         if self.updated:
             lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
@@ -807,7 +813,16 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     if not dry_run and files:
         commit(files, within=paths.root)
         report.written = sorted(files)
+    if not dry_run:  # what is left is the lists' own doing: known, so the first strict build passes, and listed
+        report.known = len(record_known_problems(paths))
     return report
+
+
+def record_known_problems(paths: ShelfPaths) -> list[Problem]:
+    """Every problem the shelf has now, written to its baseline (``known-problems.json``)."""
+    problems = check_shelf(load_shelf(paths))
+    baseline.write(baseline.path_of(paths.root), [baseline.of_problem(problem) for problem in problems])
+    return problems
 
 
 LANDING_SECTION = "## From the imported lists"

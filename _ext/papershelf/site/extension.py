@@ -24,6 +24,7 @@ from papershelf.site import (
     favicon,
     findings,
     header,
+    knownproblems,
     metatags,
     schedule,
     sync,
@@ -102,6 +103,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", pages.add_index_assets)
     # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
+    app.connect("doctree-read", pages.on_doctree_read)
+    app.connect("env-get-outdated", pages.on_env_get_outdated)
+    app.connect("builder-inited", knownproblems.on_builder_inited, priority=100)  # before any warning of the shelf
     app.connect("html-page-context", pages.on_html_page_context)
     # Outputs made from the shelf view, once per successful build: papers.json;
     # .bib per topic and year and the selection's BibTeX data; Atom feeds.

@@ -72,7 +72,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(problem, docname, env)
     # a broken entry is reported once, at its own line (bib-syntax), as check reports it
     if bib is None and domain.bib_index is not None and paper.key not in domain.data["bib_declared"]:
-        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, env)
+        bib_path, root = Path(domain.bib_index.path), Path(app.confdir)
+        shown = bib_path.relative_to(root).as_posix() if bib_path.is_relative_to(root) else str(bib_path)  # as check names it
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {shown}; add its BibTeX entry there", paper.line), docname, env)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)
 

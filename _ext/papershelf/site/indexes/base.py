@@ -19,6 +19,7 @@ from papershelf.site.header import human_date, table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -44,6 +45,9 @@ class IndexKind:
     reads_bib: bool = False
     #: what the index page shows, when it lists something other than papers (References: .bib entries)
     digest: Callable[[BuildEnvironment, ShelfView, dict[str, str]], str] | None = None
+    #: files beside the shelf that the index shows (the known problems' baseline): each one is a
+    #: dependency of the page holding the index (:func:`papershelf.site.indexes.pages.on_doctree_read`)
+    files: Callable[[Sphinx], tuple[Path, ...]] | None = None
 
 
 def link_shown(p: Paper) -> tuple[object, ...]:

@@ -23,7 +23,9 @@ own module; a new index page is one such module plus one line in
 ``topics``
     one section per tag (:mod:`~papershelf.site.indexes.topics`);
 ``references``
-    every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`).
+    every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`);
+``known-problems``
+    the shelf's known problems, for maintainers (:mod:`~papershelf.site.indexes.known`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from papershelf.shelf.view import digest
-from papershelf.site.indexes import chronology, references, summary, tables, timeline, topics
+from papershelf.site.indexes import chronology, known, references, summary, tables, timeline, topics
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -51,6 +53,7 @@ KINDS: dict[str, IndexKind] = {kind.name: kind for kind in (
     tables.CODE,
     tables.ARCHITECTURE,
     references.REFERENCES,
+    known.KNOWN_PROBLEMS,
 )}
 
 #: kind -> its renderer (for the benchmarks, which ask which kinds exist)

@@ -88,6 +88,7 @@ def page(browser: Any, site: str) -> Iterator[Any]:
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.console_errors = errors
+    page.site = site
     try:
         yield page
     finally:
@@ -99,30 +100,91 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def _pagefind_results(page: Any, query: str) -> list[str]:
+    """The search page's result links (Pagefind's UI), once they are in."""
+    page.goto(f"{page.site}/search.html?q={query}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname)")
+    return [link.lstrip("/") for link in links]
+
+
 def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
-    page.goto(f"{site}/search.html?q=LLaVA")
-    # results arrive one by one; Sphinx writes this summary when it is done
-    page.wait_for_function(
-        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
-        timeout=15000,
-    )
-    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-    targets = {href.split("?")[0].split("#")[0] for href in hrefs}
-    assert "papers/llava.html" in targets
-    assert "papers/llava-1.5.html" in targets
+    """The search page runs on Pagefind: no searchindex.js, Sphinx's search is not built."""
+    hrefs = _pagefind_results(page, "LLaVA")
+    assert {"papers/llava.html", "papers/llava-1.5.html"} <= set(hrefs)
+    assert page.request.get(f"{site}/searchindex.js").status == 404
+    assert page.console_errors == []
 
 
-@pytest.mark.parametrize(("query", "first"), [("Flamingo", "papers/flamingo.html"), ("CogVLM", "papers/cogvlm.html")])
+@pytest.mark.parametrize(("query", "first"), [
+    ("Flamingo", "papers/flamingo.html"),
+    ("CogVLM", "papers/cogvlm.html"),
+    ("LLaVA", "papers/llava.html"),  # not LLaVA-1.5, whose name holds it
+    ("CLIP", "papers/clip.html"),  # not DALL-E 2, whose title holds it
+    ("2304.08485", "papers/llava.html"),  # an arXiv id that is not shown on the page (NeurIPS)
+    ("arXiv:2304.08485", "papers/llava.html"),
+    ("Visual instruction tuning", "papers/llava.html"),
+])
 def test_searching_a_paper_name_finds_its_page_first(page: Any, site: str, query: str, first: str) -> None:
-    """Index pages (overviews and their generated pages) stay out of the search index."""
-    page.goto(f"{site}/search.html?q={query}")
-    page.wait_for_function(
-        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
-        timeout=15000,
-    )
-    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-    assert hrefs and hrefs[0].split("?")[0].split("#")[0] == first, hrefs[:5]
-    assert not any(href.startswith(("chronology", "topics", "models", "papers.html")) for href in hrefs)
+    """A paper's name, title or arXiv id finds its own page first; index pages (overviews and
+    their generated pages) stay out of the search index."""
+    hrefs = _pagefind_results(page, query)
+    assert hrefs and hrefs[0] == first, hrefs[:5]
+    assert not any(href.startswith(("chronology", "topics", "models", "papers.html", "queue", "code")) for href in hrefs)
+
+
+def test_search_snippets_quote_the_paper_not_its_bibtex(page: Any, site: str) -> None:
+    hrefs = _pagefind_results(page, "inproceedings")
+    assert not any(href.startswith("papers/") for href in hrefs), hrefs
+    _pagefind_results(page, "Vicuna")
+    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert excerpts and not any("@" in text or "booktitle" in text for text in excerpts)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_facets_narrow_the_results(browser: Any, site: str, width: int) -> None:
+    """Topic, year, venue and status facets; at 390 px the page still fits the screen."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.site = site
+    try:
+        _pagefind_results(page, "visual")
+        before = _result_count(page)
+        names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+        assert {name.strip().lower() for name in names} >= {"topic", "year", "venue", "status"}
+        page.locator("summary.pagefind-ui__filter-name", has_text="Year").click()
+        page.check("input.pagefind-ui__filter-checkbox[name=year][value='2023']")
+        page.wait_for_function(f"() => (document.querySelector('.pagefind-ui__message') || {{}}).textContent?.match(/^\\d+ result/) && parseInt(document.querySelector('.pagefind-ui__message').textContent) < {before}", timeout=10000)
+        page.wait_for_load_state("networkidle")
+        after = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname.slice(1))")
+        assert 0 < _result_count(page) < before
+        assert "papers/llava.html" in after and "papers/clip.html" not in after  # 2023, 2021
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        _shot(page, f"search-facets-{width}")
+    finally:
+        page.close()
+
+
+def _result_count(page: Any) -> int:
+    """"12 results for visual": Pagefind's count of the results (it shows ten at a time)."""
+    page.wait_for_function("() => /^\\d+ results? for/.test((document.querySelector('.pagefind-ui__message') || {}).textContent || '')")
+    return int(page.inner_text(".pagefind-ui__message").split()[0])
+
+
+def test_sidebar_search_box_sends_its_query_to_pagefind(page: Any, site: str) -> None:
+    page.goto(f"{site}/index.html")
+    box = page.locator("input.sidebar-search")
+    box.fill("CogVLM")
+    box.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    assert page.input_value(".pagefind-ui__search-input") == "CogVLM"
+    assert new_path(page.eval_on_selector(".pagefind-ui__result-link", "e => e.href")) == "/papers/cogvlm.html"
+
+
+def new_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
 
 
 def test_copy_button_copies_the_bibtex_entry(page: Any, site: str) -> None:

@@ -26,6 +26,7 @@ from papershelf.site import (
     header,
     metatags,
     schedule,
+    search,
     sync,
     translator,
 )
@@ -34,7 +35,7 @@ from papershelf.site.directives import PaperIndexDirective, PaperRole, PaperSche
 from papershelf.site.domain import PaperDomain
 from papershelf.site.exports import bibexport, catalog, feeds
 from papershelf.site.indexes import pages
-from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index
+from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index, paper_search_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
@@ -75,6 +77,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     other = (translator.visit_abstract_other, translator.depart_abstract_other)
     app.add_node(paper_abstract, html=(translator.visit_abstract_html, translator.depart_abstract_html), latex=other, text=other, man=other, texinfo=other)
+    hidden = (translator.skip, None)
+    app.add_node(paper_search_data, html=(translator.visit_search_data_html, translator.depart_search_data_html), latex=hidden, text=hidden, man=hidden, texinfo=hidden)
+
+    # Site search on Pagefind where it is installed (search.py), else Sphinx's.
+    app.add_config_value(search.CONFIG, "auto", "html", types=[str], description="Site search: 'pagefind' (index built after the pages), 'sphinx' (Sphinx's searchindex.js), or 'auto' (Pagefind when installed).")
+    app.connect("config-inited", _add_templates)
+    app.connect("builder-inited", search.on_builder_inited)
+    app.connect("html-collect-pages", search.on_html_collect_pages)
+    app.connect("html-page-context", search.on_html_page_context)
+    app.connect("doctree-resolved", search.on_doctree_resolved)
+    app.connect("build-finished", search.on_build_finished, priority=900)  # after every other output is written
 
     # Before the title and metadata collectors (priority 500) see the page.
     app.connect("source-read", header.on_source_read)
@@ -165,6 +178,11 @@ def _configured(config: Config, name: str) -> bool:
     if name in config:
         return bool(config[name])
     return bool(config._raw_config.get(name) or config._overrides.get(name))
+
+
+def _add_templates(app: Sphinx, config: Config) -> None:
+    """papershelf's templates (``papershelf/search.html``), namespaced, after the project's own."""
+    config.templates_path.append(str(TEMPLATES))
 
 
 def _add_static(app: Sphinx) -> None:

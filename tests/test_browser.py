@@ -249,7 +249,7 @@ PHONE_CHECK = """() => {
         if (table.offsetWidth > box.clientWidth + 1 && !scrolls) problems.push("table " + table.className);
         if (box.getBoundingClientRect().right > width + 1) problems.push("wrapper " + table.className);
     }
-    for (const element of document.querySelectorAll(".paper-status, .tl-legend .tl-key, .paper-timeline, form.paper-filter")) {
+    for (const element of document.querySelectorAll(".paper-status, .tl-legend .tl-key, .paper-timeline, form.paper-filter, form.paper-filter select, form.paper-filter input")) {
         const r = element.getBoundingClientRect();
         if (r.width && (r.right > width + 1 || r.left < -1) && !element.closest(".table-wrapper")) problems.push(element.className);
     }
@@ -267,6 +267,8 @@ def test_phone_layout_fits_the_screen(browser: Any, site: str, name: str) -> Non
         page.wait_for_load_state("load")
         if name.startswith("chronology"):
             page.wait_for_selector("form.paper-filter")
+            # a shelf's longest topic sizes the Topic select: it must not run past the screen
+            page.evaluate("""() => document.querySelector("select[name=tag]").add(new Option("a topic with a name long enough to run past a phone's screen", "long"))""")
         assert page.evaluate(PHONE_CHECK) == []
         # the first column stays in view while a wide table scrolls
         sticky = page.evaluate("() => [...document.querySelectorAll('.paper-table-wrapper td:first-child')].slice(0, 1).map(td => getComputedStyle(td).position)")
@@ -304,6 +306,9 @@ def test_timeline_labels_are_whole_and_arrows_avoid_them(page: Any, site: str) -
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
             assert a["r"] <= b["x"] or b["r"] <= a["x"] or a["b"] <= b["y"] or b["b"] <= a["y"], (a["text"], b["text"])
+    # the month axis: every label whole inside the picture ("no month" was drawn as "o month")
+    axis = page.evaluate("() => [...document.querySelectorAll('.paper-timeline text.tl-axis-label')].map(t => [t.textContent, t.getBBox().x])")
+    assert axis and all(x >= 0 for _, x in axis), axis
     for arrow in found["arrows"]:
         end_y = arrow["end"][1]
         for x, y in arrow["points"]:
@@ -328,6 +333,9 @@ TIMELINE_PROBLEMS = """() => {
             if (!(a.r <= b.x || b.r <= a.x || a.b <= b.y || b.b <= a.y)) problems.push("overlap: " + a.text + " / " + b.text);
         }
     });
+    for (const axis of svg.querySelectorAll("text.tl-axis-label")) {
+        if (axis.getBBox().x < 0) problems.push("axis label cut: " + axis.textContent);  // "no month" drawn as "o month"
+    }
     for (const path of svg.querySelectorAll("g.tl-arrows path")) {
         const total = path.getTotalLength();
         const endY = path.getPointAtLength(total).y;
@@ -346,10 +354,14 @@ TIMELINE_PROBLEMS = """() => {
 def test_a_timeline_of_two_thousand_papers_reads_in_the_browser(browser: Any, site: str, site_dir: Path, scheme: str) -> None:
     """The layout's bounds, measured on the text as Chromium draws it with the site's fonts and styles."""
     from helpers import timeline_papers
+    from papershelf.model.records import Paper, PaperDate
     from papershelf.shelf.view import build_view
     from papershelf.site.indexes import timeline
 
-    view = build_view(timeline_papers(2000, name="Model {} with a longer name"), {}, {})
+    papers = timeline_papers(2000, name="Model {} with a longer name")
+    # dated by year alone: the "no month" band, whose axis label must be drawn whole
+    papers["papers/yearonly"] = Paper(key="yearonly", docname="papers/yearonly", title="Y", short_name="Year only", status="read", date=PaperDate(2020))
+    view = build_view(papers, {}, {})
     svg = timeline.build_svg(timeline.layout(view.papers.values()), view, lambda p: f"{p.docname}.html", lambda year: f"#year-{year}")
     (site_dir / "timeline-2000.html").write_text(
         '<!doctype html><html><head><meta charset="utf-8">'

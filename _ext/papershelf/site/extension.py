@@ -34,7 +34,7 @@ from papershelf.site.cite import ShelfBibliographyDirective, ShelfBibtexDomain
 from papershelf.site.directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from papershelf.site.domain import PaperDomain
 from papershelf.site.exports import bibexport, catalog, feeds
-from papershelf.site.indexes import pages
+from papershelf.site.indexes import navigation, pages
 from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index, paper_search_data
 
 if TYPE_CHECKING:
@@ -112,6 +112,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", translator.on_builder_inited)
     # Index styles and the chronology's filter script, only on pages holding them.
     app.connect("html-page-context", pages.add_index_assets)
+    # Index pages with nothing to show leave the navigation (before the group pages are written).
+    app.connect("env-check-consistency", navigation.on_env_check_consistency)
+    app.connect("html-collect-pages", navigation.on_html_collect_pages, priority=400)
+    app.connect("doctree-resolved", navigation.on_doctree_resolved)
     # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
     app.connect("html-page-context", pages.on_html_page_context)

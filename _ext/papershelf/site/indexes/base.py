@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from papershelf.model.records import Paper
+    from papershelf.model.settings import ShelfSettings
     from papershelf.shelf.view import ShelfView
 
 Renderer = Callable[["Sphinx", "ShelfView", str], list[nodes.Node]]
@@ -44,6 +45,12 @@ class IndexKind:
     reads_bib: bool = False
     #: what the index page shows, when it lists something other than papers (References: .bib entries)
     digest: Callable[[BuildEnvironment, ShelfView, dict[str, str]], str] | None = None
+    #: whether the index shows any row on this shelf (default: it has papers); an index
+    #: page whose indexes show none stays out of the navigation (navigation.py)
+    has_rows: Callable[[ShelfView, ShelfSettings], bool] | None = None
+
+    def shows_rows(self, view: ShelfView, settings: ShelfSettings) -> bool:
+        return self.has_rows(view, settings) if self.has_rows is not None else bool(view.papers)
 
 
 def link_shown(p: Paper) -> tuple[object, ...]:

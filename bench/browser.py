@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import shutil
 import threading
@@ -43,15 +44,42 @@ def available() -> bool:
     return Path(CHROMIUM).exists()
 
 
+#: served gzip-compressed when ``compress`` is on, as static hosts (Read the Docs, GitHub Pages) do
+TEXT_TYPES = (".html", ".js", ".css", ".json", ".svg", ".txt", ".xml")
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    compress = False
+
     def log_message(self, format: str, *args: Any) -> None:
         """No line per request."""
 
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")  # the theme's files stay cached across pages
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if not (self.compress and path.suffix in TEXT_TYPES and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            super().do_GET()
+            return
+        data = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class _Compressing(_Quiet):
+    compress = True
+
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """``folder`` over HTTP on 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, compress: bool = False) -> Iterator[str]:
+    """``folder`` over HTTP on 127.0.0.1 (text gzip-compressed with ``compress``); yields its base URL."""
+    handler = functools.partial(_Compressing if compress else _Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -116,8 +144,11 @@ def first_search(browser: Any, base: str, query: str, width: int = 1280) -> dict
         page.wait_for_load_state("networkidle")
         titles = _result_titles(page)
         page.wait_for_load_state("networkidle")
+        links = page.eval_on_selector_all(".pagefind-ui__result-link, #search-results ul.search li a", "els => els.map(e => new URL(e.href).pathname)")
     page.close()
-    return {"query": query, "bytes": counter.bytes, "requests": len(counter.requests), "titles": titles}
+    root = base.split("/", 3)[-1] if base.count("/") > 3 else ""
+    first = links[0].lstrip("/").removeprefix(root) if links else ""
+    return {"query": query, "bytes": counter.bytes, "requests": len(counter.requests), "titles": titles, "first": first}
 
 
 def _result_titles(page: Any) -> list[str]:

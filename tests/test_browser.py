@@ -523,3 +523,73 @@ def test_landing_page_links_a_valid_feed_of_every_paper(page: Any, site: str) ->
     assert len(entries) == 19
     pages = {urljoin(href, next(link.get("href") for link in e.findall(f"{atom}link") if link.get("rel") == "alternate")) for e in entries}
     assert pages == set(_keys_by_url(page, site))
+
+
+# -- a synthetic shelf too big to load whole: the filter loads years on demand ------------
+
+
+SYNTH_N = 300
+
+
+@pytest.fixture(scope="module")
+def synth_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """bench/synth.py's shelf of 300 papers (its year files pass the filter's up-front size), served."""
+    _require_browser()
+    from bench import browser as bench_browser
+    from bench import synth
+
+    shelf = synth.generate(SYNTH_N, seed=1)
+    project = synth.write_shelf(shelf, tmp_path_factory.mktemp("synth") / "shelf")
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-j", "2", "-c", ".", "-b", "html", "docs", "_build/html"], cwd=project, check=True)
+    with bench_browser.serve(project / "_build" / "html") as base:
+        yield base.rstrip("/"), shelf
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_filter_loads_only_the_years_it_needs(browser: Any, synth_site: tuple[str, Any], width: int) -> None:
+    base, shelf = synth_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{base}/chronology.html", wait_until="networkidle")
+        page.wait_for_selector("form.paper-filter")
+        assert page.inner_text(".paper-filter-count") == f"All {SYNTH_N} papers"
+        years = [url for url in fetched if "/papers-by-year/" in url]
+        assert [url.rsplit("/", 1)[1] for url in years] == ["index.json"]  # no paper loaded before a filter
+        assert not any("papers.json" in url for url in fetched)
+        index = page.request.get(f"{base}/papers-by-year/index.json").json()
+        tag, label = index["tags"][0]
+        holding = {year["year"] for year in index["years"] if year["tags"].get(tag)}
+        page.select_option("select[name=tag]", tag)
+        page.wait_for_function("() => /^Showing \\d+ of/.test(document.querySelector('.paper-filter-count').textContent)")
+        loaded = {url.rsplit("/", 1)[1].split(".json")[0] for url in fetched if "/papers-by-year/" in url} - {"index"}
+        assert loaded == holding  # the years holding the topic, no other
+        rows = page.eval_on_selector_all("tr.paper-row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.className)")
+        tagged = sum(1 for p in shelf.papers if label in p.tags)
+        assert len(rows) == tagged and all(f"tag-{tag}" in row.split() for row in rows)
+        assert page.inner_text(".paper-filter-count") == f"Showing {tagged} of {SYNTH_N} papers"
+        toggle = page.locator("button.paper-bib-toggle")
+        page.wait_for_function(f"() => document.querySelector('button.paper-bib-toggle').textContent === 'BibTeX ({tagged})'")
+        toggle.click()
+        page.wait_for_function("() => document.querySelector('.paper-bib-panel textarea').value.length > 0")
+        assert len(BIB_KEY.findall(page.locator(".paper-bib-panel textarea").input_value())) == tagged
+        scripts = {url.rsplit("/", 1)[1].split(".js")[0] for url in fetched if "/papershelf-bibtex/" in url}
+        assert scripts == holding  # the BibTeX of those years only
+        assert page.evaluate(PHONE_CHECK) == []
+        _shot(page, f"synth-chronology-filter-{width}")
+    finally:
+        context.close()
+
+
+def test_search_ranks_a_synthetic_papers_page_first(browser: Any, synth_site: tuple[str, Any]) -> None:
+    base, shelf = synth_site
+    page = browser.new_page()
+    page.site = base
+    try:
+        for paper in (shelf.papers[7], shelf.papers[150], next(p for p in shelf.papers if p.short_name.endswith("V2"))):
+            hrefs = _pagefind_results(page, paper.short_name)
+            assert hrefs[0] == f"papers/{paper.slug}.html", (paper.short_name, hrefs[:3])
+    finally:
+        page.close()

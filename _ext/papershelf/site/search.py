@@ -223,7 +223,8 @@ def build_index(outdir: Path) -> int:
 async def _index(outdir: Path, output: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    async with PagefindIndex(config=IndexConfig(output_path=str(output))) as index:
+    # Sphinx's "¶" heading anchors are not words of the page.
+    async with PagefindIndex(config=IndexConfig(output_path=str(output), exclude_selectors=["a.headerlink"])) as index:
         result = await index.add_directory(str(outdir), glob="**/*.html")
         return int(result.get("page_count", 0))
 

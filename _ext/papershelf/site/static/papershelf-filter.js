@@ -65,7 +65,7 @@
   }
 
   var BUDGET = 250000;   // bytes of year files one filter action may load (index.json says each file's size)
-  var PREFETCH = 60000;  // a shelf whose year files are this small together is loaded whole, up front
+  var PREFETCH = 24000;  // a shelf whose year files are this small together (about 150 papers) is loaded whole, up front
 
   function yearOrder(a, b) {
     if (a === "undated") return 1;
@@ -292,6 +292,7 @@
     }
     if (source) {
       source.moreButton.addEventListener("click", function () { fetchYears(BUDGET); });
+      form.appendChild(source.more);  // beside the count, in view
     }
 
     function apply() {
@@ -336,7 +337,9 @@
       if (!active) {
         count.textContent = "All " + total + " papers";
       } else if (left.length) {
-        count.textContent = "Showing " + shown + " from the years searched so far";
+        var searched = source.candidates(state()).filter(function (y) { return source.loaded[y.year]; }).map(function (y) { return y.year; });
+        count.textContent = "Showing " + shown + " from " + (searched.length > 1 ? searched[0] + "–" + searched[searched.length - 1] : searched[0] || "no year yet")
+          + "; " + left.length + " older year" + (left.length === 1 ? "" : "s") + " not searched yet";
       } else {
         count.textContent = "Showing " + shown + " of " + total + " papers";
       }

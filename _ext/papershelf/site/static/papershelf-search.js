@@ -20,7 +20,6 @@
       baseUrl: root.pathname,
       showImages: false,
       showSubResults: false,
-      resetStyles: false,
       autofocus: true,
       pageSize: 10,
       // A paper's page first for its short name (meta "name", search.py), and

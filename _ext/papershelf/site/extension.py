@@ -186,7 +186,9 @@ def _configured(config: Config, name: str) -> bool:
 
 def _add_templates(app: Sphinx, config: Config) -> None:
     """papershelf's templates (``papershelf/search.html``), namespaced, after the project's own."""
-    config.templates_path.append(str(TEMPLATES))
+    if str(TEMPLATES) not in config.templates_path:
+        # a new list: the default one is shared by every app of a process (Sphinx compares them between builds)
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def _add_static(app: Sphinx) -> None:

@@ -229,8 +229,14 @@ async def _index(outdir: Path, output: Path) -> int:
         return int(result.get("page_count", 0))
 
 
+def _rewritten_always(name: str) -> bool:
+    """Pages Sphinx writes on every build, none of which Pagefind indexes (no ``data-pagefind-body``)."""
+    return name == "search.html" or name.startswith("genindex") or name.endswith("-modindex.html")
+
+
 def html_stamp(outdir: Path) -> tuple[str, int]:
-    """A digest of every HTML file's name, size and mtime (outside ``pagefind/``), and their number."""
+    """A digest of every HTML file's name, size and mtime (outside ``pagefind/``; less the pages
+    Sphinx rewrites on every build), and their number."""
     entries: list[str] = []
 
     def walk(folder: str) -> None:
@@ -239,10 +245,11 @@ def html_stamp(outdir: Path) -> tuple[str, int]:
                 if item.is_dir(follow_symlinks=False):
                     if item.name not in (BUNDLE, f".{BUNDLE}.new", "_static", "_sources", "_images", "_downloads"):
                         walk(item.path)
-                elif item.name.endswith(".html"):
+                elif item.name.endswith(".html") and not (folder == top and _rewritten_always(item.name)):
                     info = item.stat()
                     entries.append(f"{item.path}\0{info.st_size}\0{info.st_mtime_ns}")
 
-    walk(str(outdir))
+    top = str(outdir)
+    walk(top)
     entries.sort()
     return hashlib.sha256("\n".join(entries).encode()).hexdigest(), len(entries)

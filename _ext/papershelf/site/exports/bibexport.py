@@ -5,8 +5,9 @@ Everything here is written once per build, in ``build-finished`` (on
 ``papershelf-shelf-ready``, events.py), from the
 ShelfView and the scan of the ``.bib`` files; pages only link to the files.
 Each file holds the entries' exact text from the ``.bib`` (what
-``references.bib`` says, byte for byte), in the order the site lists the
-papers (newest first), separated by one blank line.
+``references.bib`` says, byte for byte, less the marker line of an entry
+papershelf made up), in the order the site lists the papers (newest first),
+separated by one blank line.
 
 Files, under the HTML output directory:
 

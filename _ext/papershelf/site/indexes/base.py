@@ -45,12 +45,12 @@ class IndexKind:
     reads_bib: bool = False
     #: what the index page shows, when it lists something other than papers (References: .bib entries)
     digest: Callable[[BuildEnvironment, ShelfView, dict[str, str]], str] | None = None
-    #: whether the index shows any row on this shelf (default: it has papers); an index
-    #: page whose indexes show none stays out of the navigation (navigation.py)
+    #: whether the index shows any row on a shelf that holds papers (default: yes); an
+    #: index page whose indexes show none stays out of the navigation (navigation.py)
     has_rows: Callable[[ShelfView, ShelfSettings], bool] | None = None
 
     def shows_rows(self, view: ShelfView, settings: ShelfSettings) -> bool:
-        return self.has_rows(view, settings) if self.has_rows is not None else bool(view.papers)
+        return self.has_rows(view, settings) if self.has_rows is not None else True
 
 
 def link_shown(p: Paper) -> tuple[object, ...]:

@@ -5,7 +5,7 @@ status: its Models and Reading queue pages would sit in furo's sidebar and
 in the previous/next links, each holding one line saying it is empty. An
 index page is *empty* when every ``{paper-index}`` on it shows no row on this
 shelf (:meth:`~papershelf.site.indexes.base.IndexKind.shows_rows`); the
-root document never is.
+root document never is, and a shelf without papers yet keeps every page.
 
 The page is still built (links to it keep working); only the toctree
 entries naming it are dropped, in memory, once per build:
@@ -43,8 +43,8 @@ def empty_pages(app: Sphinx) -> set[str]:
     """Index pages (other than the root) whose indexes all show nothing on this shelf."""
     domain = paper_domain(app.env)
     view = domain.view
-    if view is None:
-        return set()
+    if view is None or not view.papers:
+        return set()  # a new, empty shelf shows every page it will fill
     settings = of_config(app.config)
     return {
         docname for docname, kinds in domain.index_docs.items()

@@ -138,3 +138,15 @@ def test_the_generated_marker_is_not_in_what_a_reader_copies() -> None:
     assert "eprint = {2401.00001}" in shown
     plain = "@article{a,\n  title = {Generated = {papershelf import}},\n}"
     assert without_generated(plain) == plain
+
+
+def test_a_new_shelf_pins_pagefind_and_its_binary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """init's requirements.txt follows papershelf's dependencies, extras included: pagefind[bin] brings pagefind-bin."""
+    if not search.installed():
+        pytest.skip("pagefind is not installed")
+    from papershelf.shelf import provenance
+
+    monkeypatch.setattr(provenance, "_requires", lambda name: provenance._pyproject_dependencies())
+    pins = {pin.split("==")[0].lower().replace("_", "-"): pin for pin in provenance.pinned_dependencies()}
+    assert "pagefind" in pins and "pagefind-bin" in pins
+    assert pins["pagefind"].split("==")[1] == pins["pagefind-bin"].split("==")[1]

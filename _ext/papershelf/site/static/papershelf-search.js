@@ -10,7 +10,16 @@
 
   function init() {
     var box = document.getElementById("papershelf-search");
-    if (!box || typeof PagefindUI === "undefined") return;
+    if (!box) return;
+    if (window.location.protocol === "file:" || typeof PagefindUI === "undefined") {
+      // Pagefind fetches its index: a site opened from disk cannot search.
+      var note = document.createElement("p");
+      note.className = "papershelf-search-note";
+      note.textContent = "Search needs the site served over HTTP: run `python -m http.server` in the build folder " +
+        "and open http://localhost:8000/search.html, or browse the indexes.";
+      box.appendChild(note);
+      return;
+    }
     // Absolute: Pagefind imports its files from here. Its result URLs are
     // from the site root, which may sit under a path (Read the Docs' /en/latest/).
     var root = new URL(document.documentElement.getAttribute("data-content_root") || "./", window.location.href);

@@ -150,3 +150,11 @@ def test_a_new_shelf_pins_pagefind_and_its_binary(monkeypatch: pytest.MonkeyPatc
     pins = {pin.split("==")[0].lower().replace("_", "-"): pin for pin in provenance.pinned_dependencies()}
     assert "pagefind" in pins and "pagefind-bin" in pins
     assert pins["pagefind"].split("==")[1] == pins["pagefind-bin"].split("==")[1]
+
+
+def test_search_data_is_escaped(site: Any) -> None:
+    """User text reaches the search marks through docutils (escaped), never as markup."""
+    page = html(site, "papers/xss")
+    data = "".join(re.findall(r'<div class="paper-search-data".*?</div>', page, re.DOTALL))
+    assert '<span data-pagefind-filter="topic">&lt;i&gt;tag&lt;/i&gt;</span>' in data
+    assert "&lt;script&gt;" in data and "<script" not in data and "<b>" not in data

@@ -46,6 +46,9 @@ def test_pagefind_index_is_built_and_sphinx_search_is_not(site: Any) -> None:
         pytest.skip("pagefind is not installed")
     outdir = Path(site.outdir)
     assert (outdir / "pagefind" / "pagefind-entry.json").is_file()
+    # written whole (Pagefind's Python API stopped the binary before its last write: a cut file)
+    ui = (outdir / "pagefind" / "pagefind-ui.js").read_text(encoding="utf-8").rstrip()
+    assert ui.endswith("})();") and "window.PagefindUI=" in ui[-200:]
     assert not (outdir / "searchindex.js").exists()
     page = html(site, "search")
     assert 'id="papershelf-search"' in page and "pagefind/pagefind-ui.js" in page

@@ -12,9 +12,10 @@ papershelf dependencies, so a shelf made by ``papershelf init`` pins them) and
   (template ``papershelf/search.html``, script ``papershelf-search.js``)
   and runs the query it was sent;
 * after the pages are written (``build-finished``), :func:`on_build_finished`
-  indexes the output folder through Pagefind's Python API into
-  ``pagefind/``, so ``make html`` and Read the Docs' ``python -m sphinx``
-  both build it; a build that changed no HTML file indexes nothing again.
+  indexes the output folder with Pagefind's binary (located by its Python
+  package, see :func:`build_index`) into ``pagefind/``, so ``make html`` and
+  Read the Docs' ``python -m sphinx`` both build it; a build that changed
+  no HTML file indexes nothing again.
 
 What Pagefind reads is marked with nodes, never with HTML text
 (:mod:`~papershelf.site.translator` writes their attributes through
@@ -41,11 +42,11 @@ site keeps Sphinx's search page and its index.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import hashlib
 import os
+import re
 import shutil
+import subprocess
 import time
 from importlib.util import find_spec
 from pathlib import Path
@@ -207,26 +208,31 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def build_index(outdir: Path) -> int:
-    """Index ``outdir``'s HTML into ``outdir/pagefind`` (replaced whole); the number of pages indexed."""
+    """Index ``outdir``'s HTML into ``outdir/pagefind`` (replaced whole); the number of pages indexed.
+
+    Runs Pagefind's binary as its command line, found by the ``pagefind``
+    package (``pagefind-bin``'s, or ``PAGEFIND_BINARY_PATH``). Its Python API
+    (``PagefindIndex``) stops the binary as soon as it answers that the files
+    are written, and under load that answer came before the last file was:
+    ``pagefind-ui.js`` was cut at 64 kB. The command line exits when it is done.
+    """
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise RuntimeError("no Pagefind binary found (pip install 'pagefind[bin]')")
     fresh, bundle = outdir / f".{BUNDLE}.new", outdir / BUNDLE
     shutil.rmtree(fresh, ignore_errors=True)
-    # Pagefind's API is async: run it on a loop of its own, even under a caller's running loop.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        indexed = pool.submit(asyncio.run, _index(outdir, fresh)).result()
-    if not (fresh / "pagefind-entry.json").is_file():
-        raise RuntimeError(f"no index was written into {fresh}")
+    # Sphinx's "¶" heading anchors are not words of the page.
+    command = [str(executable), "--site", str(outdir), "--output-path", str(fresh), "--exclude-selectors", "a.headerlink"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (fresh / "pagefind-entry.json").is_file():
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise RuntimeError(f"{executable.name} exited with {done.returncode}: {(done.stderr or done.stdout).strip()[-2000:]}")
     shutil.rmtree(bundle, ignore_errors=True)
     fresh.rename(bundle)
-    return indexed
-
-
-async def _index(outdir: Path, output: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # Sphinx's "¶" heading anchors are not words of the page.
-    async with PagefindIndex(config=IndexConfig(output_path=str(output), exclude_selectors=["a.headerlink"])) as index:
-        result = await index.add_directory(str(outdir), glob="**/*.html")
-        return int(result.get("page_count", 0))
+    found = re.search(r"Indexed (\d+) page", done.stdout)
+    return int(found.group(1)) if found else 0
 
 
 def _rewritten_always(name: str) -> bool:

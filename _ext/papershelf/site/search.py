@@ -42,6 +42,7 @@ site keeps Sphinx's search page and its index.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -80,14 +81,15 @@ BUILDERS = frozenset({"html", "dirhtml"})
 NAME_WEIGHT = "10"
 
 
+@functools.cache  # a fact of the installation, asked once per page written
 def installed() -> bool:
-    """Pagefind's Python API and a binary for it (``pagefind-bin``) are importable."""
+    """Pagefind's Python package and a binary for it (``pagefind-bin``) are importable."""
     return find_spec("pagefind") is not None and (find_spec("pagefind_bin") is not None or find_spec("pagefind_bin_extended") is not None)
 
 
 def uses_pagefind(app: Sphinx) -> bool:
-    """This build's search is Pagefind (decided once, at ``builder-inited``)."""
-    return bool(getattr(app.builder, "papershelf_pagefind", False))
+    """This build's search is Pagefind: an HTML build, ``papershelf_search`` not "sphinx", Pagefind installed."""
+    return app.builder.name in BUILDERS and app.config[CONFIG] in ("auto", "pagefind") and installed()
 
 
 # -- set-up -----------------------------------------------------------------------------
@@ -107,7 +109,6 @@ def on_builder_inited(app: Sphinx) -> None:
             logger.warning("papershelf_search = 'pagefind', but Pagefind is not installed (pip install 'pagefind[bin]'); "
                            "Sphinx's search is kept", type="papershelf", subtype="search")
         return
-    app.builder.papershelf_pagefind = True  # type: ignore[attr-defined]
     app.builder.search = False  # type: ignore[attr-defined]  # no searchindex.js, no Sphinx search page
 
 

@@ -20,6 +20,9 @@ exclude_patterns = ["_build", ".venv"]
 
 # MyST: front matter holds each paper's facts; roles like {cite:p} work in Markdown.
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
+# Links: papershelf publishes http(s), mailto and relative links only. `site:name` links a file
+# html_extra_path puts at the site root (references.bib): a page may not copy files from outside docs/.
+myst_url_schemes = {"http": None, "https": None, "mailto": None, "site": "{{path}}"}
 
 # This shelf's field: the architecture comparison's columns (the `architecture` keys of a paper page).
 papershelf_facets = [

@@ -159,6 +159,15 @@ CASES = [
          conf='myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]\n',
          expected={("prose.md", 4, "unknown-paper"), ("prose.md", 10, "unknown-paper"), ("prose.md", 13, "unknown-paper"),
                    ("prose.md", 14, "unknown-citation")}),
+    # directives and roles that read files: refused on pages nobody named trusted; on a trusted page, only files outside the source folder
+    Case("file-access",
+         {"reads.md": "# Reads\n\n```{literalinclude} conf.py\n```\n\nGet {download}`it <refs.bib>`.\n\n```{eval-rst}\nText.\n\n.. csv-table:: T\n   :file: refs.bib\n```\n\n"
+                      ":::{note}\n```{include} prose.md\n```\n:::\n",
+          "mine/trusted.md": "# Trusted\n\n```{literalinclude} ../conf.py\n```\n\n```{literalinclude} /../../outside.txt\n```\n\n"
+                             "```{csv-table} T\n:url: https://example.org/t.csv\n```\n\nA {download}`file <../../outside.txt>`.\n"},
+         conf='myst_enable_extensions = ["colon_fence"]\npapershelf_trusted_pages = ["**/trust*"]\n',
+         expected={("reads.md", 3, "file-access"), ("reads.md", 6, "file-access"), ("reads.md", 11, "file-access"), ("reads.md", 16, "file-access"),
+                   ("mine/trusted.md", 6, "file-access"), ("mine/trusted.md", 9, "file-access"), ("mine/trusted.md", 13, "file-access")}),
     Case("bib-checks-off", {"papers/art.md": paper("art2020", "Art")},
          ENTRY.format(key="lonely2020", title="Lonely").replace("  year = {2020}\n", "")
          + "\n@article{art2020,\n  title = {An article},\n  author = {Doe, Jane},\n  year = {2020}\n}\n",

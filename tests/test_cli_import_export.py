@@ -189,7 +189,11 @@ def test_heading_parts_and_short_names() -> None:
     assert derive_names("A Survey on Multimodal Large Language Models") == ("A Survey on Multimodal Large Language", [])
     # the entry's own name from `tag:`, a coined word of a long title, a long prefix giving way to the alias
     assert derive_names("LIMO: Less is More for Reasoning", "", ["LIMO", "LIMA", "GAIR"]) == ("LIMO", [])
-    assert derive_names("Scaling Instruction-Finetuned Vision Models Beyond Every Known Limit With CogVLM Ideas") == ("CogVLM", [])
+    assert derive_names("CogVLM Scales Instruction-Finetuned Vision Models Beyond Every Known Limit") == ("CogVLM", [])
+    assert derive_names("Scaling Instruction-Finetuned Vision Models in CogVLM: Beyond Every Known Limit") == ("CogVLM", [])
+    # a coined word the title merely uses, or a common acronym, names no paper: the title cut at a word
+    assert derive_names("Scaling Instruction-Finetuned Vision Models Beyond Every Known Limit With CogVLM Ideas") == ("Scaling Instruction-Finetuned Vision", [])
+    assert derive_names("A Study of Quantizing the KV Cache of Very Large LLMs") == ("A Study of Quantizing the KV Cache", [])
     assert derive_names("An Extremely Long Prefix That Keeps Going On And On: the rest", "ELP") == ("ELP", ["ELP"])
     # a long title without a name: a `tag:` made of its initials, never one that merely appears in it
     cot = "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models"

@@ -84,7 +84,7 @@ def test_wheel_installs_and_its_init_shelf_builds_with_make_alone(tmp_path: Path
     assert "instruction tuning" in (html / "topics.html").read_text(encoding="utf-8")
     index = (html / "index.html").read_text(encoding="utf-8")
     assert "2026, Ada Lovelace" in index and 'icon" href="_static/favicon.ico"' in index
-    assert (html / "favicon.ico").read_bytes() == (Path(papershelf.__file__).parent / "static" / "favicon.ico").read_bytes()
+    assert (html / "favicon.ico").read_bytes() == (Path(papershelf.__file__).parent / "site" / "static" / "favicon.ico").read_bytes()
     assert "maintainers/guide.html" not in index.split('class="sidebar-tree"')[1].split("</div>")[0]  # maintainer pages stay off the reader's nav
 
     # A typo fails `make html` on every run until it is fixed.

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papershelf.formats.lists import SHAPES
-from papershelf.shelf.paths import ShelfError, locate
+from papershelf.shelf.paths import Interrupted, ShelfError, locate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -179,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ShelfError as error:
         print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted; nothing was written", file=sys.stderr)
+    except Interrupted as interrupted:  # during a commit: its own account of what is on disk
+        print(f"{PROG} {args.command}: {interrupted}", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:  # commit was not running: no file of the shelf was changed
+        print(f"{PROG} {args.command}: interrupted before any file of the shelf was changed", file=sys.stderr)
         return 130

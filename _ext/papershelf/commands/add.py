@@ -80,13 +80,14 @@ def _write(shelf: Shelf, fields: dict[str, object], bibtex: str) -> Added:
     slug = unique_name(slugify(str(fields["short_name"])), set(shelf.slugs))
     page = paths.papers / f"{slug}.md"
     old_bib = shelf.bib_texts.get(paths.bibfile, "")
-    commit({paths.bibfile: append_text(old_bib, bibtex), page: render_front_matter(fields)})
+    commit({paths.bibfile: append_text(old_bib, bibtex), page: render_front_matter(fields)}, within=paths.root)
     return Added(str(fields["key"]), str(fields["short_name"]), page, paths.bibfile)
 
 
 def add_from_arxiv(paths: ShelfPaths, text: str, api_url: str = DEFAULT_API, timeout: float = 20.0, status: str = "unread", today: dt.date | None = None) -> Added:
     identifier = parse_identifier(text)
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     _refuse_known(shelf, "", identifier)
     paper = fetch(identifier, api_url, timeout)
     style = detect_style(shelf.entries.values())
@@ -118,6 +119,7 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
     entry = next(iter(scan.entries.values()))
     identifier = eprint_id(entry)
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     _refuse_known(shelf, entry.key, identifier)
     title = " ".join(re.sub(r"[{}]", "", entry.get("title")).split())
     if not title:
@@ -136,4 +138,4 @@ def add_from_bibtex(paths: ShelfPaths, file: Path, status: str = "unread", today
         "added": (today or dt.date.today()).isoformat(),
         "links": {"paper": paper_link} if paper_link else {},
     }
-    return _write(shelf, fields, text)
+    return _write(shelf, fields, entry.raw)  # the entry as parsed, and nothing else of the file

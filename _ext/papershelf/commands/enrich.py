@@ -173,6 +173,7 @@ def enrich_shelf(
     """Fetch what the cache lacks, then add missing values to pages and entries."""
     started = time.monotonic()
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     ids = paper_ids(shelf)
     report = EnrichReport(papers=len(ids))
     cache = Cache(cache_dir or paths.root / CACHE_DIR)
@@ -236,7 +237,7 @@ def enrich_shelf(
         files[bibpath] = text
     report.seconds = time.monotonic() - started
     if not dry_run and files:
-        commit(files)
+        commit(files, within=paths.root)
         report.written = sorted(files)
     return report
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from papershelf.formats import arxivid
+from papershelf.formats import arxivid, frontmatter
 from papershelf.formats.bibfile import (
     BibScan,
     drop_known_macros,
@@ -31,11 +31,20 @@ from papershelf.formats.bibfile import (
     is_generated,
     scan_text,
     with_fields,
+    with_key,
 )
 from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import SHAPES, awesome
 from papershelf.formats.lists.awesome import resources_page
-from papershelf.formats.lists.entries import Item, ListEntry, ListLink, ListReading, ParsedList
+from papershelf.formats.lists.entries import (
+    Item,
+    ListEntry,
+    ListLink,
+    ListReading,
+    ParsedList,
+    generated_citation,
+)
+from papershelf.formats.lists.fields import date_heading, paper_like, unescape_tex, url_year
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
@@ -44,14 +53,23 @@ from papershelf.formats.lists.readinglist import (
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
-from papershelf.shelf.load import Shelf, load_shelf
-from papershelf.shelf.naming import derive_names, detect_style, make_key, normal_title, shorten
+from papershelf.shelf.load import Page, Shelf, load_shelf
+from papershelf.shelf.naming import (
+    derive_names,
+    detect_style,
+    distinct_alternatives,
+    file_stem,
+    make_key,
+    normal_title,
+    shorten,
+)
 from papershelf.shelf.paths import (
     ShelfError,
     ShelfPaths,
     append_text,
     commit,
     render_front_matter,
+    reserved_name,
     slugify,
     unique_name,
 )
@@ -87,8 +105,15 @@ def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
     for candidate in candidates:
         name = str(candidate.fields.get("short_name") or "")
         if name.casefold() in taken and not candidate.entry.extras.get("short_name"):
+            other = next((choice for choice in distinct_alternatives(name, str(candidate.fields.get("title") or ""), limit) if choice.casefold() not in taken), "")
+            if other:
+                candidate.fields["short_name"] = name = other
+                taken.add(name.casefold())
+                continue
             year = _year_of(candidate)
-            suffixes = ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
+            found = _first_arxiv(_paper_urls(candidate.fields))
+            # two papers the list names alike ("ChemCrow" twice): the arXiv id tells them apart, a year would not
+            suffixes = ([f" (arXiv {found.identifier})"] if found else []) + ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
             for suffix in suffixes:
                 choice = shorten(name, limit - len(suffix)) + suffix
                 if choice.casefold() not in taken:
@@ -114,23 +139,19 @@ def distinct_keys(candidates: list[Candidate], taken: set[str]) -> None:
         taken.add(key)
 
 
-def file_stem(name: str, limit: int = 50) -> str:
-    """A page file name from a short name, cut at a hyphen to stay short."""
-    slug = slugify(name)
-    if len(slug) <= limit:
-        return slug
-    return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]
-
-
 # --- fixes ---------------------------------------------------------------------
 
 
 def load_fixes(path: Path) -> dict[str, dict[str, Any]]:
     """Read and validate a fixes file; raise ShelfError before anything is written."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = frontmatter.load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ShelfError(f"cannot read the fixes file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ShelfError(f"cannot read the fixes file {path}: byte {error.object[error.start]:#04x} at offset {error.start} is not UTF-8") from error
+    except ValueError as error:
+        raise ShelfError(f"the fixes file {path}, {error}") from error
     except yaml.YAMLError as error:
         raise ShelfError(f"the fixes file {path} is not valid YAML: {error}") from error
     if data is None:
@@ -312,7 +333,7 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
                 message += "; the entry is imported as written, for you to fix in the .bib"
             warnings.append(replace(problem, line=entry.line if fixed else problem.line + offset, message=message))
         candidate.bib = scan.entries.get(candidate.key)
-        bib_title = re.sub(r"\s+", " ", re.sub(r"[{}]", "", candidate.bib.get("title"))).strip() if candidate.bib else ""
+        bib_title = unescape_tex(re.sub(r"\s+", " ", re.sub(r"[{}]", "", candidate.bib.get("title"))).strip()) if candidate.bib else ""
         title = str(candidate.fields.get("title", ""))
         if bib_title and bib_title != title and re.sub(r"\W+", "", bib_title) == re.sub(r"\W+", "", title):
             candidate.fields["title"] = bib_title  # the heading differs only in punctuation
@@ -336,20 +357,6 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
                 warnings.append(Problem(Code.BAD_URL, f"`{kind}` link {url!r} is not an http(s) URL (check the scheme, e.g. `ttps://`); it is imported as written, fix it in the page", line, path))
     links = tuple(replace(link, line=candidate.link_lines.get((link.kind, link.url), entry.line)) for link in paper.links)
     candidate.paper = replace(paper, links=links, line=entry.line)
-
-
-def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
-    """An entry for a paper the list gives no citation for (``enrich`` rewrites it).
-
-    Only with a year (its arXiv id's, or a ``date:`` line's): an entry without
-    one would fail the bibliography style, so the entry then stays missing.
-    """
-    found = _first_arxiv(paper_urls)
-    year = date[:4] or (str(found.year) if found else "")
-    if not year:
-        return ""
-    url = found.abs_url() if found else (paper_urls[0] if paper_urls else "")
-    return generated_entry(key, title, year, url, found.identifier if found else "")
 
 
 # --- identity and merging ------------------------------------------------------
@@ -415,16 +422,104 @@ def _differ(first: str, second: str) -> bool:
     return bool(first and second) and re.sub(r"\s+", " ", first).strip() != re.sub(r"\s+", " ", second).strip()
 
 
-def merge_entries(entries: list[ListEntry]) -> list[ListEntry]:
+def _different_papers(title: str, arxiv: str, other_title: str, other_arxiv: str) -> bool:
+    """Two papers, whatever key they share: their titles and their arXiv ids differ."""
+    return normal_title(title) != normal_title(other_title) and bool(arxiv and other_arxiv) and arxiv != other_arxiv
+
+
+def _page_arxiv(shelf: Shelf, page: Page) -> str:
+    """A page's arXiv id: its BibTeX entry's ``eprint``, else its first paper link's."""
+    entry = shelf.entries.get(page.paper.key)
+    own = eprint_id(entry) if entry is not None else ""
+    return own or next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
+
+
+def _other_paper_on_shelf(shelf: Shelf, key: str, arxiv: str) -> bool:
+    """The page ``key`` is another paper than one with the arXiv id ``arxiv`` (both ids known, and they differ)."""
+    page = shelf.by_key.get(key)
+    held = _page_arxiv(shelf, page) if page is not None else ""
+    return bool(arxiv and held and arxiv != held)
+
+
+def _on_shelf(candidate: Candidate, shelf: Shelf, by_eprint: dict[str, str], by_title: dict[str, str]) -> str:
+    """The key of the page on the shelf that holds the candidate's paper, or ``""``.
+
+    Its key first, unless that page is another paper (a key the list writes:
+    title and arXiv id differ; a key made from a name two papers share: the
+    arXiv ids differ); then its ``eprint``; then its paper link's arXiv id
+    with the same title; then its title, unless the arXiv ids differ.
+    """
+    _, eprint, title = entry_identity(candidate.entry)
+    arxiv = _arxiv_of(candidate.entry)
+    page = shelf.by_key.get(candidate.key)
+    if page is not None:
+        theirs = _page_arxiv(shelf, page)
+        written = bool(candidate.entry.key or candidate.entry.extras.get("key"))
+        if not (_different_papers(page.paper.title, theirs, title, arxiv) if written else (arxiv and theirs and arxiv != theirs)):
+            return candidate.key
+    if eprint and eprint in by_eprint:
+        return by_eprint[eprint]
+    holder = shelf.by_key.get(by_eprint.get(arxiv, "")) if arxiv else None
+    if holder is not None and normal_title(holder.paper.title) == title:
+        return holder.paper.key
+    if title in by_title and not _other_paper_on_shelf(shelf, by_title[title], arxiv):
+        return by_title[title]
+    return ""
+
+
+@dataclass
+class Keys:
+    """The keys an import may not give a paper whose key another paper has: the shelf's and the lists'."""
+
+    taken: set[str]
+    holders: dict[str, str]  #: arXiv id -> the key of the paper on the shelf that has it
+
+    @classmethod
+    def of(cls, entries: list[ListEntry], shelf: Shelf | None) -> Keys:
+        taken = {key for entry in entries if (key := entry.key or str(entry.extras.get("key") or ""))}
+        if shelf is None:
+            return cls(taken, {})
+        return cls(taken | shelf.all_keys(), shelf.arxiv_ids())
+
+    def rekey(self, entry: ListEntry, other: str) -> None:
+        """Give ``entry`` a key of its own (the one the shelf already gives this paper, else the key with a letter),
+        with a ``key-collision`` finding at its BibTeX text."""
+        old = entry.key or str(entry.extras.get("key") or "")
+        arxiv = _arxiv_of(entry)
+        new = self.holders.get(arxiv, "") if arxiv else ""
+        if not new or new == old:
+            new = next(choice for choice in (f"{old}{suffix}" for suffix in [*"bcdefghijklmnopqrstuvwxyz", *map(str, range(2, 10000))]) if choice not in self.taken)
+        self.taken.add(new)
+        if entry.key:
+            entry.bibtex = with_key(entry.bibtex, new)
+        else:
+            entry.extras["key"] = new
+        line, path = (entry.bibtex_line, entry.bibtex_path or entry.path) if entry.bibtex else (entry.line, entry.path)
+        entry.warnings.append(Problem(Code.KEY_COLLISION, f"the BibTeX key `{old}` is also the key of {other}, another paper (its title and arXiv id differ); {entry.title!r} is imported as `{new}`", line, path))
+
+
+def merge_entries(entries: list[ListEntry], shelf: Shelf | None = None) -> list[ListEntry]:
     """One entry per paper: later entries of the same paper are merged into the first.
 
     Links, models, names, sections, keywords, relations and body are united;
     a differing title, status or BibTeX text is a ``merge-conflict`` finding.
+    A key shared by different papers (titles and arXiv ids differ), in the
+    lists or with a paper on ``shelf``, does not merge them: the later one is
+    re-keyed, with a ``key-collision`` finding.
     """
     papers: list[ListEntry] = []
     index: dict[tuple[int, str], ListEntry] = {}
+    keys = Keys.of(entries, shelf)
     for entry in entries:
+        key = entry.key or str(entry.extras.get("key") or "")
+        page = shelf.by_key.get(key) if shelf is not None and key else None
+        if shelf is not None and page is not None and _different_papers(page.paper.title, _page_arxiv(shelf, page), entry.title, _arxiv_of(entry)):
+            keys.rekey(entry, f"the paper {page.paper.title!r} on the shelf ({page.rel})")
         identity = entry_identity(entry)
+        owner = index.get((0, identity[0])) if identity[0] else None
+        if owner is not None and _different_papers(owner.title, _arxiv_of(owner), entry.title, _arxiv_of(entry)):
+            keys.rekey(entry, f"the entry {owner.title!r} at {owner.path}:{owner.line}")
+            identity = entry_identity(entry)
         # the title alone does not join two papers whose arXiv ids differ (two papers may share a title)
         first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry))), None)
         if first is None:
@@ -557,9 +652,18 @@ def read_list(text: str, shown: str, settings: ShelfSettings, shape: str = "auto
     """The list read by the shape named, or (``auto``) by the first registered shape that recognises something."""
     if shape != "auto":
         return SHAPES[shape].read(text, shown, settings)
-    readings = (each.read(text, shown, settings) for each in SHAPES.values())
-    first = next(readings)
-    return first if first.found else next((reading for reading in readings if reading.found), first)
+    readings = [each.read(text, shown, settings) for each in SHAPES.values()]
+    found = [reading for reading in readings if reading.found] or readings[:1]
+    # the shape that accounts for the most paper links; the first registered keeps a near tie (a seed list read as headings)
+    best = max(paper_links(reading) for reading in found)
+    return next(reading for reading in found if paper_links(reading) >= best * 0.9)
+
+
+def paper_links(reading: ListReading) -> int:
+    """How many distinct paper links a reading of a list turned into papers (or their relations)."""
+    urls = [link.url for entry in reading.entries for link in entry.links] + [relation.target for entry in reading.entries for relation in entry.relations]
+    urls += [link.url for item in reading.items for link in item.links]
+    return len({normal_link(url) for url in urls if awesome.is_paper_url(url)})
 
 
 def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | None = None, dry_run: bool = False, displays: list[str] | None = None, shape: str = "auto") -> ImportReport:
@@ -570,6 +674,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     """
 
     shelf = load_shelf(paths)
+    shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
     resources: list[Item] = []
     navigation = 0
     awesome_problems: list[Problem] = []
@@ -611,7 +716,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     report = ImportReport(shown_all, dry_run=dry_run, files=list(counts.values()), resources=len(resources), navigation=navigation)
     report.warnings.extend(awesome_problems)
 
-    papers = merge_entries(all_entries)
+    papers = merge_entries(all_entries, shelf)
     for paper in papers:
         for other in paper.merged:
             counts[other.path].merged += 1
@@ -621,13 +726,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     by_eprint = {identifier: key for identifier, key in shelf.arxiv_ids().items() if key in existing}
     by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
     for candidate in candidates:
-        _, eprint, title = entry_identity(candidate.entry)
-        if candidate.key in existing:
-            candidate.present_as = candidate.key
-        elif eprint and eprint in by_eprint:
-            candidate.present_as = by_eprint[eprint]
-        elif title in by_title:
-            candidate.present_as = by_title[title]
+        candidate.present_as = _on_shelf(candidate, shelf, by_eprint, by_title)
         if candidate.present_as:
             counts[candidate.entry.path].merged += 1
     distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
@@ -659,8 +758,14 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     bib_text = shelf.bib_texts.get(paths.bibfile, "")
     declared = set(shelf.declared)
     slugs = set(shelf.slugs)
+    named: dict[int, str] = {}  # an exported list's `file:` lines: the page keeps its file name
     for candidate in new:
-        slug = unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
+        name = str(candidate.entry.extras.get("file") or "")
+        if name and file_stem(name) == name and name not in slugs and name not in named.values():
+            named[id(candidate)] = name
+    slugs |= set(named.values())
+    for candidate in new:
+        slug = named.get(id(candidate)) or unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
         body = "\n".join(candidate.entry.body).strip("\n")
         files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
         if candidate.bibtex and candidate.key not in declared:
@@ -676,10 +781,11 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             if text:
                 files[on_shelf.path] = text
                 report.updated.append(candidate.present_as)
+    notes_names: set[str] = set()
     for item in parsed:
         page = notes_page(item)
         if page:
-            files[paths.papers.parent / "notes" / f"{file_stem(Path(item.path).stem)}.md"] = page
+            files[paths.papers.parent / "notes" / f"{notes_name(item.path, parsed, paths.papers.parent / 'notes', notes_names)}.md"] = page
     resources_path = paths.srcdir / "resources.md"
     old_resources = resources_path.read_text(encoding="utf-8") if resources_path.exists() else ""
     new_resources = resources_page(resources, old_resources)
@@ -699,7 +805,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         if text:
             files[landing] = text
     if not dry_run and files:
-        commit(files)
+        commit(files, within=paths.root)
         report.written = sorted(files)
     return report
 
@@ -757,7 +863,7 @@ def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> st
     for name in ("tags", "aliases"):
         values = list(fields.get(name) or [])
         extra = [str(value) for value in candidate.fields.get(name) or [] if value not in values]
-        if name == "aliases":
+        if name == "aliases" and _written_name(candidate):  # a name derived from the title is no alias: it may differ from the page's by design
             extra += [str(candidate.fields.get("short_name"))] if candidate.fields.get("short_name") not in (*values, fields.get("short_name"), *extra) else []
         if extra:
             fields[name] = values + extra
@@ -779,6 +885,43 @@ def merge_into_page(text: str, data: dict[str, Any], candidate: Candidate) -> st
     return render_front_matter(fields) + (f"\n{body}\n" if body else "")
 
 
+def _written_name(candidate: Candidate) -> bool:
+    """The candidate's short name is one the list writes (a ``name:`` line, an alias, a name column), not one derived from its title."""
+    entry = candidate.entry
+    name = str(candidate.fields.get("short_name") or "")
+    return bool(name) and name in (str(entry.extras.get("short_name") or ""), entry.alias, *entry.keywords)
+
+
+NOTES_SOURCE = "% imported from "
+
+
+def notes_name(list_path: str, parsed: list[ParsedList], folder: Path, taken: set[str]) -> str:
+    """The notes page's file name: the list's file name (``readme``), unless another list of this import has that
+    name too or the page of that name holds another list's notes; then the list's path (``lista-readme``)."""
+    base = file_stem(Path(list_path).stem)
+    twins = sum(1 for other in parsed if other.note_lines and file_stem(Path(other.path).stem) == base) > 1
+    on_disk = {path.stem.casefold(): path for path in folder.glob("*.md")} if folder.is_dir() else {}
+    existing = on_disk.get(base.casefold(), folder / f"{base}.md")
+    try:
+        written = existing.read_text(encoding="utf-8") if existing.is_file() and not existing.is_symlink() else ""
+    except (OSError, UnicodeDecodeError):
+        written = "?"  # unreadable: not this list's page for sure
+    source = next((line[len(NOTES_SOURCE):] for line in written.splitlines() if line.startswith(NOTES_SOURCE)), None)
+    other_list = bool(written) and source is not None and source != _one_line(list_path)
+    if not twins and not other_list and base.casefold() not in {name.casefold() for name in taken} and not reserved_name(base):
+        taken.add(base)
+        return base
+    parts = [part for part in Path(list_path).parts[-3:] if part not in ("/", ".", "..")]
+    qualified = file_stem("-".join([*parts[:-1], Path(list_path).stem]), 80)
+    name = unique_name(qualified, taken | {path.stem for path in on_disk.values() if path.stem.casefold() != qualified.casefold()})
+    taken.add(name)
+    return name
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def notes_page(item: ParsedList) -> str:
     """The list's content that belongs to no paper, as a page of its own ("" when there is none).
 
@@ -788,7 +931,7 @@ def notes_page(item: ParsedList) -> str:
         return ""
     title, notes = notes_outline(item.notes)
     heading = f"Notes: {title}" if title else f"Notes from {Path(item.path).name}"
-    lines = ["---", "orphan: true", "---", "", f"# {heading}", "", *notes]
+    lines = ["---", "orphan: true", "---", "", f"# {heading}", "", f"{NOTES_SOURCE}{_one_line(item.path)}", "", *notes]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines).rstrip("\n"))
     return text + "\n"
 
@@ -800,24 +943,42 @@ def _paper_urls(fields: dict[str, Any]) -> list[str]:
 
 
 def _generated_for_item(item: Item, key: str) -> str:
-    """The entry of a table row or bullet: what the row gives."""
-    found = arxivid.parse_url(item.paper_url)
+    """The entry of a table row or bullet: what the row gives (its authors too)."""
+    found = awesome.arxiv_in(item.paper_url)
     year = item.date[:4] or (str(found.year) if found else "")
-    return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue)
+    return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue, item.authors)
 
 
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     """One item per paper (its arXiv id, else its normalised title, as the
-    importer identifies papers): a paper listed in two sections gets both topics."""
+    importer identifies papers): a paper listed in two sections gets both topics.
+
+    Of two differing titles the paper's own wins over a name ("Learning
+    Transferable Visual Models ..." over a data set row's "CLIP"), else the
+    first; the other is kept as an alias, and the merge is a ``merge-conflict``
+    finding at the later row.
+    """
     first: dict[str, Item] = {}
     result = []
     for item in items:
-        identity = arxivid.of_link(item.paper_url) or "title:" + normal_title(item.title)
+        found = awesome.arxiv_in(item.paper_url)
+        identity = (found.identifier if found else "") or "title:" + normal_title(item.title)
         owner = first.get(identity)
         if owner is None:
             first[identity] = item
             result.append(item)
             continue
+        same_title = normal_title(item.title) == normal_title(owner.title)
+        if not same_title:
+            kept, other = (item.title, owner.title) if paper_like(item.title) and not paper_like(owner.title) else (owner.title, item.title)
+            said = f"the same paper ({item.paper_url}) as the row at {path}:{owner.line}, titled {owner.title!r} there and {item.title!r} here"
+            owner.warnings.append(Problem(Code.MERGE_CONFLICT, f"{said}; merged into one page titled {kept!r}, with {other!r} as an alias", item.line, path))
+            if kept != owner.title and not owner.name:
+                owner.name = owner.title  # the row's name ("CLIP") names the paper the other row titles
+            owner.title = kept
+            for name in (other, item.name):
+                if name and name not in (owner.name, *owner.aliases) and normal_title(name) != normal_title(kept):
+                    owner.aliases.append(name)
         for link in item.links:
             same = normal_link if link.kind == "paper" else str
             if not any(existing.kind == link.kind and same(existing.url) == same(link.url) for existing in owner.links):
@@ -827,7 +988,8 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
         owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
         owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
         owner.warnings.extend(item.warnings)
-        owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
+        if same_title:
+            owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
     for item in result:
         item.tags = [tag for tag in dict.fromkeys(item.tags) if tag]
     return result
@@ -847,16 +1009,24 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         title = item.title or item.paper_url
         note = next((text for label, text in item.facts if label == "Note"), "")
         named = re.match(r"\(([^(),]{1,25})[,)]", note)
-        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name
-        alias = item.name if item.name and item.name.casefold() not in title.casefold() else named.group(1).strip() if named and ":" not in title else ""
+        # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name (a name, not "(2015)")
+        written = named.group(1).strip() if named and ":" not in title and re.search(r"[A-Za-z]", named.group(1)) and not date_heading(named.group(1)) else ""
+        alias = item.name if item.name and item.name.casefold() not in title.casefold() else written
+        if item.name and not alias and derive_names(title)[0] != item.name:
+            alias = item.name  # the list's own name, which the title also says ("**RoboTracer**: \"RoboTracer: ...\"")
         short = derive_names(title, alias)[0]
-        found = arxivid.parse_url(item.paper_url)
+        found = awesome.arxiv_in(item.paper_url)
         identifier = found.identifier if found else ""
         # the id's month is more precise than a year heading, and earlier than a later venue's year
         if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
             item.date = f"{found.year}-{found.month:02d}"
+        # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021")
+        item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_year(link.url))), "")
         year = item.date[:4] or (str(found.year) if found else "")
-        key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
+        same_title = by_title.get(normal_title(title), "")
+        if same_title and _other_paper_on_shelf(shelf, same_title, identifier):
+            same_title = ""  # another paper of the same title ("ChemCrow" twice)
+        key = by_eprint.get(identifier) or same_title or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)
         # topics go in as sections: the importer's `keywords` may name the entry itself
         topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
@@ -866,6 +1036,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         if item.date:
             entry.extras["date"] = item.date
         entry.warnings = list(item.warnings)
+        entry.names = [name for name in item.aliases if name != alias]  # the paper's names in the list's other rows
         body = awesome.body_text(item)
         entry.body = body.split("\n") if body else []
         entry.body_lines = sum(1 for line in entry.body if line.strip())

@@ -48,7 +48,7 @@ READER_PAGES = (
     ("code", "every code repository, by paper."),
     ("comparison", "the papers side by side on this shelf's facets."),
     ("papers", "every paper, by name."),
-    ("references", "the whole bibliography; download [references.bib](path:../references.bib)."),
+    ("references", "the whole bibliography; download [references.bib](site:references.bib)."),
 )
 
 
@@ -76,10 +76,35 @@ class InitOptions:
 # --- init --------------------------------------------------------------------
 
 
-def init_files(target: Path, options: InitOptions) -> dict[Path, str]:
-    """The files of a new, empty shelf, by path."""
+#: control characters, line breaks of any kind included: none may reach a generated file's line
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: the longest title, author or facet heading init writes
+TEXT_LIMIT = 200
 
-    author = options.author or _git_config("user.name") or "the maintainers"
+
+def checked_option(option: str, value: str) -> str:
+    """An ``init`` option that ends up in generated files (Makefile, conf.py, README, pages): one line of text, or ShelfError."""
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ShelfError(f"{option} {value!r}: holds a line break or control character ({bad.group(0)!r}); give one line of text")
+    if value.endswith("\\"):  # a Makefile comment ending in a backslash takes in the next line
+        raise ShelfError(f"{option} {value!r}: may not end with a backslash")
+    if len(value) > TEXT_LIMIT:
+        raise ShelfError(f"{option}: at most {TEXT_LIMIT} characters (it has {len(value)})")
+    return value
+
+
+def init_files(target: Path, options: InitOptions) -> dict[Path, str]:
+    """The files of a new, empty shelf, by path (options checked first: see :func:`checked_option`)."""
+    checked_option("--title", options.title)
+    checked_option("--author", options.author)
+    for name, heading in options.facets:
+        checked_option("--facet", f"{name}:{heading}")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise ShelfError(f"--facet {name!r}: the name must be lower_case_with_underscores")
+    if options.year and not 1000 <= options.year <= 9999:
+        raise ShelfError(f"--year {options.year}: give a year of four digits")
+    author = options.author or " ".join(_CONTROL.sub(" ", _git_config("user.name")).split())[:TEXT_LIMIT] or "the maintainers"
     year = options.year or datetime.date.today().year
     origin = provenance.source() if options.papershelf_from is None else options.papershelf_from
     pages = [page for page, _ in READER_PAGES
@@ -97,6 +122,7 @@ def init_files(target: Path, options: InitOptions) -> dict[Path, str]:
         + (", read status" if options.reading_status else "") + " and a citation you can copy.",
         "nav": "\n".join(f"- {{doc}}`{page}`: {says[page]}" for page in pages),
         "toctree": "\n".join(pages),
+        "myst_path": "{{path}}",  # MyST's own placeholder in myst_url_schemes, written as it is
         "version": __version__,
         "origin_note": f"papershelf is installed from {origin}; once {__version__} is on the package index, "
         f"`papershelf=={__version__}` replaces that line." if origin else "",
@@ -131,6 +157,6 @@ def init_shelf(target: Path, options: InitOptions | None = None) -> list[Path]:
     if target.exists() and any(target.iterdir()):
         raise ShelfError(f"{target} is not empty; init only creates a shelf in a new or empty directory")
     files = init_files(target, options or InitOptions())
-    commit(files)
+    commit(files, within=target)
     (target / SOURCE_DIR / PAPERS_DIR).mkdir(parents=True, exist_ok=True)
     return sorted(files)

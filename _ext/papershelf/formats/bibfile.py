@@ -32,7 +32,8 @@ from pybtex.database import BibliographyData, BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
-from papershelf.formats import arxivid
+from papershelf.formats import arxivid, citation
+from papershelf.formats.links import is_allowed_link, scheme
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry
 
@@ -348,9 +349,15 @@ def _check_entry(entry: model.Entry, line: int, scan: BibScan) -> None:
     fields = {f.key.lower(): f for f in entry.fields}
     if "year" not in fields and "date" not in fields:
         scan.problems.append(Problem(Code.BIB_NO_YEAR, f"entry `{entry.key}` has no `year`; add `year = {{YYYY}}`", line, scan.path, entry.key))
+    url = fields.get("url")
+    # as pybtex's styles read it, and as the References page reads it (braces removed)
+    if url is not None and not all(is_allowed_link(text) for text in (str(url.value), citation.plain(str(url.value)))):
+        # pybtex's styles and the References page link the url: a javascript: one would run in the reader's browser
+        scan.problems.append(Problem(Code.BAD_URL, f"entry `{entry.key}`: `url` {str(url.value)[:80]!r} uses the scheme `{scheme(citation.plain(str(url.value))) or scheme(str(url.value))}:`; "
+                                     "only http, https and mailto links are published, so it is shown without a link; fix the URL", url.start_line + 1, scan.path))
     author = fields.get("author")
     if author is not None:
-        names = re.split(r"\s+and\s+", str(author.value))
+        names = re.split(r"(?<!\s)\s+and\s+", str(author.value))  # the lookbehind: linear on runs of spaces
         if any(name.count(",") > 1 for name in names) or "†" in str(author.value):
             scan.problems.append(Problem(Code.BIB_AUTHORS, f"entry `{entry.key}`: authors must be separated by ` and ` (found commas or markers such as †)", author.start_line + 1, scan.path, entry.key))
 
@@ -385,17 +392,63 @@ def brace_title(title: str) -> str:
     return " ".join(protect(word) for word in title.split())
 
 
+#: control characters (line breaks and tabs included): a value is written on one line
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+#: what a key or a type may hold (BibTeX and pybtex end a key at any of the others)
+_KEY = re.compile(r"[^\s,{}()\"#%'=\\@~]+")
+_NAME = re.compile(r"[A-Za-z][\w-]*")
+
+
+def field_value(text: str) -> str:
+    """Any text as the inside of a braced BibTeX value that stays one field.
+
+    Control characters and line breaks become spaces; a brace without its
+    partner is dropped, so ``}, url = {javascript:x}, note = {`` stays inside
+    its field (BibTeX and pybtex count braces, escaped or not: a backslash
+    before a brace, or at the end, is dropped too). Balanced groups such as
+    ``{LLaVA}`` are kept.
+    """
+    text = _CONTROL.sub(" ", text)
+    text = re.sub(r"\\+(?=[{}]|$)", "", text)
+    kept: list[str] = []
+    opened: list[int] = []  #: positions in ``kept`` of the braces still open
+    for char in text:
+        if char == "{":
+            opened.append(len(kept))
+        elif char == "}":
+            if not opened:
+                continue
+            opened.pop()
+        kept.append(char)
+    for position in reversed(opened):
+        del kept[position]
+    return "".join(kept).strip()
+
+
 def escape(text: str) -> str:
-    """A value's LaTeX specials escaped (``&``, ``%``, ``#``), once."""
-    return re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
+    """A value's LaTeX specials escaped (``&``, ``%``, ``#``), once; made one safe field (see :func:`field_value`)."""
+    return re.sub(r"(?<!\\)([&%#])", r"\\\1", field_value(text))
+
+
+def checked_name(what: str, name: str, pattern: re.Pattern[str] = _KEY) -> str:
+    """``name`` when it can be written as a BibTeX key, type or field name; ValueError naming it otherwise."""
+    if not pattern.fullmatch(name):
+        raise ValueError(f"the {what} {name[:60]!r} cannot be written in BibTeX (it holds spaces, braces, commas or other delimiters)")
+    return name
 
 
 def write_entry(entry_type: str, key: str, fields: Iterable[tuple[str, str]], indent: str = "  ", equals: str = " = ") -> str:
     """``@type{key,`` then one ``name = {value},`` line per non-empty field, then ``}``.
 
-    Values are written as given (escape them with :func:`escape` first).
+    Every value is made one field whatever it holds (:func:`field_value`:
+    braces balanced, no line breaks); LaTeX specials are left to the caller
+    (:func:`escape` text, not URLs). A key, type or field name that BibTeX
+    would read differently raises ValueError naming it.
     """
-    body = "".join(f"{indent}{name}{equals}{{{value}}},\n" for name, value in fields if value)
+    checked_name("entry type", entry_type, _NAME)
+    checked_name("key", key)
+    written = ((checked_name("field name", name, _NAME), field_value(value)) for name, value in fields)
+    body = "".join(f"{indent}{name}{equals}{{{value}}},\n" for name, value in written if value)
     return f"@{entry_type}{{{key},\n{body}}}"
 
 
@@ -404,18 +457,34 @@ GENERATED_FIELD = "generated"
 GENERATED_BY = "papershelf import"
 
 
-def generated_entry(key: str, title: str, year: str, url: str = "", eprint: str = "", howpublished: str = "") -> str:
-    """The ``@misc`` entry of a paper the list gives no citation for, marked :data:`GENERATED_FIELD`."""
+#: a venue that is a journal ("TPAMI", "AI Open 2020", "IEEE Transactions on ..."): its entry is an @article
+JOURNAL = re.compile(
+    r"\b(?:journal|transactions|letters|review|magazine|surveys|TPAMI|PAMI|IJCV|TACL|JMLR|TMLR|Nature|Science|PNAS|TNNLS|TKDE|"
+    r"TIP|TOG|TKDD|TOIS|TIST|CSUR|Neurocomputing|Bioinformatics|RA-?L|AI Open)\b", re.IGNORECASE)
+
+
+def generated_entry(key: str, title: str, year: str, url: str = "", eprint: str = "", venue: str = "", author: str = "") -> str:
+    """The entry of a paper the list gives no citation for, marked :data:`GENERATED_FIELD`.
+
+    A venue the list names (not a preprint server) makes it an ``@inproceedings``
+    (``booktitle``) or, for a journal, an ``@article`` (``journal``) when the
+    list also gives its authors and year, the fields those types need in every
+    bibliography style; otherwise an ``@misc`` says the venue in ``howpublished``.
+    """
+    entry_type, place = "misc", "howpublished"
+    if venue and author and year and not re.match(r"(?:arxiv|preprint|corr)\b", venue, re.IGNORECASE):
+        entry_type, place = ("article", "journal") if JOURNAL.search(venue) else ("inproceedings", "booktitle")
     fields = [
         ("title", escape(brace_title(title))),
         ("year", year),
         ("url", url),
         ("eprint", eprint),
         ("archivePrefix", "arXiv" if eprint else ""),
-        ("howpublished", escape(howpublished)),
+        (place, escape(venue)),
         (GENERATED_FIELD, GENERATED_BY),
     ]
-    return write_entry("misc", key, fields)
+    text = write_entry(entry_type, key, fields)
+    return with_fields(text, {"author": author}) if author else text
 
 
 def is_generated(bibtex: str) -> bool:
@@ -443,8 +512,16 @@ def with_fields(raw: str, values: dict[str, str]) -> str:
     indent = re.search(r"\n([ \t]+)\w+\s*=", raw)
     pad = indent.group(1) if indent else "  "
     comma = "" if head.endswith(",") else ","
-    added = "".join(f"\n{pad}{name} = {{{escape(value)}}}," for name, value in values.items())
+    added = "".join(f"\n{pad}{checked_name('field name', name, _NAME)} = {{{escape(value)}}}," for name, value in values.items())
     return head + comma + added + "\n" + body[-1] + raw[len(body):]
+
+
+def with_key(raw: str, key: str) -> str:
+    """An entry's text with the key of its first reference replaced by ``key`` (the rest as written)."""
+    match = next((m for m in _OPENER.finditer(raw) if m.group(1).lower() not in NON_ENTRIES), None)
+    if match is None:
+        return raw
+    return raw[: match.start(2)] + key + raw[match.end(2) :]
 
 
 def replace_entry(text: str, entry: BibEntry, new: str) -> str:

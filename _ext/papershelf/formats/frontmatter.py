@@ -112,6 +112,9 @@ def parse_front_matter(text: str) -> FrontMatter | None:
     if split is None:
         return None
     yaml_text, end_line = split
+    aliased = alias_line(yaml_text)
+    if aliased:  # never expanded: nested aliases (a "billion laughs") cost exponential time and memory
+        return FrontMatter(end_line=end_line, error=ALIAS_MESSAGE, error_line=aliased + 1)
     try:
         data = _load(yaml_text)
     except yaml.YAMLError as error:
@@ -123,6 +126,34 @@ def parse_front_matter(text: str) -> FrontMatter | None:
         return FrontMatter(end_line=end_line, error="front matter is not a mapping of keys to values", error_line=2)
     _shift_lines(data, 1)
     return FrontMatter(data=data, end_line=end_line)
+
+
+ALIAS_MESSAGE = "YAML anchors and aliases (`&name`, `*name`) are not allowed here; write each value out"
+
+
+def alias_line(yaml_text: str) -> int:
+    """The line (1-based, in ``yaml_text``) of the first YAML anchor or alias, or 0.
+
+    Read from the parser's events, before anything is composed or constructed,
+    so a 600-byte "billion laughs" costs as little as its 600 bytes.
+    """
+    if "&" not in yaml_text and "*" not in yaml_text:
+        return 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=_FastLineLoader):
+            if getattr(event, "anchor", None) is not None:
+                return int(event.start_mark.line) + 1 if event.start_mark is not None else 1
+    except (yaml.YAMLError, UnicodeError):
+        return 0  # the load reports the error
+    return 0
+
+
+def load_yaml(yaml_text: str) -> Any:
+    """Plain YAML data (safe types, no anchors or aliases): ValueError for an alias, yaml.YAMLError for bad YAML."""
+    aliased = alias_line(yaml_text)
+    if aliased:
+        raise ValueError(f"line {aliased}: {ALIAS_MESSAGE}")
+    return yaml.safe_load(yaml_text)
 
 
 def _load(yaml_text: str) -> Any:
@@ -179,7 +210,9 @@ class FrontMatterDumper(yaml.SafeDumper):
 def _represent_text(dumper: FrontMatterDumper, data: str) -> yaml.ScalarNode:
     # A literal block only without a final line break ("|-"): the front matter ends
     # with the fence, and MyST reads it without the break a "|" block keeps.
-    style = '"' if _DATE_LIKE.match(data) or data.endswith("\n") else "|" if "\n" in data else None
+    # YAML reads NEL and the Unicode line separators as line breaks: only a double-quoted scalar escapes them
+    unusual_break = any(ch in data for ch in "\x85\u2028\u2029")
+    style = '"' if _DATE_LIKE.match(data) or data.endswith("\n") or unusual_break else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

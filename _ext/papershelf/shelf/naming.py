@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from papershelf.formats.lists.fields import GENERIC_ACRONYMS
+from papershelf.shelf.paths import slugify
 from papershelf.shelf.schema import TEXT_LIMITS
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ def detect_style(entries: Iterable[BibEntry]) -> str:
     """The key style most existing entries follow (``scholar`` when none does)."""
     counts = {"scholar": 0, "arxiv": 0, "semantic": 0}
     for entry in entries:
-        authors = re.split(r"\s+and\s+", entry.get("author"))
+        authors = re.split(r"(?<!\s)\s+and\s+", entry.get("author"))  # the lookbehind: linear on runs of spaces
         year = entry.get("year").strip()
         if not authors[0] or not year:
             continue
@@ -85,8 +87,32 @@ def _mentions(text: str, name: str) -> bool:
 
 def _acronym(title: str) -> str:
     """The title's first coined name (``CogVLM``, ``LLaVA-1.5``): a word with two capitals or more."""
-    match = re.search(r"(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*[\w](?![\w-])", title)
-    return match.group(0) if match else ""
+    # What `(?<![\w-])(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}))[A-Za-z][\w.-]*\w(?![\w-])` finds, in linear time:
+    # that pattern's lookahead rescans a run like `a.a.a.a...` from every dot (quadratic on a 200 kB heading).
+    for run in re.finditer(r"[\w.-]+", title):
+        word = run.group(0)
+        coined = [match.start() for match in re.finditer(r"(?=[a-z][A-Z]|[A-Z]{2})", word)]
+        if not coined:
+            continue
+        # the longest match ends after a word character followed by a dot or the end of the run
+        end = next((e for e in range(len(word), 0, -1) if (word[e - 1].isalnum() or word[e - 1] == "_") and (e == len(word) or word[e] == ".")), 0)
+        for start in (0, *(index + 1 for index, char in enumerate(word) if char == ".")):
+            if start > coined[-1]:
+                break
+            if word[start:start + 1].isascii() and word[start:start + 1].isalpha() and end >= start + 2:
+                return word[start:end]
+    return ""
+
+
+def _coined_name(title: str) -> str:
+    """The title's coined word when it names this paper: its first word ("LLaVA-1.5 Improves ..."), the word before
+    its colon ("... in DeepSeekMath: ...") or a word in parentheses ("... Representations (ELMo)"), never a common acronym the title merely uses ("LLMs", "KV", "https")."""
+    found = _acronym(title)
+    if not found or found.lower() in GENERIC_ACRONYMS or found.lower().rstrip("s") in GENERIC_ACRONYMS:
+        return ""
+    first = title.split()[0] if title.split() else ""
+    before_colon = title.split(":", 1)[0].split()[-1] if ":" in title and title.split(":", 1)[0].split() else ""
+    return found if found in (first.strip("\"'“"), before_colon) or f"({found})" in title else ""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -125,7 +151,7 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
     mentions = _mentions(prefix, alias)
     # a `tag:` name made of the title's initials comes after the title itself and its coined words
     initials = next((name for name in keywords if _abbreviates(name, title)), "")
-    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _acronym(title), initials]
+    choices = [own, prefix if prefix and not mentions else "", alias, prefix, title, _coined_name(title), initials]
     short = next((choice for choice in choices if choice and len(choice) <= limit), "") or shorten(title, limit)
     return short, [alias] if alias else []
 
@@ -133,3 +159,26 @@ def derive_names(title: str, alias: str = "", keywords: tuple[str, ...] | list[s
 def normal_title(text: str) -> str:
     """A title compared without case, braces, punctuation or spacing."""
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+
+
+def distinct_alternatives(name: str, title: str, limit: int) -> list[str]:
+    """Names that set a paper apart when its derived name is another paper's: its title, then the title with its
+    middle left out ("Inductive representation … temporal graphs"), never a number or a year added."""
+    words = title.split()
+    choices = [title, shorten(title, limit)]
+    for tail in range(1, min(4, len(words))):
+        end = " ".join(words[-tail:])
+        room = limit - len(end) - 3
+        head = shorten(" ".join(words[:-tail]), room) if room > 8 else ""
+        if head and head != " ".join(words[:-tail]):
+            choices.append(f"{head} \u2026 {end}")
+    return [choice for choice in dict.fromkeys(choices) if choice and len(choice) <= limit and choice != name]
+
+
+def file_stem(name: str, limit: int = 50) -> str:
+    """A page's file name (without ``.md``) from its short name, cut at a hyphen to stay short: every path the
+    import writes stays far under 100 bytes."""
+    slug = slugify(name)
+    if len(slug) <= limit:
+        return slug
+    return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]

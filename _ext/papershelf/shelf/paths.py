@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import secrets
+import signal
+import stat
+import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,10 +99,27 @@ def slugify(text: str) -> str:
     return re.sub(r"-{2,}", "-", slug) or "paper"
 
 
+#: names Windows keeps for devices, with any extension (``con.md``, ``aux.1.md``): such a file cannot be checked out there
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in "123456789\u00b9\u00b2\u00b3"), *(f"lpt{n}" for n in "123456789\u00b9\u00b2\u00b3")})
+
+
+def reserved_name(name: str) -> bool:
+    """A file name (or stem) Windows refuses: a device name before the first dot, or one ending in a dot or a space."""
+    return name.split(".")[0].rstrip(" .").casefold() in RESERVED_NAMES or name != name.rstrip(" .")
+
+
 def unique_name(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not taken (then taken)."""
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken (then taken).
+
+    Names are compared without regard to case (on macOS and Windows ``llava.md``
+    is ``LLaVA.md``), and names Windows keeps for devices are taken already.
+    """
+    folded = {name.casefold() for name in taken}
+    if reserved_name(base):  # `aux.1` -> `aux-1`, `con` -> `con-2`: the device name no longer stands before a dot
+        stem, _, rest = base.rstrip(" .").partition(".")
+        base = f"{stem}-{rest}" if rest else stem or "paper"
     name, number = base, 2
-    while name in taken:
+    while name.casefold() in folded or reserved_name(name):
         name = f"{base}-{number}"
         number += 1
     taken.add(name)
@@ -116,36 +139,148 @@ def append_text(old: str, addition: str) -> str:
     return old.rstrip("\n") + "\n\n" + addition
 
 
-def commit(files: Mapping[Path, str]) -> None:
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) arrived while :func:`commit` was writing: every file was put back as it was."""
+
+
+def refuse_unsafe_target(path: Path, within: Path | None = None) -> None:
+    """ShelfError when writing ``path`` could land elsewhere: a symbolic link, not a regular file,
+    or (``within`` given) a folder that resolves outside ``within``."""
+    if path.is_symlink():
+        raise ShelfError(f"refusing to write {path}: it is a symbolic link (a write would go to {os.readlink(path)}); remove the link; nothing was changed")
+    if path.exists() and not path.is_file():
+        raise ShelfError(f"refusing to write {path}: it exists and is not a regular file; nothing was changed")
+    if within is not None:
+        folder = path.parent.resolve()
+        root = within.resolve()
+        if not folder.is_relative_to(root):
+            raise ShelfError(f"refusing to write {path}: its folder resolves to {folder}, outside the shelf {root} (a symbolic link?); nothing was changed")
+
+
+def _write_new(folder: Path, name: str, data: bytes, mode: int) -> Path:
+    """``data`` in a new file of ``folder`` with an unpredictable name, created exclusively (never through a link)."""
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".papershelf-tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, mode)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return Path(temp)
+
+
+class _Deferred:
+    """SIGINT and SIGTERM noted, not acted on, while a commit runs (main thread only); see :func:`commit`."""
+
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _Deferred:
+        if threading.current_thread() is threading.main_thread():
+            for number in self.SIGNALS:
+                self.previous[number] = signal.signal(number, self._note)
+        return self
+
+    def _note(self, number: int, frame: Any) -> None:
+        self.received = self.received or number
+
+    def __exit__(self, *exc: object) -> None:
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+
+
+def commit(files: Mapping[Path, str], within: Path | None = None) -> None:
     """Write every file or none: temporary files first, then atomic renames.
 
-    If a rename fails part way, the files already replaced get their old
-    content back (new files are removed).
+    Each temporary file is created exclusively with an unpredictable name in
+    its target's folder; a target that is a symbolic link, or (``within``
+    given: the shelf's root) whose folder resolves outside ``within``, is
+    refused before anything is written. If writing fails (a full disk), a
+    rename fails, or Ctrl-C/SIGTERM arrives (noted, then acted on between
+    two steps), every file already replaced gets its old content back, new
+    files and new folders are removed, and ShelfError (:class:`Interrupted`
+    for a signal) says so.
     """
+    for path in files:
+        refuse_unsafe_target(path, within)
+    umask = os.umask(0)
+    os.umask(umask)
     temps: dict[Path, Path] = {}
-    try:
-        for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_name(f".{path.name}.papershelf-tmp")
-            temp.write_text(text, encoding="utf-8")
-            temps[path] = temp
-    except OSError as error:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-        raise ShelfError(f"cannot write {error.filename}: {error.strerror}; nothing was changed") from error
-    backups: dict[Path, str | None] = {path: (path.read_text(encoding="utf-8") if path.exists() else None) for path in files}
+    backups: dict[Path, Path | bytes | None] = {}  #: the old file as a hard link, its bytes, or None (a new file)
+    made: list[Path] = []
     done: list[Path] = []
+    current: Path | None = None  #: the file being written, for the message
+    with _Deferred() as signals:
+        try:
+            for path, text in files.items():
+                current = path
+                for folder in reversed([path.parent, *path.parent.parents]):
+                    if not folder.exists():
+                        folder.mkdir()
+                        made.append(folder)
+                mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~umask
+                temps[path] = _write_new(path.parent, path.name, text.encode("utf-8"), mode)
+                if signals.received:
+                    raise Interrupted
+            for path in files:
+                backups[path] = _backup(path)
+            for path, temp in temps.items():
+                current = path
+                os.replace(temp, path)
+                done.append(path)
+                if signals.received and len(done) < len(temps):
+                    raise Interrupted
+        except BaseException as error:
+            failed = _roll_back(done, backups, temps, made)
+            kept = f"; could not restore {', '.join(map(str, failed))}" if failed else "; nothing was changed"
+            if isinstance(error, (KeyboardInterrupt, Interrupted)) or signals.received:
+                raise Interrupted(f"interrupted while writing {len(files)} file(s): the shelf was put back as it was{kept}") from error
+            if isinstance(error, OSError):
+                reason = error.strerror or str(error)
+                raise ShelfError(f"cannot write {current or error.filename}: {reason}{kept}") from error
+            raise
+        for backup in backups.values():
+            if isinstance(backup, Path):
+                backup.unlink(missing_ok=True)
+        if signals.received:  # the last rename was done: everything is written
+            raise Interrupted(f"interrupted after writing all {len(files)} file(s)")
+
+
+def _backup(path: Path) -> Path | bytes | None:
+    """A way back to ``path``'s present content: a hard link under an unpredictable name (restored by a rename,
+    which needs no disk space), else its bytes; None when there is no file yet."""
+    if not path.exists():
+        return None
+    link = path.with_name(f".{path.name}.{secrets.token_hex(8)}.papershelf-old")
     try:
-        for path, temp in temps.items():
-            os.replace(temp, path)
-            done.append(path)
-    except OSError as error:
-        for path in done:
-            old = backups[path]
-            if old is None:
+        os.link(path, link, follow_symlinks=False)
+    except OSError:
+        return path.read_bytes()
+    return link
+
+
+def _roll_back(done: list[Path], backups: Mapping[Path, Path | bytes | None], temps: Mapping[Path, Path], made: list[Path]) -> list[Path]:
+    """Undo a commit part way; the targets that could not be restored."""
+    failed: list[Path] = []
+    for path in reversed(done):
+        backup = backups.get(path)
+        try:
+            if backup is None:
                 path.unlink(missing_ok=True)
+            elif isinstance(backup, Path):
+                os.replace(backup, path)
             else:
-                path.write_text(old, encoding="utf-8")
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-        raise ShelfError(f"cannot write {error.filename}: {error.strerror}; nothing was changed") from error
+                os.replace(_write_new(path.parent, path.name, backup, stat.S_IMODE(path.stat().st_mode)), path)
+        except OSError:
+            failed.append(path)
+    for leftover in [*temps.values(), *(b for b in backups.values() if isinstance(b, Path))]:
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+    return failed

@@ -56,6 +56,7 @@ def link_problems(papers: Iterable[Located], entries: Mapping[str, BibEntry]) ->
 
 
 RAW_HTML_MESSAGE = "raw HTML in a paper page is not published; write Markdown instead"
+RAW_OUTPUT_MESSAGE = "raw HTML is not published (it could run scripts); write Markdown instead"
 
 
 def unknown_paper_message(key: str) -> str:

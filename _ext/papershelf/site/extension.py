@@ -53,6 +53,7 @@ def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_copybutton")
+    app.setup_extension("papershelf.site.untrusted")  # content is written by strangers: raw HTML, link schemes, file access
     # Without matplotlib it prints "social cards will not be generated" on import,
     # into every build's output: they are off unless conf.py turns them on.
     with contextlib.redirect_stdout(io.StringIO()):

@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from papershelf.formats import citation
 from papershelf.formats.bibfile import without_generated
-from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.formats.frontmatter import ALIAS_MESSAGE, parse_front_matter
 from papershelf.model.problems import Code, Problem
 from papershelf.model.settings import DEFAULT, ShelfSettings, of_config
 from papershelf.shelf.load import NOT_A_PAPER_MESSAGE
@@ -64,7 +64,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     if front.error:
         warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, env)
-        if in_papers_dir:
+        # YAML aliases on any page: MyST would expand them (a 600-byte "billion laughs" held the build for minutes)
+        if in_papers_dir or front.error == ALIAS_MESSAGE:
             source[0] = _blank_front_matter(source[0], front.end_line)
         return
     bib = domain.bib_entry(str(front.data.get("key", "")))

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+import socket
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import requests
+import requests.adapters
+import urllib3
+import urllib3.connection
 
 from papershelf.formats import arxivid
 from papershelf.shelf.paths import (
     ShelfError,
+    commit,
 )
 
 if TYPE_CHECKING:
@@ -80,6 +88,8 @@ def fetch(identifier: str, api_url: str = DEFAULT_API, timeout: float = 20.0) ->
         response = client.get({"id_list": identifier, "max_results": "1"})
     except requests.Timeout as error:
         raise ShelfError(f"the arXiv API at {url} did not answer within {timeout:g} s; try again later") from error
+    except AnswerRefused as error:
+        raise ShelfError(f"the arXiv API at {url} was not read: {error}; nothing was added") from error
     except requests.RequestException as error:
         reason = str(error.args[0] if error.args else error).splitlines()[0]
         raise ShelfError(f"cannot reach the arXiv API at {url}: {reason}") from error
@@ -186,16 +196,82 @@ class Cache:
             return None
         try:
             data["authors"] = tuple(data["authors"])
+            if not all(isinstance(value, str) for value in (*data["authors"], *(v for k, v in data.items() if k != "authors"))):
+                return None  # a record of another shape (or a planted one): ask again
             return ArxivPaper(**data)
         except (TypeError, KeyError):
             return None  # a record of another shape: ask again
 
     def put(self, paper: ArxivPaper) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self._file(paper.identifier)
-        temp = path.with_suffix(".tmp")
-        temp.write_text(json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False), encoding="utf-8")
-        temp.replace(path)  # atomic, so an interruption never leaves half a record
+        # a fresh temporary file, renamed: never half a record, never through a link planted at the name
+        commit({self._file(paper.identifier): json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False)}, within=self.directory)
+
+
+#: the largest answer read (decoded bytes); a batch of 100 entries is about 300 kB
+MAX_ANSWER = 20 * 1024 * 1024
+#: bytes asked of the connection at a time
+CHUNK = 64 * 1024
+
+
+class AnswerRefused(requests.RequestException):
+    """An answer larger than the client accepts."""
+
+
+#: the connections the current request (:meth:`ArxivClient.get`) sends on, for its watchdog
+_WATCHED: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("papershelf_arxiv_watched", default=None)
+
+
+class _Watched:
+    """A connection that a request's watchdog can cut: it says so when a request is sent on it."""
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        watched = _WATCHED.get()
+        if watched is not None:
+            watched.append(self)
+        return super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS: dict[str, type[urllib3.HTTPConnectionPool]] = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter whose connections (direct or through an HTTP proxy) are :class:`_Watched`."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> urllib3.ProxyManager:
+        manager: urllib3.ProxyManager = super().proxy_manager_for(proxy, **kwargs)
+        if type(manager) is urllib3.ProxyManager:  # a SOCKS manager keeps its own pools
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+
+def _cut(connections: list[Any], fired: threading.Event) -> None:
+    """The watchdog: at the deadline, shut the request's sockets, so a blocked read returns at once."""
+    fired.set()
+    for connection in connections:
+        sock = getattr(connection, "sock", None)
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's: a TLS socket's own would drop its state
 
 
 class ArxivClient:
@@ -209,7 +285,9 @@ class ArxivClient:
         timeout: float = 30.0,
         retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
+        max_size: int = MAX_ANSWER,
     ) -> None:
+        self.max_size = max_size
         self.url = api_url.rstrip("/") + "/query"
         self.pause = pause
         self.batch = max(1, min(batch, BATCH))
@@ -217,6 +295,8 @@ class ArxivClient:
         self.retries = retries
         self.sleep = sleep
         self.session = requests.Session()  # one connection, kept alive between requests
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _WatchedAdapter())
         self.session.headers["User-Agent"] = "papershelf (https://pypi.org/project/papershelf/)"
         self.requests_made = 0
         self._last_start: float | None = None
@@ -229,13 +309,68 @@ class ArxivClient:
             left = self.pause - (time.monotonic() - self._last_start)
             if left > 0:
                 self.sleep(left)
-        self._last_start = time.monotonic()
 
     def get(self, params: dict[str, str]) -> requests.Response:
-        """One request to the query endpoint, in its turn (the one place papershelf talks to arXiv)."""
+        """One request to the query endpoint, in its turn (the one place papershelf talks to arXiv).
+
+        The whole request obeys one deadline (``timeout`` for the status line,
+        the headers and the body, not per network read: a server dripping a
+        byte at a time cannot hold a command): each body read waits at most
+        the deadline's rest, and a watchdog shuts the connection at the
+        deadline whatever is being read. The answer is read in chunks up to
+        :data:`MAX_ANSWER` bytes (decoded), so a huge answer is never held
+        whole: :class:`AnswerRefused` (a ``requests.Timeout`` for the
+        deadline) otherwise.
+        """
         self._wait_turn()
         self.requests_made += 1
-        return self.session.get(self.url, params=params, timeout=self.timeout)
+        deadline = time.monotonic() + self.timeout
+        connections: list[Any] = []
+        fired = threading.Event()
+        watchdog = threading.Timer(self.timeout, _cut, (connections, fired))
+        watchdog.daemon = True
+        token = _WATCHED.set(connections)
+        watchdog.start()
+        try:
+            return self._read_answer(params, deadline, fired)
+        except requests.RequestException as error:
+            if fired.is_set() and not isinstance(error, (requests.Timeout, AnswerRefused)):
+                raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
+            raise
+        finally:
+            watchdog.cancel()
+            _WATCHED.reset(token)
+
+    def _read_answer(self, params: dict[str, str], deadline: float, fired: threading.Event) -> requests.Response:
+        self._last_start = time.monotonic()  # the pause counts from here, the request's start (after the watchdog's)
+        response = self.session.get(self.url, params=params, timeout=self.timeout, stream=True)
+        try:
+            declared = response.headers.get("Content-Length", "").strip()
+            if declared.isdigit() and int(declared) > self.max_size:
+                raise AnswerRefused(f"the answer is {int(declared):,} bytes, more than the {self.max_size:,} bytes accepted")
+            body = bytearray()
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
+                _limit_wait(response, left)
+                try:
+                    chunk = response.raw.read1(CHUNK, decode_content=True)
+                except (OSError, urllib3.exceptions.HTTPError) as error:
+                    if time.monotonic() >= deadline or "timed out" in str(error):
+                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
+                    raise requests.ConnectionError(str(error)) from error
+                if not chunk:
+                    if fired.is_set():  # cut by the watchdog, not the end of the answer
+                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
+                    break
+                body += chunk
+                if len(body) > self.max_size:
+                    raise AnswerRefused(f"the answer is more than the {self.max_size:,} bytes accepted")
+        finally:
+            response.close()
+        response._content = bytes(body)
+        return response
 
     def query(self, identifiers: Sequence[str]) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
         """Ask about up to ``batch`` ids: (papers by id, reason by id for refused ones).
@@ -281,11 +416,21 @@ class ArxivClient:
         return papers, refused
 
 
+def _limit_wait(response: requests.Response, seconds: float) -> None:
+    """Make the next network read of ``response`` wait at most ``seconds`` (the deadline's rest)."""
+    raw = response.raw
+    # the connection's socket, or (a connection closed after the answer: HTTP/1.0) the one the answer is read from
+    for sock in (getattr(getattr(raw, "_connection", None), "sock", None), getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)):
+        if sock is not None and hasattr(sock, "settimeout"):
+            sock.settimeout(max(seconds, 0.001))
+
+
 def bibtex_entry(paper: ArxivPaper, key: str) -> str:
     """An arXiv-style @misc entry (the form arXiv's own export gives)."""
     fields = [
         ("title", escape(brace_title(paper.title))),
-        ("author", " and ".join(escape(a) for a in paper.authors)),
+        # a name holding a lone "and" would be read as two people: {and} keeps it one
+        ("author", " and ".join(re.sub(r"(?i)(?<=\s)and(?=\s)", "{and}", escape(a)) for a in paper.authors)),
         ("year", paper.published[:4]),
         ("eprint", paper.identifier),
         ("archivePrefix", "arXiv"),

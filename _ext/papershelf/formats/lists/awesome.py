@@ -19,11 +19,23 @@ import html
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
+from bs4 import Tag
 from markdown_it import MarkdownIt
 
 from papershelf.formats import arxivid
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
+from papershelf.formats.lists.fields import (
+    VENUE_YEAR,
+    authors_of,
+    clean_title,
+    date_heading,
+    find_date,
+    is_label,
+    venue_year,
+)
+from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
 from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
@@ -66,7 +78,8 @@ PAPER_HOSTS = re.compile(
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
 #: a cell saying "nothing here"
 EMPTY = {"-", "—", "\u2013", "n/a", "na", "none", "tbd", "todo", "/", "x"}
-FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>.*?</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>.*?</summary>\s*)*$", re.IGNORECASE)
+#: a line of nothing but <details>/<summary> folding; a summary never spans another's end (no backtracking across them)
+FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>(?:(?!</summary>).)*</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>(?:(?!</summary>).)*</summary>\s*)*$", re.IGNORECASE)
 YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
 #: a bullet's trailing "ICML 2021", "(CVPR'24)", "NeurIPS 2022." -- the venue, not a note
@@ -91,6 +104,8 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)  #: findings outside any item
     navigation: int = 0  #: items linking only inside the list (a table of contents)
     notes: list[str] = field(default_factory=list)  #: headings and paragraphs outside items, as safe Markdown
+    #: the last list item read, when it became a resource: (item, its paragraphs, (topic, year)) -- a paper link just below may be its own
+    open_item: tuple[Item, list[Token], tuple[str, str]] | None = None
 
 
 # --- inline content ---------------------------------------------------------------
@@ -102,14 +117,20 @@ class Piece:
     text: str = ""
     url: str = ""
     image: str = ""  #: src of an image inside a link
+    em: bool = False  #: text in italics (an author line, a venue)
+    strong: bool = False  #: text in bold (a title, a name)
 
 
 def pieces(inline: Token) -> list[Piece]:
     """An inline token flattened: text runs, links (with their text), images, line breaks."""
     result: list[Piece] = []
     link: Piece | None = None
+    em = strong = 0
     for child in inline.children or []:
-        if child.type == "link_open":
+        if child.type in ("em_open", "em_close", "strong_open", "strong_close"):
+            step = 1 if child.type.endswith("_open") else -1
+            em, strong = (em + step, strong) if child.type.startswith("em") else (em, strong + step)
+        elif child.type == "link_open":
             link = Piece("link", url=str(child.attrs.get("href", "")))
         elif child.type == "link_close" and link is not None:
             link.text = " ".join(link.text.split())
@@ -126,7 +147,7 @@ def pieces(inline: Token) -> list[Piece]:
             if link is not None:
                 link.text += child.content
             else:
-                result.append(Piece("text", child.content))
+                result.append(Piece("text", child.content, em=em > 0, strong=strong > 0))
         elif child.type in ("softbreak", "hardbreak"):
             (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
@@ -215,6 +236,16 @@ def is_paper_url(url: str) -> bool:
     return bool(arxivid.parse_url(url) or PAPER_HOSTS.search(url))
 
 
+DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$", re.IGNORECASE)
+
+
+def arxiv_in(url: str) -> arxivid.ArxivId | None:
+    """The arXiv identifier of a paper link: an arXiv page's, or arXiv's own DOI's (``doi.org/10.48550/arXiv.2307.03172``)."""
+    found = arxivid.parse_url(url)
+    doi = None if found else DOI_ARXIV.match(url.strip())
+    return arxivid.parse_url(f"https://arxiv.org/abs/{doi.group(1)}") if doi else found
+
+
 def md_text(text: str) -> str:
     """Plain text safe as Markdown (no markup, no HTML)."""
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
@@ -245,41 +276,185 @@ def blank_folding(text: str) -> str:
     return "\n".join("" if FOLDING.match(line) else line for line in text.split("\n"))
 
 
+MARKDOWN = MarkdownIt("commonmark").enable("table")
+#: links and images whose target is no web address: relative files, in-page anchors
+LOCAL_LINK = re.compile(r"(!?)\[([^\[\]\n]{0,500})\]\((?!\s*<?(?:https?://|mailto:))[^()\n]{0,500}\)")
+HTML_TAG = re.compile(r"</?(?!https?:|mailto:)[A-Za-z][^<>\n]{0,500}>")  # not an autolink or a link's <url>
+
+
+def shields_text(url: str) -> str:
+    """What a shields.io badge says: ``img.shields.io/badge/Conference-ICML'23-blue`` -> ``Conference ICML'23``."""
+    found = re.search(r"img\.shields\.io/badge/([^?#]{1,300})", url)
+    if not found:
+        return ""
+    words = unquote(found.group(1)).replace("--", "\0").split("-")
+    words = words[:-1] if len(words) > 1 else words  # the last part is the colour
+    return " ".join(word.replace("\0", "-").replace("_", " ") for word in words)
+
+
+def safe_lines(rows: list[str]) -> list[str]:
+    """Markdown lines copied from the list as lines that build anywhere: HTML converted (no raw HTML on a page),
+    links and images to no web address (a relative file, an ``#anchor`` of the list) kept as their text."""
+    indent = min((len(row) - len(row.lstrip()) for row in rows if row.strip()), default=0)
+    out: list[str] = []
+    for row in rows:
+        row = row[indent:].rstrip()
+        if "<" in row and HTML_TAG.search(row):
+            lead = row[: len(row) - len(row.lstrip())]
+            converted = [line for line in html_as_markdown(row) if line.strip()]
+            row = lead + " ".join(converted) if converted else ""
+            if not row.strip():
+                continue
+        row = LOCAL_LINK.sub(lambda m: "" if m.group(1) else m.group(2), row)
+        row = re.sub(r"\[([^\[\]\n]{0,500})\]\(\s*\)", r"\1", row)  # an empty link: its text
+        out.append(row)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+@dataclass
+class _Section:
+    """A heading and what lies under it up to the next heading: an entry when it holds a paper link and no other entry."""
+
+    level: int
+    title: str
+    line: int
+    notes_at: int  #: where its notes start in ``Parsed.notes`` (after its heading)
+    found: int  #: items and resources before it
+    inlines: list[Token] = field(default_factory=list)  #: its paragraphs and converted HTML, as inline tokens
+    topic: str = ""  #: the topic above it
+    year: str = ""
+
+
+def _inline_of(text: str, line: int) -> Token | None:
+    tokens = MARKDOWN.parseInline(text, {})
+    if not tokens:
+        return None
+    tokens[0].map = [line - 1, line]
+    return tokens[0]
+
+
+def _html_inlines(content: str, line: int) -> list[Token]:
+    """An HTML block as inline tokens, one a line of its Markdown (comments left out)."""
+    return [token for text in html_as_markdown(content) if text.strip() and (token := _inline_of(text, line)) is not None]
+
+
+def _has_paper(parts: list[Piece]) -> bool:
+    return any(p.kind == "link" and is_paper_url(p.url) for p in parts)
+
+
+def title_link(parts: list[Piece]) -> Piece | None:
+    """The link whose text is the title: the first with real text (not a badge, a label like "Paper", a URL or an anchor)."""
+    return next((p for p in parts if p.kind == "link" and p.url and not p.url.startswith("#") and not p.image and p.text.strip() and not is_label(p.text)), None)
+
+
+def _starts_entry(parts: list[Piece]) -> bool:
+    """A paragraph that opens a paper of its own: its title link to a paper host comes first (a label like "Paper link:" may precede it)."""
+    link = title_link(parts)
+    if link is None or not is_paper_url(link.url):
+        return False
+    before = plain([p for p in parts[: parts.index(link)] if p.kind == "text"])
+    return not before or bool(SEPARATORS.match(before)) or re.fullmatch(r"[\w\s-]{0,30}:", before) is not None or len(before) < 4
+
+
+def _anchors(parts: list[Piece]) -> bool:
+    """A paragraph of its own that is a paper: it opens with its title link, or names the paper in bold beside a paper link."""
+    if not _has_paper(parts) or len(plain([p for p in parts if p.kind == "text"])) > 400:
+        return False
+    return _starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip() for p in parts)
+
+
 def parse_awesome(text: str, path: str) -> Parsed:
     lines = text.split("\n")
-    tokens = MarkdownIt("commonmark").enable("table").parse(blank_folding(text))
+    tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()
     headings: dict[int, str] = {}
     year = ""
+    section: _Section | None = None
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type == "heading_open":
+            parsed.open_item = None
+            _close_section(section, parsed, path)
             level = int(token.tag[1])
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
             content = " ".join(plain([p for p in pieces(tokens[index + 1]) if p.kind != "image" and not (p.kind == "link" and p.image)]).split())
-            found = YEAR_HEADING.match(content)
+            found = date_heading(content)
             if found:
-                year = found.group(1)
+                year = found
             else:
                 headings = {lvl: name for lvl, name in headings.items() if lvl < level}
+                topic = headings[max(headings)] if headings else ""
                 if level >= 2:
                     headings[level] = topic_name(content)
                 year = ""
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
+            line = (token.map or [0])[0] + 1
+            section = None if found else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), topic=topic)
             index += 3
             continue
-        section = headings[max(headings)] if headings else ""
+        topic = headings[max(headings)] if headings else ""
+        if section is not None:
+            section.year = section.year or year
         if token.type == "table_open":
-            index = _read_table(tokens, index, lines, section, year, path, parsed)
+            index = _read_table(tokens, index, lines, topic, year, path, parsed)
             continue
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
-            index = _read_list(tokens, index, lines, section, year, path, parsed)
+            index = _read_list(tokens, index, lines, topic, year, path, parsed)
             continue
-        if token.type == "inline" and token.level == 1:  # a paragraph of its own: the list's prose
-            parsed.notes += ["", safe_markdown(pieces(token))]
+        if token.type == "html_block" and re.search(r"<table\b", token.content, re.IGNORECASE):
+            index = _read_html_table(tokens, index, lines, topic, year, path, parsed)
+            continue
+        if token.type == "html_block" and section is not None:
+            section.inlines += _html_inlines(token.content, (token.map or [0])[0] + 1)
+        if token.type == "code_block" and "](" in token.content:  # link lines indented by mistake: Markdown, not code
+            start = (token.map or [0])[0]
+            for number, row in enumerate(token.content.split("\n")):
+                inline = _inline_of(row.strip(), start + number + 1)
+                if inline is not None and _anchors(pieces(inline)):
+                    _place_group([inline], topic, year, path, parsed, ())
+        if token.type == "inline" and token.level == 1:  # a paragraph of its own
+            parts = pieces(token)
+            said = date_heading(plain(parts))
+            if said:
+                year = said  # "*(2016)*": the papers below are of that year
+            elif _anchors(parts):
+                _place_group([token], topic, year, path, parsed, ())
+            elif _has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
+                # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
+                _, inlines, where = parsed.open_item
+                parsed.resources.pop()
+                _place_group([*inlines, token], *where, path, parsed, ())
+                parsed.open_item = None
+            else:
+                parsed.open_item = None
+                parsed.notes += ["", safe_markdown(parts)]
+                if section is not None:
+                    section.inlines.append(token)
         index += 1
+    _close_section(section, parsed, path)
     return parsed
+
+
+def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
+    """A heading whose section holds a paper link and no entry of its own is the entry: ``### Title`` with badges below."""
+    if section is None or section.level < 2 or len(parsed.items) + len(parsed.resources) != section.found:
+        return
+    parts = [piece for inline in section.inlines for piece in [*pieces(inline), Piece("br")]]
+    if not _has_paper(parts):
+        return
+    heading = _inline_of(section.title, section.line)
+    if heading is None:
+        return
+    item = _read_group([heading, *section.inlines], section.line, section.topic, section.year, path, parsed, (), heading_title=True)
+    if item is None:
+        return
+    body = [line for line in parsed.notes[section.notes_at :] if line.strip()]
+    item.body = [line for text in body for line in ("", text)] if body and not item.body else item.body
+    del parsed.notes[section.notes_at - 2 :]
+    _place(item, parsed)
 
 
 def topic_name(heading: str) -> str:
@@ -315,30 +490,124 @@ def _read_table(tokens: list[Token], index: int, lines: list[str], section: str,
             rows.append((row_line, cells))
     if not rows:
         return end
-    header = [" ".join(re.sub(r"[*_`:]", " ", plain(pieces(cell))).lower().split()) for cell in rows[0][1]]
+    header = [plain(pieces(cell)) for cell in rows[0][1]]
+    body = []
+    for line, cells in rows[1:]:
+        # markdown-it drops cells beyond the header's count: read them from the source
+        raw = [cell.strip() for cell in re.split(r"(?<!\\)\|", lines[line - 1].strip().strip("|"))]
+        extra = [(f"Column {number + 1}", text) for number, text in enumerate(raw) if number >= len(header) and text and not COMMENT_CELL.match(text)]
+        body.append((line, cells, extra))
+    _read_rows(header, body, section, year, path, parsed)
+    return end
+
+
+COMMENT_CELL = re.compile(r"^\[//\]\s*:\s*#")
+
+
+def _read_html_table(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed) -> int:
+    """An HTML ``<table>``: one paper a ``<tr>``, its cells read as a Markdown table's (the first rows without links are the header)."""
+    start = (tokens[index].map or [0, 0])[0]
+    stop = next((number for number in range(start, len(lines)) if re.search(r"</table\s*>", lines[number], re.IGNORECASE)), (tokens[index].map or [0, start + 1])[1] - 1)
+    after = index + 1
+    while after < len(tokens) and (tokens[after].map or [stop])[0] <= stop:
+        after += 1
+    tr_lines = [number + 1 for number in range(start, stop + 1) for _ in re.finditer(r"<tr\b", lines[number], re.IGNORECASE)]
+    soup = html_soup("\n".join(lines[start : stop + 1]))
+    table = soup.find("table")
+    if not isinstance(table, Tag):
+        return after
+    grid: list[tuple[int, list[tuple[str, int]]]] = []
+    for number, row in enumerate(table.find_all("tr")):
+        tags = [cell for cell in row.find_all(["td", "th"]) if cell.find_parent("tr") is row]
+        texts = [("<br>".join(line for line in html_as_markdown(cell.decode_contents()) if line.strip()), _span(cell.get("colspan"))) for cell in tags]
+        grid.append((tr_lines[number] if number < len(tr_lines) else start + 1, texts))
+    heads = 0
+    while heads < len(grid) and not any(re.search(r"\]\(https?://", text) for text, _ in grid[heads][1]):
+        heads += 1
+    if heads == len(grid):  # no links at all: prose laid out as a table
+        parsed.notes += ["", *(md_text(" | ".join(text for text, _ in cells)) for _, cells in grid)]
+        return after
+    header: list[str] = []
+    for _, cells in grid[:1] if heads else []:
+        header = [text for text, span in cells for _ in range(span)]
+        spanned = [position for position, (text, span) in enumerate([(t, s) for t, s in cells for _ in range(s)]) if span > 1]
+        if heads > 1:  # a second header row names the columns a first-row cell spans
+            below = [text for text, _ in grid[1][1]]
+            for position, text in zip(spanned, below, strict=False):
+                header[position] = text
+    width = max(len(header), *(sum(span for _, span in cells) for _, cells in grid[heads:]))
+    header += [f"column {number + 1}" for number in range(len(header), width)]
+    rows: list[tuple[int, list[Token], list[tuple[str, str]]]] = []
+    for line, cells in grid[heads if heads else 0 :]:
+        inlines = [token for text, span in cells for _ in range(span) if (token := _inline_of(text, line)) is not None]
+        rows.append((line, inlines, []))
+    _read_rows([plain(pieces(token)) if (token := _inline_of(label, start + 1)) else label for label in header], rows, section, year, path, parsed)
+    return after
+
+
+def _span(value: object) -> int:
+    try:
+        return max(1, min(int(str(value)), 20))
+    except ValueError:
+        return 1
+
+
+def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], column: int) -> bool:
+    """A column whose cells are link labels ("Paper", "📄 PDF") or empty: a links column, never the title."""
+    texts = [plain([p for p in pieces(cells[column]) if not p.image]) for _, cells, _ in rows if column < len(cells)]
+    texts = [text for text in texts if text and text.lower() not in EMPTY]
+    return bool(texts) and all(is_label(text) for text in texts)
+
+
+def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
+    header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
     roles = [COLUMNS.get(name, "") for name in header]
-    if "title" not in roles:
-        roles[0] = "title"  # the first column names the thing
+    if "title" not in roles:  # the first column nobody else claims names the thing
+        roles[next((number for number, role in enumerate(roles) if not role), 0)] = "title"
     titles = [number for number, role in enumerate(roles) if role == "title"]
+    for column in titles:
+        if len(titles) > 1 and _labels_only(rows, column):
+            roles[column] = "links"  # "| Model | ... | Paper |" with "Paper" in every cell: the model names it
+    titles = [number for number, role in enumerate(roles) if role == "title"]
+    if not titles:
+        roles[next((number for number, role in enumerate(roles) if role in ("", "name")), 0)] = "title"
+        titles = [roles.index("title")]
     if len(titles) > 1:  # "| Model | Paper |": the column linking papers is the title; the others name it
 
         def papers_linked(column: int) -> int:
-            return sum(1 for _, cells in rows[1:] if column < len(cells) and any(p.kind == "link" and is_paper_url(p.url) for p in pieces(cells[column])))
+            return sum(1 for _, cells, _ in rows if column < len(cells) and any(p.kind == "link" and is_paper_url(p.url) for p in pieces(cells[column])))
 
         title_at = max(titles, key=lambda column: (papers_linked(column), header[column] in TITLE_HEADERS, -column))
         roles = ["name" if role == "title" and number != title_at else role for number, role in enumerate(roles)]
     title_at = roles.index("title")
-    labels = [plain(pieces(cell)) or f"column {number + 1}" for number, cell in enumerate(rows[0][1])]
-    for line, cells in rows[1:]:
-        # markdown-it drops cells beyond the header's count: read them from the source
-        raw = [cell.strip() for cell in re.split(r"(?<!\\)\|", lines[line - 1].strip().strip("|"))]
-        extra = [(f"Column {number + 1}", text) for number, text in enumerate(raw) if number >= len(roles) and text]
+    labels = [text or f"column {number + 1}" for number, text in enumerate(header_texts)]
+    if not any(p.kind == "link" and p.url.startswith(("http://", "https://")) for _, cells, _ in rows for cell in cells for p in pieces(cell)):
+        # no row links anywhere: a table of facts (a timeline, scores), kept as the list's notes
+        parsed.notes += ["", md_text(" | ".join(header_texts)), *(md_text(" | ".join(plain(pieces(cell)) for cell in cells)) for _, cells, _ in rows)]
+        return
+    for line, cells, extra in rows:
         _read_row(line, cells, roles, labels, title_at, section, year, path, parsed, extra)
-    return end
 
 
 def _has_date(cells: list[Token], roles: list[str]) -> bool:
     return any(role == "date" and normal_date(plain(pieces(cell))) for cell, role in zip(cells, roles, strict=False))
+
+
+def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
+    """A link's kind from its label, else from its host; None for a link the page lists in its body."""
+    if not url.startswith(("http://", "https://")):
+        return None  # "url", "org/repo (github.com)": no address a page can link
+    known = link_kind(text)
+    if known and not (known[0] == "paper" and item.paper_url):
+        return known
+    if is_paper_url(url) and not item.paper_url:
+        return ("paper", "")
+    words = text.lower()
+    if CODE_HOST.match(url) or re.search(r"\bcode\b", words):
+        return ("code", "") if not known or known[0] != "paper" else None
+    if re.match(r"^https?://(?:www\.)?huggingface\.co/(?!papers/|datasets/|spaces/)", url):
+        return ("model_zoo", "")
+    return None
 
 
 def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str], title_at: int, section: str, year: str, path: str, parsed: Parsed, extra: list[tuple[str, str]]) -> None:
@@ -349,32 +618,46 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         return
     title_parts = pieces(cells[title_at])
     item = Item(line, "", section, date=year)
-    title_link = next((p for p in title_parts if p.kind == "link" and p.text.strip()), None)
+    link = title_link(title_parts)
     badge = ""
     rest: list[str] = []
+    badges: list[str] = []
+    after_break = False
     for part in title_parts:
         found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))
+        if part.image or part.kind == "image":
+            badges.append(shields_text(part.image or part.url))
         if found:
             badge = f"https://github.com/{found.group(1)}/{found.group(2)}"
-        elif part is title_link:
+        elif part.kind == "br":
+            after_break = bool(item.title)
+            rest.append("\n")
+        elif part is link:
             item.title = " ".join(part.text.split())
             if is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
                 item.links.append(LabelledLink("paper", part.url))
             else:
-                item.links.append(LabelledLink("homepage", part.url))
-        elif part.kind == "link" and part.url:
-            known = link_kind(part.text)
+                item.links.append(LabelledLink("code" if CODE_HOST.match(part.url) else "homepage", part.url))
+        elif part.kind == "link" and part.url and not part.url.startswith("#"):
+            known = classify(part.text, part.url, item)
             if known:
                 item.links.append(LabelledLink(known[0], part.url, known[1]))
-            else:
+            elif not part.image:
                 item.body.append(f"- {md_link(part.text, part.url)}")
-        elif part.kind == "text" and part.text.strip() and not title_link:
+        elif part.kind == "text" and part.text.strip() and not link and not after_break:
             item.title = (item.title + " " + part.text).strip()
         elif part.kind == "text" and not SEPARATORS.match(part.text):
             rest.append(part.text.strip())
-    item.title = " ".join(item.title.split())
-    if rest:
-        item.facts.append(("Note", " ".join(rest)))
+    cleaned = clean_title(item.title)
+    item.title, item.venue = cleaned.text, cleaned.venue
+    said = " ".join(" ".join(rest).split("\n")).strip()
+    for segment in " ".join(rest).split("\n"):
+        authors = authors_of(segment)
+        if authors and not item.authors:
+            item.authors = authors
+            said = said.replace(segment.strip(), " ").strip()
+    if said and not SEPARATORS.match(said):
+        item.facts.append(("Note", " ".join(said.split())))
     for label, text in extra:
         item.warnings.append(Problem(Code.UNKNOWN_KEY, f"a cell beyond the header's {len(roles)} columns: {text!r}; kept as a fact", line, path))
         item.facts.append((label, text))
@@ -384,7 +667,21 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
+    _date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60)], year)
     _place(item, parsed)
+
+
+def _date_and_venue(item: Item, texts: list[str], year: str) -> None:
+    """The item's date and venue from what its row or bullet says, when no date column or leading date gave them."""
+    text = " ; ".join(text for text in texts if text)
+    venue, venue_said = venue_year(text)
+    if not item.venue and venue:
+        item.venue = f"{venue} {venue_said}"
+    if item.date and item.date != year:
+        return
+    found = find_date(text)
+    if found:
+        item.date = found
 
 
 def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int, path: str) -> None:
@@ -399,6 +696,14 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
             item.warnings.append(Problem(Code.BAD_DATE, f"the {label!r} cell {text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY); kept as a fact", line, path))
             item.facts.append((label, text))
         return
+    if role == "links":
+        for link in links:
+            known = classify(link.text, link.url, item)
+            if known:
+                item.links.append(LabelledLink(known[0], link.url, known[1]))
+            elif link.url.startswith(("http://", "https://")):
+                item.body.append(f"- {md_text(label)}: {md_link(link.text, link.url)}")
+        return
     if role == "name":
         item.name = item.name or plain([p for p in parts if not p.image])
         for link in links:
@@ -411,7 +716,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     if role in ("code", "demo", "project"):
         kind, link_label = {"code": ("code", ""), "demo": ("demo", ""), "project": ("homepage", "")}[role]
-        for link in links:
+        for link in (link for link in links if link.url.startswith(("http://", "https://"))):
             item.links.append(LabelledLink(kind, link.url, link_label))
         for part in parts:
             found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))
@@ -429,108 +734,283 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     for link in links:
         if any(existing.url == link.url for existing in item.links):
             continue
-        known = link_kind(link.text)
-        if known and not (known[0] == "paper" and item.paper_url):
+        known = classify(link.text, link.url, item)
+        if known:
             item.links.append(LabelledLink(known[0], link.url, known[1]))
-        else:
+        elif link.url.startswith(("http://", "https://")):
             item.body.append(f"- {md_text(label)}: {md_link(link.text, link.url)}")
 
 
-def _read_list(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed) -> int:
+def _read_list(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...] = ()) -> int:
     opening = tokens[index].type
     end = _close(tokens, index, opening)
     position = index + 1
     while position < end:
-        token = tokens[position]
-        if token.type != "list_item_open":
+        if tokens[position].type != "list_item_open":
             position += 1
             continue
         item_end = _close(tokens, position, "list_item_open")
-        first = tokens[position + 2] if position + 2 < item_end and tokens[position + 2].type == "inline" else None
-        span = token.map or [0, 0]
-        if first is not None:
-            head_end = (tokens[position + 1].map or span)[1]
-            _read_bullet(first, span[0] + 1, lines[head_end:span[1]], section, year, path, parsed)
+        _read_item(tokens, position, item_end, lines, section, year, path, parsed, tags)
         position = item_end
     return end
 
 
-def _read_bullet(inline: Token, line: int, under: list[str], section: str, year: str, path: str, parsed: Parsed) -> None:
-    parts = pieces(inline)
-    links = [p for p in parts if p.kind == "link" and p.url]
-    if links and all(p.url.startswith("#") for p in links):
-        parsed.navigation += 1  # a table of contents entry
+def _papers_in(tokens: list[Token], start: int, end: int) -> bool:
+    return any(token.type == "inline" and _starts_entry(pieces(token)) for token in tokens[start:end]) or any(
+        token.type == "inline" and _has_paper(pieces(token)) for token in tokens[start:end]
+    )
+
+
+def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...]) -> None:
+    """One list item: each of its paragraphs that opens with a paper's title link is a paper; the paragraphs
+    after it (an author line, its links) belong to it; a first paragraph without a paper link names the
+    sub-topic of the papers below it. Nested lists are read the same way when they hold papers."""
+    level = tokens[start].level
+    span = tokens[start].map or [0, 0]
+    groups: list[list[Token]] = []
+    nested: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []  #: line spans of HTML, quotes, code inside the item
+    position = start + 1
+    while position < end - 1:
+        token = tokens[position]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            closing = _close(tokens, position, token.type)
+            nested.append((position, closing))
+            position = closing
+            continue
+        if token.type == "inline" and token.level == level + 2:
+            parts = pieces(token)
+            if groups and _starts_entry(parts):
+                groups.append([token])
+            elif groups:
+                groups[-1].append(token)
+            else:
+                groups.append([token])
+        elif token.level == level + 1 and token.map and token.type in ("html_block", "code_block", "fence", "blockquote_open", "table_open"):
+            other.append((token.map[0], token.map[1]))
+            if token.type in ("blockquote_open", "table_open"):
+                position = _close(tokens, position, token.type)
+                continue
+        position += 1
+    if not groups:  # "- 12) [Title](...)": the item is a list of its own
+        for a, _ in nested:
+            _read_list(tokens, a, lines, section, year, path, parsed, tags)
         return
-    bold = strong_text(inline)
-    item = Item(line, bold, section, date=year)
-    text = plain([p for p in parts if p.kind == "text"])
-    subtitle = subtitle_after_bold(inline) if bold else ""
-    if subtitle:
-        item.title, text = f"{bold}: {subtitle}", text.replace(subtitle, " ", 1).replace(f"{bold} :", f"{bold} ", 1)
-    venue = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", item.title)  # "**[CVPR 2024]** Title [[paper](...)]"
-    if venue:
-        item.venue, item.title = venue.group(1), ""
-        item.facts.append(("Venue", item.venue))
-        text = text.replace(venue.group(0), " ", 1)
-    date = DATE_TEXT.match(text)
-    if date and 1 <= int(date.group(2)) <= 12:
-        item.date = normal_date(date.group(0).strip())
-    title_link: Piece | None = None
-    if not item.title:
-        title_link = next((p for p in links if not link_kind(p.text)), None)
-        item.title = title_link.text if title_link else ""
-    for part in links:
-        known = link_kind(part.text)
-        if part is title_link:
-            item.links.append(LabelledLink("paper" if is_paper_url(part.url) else "homepage", part.url))
-        elif known:
-            item.links.append(LabelledLink(known[0], part.url, known[1]))
-        elif is_paper_url(part.url) and not item.paper_url:
-            item.links.append(LabelledLink("paper", part.url, ""))
-            if part.text and part.text != item.title:
-                item.facts.append(("Paper link", part.text))
+    papers = [group for group in groups if _has_paper([p for inline in group for p in pieces(inline)])]
+    topic = ""
+    if len(groups) > 1 and groups[0] not in papers:
+        head = groups.pop(0)
+        first = title_link([p for p in pieces(groups[0][0])]) if groups else None
+        head_text = plain(pieces(head[0]))
+        if first is not None and normal_key(head_text) == normal_key(first.text):
+            groups[0] = [*head, *groups[0]]  # the bold title again as the link's text: one paper
         else:
+            topic = topic_name(clean_title(head_text).text)[:80]
+    inner = [*tags, topic] if topic else list(tags)
+    items = []
+    for group in groups:
+        line = (group[0].map or span)[0] + 1
+        item = _read_group(group, line, section, year, path, parsed, tuple(inner))
+        if item is not None:
+            items.append(item)
+    nested_papers = [(a, b) for a, b in nested if _papers_in(tokens, a, b)]
+    if items:
+        body_spans = [*other, *(((tokens[a].map or [0, 0])[0], (tokens[a].map or [0, 0])[1]) for a, b in nested if (a, b) not in nested_papers)]
+        rows = [row for a, b in sorted(body_spans) for row in lines[a:b]]
+        if rows:
+            items[-1].body.extend(["", *safe_lines(rows)])
+    subtopic = tuple([*inner, *([] if topic or not items or items[-1].paper_url else [items[-1].title[:80]])])
+    for a, _ in nested_papers:
+        _read_list(tokens, a, lines, section, year, path, parsed, subtopic if not (items and items[-1].paper_url) else tuple(inner))
+    for item in items:
+        if item.paper_url or not nested_papers:
+            _place(item, parsed)
+    if items and not items[-1].paper_url and not nested_papers and len(groups) == 1:
+        parsed.open_item = (items[-1], groups[0], (section, year))
+
+
+def normal_key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
+    """(bold text, in parentheses) of each bold run: ``(**ELMo**)`` names the paper, ``**Title**`` is the title."""
+    runs: list[tuple[str, bool]] = []
+    for number, part in enumerate(parts):
+        if part.kind == "text" and part.strong and part.text.strip():
+            if number and parts[number - 1].kind == "text" and parts[number - 1].strong:
+                runs[-1] = (runs[-1][0] + part.text, runs[-1][1])
+                continue
+            before = parts[number - 1].text if number and parts[number - 1].kind == "text" else ""
+            runs.append((part.text, before.rstrip().endswith(("(", "[")) and not before.rstrip().endswith("[[")))
+    return [(" ".join(text.split()), inside) for text, inside in runs]
+
+
+BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
+QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
+
+
+def _read_group(inlines: list[Token], line: int, section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...], heading_title: bool = False) -> Item | None:
+    """One paper from the paragraphs that hold it (a bullet, a row of text, a heading and its section)."""
+    parts: list[Piece] = []
+    head_length = 0
+    for number, inline in enumerate(inlines):
+        if number:
+            parts.append(Piece("br"))
+        parts.extend(pieces(inline))
+        head_length = head_length or len(parts)
+    for part in list(parts):  # a paper URL written as text ("[[https://arxiv.org/abs/1810.08272)]"): a link
+        for url in BARE_URL.findall(part.text) if part.kind == "text" else []:
+            if is_paper_url(url):
+                parts.append(Piece("link", "paper", url))
+    links = [p for p in parts if p.kind == "link" and p.url]
+    if links and all(p.url.startswith("#") for p in links) and not heading_title:
+        parsed.navigation += 1  # a table of contents entry
+        return None
+    head = parts[:head_length]  #: the first paragraph's pieces (the same objects as in ``parts``)
+    item = Item(line, "", section, date=year, tags=list(tags))
+    text = plain([p for p in parts if p.kind == "text"])
+    head_text = plain([p for p in head if p.kind == "text"])
+    first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
+    lead_text = plain([p for p in head[:first_link] if p.kind == "text"])
+    leading = DATE_TEXT.match(head_text)
+    if leading and 1 <= int(leading.group(2)) <= 12:
+        item.date = normal_date(leading.group(0).strip())
+        lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
+    bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run)]
+    link = None
+    taken: list[str] = []  #: text that became the title or the name
+    quoted = QUOTED.search(lead_text) if not heading_title else None
+    if heading_title:
+        item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and p.image)])
+        taken.append(item.title)
+    elif quoted:
+        item.title = quoted.group(1)
+        taken.append(quoted.group(0))
+        if bold and not bold[0][1]:
+            item.name = bold[0][0].strip(" []:")
+            taken.append(bold[0][0])
+    elif bold and not bold[0][1]:
+        run = bold[0][0]
+        tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
+        if tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
+            item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
+            taken.append(run)
+        elif tag:
+            item.name = tag.group(1)  # "**[LLaRP]** Title": the list's name of it
+            taken.append(run)
+        else:
+            subtitle = subtitle_after_bold(inlines[0])
+            item.title = f"{run.rstrip(':')}: {subtitle}" if subtitle and len(run) <= 40 else run
+            if subtitle and len(run) <= 40:
+                item.name = run.rstrip(":")
+                taken += [run, subtitle]
+            else:
+                taken.append(run)
+    if len(bold) > 1 and bold[1][1] and not item.name:
+        item.name = bold[1][0]
+    elif bold and bold[0][1] and not item.name:
+        item.name = bold[0][0]  # "Title (**ELMo**)"
+    if item.name:
+        taken.append(item.name)
+    if not item.title:
+        link = title_link(parts)
+        before = lead_text
+        if item.venue or item.name:
+            for said in taken:
+                before = before.replace(said, " ", 1)
+        before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", before).split()).strip(" |-\u2013—:,.*")
+        if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
+            item.title = link.text
+        elif before and not SEPARATORS.match(before):
+            # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
+            cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
+            item.title = before[: cut.start()] if cut else before
+            link = None
+        elif link is not None:
+            item.title = link.text
+        if item.title:
+            taken.append(item.title)
+    cleaned = clean_title(item.title)
+    item.title = cleaned.text
+    item.venue = item.venue or cleaned.venue
+    badges = [shields_text(p.image or p.url) for p in parts if p.image or p.kind == "image"]
+    for part in links:
+        if part.url.startswith("#"):
+            continue
+        if part is link:
+            kind = "paper" if is_paper_url(part.url) else "code" if CODE_HOST.match(part.url) else "homepage"
+            item.links.append(LabelledLink(kind if not (kind == "paper" and item.paper_url) else "other", part.url))
+            continue
+        known = classify(part.text, part.url, item)
+        if known:
+            item.links.append(LabelledLink(known[0], part.url, known[1]))
+            if known[0] == "paper" and part.text and not is_label(part.text) and part.text != item.title and not part.image:
+                item.facts.append(("Paper link", part.text))
+        elif is_paper_url(part.url) and part.url.startswith(("http://", "https://")) and not any(normal_key(existing.url) == normal_key(part.url) for existing in item.links):
+            item.links.append(LabelledLink("other", part.url, part.text.strip() or "paper"))  # a second paper link (a follow-up's badge)
+        elif not part.image and part.url.startswith(("http://", "https://")):
             item.body.append(f"- {md_link(part.text, part.url)}")
     for part in parts:
         if part.kind == "image":
             found = STAR_BADGE.search(part.url)
-            if found and not any(link.kind == "code" for link in item.links):
+            if found and not any(existing.kind == "code" for existing in item.links):
                 item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
+    # what is left: authors, venue, date, a note
     leftover = text
-    if date:
-        leftover = leftover[date.end():] if leftover.startswith(date.group(0)) else leftover.replace(date.group(0), " ", 1)
-    if bold and item.title and not title_link:
-        leftover = leftover.replace(bold, " ", 1)
-    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split())  # the brackets around [[paper](...)] links
-    if not item.title and not title_link and leftover and not SEPARATORS.match(leftover):
-        # the plain text is the title: the text before the first link, else all of it
-        first_link = next((number for number, part in enumerate(parts) if part.kind == "link"), len(parts))
-        lead = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", plain([p for p in parts[:first_link] if p.kind == "text"])).split())
-        if date and lead.startswith(date.group(0).strip()):
-            lead = lead[len(date.group(0).strip()):]
-        lead = lead.strip(" |-\u2013—:,.")
-        if lead and not SEPARATORS.match(lead) and lead in leftover:
-            item.title, leftover = lead, leftover.replace(lead, " ", 1)
-        else:
-            item.title, leftover = leftover.strip(" |-\u2013—:,."), ""
-    leftover = leftover.strip(" |-\u2013—:,")
-    said = VENUE_TEXT.match(leftover)
-    if said and not item.venue:
-        item.venue = f"{said.group(1)} {said.group(2) if len(said.group(2)) == 4 else '20' + said.group(2)}"
-        item.facts.append(("Venue", item.venue))
-    elif leftover and not SEPARATORS.match(leftover):
+    for said in taken:
+        leftover = leftover.replace(said, " ", 1)
+    if leading:
+        leftover = leftover.replace(leading.group(0).strip(), " ", 1)
+    italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
+    segments = [*italics, *_segments(parts, taken)]
+    for segment in segments:
+        authors = authors_of(segment)
+        if authors:
+            item.authors = authors
+            leftover = leftover.replace(segment.strip(" *_"), " ", 1)
+            break
+    _date_and_venue(item, [*badges, leftover], year)
+    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")
+    venue_said = VENUE_TEXT.match(leftover)
+    if venue_said and not item.venue:
+        item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
+    if item.venue:
+        item.facts.insert(0, ("Venue", item.venue))
+    if leftover and not SEPARATORS.match(leftover) and not (venue_said or (item.venue and normal_key(leftover) == normal_key(item.venue))) and not heading_title:
         item.facts.append(("Note", leftover))
-    indent = min((len(row) - len(row.lstrip()) for row in under if row.strip()), default=0)
-    body = [row[indent:].rstrip() for row in under]
-    while body and not body[-1].strip():
-        body.pop()
-    if body:
-        item.body.extend(["", *body])
     if not item.title:
         if not links and not text.strip():
-            return
-        item.title = plain(parts)[:120]
-    _place(item, parsed)
+            return None
+        item.title = clean_title(plain(parts)[:120]).text
+    return item
+
+
+def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
+    """The text between line breaks and paragraphs, and after "(2015),": where a list writes authors."""
+    segments, current = [], ""
+    for part in parts:
+        if part.kind == "br":
+            segments.append(current)
+            current = ""
+        elif part.kind == "text":
+            current += part.text
+        elif part.kind == "link":
+            current += " | "
+    segments.append(current)
+    out = []
+    for segment in segments:
+        for said in taken:
+            segment = segment.replace(said, " ", 1)
+        after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*,", segment, maxsplit=1)
+        out += [piece.strip(" |,.*") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*")]
+    return out
+
+
+def _place_group(inlines: list[Token], section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...]) -> None:
+    item = _read_group(inlines, (inlines[0].map or [0])[0] + 1, section, year, path, parsed, tags)
+    if item is not None:
+        _place(item, parsed)
 
 
 def _place(item: Item, parsed: Parsed) -> None:
@@ -553,31 +1033,35 @@ def body_text(item: Item) -> str:
 
 
 def resources_page(resources: list[Item], existing: str) -> str:
-    """The Resources page: one section per topic, new items appended to what is there."""
+    """The Resources page: one section per topic, new items appended to what is there.
+
+    An item already on the page (its link, or the same line when it has none) is not added again, so that
+    importing a list twice changes nothing. Anchors of the list and files beside it are no links here.
+    """
     seen = set(re.findall(r"\]\(<([^>]+)>\)", existing))
-    by_section: dict[str, list[Item]] = {}
+    lines = set(existing.split("\n"))
+    by_section: dict[str, list[list[str]]] = {}
     for item in resources:
-        url = next((link.url for link in item.links), "")
-        if url and url in seen:
+        links = [link for link in item.links if link.url.startswith(("http://", "https://"))]
+        url = next((link.url for link in links), "")
+        title = md_link(item.title, url) if url else md_text(item.title)
+        facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in item.facts)
+        first = f"- {title}" + (f": {md_text(facts)}" if facts else "")
+        if (url and url in seen) or first in lines:
             continue
         seen.add(url)
-        by_section.setdefault(item.section or "Other", []).append(item)
+        lines.add(first)
+        rendered = [first, *(f"  - {link.label or link.kind}: {md_link(link.url, link.url)}" for link in links[1:])]
+        rendered += [f"  {line}" for line in safe_lines(item.body) if line.strip()]
+        by_section.setdefault(item.section or "Other", []).append(rendered)
     if not by_section:
         return existing
     out = [existing.rstrip("\n")] if existing.strip() else ["---", "orphan: true", "---", "", "# Resources", "", "Tools, benchmarks, courses and other links of the imported lists that are not papers."]
     for section, items in by_section.items():
         out += ["", f"## {md_text(section)}", ""]
-        for item in items:
-            url = next((link.url for link in item.links), "")
-            title = md_link(item.title, url) if url else md_text(item.title)
-            facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in item.facts)
-            out.append(f"- {title}" + (f": {md_text(facts)}" if facts else ""))
-            extra = [f"{link.label or link.kind}: {md_link(link.url, link.url)}" for link in item.links[1:]]
-            out += [f"  - {line}" for line in extra]
-            out += [f"  {line}" if line.strip() else "" for line in item.body if line.strip()]
+        for rendered in items:
+            out += rendered
     return "\n".join(out) + "\n"
-
-
 
 
 def read(text: str, path: str, settings: ShelfSettings) -> ListReading:

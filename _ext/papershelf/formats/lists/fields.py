@@ -1,0 +1,216 @@
+"""What one entry's text says besides its links: the title as a reader would write it, its date,
+venue and authors. Shared by every list shape; each rule reads plain text (link targets left out).
+
+Every pattern here is bounded: no nested quantifiers over the input, so a hostile line costs
+linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: venues and archives a list writes before a year ("CVPR 2023", "ICML'23", "NeurIPS-2024")
+VENUES = (
+    "NeurIPS", "NIPS", "ICML", "ICLR", "CVPR", "ECCV", "ICCV", "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "AAAI",
+    "IJCAI", "KDD", "SIGKDD", "WWW", "TheWebConf", "SIGIR", "WSDM", "CIKM", "ICDM", "SDM", "ICDE", "VLDB", "SIGMOD", "TPAMI",
+    "PAMI", "IJCV", "TACL", "CoRL", "RSS", "ICRA", "IROS", "HRI", "RAL", "RA-L", "arXiv", "Arxiv", "arxiv", "Preprint", "TMLR",
+    "JMLR", "WACV", "BMVC", "ACM MM", "MM", "UAI", "AISTATS", "COLT", "Interspeech", "ICASSP", "Nature", "Science", "PNAS",
+    "TNNLS", "TKDE", "TIP", "TOG", "SIGGRAPH", "SIGGRAPH Asia", "ECAI", "ECML", "PKDD", "ECML-PKDD", "MICCAI", "CHI", "UIST",
+    "LoG", "COLM", "FAccT", "ICSE", "FSE", "ASE", "OSDI", "SOSP", "NSDI", "MLSys", "ISCA", "MICRO", "HPCA", "ASPLOS", "DAC",
+    "ICCAD", "EuroSys", "ATC", "SC", "PPoPP", "AAMAS", "IJCNN", "ICONIP", "CoNLL", "SemEval", "NLPCC", "TKDD", "TOIS", "TIST",
+    "ICWSM", "ICME", "IJCNLP", "Findings", "ACM Computing Surveys", "CSUR", "Neurocomputing", "Bioinformatics", "KR", "CAV",
+)
+_VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
+#: a venue and its year: "CVPR 2018", "ICML'23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
+VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d))")
+#: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]"
+LEADING_TAG = re.compile(
+    rf"^\s*(?:[\[(]\s*([^\[\]()]{{1,40}}?)\s*[\])]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
+)
+ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
+TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
+MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+#: 2023-05-04, 2023/5, 2023.10 (a year and a month written with digits)
+NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?[-./]\s?(\d{1,2}))?(?![\d.]*\d)")
+#: "May 2024", "Aug. 5, 2024", "5 June 2023", "2023 June"
+WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})\s+)?({_MONTH})\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
+PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
+BARE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/-])")
+#: a heading or paragraph saying only a date or period: "2023", "*(2016)*", "(June 23 - June 29) - 2025", "May 2024"
+DATE_ONLY = re.compile(rf"^(?:[\s\W\d_]|{_MONTH}|week|to|from|until|updated?|papers?|in|of)*$", re.IGNORECASE)
+#: labels a link carries when its text says what it is, not what it is called
+LABEL_WORDS = {
+    "paper", "papers", "pdf", "here", "link", "links", "arxiv", "code", "codes", "project", "project page", "github", "homepage", "home page", "demo",
+    "website", "web", "page", "site", "official", "publish", "published", "star", "stars", "paper list", "list", "source", "source code", "repo",
+    "repository", "blog", "video", "slides", "poster", "model", "models", "dataset", "data", "doi", "bibtex", "abstract", "html", "openreview",
+    "url", "download", "checkpoint", "weights", "huggingface", "hf", "demo page", "supplementary", "supp", "talk", "pytorch", "tensorflow",
+    "jax", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
+    "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
+}
+GENERIC_ACRONYMS = {
+    "ai", "agi", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "lmm", "lmms", "gpt", "kv", "nlp", "rl", "gnn", "gnns", "cnn", "cnns", "rnn",
+    "rnns", "lstm", "lstms", "gan", "gans", "vae", "vaes", "arxiv", "https", "http", "url", "3d", "2d", "qa", "vqa", "ml", "dl", "ir", "cv",
+    "asr", "tts", "moe", "rag", "icl", "cot", "sft", "rlhf", "dpo", "ppo", "api", "apis", "gpu", "gpus", "cpu", "tpu", "iot", "ocr", "sota",
+    "ood", "nerf", "vit", "vits", "bert", "mlp", "mlps", "pdf", "faq", "svm", "em", "map", "mdp", "pomdp", "slam", "ner", "mt", "nmt", "kg",
+    "kgs", "sql", "json", "html", "ui", "gui", "llama", "gpt-4", "gpt-3", "gpt-4v", "gpt4", "chatgpt", "ieee", "acm",
+}
+
+
+@dataclass
+class Title:
+    """A title as the list wrote it, cleaned: what was in front (a venue tag) and after (a description) set apart."""
+
+    text: str
+    venue: str = ""  #: a venue tag that stood in front ("NeurIPS 2024")
+    rest: str = ""  #: what followed a quoted title (", *IJCAI, Aug 2024*")
+
+
+def unescape_tex(text: str) -> str:
+    """``\\&`` -> ``&``: a list's TeX escapes are no part of what a reader sees."""
+    return TEX_ESCAPE.sub(r"\1", text)
+
+
+def is_label(text: str) -> bool:
+    """A link text saying what the link is ("Paper", "📄 PDF", "[code]", a URL), not the paper's title."""
+    words = " ".join(re.sub(r"[^\w\s&+-]", " ", text.lower()).split())
+    if not words or re.fullmatch(r"https?://\S+|www\.\S+", text.strip()):
+        return True
+    return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
+
+
+def paper_like(title: str) -> bool:
+    """A title that reads as a paper's ("Learning Transferable Visual Models From Natural Language Supervision"),
+    not as a model's or a data set's name ("CLIP", "ChemCrow") or a citation ("Boiko et al.")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", title)
+    if re.search(r"\bet\s+al\b", title):
+        return False
+    return len(words) >= 4 or (":" in title and len(words) >= 3)
+
+
+def clean_title(text: str) -> Title:
+    """A title without what readers would call wrong: a row number or a venue tag in front, wrapping quotes,
+    a trailing period, TeX escapes, decoration (emoji, ``:star:``)."""
+    title = " ".join(unescape_tex(text).split())
+    title = re.sub(r"^(?::[a-z_]+:\s*)+", "", title)  # GitHub's :star: shortcodes
+    title = re.sub(r"^[^\w\"\u201c'(\[]+", "", title)  # emoji and bullets in front
+    title = ROW_NUMBER.sub("", title)
+    venue = ""
+    tag = LEADING_TAG.match(title)
+    if tag and len(title) >= tag.end() + 4:
+        said = (tag.group(1) or tag.group(2) or "").strip()
+        if tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
+            venue, title = said, title[tag.end():]
+    rest = ""
+    quoted = re.match(r"^[\"\u201c](.{3,}?)[\"\u201d](.*)$", title)
+    if quoted:
+        title, rest = quoted.group(1).strip(), quoted.group(2).strip()
+    title = title.strip(" \t,;|")
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    return Title(title, venue, rest)
+
+
+def venue_year(text: str) -> tuple[str, str]:
+    """(venue, year) of the first "CVPR 2018", "ICML'23", "ICLR2024" in ``text``; ("", "") when none."""
+    found = VENUE_YEAR.search(text)
+    if not found:
+        return "", ""
+    year = found.group(3) or ("20" + found.group(2) if int(found.group(2)) < 50 else "19" + found.group(2))
+    return found.group(1), year
+
+
+def find_date(text: str) -> str:
+    """The date ``text`` gives, most precise first: ISO-ish digits, a month and year, a venue's year, ``(YYYY)``, a bare year."""
+    for match in NUMERIC_DATE.finditer(text):
+        year, month, day = match.group(1), int(match.group(2)), match.group(3)
+        if 1 <= month <= 12:
+            return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+    worded = WORD_DATE.search(text)
+    if worded:
+        name = worded.group(2) or worded.group(6) or ""
+        year = worded.group(4) or worded.group(5)
+        day = int(worded.group(1) or worded.group(3) or 0)
+        month = MONTHS.get(name[:3].lower(), 0)
+        if month:
+            return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
+    year = venue_year(text)[1]
+    if year:
+        return year
+    alone = PAREN_YEAR.search(text) or BARE_YEAR.search(text)
+    return alone.group(1) if alone else ""
+
+
+def date_heading(text: str) -> str:
+    """The date a heading or a paragraph of its own gives when it says nothing else ("2023", "*(2016)*",
+    "(June 23 - June 29) - 2025"); ``""`` otherwise."""
+    plain = text.strip(" *_#")
+    if not plain or len(plain) > 60 or not re.search(r"(?:19|20)\d{2}", plain) or not DATE_ONLY.match(plain):
+        return ""
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", plain)
+    if len(set(years)) != 1:
+        return years[0] if years and re.fullmatch(r"\W*(?:19|20)\d{2}\W*", plain) else ""
+    month = re.search(_MONTH, plain, re.IGNORECASE)
+    number = MONTHS.get(month.group(0)[:3].lower(), 0) if month else 0
+    return f"{years[0]}-{number:02d}" if number else years[0]
+
+
+AUTHOR_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4}"
+AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
+
+
+def authors_of(text: str) -> str:
+    """``"A. Name, B. Name and C. Name."`` -> ``"A. Name and B. Name and C. Name"`` (BibTeX's form); ``""`` when
+    the text is not a list of names."""
+    text = " ".join(text.split()).strip(" *_.,:;")
+    others = re.search(r"\bet\s+al\.?$", text) is not None
+    text = re.sub(r"\s*[,;]?\s*\bet\s+al\.?$", "", text)
+    if not text or len(text) > 1500 or not AUTHORS.match(text):
+        return ""
+    pieces = re.split(r"\s+and\s+", text)
+    if len(pieces) > 1 and all(piece.count(",") == 1 for piece in pieces):  # "Wang, Xiaolong and Girshick, Ross": BibTeX's form already
+        names = [piece.strip() for piece in pieces]
+    else:
+        names = [name.strip() for name in re.split(r"\s*(?:,|;|\band\b|&)\s*", text) if name.strip()]
+    if not names or any(len(name.split()) > 5 for name in names):
+        return ""
+    if len(names) == 1 and len(names[0].split()) < 2:
+        return ""
+    return " and ".join(names) + (" and others" if others else "")
+
+
+#: ICML and other PMLR volumes -> year (the volume is all a proceedings.mlr.press link says)
+PMLR_YEARS = {"v97": "2019", "v119": "2020", "v139": "2021", "v162": "2022", "v202": "2023", "v235": "2024", "v267": "2025",
+              "v80": "2018", "v70": "2017", "v48": "2016", "v37": "2015", "v32": "2014", "v28": "2013"}
+URL_YEARS = (
+    re.compile(r"(?:aclanthology\.org/|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
+    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
+               r"/[^?#]{0,200}?(?:[/._-]|[A-Za-z])((?:19|20)\d{2})(?=[/._-]|$)", re.IGNORECASE),
+)
+
+
+#: AAAI's DOIs name the proceedings volume: ``10.1609/aaai.v35i7.16796`` is AAAI-21 (volume 30 was AAAI-16)
+AAAI_VOLUME = re.compile(r"10\.1609/aaai\.v(\d{2})i\d", re.IGNORECASE)
+#: a PDF's file name that starts or ends with a year: ``2011_torch7_nipsw.pdf``, ``2006%20Hinton%20Science.pdf``
+PDF_YEAR = re.compile(r"/(?:((?:19[5-9]|20[0-4])\d)(?:[_ -][^/]*)?|[^/]*[_ -]((?:19[5-9]|20[0-4])\d))\.pdf$", re.IGNORECASE)
+
+
+def url_year(url: str) -> str:
+    """The year a proceedings link says (``aclanthology.org/2023.acl-long.1``, ``content/CVPR2023/``, ``paper/2022/hash``,
+    AAAI's DOI volume, a PDF named ``2011_torch7.pdf``); ``""`` when none (an ACM or IEEE id, OpenReview say none)."""
+    pmlr = re.match(r"^https?://proceedings\.mlr\.press/(v\d+)/", url)
+    if pmlr:
+        return PMLR_YEARS.get(pmlr.group(1), "")
+    aaai = AAAI_VOLUME.search(url)
+    if aaai and int(aaai.group(1)) >= 30:
+        return str(1986 + int(aaai.group(1)))
+    named = PDF_YEAR.search(url.replace("%20", " ")[:500])
+    if named:
+        return named.group(1) or named.group(2)
+    for pattern in URL_YEARS:
+        found = pattern.search(url)
+        if found:
+            said = next((group for group in found.groups() if group), "")
+            return said if len(said) == 4 else ("20" + said if int(said) < 50 else "19" + said)
+    return ""

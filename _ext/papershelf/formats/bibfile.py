@@ -492,6 +492,14 @@ def is_generated(bibtex: str) -> bool:
     return re.search(rf"^\s*{GENERATED_FIELD}\s*=\s*\{{{GENERATED_BY}\}}", bibtex, re.MULTILINE) is not None
 
 
+def without_generated(raw: str) -> str:
+    """An entry's text without its :data:`GENERATED_FIELD` line (what a reader copies), else as it is."""
+    if not is_generated(raw):
+        return raw
+    lines = [line for line in raw.splitlines(keepends=True) if not re.match(rf"\s*{GENERATED_FIELD}\s*=\s*\{{{GENERATED_BY}\}},?\s*$", line)]
+    return "".join(lines)
+
+
 def with_fields(raw: str, values: dict[str, str]) -> str:
     """An entry's text with fields added before its closing brace, in its own indentation.
 

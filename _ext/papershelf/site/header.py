@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from papershelf.formats import citation
+from papershelf.formats.bibfile import without_generated
 from papershelf.formats.frontmatter import ALIAS_MESSAGE, parse_front_matter
 from papershelf.model.problems import Code, Problem
 from papershelf.model.settings import DEFAULT, ShelfSettings, of_config
@@ -23,6 +24,7 @@ from papershelf.shelf.schema import is_paper_page, read_paper
 from papershelf.site import findings
 from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.nodes import paper_abstract, paper_crossrefs
+from papershelf.site.search import ignored, search_data
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -150,6 +152,7 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settin
     header = nodes.container(classes=["paper-header"], ids=[f"paper-{nodes.make_id(paper.key)}"])
     header += _summary_line(paper, settings.reading_status)
     reference = citation.format_reference(entry) if entry is not None else None
+    header.extend(search_data(paper, reference, settings))
     if reference is not None:
         if reference.authors:
             header += nodes.paragraph("", reference.authors, classes=["paper-authors"])
@@ -273,7 +276,9 @@ def _citation_block(paper: Paper, bib: BibEntry | None, reference: citation.Refe
     if reference is not None:
         section += nodes.paragraph("", reference.text(), classes=["paper-reference"])
     if bib is not None:
-        section += nodes.literal_block(bib.raw, bib.raw, language="bibtex", classes=["paper-bibtex"])
+        # What a reader copies: without the marker of an entry papershelf made up; never in search snippets.
+        shown = without_generated(bib.raw)
+        section += ignored(nodes.literal_block(shown, shown, language="bibtex", classes=["paper-bibtex"]))
     else:
         note = f"No BibTeX entry with key {paper.key} yet."
         section += nodes.paragraph(note, note, classes=["paper-no-bibtex"])

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from papershelf.model.records import Paper
+    from papershelf.model.settings import ShelfSettings
     from papershelf.shelf.view import ShelfView
 
 Renderer = Callable[["Sphinx", "ShelfView", str], list[nodes.Node]]
@@ -48,6 +49,12 @@ class IndexKind:
     #: files beside the shelf that the index shows (the known problems' baseline): each one is a
     #: dependency of the page holding the index (:func:`papershelf.site.indexes.pages.on_doctree_read`)
     files: Callable[[Sphinx], tuple[Path, ...]] | None = None
+    #: whether the index shows any row on a shelf that holds papers (default: yes); an
+    #: index page whose indexes show none stays out of the navigation (navigation.py)
+    has_rows: Callable[[ShelfView, ShelfSettings], bool] | None = None
+
+    def shows_rows(self, view: ShelfView, settings: ShelfSettings) -> bool:
+        return self.has_rows(view, settings) if self.has_rows is not None else True
 
 
 def link_shown(p: Paper) -> tuple[object, ...]:

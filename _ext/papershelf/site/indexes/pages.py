@@ -61,6 +61,7 @@ from papershelf.site.indexes.base import empty, group_page, nowrap, row_table, s
 from papershelf.site.indexes.chronology import chronology_section
 from papershelf.site.indexes.kinds import KINDS
 from papershelf.site.indexes.topics import topic_list
+from papershelf.site.search import index_body
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -239,8 +240,8 @@ def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> lis
     """The index a ``{paper-index}`` asks for; a split one shows its overview (:func:`render_overview`) here."""
     kind = node["kind"]
     if is_split(app, view, kind) and view.index_pages.get(kind) == docname:
-        return render_overview(app, view, kind, docname)
-    return KINDS[kind].render(app, view, docname)
+        return index_body(render_overview(app, view, kind, docname))
+    return index_body(KINDS[kind].render(app, view, docname))
 
 
 def _files(app: Sphinx, docname: str) -> list[Path]:

@@ -296,15 +296,15 @@ def test_a_baseline_that_does_not_parse_hides_nothing(tmp_path: Path, capsys: py
 
 def test_matching_by_identity_not_line() -> None:
     """An entry matches a finding of its code, file and message wherever it moved; each entry excuses one finding."""
-    entries = [baseline.KnownProblem("raw-html", "a.md", 10, "raw"), baseline.KnownProblem("raw-html", "a.md", 20, "raw")]
-    problems = [Problem(Code.RAW_HTML, "raw", line, "a.md") for line in (5, 10, 20)]
+    entries = [baseline.KnownProblem("no-date", "a.md", 10, "raw"), baseline.KnownProblem("no-date", "a.md", 20, "raw")]
+    problems = [Problem(Code.NO_DATE, "raw", line, "a.md") for line in (5, 10, 20)]
     new, known = baseline.split(problems, entries)
     assert [p.line for p in new] == [5] and [p.line for p in known] == [10, 20]
-    moved = [Problem(Code.RAW_HTML, "raw", line, "a.md") for line in (12, 22)]
+    moved = [Problem(Code.NO_DATE, "raw", line, "a.md") for line in (12, 22)]
     assert baseline.split(moved, entries) == ([], moved)
-    assert baseline.split([Problem(Code.RAW_HTML, "other", 10, "a.md")], entries)[0]  # another message: new
+    assert baseline.split([Problem(Code.NO_DATE, "other", 10, "a.md")], entries)[0]  # another message: new
     matcher = baseline.Matcher(entries)  # the build's, one warning at a time
-    assert [matcher.known("raw-html", "a.md", line, "raw") for line in (10, 10, 12, 30)] == [True, True, True, False]
+    assert [matcher.known("no-date", "a.md", line, "raw") for line in (10, 10, 12, 30)] == [True, True, True, False]
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
@@ -327,3 +327,17 @@ def test_an_init_shelf_with_an_imported_list_builds_with_its_own_makefile(tmp_pa
     check = subprocess.run(["make", "check"], cwd=root, env=env, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-3000:]
     assert "known problems (4" in check.stdout
+
+
+def test_what_could_harm_readers_or_the_build_machine_is_never_known() -> None:
+    from papershelf.model.problems import Code, Problem
+    from papershelf.shelf import baseline
+
+    harmful = [Problem(code, "left out", 3, "docs/notes/x.md") for code in (Code.RAW_HTML, Code.FILE_ACCESS, Code.LINK_OUTSIDE)]
+    entries = [baseline.of_problem(problem) for problem in harmful]
+    new, known = baseline.split(harmful, entries)
+    assert new == harmful and known == []
+    matcher = baseline.Matcher(entries)
+    assert not any(matcher.known(p.code.slug, p.path, p.line, p.message) for p in harmful)
+    dated = Problem(Code.NO_DATE, "no date", 5, "docs/papers/y.md")
+    assert baseline.split([dated], [baseline.of_problem(dated)]) == ([], [dated])

@@ -820,7 +820,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
 
 def record_known_problems(paths: ShelfPaths) -> list[Problem]:
     """Every problem the shelf has now, written to its baseline (``known-problems.json``)."""
-    problems = check_shelf(load_shelf(paths))
+    problems = [problem for problem in check_shelf(load_shelf(paths)) if problem.code.slug not in baseline.NEVER_KNOWN]
     baseline.write(baseline.path_of(paths.root), [baseline.of_problem(problem) for problem in problems])
     return problems
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from papershelf.model.problems import Problem
 
 FILE_NAME = "known-problems.json"
+#: what a stranger's content may do to readers or to the build machine is never excused:
+#: it fails the strict build until the page no longer holds it (the content is left out either way)
+NEVER_KNOWN = frozenset({"raw-html", "file-access", "link-outside"})
 ABOUT = (
     "Problems this shelf is known to have (most came with an imported list). The strict build and "
     "`papershelf check` list them without failing; any other problem fails them. `papershelf check` removes an "
@@ -128,6 +131,8 @@ class Matcher:
         self._said: dict[tuple[Identity, int], bool] = {}
 
     def known(self, code: str, path: str, line: int, message: str) -> bool:
+        if code in NEVER_KNOWN:
+            return False
         identity = (code, path, message)
         said = self._said.get((identity, line))
         if said is not None:
@@ -154,7 +159,8 @@ def split(problems: Iterable[Problem], entries: Iterable[KnownProblem]) -> tuple
     problems = list(problems)
     left: dict[Identity, Counter[int]] = {}
     for entry in entries:
-        left.setdefault(entry.identity, Counter())[entry.line] += 1
+        if entry.code not in NEVER_KNOWN:
+            left.setdefault(entry.identity, Counter())[entry.line] += 1
     known_at: set[int] = set()
     for number, problem in enumerate(problems):  # same identity, same line
         lines = left.get(of_problem(problem).identity)

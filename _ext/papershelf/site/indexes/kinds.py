@@ -23,7 +23,11 @@ own module; a new index page is one such module plus one line in
 ``topics``
     one section per tag (:mod:`~papershelf.site.indexes.topics`);
 ``references``
-    every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`).
+    every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`);
+``authors``
+    every person named in the pages' ``people``, with their papers (:mod:`~papershelf.site.indexes.authors`);
+``venues``
+    venue, year and count of the papers' entries (:mod:`~papershelf.site.indexes.venues`).
 """
 
 from __future__ import annotations
@@ -31,7 +35,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from papershelf.shelf.view import digest
-from papershelf.site.indexes import chronology, references, summary, tables, timeline, topics
+from papershelf.site.indexes import (
+    authors,
+    chronology,
+    references,
+    summary,
+    tables,
+    timeline,
+    topics,
+    venues,
+)
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -51,6 +64,8 @@ KINDS: dict[str, IndexKind] = {kind.name: kind for kind in (
     tables.CODE,
     tables.ARCHITECTURE,
     references.REFERENCES,
+    authors.AUTHORS,
+    venues.VENUES,
 )}
 
 #: kind -> its renderer (for the benchmarks, which ask which kinds exist)

@@ -378,6 +378,8 @@ KIND_MARKS = {
     "code": "paper-code-index",
     "architecture": "paper-architecture-index",
     "references": "paper-references",
+    "authors": "paper-authors",
+    "venues": "paper-venues",
 }
 
 

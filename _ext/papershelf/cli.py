@@ -25,6 +25,8 @@ PROG = "papershelf"
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if args.links:
+        return _cmd_check_links(args)
     from papershelf.commands.check import check_shelf, format_json, summary
     from papershelf.shelf.load import load_shelf
 
@@ -37,6 +39,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(problem.format())
         print(summary(problems, shelf), file=sys.stderr)
     return 1 if problems else 0
+
+
+def _cmd_check_links(args: argparse.Namespace) -> int:
+    from papershelf.commands import links
+    from papershelf.sources.linkcheck import LinkChecker
+
+    checker = LinkChecker(connections=args.connections, pause=args.pause, allow_private=bool(os.environ.get("PAPERSHELF_LINKS_ALLOW_PRIVATE")))
+    report = links.check_links(locate(args.root), checker)
+    if report.no_network:
+        print("check --links: no network (no host could be reached); nothing was checked", file=sys.stderr)
+        return links.NO_NETWORK
+    findings = report.findings()
+    for line in findings:
+        print(line)
+    print(report.summary(), file=sys.stderr)
+    return 1 if findings else 0
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -133,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="lint pages and references.bib without building", description="Lint every paper page and the .bib file. Prints `path:line: code message` lines; exits 1 when it finds anything.")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--links", action="store_true", help="check every external link instead (network): dead links and redirects to another paper at file:line; 403, 429 and timeouts count as unknown; exit 3 without a network")
+    check.add_argument("--connections", type=int, default=4, help="with --links: requests at once (default 4)")
+    check.add_argument("--pause", type=float, default=1.0, help="with --links: seconds between two requests to one host (default 1)")
     check.set_defaults(run=_cmd_check)
 
     add = commands.add_parser("add", parents=[common], help="add a paper from arXiv (or a BibTeX entry)", description="Fetch a paper's metadata from the arXiv API and write its page and BibTeX entry.")

@@ -54,8 +54,8 @@ def author_list(app: Sphinx, view: ShelfView, people: Sequence[Author], docname:
 def render_authors(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     people = view.authors()
     if not people:
-        return [empty(EMPTY)]
-    result: list[nodes.Node] = [nodes.paragraph("", f"{len(people)} people on the shelf.", classes=["paper-authors-count"])]
+        return [_marked(empty(EMPTY))]
+    result: list[nodes.Node] = [nodes.paragraph("", f"{len(people)} people on the shelf.", classes=["paper-authors-count", "paper-authors"])]
     for letter, group in groupby(people, key=lambda a: a.letter):
         part = section(letter, [f"authors-{letter.lower() if letter != '#' else 'other'}"], ["paper-authors-letter"])
         part += author_list(app, view, list(group), docname)
@@ -88,6 +88,11 @@ def render_group(app: Sphinx, view: ShelfView, slug: str, docname: str) -> list[
             if slug == (base if len(chunks) == 1 else f"{base}-{number}"):
                 return [author_list(app, view, chunk, docname)]
     return [empty(EMPTY)]
+
+
+def _marked(node: nodes.paragraph) -> nodes.paragraph:
+    node["classes"].append("paper-authors")  # the kind's mark, also when it has nothing to list
+    return node
 
 
 AUTHORS = IndexKind("authors", render_authors, shown=lambda p: (*link_shown(p), p.people), empty=EMPTY)

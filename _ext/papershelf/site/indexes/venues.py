@@ -70,9 +70,9 @@ def venue_table(app: Sphinx, rows: list[tuple[str, str, list[Paper]]], docname: 
 def render_venues(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
     rows = rows_of(app, list(view.papers.values()))
     if not rows:
-        return [empty(EMPTY)]
+        return [_marked(empty(EMPTY))]
     venues = len({venue for venue, _, _ in rows})
-    note = nodes.paragraph("", f"{venues} venues; {sum(len(p) for _, _, p in rows)} papers.", classes=["paper-venues-count"])
+    note = nodes.paragraph("", f"{venues} venues; {sum(len(p) for _, _, p in rows)} papers.", classes=["paper-venues-count", "paper-venues"])
     return [note, venue_table(app, rows, docname)]
 
 
@@ -93,6 +93,11 @@ def split_groups(app: Sphinx, view: ShelfView) -> list[tuple[str, str, list[Pape
 def render_group(app: Sphinx, view: ShelfView, slug: str, docname: str) -> list[nodes.Node]:
     rows = [row for row in rows_of(app, list(view.papers.values())) if f"letter-{_letter(row[0])}" == slug]
     return [venue_table(app, rows, docname)] if rows else [empty(EMPTY)]
+
+
+def _marked(node: nodes.paragraph) -> nodes.paragraph:
+    node["classes"].append("paper-venues")  # the kind's mark, also when it has nothing to list
+    return node
 
 
 VENUES = IndexKind("venues", render_venues, shown=lambda p: (*link_shown(p), p.date), empty=EMPTY, reads_bib=True)

@@ -39,6 +39,7 @@ INIT_FILES = {
     "README.md": "README.md",
     "readthedocs.yaml": ".readthedocs.yaml",
     "gitignore.txt": ".gitignore",
+    "refresh.yml": ".github/workflows/refresh.yml",
     "requirements.txt": "requirements.txt",
 }
 #: the reader's pages, in navigation order: (page, what the landing page says of it)

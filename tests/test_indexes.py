@@ -380,6 +380,7 @@ KIND_MARKS = {
     "references": "paper-references",
     "authors": "paper-authors",
     "venues": "paper-venues",
+    "citegraph": "paper-citegraph-index",
 }
 
 

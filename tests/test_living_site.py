@@ -23,10 +23,10 @@ def living_root(tmp_path: Path, split: bool = False) -> Path:
         page = root / "papers" / f"{slug}.md"
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("\n---", "\n" + extra + "---", 1), encoding="utf-8")
-    for kind in ("papers", "authors", "venues"):
+    for kind in ("papers", "authors", "venues", "citegraph"):
         (root / f"{kind}.md").write_text(f"# {kind.title()}\n\n```{{paper-index}} {kind}\n```\n", encoding="utf-8")
     index = root / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("chronology\n", "chronology\npapers\nauthors\nvenues\n"), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace("chronology\n", "chronology\npapers\nauthors\nvenues\ncitegraph\n"), encoding="utf-8")
     if split:
         with (root / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write("papershelf_split_above = 0\n")
@@ -115,3 +115,18 @@ def test_graph_and_people_at_scale_are_once_per_build_and_bounded() -> None:
     assert graph.edges > 19_000 and all(len(v) <= 5 for v in graph.related.values())
     assert sum(len(a.papers) for a in people) >= 2000
     assert normalise("Zoë  Müller-Lee") == "zoe muller lee"
+
+
+def test_citation_graph_page_layered_by_year(make_app, tmp_path: Path) -> None:
+    app, warnings = build(make_app, living_root(tmp_path))
+    assert warnings == "", warnings
+    page = soup(app, "citegraph")
+    svg = page.select_one(".paper-citegraph svg")
+    assert [t.get_text() for t in svg.select(".paper-citegraph-year")] == ["2021", "2020", "2019"]  # newest first
+    marks = {a.select_one("text").get_text(): a["href"] for a in svg.select("a.paper-citegraph-mark")}
+    assert marks == {"Beta": "papers/beta.html", "Alpha": "papers/alpha.html", "Gamma": "papers/gamma.html"}
+    assert len(svg.select("path.paper-citegraph-edge")) == 2
+    assert "cited by 2 and citing 0 papers on this shelf" in svg.get_text()
+    assert "2 citations between 3 papers" in page.select_one(".paper-citegraph-note").get_text()
+    assert [o.get_text() for o in page.select("select[data-filter=year] option")] == ["all", "2021", "2020", "2019"]
+    assert any("papershelf-citegraph.js" in (s.get("src") or "") for s in page.select("script"))

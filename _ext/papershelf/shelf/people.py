@@ -28,11 +28,7 @@ class Author:
     ident: str  #: ``s2:...`` when known
     variants: tuple[str, ...]  #: other spellings met
     papers: tuple[str, ...]  #: keys, oldest first
-
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        words = normalise(self.name).split()
-        return (words[-1] if words else "", normalise(self.name))
+    sort_key: tuple[str, str] = ("", "")  #: (normalised family name, normalised name)
 
     @property
     def letter(self) -> str:
@@ -75,4 +71,6 @@ def _author(ident: str, mentions: list[tuple[str, str]], slug: str) -> Author:
     counts = Counter(name for name, _ in mentions)
     name = max(counts, key=lambda n: (counts[n], len(n), n))
     keys = tuple(dict.fromkeys(key for _, key in mentions))
-    return Author(re.sub(r"[^A-Za-z0-9-]", "-", slug), name, ident, tuple(sorted(set(counts) - {name})), keys)
+    norm = normalise(name)
+    words = norm.split()
+    return Author(re.sub(r"[^A-Za-z0-9-]", "-", slug), name, ident, tuple(sorted(set(counts) - {name})), keys, (words[-1] if words else "", norm))

@@ -10,18 +10,19 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from papershelf.model.problems import Code, Problem
 from papershelf.shelf.citegraph import CiteGraph, build_graph
 from papershelf.shelf.people import Author, authors
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from papershelf.model.records import Paper
 
 UNDATED = (9999, 99, 99)
+T = TypeVar("T")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ShelfView:
     _positions: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     keys_by_doc: dict[str, str] = field(init=False, repr=False, default_factory=dict)
     _authors: list[Author] | None = field(init=False, repr=False, default=None)
+    _derived: dict[str, Any] = field(init=False, repr=False, default_factory=dict)
 
     def neighbours(self, key: str) -> tuple[Paper | None, Paper | None]:
         """The chronological predecessor and successor of a paper."""
@@ -51,6 +53,12 @@ class ShelfView:
         if self._authors is None:
             self._authors = authors(self.papers, self.order)
         return self._authors
+
+    def derived(self, name: str, make: Callable[[], T]) -> T:
+        """``make()``, once per view (a build's split index pages share their groups)."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        return cast("T", self._derived[name])
 
     def __post_init__(self) -> None:
         self._positions = {key: index for index, key in enumerate(self.order)}

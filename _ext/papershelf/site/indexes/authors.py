@@ -27,8 +27,11 @@ if TYPE_CHECKING:
     from papershelf.shelf.people import Author
     from papershelf.shelf.view import ShelfView
 
-#: people on one page of the split index before a letter is cut into parts
+#: people, and links to papers, on one page of the split index before a letter is
+#: cut into parts (at 2,000 synthetic papers a link is about 210 bytes: 1,500 links
+#: keep a page near 330 kB)
 PART = 400
+LINKS = 1500
 EMPTY = "No paper names its people yet (papershelf enrich --sources s2 adds them)."
 
 
@@ -63,30 +66,45 @@ def render_authors(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Nod
     return result
 
 
-def split_groups(view: ShelfView) -> list[tuple[str, str, list[Paper], int]]:
-    """(slug, label, papers shown, people) of each page of the split index."""
+def _chunks(people: Sequence[Author]) -> list[list[Author]]:
+    result: list[list[Author]] = [[]]
+    links = 0
+    for author in people:
+        if result[-1] and (len(result[-1]) >= PART or links + len(author.papers) > LINKS):
+            result.append([])
+            links = 0
+        result[-1].append(author)
+        links += len(author.papers)
+    return result
+
+
+def _pages(view: ShelfView) -> list[tuple[str, str, list[Author]]]:
+    """(slug, label, people) of each page of the split index: a letter, or parts of a busy one (once per build)."""
+    return view.derived("authors-pages", lambda: _make_pages(view))
+
+
+def _make_pages(view: ShelfView) -> list[tuple[str, str, list[Author]]]:
     result = []
     for letter, group in groupby(view.authors(), key=lambda a: a.letter):
-        people = list(group)
         base = "letter-other" if letter == "#" else f"letter-{letter.lower()}"
-        chunks = [people[start:start + PART] for start in range(0, len(people), PART)]
+        chunks = _chunks(list(group))
         for number, chunk in enumerate(chunks, 1):
             slug = base if len(chunks) == 1 else f"{base}-{number}"
             label = letter if len(chunks) == 1 else f"{letter} ({chunk[0].name} to {chunk[-1].name})"
-            papers = [view.papers[key] for key in dict.fromkeys(k for a in chunk for k in a.papers)]
-            result.append((slug, label, papers, len(chunk)))
+            result.append((slug, label, chunk))
     return result
+
+
+def split_groups(view: ShelfView) -> list[tuple[str, str, list[Paper], int]]:
+    """(slug, label, papers shown, people) of each page of the split index."""
+    return [(slug, label, [view.papers[key] for key in dict.fromkeys(k for a in chunk for k in a.papers)], len(chunk)) for slug, label, chunk in _pages(view)]
 
 
 def render_group(app: Sphinx, view: ShelfView, slug: str, docname: str) -> list[nodes.Node]:
     """The people of one page of the split index."""
-    for letter, group in groupby(view.authors(), key=lambda a: a.letter):
-        people = list(group)
-        base = "letter-other" if letter == "#" else f"letter-{letter.lower()}"
-        chunks = [people[start:start + PART] for start in range(0, len(people), PART)]
-        for number, chunk in enumerate(chunks, 1):
-            if slug == (base if len(chunks) == 1 else f"{base}-{number}"):
-                return [author_list(app, view, chunk, docname)]
+    for page, _, chunk in _pages(view):
+        if page == slug:
+            return [author_list(app, view, chunk, docname)]
     return [empty(EMPTY)]
 
 

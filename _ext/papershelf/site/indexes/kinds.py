@@ -27,7 +27,9 @@ own module; a new index page is one such module plus one line in
 ``authors``
     every person named in the pages' ``people``, with their papers (:mod:`~papershelf.site.indexes.authors`);
 ``venues``
-    venue, year and count of the papers' entries (:mod:`~papershelf.site.indexes.venues`).
+    venue, year and count of the papers' entries (:mod:`~papershelf.site.indexes.venues`);
+``citegraph``
+    which papers cite which, layered by year (:mod:`~papershelf.site.indexes.citegraph`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from papershelf.shelf.view import digest
 from papershelf.site.indexes import (
     authors,
     chronology,
+    citegraph,
     references,
     summary,
     tables,
@@ -66,6 +69,7 @@ KINDS: dict[str, IndexKind] = {kind.name: kind for kind in (
     references.REFERENCES,
     authors.AUTHORS,
     venues.VENUES,
+    citegraph.CITEGRAPH,
 )}
 
 #: kind -> its renderer (for the benchmarks, which ask which kinds exist)

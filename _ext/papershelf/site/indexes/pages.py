@@ -260,6 +260,8 @@ def add_index_assets(app: Sphinx, pagename: str, templatename: str, context: dic
         return
     app.add_css_file(INDEX_CSS)
     app.add_js_file(SORT_JS, loading_method="defer")
+    if "citegraph" in (kinds or ()):
+        app.add_js_file("papershelf-citegraph.js", loading_method="defer")
     if "chronology" in (kinds or ()) or (on_group_page and domain.view is not None and pagename.rpartition("/")[0] == domain.view.index_pages.get("chronology")):
         app.add_js_file(FILTER_JS, loading_method="defer")
 

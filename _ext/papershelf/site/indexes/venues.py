@@ -81,17 +81,41 @@ def _letter(venue: str) -> str:
     return "arxiv" if venue == PREPRINT else first.lower() if "A" <= first <= "Z" else "other"
 
 
-def split_groups(app: Sphinx, view: ShelfView) -> list[tuple[str, str, list[Paper], int]]:
+#: papers listed on one page of the split index before a letter is cut into parts
+LINKS = 1500
+
+
+def _pages(app: Sphinx, view: ShelfView) -> list[tuple[str, str, list[tuple[str, str, list[Paper]]]]]:
+    """(slug, label, rows) of each page of the split index: a letter of the venue, or parts of a busy one (once per build)."""
+    return view.derived("venues-pages", lambda: _make_pages(app, view))
+
+
+def _make_pages(app: Sphinx, view: ShelfView) -> list[tuple[str, str, list[tuple[str, str, list[Paper]]]]]:
     result = []
     for letter, group in groupby(rows_of(app, list(view.papers.values())), key=lambda row: _letter(row[0])):
-        rows = list(group)
         label = "arXiv (preprints)" if letter == "arxiv" else letter.upper() if letter != "other" else "#"
-        result.append((f"letter-{letter}", label, [p for _, _, papers in rows for p in papers], len(rows)))
+        chunks: list[list[tuple[str, str, list[Paper]]]] = [[]]
+        links = 0
+        for row in group:
+            if chunks[-1] and links + len(row[2]) > LINKS:
+                chunks.append([])
+                links = 0
+            chunks[-1].append(row)
+            links += len(row[2])
+        for number, chunk in enumerate(chunks, 1):
+            if len(chunks) == 1:
+                result.append((f"letter-{letter}", label, chunk))
+            else:
+                result.append((f"letter-{letter}-{number}", f"{label} ({chunk[0][0]} {chunk[0][1]} to {chunk[-1][0]} {chunk[-1][1]})", chunk))
     return result
 
 
+def split_groups(app: Sphinx, view: ShelfView) -> list[tuple[str, str, list[Paper], int]]:
+    return [(slug, label, [p for _, _, papers in rows for p in papers], len(rows)) for slug, label, rows in _pages(app, view)]
+
+
 def render_group(app: Sphinx, view: ShelfView, slug: str, docname: str) -> list[nodes.Node]:
-    rows = [row for row in rows_of(app, list(view.papers.values())) if f"letter-{_letter(row[0])}" == slug]
+    rows = next((rows for page, _, rows in _pages(app, view) if page == slug), [])
     return [venue_table(app, rows, docname)] if rows else [empty(EMPTY)]
 
 

@@ -12,6 +12,13 @@ Each size of the page-size bound (N=1000 and 5000) not among the sizes gets
 one clean build of the shelf alone, for its largest pages (and, at 5000, the
 peak memory); ``--no-page-sizes`` skips it.
 
+What a reader transfers (``--no-reader`` skips it): at N=1000 and 5000, a
+clean build with Pagefind (the default search) and one with Sphinx's search
+(``-D papershelf_search=sphinx``), Pagefind's own indexing time, the largest
+page, and in Chromium (:mod:`bench.browser`) the bytes of a first search
+from the landing page's box and of one filter action on the chronology, as
+served plain and gzip-compressed (as static hosts serve text).
+
 Every build runs ``sphinx-build -c . -b html -W --keep-going -j J docs
 _build/html`` in a child process, as ``make html`` does. The child is a small
 launcher that runs Sphinx in-process and then reads its own peak RSS
@@ -58,7 +65,10 @@ NOOP_SECONDS = 2.0
 EDIT_FRACTION = 0.05
 NOOP_FRACTION = 0.03
 #: N -> largest HTML page allowed (bytes): pages must not grow with the shelf
-PAGE_BYTES = {1000: 400_000, 5000: 500_000}
+PAGE_BYTES = {1000: 400_000, 5000: 400_000}
+READER_SIZES = (1000, 5000)
+#: N -> bytes one filter action may transfer (issue 23)
+FILTER_BYTES = {5000: 300_000}
 PARALLEL_SPEEDUP = 1.5
 MEMORY_BYTES = 1 << 30
 MEMORY_N = 5000
@@ -157,14 +167,13 @@ def _mib(maxrss: int) -> float:
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
-def sphinx_build(project: Path, jobs: str = "3", clean: bool = False) -> Build:
-    """Build ``project`` like ``make html`` does; raise BenchError on failure or warnings."""
-    out = project / "_build"
-    if clean and out.exists():
-        shutil.rmtree(out)
+def sphinx_build(project: Path, jobs: str = "3", clean: bool = False, extra: Sequence[str] = (), out: str = "_build") -> Build:
+    """Build ``project`` like ``make html`` does (into ``out``/html); raise BenchError on failure or warnings."""
+    if clean and (project / out).exists():
+        shutil.rmtree(project / out)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         report = Path(handle.name)
-    args = ["-c", ".", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "docs", "_build/html"]
+    args = ["-c", ".", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs, *extra, "docs", f"{out}/html"]
     try:
         start = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *args], cwd=project, env=_env(), capture_output=True, text=True, check=False)
@@ -312,6 +321,51 @@ def measure_page_sizes(n: int, seed: int, workdir: Path, jobs: str, log: Any) ->
     return PageSizes(n, len(html_mtimes(outdir)), full, largest_pages(outdir))
 
 
+def measure_reader(n: int, seed: int, workdir: Path, jobs: str, log: Any) -> dict[str, Any]:
+    """Clean builds with and without Pagefind, and what a reader's browser transfers (bench.browser)."""
+    from papershelf.site.search import build_index
+
+    from bench import browser
+
+    shelf = synth.generate(n, seed)
+    project = synth.write_shelf(shelf, workdir / f"reader-{n}")
+    log(f"N={n}: clean build with Pagefind")
+    with_pagefind = sphinx_build(project, jobs, clean=True)
+    outdir = project / "_build" / "html"
+    start = time.perf_counter()
+    indexed = build_index(outdir)  # the same work as the build's own step, timed alone
+    pagefind_seconds = round(time.perf_counter() - start, 3)
+    log(f"N={n}: clean build with Sphinx's search")
+    without = sphinx_build(project, jobs, clean=True, extra=["-D", "papershelf_search=sphinx"], out="_build_sphinx")
+    result: dict[str, Any] = {
+        "n": n,
+        "pages": len(html_mtimes(outdir)),
+        "full": asdict(with_pagefind),
+        "build_with_pagefind": with_pagefind.seconds,
+        "build_with_sphinx_search": without.seconds,
+        "pagefind_seconds": pagefind_seconds,
+        "pagefind_pages": indexed,
+        "largest_pages": largest_pages(outdir),
+        "browser": None,
+    }
+    if not browser.available():
+        log("no Chromium/playwright: bytes per action not measured")
+        return result
+    paper = shelf.papers[len(shelf.papers) // 2]
+    measured: dict[str, Any] = {"query": paper.short_name, "expected": f"papers/{paper.slug}.html"}
+    for compress in (False, True):
+        label = "gzip" if compress else "plain"
+        log(f"N={n}: Chromium, a first search and a filter action ({label})")
+        with browser.serve(outdir, compress) as base, browser.chromium() as chrome:
+            measured[f"search_{label}"] = browser.first_search(chrome, base, paper.short_name)
+            measured[f"filter_{label}"] = browser.filter_action(chrome, base)
+    log(f"N={n}: Chromium, a first search on Sphinx's search page (for comparison)")
+    with browser.serve(project / "_build_sphinx" / "html") as base, browser.chromium() as chrome:
+        measured["search_sphinx_plain"] = browser.first_search(chrome, base, paper.short_name)
+    result["browser"] = measured
+    return result
+
+
 def _group_page(page: str, site_pages: Sequence[str]) -> bool:
     """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
     parent, _, name = page.partition("/")
@@ -355,7 +409,8 @@ def _target(name: str, value: float | None, limit: float, unit: str, ok: bool | 
     return {"name": name, "value": value, "limit": limit, "unit": unit, "status": status, "detail": detail}
 
 
-def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None, page_sizes: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None, page_sizes: list[dict[str, Any]] | None = None,
+                     reader_results: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """PASS/FAIL (SKIP when not measured) for each target, from the JSON results."""
     by_n = {s["n"]: s for s in sizes}
     measured = {p["n"]: p for p in page_sizes or []} | by_n  #: every clean build: its largest pages and memory
@@ -394,6 +449,20 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
             continue
         name, size = pages[0]
         targets.append(_target(f"largest HTML page (N={size_n})", round(size / 1000, 1), limit / 1000, " kB", size <= limit, name))
+
+    for reader in reader_results or []:
+        browser = reader.get("browser")
+        limit = FILTER_BYTES.get(reader["n"])
+        if not browser:
+            targets.append(_target(f"what a reader transfers (N={reader['n']})", None, 0, "", None, "no Chromium"))
+            continue
+        if limit is not None:
+            size = browser["filter_plain"]["bytes"]
+            targets.append(_target(f"one filter action, uncompressed (N={reader['n']})", round(size / 1000, 1), limit / 1000, " kB", size <= limit,
+                                   f"{browser['filter_plain']['rows']} rows"))
+        first = browser["search_plain"]["first"]
+        targets.append(_target(f"a paper's name finds its page first (N={reader['n']})", None, 0, "", first == browser["expected"],
+                               f"{browser['query']!r} -> {first or 'nothing'}"))
 
     if parallel is not None:
         speedup = parallel["speedup"]
@@ -474,6 +543,22 @@ def format_report(results: dict[str, Any]) -> str:
         lines.append(f"largest pages at N={p['n']} (one clean build, {p['pages']} pages, {p['full']['seconds']:.1f} s, "
                      f"RSS {p['full']['main_rss_mib']:.0f}/{p['full']['worker_rss_mib']:.0f} MiB): "
                      + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in p["largest_pages"]))
+    readers = results.get("reader") or []
+    if readers:
+        lines += ["", "what a reader transfers (Chromium; plain / gzip as hosts serve text); build times, clean, -j " + str(results["jobs"]) + ":",
+                  f"{'N':>6} {'first search kB':>16} {'filter action kB':>17} {'Sphinx search kB':>17} {'largest kB':>11} "
+                  f"{'build s':>8} {'w/o Pagefind s':>15} {'Pagefind s':>11}"]
+        for r in readers:
+            b = r.get("browser") or {}
+
+            def kb(key: str, b: dict[str, Any] = b) -> str:
+                return f"{b[key]['bytes'] / 1000:.0f}" if key in b else "-"
+
+            lines.append(f"{r['n']:>6} {kb('search_plain') + ' / ' + kb('search_gzip'):>16} {kb('filter_plain') + ' / ' + kb('filter_gzip'):>17} "
+                         f"{kb('search_sphinx_plain'):>17} {r['largest_pages'][0][1] / 1000:>11.1f} {r['build_with_pagefind']:>8.1f} "
+                         f"{r['build_with_sphinx_search']:>15.1f} {r['pagefind_seconds']:>11.1f}")
+        lines.append("first search: a paper's short name typed in the landing page's box; filter action: the first topic chosen on the chronology overview;")
+        lines.append("w/o Pagefind: papershelf_search = 'sphinx' (Sphinx's searchindex.js instead); Pagefind s: its indexing alone.")
     parallel = results.get("parallel")
     if parallel:
         runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())
@@ -499,6 +584,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j 1 / -j auto builds")
     parser.add_argument("--no-page-sizes", action="store_true",
                         help=f"skip the clean build at each N of the page-size bound ({', '.join(map(str, sorted(PAGE_BYTES)))}) not among the sizes")
+    parser.add_argument("--no-reader", action="store_true",
+                        help=f"skip what a reader transfers (builds with and without Pagefind, Chromium) at N={', '.join(map(str, READER_SIZES))}")
     parser.add_argument("--plot", action="store_true", help="draw docs/_static/bench-scaling.png afterwards (needs matplotlib)")
     args = parser.parse_args(argv)
     if args.sizes:
@@ -529,6 +616,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sizes": [],
         "parallel": None,
         "page_sizes": [],
+        "reader": [],
     }
     try:
         for n in args.size_list:
@@ -539,13 +627,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The incremental runs left that shelf edited; rebuild it from the seed.
             synth.write_shelf(synth.generate(big_n, args.seed), args.workdir / f"shelf-{big_n}")
             results["parallel"] = {"n": big_n, **measure_parallel(args.workdir / f"shelf-{big_n}", Build(**big["full"]), args.repeat, log)}
-        if not args.no_page_sizes and not (args.quick and not args.sizes):
+        quick = args.quick and not args.sizes
+        if not args.no_reader and not quick:
+            results["reader"] = [measure_reader(n, args.seed, args.workdir, args.jobs, log) for n in READER_SIZES]
+        if not args.no_page_sizes and not quick:
             for n in sorted(set(PAGE_BYTES) - set(args.size_list)):
+                reader = next((r for r in results.get("reader") or [] if r["n"] == n), None)
+                if reader is not None:  # that clean build was measured already
+                    results["page_sizes"].append({key: reader[key] for key in ("n", "pages", "full", "largest_pages")})
+                    continue
                 results["page_sizes"].append(asdict(measure_page_sizes(n, args.seed, args.workdir, args.jobs, log)))
     except BenchError as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 2
-    results["targets"] = evaluate_targets(results["sizes"], results["parallel"], results["page_sizes"])
+    results["targets"] = evaluate_targets(results["sizes"], results["parallel"], results["page_sizes"], results.get("reader"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(format_report(results))

@@ -152,10 +152,16 @@ def test_targets_are_judged_at_the_target_size() -> None:
     assert run.target_size([50, 200]) == 200 and run.target_size([500, 2000, 5000]) == 2000
     # A size of the page-size bound measured by one clean build alone (make bench without FULL=1)
     big: dict[str, Any] = {"n": 5000, "pages": 5600, "full": {"seconds": 120.0, "main_rss_mib": 900.0, "worker_rss_mib": 500.0, "jobs": "3"}}
-    for largest, rss, verdict in ((499_000, 900.0, "PASS"), (501_000, 1100.0, "FAIL")):
+    for largest, rss, verdict in ((399_000, 900.0, "PASS"), (401_000, 1100.0, "FAIL")):
         measured = {**big, "full": {**big["full"], "main_rss_mib": rss}, "largest_pages": [("references/l-li", largest)]}
         status = {t["name"]: t["status"] for t in run.evaluate_targets(sizes, None, [measured])}
         assert status["largest HTML page (N=5000)"] == status["peak RSS, main process (N=5000)"] == verdict
+    # What a reader transfers: one filter action within 300 kB at 5,000, a paper's page first for its name
+    for size_bytes, first, verdicts in ((290_000, "papers/x.html", ("PASS", "PASS")), (310_000, "papers/y.html", ("FAIL", "FAIL"))):
+        browser = {"query": "X", "expected": "papers/x.html", "filter_plain": {"bytes": size_bytes, "rows": 10}, "search_plain": {"first": first}}
+        reader = {"n": 5000, "browser": browser}
+        status = {t["name"]: t["status"] for t in run.evaluate_targets(sizes, None, [], [reader])}
+        assert (status["one filter action, uncompressed (N=5000)"], status["a paper's name finds its page first (N=5000)"]) == verdicts
 
 
 def test_date_and_tag_edits_rewrite_one_line(tmp_path: Path) -> None:

@@ -88,6 +88,7 @@ def page(browser: Any, site: str) -> Iterator[Any]:
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.console_errors = errors
+    page.site = site
     try:
         yield page
     finally:
@@ -99,30 +100,91 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def _pagefind_results(page: Any, query: str) -> list[str]:
+    """The search page's result links (Pagefind's UI), once they are in."""
+    page.goto(f"{page.site}/search.html?q={query}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname)")
+    return [link.lstrip("/") for link in links]
+
+
 def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
-    page.goto(f"{site}/search.html?q=LLaVA")
-    # results arrive one by one; Sphinx writes this summary when it is done
-    page.wait_for_function(
-        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
-        timeout=15000,
-    )
-    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-    targets = {href.split("?")[0].split("#")[0] for href in hrefs}
-    assert "papers/llava.html" in targets
-    assert "papers/llava-1.5.html" in targets
+    """The search page runs on Pagefind: no searchindex.js, Sphinx's search is not built."""
+    hrefs = _pagefind_results(page, "LLaVA")
+    assert {"papers/llava.html", "papers/llava-1.5.html"} <= set(hrefs)
+    assert page.request.get(f"{site}/searchindex.js").status == 404
+    assert page.console_errors == []
 
 
-@pytest.mark.parametrize(("query", "first"), [("Flamingo", "papers/flamingo.html"), ("CogVLM", "papers/cogvlm.html")])
+@pytest.mark.parametrize(("query", "first"), [
+    ("Flamingo", "papers/flamingo.html"),
+    ("CogVLM", "papers/cogvlm.html"),
+    ("LLaVA", "papers/llava.html"),  # not LLaVA-1.5, whose name holds it
+    ("CLIP", "papers/clip.html"),  # not DALL-E 2, whose title holds it
+    ("2304.08485", "papers/llava.html"),  # an arXiv id that is not shown on the page (NeurIPS)
+    ("arXiv:2304.08485", "papers/llava.html"),
+    ("Visual instruction tuning", "papers/llava.html"),
+])
 def test_searching_a_paper_name_finds_its_page_first(page: Any, site: str, query: str, first: str) -> None:
-    """Index pages (overviews and their generated pages) stay out of the search index."""
-    page.goto(f"{site}/search.html?q={query}")
-    page.wait_for_function(
-        "() => (document.querySelector('#search-results .search-summary') || {}).textContent?.includes('Search finished')",
-        timeout=15000,
-    )
-    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-    assert hrefs and hrefs[0].split("?")[0].split("#")[0] == first, hrefs[:5]
-    assert not any(href.startswith(("chronology", "topics", "models", "papers.html")) for href in hrefs)
+    """A paper's name, title or arXiv id finds its own page first; index pages (overviews and
+    their generated pages) stay out of the search index."""
+    hrefs = _pagefind_results(page, query)
+    assert hrefs and hrefs[0] == first, hrefs[:5]
+    assert not any(href.startswith(("chronology", "topics", "models", "papers.html", "queue", "code")) for href in hrefs)
+
+
+def test_search_snippets_quote_the_paper_not_its_bibtex(page: Any, site: str) -> None:
+    hrefs = _pagefind_results(page, "inproceedings")
+    assert not any(href.startswith("papers/") for href in hrefs), hrefs
+    _pagefind_results(page, "Vicuna")
+    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert excerpts and not any("@" in text or "booktitle" in text for text in excerpts)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_facets_narrow_the_results(browser: Any, site: str, width: int) -> None:
+    """Topic, year, venue and status facets; at 390 px the page still fits the screen."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.site = site
+    try:
+        _pagefind_results(page, "visual")
+        before = _result_count(page)
+        names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+        assert {name.strip().lower() for name in names} >= {"topic", "year", "venue", "status"}
+        page.locator("summary.pagefind-ui__filter-name", has_text="Year").click()
+        page.check("input.pagefind-ui__filter-checkbox[name=year][value='2023']")
+        page.wait_for_function(f"() => (document.querySelector('.pagefind-ui__message') || {{}}).textContent?.match(/^\\d+ result/) && parseInt(document.querySelector('.pagefind-ui__message').textContent) < {before}", timeout=10000)
+        page.wait_for_load_state("networkidle")
+        after = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname.slice(1))")
+        assert 0 < _result_count(page) < before
+        assert "papers/llava.html" in after and "papers/clip.html" not in after  # 2023, 2021
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        _shot(page, f"search-facets-{width}")
+    finally:
+        page.close()
+
+
+def _result_count(page: Any) -> int:
+    """"12 results for visual": Pagefind's count of the results (it shows ten at a time)."""
+    page.wait_for_function("() => /^\\d+ results? for/.test((document.querySelector('.pagefind-ui__message') || {}).textContent || '')")
+    return int(page.inner_text(".pagefind-ui__message").split()[0])
+
+
+def test_sidebar_search_box_sends_its_query_to_pagefind(page: Any, site: str) -> None:
+    page.goto(f"{site}/index.html")
+    box = page.locator("input.sidebar-search")
+    box.fill("CogVLM")
+    box.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    assert page.input_value(".pagefind-ui__search-input") == "CogVLM"
+    assert new_path(page.eval_on_selector(".pagefind-ui__result-link", "e => e.href")) == "/papers/cogvlm.html"
+
+
+def new_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
 
 
 def test_copy_button_copies_the_bibtex_entry(page: Any, site: str) -> None:
@@ -187,7 +249,7 @@ PHONE_CHECK = """() => {
         if (table.offsetWidth > box.clientWidth + 1 && !scrolls) problems.push("table " + table.className);
         if (box.getBoundingClientRect().right > width + 1) problems.push("wrapper " + table.className);
     }
-    for (const element of document.querySelectorAll(".paper-status, .tl-legend .tl-key, .paper-timeline, form.paper-filter")) {
+    for (const element of document.querySelectorAll(".paper-status, .tl-legend .tl-key, .paper-timeline, form.paper-filter, form.paper-filter select, form.paper-filter input")) {
         const r = element.getBoundingClientRect();
         if (r.width && (r.right > width + 1 || r.left < -1) && !element.closest(".table-wrapper")) problems.push(element.className);
     }
@@ -205,6 +267,8 @@ def test_phone_layout_fits_the_screen(browser: Any, site: str, name: str) -> Non
         page.wait_for_load_state("load")
         if name.startswith("chronology"):
             page.wait_for_selector("form.paper-filter")
+            # a shelf's longest topic sizes the Topic select: it must not run past the screen
+            page.evaluate("""() => document.querySelector("select[name=tag]").add(new Option("a topic with a name long enough to run past a phone's screen", "long"))""")
         assert page.evaluate(PHONE_CHECK) == []
         # the first column stays in view while a wide table scrolls
         sticky = page.evaluate("() => [...document.querySelectorAll('.paper-table-wrapper td:first-child')].slice(0, 1).map(td => getComputedStyle(td).position)")
@@ -242,6 +306,9 @@ def test_timeline_labels_are_whole_and_arrows_avoid_them(page: Any, site: str) -
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
             assert a["r"] <= b["x"] or b["r"] <= a["x"] or a["b"] <= b["y"] or b["b"] <= a["y"], (a["text"], b["text"])
+    # the month axis: every label whole inside the picture ("no month" was drawn as "o month")
+    axis = page.evaluate("() => [...document.querySelectorAll('.paper-timeline text.tl-axis-label')].map(t => [t.textContent, t.getBBox().x])")
+    assert axis and all(x >= 0 for _, x in axis), axis
     for arrow in found["arrows"]:
         end_y = arrow["end"][1]
         for x, y in arrow["points"]:
@@ -266,6 +333,9 @@ TIMELINE_PROBLEMS = """() => {
             if (!(a.r <= b.x || b.r <= a.x || a.b <= b.y || b.b <= a.y)) problems.push("overlap: " + a.text + " / " + b.text);
         }
     });
+    for (const axis of svg.querySelectorAll("text.tl-axis-label")) {
+        if (axis.getBBox().x < 0) problems.push("axis label cut: " + axis.textContent);  // "no month" drawn as "o month"
+    }
     for (const path of svg.querySelectorAll("g.tl-arrows path")) {
         const total = path.getTotalLength();
         const endY = path.getPointAtLength(total).y;
@@ -284,10 +354,14 @@ TIMELINE_PROBLEMS = """() => {
 def test_a_timeline_of_two_thousand_papers_reads_in_the_browser(browser: Any, site: str, site_dir: Path, scheme: str) -> None:
     """The layout's bounds, measured on the text as Chromium draws it with the site's fonts and styles."""
     from helpers import timeline_papers
+    from papershelf.model.records import Paper, PaperDate
     from papershelf.shelf.view import build_view
     from papershelf.site.indexes import timeline
 
-    view = build_view(timeline_papers(2000, name="Model {} with a longer name"), {}, {})
+    papers = timeline_papers(2000, name="Model {} with a longer name")
+    # dated by year alone: the "no month" band, whose axis label must be drawn whole
+    papers["papers/yearonly"] = Paper(key="yearonly", docname="papers/yearonly", title="Y", short_name="Year only", status="read", date=PaperDate(2020))
+    view = build_view(papers, {}, {})
     svg = timeline.build_svg(timeline.layout(view.papers.values()), view, lambda p: f"{p.docname}.html", lambda year: f"#year-{year}")
     (site_dir / "timeline-2000.html").write_text(
         '<!doctype html><html><head><meta charset="utf-8">'
@@ -449,3 +523,73 @@ def test_landing_page_links_a_valid_feed_of_every_paper(page: Any, site: str) ->
     assert len(entries) == 19
     pages = {urljoin(href, next(link.get("href") for link in e.findall(f"{atom}link") if link.get("rel") == "alternate")) for e in entries}
     assert pages == set(_keys_by_url(page, site))
+
+
+# -- a synthetic shelf too big to load whole: the filter loads years on demand ------------
+
+
+SYNTH_N = 300
+
+
+@pytest.fixture(scope="module")
+def synth_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """bench/synth.py's shelf of 300 papers (its year files pass the filter's up-front size), served."""
+    _require_browser()
+    from bench import browser as bench_browser
+    from bench import synth
+
+    shelf = synth.generate(SYNTH_N, seed=1)
+    project = synth.write_shelf(shelf, tmp_path_factory.mktemp("synth") / "shelf")
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-j", "2", "-c", ".", "-b", "html", "docs", "_build/html"], cwd=project, check=True)
+    with bench_browser.serve(project / "_build" / "html") as base:
+        yield base.rstrip("/"), shelf
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_filter_loads_only_the_years_it_needs(browser: Any, synth_site: tuple[str, Any], width: int) -> None:
+    base, shelf = synth_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{base}/chronology.html", wait_until="networkidle")
+        page.wait_for_selector("form.paper-filter")
+        assert page.inner_text(".paper-filter-count") == f"All {SYNTH_N} papers"
+        years = [url for url in fetched if "/papers-by-year/" in url]
+        assert [url.rsplit("/", 1)[1] for url in years] == ["index.json"]  # no paper loaded before a filter
+        assert not any("papers.json" in url for url in fetched)
+        index = page.request.get(f"{base}/papers-by-year/index.json").json()
+        tag, label = index["tags"][0]
+        holding = {year["year"] for year in index["years"] if year["tags"].get(tag)}
+        page.select_option("select[name=tag]", tag)
+        page.wait_for_function("() => /^Showing \\d+ of/.test(document.querySelector('.paper-filter-count').textContent)")
+        loaded = {url.rsplit("/", 1)[1].split(".json")[0] for url in fetched if "/papers-by-year/" in url} - {"index"}
+        assert loaded == holding  # the years holding the topic, no other
+        rows = page.eval_on_selector_all("tr.paper-row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.className)")
+        tagged = sum(1 for p in shelf.papers if label in p.tags)
+        assert len(rows) == tagged and all(f"tag-{tag}" in row.split() for row in rows)
+        assert page.inner_text(".paper-filter-count") == f"Showing {tagged} of {SYNTH_N} papers"
+        toggle = page.locator("button.paper-bib-toggle")
+        page.wait_for_function(f"() => document.querySelector('button.paper-bib-toggle').textContent === 'BibTeX ({tagged})'")
+        toggle.click()
+        page.wait_for_function("() => document.querySelector('.paper-bib-panel textarea').value.length > 0")
+        assert len(BIB_KEY.findall(page.locator(".paper-bib-panel textarea").input_value())) == tagged
+        scripts = {url.rsplit("/", 1)[1].split(".js")[0] for url in fetched if "/papershelf-bibtex/" in url}
+        assert scripts == holding  # the BibTeX of those years only
+        assert page.evaluate(PHONE_CHECK) == []
+        _shot(page, f"synth-chronology-filter-{width}")
+    finally:
+        context.close()
+
+
+def test_search_ranks_a_synthetic_papers_page_first(browser: Any, synth_site: tuple[str, Any]) -> None:
+    base, shelf = synth_site
+    page = browser.new_page()
+    page.site = base
+    try:
+        for paper in (shelf.papers[7], shelf.papers[150], next(p for p in shelf.papers if p.short_name.endswith("V2"))):
+            hrefs = _pagefind_results(page, paper.short_name)
+            assert hrefs[0] == f"papers/{paper.slug}.html", (paper.short_name, hrefs[:3])
+    finally:
+        page.close()

@@ -159,6 +159,15 @@ CASES = [
          conf='myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]\n',
          expected={("prose.md", 4, "unknown-paper"), ("prose.md", 10, "unknown-paper"), ("prose.md", 13, "unknown-paper"),
                    ("prose.md", 14, "unknown-citation")}),
+    # directives and roles that read files: refused on pages nobody named trusted; on a trusted page, only files outside the source folder
+    Case("file-access",
+         {"reads.md": "# Reads\n\n```{literalinclude} conf.py\n```\n\nGet {download}`it <refs.bib>`.\n\n```{eval-rst}\nText.\n\n.. csv-table:: T\n   :file: refs.bib\n```\n\n"
+                      ":::{note}\n```{include} prose.md\n```\n:::\n",
+          "mine/trusted.md": "# Trusted\n\n```{literalinclude} ../conf.py\n```\n\n```{literalinclude} /../../outside.txt\n```\n\n"
+                             "```{csv-table} T\n:url: https://example.org/t.csv\n```\n\nA {download}`file <../../outside.txt>`.\n"},
+         conf='myst_enable_extensions = ["colon_fence"]\npapershelf_trusted_pages = ["**/trust*"]\n',
+         expected={("reads.md", 3, "file-access"), ("reads.md", 6, "file-access"), ("reads.md", 11, "file-access"), ("reads.md", 16, "file-access"),
+                   ("mine/trusted.md", 6, "file-access"), ("mine/trusted.md", 9, "file-access"), ("mine/trusted.md", 13, "file-access")}),
     Case("bib-checks-off", {"papers/art.md": paper("art2020", "Art")},
          ENTRY.format(key="lonely2020", title="Lonely").replace("  year = {2020}\n", "")
          + "\n@article{art2020,\n  title = {An article},\n  author = {Doe, Jane},\n  year = {2020}\n}\n",
@@ -221,6 +230,30 @@ def strict_build(root: Path, *options: str) -> tuple[int, set[Finding], str]:
     return result.returncode, found, result.stderr
 
 
+def messages(root: Path, build_stderr: str = "", check_stdout: str = "") -> set[tuple[str, int, str, str]]:
+    """(file, line, code, message) of papershelf's findings in a build's warnings or in ``check``'s lines.
+
+    ``known-problems.json`` matches a build's warning to a ``check`` finding by
+    code, file and message, so both must say the same words.
+    """
+    found: set[tuple[str, int, str, str]] = set()
+    for text in build_stderr.splitlines():
+        match = WARNING.match(text)
+        typed = TYPE_SUFFIX.search(match["message"]) if match else None
+        if match is None or typed is None or not typed["type"].startswith("papershelf."):
+            continue
+        code, _, message = match["message"][: typed.start()].partition(": ")
+        path = match["path"] or ""
+        if path and Path(path).is_absolute() and Path(path).is_relative_to(root):
+            path = Path(path).relative_to(root).as_posix()
+        found.add((path, int(match["line"] or 0), code, message))
+    for text in check_stdout.splitlines():
+        path, line, rest = text.split(":", 2)
+        code, _, message = rest.strip().partition(" ")
+        found.add((path, int(line), code, message))
+    return found
+
+
 def check(root: Path) -> tuple[int, set[Finding], str]:
     result = subprocess.run([sys.executable, "-m", "papershelf", "--root", str(root), "check"], capture_output=True, text=True, check=False)
     found: set[Finding] = set()
@@ -239,6 +272,7 @@ def test_check_and_every_strict_build_report_the_same_findings(tmp_path: Path, c
     first_code, first, first_err = strict_build(root)
     assert first_code != 0
     assert first == case.expected, first_err
+    assert messages(root, build_stderr=first_err) == messages(root, check_stdout=check_out)
     # a no-op build reads nothing again; it still reports (and fails on) every finding
     second_code, second, second_err = strict_build(root)
     assert second_code != 0

@@ -133,7 +133,7 @@ def test_json_output_for_machines(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 1
     report = json.loads(out)
     assert report["papers"] == 1 and report["entries"] == 1
-    assert report["findings"] == [{"path": "docs/papers/alpha.md", "line": 8, "code": "bad-url", "message": report["findings"][0]["message"]}]
+    assert report["findings"] == [{"path": "docs/papers/alpha.md", "line": 8, "code": "bad-url", "message": report["findings"][0]["message"], "known": False}]
     assert "ttps://" in report["findings"][0]["message"]
 
 

@@ -118,6 +118,9 @@ def test_seed_without_fixes_keeps_everything_and_locates_each_problem(tmp_path: 
     assert len(shelf.pages) == 19 and len(shelf.declared) == 19  # nothing dropped
     bib = (root / "references.bib").read_text(encoding="utf-8")
     assert "primaryClass={cs.AI}\n      url={https://arxiv.org/abs/2403.05525}" in bib  # the raw text, kept
+    code, out, _ = run(capsys, "--root", str(root), "check")  # the seed's own problems: recorded as known by the import
+    assert code == 0 and "\n  references.bib:7: bib-syntax entry `lu2024deepseekvlrealworldvisionlanguageunderstanding`" in out
+    (root / "known-problems.json").unlink()
     code, out, _ = run(capsys, "--root", str(root), "check")
     assert code == 1 and "references.bib:7: bib-syntax entry `lu2024deepseekvlrealworldvisionlanguageunderstanding`" in out
 

@@ -158,7 +158,7 @@ def test_a_hand_made_shelf_exports_without_comments_and_imports_back_the_same(tm
     text = listing.read_text(encoding="utf-8")
     assert "<!--" not in text
     for line in ("#### Learning to See (Again) (Again) [`READ`]", "title: A plain paper (with no links)\n\naliases:\n", "name: SeeNet", "aliases: `Again` | `SeeNet-v0`", "date: 2023-05", "added: 2024-02-01",
-                 "key: plain2022", "poster link: [here](https://example.org/odd-poster.pdf)", "extends: [Plain](#a-plain-paper-with-no-links-unread)",
+                 "key: plain2022", "file: odd\n", "poster link: [here](https://example.org/odd-poster.pdf)", "extends: [Plain](#a-plain-paper-with-no-links-unread)",
                  "Vision encoder: ViT-B/16: frozen", "**Why it matters**", "key: plain2022\n\ncitation:\n"):
         assert line in text, line
     report = import_lists(locate(target), [listing])
@@ -167,7 +167,7 @@ def test_a_hand_made_shelf_exports_without_comments_and_imports_back_the_same(tm
     assert "@misc{plain2022," in (target / "references.bib").read_text(encoding="utf-8")
     fields = ("title", "short_name", "aliases", "status", "links", "relations", "tags", "date", "added", "architecture")
     assert _records(target, fields) == _records(source, fields)
-    assert "It sees again." in (target / "docs" / "papers" / "seenet.md").read_text(encoding="utf-8")
+    assert "It sees again." in (target / "docs" / "papers" / "odd.md").read_text(encoding="utf-8")  # `file: odd`: its URL stays
     assert export_shelf(locate(target)) == text
 
 

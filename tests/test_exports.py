@@ -144,8 +144,13 @@ def test_every_year_section_links_a_bib_with_exactly_its_papers(site: Any) -> No
 
 
 def test_selection_data_maps_every_row_to_its_entry(site: Any) -> None:
-    script = (Path(site.outdir) / "_static" / "papershelf-bibtex-data.js").read_text(encoding="utf-8")
-    data = json.loads(script.removeprefix("window.papershelfBibtex = ").removesuffix(";\n"))
+    data: dict[str, dict[str, str]] = {"pages": {}, "entries": {}}
+    for script in sorted((Path(site.outdir) / "_static" / "papershelf-bibtex").glob("*.js")):  # one a year
+        prefix = f"(window.papershelfBibtex = window.papershelfBibtex || {{}})[{json.dumps(script.stem)}] = "
+        part = json.loads(script.read_text(encoding="utf-8").removeprefix(prefix).removesuffix(";\n"))
+        assert set(part["entries"]) <= set(part["pages"].values())
+        data["pages"].update(part["pages"])
+        data["entries"].update(part["entries"])
     by_url = catalog(site)
     assert data["pages"] == {url: paper["key"] for url, paper in by_url.items()}
     assert set(data["entries"]) == {paper["key"] for paper in by_url.values()}
@@ -374,7 +379,7 @@ def test_an_edited_entry_reaches_the_bib_files_on_rebuild(tmp_path: Path) -> Non
     again = _build(srcdir)
     assert "A Renamed Model" in (outdir / "bib" / "topic-testing.bib").read_text(encoding="utf-8")
     assert "A Renamed Model" in (outdir / "bib" / "year-2020.bib").read_text(encoding="utf-8")
-    assert "A Renamed Model" in (outdir / "_static" / "papershelf-bibtex-data.js").read_text(encoding="utf-8")
+    assert "A Renamed Model" in (outdir / "_static" / "papershelf-bibtex" / "2020.js").read_text(encoding="utf-8")
     assert (outdir / "bib" / "year-2022.bib").stat().st_mtime_ns == untouched  # unchanged files are not rewritten
     assert again.outdir == first.outdir
 

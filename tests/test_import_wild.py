@@ -181,7 +181,7 @@ def test_dates_venues_and_authors_the_list_gives(wild: dict[str, object]) -> Non
     assert "author = {Y. LeCun and Y. Bengio and G. Hinton}" in bib
     assert "author = {Elias Frantar and Dan Alistarh}" in bib
     assert "author = {G. Hinton and others}" in bib
-    assert "howpublished = {ICML 2023}" in bib  # the Conference-ICML'23 badge
+    assert "booktitle = {ICML 2023}" in bib and "@inproceedings{sparseowl" in bib  # the Conference-ICML'23 badge, with authors
     assert "howpublished = {NeurIPS 2024}" in bib  # "[NeurIPS 2024] Title"
 
 

@@ -378,6 +378,7 @@ KIND_MARKS = {
     "code": "paper-code-index",
     "architecture": "paper-architecture-index",
     "references": "paper-references",
+    "known-problems": "paper-known-problems",
     "authors": "paper-authors",
     "venues": "paper-venues",
     "citegraph": "paper-citegraph-index",

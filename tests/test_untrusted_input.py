@@ -7,9 +7,8 @@ any reshuffling of papershelf's modules. The command line runs as
 ``init``-made shelf's ``make html`` runs), and the tests read what lands on
 disk: pages, ``references.bib``, the HTML. No papershelf module is imported.
 
-The cases come from issue 21. A test that the current code fails is marked
-``xfail(strict=True)`` with what goes wrong; once fixed, the strict mark makes
-it fail until the mark is removed.
+The cases come from issue 21, with more of our own; each is a plain test (a
+case the code fails is a failure, never an expected one).
 
 Several built shelves are shared by many tests (module-scoped fixtures), and
 the inputs that never finish are all started at once, when the module starts,
@@ -61,10 +60,6 @@ ENV_SECRET = "Issue21SecretEnvMarker51d2e8"
 SAFE_SCHEMES = ("http", "https", "mailto")
 #: on these names Windows refuses to create a file, whatever the extension
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
-
-
-def issue21(what: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"issue 21: {what}")
 
 
 # --- running the public interfaces ------------------------------------------------------
@@ -521,11 +516,7 @@ def leak(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Leak:
     return Leak(root, out, build, check, lines)
 
 
-def leak_case(case: str, what: str | None) -> Any:
-    return pytest.param(case, marks=issue21(what)) if what else case
-
-
-#: what today's build does with each case (None: nothing to fix)
+#: the cases, as the build and check name them
 LEAK_BUILD = {
     "literalinclude": None,
     "literalinclude-environ": None,
@@ -540,7 +531,7 @@ LEAK_BUILD = {
 }
 
 
-@pytest.mark.parametrize("case", [leak_case(case, what) for case, what in LEAK_BUILD.items()])
+@pytest.mark.parametrize("case", list(LEAK_BUILD))
 def test_a_file_outside_the_shelf_is_not_published(leak: Leak, case: str) -> None:
     rel, _ = leak.lines[case]
     html = leak.out / (rel.removeprefix("docs/").removesuffix(".md") + ".html")
@@ -557,8 +548,7 @@ def test_the_build_names_the_line_that_reads_outside_the_shelf(leak: Leak, case:
     assert re.search(rf"{re.escape(rel)}:{line}: (WARNING|ERROR)", leak.build.stderr), leak.build.stderr[-3000:]
 
 
-@pytest.mark.parametrize("case", [leak_case(case, "`papershelf check` does not look at directives that read files (check.load_shelf "
-                                                  "only lints front matter, roles and raw HTML of paper pages)") for case in LEAK_BUILD])
+@pytest.mark.parametrize("case", list(LEAK_BUILD))
 def test_check_names_the_line_that_reads_outside_the_shelf(leak: Leak, case: str) -> None:
     rel, line = leak.lines[case]
     assert f"{rel}:{line}: " in leak.check.stdout, leak.check.stdout
@@ -721,30 +711,19 @@ def linked(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Linked:
     return Linked(root, out, sphinx_build(root, out), papershelf("--root", root, "check"))
 
 
-CHECK_SYMLINK = {
-    "page": None,
-    "papers-folder": None,
-    "docs-folder": None,
-}
-BUILD_SYMLINK = {
-    "page": "the build reads and publishes a page that is a symlink to a file outside the shelf, without a warning",
-    "papers-folder": "the build enters a symlinked folder under docs/papers and publishes its pages, without a warning",
-    "docs-folder": "the build enters a symlinked folder under docs/ and publishes its pages, without a warning",
-}
-
-
-@pytest.mark.parametrize("case", [leak_case(case, what) for case, what in CHECK_SYMLINK.items()])
+@pytest.mark.parametrize("case", list(SYMLINK_CASES))
 def test_check_refuses_a_symlink_out_of_the_shelf(linked: Linked, case: str) -> None:
     no_traceback(linked.check)
     assert linked.check.returncode == 1
     assert any(line.startswith(SYMLINK_CASES[case]) and re.search(r":\d+: ", line) for line in linked.check.stdout.splitlines()), linked.check.stdout
 
 
-@pytest.mark.parametrize("case", [leak_case(case, what) for case, what in BUILD_SYMLINK.items()])
+@pytest.mark.parametrize("case", list(SYMLINK_CASES))
 def test_build_refuses_a_symlink_out_of_the_shelf(linked: Linked, case: str) -> None:
     assert not crashed(linked.build)
     link = SYMLINK_CASES[case].removeprefix("docs/")
-    assert any(link in line and re.search(r"\b(WARNING|ERROR)\b", line) for line in linked.build.stderr.splitlines()), linked.build.stderr[-3000:]
+    assert any(link in line and re.search(r":1: WARNING: link-outside: ", line) for line in linked.build.stderr.splitlines()), linked.build.stderr[-3000:]
+    assert "toctree" not in linked.build.stderr and OUTSIDE_MARKER not in linked.build.stderr
     page = linked.out / (link.removesuffix(".md") + ("/inner" if case != "page" else "") + ".html")
     assert not page.exists() or OUTSIDE_MARKER not in page.read_text(encoding="utf-8")
 
@@ -833,8 +812,6 @@ def fields_of_pages(root: Path) -> dict[str, dict[str, Any]]:
     return result
 
 
-@issue21("exporter writes a tag as a `## ` heading as it is: its newline ends the heading and `#### Evil [`READ`]` with a "
-         "`paper link:` line becomes an entry that merges into the paper on import (status read, a new paper link)")
 def test_export_of_a_tag_with_a_newline_imports_back_to_the_same_papers(template: Path, tmp_path: Path) -> None:
     root = new_shelf(template, tmp_path, "shelf")
     tag = "first line\n#### Evil [`READ`]\n\npaper link: [here](https://arxiv.org/abs/2001.00001)"
@@ -1094,19 +1071,7 @@ def _start_the_runaway_inputs_first(runaway: dict[str, Started]) -> None:
     """Start them when the module starts, so that their guard runs while the other tests do."""
 
 
-RUNAWAY_MARKS: dict[str, str | None] = {
-    "details-summary-import": None,
-    "laughs-page-check": None,
-    "laughs-fixes-import": None,
-    "long-heading-import": None,
-    "comment-openers-import": "readinglist.comment_lines' `<!--(.*?)-->` (DOTALL) rescans to the end from each of 20,000 unclosed "
-                              "openers: 30 s per entry",
-    "author-spaces-import": None,
-    "author-spaces-check": None,
-}
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, marks=issue21(mark)) if (mark := RUNAWAY_MARKS.get(name)) else name for name in RUNAWAY])
+@pytest.mark.parametrize("name", list(RUNAWAY))
 def test_hostile_input_finishes(runaway: dict[str, Started], name: str) -> None:
     item = runaway[name]
     try:
@@ -1118,3 +1083,18 @@ def test_hostile_input_finishes(runaway: dict[str, Started], name: str) -> None:
     err = item.stderr.read_text(encoding="utf-8", errors="replace")
     assert "Traceback (most recent call last)" not in err, err[-3000:]
     assert item.process.returncode in (0, 1), (item.process.returncode, err[-3000:])
+
+
+def test_the_build_never_expands_yaml_aliases_in_front_matter(template: Path, tmp_path: Path) -> None:
+    """MyST reads a page's front matter with yaml.safe_load: a billion laughs on a page that is not a paper held it for minutes."""
+    root = new_shelf(template, tmp_path)
+    (root / "docs" / "laughs.md").write_text(f"---\norphan: true\naliases: {_laughs()}\n---\n\n# Laughs\n\nText.\n", encoding="utf-8")
+    (root / "docs" / "papers" / "laughs.md").write_text(
+        f"---\nkey: laughs\ntitle: Laughs\nshort_name: Laughs\nstatus: unread\naliases: {_laughs()}\n---\n", encoding="utf-8")
+    build = sphinx_build(root, tmp_path / "html")  # fails the test past the 60 s guard
+    assert not crashed(build), build.stderr[-3000:]
+    for rel, line in (("laughs.md", 3), ("papers/laughs.md", 6)):
+        assert re.search(rf"{re.escape(rel)}:{line}: WARNING: front-matter-syntax: YAML anchors and aliases", build.stderr), build.stderr[-3000:]
+    check = papershelf("--root", root, "check")
+    assert "docs/laughs.md:3: front-matter-syntax" in check.stdout and "docs/papers/laughs.md:6: front-matter-syntax" in check.stdout, check.stdout
+    assert "lol" not in (tmp_path / "html" / "laughs.html").read_text(encoding="utf-8")

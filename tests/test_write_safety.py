@@ -99,6 +99,13 @@ def test_the_698_byte_folding_list_is_read_as_folding() -> None:
 def test_html_comments_are_kept_and_unclosed_runs_are_linear() -> None:
     assert readinglist.comment_lines("a <!-- one --> b <!--two\nlines--> c <!-- open") == ["% one", "% two", "% lines"]
     assert bounded(lambda: readinglist.comment_lines("<!--" * 200_000)) == []
+    # Python's HTML parser looks for the end of every unclosed `<!--` to the end of the text: read as text, at once
+    assert bounded(lambda: readinglist.html_as_markdown("<b>x</b><!-- c -->" + "<!--" * 200_000), 10) == ["**x**" + "<!--" * 200_000]
+    assert readinglist.html_as_markdown("a <!-- b --> c <!-- d <i>e</i>") == ["a  c <!-- d *e*"]
+
+
+def test_deeply_nested_html_is_read_as_its_text() -> None:
+    assert bounded(lambda: readinglist.html_as_markdown("<b>x" * 5_000)) == ["x" * 5_000]
 
 
 NAMES = {
@@ -179,6 +186,15 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.mode == "drip-head":  # the status line and headers a byte at a time, each well within a read timeout
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/atom+xml\r\nX-Padding: " + b"x" * 100:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/atom+xml")
         if self.mode == "huge-declared":
@@ -222,6 +238,23 @@ def test_a_dripping_answer_does_not_outlive_the_timeout(hostile_server: Callable
     with pytest.raises(ShelfError, match=r"did not answer within 2\.5 s"):
         arxiv.fetch("2301.00001", url, timeout=2.5)
     assert time.monotonic() - started < 4.5
+
+
+@pytest.mark.parametrize("retries", [0, 2])
+def test_headers_dripping_in_do_not_outlive_the_timeout(hostile_server: Callable[[str], str], retries: int) -> None:
+    url = hostile_server("drip-head")
+    started = time.monotonic()
+    with pytest.raises(ShelfError, match=r"did not answer within 2\.5 s"):
+        arxiv.fetch("2301.00001", url, timeout=2.5)
+    assert time.monotonic() - started < 4.5
+    client = arxiv.ArxivClient(url, pause=0.0, timeout=1.5, retries=retries, sleep=lambda seconds: None)
+    started = time.monotonic()
+    try:
+        with pytest.raises(ShelfError, match=r"took longer than 1\.5 s"):
+            client.query(["2301.00001"])
+    finally:
+        client.close()
+    assert time.monotonic() - started < 1.5 * (retries + 1) + 2
 
 
 @pytest.mark.parametrize("mode", ["huge", "huge-declared"])
@@ -510,6 +543,23 @@ def test_export_then_import_gives_the_same_papers_whatever_tags_titles_and_notes
     assert sorted(papers) == ["p1", "p2", "p3", "p4"]
     assert papers["p1"].title == "Evil](https://evil.example) [x"
     assert papers["p2"].title == "Plain title"
+    # a trailing run of `#` is no closing sequence; a first tag (the `##` section) comes back with its markup as text
+    assert papers["p3"].title == "Fenced ###"
+    assert [[tag for tag in papers[key].tags if tag != "Safety"] for key in ("p1", "p2")] == [  # the list's title names another shelf
+        ["vision #### Injected: paper paper link: [here](https://arxiv.org/abs/2301.09999)"], ["a [b](c) `d` <e>", "x #### y"]]
+
+
+@pytest.mark.parametrize("title", ["Title ###", "###", "Title \\###", "C#", "Title # x", "Title ##\t"])
+def test_an_entry_heading_reads_back_as_the_title_it_was_written_from(title: str) -> None:
+    written = readinglist.heading_text(title)
+    (block,) = readinglist.blocks_of(f"#### {written}", {})
+    assert readinglist.split_heading(block.content)[0] == title.strip()
+
+
+@pytest.mark.parametrize("tag", ["first line #### Evil [`READ`] paper link: [here](https://arxiv.org/abs/1)", "x ##", "a *b* <i>c</i> &amp; $d$", "C++ & C#"])
+def test_a_section_heading_reads_back_as_its_tag(tag: str) -> None:
+    (block,) = readinglist.blocks_of(f"## {readinglist.section_heading(tag)}", {})
+    assert readinglist.plain(block.content) == tag
 
 
 # --- 4. nothing merges or overwrites by accident ----------------------------------------------

@@ -27,18 +27,16 @@ PROG = "papershelf"
 def _cmd_check(args: argparse.Namespace) -> int:
     if args.links:
         return _cmd_check_links(args)
-    from papershelf.commands.check import check_shelf, format_json, summary
-    from papershelf.shelf.load import load_shelf
+    from papershelf.commands.check import format_json, run_check, summary
 
-    shelf = load_shelf(locate(args.root))
-    problems = check_shelf(shelf)
+    result = run_check(locate(args.root))
     if args.format == "json":
-        print(format_json(problems, shelf))
+        print(format_json(result.problems, result.shelf, result.known))
     else:
-        for problem in problems:
-            print(problem.format())
-        print(summary(problems, shelf), file=sys.stderr)
-    return 1 if problems else 0
+        for line in result.lines():
+            print(line)
+        print(summary(result.problems, result.shelf, len(result.known), result.dropped), file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def _cmd_check_links(args: argparse.Namespace) -> int:
@@ -149,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS, help="the shelf's directory (holding conf.py)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    check = commands.add_parser("check", parents=[common], help="lint pages and references.bib without building", description="Lint every paper page and the .bib file. Prints `path:line: code message` lines; exits 1 when it finds anything.")
+    check = commands.add_parser("check", parents=[common], help="lint pages and references.bib without building", description="Lint every paper page and the .bib file. Prints `path:line: code message` lines; exits 1 when it finds anything not in the shelf's known-problems.json (those are printed apart, as known; an entry whose problem is fixed is removed from the file).")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     check.add_argument("--links", action="store_true", help="check every external link instead (network): dead links and redirects to another paper at file:line; 403, 429 and timeouts count as unknown; exit 3 without a network")
     check.add_argument("--connections", type=int, default=4, help="with --links: requests at once (default 4)")

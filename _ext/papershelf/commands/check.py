@@ -4,81 +4,88 @@ Each file is read and parsed once (front matter with libyaml when available);
 the findings are the ones a Sphinx build reports, plus the cross-paper checks
 a build cannot afford per page: one paper link on two papers, a paper link's
 arXiv id that disagrees with the BibTeX ``eprint``, BibTeX entries without a
-page. The loaded shelf (:class:`Shelf`) also serves ``add``, ``import`` and
-``export``, which must know what is already there.
+page (:func:`papershelf.shelf.check.check_shelf`). Findings recorded in the
+shelf's baseline (``known-problems.json``, :mod:`papershelf.shelf.baseline`)
+are printed apart as known and do not fail the check; entries whose problem
+is gone are dropped from the file.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from papershelf.model.problems import Code, Problem
-from papershelf.shelf.load import Shelf
-from papershelf.shelf.rules import (
-    Located,
-    link_problems,
-    unknown_citation_message,
-    unknown_paper_message,
-)
-from papershelf.shelf.view import build_view
+from papershelf.shelf import baseline
+from papershelf.shelf.check import check_shelf, reference_problems
+from papershelf.shelf.load import Shelf, load_shelf
 
-# --- checks across files -------------------------------------------------------
+if TYPE_CHECKING:
+    from papershelf.model.problems import Problem
+    from papershelf.shelf.paths import ShelfPaths
 
-
-def check_shelf(shelf: Shelf) -> list[Problem]:
-    """Every finding on the shelf, sorted by file and line."""
-    keys = {page.paper.key for page in shelf.pages}
-    # outside a shelf, an entry without a page is the project's own business (sync.checks_every_entry)
-    problems = [p for p in shelf.problems if shelf.every_entry or not p.key or p.key in keys]
-    located = [Located(page.paper, page.rel) for page in shelf.pages]
-    problems.extend(link_problems(located, shelf.entries))
-    bib_rel = shelf.paths.rel(shelf.paths.bibfile)
-    for page in shelf.pages:
-        if page.paper.key not in shelf.declared:
-            problems.append(Problem(Code.NO_BIB_ENTRY, f"key {page.paper.key!r} has no entry in {bib_rel}; add its BibTeX entry there", page.paper.line, page.rel))
-    for key, (rel, line) in shelf.declared.items() if shelf.every_entry else ():
-        if key not in keys and key in shelf.entries:  # a broken entry is reported once, as broken
-            problems.append(Problem(Code.NO_PAGE, f"BibTeX entry {key!r} has no paper page; add one (papershelf add --bibtex) or remove the entry", line, rel))
-    problems.extend(reference_problems(shelf))
-    view = build_view({page.docname: page.paper for page in shelf.pages}, {}, {})
-    rel_of = {page.docname: page.rel for page in shelf.pages}
-    problems.extend(replace(f, path=rel_of.get(f.docname, f.docname)) for f in view.findings)
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.code.slug, p.message))
+__all__ = ["CheckResult", "check_shelf", "format_json", "reference_problems", "run_check", "summary"]
 
 
-def reference_problems(shelf: Shelf) -> list[Problem]:
-    """{paper} roles naming no paper page; {cite} roles naming no .bib entry (one that does not parse has its bib-syntax)."""
-    problems: list[Problem] = []
-    papers = shelf.by_key
-    mentioned: set[tuple[str, str]] = set()
-    for path, role, key, line in shelf.references:
-        if role == "paper":
-            if (path, key) in mentioned:  # the build keeps the first line of a key on a page
-                continue
-            mentioned.add((path, key))
-            if key not in papers:
-                problems.append(Problem(Code.UNKNOWN_PAPER, unknown_paper_message(key), line, path))
-        elif key not in shelf.declared and shelf.every_entry:  # outside a shelf, sphinxcontrib-bibtex's own warning stands
-            problems.append(Problem(Code.UNKNOWN_CITATION, unknown_citation_message(key), line, path))
-    return problems
+@dataclass
+class CheckResult:
+    """A check of a shelf: the findings the baseline does not know, and those it does."""
+
+    shelf: Shelf
+    problems: list[Problem] = field(default_factory=list)  #: not in the baseline: they fail the check
+    known: list[Problem] = field(default_factory=list)  #: in the baseline
+    dropped: int = 0  #: baseline entries whose problem is gone (removed from the file)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+    def lines(self) -> list[str]:
+        """What ``check`` prints: new findings, then the known ones under their heading."""
+        result = [problem.format() for problem in self.problems]
+        if self.known:
+            result.append(f"known problems ({len(self.known)}, in {baseline.FILE_NAME}; fix them when you can):")
+            result.extend(f"  {problem.format()}" for problem in self.known)
+        return result
 
 
-def format_json(problems: list[Problem], shelf: Shelf) -> str:
+def run_check(paths: ShelfPaths) -> CheckResult:
+    """Check the shelf against its baseline; drop the entries whose problem is fixed (and refresh their lines)."""
+    shelf = load_shelf(paths)
+    problems = check_shelf(shelf)
+    path = baseline.path_of(paths.root)
+    entries = baseline.read(path)
+    new, known = baseline.split(problems, entries)
+    if entries:
+        baseline.write(path, [baseline.of_problem(problem) for problem in known])
+    return CheckResult(shelf, new, known, len(entries) - len(known))
+
+def format_json(problems: list[Problem], shelf: Shelf, known: list[Problem] | None = None) -> str:
+    """Every finding, in file and line order; ``known``: whether the baseline has it."""
+    flagged = [(p, False) for p in problems] + [(p, True) for p in known or ()]
+    flagged.sort(key=lambda item: (item[0].path, item[0].line, item[0].code.slug, item[0].message))
     return json.dumps(
         {
             "root": str(shelf.paths.root),
             "papers": len(shelf.pages),
             "entries": len(shelf.entries),
-            "findings": [{"path": p.path, "line": p.line, "code": p.code.slug, "message": p.message} for p in problems],
+            "findings": [{"path": p.path, "line": p.line, "code": p.code.slug, "message": p.message, "known": is_known} for p, is_known in flagged],
         },
         indent=2,
         ensure_ascii=False,
     )
 
 
-def summary(problems: list[Problem], shelf: Shelf) -> str:
+def summary(problems: list[Problem], shelf: Shelf, known: int = 0, dropped: int = 0) -> str:
     papers = f"{len(shelf.pages)} paper{'s' * (len(shelf.pages) != 1)}"
     entries = f"{len(shelf.entries)} BibTeX entr{'ies' if len(shelf.entries) != 1 else 'y'}"
     found = f"{len(problems)} finding{'s' * (len(problems) != 1)}" if problems else "no findings"
+    if problems and known:
+        found = f"{len(problems)} new finding{'s' * (len(problems) != 1)}"
+    elif known:
+        found = "no new findings"
+    if known:
+        found += f", {known} known problem{'s' * (known != 1)} ({baseline.FILE_NAME})"
+    if dropped:
+        found += f"; {dropped} fixed problem{'s' * (dropped != 1)} removed from {baseline.FILE_NAME}"
     return f"checked {papers} and {entries}: {found}"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from papershelf.formats.bibfile import is_generated
 from papershelf.formats.dates import without_front_matter
+from papershelf.formats.lists.entries import generated_citation
 from papershelf.formats.lists.readinglist import (
     FACT_LABELS,
     LABEL_LINE,
@@ -35,10 +36,11 @@ from papershelf.formats.lists.readinglist import (
     links_line,
     model_table,
     names_line,
+    section_heading,
     split_heading,
 )
 from papershelf.shelf.load import Page, Shelf, load_shelf
-from papershelf.shelf.naming import derive_names
+from papershelf.shelf.naming import derive_names, file_stem
 from papershelf.shelf.paths import slugify
 from papershelf.shelf.schema import is_web_url
 from papershelf.shelf.view import chronological_key
@@ -129,7 +131,7 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     with_status = paths.settings.reading_status and any(page.paper.status != "unread" for page in pages)
     for section, members in ordered:
         if section:
-            anchors.add(_flat(section))
+            anchors.add(section_heading(_flat(section)))
         for page in members:
             heading_of[page.paper.key] = _flat(_heading(page.paper, with_status))
             anchor_of[page.paper.key] = anchors.add(heading_of[page.paper.key])
@@ -138,7 +140,7 @@ def export_shelf(paths: ShelfPaths, title: str = "") -> str:
     facets = _facet_labels(paths.settings)
     for section, members in ordered:
         if section:
-            out += [f"## {_flat(section)}", ""]
+            out += [f"## {section_heading(_flat(section))}", ""]  # read back as its plain text: markup escaped
         for page in members:
             out += _entry(shelf, paths.settings, page, [section] if section else [], heading_of, anchor_of, papers, facets)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -157,9 +159,11 @@ def _entry(
         facts.append(f"date: {paper.date.iso()}")
     if paper.added:
         facts.append(f"added: {paper.added}")
-    bibtex = _raw_entry(shelf, paper.key)
+    bibtex = _raw_entry(shelf, paper)
     if not bibtex and slugify(paper.short_name).replace(".", "").replace("-", "") != paper.key and re.fullmatch(FACT_LABELS["key"][1], paper.key):
         facts.append(f"key: {paper.key}")  # import names a paper without BibTeX after its short name
+    if page.path.stem != file_stem(paper.short_name or paper.key) and file_stem(page.path.stem) == page.path.stem:
+        facts.append(f"file: {page.path.stem}")  # a name import would not give it ("chemcrow-2"): URLs stay
     for fact in facts:  # a paragraph each, as GitHub shows them
         out += [fact, ""]
     link_labels = settings.links
@@ -240,8 +244,14 @@ def _html_comments(lines: list[str]) -> list[str]:
     return out
 
 
-def _raw_entry(shelf: Shelf, key: str) -> str:
-    """An entry's text as written, broken entries too; none for an entry import made up (it makes it again)."""
-    entry = shelf.entries.get(key)
-    raw = entry.raw.strip() if entry is not None else shelf.declared_text.get(key, "")
-    return "" if is_generated(raw) else raw
+def _raw_entry(shelf: Shelf, paper: Paper) -> str:
+    """An entry's text as written, broken entries too. One import made up is left out when import makes the
+    same again from the exported entry (title, paper links, date); one that says more (authors, a venue, a
+    link import would not choose) is written, and import reads it back as it is."""
+    entry = shelf.entries.get(paper.key)
+    raw = entry.raw.strip() if entry is not None else shelf.declared_text.get(paper.key, "")
+    if is_generated(raw):
+        date = paper.date.iso() if paper.date is not None and paper.date.source == "front matter" else ""
+        if raw == generated_citation(paper.key, paper.title, [link.url for link in paper.links_of("paper")], date).strip():
+            return ""
+    return raw

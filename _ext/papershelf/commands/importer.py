@@ -27,17 +27,24 @@ from papershelf.formats.bibfile import (
     entry_key,
     entry_openers,
     eprint_id,
-    escape,
     generated_entry,
     is_generated,
     scan_text,
     with_fields,
+    with_key,
 )
 from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import SHAPES, awesome
 from papershelf.formats.lists.awesome import resources_page
-from papershelf.formats.lists.entries import Item, ListEntry, ListLink, ListReading, ParsedList
-from papershelf.formats.lists.fields import date_heading, unescape_tex, url_year
+from papershelf.formats.lists.entries import (
+    Item,
+    ListEntry,
+    ListLink,
+    ListReading,
+    ParsedList,
+    generated_citation,
+)
+from papershelf.formats.lists.fields import date_heading, paper_like, unescape_tex, url_year
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
@@ -46,11 +53,14 @@ from papershelf.formats.lists.readinglist import (
 from papershelf.model.problems import Code, Problem
 from papershelf.model.records import BibEntry, Paper
 from papershelf.model.settings import ShelfSettings
-from papershelf.shelf.load import Shelf, load_shelf
+from papershelf.shelf import baseline
+from papershelf.shelf.check import check_shelf
+from papershelf.shelf.load import Page, Shelf, load_shelf
 from papershelf.shelf.naming import (
     derive_names,
     detect_style,
     distinct_alternatives,
+    file_stem,
     make_key,
     normal_title,
     shorten,
@@ -103,7 +113,9 @@ def distinct_short_names(candidates: list[Candidate], taken: set[str]) -> None:
                 taken.add(name.casefold())
                 continue
             year = _year_of(candidate)
-            suffixes = ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
+            found = _first_arxiv(_paper_urls(candidate.fields))
+            # two papers the list names alike ("ChemCrow" twice): the arXiv id tells them apart, a year would not
+            suffixes = ([f" (arXiv {found.identifier})"] if found else []) + ([f" ({year})"] if year else []) + [f" ({year} {n})" if year else f" ({n})" for n in range(2, 100)]
             for suffix in suffixes:
                 choice = shorten(name, limit - len(suffix)) + suffix
                 if choice.casefold() not in taken:
@@ -127,14 +139,6 @@ def distinct_keys(candidates: list[Candidate], taken: set[str]) -> None:
             key = next(choice for choice in (f"{key}{year}" if year else "", *(f"{key}{year}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz")) if choice and choice not in taken and choice not in written)
             candidate.key = candidate.fields["key"] = key
         taken.add(key)
-
-
-def file_stem(name: str, limit: int = 50) -> str:
-    """A page file name from a short name, cut at a hyphen to stay short."""
-    slug = slugify(name)
-    if len(slug) <= limit:
-        return slug
-    return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]
 
 
 # --- fixes ---------------------------------------------------------------------
@@ -357,21 +361,6 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
     candidate.paper = replace(paper, links=links, line=entry.line)
 
 
-def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
-    """An entry for a paper the list gives no citation for (``enrich`` rewrites it).
-
-    The same rule as a table row's or a bullet's (``_generated_for_item``): a paper
-    link or a year makes one, so that an exported list imports into the same
-    entries; an undated one is the list's gap, which the build reports.
-    """
-    found = _first_arxiv(paper_urls)
-    year = date[:4] or (str(found.year) if found else "") or next((said for url in paper_urls if (said := url_year(url))), "")
-    if not year and not paper_urls:
-        return ""
-    url = found.abs_url() if found else (paper_urls[0] if paper_urls else "")
-    return generated_entry(key, title, year, url, found.identifier if found else "")
-
-
 # --- identity and merging ------------------------------------------------------
 
 def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
@@ -435,16 +424,104 @@ def _differ(first: str, second: str) -> bool:
     return bool(first and second) and re.sub(r"\s+", " ", first).strip() != re.sub(r"\s+", " ", second).strip()
 
 
-def merge_entries(entries: list[ListEntry]) -> list[ListEntry]:
+def _different_papers(title: str, arxiv: str, other_title: str, other_arxiv: str) -> bool:
+    """Two papers, whatever key they share: their titles and their arXiv ids differ."""
+    return normal_title(title) != normal_title(other_title) and bool(arxiv and other_arxiv) and arxiv != other_arxiv
+
+
+def _page_arxiv(shelf: Shelf, page: Page) -> str:
+    """A page's arXiv id: its BibTeX entry's ``eprint``, else its first paper link's."""
+    entry = shelf.entries.get(page.paper.key)
+    own = eprint_id(entry) if entry is not None else ""
+    return own or next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
+
+
+def _other_paper_on_shelf(shelf: Shelf, key: str, arxiv: str) -> bool:
+    """The page ``key`` is another paper than one with the arXiv id ``arxiv`` (both ids known, and they differ)."""
+    page = shelf.by_key.get(key)
+    held = _page_arxiv(shelf, page) if page is not None else ""
+    return bool(arxiv and held and arxiv != held)
+
+
+def _on_shelf(candidate: Candidate, shelf: Shelf, by_eprint: dict[str, str], by_title: dict[str, str]) -> str:
+    """The key of the page on the shelf that holds the candidate's paper, or ``""``.
+
+    Its key first, unless that page is another paper (a key the list writes:
+    title and arXiv id differ; a key made from a name two papers share: the
+    arXiv ids differ); then its ``eprint``; then its paper link's arXiv id
+    with the same title; then its title, unless the arXiv ids differ.
+    """
+    _, eprint, title = entry_identity(candidate.entry)
+    arxiv = _arxiv_of(candidate.entry)
+    page = shelf.by_key.get(candidate.key)
+    if page is not None:
+        theirs = _page_arxiv(shelf, page)
+        written = bool(candidate.entry.key or candidate.entry.extras.get("key"))
+        if not (_different_papers(page.paper.title, theirs, title, arxiv) if written else (arxiv and theirs and arxiv != theirs)):
+            return candidate.key
+    if eprint and eprint in by_eprint:
+        return by_eprint[eprint]
+    holder = shelf.by_key.get(by_eprint.get(arxiv, "")) if arxiv else None
+    if holder is not None and normal_title(holder.paper.title) == title:
+        return holder.paper.key
+    if title in by_title and not _other_paper_on_shelf(shelf, by_title[title], arxiv):
+        return by_title[title]
+    return ""
+
+
+@dataclass
+class Keys:
+    """The keys an import may not give a paper whose key another paper has: the shelf's and the lists'."""
+
+    taken: set[str]
+    holders: dict[str, str]  #: arXiv id -> the key of the paper on the shelf that has it
+
+    @classmethod
+    def of(cls, entries: list[ListEntry], shelf: Shelf | None) -> Keys:
+        taken = {key for entry in entries if (key := entry.key or str(entry.extras.get("key") or ""))}
+        if shelf is None:
+            return cls(taken, {})
+        return cls(taken | shelf.all_keys(), shelf.arxiv_ids())
+
+    def rekey(self, entry: ListEntry, other: str) -> None:
+        """Give ``entry`` a key of its own (the one the shelf already gives this paper, else the key with a letter),
+        with a ``key-collision`` finding at its BibTeX text."""
+        old = entry.key or str(entry.extras.get("key") or "")
+        arxiv = _arxiv_of(entry)
+        new = self.holders.get(arxiv, "") if arxiv else ""
+        if not new or new == old:
+            new = next(choice for choice in (f"{old}{suffix}" for suffix in [*"bcdefghijklmnopqrstuvwxyz", *map(str, range(2, 10000))]) if choice not in self.taken)
+        self.taken.add(new)
+        if entry.key:
+            entry.bibtex = with_key(entry.bibtex, new)
+        else:
+            entry.extras["key"] = new
+        line, path = (entry.bibtex_line, entry.bibtex_path or entry.path) if entry.bibtex else (entry.line, entry.path)
+        entry.warnings.append(Problem(Code.KEY_COLLISION, f"the BibTeX key `{old}` is also the key of {other}, another paper (its title and arXiv id differ); {entry.title!r} is imported as `{new}`", line, path))
+
+
+def merge_entries(entries: list[ListEntry], shelf: Shelf | None = None) -> list[ListEntry]:
     """One entry per paper: later entries of the same paper are merged into the first.
 
     Links, models, names, sections, keywords, relations and body are united;
     a differing title, status or BibTeX text is a ``merge-conflict`` finding.
+    A key shared by different papers (titles and arXiv ids differ), in the
+    lists or with a paper on ``shelf``, does not merge them: the later one is
+    re-keyed, with a ``key-collision`` finding.
     """
     papers: list[ListEntry] = []
     index: dict[tuple[int, str], ListEntry] = {}
+    keys = Keys.of(entries, shelf)
     for entry in entries:
+        key = entry.key or str(entry.extras.get("key") or "")
+        page = shelf.by_key.get(key) if shelf is not None and key else None
+        if shelf is not None and page is not None and _different_papers(page.paper.title, _page_arxiv(shelf, page), entry.title, _arxiv_of(entry)):
+            keys.rekey(entry, f"the paper {page.paper.title!r} on the shelf ({page.rel})")
         identity = entry_identity(entry)
+        owner = index.get((0, identity[0])) if identity[0] else None
+        if owner is not None and _different_papers(owner.title, _arxiv_of(owner), entry.title, _arxiv_of(entry)):
+            keys.rekey(entry, f"the entry {owner.title!r} at {owner.path}:{owner.line}")
+            identity = entry_identity(entry)
         # the title alone does not join two papers whose arXiv ids differ (two papers may share a title)
         first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry))), None)
         if first is None:
@@ -547,10 +624,14 @@ class ImportReport:
     files: list[FileCounts] = field(default_factory=list)
     resources: int = 0  #: awesome-list items that are not papers, on docs/resources.md
     navigation: int = 0  #: awesome-list table-of-contents items (links inside the list)
+    known: int = 0  #: problems on the shelf after the import, recorded in known-problems.json
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
         lines = [counts.line(self.dry_run) for counts in self.files] if len(self.files) > 1 or any(not c.entries for c in self.files) else []
+        if self.known:  # just before the counts line
+            lines.append(f"{self.list_path}: {self.known} known problem{'s' * (self.known != 1)} recorded in {baseline.FILE_NAME}"
+                         ": the strict build passes with them; `papershelf check` and the Data notes page list each with its fix")
         lines.append(f"{self.list_path}: {verb} {len(self.imported)}, already present {len(self.present)}, with problems {self.with_problems}")
         if self.updated:
             lines.append(f"{self.list_path}: {'would add' if self.dry_run else 'added'} new facts to {len(self.updated)} page(s) already on the shelf: {', '.join(self.updated)}")
@@ -641,7 +722,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     report = ImportReport(shown_all, dry_run=dry_run, files=list(counts.values()), resources=len(resources), navigation=navigation)
     report.warnings.extend(awesome_problems)
 
-    papers = merge_entries(all_entries)
+    papers = merge_entries(all_entries, shelf)
     for paper in papers:
         for other in paper.merged:
             counts[other.path].merged += 1
@@ -651,13 +732,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     by_eprint = {identifier: key for identifier, key in shelf.arxiv_ids().items() if key in existing}
     by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
     for candidate in candidates:
-        _, eprint, title = entry_identity(candidate.entry)
-        if candidate.key in existing:
-            candidate.present_as = candidate.key
-        elif eprint and eprint in by_eprint:
-            candidate.present_as = by_eprint[eprint]
-        elif title in by_title:
-            candidate.present_as = by_title[title]
+        candidate.present_as = _on_shelf(candidate, shelf, by_eprint, by_title)
         if candidate.present_as:
             counts[candidate.entry.path].merged += 1
     distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
@@ -689,8 +764,14 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     bib_text = shelf.bib_texts.get(paths.bibfile, "")
     declared = set(shelf.declared)
     slugs = set(shelf.slugs)
+    named: dict[int, str] = {}  # an exported list's `file:` lines: the page keeps its file name
     for candidate in new:
-        slug = unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
+        name = str(candidate.entry.extras.get("file") or "")
+        if name and file_stem(name) == name and name not in slugs and name not in named.values():
+            named[id(candidate)] = name
+    slugs |= set(named.values())
+    for candidate in new:
+        slug = named.get(id(candidate)) or unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
         body = "\n".join(candidate.entry.body).strip("\n")
         files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
         if candidate.bibtex and candidate.key not in declared:
@@ -732,7 +813,16 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     if not dry_run and files:
         commit(files, within=paths.root)
         report.written = sorted(files)
+    if not dry_run:  # what is left is the lists' own doing: known, so the first strict build passes, and listed
+        report.known = len(record_known_problems(paths))
     return report
+
+
+def record_known_problems(paths: ShelfPaths) -> list[Problem]:
+    """Every problem the shelf has now, written to its baseline (``known-problems.json``)."""
+    problems = check_shelf(load_shelf(paths))
+    baseline.write(baseline.path_of(paths.root), [baseline.of_problem(problem) for problem in problems])
+    return problems
 
 
 LANDING_SECTION = "## From the imported lists"
@@ -871,16 +961,18 @@ def _generated_for_item(item: Item, key: str) -> str:
     """The entry of a table row or bullet: what the row gives (its authors too)."""
     found = awesome.arxiv_in(item.paper_url)
     year = item.date[:4] or (str(found.year) if found else "")
-    text = generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue)
-    if item.authors:
-        with contextlib.suppress(ValueError):
-            text = with_fields(text, {"author": escape(item.authors)})
-    return text
+    return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue, item.authors)
 
 
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     """One item per paper (its arXiv id, else its normalised title, as the
-    importer identifies papers): a paper listed in two sections gets both topics."""
+    importer identifies papers): a paper listed in two sections gets both topics.
+
+    Of two differing titles the paper's own wins over a name ("Learning
+    Transferable Visual Models ..." over a data set row's "CLIP"), else the
+    first; the other is kept as an alias, and the merge is a ``merge-conflict``
+    finding at the later row.
+    """
     first: dict[str, Item] = {}
     result = []
     for item in items:
@@ -891,6 +983,17 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
             first[identity] = item
             result.append(item)
             continue
+        same_title = normal_title(item.title) == normal_title(owner.title)
+        if not same_title:
+            kept, other = (item.title, owner.title) if paper_like(item.title) and not paper_like(owner.title) else (owner.title, item.title)
+            said = f"the same paper ({item.paper_url}) as the row at {path}:{owner.line}, titled {owner.title!r} there and {item.title!r} here"
+            owner.warnings.append(Problem(Code.MERGE_CONFLICT, f"{said}; merged into one page titled {kept!r}, with {other!r} as an alias", item.line, path))
+            if kept != owner.title and not owner.name:
+                owner.name = owner.title  # the row's name ("CLIP") names the paper the other row titles
+            owner.title = kept
+            for name in (other, item.name):
+                if name and name not in (owner.name, *owner.aliases) and normal_title(name) != normal_title(kept):
+                    owner.aliases.append(name)
         for link in item.links:
             same = normal_link if link.kind == "paper" else str
             if not any(existing.kind == link.kind and same(existing.url) == same(link.url) for existing in owner.links):
@@ -900,7 +1003,8 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
         owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
         owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
         owner.warnings.extend(item.warnings)
-        owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
+        if same_title:
+            owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))
     for item in result:
         item.tags = [tag for tag in dict.fromkeys(item.tags) if tag]
     return result
@@ -931,9 +1035,13 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         # the id's month is more precise than a year heading, and earlier than a later venue's year
         if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
             item.date = f"{found.year}-{found.month:02d}"
-        item.date = item.date or url_year(item.paper_url)  # "aclanthology.org/2023.acl-long.1": the link's year
+        # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021")
+        item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_year(link.url))), "")
         year = item.date[:4] or (str(found.year) if found else "")
-        key = by_eprint.get(identifier) or by_title.get(normal_title(title)) or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
+        same_title = by_title.get(normal_title(title), "")
+        if same_title and _other_paper_on_shelf(shelf, same_title, identifier):
+            same_title = ""  # another paper of the same title ("ChemCrow" twice)
+        key = by_eprint.get(identifier) or same_title or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)
         # topics go in as sections: the importer's `keywords` may name the entry itself
         topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
@@ -943,6 +1051,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         if item.date:
             entry.extras["date"] = item.date
         entry.warnings = list(item.warnings)
+        entry.names = [name for name in item.aliases if name != alias]  # the paper's names in the list's other rows
         body = awesome.body_text(item)
         entry.body = body.split("\n") if body else []
         entry.body_lines = sum(1 for line in entry.body if line.strip())

@@ -457,23 +457,47 @@ GENERATED_FIELD = "generated"
 GENERATED_BY = "papershelf import"
 
 
-def generated_entry(key: str, title: str, year: str, url: str = "", eprint: str = "", howpublished: str = "") -> str:
-    """The ``@misc`` entry of a paper the list gives no citation for, marked :data:`GENERATED_FIELD`."""
+#: a venue that is a journal ("TPAMI", "AI Open 2020", "IEEE Transactions on ..."): its entry is an @article
+JOURNAL = re.compile(
+    r"\b(?:journal|transactions|letters|review|magazine|surveys|TPAMI|PAMI|IJCV|TACL|JMLR|TMLR|Nature|Science|PNAS|TNNLS|TKDE|"
+    r"TIP|TOG|TKDD|TOIS|TIST|CSUR|Neurocomputing|Bioinformatics|RA-?L|AI Open)\b", re.IGNORECASE)
+
+
+def generated_entry(key: str, title: str, year: str, url: str = "", eprint: str = "", venue: str = "", author: str = "") -> str:
+    """The entry of a paper the list gives no citation for, marked :data:`GENERATED_FIELD`.
+
+    A venue the list names (not a preprint server) makes it an ``@inproceedings``
+    (``booktitle``) or, for a journal, an ``@article`` (``journal``) when the
+    list also gives its authors and year, the fields those types need in every
+    bibliography style; otherwise an ``@misc`` says the venue in ``howpublished``.
+    """
+    entry_type, place = "misc", "howpublished"
+    if venue and author and year and not re.match(r"(?:arxiv|preprint|corr)\b", venue, re.IGNORECASE):
+        entry_type, place = ("article", "journal") if JOURNAL.search(venue) else ("inproceedings", "booktitle")
     fields = [
         ("title", escape(brace_title(title))),
         ("year", year),
         ("url", url),
         ("eprint", eprint),
         ("archivePrefix", "arXiv" if eprint else ""),
-        ("howpublished", escape(howpublished)),
+        (place, escape(venue)),
         (GENERATED_FIELD, GENERATED_BY),
     ]
-    return write_entry("misc", key, fields)
+    text = write_entry(entry_type, key, fields)
+    return with_fields(text, {"author": author}) if author else text
 
 
 def is_generated(bibtex: str) -> bool:
     """An entry :func:`generated_entry` wrote."""
     return re.search(rf"^\s*{GENERATED_FIELD}\s*=\s*\{{{GENERATED_BY}\}}", bibtex, re.MULTILINE) is not None
+
+
+def without_generated(raw: str) -> str:
+    """An entry's text without its :data:`GENERATED_FIELD` line (what a reader copies), else as it is."""
+    if not is_generated(raw):
+        return raw
+    lines = [line for line in raw.splitlines(keepends=True) if not re.match(rf"\s*{GENERATED_FIELD}\s*=\s*\{{{GENERATED_BY}\}},?\s*$", line)]
+    return "".join(lines)
 
 
 def with_fields(raw: str, values: dict[str, str]) -> str:
@@ -490,6 +514,14 @@ def with_fields(raw: str, values: dict[str, str]) -> str:
     comma = "" if head.endswith(",") else ","
     added = "".join(f"\n{pad}{checked_name('field name', name, _NAME)} = {{{escape(value)}}}," for name, value in values.items())
     return head + comma + added + "\n" + body[-1] + raw[len(body):]
+
+
+def with_key(raw: str, key: str) -> str:
+    """An entry's text with the key of its first reference replaced by ``key`` (the rest as written)."""
+    match = next((m for m in _OPENER.finditer(raw) if m.group(1).lower() not in NON_ENTRIES), None)
+    if match is None:
+        return raw
+    return raw[: match.start(2)] + key + raw[match.end(2) :]
 
 
 def replace_entry(text: str, entry: BibEntry, new: str) -> str:

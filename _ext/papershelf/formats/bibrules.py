@@ -24,7 +24,7 @@ from pybtex.style.template import FieldIsMissing
 from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from pybtex.style.formatting import BaseStyle
 
@@ -100,13 +100,18 @@ def citation_id(template: str, key: str) -> str:
     return make_id(raw) if raw else ""
 
 
-def entry_problems(located: Iterable[tuple[str, BibEntry]], style_name: str = DEFAULT_STYLE, cite_id: str = "") -> list[Problem]:
+def entry_problems(located: Iterable[tuple[str, BibEntry]], style_name: str = DEFAULT_STYLE, cite_id: str = "", shown_as: Mapping[str, str] | None = None) -> list[Problem]:
     """Problems of parsed entries, in file order: repeated keys (ignoring case, as pybtex does),
     keys giving one citation id, fields the bibliography style needs.
 
     ``located`` holds (path as shown, entry) for every parsed entry of every
-    .bib file, in reading order, a key repeated in a later file included.
+    .bib file, in reading order, a key repeated in a later file included;
+    ``shown_as``: how messages name a path, when not as given (the build locates
+    by absolute path, and names files as ``check`` does, from the shelf root).
     """
+    def named(path: str) -> str:
+        return (shown_as or {}).get(path, path)
+
     problems: list[Problem] = []
     first_of_key: dict[str, tuple[str, BibEntry]] = {}
     first_of_id: dict[str, tuple[str, BibEntry]] = {}
@@ -119,15 +124,15 @@ def entry_problems(located: Iterable[tuple[str, BibEntry]], style_name: str = DE
         first = first_of_key.get(folded)
         if first is not None:
             # pybtex drops the later entry and its error is captured (sync.py): reported whatever the entry, in its words
-            where = f"{first[0]}:{first[1].line}" if first[1].key == entry.key else f"`{first[1].key}` at {first[0]}:{first[1].line}; pybtex ignores case"
-            problems.append(Problem(Code.BIB_DUPLICATE, f"bibliography data error in {path}: repeated bibliography entry: {entry.key} (first entry at {where}); rename or remove one", entry.line, path))
+            where = f"{named(first[0])}:{first[1].line}" if first[1].key == entry.key else f"`{first[1].key}` at {named(first[0])}:{first[1].line}; pybtex ignores case"
+            problems.append(Problem(Code.BIB_DUPLICATE, f"bibliography data error in {named(path)}: repeated bibliography entry: {entry.key} (first entry at {where}); rename or remove one", entry.line, path))
             continue
         first_of_key[folded] = (path, entry)
         identifier = citation_id(cite_id, entry.key) if cite_id else ""
         if identifier:
             clash = first_of_id.get(identifier)
             if clash is not None:
-                problems.append(Problem(Code.BIB_DUPLICATE, f"key `{entry.key}` gives the citation id `{identifier}` that `{clash[1].key}` ({clash[0]}:{clash[1].line}) already has (bibtex_cite_id ignores case and punctuation); rename one of the keys", entry.line, path, entry.key))
+                problems.append(Problem(Code.BIB_DUPLICATE, f"key `{entry.key}` gives the citation id `{identifier}` that `{clash[1].key}` ({named(clash[0])}:{clash[1].line}) already has (bibtex_cite_id ignores case and punctuation); rename one of the keys", entry.line, path, entry.key))
             else:
                 first_of_id[identifier] = (path, entry)
         has_year = bool({"year", "date"} & {name for name, _ in entry.fields})

@@ -44,6 +44,7 @@ class Code(Enum):
     BIB_AUTHORS = ("bib-authors", "A BibTeX author list is not `and`-separated (names separated by commas). Separate names with ` and `.")
     NO_BIB_ENTRY = ("no-bib-entry", "A paper page's `key` has no entry in the .bib file. Add the entry or fix the key.")
     LABEL_TYPO = ("label-typo", "A reading list's link label is a misspelling of a known one (`homempage`, `gituhub`); it was imported as the known kind. Correct the spelling in the list.")
+    KEY_COLLISION = ("key-collision", "Two entries of the imported lists (or an entry and a paper on the shelf) use one BibTeX key for different papers (their titles and arXiv ids differ). The later one is imported under a new key, named in the message; give it its own key in the list.")
     MERGE_CONFLICT = ("merge-conflict", "The same paper appears more than once in the imported lists with different values; the first is kept and the others are listed. Make the entries agree.")
     HEADING_LEVEL = ("heading-level", "A heading with a paper link and a citation is written at a section level; it was imported as an entry. Write entries with `####`.")
     LINK_OUTSIDE = ("link-outside", "A page, folder or .bib file of the shelf is a symbolic link to a place outside the shelf. It is not read, built or written through (a pull request could publish or overwrite the build machine's files this way). Replace the link with the file itself.")

@@ -19,6 +19,7 @@ from papershelf.formats import arxivid, conffile, frontmatter
 from papershelf.formats.bibfile import BibScan, eprint_id, scan_text
 from papershelf.formats.bibrules import DEFAULT_STYLE, entry_problems
 from papershelf.model.problems import Code, Problem
+from papershelf.shelf import fileaccess
 from papershelf.shelf.paths import ShelfError
 from papershelf.shelf.rules import RAW_HTML_MESSAGE, RAW_OUTPUT_MESSAGE
 from papershelf.shelf.schema import is_paper_page, read_paper
@@ -71,17 +72,24 @@ class Shelf:
         return result
 
     def arxiv_ids(self) -> dict[str, str]:
-        """arXiv id -> key, from paper links and BibTeX ``eprint`` fields."""
+        """arXiv id -> key, from BibTeX ``eprint`` fields, then paper links.
+
+        A paper link whose id is not its entry's ``eprint`` (an ``arxiv-mismatch``:
+        lists copy links wrongly) names no paper: the id may be another paper's.
+        """
+        eprints = {key: identifier for key, entry in self.entries.items() if (identifier := eprint_id(entry))}
         result: dict[str, str] = {}
+        for page in self.pages:  # a page's own eprint first, then its paper links, then entries without a page
+            if page.paper.key in eprints:
+                result.setdefault(eprints[page.paper.key], page.paper.key)
         for page in self.pages:
+            own = eprints.get(page.paper.key, "")
             for link in page.paper.links_of("paper"):
                 identifier = arxivid.of_link(link.url)
-                if identifier:
+                if identifier and (not own or identifier == own):
                     result.setdefault(identifier, page.paper.key)
-        for key, entry in self.entries.items():
-            identifier = eprint_id(entry)
-            if identifier:
-                result.setdefault(identifier, key)
+        for key, identifier in eprints.items():
+            result.setdefault(identifier, key)
         return result
 
     def all_keys(self) -> set[str]:
@@ -154,6 +162,72 @@ def page_references(text: str, offset: int = 0, extensions: frozenset[str] = fro
     return found
 
 
+RST_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w-]+)::(.*)$")
+RST_DOWNLOAD = re.compile(r":download:`(?:[^`<]*<([^`<>]*)>|([^`]*))`")
+RST_OPTION = re.compile(r"^\s+:([\w-]+):\s*(.*)$")
+MYST_OPTION = re.compile(r"^\s*:?([\w-]+):\s*(.*?)\s*$")
+
+
+def _myst_options(body: str) -> dict[str, str]:
+    """A MyST directive's options: its leading ``:name: value`` lines or ``---`` block (flat ``name: value`` lines)."""
+    lines = body.split("\n")
+    if lines and lines[0].strip() == "---":
+        block = lines[1:next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), 1)]
+    else:
+        block = lines[:next((index for index, line in enumerate(lines) if not DIRECTIVE_OPTION.match(line)), len(lines))]
+    return {match[1]: match[2].strip("\"'") for line in block if (match := MYST_OPTION.match(line))}
+
+
+def _rst_uses(body: str, first_line: int) -> list[fileaccess.Use]:
+    """``include``, ``literalinclude``, ``csv-table`` and ``raw`` directives of reStructuredText (an ``{eval-rst}`` body), at their own lines."""
+    lines = body.split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        match = RST_DIRECTIVE.match(line)
+        if match is None or match[2] not in fileaccess.FILE_DIRECTIVES:
+            continue
+        options = {}
+        for following in lines[index + 1:]:
+            option = RST_OPTION.match(following)
+            if option is None or len(following) - len(following.lstrip()) <= len(match[1]):
+                break
+            options[option[1]] = option[2].strip()
+        found.append(fileaccess.Use(match[2], match[3].strip(), options, first_line + index))
+    start = 0  # a role is reported at the first line of its paragraph
+    for index, line in enumerate(lines):
+        if not line.strip() or (index and not lines[index - 1].strip()):
+            start = index
+        for role in RST_DOWNLOAD.finditer(line):
+            found.append(fileaccess.Use("download", (role[1] if role[1] is not None else role[2]).strip(), {}, first_line + start))
+    return found
+
+
+def file_uses(text: str, offset: int = 0, extensions: frozenset[str] = frozenset()) -> list[fileaccess.Use]:
+    """Directives and roles of a page's Markdown that read files or insert raw output, at the lines the build gives them:
+    a MyST directive at its opening fence, one in ``{eval-rst}`` at its own line, a ``{download}`` role as :func:`page_references`."""
+    if "{" not in text:
+        return []
+    found: list[fileaccess.Use] = []
+    for token in _role_parser(extensions).parse(text):
+        if token.type in ("fence", "colon_fence") and token.map and token.info.strip().startswith("{"):
+            name, _, argument = token.info.strip()[1:].partition("}")
+            name = name.strip()
+            if name in MARKDOWN_BODIES:
+                found.extend(file_uses(_blank_options(token.content), offset + token.map[0] + 1, extensions))
+            elif name == "eval-rst":
+                found.extend(_rst_uses(token.content, offset + token.map[0] + 2))
+            elif name in fileaccess.FILE_DIRECTIVES:
+                found.append(fileaccess.Use(name, argument.strip(), _myst_options(token.content), offset + token.map[0] + 1))
+            continue
+        if token.type != "inline" or not token.map or "{download}" not in token.content:
+            continue
+        for child in token.children or []:
+            if child.type == "myst_role" and child.meta.get("name") == "download":
+                target = re.search(r"<([^<>]*)>\s*$", child.content)
+                found.append(fileaccess.Use("download", (target[1] if target else child.content).strip(), {}, offset + token.map[0] + 1))
+    return found
+
+
 def raw_html_lines(text: str, extensions: frozenset[str] = frozenset()) -> list[int]:
     """Lines of a page's raw HTML as MyST makes raw nodes of it (comments too), each at the line the build warns at:
     a block's first line, the first line of the paragraph, item or table row holding inline HTML."""
@@ -189,6 +263,9 @@ def _blank_front_matter(text: str) -> str:
     return "\n" * split[1] + "\n".join(lines[split[1]:])
 
 
+PAGE_SUFFIXES = (".md", ".rst")
+
+
 def links_outside(paths: ShelfPaths) -> dict[Path, Path]:
     """Symbolic links among the shelf's sources and .bib files that lead outside the shelf: link -> where it leads.
 
@@ -198,7 +275,8 @@ def links_outside(paths: ShelfPaths) -> dict[Path, Path]:
     root = paths.root.resolve()
     candidates = [path for path in paths.bibfiles if path.is_symlink()]
     for folder, folders, names in os.walk(paths.srcdir):  # links are listed, not followed
-        candidates.extend(Path(folder) / name for name in (*folders, *names) if (Path(folder) / name).is_symlink())
+        # folders (Sphinx walks into them) and pages; another linked file is read only by a directive, which refuses it (file-access)
+        candidates.extend(Path(folder) / name for name in (*folders, *(n for n in names if n.endswith(PAGE_SUFFIXES))) if (Path(folder) / name).is_symlink())
     found: dict[Path, Path] = {}
     for link in candidates:
         target = link.resolve()
@@ -224,6 +302,7 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
     literals = conffile.literal_settings(paths.root / "conf.py")
     asked = literals.get("papershelf_bib_checks")
     extensions = frozenset(conffile.text_list(literals, "myst_enable_extensions"))
+    trusted_pages = conffile.text_list(literals, fileaccess.TRUSTED)
     shelf.every_entry = asked if isinstance(asked, bool) else paths.papers.is_dir()
     located: list[tuple[str, BibEntry]] = []
     outside = links_outside(paths)
@@ -282,6 +361,10 @@ def load_shelf(paths: ShelfPaths) -> Shelf:
             continue
         text = data.decode("utf-8-sig")
         shelf.references.extend((rel, role, key, line) for role, key, line in page_references(_blank_front_matter(text), extensions=extensions))
+        trusted = fileaccess.is_trusted_page(trusted_pages, paths.docname(path))
+        for use in file_uses(_blank_front_matter(text), extensions=extensions):
+            found = fileaccess.judge(use, trusted, paths.srcdir, path)
+            shelf.problems.extend([Problem(found.code, found.message, found.line, rel)] if found else [])
         front = frontmatter.parse_front_matter(text)
         # every page drops its raw HTML (site/untrusted.py); paper pages say so with their own message
         other_page_html = (Problem(Code.RAW_HTML, RAW_OUTPUT_MESSAGE, line, rel) for line in raw_html_lines(_blank_front_matter(text), extensions))

@@ -7,6 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from papershelf.formats.lists.fields import GENERIC_ACRONYMS
+from papershelf.shelf.paths import slugify
 from papershelf.shelf.schema import TEXT_LIMITS
 
 if TYPE_CHECKING:
@@ -172,3 +173,12 @@ def distinct_alternatives(name: str, title: str, limit: int) -> list[str]:
         if head and head != " ".join(words[:-tail]):
             choices.append(f"{head} \u2026 {end}")
     return [choice for choice in dict.fromkeys(choices) if choice and len(choice) <= limit and choice != name]
+
+
+def file_stem(name: str, limit: int = 50) -> str:
+    """A page's file name (without ``.md``) from its short name, cut at a hyphen to stay short: every path the
+    import writes stays far under 100 bytes."""
+    slug = slugify(name)
+    if len(slug) <= limit:
+        return slug
+    return slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]

@@ -51,20 +51,24 @@ def requirement(origin: str) -> str:
 def pinned_dependencies() -> list[str]:
     """``name==version`` of every distribution papershelf needs, as installed here, sorted."""
     pins: dict[str, str] = {}
-    todo = [Requirement(text) for text in _requires(NAME)]
+    # (requirement, the extras its parent asked for): ``pagefind[bin]`` brings pagefind-bin along
+    todo: list[tuple[Requirement, frozenset[str]]] = [(Requirement(text), frozenset()) for text in _requires(NAME)]
+    followed: set[tuple[str, frozenset[str]]] = set()
     while todo:
-        req = todo.pop()
-        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+        req, asked = todo.pop()
+        if req.marker is not None and not any(req.marker.evaluate({"extra": extra}) for extra in (asked or {""})):
             continue
         key = _normalise(req.name)
-        if key in pins:
+        extras = frozenset(_normalise(extra) for extra in req.extras)
+        if (key, extras) in followed:
             continue
+        followed.add((key, extras))
         try:
             dist = metadata.distribution(req.name)
         except metadata.PackageNotFoundError:
             continue
         pins[key] = f"{dist.metadata['Name']}=={dist.version}"
-        todo.extend(Requirement(text) for text in dist.requires or [])
+        todo.extend((Requirement(text), extras) for text in dist.requires or [])
     return sorted(pins.values(), key=str.lower)
 
 

@@ -52,7 +52,9 @@ def scan_all(app: Sphinx, readings: Mapping[str, Entry] | None = None) -> BibSca
         scan = scan_bibfile(path, encoding=bib_encoding(app), macros=merged.macros, readings=readings, defines_macros=merged.defines_macros)
         located.extend((str(path), entry) for entry in scan.entries.values())
         merged.add_file(scan)  # a key repeated in a later file: entry_problems reports it
-    merged.problems.extend(entry_problems(located, bib_style(app), cite_id_template(app)))
+    root = Path(app.confdir).resolve()
+    names = {str(path): path.relative_to(root).as_posix() for path in paths if path.is_relative_to(root)}  # as check names them
+    merged.problems.extend(entry_problems(located, bib_style(app), cite_id_template(app), names))
     return merged
 
 

@@ -24,8 +24,10 @@ from papershelf.site import (
     favicon,
     findings,
     header,
+    knownproblems,
     metatags,
     schedule,
+    search,
     sync,
     translator,
 )
@@ -33,8 +35,8 @@ from papershelf.site.cite import ShelfBibliographyDirective, ShelfBibtexDomain
 from papershelf.site.directives import PaperIndexDirective, PaperRole, PaperSchemaDirective
 from papershelf.site.domain import PaperDomain
 from papershelf.site.exports import bibexport, catalog, feeds
-from papershelf.site.indexes import pages
-from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index
+from papershelf.site.indexes import navigation, pages
+from papershelf.site.nodes import paper_abstract, paper_crossrefs, paper_index, paper_search_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _skip(self: Any, node: Any) -> None:  # placeholders never reach a writer
@@ -76,6 +79,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     other = (translator.visit_abstract_other, translator.depart_abstract_other)
     app.add_node(paper_abstract, html=(translator.visit_abstract_html, translator.depart_abstract_html), latex=other, text=other, man=other, texinfo=other)
+    hidden = (translator.skip, None)
+    app.add_node(paper_search_data, html=(translator.visit_search_data_html, translator.depart_search_data_html), latex=hidden, text=hidden, man=hidden, texinfo=hidden)
+
+    # Site search on Pagefind where it is installed (search.py), else Sphinx's.
+    app.add_config_value(search.CONFIG, "auto", "html", types=[str], description="Site search: 'pagefind' (index built after the pages), 'sphinx' (Sphinx's searchindex.js), or 'auto' (Pagefind when installed).")
+    app.connect("config-inited", _add_templates)
+    app.connect("builder-inited", search.on_builder_inited)
+    app.connect("html-collect-pages", search.on_html_collect_pages)
+    app.connect("html-page-context", search.on_html_page_context)
+    app.connect("doctree-resolved", search.on_doctree_resolved)
+    app.connect("build-finished", search.on_build_finished, priority=900)  # after every other output is written
 
     # Before the title and metadata collectors (priority 500) see the page.
     app.connect("source-read", header.on_source_read)
@@ -100,8 +114,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", translator.on_builder_inited)
     # Index styles and the chronology's filter script, only on pages holding them.
     app.connect("html-page-context", pages.add_index_assets)
+    # Index pages with nothing to show leave the navigation (before the group pages are written).
+    app.connect("env-check-consistency", navigation.on_env_check_consistency)
+    app.connect("html-collect-pages", navigation.on_html_collect_pages, priority=400)
+    app.connect("doctree-resolved", navigation.on_doctree_resolved)
     # One page per group of a split index, written only when it changed.
     app.connect("html-collect-pages", pages.on_html_collect_pages)
+    app.connect("doctree-read", pages.on_doctree_read)
+    app.connect("env-get-outdated", pages.on_env_get_outdated)
+    app.connect("builder-inited", knownproblems.on_builder_inited, priority=100)  # before any warning of the shelf
     app.connect("html-page-context", pages.on_html_page_context)
     # Outputs made from the shelf view, once per successful build: papers.json;
     # .bib per topic and year and the selection's BibTeX data; Atom feeds.
@@ -166,6 +187,13 @@ def _configured(config: Config, name: str) -> bool:
     if name in config:
         return bool(config[name])
     return bool(config._raw_config.get(name) or config._overrides.get(name))
+
+
+def _add_templates(app: Sphinx, config: Config) -> None:
+    """papershelf's templates (``papershelf/search.html``), namespaced, after the project's own."""
+    if str(TEMPLATES) not in config.templates_path:
+        # a new list: the default one is shared by every app of a process (Sphinx compares them between builds)
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def _add_static(app: Sphinx) -> None:

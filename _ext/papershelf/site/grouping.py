@@ -10,6 +10,7 @@ the same papers, in the same order, under the same label, everywhere.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -35,8 +36,23 @@ def tag_id(tag: str) -> str:
 def tag_slug(tag: str) -> str:
     """A tag as an id/class fragment: ``"Instruction tuning"`` -> ``instruction-tuning``."""
     if tag[:1].isdigit():  # make_id drops leading digits: "2D detection" and "3D detection" would share one id
-        return nodes.make_id("x" + tag)[1:]
-    return nodes.make_id(tag) or re.sub(r"\W+", "-", tag.lower()).strip("-") or "tag"
+        return short_slug(nodes.make_id("x" + tag)[1:])
+    return short_slug(nodes.make_id(tag) or re.sub(r"\W+", "-", tag.lower()).strip("-") or "tag")
+
+
+#: the longest name a generated page or file takes from a label (``topics/<slug>.html``, ``bib/topic-<slug>.bib``)
+SLUG_LIMIT = 48
+
+
+def short_slug(slug: str, limit: int = SLUG_LIMIT) -> str:
+    """``slug`` when short, else cut at a hyphen and told apart by a digest of the whole (two long topics that
+    begin alike stay two pages): every path the site writes stays under 100 bytes."""
+    if len(slug.encode()) <= limit:
+        return slug
+    digest = hashlib.sha1(slug.encode()).hexdigest()[:6]
+    head = slug.encode()[: limit - 7].decode("utf-8", "ignore")
+    head = head.rsplit("-", 1)[0] if "-" in head[8:] else head
+    return f"{head.rstrip('-')}-{digest}"
 
 
 def year_label(paper: Paper) -> str:

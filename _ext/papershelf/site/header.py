@@ -14,7 +14,8 @@ from docutils import nodes
 from sphinx.util import logging
 
 from papershelf.formats import citation
-from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.formats.bibfile import without_generated
+from papershelf.formats.frontmatter import ALIAS_MESSAGE, parse_front_matter
 from papershelf.model.problems import Code, Problem
 from papershelf.model.settings import DEFAULT, ShelfSettings, of_config
 from papershelf.shelf.load import NOT_A_PAPER_MESSAGE
@@ -24,6 +25,7 @@ from papershelf.site import findings
 from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.metrics import metrics_line
 from papershelf.site.nodes import paper_abstract, paper_crossrefs
+from papershelf.site.search import ignored, search_data
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -63,7 +65,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     if front.error:
         warn(Problem(Code.FRONT_MATTER_SYNTAX, f"{front.error}; the page is built without its paper header", front.error_line), docname, env)
-        if in_papers_dir:
+        # YAML aliases on any page: MyST would expand them (a 600-byte "billion laughs" held the build for minutes)
+        if in_papers_dir or front.error == ALIAS_MESSAGE:
             source[0] = _blank_front_matter(source[0], front.end_line)
         return
     bib = domain.bib_entry(str(front.data.get("key", "")))
@@ -72,7 +75,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(problem, docname, env)
     # a broken entry is reported once, at its own line (bib-syntax), as check reports it
     if bib is None and domain.bib_index is not None and paper.key not in domain.data["bib_declared"]:
-        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {domain.bib_index.path}; add its BibTeX entry there", paper.line), docname, env)
+        bib_path, root = Path(domain.bib_index.path), Path(app.confdir)
+        shown = bib_path.relative_to(root).as_posix() if bib_path.is_relative_to(root) else str(bib_path)  # as check names it
+        warn(Problem(Code.NO_BIB_ENTRY, f"key {paper.key!r} has no entry in {shown}; add its BibTeX entry there", paper.line), docname, env)
     domain.pages[docname] = paper
     source[0] = _blank_front_matter(source[0], front.end_line)
 
@@ -148,6 +153,7 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settin
     header = nodes.container(classes=["paper-header"], ids=[f"paper-{nodes.make_id(paper.key)}"])
     header += _summary_line(paper, settings.reading_status)
     reference = citation.format_reference(entry) if entry is not None else None
+    header.extend(search_data(paper, reference, settings))
     if reference is not None:
         if reference.authors:
             header += nodes.paragraph("", reference.authors, classes=["paper-authors"])
@@ -273,7 +279,9 @@ def _citation_block(paper: Paper, bib: BibEntry | None, reference: citation.Refe
     if reference is not None:
         section += nodes.paragraph("", reference.text(), classes=["paper-reference"])
     if bib is not None:
-        section += nodes.literal_block(bib.raw, bib.raw, language="bibtex", classes=["paper-bibtex"])
+        # What a reader copies: without the marker of an entry papershelf made up; never in search snippets.
+        shown = without_generated(bib.raw)
+        section += ignored(nodes.literal_block(shown, shown, language="bibtex", classes=["paper-bibtex"]))
     else:
         note = f"No BibTeX entry with key {paper.key} yet."
         section += nodes.paragraph(note, note, classes=["paper-no-bibtex"])

@@ -19,3 +19,8 @@ class paper_abstract(nodes.General, nodes.Element):
 
 class paper_index(nodes.General, nodes.Element):
     """A generated index of kind ``kind`` (chronology, topics, ...)."""
+
+
+class paper_search_data(nodes.General, nodes.Element):
+    """What only a search index reads (a hidden ``<div>`` in HTML, nothing elsewhere):
+    result title, filters and weighted keywords (see :mod:`papershelf.site.search`)."""

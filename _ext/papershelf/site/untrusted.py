@@ -47,11 +47,17 @@ from sphinx.directives.other import Include
 from sphinx.directives.patches import CSVTable
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.matching import Matcher
 
 from papershelf import __version__
 from papershelf.formats.links import is_allowed_link, scheme
 from papershelf.model.problems import Code, Problem
+from papershelf.shelf import fileaccess
+from papershelf.shelf.fileaccess import (
+    OUTSIDE_MESSAGE,
+    RAW_DIRECTIVE_MESSAGE,
+    REFUSED_MESSAGE,
+    URL_OPTION_MESSAGE,
+)
 from papershelf.shelf.rules import RAW_OUTPUT_MESSAGE
 from papershelf.site import findings
 
@@ -63,14 +69,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TRUSTED = "papershelf_trusted_pages"
-RAW_DIRECTIVE_MESSAGE = "the `{name}` directive inserts output unchanged (it could run scripts); it is left out, write Markdown instead"
-REFUSED_MESSAGE = (
-    "`{name}` reads a file, which a page written by others may not do; it is left out "
-    "(list the page in papershelf_trusted_pages if you wrote it yourself)"
-)
-OUTSIDE_MESSAGE = "`{name}` names {target!r}, outside the source folder; it is left out (files outside the shelf are never read)"
-URL_OPTION_MESSAGE = "`{name}` with `:url:` fetches a file from the network while building; it is left out (save the file in the shelf and use `:file:` on a trusted page)"
+TRUSTED = fileaccess.TRUSTED
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -84,6 +83,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
                             ("csv-table", GuardedCSVTable), ("raw", GuardedRaw)):
         app.add_directive(name, directive, override=True)
     app.connect("env-before-read-docs", on_env_before_read_docs)
+    # Before anything reads a page (header.py's UTF-8 check reads every page whole).
+    app.connect("env-before-read-docs", leave_out_links_outside, priority=300)
     # After header.py's paper header (400), before Sphinx's collectors (500) note titles, images and downloads.
     app.connect("doctree-read", on_doctree_read, priority=450)
     # After everything that renders links while a page is written (bibliographies, the shelf's indexes).
@@ -96,8 +97,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def is_trusted(env: BuildEnvironment, docname: str) -> bool:
     """Whether ``docname`` is named (or matched by a glob) in ``papershelf_trusted_pages``."""
-    patterns = [str(pattern) for pattern in env.config[TRUSTED] or ()]
-    return bool(patterns) and Matcher(patterns)(docname)
+    return fileaccess.is_trusted_page(env.config[TRUSTED] or (), docname)  # as check reads it
 
 
 def inside_source(env: BuildEnvironment, path: str | Path) -> bool:
@@ -127,6 +127,41 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
     """Docutils' own switches off for every page: a guard below turns file insertion on for one directive at a time."""
     env.settings["file_insertion_enabled"] = False
     env.settings["raw_enabled"] = False
+
+
+def _link_outside(root: Path, srcdir: Path, page: Path) -> tuple[Path, Path] | None:
+    """(the link, where it leads) when ``page`` is, or lies under a folder that is, a symbolic link out of ``root``."""
+    try:
+        if page.resolve().is_relative_to(root.resolve()):
+            return None
+        rel = page.relative_to(srcdir)
+    except (OSError, RuntimeError, ValueError):  # a loop of links; a page outside the source folder
+        return page, page
+    for depth in range(1, len(rel.parts) + 1):
+        link = srcdir.joinpath(*rel.parts[:depth])
+        if link.is_symlink() and not link.resolve().is_relative_to(root.resolve()):
+            return link, link.resolve()
+    return page, page.resolve()
+
+
+def leave_out_links_outside(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Pages that are symbolic links out of the shelf, or reached through a linked folder, are never read:
+    left out of the build with a located ``link-outside`` finding (check reports the link itself, shelf/load.py)."""
+    srcdir = Path(env.srcdir)
+    root = Path(app.confdir or env.srcdir)
+    for docname in list(docnames):
+        found = _link_outside(root, srcdir, Path(env.doc2path(docname)))
+        if found is None:
+            continue
+        link, target = found
+        if link == Path(env.doc2path(docname)):
+            message = f"this page is a symbolic link to {target}, outside the shelf; it is not read or published: replace the link with the file itself"
+        else:
+            message = (f"this page lies in {link.relative_to(srcdir).as_posix()}/, a symbolic link to {target}, outside the shelf; "
+                       "it is not read or published: replace the link with the folder itself")
+        findings.report(env, Problem(Code.LINK_OUTSIDE, message, 1), docname)
+        docnames.remove(docname)
+        env.found_docs.discard(docname)
 
 
 # --- directives --------------------------------------------------------------------

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+import socket
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import requests
+import requests.adapters
 import urllib3
+import urllib3.connection
 
 from papershelf.formats import arxivid
 from papershelf.shelf.paths import (
@@ -211,6 +217,63 @@ class AnswerRefused(requests.RequestException):
     """An answer larger than the client accepts."""
 
 
+#: the connections the current request (:meth:`ArxivClient.get`) sends on, for its watchdog
+_WATCHED: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("papershelf_arxiv_watched", default=None)
+
+
+class _Watched:
+    """A connection that a request's watchdog can cut: it says so when a request is sent on it."""
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        watched = _WATCHED.get()
+        if watched is not None:
+            watched.append(self)
+        return super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS: dict[str, type[urllib3.HTTPConnectionPool]] = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter whose connections (direct or through an HTTP proxy) are :class:`_Watched`."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> urllib3.ProxyManager:
+        manager: urllib3.ProxyManager = super().proxy_manager_for(proxy, **kwargs)
+        if type(manager) is urllib3.ProxyManager:  # a SOCKS manager keeps its own pools
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+
+def _cut(connections: list[Any], fired: threading.Event) -> None:
+    """The watchdog: at the deadline, shut the request's sockets, so a blocked read returns at once."""
+    fired.set()
+    for connection in connections:
+        sock = getattr(connection, "sock", None)
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's: a TLS socket's own would drop its state
+
+
 class ArxivClient:
     """Batched, paced queries to the arXiv API over one connection."""
 
@@ -232,6 +295,8 @@ class ArxivClient:
         self.retries = retries
         self.sleep = sleep
         self.session = requests.Session()  # one connection, kept alive between requests
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _WatchedAdapter())
         self.session.headers["User-Agent"] = "papershelf (https://pypi.org/project/papershelf/)"
         self.requests_made = 0
         self._last_start: float | None = None
@@ -244,20 +309,40 @@ class ArxivClient:
             left = self.pause - (time.monotonic() - self._last_start)
             if left > 0:
                 self.sleep(left)
-        self._last_start = time.monotonic()
 
     def get(self, params: dict[str, str]) -> requests.Response:
         """One request to the query endpoint, in its turn (the one place papershelf talks to arXiv).
 
-        The answer is read in chunks against one deadline (``timeout`` for the
-        whole answer, not per network read: a server dripping a byte at a time
-        cannot hold a command) and up to :data:`MAX_ANSWER` bytes (decoded), so
-        a huge answer is never held whole: :class:`AnswerRefused` (a
-        ``requests.Timeout`` for the deadline) otherwise.
+        The whole request obeys one deadline (``timeout`` for the status line,
+        the headers and the body, not per network read: a server dripping a
+        byte at a time cannot hold a command): each body read waits at most
+        the deadline's rest, and a watchdog shuts the connection at the
+        deadline whatever is being read. The answer is read in chunks up to
+        :data:`MAX_ANSWER` bytes (decoded), so a huge answer is never held
+        whole: :class:`AnswerRefused` (a ``requests.Timeout`` for the
+        deadline) otherwise.
         """
         self._wait_turn()
         self.requests_made += 1
         deadline = time.monotonic() + self.timeout
+        connections: list[Any] = []
+        fired = threading.Event()
+        watchdog = threading.Timer(self.timeout, _cut, (connections, fired))
+        watchdog.daemon = True
+        token = _WATCHED.set(connections)
+        watchdog.start()
+        try:
+            return self._read_answer(params, deadline, fired)
+        except requests.RequestException as error:
+            if fired.is_set() and not isinstance(error, (requests.Timeout, AnswerRefused)):
+                raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
+            raise
+        finally:
+            watchdog.cancel()
+            _WATCHED.reset(token)
+
+    def _read_answer(self, params: dict[str, str], deadline: float, fired: threading.Event) -> requests.Response:
+        self._last_start = time.monotonic()  # the pause counts from here, the request's start (after the watchdog's)
         response = self.session.get(self.url, params=params, timeout=self.timeout, stream=True)
         try:
             declared = response.headers.get("Content-Length", "").strip()
@@ -276,6 +361,8 @@ class ArxivClient:
                         raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
                     raise requests.ConnectionError(str(error)) from error
                 if not chunk:
+                    if fired.is_set():  # cut by the watchdog, not the end of the answer
+                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
                     break
                 body += chunk
                 if len(body) > self.max_size:

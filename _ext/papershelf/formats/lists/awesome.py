@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from markdown_it import MarkdownIt
 
 from papershelf.formats import arxivid
@@ -35,7 +35,7 @@ from papershelf.formats.lists.fields import (
     is_label,
     venue_year,
 )
-from papershelf.formats.lists.readinglist import html_as_markdown
+from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
 from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
@@ -512,7 +512,7 @@ def _read_html_table(tokens: list[Token], index: int, lines: list[str], section:
     while after < len(tokens) and (tokens[after].map or [stop])[0] <= stop:
         after += 1
     tr_lines = [number + 1 for number in range(start, stop + 1) for _ in re.finditer(r"<tr\b", lines[number], re.IGNORECASE)]
-    soup = BeautifulSoup("\n".join(lines[start : stop + 1]), "html.parser")
+    soup = html_soup("\n".join(lines[start : stop + 1]))
     table = soup.find("table")
     if not isinstance(table, Tag):
         return after

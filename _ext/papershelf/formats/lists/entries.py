@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from papershelf.formats.bibfile import entry_key
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import entry_key, generated_entry
+from papershelf.formats.lists.fields import url_year
 from papershelf.model.problems import Problem
 
 if TYPE_CHECKING:
@@ -95,6 +97,7 @@ class Item:
     name: str = ""  #: the list's own name of it: a "Model" or "Name" column, ``**Name**:``, ``(**ELMo**)``
     authors: str = ""  #: in BibTeX's form ("A and B and others"), from an author line or column
     warnings: list[Problem] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  #: names of the same paper in the list's other rows
 
     @property
     def paper_url(self) -> str:
@@ -127,3 +130,18 @@ class Shape:
     name: str
     summary: str  #: what the shape looks like, for ``--shape``'s help
     read: Callable[[str, str, ShelfSettings], ListReading]  #: (text, path as shown, settings) -> reading
+
+
+def generated_citation(key: str, title: str, paper_urls: list[str], date: str = "") -> str:
+    """An entry for a paper the list gives no citation for (``enrich`` rewrites it).
+
+    The same rule as a table row's or a bullet's (the importer's ``_generated_for_item``): a paper
+    link or a year makes one, so that an exported list imports into the same
+    entries; an undated one is the list's gap, which the build reports.
+    """
+    found = next((parsed for parsed in map(arxivid.parse_url, paper_urls) if parsed), None)
+    year = date[:4] or (str(found.year) if found else "") or next((said for url in paper_urls if (said := url_year(url))), "")
+    if not year and not paper_urls:
+        return ""
+    url = found.abs_url() if found else (paper_urls[0] if paper_urls else "")
+    return generated_entry(key, title, year, url, found.identifier if found else "")

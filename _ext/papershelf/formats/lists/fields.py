@@ -80,6 +80,15 @@ def is_label(text: str) -> bool:
     return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
 
 
+def paper_like(title: str) -> bool:
+    """A title that reads as a paper's ("Learning Transferable Visual Models From Natural Language Supervision"),
+    not as a model's or a data set's name ("CLIP", "ChemCrow") or a citation ("Boiko et al.")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", title)
+    if re.search(r"\bet\s+al\b", title):
+        return False
+    return len(words) >= 4 or (":" in title and len(words) >= 3)
+
+
 def clean_title(text: str) -> Title:
     """A title without what readers would call wrong: a row number or a venue tag in front, wrapping quotes,
     a trailing period, TeX escapes, decoration (emoji, ``:star:``)."""
@@ -181,11 +190,24 @@ URL_YEARS = (
 )
 
 
+#: AAAI's DOIs name the proceedings volume: ``10.1609/aaai.v35i7.16796`` is AAAI-21 (volume 30 was AAAI-16)
+AAAI_VOLUME = re.compile(r"10\.1609/aaai\.v(\d{2})i\d", re.IGNORECASE)
+#: a PDF's file name that starts or ends with a year: ``2011_torch7_nipsw.pdf``, ``2006%20Hinton%20Science.pdf``
+PDF_YEAR = re.compile(r"/(?:((?:19[5-9]|20[0-4])\d)(?:[_ -][^/]*)?|[^/]*[_ -]((?:19[5-9]|20[0-4])\d))\.pdf$", re.IGNORECASE)
+
+
 def url_year(url: str) -> str:
-    """The year a proceedings link says (``aclanthology.org/2023.acl-long.1``, ``content/CVPR2023/``, ``paper/2022/hash``); ``""`` when none."""
+    """The year a proceedings link says (``aclanthology.org/2023.acl-long.1``, ``content/CVPR2023/``, ``paper/2022/hash``,
+    AAAI's DOI volume, a PDF named ``2011_torch7.pdf``); ``""`` when none (an ACM or IEEE id, OpenReview say none)."""
     pmlr = re.match(r"^https?://proceedings\.mlr\.press/(v\d+)/", url)
     if pmlr:
         return PMLR_YEARS.get(pmlr.group(1), "")
+    aaai = AAAI_VOLUME.search(url)
+    if aaai and int(aaai.group(1)) >= 30:
+        return str(1986 + int(aaai.group(1)))
+    named = PDF_YEAR.search(url.replace("%20", " ")[:500])
+    if named:
+        return named.group(1) or named.group(2)
     for pattern in URL_YEARS:
         found = pattern.search(url)
         if found:

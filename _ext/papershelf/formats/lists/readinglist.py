@@ -122,6 +122,7 @@ FACT_LABELS = {
     "date": ("date", r"\d{4}(?:-\d{2}(?:-\d{2})?)?"),
     "added": ("added", r"\d{4}-\d{2}-\d{2}"),
     "key": ("key", r"[^\s,{}()\"'#%~\\]+"),
+    "file": ("file", r"[a-z0-9][a-z0-9.-]{0,79}"),  # the page's file name, when its short name would not give it
 }
 #: fields the fact lines may set
 EXTRAS = ("key", "title", "short_name", "aliases", "date", "added", "architecture")
@@ -209,8 +210,26 @@ def plain(text: str) -> str:
     return _inline_text(tokens[0].children or [] if tokens else []).strip()
 
 
+def _closing_run(text: str) -> tuple[str, str, str] | None:
+    """(text before, backslashes, ``#`` run) when ``text`` ends in a run of ``#`` that stands alone (after a blank or
+    at the start), behind any backslashes: unescaped, Markdown reads such a run as the heading's closing sequence."""
+    before = text.rstrip("#")
+    if before == text:
+        return None
+    base = before.rstrip("\\")
+    if base and not base[-1].isspace():
+        return None
+    return base, before[len(base):], text[len(before):]
+
+
 def split_heading(text: str) -> tuple[str, str, str]:
-    """``Title (Alias) [`READ`]`` -> (title, alias, status); alias/status may be ``""``."""
+    """``Title (Alias) [`READ`]`` -> (title, alias, status); alias/status may be ``""``.
+
+    A title ending in `` \\###`` reads as ending in `` ###`` (:func:`heading_text` escapes it so).
+    """
+    run = _closing_run(text)
+    if run is not None and run[1]:
+        text = run[0] + run[1][1:] + run[2]
     status = ""
     match = STATUS_TAG.search(text)
     if match:
@@ -336,12 +355,32 @@ def _html_markdown(node: PageElement) -> str:
     return inner
 
 
+#: what ends an HTML comment for Python's parser (3.11 reads `--\s*>`, later versions `--!?>`)
+_COMMENT_CLOSE = re.compile(r"--!?\s*>")
+
+
+def html_soup(text: str) -> BeautifulSoup:
+    """``text`` parsed by Python's HTML parser, with each ``<!--`` that no comment closer follows read as text.
+
+    The parser looks for a closer from every unclosed ``<!--`` to the end of the
+    text (and, at the end, for a ``>``): 20,000 of them cost seconds. No closer
+    follows any opener after the last closer, so those are written ``&lt;!--``.
+    """
+    tail = max((close.start() + 1 for close in _COMMENT_CLOSE.finditer(text)), default=0) if "<!--" in text else 0
+    if "<!--" in text[tail:]:
+        text = text[:tail] + text[tail:].replace("<!--", "&lt;!--")
+    return BeautifulSoup(text, "html.parser")
+
+
 def html_as_markdown(text: str) -> list[str]:
     """HTML written inside an entry as Markdown lines (a paper page publishes no raw HTML):
     ``<img>`` an image, ``<a>`` a link, ``<summary>`` a bold line, ``<b>``/``<i>``/``<code>`` their marks,
     block elements a line each; what a reader sees is kept, the tags are not."""
-    soup = BeautifulSoup(text, "html.parser")
-    markdown = "".join(_html_markdown(child) for child in soup.children)
+    soup = html_soup(text)
+    try:
+        markdown = "".join(_html_markdown(child) for child in soup.children)
+    except RecursionError:  # hundreds of nested tags: the text a reader sees, without the marks
+        markdown = soup.get_text()
     if not markdown.strip():
         return []  # only tags (`</details>`) or a comment
     return [line.strip() for line in re.sub(r"\n{3,}", "\n\n", markdown).strip("\n").split("\n")]
@@ -372,7 +411,20 @@ STATUS_TAGS = {"read": "READ", "unread": "UNREAD", "reading": "READING"}
 def heading_text(title: str, alias: str = "", status: str = "") -> str:
     """An entry heading's text: ``Title (Alias) [`READ`]`` (no status tag when ``status`` is empty)."""
     text = title + (f" ({alias})" if alias else "")
-    return f"{text} [`{STATUS_TAGS.get(status, 'UNREAD')}`]" if status else text
+    if status:
+        return f"{text} [`{STATUS_TAGS.get(status, 'UNREAD')}`]"
+    run = _closing_run(text.rstrip())
+    # `Title ###` would read back as `Title`: one more backslash before the run (split_heading takes it away)
+    return text if run is None else run[0] + "\\" + run[1] + run[2]
+
+
+def section_heading(text: str) -> str:
+    """A section heading's Markdown that the list reader (:func:`plain`) reads back as ``text`` (one line): ``text``
+    itself when it reads so, else with every ASCII punctuation mark backslash-escaped (code marks, links, ``#`` runs)."""
+    blocks = blocks_of(f"## {text}", {})
+    if len(blocks) == 1 and blocks[0].kind == "heading_open" and plain(blocks[0].content) == text.strip():
+        return text
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def links_line(label: str, items: list[tuple[str, str]]) -> str:

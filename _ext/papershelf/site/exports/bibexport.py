@@ -5,8 +5,9 @@ Everything here is written once per build, in ``build-finished`` (on
 ``papershelf-shelf-ready``, events.py), from the
 ShelfView and the scan of the ``.bib`` files; pages only link to the files.
 Each file holds the entries' exact text from the ``.bib`` (what
-``references.bib`` says, byte for byte), in the order the site lists the
-papers (newest first), separated by one blank line.
+``references.bib`` says, byte for byte, less the marker line of an entry
+papershelf made up), in the order the site lists the papers (newest first),
+separated by one blank line.
 
 Files, under the HTML output directory:
 
@@ -15,10 +16,15 @@ Files, under the HTML output directory:
     ``bib/year-<year>.bib`` per year (``year-undated`` too): the ids of the
     sections of the Topics and Chronology indexes, so a section finds its
     file by its own id (:func:`on_doctree_resolved` adds the link);
-``_static/papershelf-bibtex-data.js``
-    ``window.papershelfBibtex = {pages: {url: key}, entries: {key: text}}``,
-    read by ``papershelf-selection.js`` (a script, not JSON, so it loads
-    from ``file://`` too).
+``_static/papershelf-bibtex/<year>.js``
+    one per year (``undated`` too): ``window.papershelfBibtex["<year>"] =
+    {pages: {url: key}, entries: {key: text}}``, read by
+    ``papershelf-selection.js`` for the years of the rows it is asked for
+    (scripts, not JSON, so they load from ``file://`` too), so "BibTeX (N)"
+    never loads the whole shelf's entries.
+
+What a reader copies or downloads leaves out the marker of an entry
+papershelf made up (:func:`~papershelf.formats.bibfile.without_generated`).
 
 A stamp (``bib/.stamp``) records what the files were made from; when
 neither the .bib files nor what the files show of any paper changed, nothing
@@ -36,6 +42,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from papershelf.formats.bibfile import without_generated
 from papershelf.shelf.view import digest
 from papershelf.site.bibscan import scan_all
 from papershelf.site.domain import paper_domain
@@ -54,7 +61,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 BIB_DIR = "bib"
-DATA_JS = "papershelf-bibtex-data.js"
+DATA_DIR = "papershelf-bibtex"  #: under _static/: one selection data script per year
 SELECTION_JS = "papershelf-selection.js"
 EXPORTS_CSS = "papershelf-exports.css"
 BUILDERS = frozenset({"html", "dirhtml"})
@@ -113,23 +120,33 @@ def raw_entries(app: Sphinx) -> dict[str, str]:
 
 def write_exports(outdir: Path, view: ShelfView, entries: dict[str, str], target_uri: Callable[[str], str]) -> int:
     """Write every section's .bib and the selection data; return the number of .bib files."""
+    entries = {key: without_generated(text) for key, text in entries.items()}
     folder = outdir / BIB_DIR
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {f"{ident}.bib": bib_text(group.papers, entries) for ident, group in groups(view).items()}
-    for stale in folder.glob("*.bib"):
-        if stale.name not in wanted:
-            stale.unlink()  # a topic or year that is gone
-    for name, text in wanted.items():
-        write_if_changed(folder / name, text)
-    data = {
-        "pages": {target_uri(view.papers[key].docname): key for key in view.order},
-        "entries": {key: entries[key] for key in view.order if key in entries},
-    }
-    # json.dumps escapes nothing HTML cares about inside a script file; "</" cannot end it there.
-    script = "window.papershelfBibtex = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    (outdir / "_static").mkdir(exist_ok=True)
-    write_if_changed(outdir / "_static" / DATA_JS, script)
+    _replace(folder, "*.bib", wanted)  # a topic or year that is gone is removed
+    scripts = {}
+    for year, papers in year_groups(view):
+        data = {
+            "pages": {target_uri(p.docname): p.key for p in papers},
+            "entries": {p.key: entries[p.key] for p in papers if p.key in entries},
+        }
+        # json.dumps escapes nothing HTML cares about inside a script file; "</" cannot end it there.
+        scripts[f"{year}.js"] = (f"(window.papershelfBibtex = window.papershelfBibtex || {{}})[{json.dumps(year)}] = "
+                                 + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n")
+    data_dir = outdir / "_static" / DATA_DIR
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _replace(data_dir, "*.js", scripts)
     return len(wanted)
+
+
+def _replace(folder: Path, pattern: str, files: dict[str, str]) -> None:
+    """``folder`` holds exactly ``files`` among the names matching ``pattern`` (unchanged ones untouched)."""
+    for stale in folder.glob(pattern):
+        if stale.name not in files:
+            stale.unlink()
+    for name, text in files.items():
+        write_if_changed(folder / name, text)
 
 
 def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
@@ -139,11 +156,11 @@ def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
     outdir = Path(app.outdir)
     stamp = _stamp(app, view)
     stamp_path = outdir / BIB_DIR / STAMP
-    if stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp and (outdir / "_static" / DATA_JS).is_file():
+    if stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp and (outdir / "_static" / DATA_DIR).is_dir():
         return
     count = write_exports(outdir, view, raw_entries(app), app.builder.get_target_uri)
     stamp_path.write_text(stamp, encoding="utf-8")
-    logger.info("papershelf: wrote %d .bib files under %s/ and %s", count, BIB_DIR, DATA_JS)
+    logger.info("papershelf: wrote %d .bib files under %s/ and the selection data under _static/%s/", count, BIB_DIR, DATA_DIR)
 
 
 # -- links from the index pages ------------------------------------------------

@@ -8,6 +8,21 @@ did not fail. Its JSON Schema is ``catalog.schema.json`` beside this module.
 
 Papers are listed in chronological order (oldest first, undated last, ties
 by short name), the order of the site's previous/next links.
+
+Beside it, the same papers split by year for the chronology's filter
+(``papershelf-filter.js``), which must not download the whole shelf for
+one action (papers.json is 3.7 MB at 5,000 papers):
+
+``papers-by-year/index.json``
+    ``{"version", "fields", "tags": [[slug, label]], "years": [{"year",
+    "count", "file", "bytes", "tags": {slug: n}, "status": {s: n}}]}``,
+    newest year first, ``undated`` last: what the filter offers, and how
+    many papers of each topic and status each year holds, so a filter
+    action loads only the years that can match, newest first, up to its
+    byte budget;
+``papers-by-year/<year>.json``
+    ``{"version", "year", "papers": [[key, short_name, title, date, status,
+    [tags], url]]}``, newest first, in the order of ``fields``.
 """
 
 from __future__ import annotations
@@ -19,7 +34,9 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from papershelf.model.settings import of_config
+from papershelf.shelf.view import digest
 from papershelf.site.domain import paper_domain
+from papershelf.site.grouping import tag_slug, year_groups
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,6 +50,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FILENAME = "papers.json"
+YEAR_DIR = "papers-by-year"  #: per-year slices of the catalog, for the chronology filter
+YEAR_FIELDS = ("key", "short_name", "title", "date", "status", "tags", "url")
 SCHEMA_FILENAME = "papers.schema.json"  #: the JSON Schema of this site's papers.json (its own kinds and facets)
 STAMP = "papershelf-catalog.stamp"  #: in the doctree dir: the shelf generation papers.json was last made from
 SCHEMA = Path(__file__).parent / "catalog.schema.json"
@@ -101,8 +120,46 @@ def on_shelf_ready(app: Sphinx, view: ShelfView) -> None:
     text = json.dumps(build_catalog(view, app.builder.get_target_uri, of_config(app.config).reading_status), ensure_ascii=False, separators=(",", ":")) + "\n"
     if write_if_changed(Path(app.outdir) / FILENAME, text):
         logger.info("papershelf: wrote %s (%d papers)", FILENAME, len(view.papers))
+    write_year_files(Path(app.outdir) / YEAR_DIR, view, app.builder.get_target_uri, of_config(app.config).reading_status)
     write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, json.dumps(json_schema(of_config(app.config)), indent=2) + "\n")
     stamp_path.write_text(made_from, encoding="utf-8")
+
+
+def year_files(view: ShelfView, target_uri: Callable[[str], str], with_status: bool = True) -> dict[str, str]:
+    """File name -> text of ``papers-by-year/``: ``index.json`` and one file per year."""
+    files: dict[str, str] = {}
+    years: list[dict[str, Any]] = []
+    labels: dict[str, str] = {}
+    for year, papers in year_groups(view):
+        rows = [[p.key, p.short_name, p.title, p.date.iso() if p.date else None, p.status if with_status else None,
+                 list(p.tags), target_uri(p.docname)] for p in papers]
+        text = json.dumps({"version": VERSION, "year": year, "papers": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        name = f"{year}.json"
+        files[name] = text
+        tags: dict[str, int] = {}
+        status: dict[str, int] = {}
+        for paper in papers:
+            for tag in dict.fromkeys(paper.tags):
+                labels.setdefault(tag_slug(tag), tag)
+                tags[tag_slug(tag)] = tags.get(tag_slug(tag), 0) + 1
+            if with_status:
+                status[paper.status] = status.get(paper.status, 0) + 1
+        years.append({"year": year, "count": len(papers), "file": name, "bytes": len(text.encode()),
+                      "version": digest(text)[:12], "tags": tags, "status": status})
+    index = {"version": VERSION, "fields": list(YEAR_FIELDS), "tags": sorted(labels.items(), key=lambda item: (item[1].casefold(), item[0])), "years": years}
+    files["index.json"] = json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return files
+
+
+def write_year_files(folder: Path, view: ShelfView, target_uri: Callable[[str], str], with_status: bool = True) -> None:
+    """Write ``papers-by-year/`` (unchanged files keep their mtime; years that are gone are removed)."""
+    files = year_files(view, target_uri, with_status)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.json"):
+        if stale.name not in files:
+            stale.unlink()
+    for name, text in files.items():
+        write_if_changed(folder / name, text)
 
 
 def write_if_changed(path: Path, text: str) -> bool:

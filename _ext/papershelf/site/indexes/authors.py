@@ -113,4 +113,5 @@ def _marked(node: nodes.paragraph) -> nodes.paragraph:
     return node
 
 
-AUTHORS = IndexKind("authors", render_authors, shown=lambda p: (*link_shown(p), p.people), empty=EMPTY)
+AUTHORS = IndexKind("authors", render_authors, shown=lambda p: (*link_shown(p), p.people), empty=EMPTY,
+                    has_rows=lambda view, settings: any(p.people for p in view.papers.values()))

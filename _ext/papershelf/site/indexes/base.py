@@ -19,11 +19,13 @@ from papershelf.site.header import human_date, table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from papershelf.model.records import Paper
+    from papershelf.model.settings import ShelfSettings
     from papershelf.shelf.view import ShelfView
 
 Renderer = Callable[["Sphinx", "ShelfView", str], list[nodes.Node]]
@@ -44,6 +46,15 @@ class IndexKind:
     reads_bib: bool = False
     #: what the index page shows, when it lists something other than papers (References: .bib entries)
     digest: Callable[[BuildEnvironment, ShelfView, dict[str, str]], str] | None = None
+    #: files beside the shelf that the index shows (the known problems' baseline): each one is a
+    #: dependency of the page holding the index (:func:`papershelf.site.indexes.pages.on_doctree_read`)
+    files: Callable[[Sphinx], tuple[Path, ...]] | None = None
+    #: whether the index shows any row on a shelf that holds papers (default: yes); an
+    #: index page whose indexes show none stays out of the navigation (navigation.py)
+    has_rows: Callable[[ShelfView, ShelfSettings], bool] | None = None
+
+    def shows_rows(self, view: ShelfView, settings: ShelfSettings) -> bool:
+        return self.has_rows(view, settings) if self.has_rows is not None else True
 
 
 def link_shown(p: Paper) -> tuple[object, ...]:

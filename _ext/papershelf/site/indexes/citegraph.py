@@ -160,4 +160,5 @@ def _marked(node: nodes.paragraph) -> nodes.paragraph:
     return node
 
 
-CITEGRAPH = IndexKind("citegraph", render_citegraph, shown=lambda p: (*link_shown(p), p.date, p.tags, p.cites), empty=EMPTY)
+CITEGRAPH = IndexKind("citegraph", render_citegraph, shown=lambda p: (*link_shown(p), p.date, p.tags, p.cites), empty=EMPTY,
+                      has_rows=lambda view, settings: bool(view.graph.cites))

@@ -24,6 +24,8 @@ own module; a new index page is one such module plus one line in
     one section per tag (:mod:`~papershelf.site.indexes.topics`);
 ``references``
     every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`);
+``known-problems``
+    the shelf's known problems, for maintainers (:mod:`~papershelf.site.indexes.known`);
 ``authors``
     every person named in the pages' ``people``, with their papers (:mod:`~papershelf.site.indexes.authors`);
 ``venues``
@@ -41,6 +43,7 @@ from papershelf.site.indexes import (
     authors,
     chronology,
     citegraph,
+    known,
     references,
     summary,
     tables,
@@ -67,6 +70,7 @@ KINDS: dict[str, IndexKind] = {kind.name: kind for kind in (
     tables.CODE,
     tables.ARCHITECTURE,
     references.REFERENCES,
+    known.KNOWN_PROBLEMS,
     authors.AUTHORS,
     venues.VENUES,
     citegraph.CITEGRAPH,

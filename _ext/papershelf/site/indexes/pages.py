@@ -61,12 +61,14 @@ from papershelf.site.indexes.base import empty, group_page, nowrap, row_table, s
 from papershelf.site.indexes.chronology import chronology_section
 from papershelf.site.indexes.kinds import KINDS
 from papershelf.site.indexes.topics import topic_list
+from papershelf.site.search import index_body
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
 
     from papershelf.model.records import Paper
     from papershelf.site.nodes import paper_index
@@ -241,8 +243,29 @@ def render(app: Sphinx, view: ShelfView, node: paper_index, docname: str) -> lis
     """The index a ``{paper-index}`` asks for; a split one shows its overview (:func:`render_overview`) here."""
     kind = node["kind"]
     if is_split(app, view, kind) and view.index_pages.get(kind) == docname:
-        return render_overview(app, view, kind, docname)
-    return KINDS[kind].render(app, view, docname)
+        return index_body(render_overview(app, view, kind, docname))
+    return index_body(KINDS[kind].render(app, view, docname))
+
+
+def _files(app: Sphinx, docname: str) -> list[Path]:
+    """The files beside the shelf that the indexes of a page show (:attr:`IndexKind.files`)."""
+    kinds = [KINDS[kind] for kind in sorted(paper_domain(app.env).index_docs.get(docname, ()))]
+    return [path for kind in kinds if kind.files is not None for path in kind.files(app)]
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """A file an index on the page shows is a dependency of the page (when it exists: a missing one would re-read the page every build)."""
+    for path in _files(app, app.env.docname):
+        if path.is_file():
+            app.env.note_dependency(path)
+
+
+def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Pages whose index shows a file created since they were read (an edited or deleted one Sphinx finds itself)."""
+    return sorted(
+        docname for docname in paper_domain(env).index_docs
+        if any(path.is_file() and path not in env.dependencies.get(docname, ()) for path in _files(app, docname))
+    )
 
 
 def add_index_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:

@@ -29,6 +29,7 @@ from papershelf.formats import citation
 from papershelf.shelf.view import digest
 from papershelf.site.domain import cite_domain
 from papershelf.site.entrystore import StoredEntries
+from papershelf.site.grouping import short_slug
 from papershelf.site.indexes.base import IndexKind, group_page
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def groups(entries: list[Item], split: bool) -> list[RefGroup]:
         seen: dict[str, int] = {}
         for page in pages:
             first, last = page[0].author, page[-1].author
-            base = f"{slug}-{nodes.make_id(page[0].sort[0]) or 'x'}"
+            base = f"{slug}-{short_slug(nodes.make_id(page[0].sort[0]) or 'x')}"  # an author's name, or a long title
             seen[base] = seen.get(base, 0) + 1
             label = first if _fold(first) == _fold(last) else f"{first}\N{EN DASH}{last}"
             result.append(RefGroup(base if seen[base] == 1 else f"{base}-{seen[base]}", label, tuple(page)))

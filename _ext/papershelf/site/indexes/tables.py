@@ -131,7 +131,11 @@ def _bare(url: str) -> str:
 
 
 PAPERS = IndexKind("papers", render_papers, shown=lambda p: (*link_shown(p), p.date, p.status, p.metrics), empty="No papers on the shelf yet.")
-QUEUE = IndexKind("queue", render_queue, shown=lambda p: (*link_shown(p), p.date, p.status, p.tags), empty="Nothing left to read.")
-MODELS = IndexKind("models", render_models, shown=lambda p: (*link_shown(p), p.models), empty="No paper names a released model yet.")
-CODE = IndexKind("code", render_code, shown=lambda p: (*link_shown(p), p.links_of("code")), empty="No paper links to code yet.")
-ARCHITECTURE = IndexKind("architecture", render_architecture, shown=lambda p: (*link_shown(p), p.date, p.architecture), empty="No paper states its architecture yet.")
+QUEUE = IndexKind("queue", render_queue, shown=lambda p: (*link_shown(p), p.date, p.status, p.tags), empty="Nothing left to read.",
+                  has_rows=lambda view, settings: settings.reading_status and any(p.status != "read" for p in view.papers.values()))
+MODELS = IndexKind("models", render_models, shown=lambda p: (*link_shown(p), p.models), empty="No paper names a released model yet.",
+                   has_rows=lambda view, settings: any(p.models for p in view.papers.values()))
+CODE = IndexKind("code", render_code, shown=lambda p: (*link_shown(p), p.links_of("code")), empty="No paper links to code yet.",
+                 has_rows=lambda view, settings: any(p.links_of("code") for p in view.papers.values()))
+ARCHITECTURE = IndexKind("architecture", render_architecture, shown=lambda p: (*link_shown(p), p.date, p.architecture), empty="No paper states its architecture yet.",
+                         has_rows=lambda view, settings: bool(settings.facet_headings) and any(p.architecture for p in view.papers.values()))

@@ -70,7 +70,9 @@ if TYPE_CHECKING:
 COLUMN = 120  #: narrowest year column
 CHAR_WIDTH = 7.2  #: upper bound of a 12 px sans-serif character's advance, for label extents
 GUTTER = 16  #: free lane right of a column's longest label, for arrows
-AXIS = 52  #: room for the month labels on the left
+NO_MONTH = "no month"  #: the axis label of the band of papers dated by year alone
+#: room for the month labels on the left: the longest ("no month") ends 10 px before the first column
+AXIS = 10 + int(len(NO_MONTH) * CHAR_WIDTH + 0.5) + 4
 ROW = 20  #: height of one mark
 BAND_GAP = 10  #: space between month bands
 TOP = 48  #: year headings
@@ -308,7 +310,7 @@ def _grid(svg: ET.Element, lay: Layout, year_href: Callable[[int], str | None]) 
     bottom = lay.height - BOTTOM
     for month, top in lay.band_top.items():
         _el(grid, "line", x1=4, y1=top - BAND_GAP // 2, x2=lay.width - 4, y2=top - BAND_GAP // 2, class_="tl-rule", stroke="currentColor", stroke_opacity="0.15")
-        name = MONTH_NAMES[month][:3] if month else "no month"
+        name = MONTH_NAMES[month][:3] if month else NO_MONTH
         _el(grid, "text", name, x=AXIS - 10, y=top + ROW // 2 + 4, text_anchor="end", class_="tl-axis-label")
     counts: dict[int, int] = defaultdict(int)
     for slot in lay.slots:

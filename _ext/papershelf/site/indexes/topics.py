@@ -44,4 +44,5 @@ def render_topics(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
     return result
 
 
-TOPICS = IndexKind("topics", render_topics, shown=lambda p: (*link_shown(p), p.date, p.tags), empty="No paper has tags yet.")
+TOPICS = IndexKind("topics", render_topics, shown=lambda p: (*link_shown(p), p.date, p.tags), empty="No paper has tags yet.",
+                   has_rows=lambda view, settings: any(p.tags for p in view.papers.values()))

@@ -3,18 +3,20 @@
  * Plain JavaScript, no network beyond the site's own files. It reads the
  * rows the chronology filter leaves visible (`tr.paper-row` without
  * `hidden`), whatever did the filtering, and counts them. On request it
- * loads `papershelf-bibtex-data.js` (generated once per build beside this
- * script: page URL -> BibTeX key -> entry text) and offers the entries to
- * copy or to download as a .bib file named after the filter.
+ * loads the entries of the years those rows belong to (their `year-<y>`
+ * class), one script per year generated beside this one
+ * (`papershelf-bibtex/<year>.js`: page URL -> BibTeX key -> entry text),
+ * never the whole shelf's, and offers them to copy or to download as a .bib
+ * file named after the filter.
  */
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var version = script && script.getAttribute("data-version");
-  var dataUrl = new URL("papershelf-bibtex-data.js", script ? script.src : document.baseURI).href;
-  var siteRoot = new URL("../", dataUrl).href;
-  if (version) dataUrl += "?v=" + encodeURIComponent(version);
+  var dataBase = new URL("papershelf-bibtex/", script ? script.src : document.baseURI).href;
+  var siteRoot = new URL("../../", dataBase).href;
+  var loaded = {};  // year -> true once its script ran (or failed)
 
   function slug(text) {
     return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -46,20 +48,51 @@
     return pages[href.slice(siteRoot.length)] || null;
   }
 
-  function loadData(callback) {
-    if (window.papershelfBibtex) { callback(window.papershelfBibtex); return; }
-    var tag = document.createElement("script");
-    tag.src = dataUrl;
-    tag.onload = function () { callback(window.papershelfBibtex || null); };
-    tag.onerror = function () { callback(null); };
-    document.head.appendChild(tag);
+  function rowYear(row) {
+    for (var i = 0; i < row.classList.length; i += 1) {
+      if (row.classList[i].indexOf("year-") === 0) return row.classList[i].slice(5);
+    }
+    return null;
+  }
+
+  /* The entries of these years, merged: {pages, entries}; null when a year's file failed. */
+  function loadYears(years, callback) {
+    var missing = years.filter(function (year) { return !loaded[year]; });
+    var failed = false;
+    var pending = missing.length;
+    function merged() {
+      var all = window.papershelfBibtex || {};
+      var data = { pages: {}, entries: {} };
+      years.forEach(function (year) {
+        var part = all[year];
+        if (!part) { failed = true; return; }
+        Object.assign(data.pages, part.pages);
+        Object.assign(data.entries, part.entries);
+      });
+      return failed ? null : data;
+    }
+    if (!pending) { callback(merged()); return; }
+    missing.forEach(function (year) {
+      var tag = document.createElement("script");
+      tag.src = dataBase + encodeURIComponent(year) + ".js" + (version ? "?v=" + encodeURIComponent(version) : "");
+      tag.onload = tag.onerror = function () {
+        loaded[year] = true;
+        pending -= 1;
+        if (!pending) callback(merged());
+      };
+      document.head.appendChild(tag);
+    });
   }
 
   /* Rows in the page, or (the chronology overview) the rows the filter builds from papers.json. */
   function init() {
     var rows = Array.prototype.slice.call(document.querySelectorAll("tr.paper-row"));
     if (rows.length) { setUp(rows); return; }
-    document.addEventListener("papershelf:rows", function (event) { setUp(event.detail); }, { once: true });
+    // The overview's filter adds rows as it loads years: each time, the whole list.
+    var more = null;
+    document.addEventListener("papershelf:rows", function (event) {
+      if (more) more(event.detail); else more = setUp(event.detail);
+    });
   }
 
   function setUp(rows) {
@@ -97,15 +130,28 @@
     panel.appendChild(text);
     box.appendChild(panel);
 
-    var data = null;
     var objectUrl = null;
 
     function visible() {
-      return rows.filter(function (row) { return !row.hidden; });
+      // The overview's rows count while its results table shows, or when they are
+      // the whole shelf (a small shelf, loaded whole: "BibTeX (N)" of every paper).
+      return rows.filter(function (row) { return !row.hidden && !row.closest(".paper-filter-results[hidden][data-partial]"); });
+    }
+
+    function years() {
+      var seen = {};
+      visible().forEach(function (row) { var year = rowYear(row); if (year) seen[year] = true; });
+      return Object.keys(seen);
     }
 
     function fill() {
-      if (!data) return;
+      note.textContent = "Loading…";
+      loadYears(years(), function (data) {
+        if (data) compose(data); else note.textContent = "The BibTeX data could not be loaded.";
+      });
+    }
+
+    function compose(data) {
       var seen = {};
       var texts = [];
       var missing = 0;
@@ -132,13 +178,7 @@
       var open = panel.hidden;
       panel.hidden = !open;
       toggle.setAttribute("aria-expanded", String(open));
-      if (!open) return;
-      if (data) { fill(); return; }
-      note.textContent = "Loading…";
-      loadData(function (loaded) {
-        data = loaded;
-        if (data) fill(); else note.textContent = "The BibTeX data could not be loaded.";
-      });
+      if (open) fill();
     });
 
     copy.addEventListener("click", function () {
@@ -158,7 +198,12 @@
       pending = true;
       window.requestAnimationFrame(function () { pending = false; update(); });
     });
-    rows.forEach(function (row) { observer.observe(row, { attributes: true, attributeFilter: ["hidden"] }); });
+    function observe(list) {
+      list.forEach(function (row) { observer.observe(row, { attributes: true, attributeFilter: ["hidden"] }); });
+    }
+    observe(rows);
+    var results = rows.length ? rows[0].closest(".paper-filter-results") : document.querySelector(".paper-filter-results");
+    if (results) observer.observe(results, { attributes: true, attributeFilter: ["hidden"] });
 
     var form = document.querySelector("form.paper-filter");
     if (form) {
@@ -170,6 +215,12 @@
       first.parentNode.insertBefore(box, first);
     }
     update();
+    /* More rows (the overview loaded more years): follow them too. */
+    return function (list) {
+      observe(list.filter(function (row) { return rows.indexOf(row) === -1; }));
+      rows = list;
+      update();
+    };
   }
 
   if (document.readyState === "loading") {

@@ -422,7 +422,10 @@ def field_value(text: str) -> str:
         kept.append(char)
     for position in reversed(opened):
         del kept[position]
-    return "".join(kept).strip()
+    value = "".join(kept).strip()
+    while value.endswith("\\"):  # a last backslash would escape the closing brace ("\\" then a line break, stripped)
+        value = value[:-1].rstrip()
+    return value
 
 
 def escape(text: str) -> str:

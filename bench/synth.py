@@ -768,3 +768,51 @@ def _floor_index(kind: str, shelf: Shelf, link: Callable[[SynthPaper], str]) -> 
                 out += f"| {link(p)} | " + " | ".join(facts.get(k, "") for k in FACETS) + " |\n"
         return out
     return ""
+
+
+# ---------------------------------------------------------------- the living shelf (issue 24)
+
+
+def living_fields(shelf: Shelf, edges: int = 20_000, seed: int = 0) -> dict[str, str]:
+    """slug -> front matter lines ``papershelf enrich`` would add: metrics, cites, people.
+
+    Each paper cites older papers only (about ``edges`` in all, a few papers
+    citing many); authors keep one id a (first, last) name, so the Authors
+    index joins them as it would real people.
+    """
+    rng = random.Random(seed + 24)
+    ordered = sorted(shelf.papers, key=lambda p: (p.year, p.month, p.key))
+    mean = edges / max(1, len(ordered))
+    result: dict[str, str] = {}
+    for index, paper in enumerate(ordered):
+        count = min(index, int(rng.paretovariate(2.0) * mean * 0.56))
+        cited = sorted(p.key for p in rng.sample(ordered[:index], count)) if count else []
+        people = ", ".join("{name: " + _q(f"{first} {last}") + ", id: " + _q(f"s2:{(FIRST_NAMES.index(first) * 1000 + LAST_NAMES.index(last))}") + "}" for first, last in paper.authors)
+        lines = [
+            f"metrics: {{citations: {rng.randint(0, 20000)}, influential_citations: {rng.randint(0, 900)}, stars: {rng.randint(0, 30000)}, as_of: \"2025-12-01\"}}",
+            f"people: [{people}]",
+        ]
+        if cited:
+            lines.append("cites: [" + ", ".join(cited) + "]")
+        result[paper.slug] = "\n".join(lines) + "\n"
+    return result
+
+
+def write_living(shelf: Shelf, dest: Path, edges: int = 20_000) -> int:
+    """Add :func:`living_fields` to a shelf written by :func:`write_shelf`, and the Authors
+    and Venues pages; the number of cites edges written."""
+    fields = living_fields(shelf, edges, shelf.seed)
+    docs = dest / "docs"
+    written = 0
+    for paper in shelf.papers:
+        page = docs / "papers" / f"{paper.slug}.md"
+        text = page.read_text(encoding="utf-8")
+        head, fence, rest = text.partition("\n---\n")
+        _write(page, head + "\n" + fields[paper.slug].rstrip("\n") + fence + rest)
+        cites = re.search(r"^cites: \[(.*)\]$", fields[paper.slug], re.MULTILINE)
+        written += len(cites.group(1).split(", ")) if cites else 0
+    _write(docs / "authors.md", "# Authors\n\n```{paper-index} authors\n```\n")
+    _write(docs / "venues.md", "# Venues\n\n```{paper-index} venues\n```\n")
+    index = docs / "index.md"
+    _write(index, index.read_text(encoding="utf-8").replace("\nreferences\n```", "\nreferences\nauthors\nvenues\n```"))
+    return written

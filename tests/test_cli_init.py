@@ -21,6 +21,7 @@ COMMON = {
     "conf.py", "docs/index.md", "docs/papers.md", "docs/chronology.md", "docs/topics.md", "docs/models.md",
     "docs/code.md", "docs/references.md", "docs/maintainers/guide.md", "docs/maintainers/data-notes.md",
     "references.bib", "Makefile", "README.md", ".readthedocs.yaml", ".gitignore", "requirements.txt",
+    "docs/authors.md", "docs/venues.md", ".github/workflows/refresh.yml",
 }
 
 
@@ -53,7 +54,7 @@ def test_init_creates_a_full_shelf(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "sys.path" not in (root / "conf.py").read_text(encoding="utf-8")  # the installed package, not a copy
     index = (root / "docs" / "index.md").read_text(encoding="utf-8")
     assert index.startswith("# My papers")
-    assert toctree(index) == ["chronology", "queue", "topics", "models", "code", "papers", "references"]
+    assert toctree(index) == ["chronology", "queue", "topics", "models", "code", "papers", "authors", "venues", "references"]
     assert "maintainers/guide" in index.split("```")[-1]  # outside the reader's navigation
     assert "```{paper-index} timeline" in (root / "docs" / "chronology.md").read_text(encoding="utf-8")
     requirements = (root / "requirements.txt").read_text(encoding="utf-8").splitlines()

@@ -159,7 +159,7 @@ def make_shelf(root: Path, papers: list[tuple[str, str, str, str, str]]) -> Path
 
 
 def run(root: Path, api: str, *args: str) -> int:
-    return main(["enrich", "--root", str(root), "--api-url", api, "--pause", "0.2", "--cache", str(root / "cache"), *args])
+    return main(["enrich", "--root", str(root), "--api-url", api, "--pause", "0.2", "--cache", str(root / "cache"), "--sources", "arxiv", *args])
 
 
 def front(path: Path) -> dict[str, object]:

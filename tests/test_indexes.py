@@ -379,6 +379,9 @@ KIND_MARKS = {
     "architecture": "paper-architecture-index",
     "references": "paper-references",
     "known-problems": "paper-known-problems",
+    "authors": "paper-authors",
+    "venues": "paper-venues",
+    "citegraph": "paper-citegraph-index",
 }
 
 

@@ -259,7 +259,7 @@ def answers() -> Iterator[dict[str, dict[str, str]]]:
 
 
 def enrich(root: Path, api: str) -> subprocess.CompletedProcess[str]:
-    return papershelf("--root", root, "enrich", "--api-url", api, "--pause", "0", "--cache", root.parent / "arxiv-cache", env={"PAPERSHELF_ARXIV_API": api})
+    return papershelf("--root", root, "enrich", "--api-url", api, "--pause", "0", "--cache", root.parent / "arxiv-cache", "--sources", "arxiv", env={"PAPERSHELF_ARXIV_API": api})
 
 
 def bib_fields(root: Path) -> tuple[dict[str, dict[str, str]], list[str]]:

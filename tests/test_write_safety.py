@@ -451,7 +451,7 @@ def test_an_unreadable_bib_stops_import_add_and_enrich_before_planning(shelf: Pa
     listing.write_text(LIST, encoding="utf-8")
     entry = tmp_path / "one.bib"
     entry.write_text("@misc{other,\n  title = {Other},\n  year = {2021}\n}\n", encoding="utf-8")
-    for argv in (["import", str(listing)], ["add", "--bibtex", str(entry)], ["enrich", "--api-url", "http://127.0.0.1:9", "--pause", "0"]):
+    for argv in (["import", str(listing)], ["add", "--bibtex", str(entry)], ["enrich", "--api-url", "http://127.0.0.1:9", "--pause", "0", "--sources", "arxiv"]):
         assert cli.main([argv[0], "--root", str(shelf), *argv[1:]]) == 1
         error = capsys.readouterr().err
         assert "references.bib: byte 0xe9 at line 2" in error and "nothing was changed" in error, error

@@ -25,6 +25,8 @@ PROG = "papershelf"
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if args.links:
+        return _cmd_check_links(args)
     from papershelf.commands.check import format_json, run_check, summary
 
     result = run_check(locate(args.root))
@@ -35,6 +37,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(line)
         print(summary(result.problems, result.shelf, len(result.known), result.dropped), file=sys.stderr)
     return 1 if result.failed else 0
+
+
+def _cmd_check_links(args: argparse.Namespace) -> int:
+    from papershelf.commands import links
+    from papershelf.sources.linkcheck import LinkChecker
+
+    checker = LinkChecker(connections=args.connections, pause=args.pause, allow_private=bool(os.environ.get("PAPERSHELF_LINKS_ALLOW_PRIVATE")))
+    report = links.check_links(locate(args.root), checker)
+    if report.no_network:
+        print("check --links: no network (no host could be reached); nothing was checked", file=sys.stderr)
+        return links.NO_NETWORK
+    findings = report.findings()
+    for line in findings:
+        print(line)
+    print(report.summary(), file=sys.stderr)
+    return 1 if findings else 0
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -64,15 +82,20 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_enrich(args: argparse.Namespace) -> int:
     from papershelf.commands import enrich
-    from papershelf.sources import arxiv
+    from papershelf.sources import arxiv, registry
 
-    if args.pause < arxiv.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
+    try:
+        names = registry.parse_names(args.sources)
+        max_age = enrich.parse_age(args.refresh_older_than) if args.refresh_older_than else None
+    except ValueError as error:
+        raise ShelfError(str(error)) from error
+    if registry.ARXIV in names and args.pause < arxiv.MIN_PAUSE and not os.environ.get("PAPERSHELF_ARXIV_API") and not args.api_url:
         raise ShelfError(f"arXiv's terms ask for at least {arxiv.MIN_PAUSE:g} s between requests; --pause may be shorter only with --api-url (a mirror or a test server)")
     paths = locate(args.root)
     api = args.api_url or os.environ.get("PAPERSHELF_ARXIV_API") or arxiv.DEFAULT_API
     client = arxiv.ArxivClient(api, pause=args.pause, batch=args.batch, timeout=args.timeout)
     try:
-        report = enrich.enrich_shelf(paths, client, Path(args.cache) if args.cache else None, dry_run=args.dry_run)
+        report = enrich.enrich_shelf(paths, client, Path(args.cache) if args.cache else None, dry_run=args.dry_run, sources=names, refresh_older_than=max_age)
     finally:
         client.close()
     if args.dry_run:
@@ -126,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="lint pages and references.bib without building", description="Lint every paper page and the .bib file. Prints `path:line: code message` lines; exits 1 when it finds anything not in the shelf's known-problems.json (those are printed apart, as known; an entry whose problem is fixed is removed from the file).")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--links", action="store_true", help="check every external link instead (network): dead links and redirects to another paper at file:line; 403, 429 and timeouts count as unknown; exit 3 without a network")
+    check.add_argument("--connections", type=int, default=4, help="with --links: requests at once (default 4)")
+    check.add_argument("--pause", type=float, default=1.0, help="with --links: seconds between two requests to one host (default 1)")
     check.set_defaults(run=_cmd_check)
 
     add = commands.add_parser("add", parents=[common], help="add a paper from arXiv (or a BibTeX entry)", description="Fetch a paper's metadata from the arXiv API and write its page and BibTeX entry.")
@@ -144,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--shape", choices=("auto", *SHAPES), default="auto", help=f"the lists' shape: {shapes}, or auto (default: the first of these that recognises entries)")
     imp.set_defaults(run=_cmd_import)
 
-    enr = commands.add_parser("enrich", parents=[common], help="fill missing metadata from the arXiv API", description="For every paper with an arXiv id, add what its page and BibTeX entry lack (abstract, v1 date, authors, category, DOI, journal reference); never replaces a value already written. Answers are cached, so a second run makes no request and an interrupted run resumes.")
+    enr = commands.add_parser("enrich", parents=[common], help="fill missing metadata from arXiv, Semantic Scholar, GitHub and the Hugging Face Hub", description="Add what pages and BibTeX entries lack: from arXiv the abstract, v1 date, authors, category, DOI and journal reference; from Semantic Scholar citation counts, authors with ids, the shelf papers each paper cites and the venue that published a preprint (the entry is upgraded, and the summary lists it); from GitHub the stars of code links; from the Hugging Face Hub models and datasets naming the paper. Never replaces a value written by hand. Answers are cached (.papershelf-cache/<source>/), so a second run makes no request and an interrupted run resumes; a bad answer changes nothing and names the source and id. Environment: SEMANTIC_SCHOLAR_API_KEY, GITHUB_TOKEN; PAPERSHELF_ARXIV_API, PAPERSHELF_S2_API, PAPERSHELF_GITHUB_API, PAPERSHELF_HF_API for other base URLs.")
+    enr.add_argument("--sources", default="arxiv,s2,github,hf", metavar="NAMES", help="comma-separated sources to ask: arxiv, s2, github, hf (default all)")
+    enr.add_argument("--refresh-older-than", metavar="AGE", help="ask again about answers cached longer ago than AGE (7d, 2w, 12h); default: never")
     enr.add_argument("--dry-run", action="store_true", help="print what would change; write nothing (the cache is still filled)")
     enr.add_argument("--api-url", metavar="URL", help="arXiv API base URL (env PAPERSHELF_ARXIV_API; default https://export.arxiv.org/api)")
     enr.add_argument("--cache", metavar="DIR", help="cache directory (default .papershelf-cache/arxiv under the shelf)")

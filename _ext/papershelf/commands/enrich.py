@@ -1,4 +1,15 @@
-"""``papershelf enrich``: fill missing metadata from the arXiv API.
+"""``papershelf enrich``: fill missing metadata from arXiv, Semantic Scholar, GitHub and the Hugging Face Hub.
+
+``--sources`` picks them (default all; the registry is
+:mod:`papershelf.sources.registry`); what each adds to a page and its entry,
+never over a value written by hand, is :mod:`papershelf.sources.merge`. Every
+source answers into one cache (``.papershelf-cache/<source>/``, one record an
+id with the day fetched; ``--refresh-older-than 7d`` asks again for older
+ones). Everything is fetched and checked before anything is written: a bad
+answer from any source raises ShelfError naming the source, the id and what
+went wrong, and the shelf stays as it was (the answers already in stay cached).
+
+The arXiv part:
 
 For every paper with an arXiv id (its paper link or its entry's ``eprint``)
 the API's answer fills what is missing and only that: the page's ``abstract``
@@ -17,17 +28,22 @@ and a second run makes no request at all.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import GENERATED_FIELD, eprint_id, replace_entry, with_fields
-from papershelf.formats.frontmatter import dump_fields, split_front_matter
+from papershelf.formats.frontmatter import dump_fields, set_fields, split_front_matter
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import ShelfError, commit
+from papershelf.sources import merge, registry
 from papershelf.sources.arxiv import (
     CACHE_DIR,
     ArxivClient,
@@ -35,13 +51,17 @@ from papershelf.sources.arxiv import (
     Cache,
     bibtex_entry,
 )
+from papershelf.sources.cache import SourceCache
+from papershelf.sources.http import SourceStopped
+from papershelf.sources.s2 import doi_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from papershelf.model.records import BibEntry
     from papershelf.shelf.load import Page, Shelf
     from papershelf.shelf.paths import ShelfPaths
+    from papershelf.sources.base import Source
 
 #: the BibTeX field the importer writes into entries it made up
 
@@ -133,21 +153,52 @@ class EnrichReport:
     missing: dict[str, str] = field(default_factory=dict)  #: key -> why nothing came back
     written: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    sources: dict[str, SourceRun] = field(default_factory=dict)  #: the other sources, by name
+    additions: dict[str, merge.Proposal] = field(default_factory=dict)  #: key -> what the other sources add
+    upgrades: list[str] = field(default_factory=list)  #: ``key: @misc -> @inproceedings (venue)``
+    arxiv_asked: bool = True
+    page_rels: dict[str, str] = field(default_factory=dict)  #: key -> its page, for the lines of --dry-run
 
     def summary(self, dry_run: bool) -> str:
-        changed = sum(1 for c in self.changes if c.front or c.bib_fields or c.bib_replaced)
+        changed = len({c.key for c in self.changes if c.front or c.bib_fields or c.bib_replaced} | {k for k, p in self.additions.items() if p.front or p.bib_new})
         verb = "would change" if dry_run else "changed"
-        return (
-            f"enrich: {self.papers} papers with an arXiv id, {self.cached} from the cache, {self.fetched} fetched "
-            f"in {self.requests} requests ({self.seconds:.1f} s); {verb} {changed}; no answer for {len(self.missing)}"
-        )
+        if self.arxiv_asked:
+            lines = [
+                f"enrich: {self.papers} papers with an arXiv id, {self.cached} from the cache, {self.fetched} fetched "
+                f"in {self.requests} requests ({self.seconds:.1f} s); {verb} {changed}; no answer for {len(self.missing)}"
+            ]
+        else:
+            lines = [f"enrich: {verb} {changed} ({self.seconds:.1f} s)"]
+        lines += [run.line() for run in self.sources.values()]
+        lines += [f"upgraded {line}" for line in self.upgrades]
+        return "\n".join(lines)
+
+
+@dataclass
+class SourceRun:
+    """What one source did in a run."""
+
+    name: str
+    ids: int = 0
+    cached: int = 0
+    fetched: int = 0
+    unknown: int = 0  #: ids the source does not know
+    requests: int = 0
+    stopped: str = ""  #: why the source stopped early (its rate limit); the rest waits for the next run
+    left: int = 0
+
+    def line(self) -> str:
+        text = f"{self.name}: {self.ids} ids, {self.cached} from the cache, {self.fetched} fetched in {self.requests} requests, {self.unknown} unknown"
+        if self.stopped:
+            text += f"; stopped with {self.left} left for the next run ({self.stopped})"
+        return text
 
 
 class Progress:
     """A one-line progress bar on a terminal; silent otherwise."""
 
-    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
-        self.total, self.done, self.width = total, 0, width
+    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30, label: str = "arXiv") -> None:
+        self.total, self.done, self.width, self.label = total, 0, width, label
         self.stream = stream if stream is not None else sys.stderr
         self.live = self.stream.isatty() and total > 0
 
@@ -155,7 +206,7 @@ class Progress:
         self.done += count
         if self.live:
             filled = self.width * self.done // self.total
-            self.stream.write(f"\rarXiv [{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}")
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}")
             self.stream.flush()
 
     def close(self) -> None:
@@ -169,13 +220,26 @@ def enrich_shelf(
     cache_dir: Path | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    sources: Iterable[str] = (registry.ARXIV,),
+    made: Mapping[str, Source] | None = None,
+    refresh_older_than: dt.timedelta | None = None,
+    today: dt.date | None = None,
+    stream: TextIO | None = None,
 ) -> EnrichReport:
-    """Fetch what the cache lacks, then add missing values to pages and entries."""
+    """Fetch what the caches lack, then add missing values to pages and entries.
+
+    ``sources`` names the sources asked (arXiv through ``client``; the others
+    from ``made``, else built from the environment); ``refresh_older_than``
+    asks the other sources again about ids fetched longer ago.
+    """
     started = time.monotonic()
     shelf = load_shelf(paths)
     shelf.require_readable()  # an unreadable .bib stops the command before anything is planned
-    ids = paper_ids(shelf)
-    report = EnrichReport(papers=len(ids))
+    names = tuple(sources)
+    ids = paper_ids(shelf) if registry.ARXIV in names else {}
+    report = EnrichReport(papers=len(ids), arxiv_asked=registry.ARXIV in names)
+    today = today or dt.date.today()
+    records = _ask_sources(paths, shelf, [name for name in names if name != registry.ARXIV], made or {}, refresh_older_than, today, report, stream)
     cache = Cache(cache_dir or paths.root / CACHE_DIR)
     known: dict[str, ArxivPaper] = {}
     for identifier in sorted(set(ids.values())):
@@ -227,6 +291,7 @@ def enrich_shelf(
             except ValueError as error:
                 raise ShelfError(f"{error}; nothing was changed") from error
             bib_edits.setdefault(bibpath, []).append((entry, new))
+    _add_from_sources(paths, shelf, records, today, report, files, bib_edits)
     for bibpath, edits in bib_edits.items():
         text = shelf.bib_texts[bibpath]
         for entry, new in sorted(edits, key=lambda edit: -edit[0].line):  # from the end: earlier lines stay put
@@ -242,6 +307,94 @@ def enrich_shelf(
     return report
 
 
+def _ask_sources(paths: ShelfPaths, shelf: Shelf, names: list[str], made: Mapping[str, Source],
+                 max_age: dt.timedelta | None, today: dt.date, report: EnrichReport, stream: TextIO | None) -> dict[str, dict[str, Any]]:
+    """key -> source name -> that source's record of the paper (None: the source knows no such paper)."""
+    result: dict[str, dict[str, Any]] = {}
+    for name in names:
+        source = made.get(name) or registry.make(name, os.environ)
+        run = report.sources.setdefault(name, SourceRun(name))
+        wanted = {page.paper.key: source.ids_of(page.paper, shelf.entries.get(page.paper.key)) for page in shelf.pages}
+        all_ids = sorted({identifier for found in wanted.values() for identifier in found})
+        cache = SourceCache.of(paths.root, name)
+        known: dict[str, Any] = {}
+        for identifier in all_ids:
+            record = cache.fresh(identifier, today, max_age)
+            if record is not None:
+                known[identifier] = record.data
+        run.ids, run.cached = len(all_ids), len(known)
+        todo = [identifier for identifier in all_ids if identifier not in known]
+        bar = Progress(len(todo), stream, label=name)
+        try:
+            for start in range(0, len(todo), source.batch):
+                batch = todo[start:start + source.batch]
+                try:
+                    answers = source.fetch(batch)
+                except SourceStopped as stop:
+                    run.stopped, run.left = stop.reason, len(todo) - start
+                    break
+                cache.put_many(answers, today)  # at once: an interruption keeps every finished batch
+                known.update(answers)
+                run.fetched += len(answers)
+                bar.advance(len(batch))
+        finally:
+            bar.close()
+            run.requests = source.http.requests_made
+            if name not in made:
+                source.http.close()
+        run.unknown = sum(1 for identifier in all_ids if identifier in known and known[identifier] is None)
+        for key, found in wanted.items():
+            for identifier in found:
+                if identifier in known:
+                    result.setdefault(key, {})[name] = known[identifier]
+                    break
+    return result
+
+
+def _add_from_sources(paths: ShelfPaths, shelf: Shelf, records: dict[str, dict[str, Any]], today: dt.date,
+                      report: EnrichReport, files: dict[Path, str], bib_edits: dict[Path, list[tuple[BibEntry, str]]]) -> None:
+    index = merge.shelf_index((page.paper, arxiv_of(page, shelf), doi_of(shelf.entries.get(page.paper.key))) for page in shelf.pages)
+    touched = {entry.key for edits in bib_edits.values() for entry, _ in edits}
+    for page in shelf.pages:
+        key = page.paper.key
+        if key not in records or page.data is None:
+            continue
+        entry = shelf.entries.get(key)
+        proposal = merge.plan(page.paper, page.data, entry, records[key], index, today, tuple(paths.settings.links))
+        if proposal.bib_new and key in touched:
+            proposal.bib_new, proposal.upgrade = "", ""  # arXiv rewrote the entry in this run: the upgrade waits for the next
+        if not (proposal.front or proposal.bib_new):
+            continue
+        report.additions[key] = proposal
+        report.page_rels[key] = page.rel
+        if proposal.front:
+            try:
+                files[page.path] = set_fields(files.get(page.path) or page.path.read_text(encoding="utf-8-sig"), proposal.front)
+            except ValueError as error:
+                raise ShelfError(f"{page.rel}: {error} while enrich ran; run it again") from error
+        if proposal.bib_new and entry is not None:
+            report.upgrades.append(f"{key}: {proposal.upgrade}")
+            bib_edits.setdefault(_bib_path(paths, shelf, key), []).append((entry, proposal.bib_new))
+
+
+def arxiv_of(page: Page, shelf: Shelf) -> str:
+    identifier = next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
+    entry = shelf.entries.get(page.paper.key)
+    return identifier or (eprint_id(entry) if entry else "")
+
+
+AGE = re.compile(r"^(\d{1,4})([dwh]?)$")
+
+
+def parse_age(text: str) -> dt.timedelta:
+    """``7d``, ``2w``, ``12h`` or a number of days; ValueError otherwise."""
+    found = AGE.match(text.strip().lower())
+    if not found:
+        raise ValueError(f"{text!r} is not an age such as 7d, 2w or 12h")
+    number, unit = int(found.group(1)), found.group(2) or "d"
+    return {"d": dt.timedelta(days=number), "w": dt.timedelta(weeks=number), "h": dt.timedelta(hours=number)}[unit]
+
+
 def _bib_path(paths: ShelfPaths, shelf: Shelf, key: str) -> Path:
     rel = shelf.declared.get(key, (paths.rel(paths.bibfile), 0))[0]
     return next((path for path in shelf.bib_texts if paths.rel(path) == rel), paths.bibfile)
@@ -250,3 +403,10 @@ def _bib_path(paths: ShelfPaths, shelf: Shelf, key: str) -> Path:
 def changed_lines(report: EnrichReport, paths: ShelfPaths) -> Iterable[str]:
     for change in report.changes:
         yield from change.describe(paths.rel(paths.bibfile))
+    for key, proposal in report.additions.items():
+        where = report.page_rels.get(key, key)
+        for name, value in proposal.front.items():
+            shown = json.dumps(value, ensure_ascii=False)
+            yield f"{where}: + {name}: {shown if len(shown) <= 100 else shown[:97] + '...'}"
+        if proposal.upgrade:
+            yield f"{paths.rel(paths.bibfile)}: {key}: {proposal.upgrade}"

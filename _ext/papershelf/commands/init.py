@@ -30,6 +30,8 @@ INIT_FILES = {
     "models.md": "docs/models.md",
     "code.md": "docs/code.md",
     "references.md": "docs/references.md",
+    "authors.md": "docs/authors.md",
+    "venues.md": "docs/venues.md",
     "guide.md": "docs/maintainers/guide.md",
     "data-notes.md": "docs/maintainers/data-notes.md",
     "references.bib": "references.bib",
@@ -37,6 +39,7 @@ INIT_FILES = {
     "README.md": "README.md",
     "readthedocs.yaml": ".readthedocs.yaml",
     "gitignore.txt": ".gitignore",
+    "refresh.yml": ".github/workflows/refresh.yml",
     "requirements.txt": "requirements.txt",
 }
 #: the reader's pages, in navigation order: (page, what the landing page says of it)
@@ -48,6 +51,8 @@ READER_PAGES = (
     ("code", "every code repository, by paper."),
     ("comparison", "the papers side by side on this shelf's facets."),
     ("papers", "every paper, by name."),
+    ("authors", "every author, with their papers."),
+    ("venues", "where the papers appeared, by venue and year."),
     ("references", "the whole bibliography; download [references.bib](site:references.bib)."),
 )
 

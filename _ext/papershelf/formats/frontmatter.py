@@ -257,3 +257,36 @@ def dump_fields(fields: Mapping[str, Any], order: Iterable[str] = ()) -> str:
 def dump_front_matter(fields: Mapping[str, Any], order: Iterable[str] = ()) -> str:
     """A page holding only front matter: fences around :func:`dump_fields`."""
     return f"{FENCE}\n{dump_fields(fields, order)}{FENCE}\n"
+
+
+def set_fields(text: str, values: Mapping[str, Any]) -> str:
+    """``text`` with ``values`` written into its front matter, the rest untouched.
+
+    A key already present has its lines (from its own line to the next
+    top-level key or the closing fence) replaced; a new key goes before the
+    closing fence. ValueError when the page has no front matter that parses.
+    """
+    front = parse_front_matter(text)
+    if front is None or front.error:
+        raise ValueError("the page has no front matter that parses")
+    lines = text.splitlines(keepends=True)
+    starts = sorted((front.data.line_of(name), name) for name in front.data)
+    spans: dict[str, tuple[int, int]] = {}
+    for index, (line, name) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else front.end_line
+        spans[name] = (line - 1, end - 1)  # 0-based, end exclusive
+    replaced = {spans[name][0]: (spans[name][1], dump_fields({name: value})) for name, value in values.items() if name in spans}
+    added = dump_fields({name: value for name, value in values.items() if name not in spans})
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index in replaced:
+            end, new = replaced[index]
+            result.append(new)
+            index = end
+            continue
+        if index == front.end_line - 1:
+            result.append(added)
+        result.append(lines[index])
+        index += 1
+    return "".join(result)

@@ -33,7 +33,7 @@ class Code(Enum):
     RAW_HTML = ("raw-html", "Raw HTML (an HTML block or inline HTML in Markdown, the `raw` directive or role) is not published on any page (it could run scripts). Write Markdown instead.")
     FILE_ACCESS = ("file-access", "A directive or role that reads or copies a file (`include`, `literalinclude`, `csv-table` with `:file:` or `:url:`, the `download` role) is refused on pages not listed in `papershelf_trusted_pages`; on every page, these and images are refused when the file lies outside the source folder (symbolic links followed). Remove it, or list a page you write yourself in `papershelf_trusted_pages`.")
     HTML_IN_TEXT = ("html-in-text", "A front matter value contains HTML markup. It is shown as plain text, never as markup; write plain text.")
-    LONG_TEXT = ("long-text", "A title or short name is too long to show well in lists and the timeline. Shorten it.")
+    LONG_TEXT = ("long-text", "A title, short name or author name is too long to show well in lists and the timeline, or a list (`cites`, `people`) is longer than is read. Shorten it.")
     NOT_UTF8 = ("not-utf8", "The page is not valid UTF-8; Sphinx cannot read it, so it is left out of the build. Save the file as UTF-8.")
     UNKNOWN_PAPER = ("unknown-paper", "A {paper} reference names a key that no paper page has. Use the `key` of a paper page.")
     UNKNOWN_CITATION = ("unknown-citation", "A {cite} role names a key that no entry of the .bib files has (keys are case-sensitive). Fix the key or add the entry.")

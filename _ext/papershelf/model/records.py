@@ -60,6 +60,24 @@ class PaperDate:
 
 
 @dataclass(frozen=True)
+class Metrics:
+    """Counts a source gave about a paper (``papershelf enrich`` writes them), each as of one day."""
+
+    citations: int | None = None  #: Semantic Scholar's citation count
+    influential_citations: int | None = None  #: Semantic Scholar's influential citations
+    stars: int | None = None  #: GitHub stars of the code link
+    as_of: str = ""  #: ISO day the counts were fetched (YYYY-MM-DD)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author of a paper as a source names them (the page's ``people``)."""
+
+    name: str
+    id: str = ""  #: ``source:identifier`` (``s2:1741101``), empty when unknown
+
+
+@dataclass(frozen=True)
 class Paper:
     """Everything a paper page's front matter says, validated."""
 
@@ -77,6 +95,9 @@ class Paper:
     tags: tuple[str, ...] = ()
     architecture: tuple[tuple[str, str], ...] = ()  #: (field, value) pairs
     abstract: str = ""  #: the paper's abstract (``papershelf enrich`` fills it from arXiv)
+    metrics: Metrics | None = None  #: citation counts and stars (``enrich``)
+    cites: tuple[str, ...] = ()  #: keys of shelf papers this paper cites (``enrich``, from its references)
+    people: tuple[Person, ...] = ()  #: the authors with their ids (``enrich``)
     line: int = 1  #: line of the ``key:`` entry, for warnings about the paper
 
     def links_of(self, kind: str) -> tuple[Link, ...]:

@@ -17,7 +17,16 @@ from urllib.parse import urlsplit
 from papershelf.formats import dates
 from papershelf.formats.frontmatter import LineDict
 from papershelf.model.problems import Code, Problem
-from papershelf.model.records import BibEntry, Link, Model, Paper, PaperDate, Relation
+from papershelf.model.records import (
+    BibEntry,
+    Link,
+    Metrics,
+    Model,
+    Paper,
+    PaperDate,
+    Person,
+    Relation,
+)
 from papershelf.model.settings import DEFAULT, ShelfSettings
 
 STATUSES = ("read", "reading", "unread")
@@ -25,6 +34,16 @@ STATUSES = ("read", "reading", "unread")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 #: longest text shown well in lists and the timeline
 TEXT_LIMITS = {"title": 300, "short_name": 40}
+#: the keys of ``metrics`` and their types (counts are whole numbers >= 0)
+METRIC_KEYS = ("citations", "influential_citations", "stars", "as_of")
+#: the largest count accepted (a bigger one is a wrong value, not a famous paper)
+MAX_COUNT = 10**9
+#: an author id: the source's name, a colon, the source's identifier
+PERSON_ID = re.compile(r"^[a-z][a-z0-9]{0,15}:[A-Za-z0-9._-]{1,64}$")
+#: the most people and cited keys read from one page (enrich writes far fewer)
+MAX_ITEMS = 2000
+#: longest author name kept
+MAX_NAME = 200
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,15 @@ def fields(settings: ShelfSettings = DEFAULT) -> tuple[FieldSpec, ...]:
         FieldSpec("relations", "mapping of relation kind to a key or a list of keys", False, "Links to other papers, written once on the stating page; the other page shows the inverse. Kinds: " + "; ".join(f"`{k}` ({a} / {b})" for k, (a, b) in relations.items()) + ".", "{updated_version: liu2023improvedllava}"),
         FieldSpec("tags", "list of text", False, "Topics; each gets a section on the Topics page.", "[instruction tuning]"),
         FieldSpec("abstract", "text", False, "The paper's abstract, shown folded under the header and searchable. `papershelf enrich` fills it from arXiv when it is missing.", '"We present ..."'),
+        FieldSpec("metrics", "mapping: citations, influential_citations, stars (whole numbers), as_of (date YYYY-MM-DD)", False,
+                  "Citation counts (Semantic Scholar) and stars of the code link (GitHub), with the day they were fetched; shown on the page and as sortable columns of the Papers index. Written by `papershelf enrich`, which never replaces a value written by hand.",
+                  '{citations: 5120, influential_citations: 800, stars: 19000, as_of: "2024-05-11"}'),
+        FieldSpec("cites", "list of paper keys", False,
+                  "Papers on this shelf that this paper cites (from its reference list); the cited page shows the inverse (\"cited by\"). Written by `papershelf enrich`.",
+                  "[radford2021clip, li2023blip2]"),
+        FieldSpec("people", "list of {name, id}", False,
+                  "The paper's authors, each with an id `source:identifier` (`s2:` for Semantic Scholar) when one is known; the Authors index joins a person's papers by id, else by name. Written by `papershelf enrich` (the key is not `authors`: MyST reads that one as document information).",
+                  '[{name: Haotian Liu, id: "s2:2109283"}]'),
         FieldSpec("architecture", "mapping of facet name to text", False,
                   ("Facts for the comparison table; leave out what the paper does not state. Facets: " + facets + ".") if facets
                   else "Facts for the comparison table; this shelf configures no facets (`papershelf_facets` in conf.py).",
@@ -214,6 +242,73 @@ class _Reader:
                 result.append((name, text))
         return tuple(result)
 
+    def count(self, name: str, value: Any, line: int) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.warn(Code.WRONG_TYPE, f"`{name}` must be a whole number, not {_type_name(value)}", line)
+            return None
+        if not 0 <= value <= MAX_COUNT:
+            self.warn(Code.BAD_VALUE, f"`{name}` is {value}; a count lies between 0 and {MAX_COUNT:,}", line)
+            return None
+        return value
+
+    def metrics(self, value: Any, line: int, today: dt.date | None) -> Metrics | None:
+        mapping = self.mapping("metrics", value, line)
+        if mapping is None:
+            return None
+        counts: dict[str, int | None] = {}
+        as_of = ""
+        for name, item in mapping.items():
+            item_line = mapping.line_of(name, line)
+            if name not in METRIC_KEYS:
+                self.warn(Code.UNKNOWN_KEY, f"unknown key `metrics.{name}`" + _suggest(name, METRIC_KEYS), item_line)
+            elif name == "as_of":
+                day = self.date("metrics.as_of", item, item_line, today)
+                if day is not None and not day.day:
+                    self.warn(Code.BAD_DATE, "`metrics.as_of` must be a day, YYYY-MM-DD", item_line)
+                elif day is not None:
+                    as_of = day.iso()
+            else:
+                counts[name] = self.count(f"metrics.{name}", item, item_line)
+        if not any(v is not None for v in counts.values()):
+            return None
+        return Metrics(counts.get("citations"), counts.get("influential_citations"), counts.get("stars"), as_of)
+
+    def cites(self, value: Any, line: int, own_key: str) -> tuple[str, ...]:
+        keys = self.text_list("cites", value, line)
+        if len(keys) > MAX_ITEMS:
+            self.warn(Code.LONG_TEXT, f"`cites` lists {len(keys)} papers; only the first {MAX_ITEMS} are read", line)
+        return tuple(dict.fromkeys(key for key in keys[:MAX_ITEMS] if key != own_key))
+
+    def people(self, value: Any, line: int) -> tuple[Person, ...]:
+        if not isinstance(value, list):
+            self.warn(Code.WRONG_TYPE, f"`people` must be a list of {{name, id}}, not {_type_name(value)}", line)
+            return ()
+        result = []
+        for index, item in enumerate(value[:MAX_ITEMS]):
+            item_line = _line(value, index, line)
+            if isinstance(item, str):
+                item = {"name": item}
+            if not isinstance(item, dict):
+                self.warn(Code.WRONG_TYPE, f"`people[{index}]` must be a mapping with `name` and `id`", item_line)
+                continue
+            for extra in sorted(set(item) - {"name", "id"}):
+                self.warn(Code.UNKNOWN_KEY, f"unknown key `people[{index}].{extra}`" + _suggest(extra, ("name", "id")), getattr(item, "line_of", lambda _k, d: d)(extra, item_line))
+            name = " ".join(self.text(f"people[{index}].name", item.get("name", ""), item_line).split())
+            if not name:
+                self.warn(Code.MISSING_KEY, f"`people[{index}]` has no `name`", item_line)
+                continue
+            if len(name) > MAX_NAME:
+                self.warn(Code.LONG_TEXT, f"`people[{index}].name` has {len(name)} characters; keep it under {MAX_NAME}", item_line)
+                name = name[:MAX_NAME]
+            ident = self.text(f"people[{index}].id", item.get("id", ""), item_line) if "id" in item else ""
+            if ident and not PERSON_ID.match(ident):
+                self.warn(Code.BAD_VALUE, f"`people[{index}].id` is {ident[:80]!r}; write `source:identifier` (e.g. `s2:1741101`)", item_line)
+                ident = ""
+            result.append(Person(name, ident))
+        if len(value) > MAX_ITEMS:
+            self.warn(Code.LONG_TEXT, f"`people` lists {len(value)} people; only the first {MAX_ITEMS} are read", line)
+        return tuple(result)
+
     def date(self, name: str, value: Any, line: int, today: dt.date | None) -> PaperDate | None:
         text = self.text(name, value, line)
         if not text:
@@ -299,6 +394,9 @@ def read_paper(
         tags=reader.text_list("tags", *get("tags")) if "tags" in data else (),
         architecture=reader.architecture(*get("architecture")) if "architecture" in data else (),
         abstract=" ".join(reader.text("abstract", *get("abstract")).split()) if "abstract" in data else "",
+        metrics=reader.metrics(*get("metrics"), today) if "metrics" in data else None,
+        cites=reader.cites(*get("cites"), key) if "cites" in data else (),
+        people=reader.people(*get("people")) if "people" in data else (),
         line=data.line_of("key", data.start_line or 1),
     )
     if paper.date is None:

@@ -10,16 +10,19 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from papershelf.model.problems import Code, Problem
+from papershelf.shelf.citegraph import CiteGraph, build_graph
+from papershelf.shelf.people import Author, authors
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from papershelf.model.records import Paper
 
 UNDATED = (9999, 99, 99)
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,8 +33,11 @@ class ShelfView:
     cited_in: dict[str, list[str]] = field(default_factory=dict)  #: key -> docnames citing it
     index_pages: dict[str, str] = field(default_factory=dict)  #: index kind -> docname showing it
     findings: list[Problem] = field(default_factory=list)
+    graph: CiteGraph = field(default_factory=CiteGraph)  #: cites, cited by and related papers (``cites`` front matter)
     _positions: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     keys_by_doc: dict[str, str] = field(init=False, repr=False, default_factory=dict)
+    _authors: list[Author] | None = field(init=False, repr=False, default=None)
+    _derived: dict[str, Any] = field(init=False, repr=False, default_factory=dict)
 
     def neighbours(self, key: str) -> tuple[Paper | None, Paper | None]:
         """The chronological predecessor and successor of a paper."""
@@ -41,6 +47,18 @@ class ShelfView:
         before = self.papers[self.order[position - 1]] if position > 0 else None
         after = self.papers[self.order[position + 1]] if position + 1 < len(self.order) else None
         return before, after
+
+    def authors(self) -> list[Author]:
+        """Every person named in the pages' ``people``, once per view (:mod:`papershelf.shelf.people`)."""
+        if self._authors is None:
+            self._authors = authors(self.papers, self.order)
+        return self._authors
+
+    def derived(self, name: str, make: Callable[[], T]) -> T:
+        """``make()``, once per view (a build's split index pages share their groups)."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        return cast("T", self._derived[name])
 
     def __post_init__(self) -> None:
         self._positions = {key: index for index, key in enumerate(self.order)}
@@ -109,6 +127,7 @@ def build_view(
         cited_in={key: sorted(docs) for key, docs in cited_in.items()},
         index_pages=index_pages,
         findings=findings,
+        graph=build_graph(papers),
     )
 
 

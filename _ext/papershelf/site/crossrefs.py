@@ -18,6 +18,7 @@ from papershelf.site.domain import paper_domain
 from papershelf.site.grouping import tag_id
 from papershelf.site.indexes import pages
 from papershelf.site.nodes import paper_crossrefs, paper_index
+from papershelf.site.shelfgraph import graph_fields
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,6 +72,7 @@ def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> li
             else:
                 items.append(nodes.inline(tag, tag))
         fields += _field("Topics", items)
+    fields.extend(graph_fields(app, view, key, docname, lambda p: paper_link(app.builder, docname, p), _field))
     citing = view.cited_in.get(key, [])
     if citing:
         fields += _field("Cited in", [doc_link(app, docname, d) for d in citing])

@@ -35,7 +35,7 @@ class PaperDomain(Domain):
     name = "paper"
     label = "Papers"
     object_types = {"paper": ObjType("paper", "paper")}
-    data_version = 17  # records moved into layer packages (issue 20); findings are Problems; short topic ids
+    data_version = 18  # records moved into layer packages (issue 20); findings are Problems; short topic ids; papers hold metrics, cites and people (issue 24)
     initial_data = {
         "pages": {},  # docname -> Paper its front matter describes
         "mentions": {},  # docname -> {key: line} of {paper} roles on that page

@@ -23,6 +23,7 @@ from papershelf.shelf.rules import RAW_HTML_MESSAGE
 from papershelf.shelf.schema import is_paper_page, read_paper
 from papershelf.site import findings
 from papershelf.site.domain import cite_domain, paper_domain
+from papershelf.site.metrics import metrics_line
 from papershelf.site.nodes import paper_abstract, paper_crossrefs
 from papershelf.site.search import ignored, search_data
 
@@ -158,6 +159,8 @@ def build_header(paper: Paper, bib: BibEntry | None, entry: Entry | None, settin
             header += nodes.paragraph("", reference.authors, classes=["paper-authors"])
         if reference.venue or reference.year:
             header += venue_line(reference)
+    if (metrics := metrics_line(paper)) is not None:
+        header += metrics
     if paper.links:
         header += _link_row(paper, settings.links)
     if paper.abstract:

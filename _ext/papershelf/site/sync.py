@@ -35,6 +35,7 @@ from papershelf.site import schedule
 from papershelf.site.bibscan import bib_encoding, bib_paths, bib_style, cite_id_template, scan_all
 from papershelf.site.domain import cite_domain, paper_domain
 from papershelf.site.indexes.kinds import content_digest
+from papershelf.site.shelfgraph import graph_shown
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -267,6 +268,7 @@ def fingerprints(env: BuildEnvironment, view: ShelfView, references: dict[str, s
             [(kind, name(source)) for kind, source in view.inverse.get(key, [])],
             view.index_pages.get("topics"),
             [(d, title(d)) for d in view.cited_in.get(key, [])],
+            graph_shown(view, key),
         ))
     for docname, keys in references.items():
         parts[docname].append(sorted((key, name(key)) for key in keys))

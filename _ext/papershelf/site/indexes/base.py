@@ -138,3 +138,18 @@ def section(title: str, ids: list[str], classes: list[str]) -> nodes.section:
 
 def empty(text: str) -> nodes.paragraph:
     return nodes.paragraph(text, text, classes=["paper-index-empty"])
+
+
+def count_cells(paper: Paper) -> list[nodes.Node]:
+    """Citations and stars of a paper, ``—`` when unknown (sortable columns: missing sorts last)."""
+    metrics = paper.metrics
+    values = (metrics.citations, metrics.stars) if metrics is not None else (None, None)
+    return [nodes.paragraph("", f"{value:,}" if value is not None else "\u2014", classes=["paper-count", "paper-nowrap"]) for value in values]
+
+
+def as_of_note(papers: Sequence[Paper]) -> nodes.paragraph:
+    """``Citations (Semantic Scholar) and stars (GitHub) as of 2026-03-02``: the days the counts were fetched."""
+    days = sorted({p.metrics.as_of for p in papers if p.metrics is not None and p.metrics.as_of})
+    when = "" if not days else f" as of {days[0]}" if len(days) == 1 else f" as of {days[0]} to {days[-1]}"
+    text = f"Citations (Semantic Scholar) and stars (GitHub){when}; click a column heading to sort."
+    return nodes.paragraph(text, text, classes=["paper-counts-as-of"])

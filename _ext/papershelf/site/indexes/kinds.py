@@ -25,7 +25,13 @@ own module; a new index page is one such module plus one line in
 ``references``
     every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`);
 ``known-problems``
-    the shelf's known problems, for maintainers (:mod:`~papershelf.site.indexes.known`).
+    the shelf's known problems, for maintainers (:mod:`~papershelf.site.indexes.known`);
+``authors``
+    every person named in the pages' ``people``, with their papers (:mod:`~papershelf.site.indexes.authors`);
+``venues``
+    venue, year and count of the papers' entries (:mod:`~papershelf.site.indexes.venues`);
+``citegraph``
+    which papers cite which, layered by year (:mod:`~papershelf.site.indexes.citegraph`).
 """
 
 from __future__ import annotations
@@ -33,7 +39,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from papershelf.shelf.view import digest
-from papershelf.site.indexes import chronology, known, references, summary, tables, timeline, topics
+from papershelf.site.indexes import (
+    authors,
+    chronology,
+    citegraph,
+    known,
+    references,
+    summary,
+    tables,
+    timeline,
+    topics,
+    venues,
+)
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -54,6 +71,9 @@ KINDS: dict[str, IndexKind] = {kind.name: kind for kind in (
     tables.ARCHITECTURE,
     references.REFERENCES,
     known.KNOWN_PROBLEMS,
+    authors.AUTHORS,
+    venues.VENUES,
+    citegraph.CITEGRAPH,
 )}
 
 #: kind -> its renderer (for the benchmarks, which ask which kinds exist)

@@ -56,7 +56,7 @@ from papershelf.site.exports.bibexport import Group as Exported
 from papershelf.site.exports.feeds import topic_feed
 from papershelf.site.grouping import tag_id, tag_slug, topic_groups, year_groups
 from papershelf.site.header import text_cell
-from papershelf.site.indexes import references, tables
+from papershelf.site.indexes import authors, references, tables, venues
 from papershelf.site.indexes.base import empty, group_page, nowrap, row_table, scrolling
 from papershelf.site.indexes.chronology import chronology_section
 from papershelf.site.indexes.kinds import KINDS
@@ -78,6 +78,7 @@ SELECTION_VERSION = "papershelf_selection_version"  #: context key: a year page'
 STATE = "papershelf-split-pages.json"  #: digests of the written group pages, in the doctree dir
 DEFAULT_SPLIT_ABOVE = 200
 FILTER_JS = "papershelf-filter.js"
+SORT_JS = "papershelf-sort.js"  #: sortable columns (the Papers index's counts)
 INDEX_CSS = "papershelf-indexes.css"
 
 
@@ -206,6 +207,8 @@ SPLITS: dict[str, Split] = {
                    lambda app, view, g, page: tables.render_queue(app, _sub(view, g.papers), page)[1:]),
     "architecture": Split("architecture", "Year", lambda a, v: _by_year(v, lambda p: int(bool(p.architecture)), PART_ROWS["architecture"]), lambda g: f"Architectures of {g.label}",
                           lambda app, view, g, page: tables.render_architecture(app, _sub(view, g.papers), page)),
+    "authors": Split("authors", "Names", lambda a, v: [Group(*g) for g in authors.split_groups(v)], lambda g: f"Authors: {g.label}", lambda app, view, g, page: authors.render_group(app, view, g.slug, page)),
+    "venues": Split("venues", "Venues", lambda a, v: [Group(*g) for g in venues.split_groups(a, v)], lambda g: f"Venues: {g.label}", lambda app, view, g, page: venues.render_group(app, view, g.slug, page)),
     "references": Split("references", "Authors", lambda a, v: _by_author(a, v), lambda g: f"References: {g.label}",
                         lambda app, view, g, page: [references.render_list(app, view, g.entries, page)]),
 }
@@ -279,6 +282,9 @@ def add_index_assets(app: Sphinx, pagename: str, templatename: str, context: dic
     if not kinds and not on_group_page:
         return
     app.add_css_file(INDEX_CSS)
+    app.add_js_file(SORT_JS, loading_method="defer")
+    if "citegraph" in (kinds or ()):
+        app.add_js_file("papershelf-citegraph.js", loading_method="defer")
     if "chronology" in (kinds or ()) or (on_group_page and domain.view is not None and pagename.rpartition("/")[0] == domain.view.index_pages.get("chronology")):
         app.add_js_file(FILTER_JS, loading_method="defer")
 
@@ -303,7 +309,7 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
         cells.append(text_cell(first))
         classes = [f"paper-{kind}-group", f"year-{group.slug}" if kind == "chronology" else f"group-{group.slug}"]
         rows.append((classes, cells))
-    count_heading = "Rows" if kind in ("models", "code") else "Entries" if kind == "references" else "Papers"
+    count_heading = "Rows" if kind in ("models", "code", "venues") else "Entries" if kind == "references" else "People" if kind == "authors" else "Papers"
     headings = [split.heading, count_heading, *(["Read"] if kind == "chronology" and with_status else []), "First" if kind in ("papers", "references") else "Newest"]
     table = row_table(headings, rows, ["paper-years" if kind == "chronology" else "paper-groups"])
     if kind == "topics":

@@ -22,6 +22,8 @@ from papershelf.model.settings import of_config
 from papershelf.site.header import link_cell, table, text_cell
 from papershelf.site.indexes.base import (
     IndexKind,
+    as_of_note,
+    count_cells,
     date_cell,
     empty,
     filter_classes,
@@ -41,11 +43,17 @@ if TYPE_CHECKING:
 
 
 def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
-    """Every paper, alphabetically by short name."""
+    """Every paper, alphabetically by short name; with counts, sortable, when the shelf has any."""
     papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
     with_status = of_config(app.config).reading_status
-    rows = [[paper_ref(app, docname, p), text_cell(p.title), nowrap(p.date.iso() if p.date else "undated"), *([status_cell(p)] if with_status else [])] for p in papers]
-    return [scrolling(table(["Paper", "Title", "Date", *(["Status"] if with_status else [])], rows, ["paper-list"]))]
+    counted = any(p.metrics is not None for p in view.papers.values())
+    rows = [[paper_ref(app, docname, p), text_cell(p.title), nowrap(p.date.iso() if p.date else "undated"), *([status_cell(p)] if with_status else []),
+             *(count_cells(p) if counted else [])] for p in papers]
+    headings = ["Paper", "Title", "Date", *(["Status"] if with_status else []), *(["Citations", "Stars"] if counted else [])]
+    result: list[nodes.Node] = [scrolling(table(headings, rows, ["paper-list", *(["paper-sortable"] if counted else [])]))]
+    if counted:
+        result.insert(0, as_of_note(papers))
+    return result
 
 
 def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -122,7 +130,7 @@ def _bare(url: str) -> str:
     return url.split("//", 1)[-1].rstrip("/")
 
 
-PAPERS = IndexKind("papers", render_papers, shown=lambda p: (*link_shown(p), p.date, p.status), empty="No papers on the shelf yet.")
+PAPERS = IndexKind("papers", render_papers, shown=lambda p: (*link_shown(p), p.date, p.status, p.metrics), empty="No papers on the shelf yet.")
 QUEUE = IndexKind("queue", render_queue, shown=lambda p: (*link_shown(p), p.date, p.status, p.tags), empty="Nothing left to read.",
                   has_rows=lambda view, settings: settings.reading_status and any(p.status != "read" for p in view.papers.values()))
 MODELS = IndexKind("models", render_models, shown=lambda p: (*link_shown(p), p.models), empty="No paper names a released model yet.",

@@ -1,0 +1,56 @@
+"""What every metadata source offers ``enrich``, and the checks of hostile answers they share.
+
+A source names the ids it wants for a paper (:meth:`Source.ids_of`), and
+answers a batch of them (:meth:`Source.fetch`) with plain JSON values it has
+validated and bounded (so the cache and the planner never see the raw
+answer): one value an id, ``None`` when the source knows no such id. A bad
+answer raises :class:`~papershelf.sources.http.SourceError` naming the
+source, the id and what went wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from papershelf.model.records import BibEntry, Paper
+    from papershelf.sources.http import HttpClient
+
+#: the largest count accepted from a source
+MAX_COUNT = 10**9
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class Source(Protocol):
+    name: str  #: the name ``--sources`` uses and the cache folder
+    batch: int  #: most ids asked in one request
+    http: HttpClient
+
+    def ids_of(self, paper: Paper, entry: BibEntry | None) -> list[str]: ...
+
+    def fetch(self, ids: Sequence[str]) -> dict[str, Any]: ...
+
+
+def text(value: Any, limit: int = 300) -> str:
+    """A string value, whitespace folded, control characters dropped, at most ``limit`` characters; else ""."""
+    if not isinstance(value, str):
+        return ""
+    value = unicodedata.normalize("NFC", _CONTROL.sub(" ", value))
+    return " ".join(value.split())[:limit]
+
+
+def count(value: Any) -> int | None:
+    """A whole number 0..MAX_COUNT; None otherwise (booleans are not counts)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        return None
+    return value
+
+
+def iso_day(value: Any) -> str:
+    """``YYYY-MM-DD`` from an ISO date or timestamp; "" otherwise."""
+    found = re.match(r"^(\d{4}-\d{2}-\d{2})(?:$|T)", value) if isinstance(value, str) else None
+    return found.group(1) if found else ""

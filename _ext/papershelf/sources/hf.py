@@ -1,0 +1,68 @@
+"""The Hugging Face Hub: models and datasets that name a paper's arXiv id.
+
+``GET /api/models?filter=arxiv:<id>`` and ``GET /api/datasets?filter=arxiv:<id>``
+answer lists of repositories (``id``) whose card cites the paper. The first
+few of each become the page's model and dataset links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import eprint_id
+from papershelf.sources import base
+from papershelf.sources.http import HttpClient, SourceError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from papershelf.model.records import BibEntry, Paper
+
+NAME = "hf"
+DEFAULT_API = "https://huggingface.co"
+HUB = "https://huggingface.co"
+ENV_API = "PAPERSHELF_HF_API"
+#: most repositories kept of each kind
+LIMIT = 5
+REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}(/[A-Za-z0-9][A-Za-z0-9_.-]{0,95})?$")
+
+
+def hub_url(kind: str, repo: str) -> str:
+    return f"{HUB}/datasets/{repo}" if kind == "datasets" else f"{HUB}/{repo}"
+
+
+class HubSource:
+    name = NAME
+    batch = 1
+
+    def __init__(self, http: HttpClient) -> None:
+        self.http = http
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], **http: Any) -> HubSource:
+        return cls(HttpClient(NAME, env.get(ENV_API) or DEFAULT_API, pause=http.pop("pause", 0.5), **http))
+
+    def ids_of(self, paper: Paper, entry: BibEntry | None) -> list[str]:
+        arxiv = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "") or (eprint_id(entry) if entry else "")
+        return [arxiv] if arxiv else []
+
+    def fetch(self, ids: Sequence[str]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for identifier in ids:
+            found: dict[str, list[str]] = {}
+            for kind in ("models", "datasets"):
+                answer = self.http.request("GET", f"/api/{kind}", identifier, params={"filter": f"arxiv:{identifier}", "limit": str(LIMIT * 4)})
+                if answer.status == 404:
+                    found[kind] = []
+                    continue
+                if answer.status != 200:
+                    raise SourceError(NAME, identifier, f"HTTP {answer.status} from {self.http.base_url}/api/{kind}")
+                data = answer.json(NAME, identifier)
+                if not isinstance(data, list):
+                    raise SourceError(NAME, identifier, f"the {kind} answer is not a list")
+                repos = [repo for item in data if isinstance(item, dict) and REPO_ID.match(repo := base.text(item.get("id"), 200))]
+                found[kind] = repos[:LIMIT]
+            result[identifier] = found
+        return result

@@ -1,0 +1,197 @@
+"""The one safe way a metadata source talks HTTP: paced, retried, bounded.
+
+Built from the arXiv client's request (:mod:`papershelf.sources.arxiv`): one
+``requests.Session`` a source, a pause between two requests of the same source,
+an overall deadline for each answer (not per network read: a server dripping a
+byte at a time cannot hold a command), a size cap on the decoded body, retries
+with a growing pause on 5xx and timeouts, and ``Retry-After`` honoured on 429
+(bounded: a server asking for an hour stops the source instead). Every answer
+is hostile input: callers decode it with :meth:`Answer.json` and validate its
+shape before using a value.
+
+Sleep and clock are injected, so tests measure pauses without waiting.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import requests
+import urllib3
+
+from papershelf.shelf.paths import ShelfError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+#: the largest answer read (decoded bytes)
+MAX_ANSWER = 20 * 1024 * 1024
+#: bytes asked of the connection at a time
+CHUNK = 64 * 1024
+#: the longest Retry-After obeyed; a longer one stops the source for this run
+MAX_RETRY_AFTER = 120.0
+USER_AGENT = "papershelf (https://pypi.org/project/papershelf/)"
+
+
+class SourceError(ShelfError):
+    """A source failed for an id: says which source, which id and what went wrong."""
+
+    def __init__(self, source: str, identifier: str, reason: str) -> None:
+        self.source, self.identifier, self.reason = source, identifier, reason
+        super().__init__(f"{source}: {identifier}: {reason}")
+
+
+class SourceStopped(SourceError):
+    """The source asks us to stop for now (rate limit spent); the rest waits for the next run."""
+
+
+class TooLarge(requests.RequestException):
+    """An answer larger than the client accepts."""
+
+
+@dataclass
+class Answer:
+    """A finished answer: status, headers and the whole (bounded) body."""
+
+    status: int
+    content: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def json(self, source: str, identifier: str) -> Any:
+        """The body as JSON; SourceError naming the source and id when it is not."""
+        try:
+            return json.loads(self.content.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise SourceError(source, identifier, f"the answer is not JSON ({str(error)[:80]})") from error
+
+
+@dataclass
+class Request:
+    """One request made, for the summary and the tests."""
+
+    at: float
+    method: str
+    path: str
+    size: int = 0  #: ids asked in it
+
+
+class HttpClient:
+    """Requests to one source's API, in turn."""
+
+    def __init__(
+        self,
+        source: str,
+        base_url: str,
+        pause: float = 1.0,
+        timeout: float = 30.0,
+        retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        max_size: int = MAX_ANSWER,
+        headers: Mapping[str, str] | None = None,
+        max_retry_after: float = MAX_RETRY_AFTER,
+    ) -> None:
+        self.source = source
+        self.base_url = base_url.rstrip("/")
+        self.pause, self.timeout, self.retries = pause, timeout, retries
+        self.sleep, self.clock = sleep, clock
+        self.max_size, self.max_retry_after = max_size, max_retry_after
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+        self.session.headers.update(headers or {})
+        self.made: list[Request] = []
+        self._last_start: float | None = None
+
+    @property
+    def requests_made(self) -> int:
+        return len(self.made)
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _wait_turn(self, extra: float = 0.0) -> None:
+        if self._last_start is not None:
+            left = max(self.pause - (self.clock() - self._last_start), extra)
+            if left > 0:
+                self.sleep(left)
+        elif extra > 0:
+            self.sleep(extra)
+        self._last_start = self.clock()
+
+    def request(self, method: str, path: str, identifier: str, *, params: Mapping[str, str] | None = None,
+                body: Any = None, size: int = 1, ok: tuple[int, ...] = (200, 404)) -> Answer:
+        """Ask until an answer with a status in ``ok`` arrives; SourceError after the retries.
+
+        429 waits ``Retry-After`` (or the backoff) and asks again; 500-504,
+        timeouts and broken connections back off (pause x 2^attempt). Any other
+        status is returned to the caller (it knows what a 403 means for it).
+        """
+        failure, extra = "", 0.0
+        for attempt in range(self.retries + 1):
+            self._wait_turn(extra)
+            self.made.append(Request(self.clock(), method, path, size))
+            try:
+                answer = self._once(method, path, params, body)
+            except (requests.RequestException, ShelfError) as error:
+                failure = str(error.args[0] if error.args else error).splitlines()[0][:200]
+                if isinstance(error, TooLarge):
+                    break
+                extra = self.pause * 2 ** attempt
+                continue
+            if answer.status in ok or answer.status not in (429, 500, 502, 503, 504):
+                return answer
+            failure = f"HTTP {answer.status}"
+            extra = self.pause * 2 ** attempt
+            if answer.status == 429:
+                wait = retry_after(answer.headers.get("Retry-After", ""))
+                if wait is not None and wait > self.max_retry_after:
+                    raise SourceStopped(self.source, identifier, f"HTTP 429: the API asks to wait {wait:g} s; run enrich again later")
+                extra = wait if wait is not None else extra
+        raise SourceError(self.source, identifier, f"{failure} from {self.base_url}{path} after {self.retries + 1} tries; what was fetched is cached, run enrich again to resume")
+
+    def _once(self, method: str, path: str, params: Mapping[str, str] | None, body: Any) -> Answer:
+        deadline = self.clock() + self.timeout
+        response = self.session.request(method, self.base_url + path, params=params, json=body, timeout=self.timeout, stream=True)
+        try:
+            declared = response.headers.get("Content-Length", "").strip()
+            if declared.isdigit() and int(declared) > self.max_size:
+                raise TooLarge(f"the answer is {int(declared):,} bytes, more than the {self.max_size:,} bytes accepted")
+            content = bytearray()
+            while True:
+                left = deadline - self.clock()
+                if left <= 0:
+                    raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
+                _limit_wait(response, left)
+                try:
+                    chunk = response.raw.read1(CHUNK, decode_content=True)
+                except (OSError, urllib3.exceptions.HTTPError) as error:
+                    if self.clock() >= deadline or "timed out" in str(error):
+                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
+                    raise requests.ConnectionError(str(error)) from error
+                if not chunk:
+                    break
+                content += chunk
+                if len(content) > self.max_size:
+                    raise TooLarge(f"the answer is more than the {self.max_size:,} bytes accepted")
+        finally:
+            response.close()
+        return Answer(response.status_code, bytes(content), dict(response.headers))
+
+
+def retry_after(value: str) -> float | None:
+    """Seconds of a ``Retry-After`` header in its seconds form; None when absent or a date."""
+    value = value.strip()
+    if value.isdigit() and len(value) < 10:
+        return float(value)
+    return None
+
+
+def _limit_wait(response: requests.Response, seconds: float) -> None:
+    """Make the next network read of ``response`` wait at most ``seconds`` (the deadline's rest)."""
+    raw = response.raw
+    for sock in (getattr(getattr(raw, "_connection", None), "sock", None), getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)):
+        if sock is not None and hasattr(sock, "settimeout"):
+            sock.settimeout(max(seconds, 0.001))

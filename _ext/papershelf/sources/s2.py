@@ -1,0 +1,123 @@
+"""Semantic Scholar's Graph API: venues, counts, authors and references, 500 papers a request.
+
+``POST /graph/v1/paper/batch?fields=...`` with ``{"ids": [...]}`` answers a
+list in the order asked, ``null`` for an id it does not know. Ids are
+``ARXIV:<id>`` or ``DOI:<doi>``. A key from ``SEMANTIC_SCHOLAR_API_KEY`` goes
+in ``x-api-key``; keyless use shares a pool and gets 429s, which the HTTP
+client waits out as ``Retry-After`` asks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import eprint_id
+from papershelf.sources import base
+from papershelf.sources.http import HttpClient, SourceError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from papershelf.model.records import BibEntry, Paper
+
+NAME = "s2"
+DEFAULT_API = "https://api.semanticscholar.org"
+ENV_API, ENV_KEY = "PAPERSHELF_S2_API", "SEMANTIC_SCHOLAR_API_KEY"
+FIELDS = "venue,publicationVenue,year,publicationDate,externalIds,citationCount,influentialCitationCount,authors,references.externalIds"
+BATCH = 500
+#: most authors and references kept of one paper
+MAX_AUTHORS, MAX_REFERENCES = 500, 5000
+DOI = re.compile(r"^10\.\d{4,9}/\S{1,200}$")
+AUTHOR_ID = re.compile(r"^\d{1,15}$")
+
+
+def doi_of(entry: BibEntry | None) -> str:
+    doi = (entry.get("doi") if entry else "").strip()
+    return doi if DOI.match(doi) else ""
+
+
+class S2Source:
+    name = NAME
+
+    def __init__(self, http: HttpClient, batch: int = BATCH) -> None:
+        self.http = http
+        self.batch = max(1, min(batch, BATCH))
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], **http: Any) -> S2Source:
+        key = env.get(ENV_KEY, "").strip()
+        client = HttpClient(NAME, env.get(ENV_API) or DEFAULT_API, pause=http.pop("pause", 1.0 if key else 3.0),
+                            headers={"x-api-key": key} if key else None, **http)
+        return cls(client)
+
+    def ids_of(self, paper: Paper, entry: BibEntry | None) -> list[str]:
+        arxiv = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "") or (eprint_id(entry) if entry else "")
+        if arxiv:
+            return [f"ARXIV:{arxiv}"]
+        doi = doi_of(entry)
+        return [f"DOI:{doi}"] if doi else []
+
+    def fetch(self, ids: Sequence[str]) -> dict[str, Any]:
+        what = ids[0] if len(ids) == 1 else f"{ids[0]} and {len(ids) - 1} more"
+        answer = self.http.request("POST", "/graph/v1/paper/batch", what, params={"fields": FIELDS}, body={"ids": list(ids)}, size=len(ids), ok=(200,))
+        if answer.status != 200:
+            raise SourceError(NAME, what, f"HTTP {answer.status} from {self.http.base_url}")
+        data = answer.json(NAME, what)
+        if not isinstance(data, list):
+            raise SourceError(NAME, what, "the answer is not a list of papers")
+        if len(data) != len(ids):
+            raise SourceError(NAME, what, f"the answer holds {len(data)} entries for {len(ids)} ids; it cannot be matched to them")
+        result: dict[str, Any] = {}
+        for identifier, item in zip(ids, data, strict=True):
+            if item is None:
+                result[identifier] = None
+            elif isinstance(item, dict):
+                result[identifier] = reduce(item)
+            else:
+                raise SourceError(NAME, identifier, f"an entry of the answer is {type(item).__name__}, not a paper")
+        return result
+
+
+def _external(ids: Any) -> dict[str, str]:
+    if not isinstance(ids, dict):
+        return {}
+    arxiv = arxivid.identifier(base.text(ids.get("ArXiv"), 40))
+    doi = base.text(ids.get("DOI"), 200)
+    dblp = base.text(ids.get("DBLP"), 200)
+    return {
+        "arxiv": arxiv,
+        "doi": doi.lower() if DOI.match(doi) else "",
+        "dblp": dblp if re.match(r"^[A-Za-z0-9/_.:-]+$", dblp) else "",
+    }
+
+
+def reduce(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The values papershelf uses of one paper of the answer, each checked."""
+    venue = item.get("publicationVenue")
+    venue = venue if isinstance(venue, dict) else {}
+    year = base.count(item.get("year"))
+    authors = []
+    for author in (item.get("authors") or [])[:MAX_AUTHORS] if isinstance(item.get("authors"), list) else []:
+        if isinstance(author, dict) and (name := base.text(author.get("name"), 200)):
+            ident = author.get("authorId")
+            authors.append({"name": name, "id": f"s2:{ident}" if isinstance(ident, str) and AUTHOR_ID.match(ident) else ""})
+    references = []
+    for reference in (item.get("references") or [])[:MAX_REFERENCES] if isinstance(item.get("references"), list) else []:
+        found = _external(reference.get("externalIds")) if isinstance(reference, dict) else {}
+        if found.get("arxiv") or found.get("doi"):
+            references.append({"arxiv": found["arxiv"], "doi": found["doi"]})
+    return {
+        "venue": base.text(item.get("venue"), 200),
+        "venue_name": base.text(venue.get("name"), 200),
+        "venue_type": base.text(venue.get("type"), 40).lower(),
+        "year": year if year and 1900 <= year <= 2200 else None,
+        "date": base.iso_day(item.get("publicationDate")),
+        **_external(item.get("externalIds")),
+        "citations": base.count(item.get("citationCount")),
+        "influential_citations": base.count(item.get("influentialCitationCount")),
+        "authors": authors,
+        "references": references,
+    }
+

@@ -1,0 +1,374 @@
+"""`papershelf enrich` with Semantic Scholar, GitHub and the Hugging Face Hub, against a local server.
+
+One server answers in each API's documented format: the S2 batch endpoint
+(a list in the order asked, ``null`` for unknown ids), GitHub's
+``/repos/{owner}/{repo}`` (404 for none, 403 with ``X-RateLimit-Remaining: 0``
+when the limit is spent) and the Hub's ``/api/models`` and ``/api/datasets``.
+A script of failures (429 with Retry-After, 500, a slow answer, malformed
+JSON, a short batch) is played per path. Pauses are measured through an
+injected sleep and clock, not waited for; no test touches the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from papershelf.cli import main
+from papershelf.commands import enrich
+from papershelf.commands.check import check_shelf
+from papershelf.commands.init import InitOptions, init_shelf
+from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import ShelfError, locate
+from papershelf.sources import registry
+from papershelf.sources.s2 import S2Source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+TODAY = dt.date(2026, 3, 2)
+
+
+@dataclass
+class Seen:
+    at: float
+    method: str
+    path: str
+    ids: list[str]
+
+
+class FakeApis(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen: ClassVar[list[Seen]] = []
+    #: path prefix -> list of (status, headers, body, delay) played before the normal answer
+    script: ClassVar[dict[str, list[tuple[int, dict[str, str], bytes, float]]]] = {}
+    papers: ClassVar[dict[str, dict[str, Any]]] = {}  #: S2 id -> paper
+    repos: ClassVar[dict[str, dict[str, Any]]] = {}
+    hub: ClassVar[dict[str, dict[str, list[str]]]] = {}  #: arXiv id -> {"models": [...], "datasets": [...]}
+    short_batch: ClassVar[bool] = False
+
+    def _scripted(self, path: str) -> bool:
+        for prefix, plays in FakeApis.script.items():
+            if path.startswith(prefix) and plays:
+                status, headers, body, delay = plays.pop(0)
+                if delay:
+                    time.sleep(delay)
+                self._send(status, body, headers)
+                return True
+        return False
+
+    def do_POST(self) -> None:
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length", "0"))
+        data = json.loads(self.rfile.read(length) or b"{}")
+        ids = data.get("ids", [])
+        FakeApis.seen.append(Seen(time.monotonic(), "POST", parts.path, ids))
+        if self._scripted(parts.path):
+            return
+        assert parts.path == "/graph/v1/paper/batch"
+        assert "references.externalIds" in parse_qs(parts.query)["fields"][0]
+        if len(ids) > 500:
+            self._send(400, b'{"error": "Cannot process more than 500 ids"}')
+            return
+        answer = [FakeApis.papers.get(identifier) for identifier in ids]
+        if FakeApis.short_batch:
+            answer = answer[:-1]
+        self._send(200, json.dumps(answer).encode())
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        query = parse_qs(parts.query)
+        FakeApis.seen.append(Seen(time.monotonic(), "GET", parts.path, query.get("filter", [])))
+        if self._scripted(parts.path):
+            return
+        if parts.path.startswith("/repos/"):
+            repo = FakeApis.repos.get(parts.path[len("/repos/"):].lower())
+            if repo is None:
+                self._send(404, b'{"message": "Not Found"}')
+            else:
+                self._send(200, json.dumps(repo).encode(), {"X-RateLimit-Remaining": "59"})
+            return
+        if parts.path in ("/api/models", "/api/datasets"):
+            arxiv = query["filter"][0].removeprefix("arxiv:")
+            kind = parts.path.rsplit("/", 1)[1]
+            self._send(200, json.dumps([{"id": repo, "likes": 3} for repo in FakeApis.hub.get(arxiv, {}).get(kind, [])]).encode())
+            return
+        self._send(404, b"{}")
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    FakeApis.seen, FakeApis.script, FakeApis.short_batch = [], {}, False
+    FakeApis.papers = {
+        "ARXIV:2304.08485": s2_paper("2304.08485", "Neural Information Processing Systems", "conference", 2023, refs=["2301.12597", "1706.03762"], citations=5120),
+        "ARXIV:2301.12597": s2_paper("2301.12597", "International Conference on Machine Learning", "conference", 2023, refs=[], citations=3000),
+        "ARXIV:2310.03744": s2_paper("2310.03744", "arXiv.org", None, 2023, refs=["2304.08485", "2301.12597"], citations=900),
+    }
+    FakeApis.repos = {"haotian-liu/llava": {"full_name": "haotian-liu/LLaVA", "stargazers_count": 19000, "pushed_at": "2026-02-01T10:00:00Z", "archived": False}}
+    FakeApis.hub = {"2304.08485": {"models": ["liuhaotian/llava-v1-0719-336px-lora-vicuna-13b-v1.3"], "datasets": ["liuhaotian/LLaVA-Instruct-150K"]}}
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeApis)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def s2_paper(arxiv: str, venue: str, venue_type: str | None, year: int, refs: list[str], citations: int) -> dict[str, Any]:
+    return {
+        "paperId": "f" * 40,
+        "externalIds": {"ArXiv": arxiv, "DBLP": "conf/x/Y23", "CorpusId": 1},
+        "venue": venue,
+        "publicationVenue": {"id": "v", "name": venue, "type": venue_type} if venue_type else None,
+        "year": year,
+        "publicationDate": f"{year}-04-17",
+        "citationCount": citations,
+        "influentialCitationCount": citations // 10,
+        "authors": [{"authorId": "2109283", "name": "Haotian Liu"}, {"authorId": None, "name": "Chunyuan  Li"}],
+        "references": [{"paperId": "r", "externalIds": {"ArXiv": ref}} for ref in refs] + [{"paperId": None, "externalIds": None}],
+    }
+
+
+class Clock:
+    """A clock that moves when the client sleeps: pauses are measured, never waited."""
+
+    def __init__(self) -> None:
+        self.slept: list[float] = []
+        self.offset = 0.0
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 3))
+        self.offset += seconds
+
+    def now(self) -> float:
+        return time.monotonic() + self.offset
+
+
+PAPERS = [("llava", "liu2023llava", "2304.08485", "code: https://github.com/haotian-liu/LLaVA\n"), ("blip2", "li2023blip2", "2301.12597", ""), ("llava15", "liu2023improved", "2310.03744", "")]
+
+
+def make_shelf(root: Path, papers: list[tuple[str, str, str, str]] = PAPERS, extra: dict[str, str] | None = None) -> Path:
+    init_shelf(root, InitOptions(title="Test shelf", author="Test"))
+    bib = []
+    for slug, key, identifier, links in papers:
+        (root / "docs" / "papers" / f"{slug}.md").write_text(
+            f"---\nkey: {key}\ntitle: Paper {slug}\nshort_name: {slug}\nstatus: unread\n{(extra or {}).get(slug, '')}links:\n  paper: https://arxiv.org/abs/{identifier}\n{'  ' + links if links else ''}---\n\nMy notes.\n",
+            encoding="utf-8",
+        )
+        bib.append(f"@misc{{{key},\n  title = {{Paper {slug}}},\n  author = {{Liu, Haotian}},\n  year = {{20{identifier[:2]}}},\n  eprint = {{{identifier}}},\n  archivePrefix = {{arXiv}},\n}}")
+    (root / "references.bib").write_text("\n\n".join(bib) + "\n", encoding="utf-8")
+    return root
+
+
+def sources(server: str, clock: Clock, **http: Any) -> dict[str, Any]:
+    env = {"PAPERSHELF_S2_API": server, "PAPERSHELF_GITHUB_API": server, "PAPERSHELF_HF_API": server}
+    http = {"sleep": clock.sleep, "clock": clock.now, "timeout": 2.0, "retries": 2, **http}
+    return {name: registry.make(name, env, **http) for name in ("s2", "github", "hf")}
+
+
+def run(root: Path, server: str, clock: Clock | None = None, made: dict[str, Any] | None = None, **kwargs: Any) -> enrich.EnrichReport:
+    clock = clock or Clock()
+    return enrich.enrich_shelf(locate(root), sources=("s2", "github", "hf"), made=made or sources(server, clock), today=TODAY, **kwargs)
+
+
+def front(path: Path) -> dict[str, Any]:
+    parsed = parse_front_matter(path.read_text(encoding="utf-8"))
+    assert parsed is not None
+    return json.loads(json.dumps(parsed.data))
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".papershelf-cache" not in p.parts}
+
+
+def test_every_source_adds_what_is_missing_and_a_second_run_asks_nothing(tmp_path: Path, server: str) -> None:
+    root = make_shelf(tmp_path / "shelf")
+    report = run(root, server)
+    llava = front(root / "docs/papers/llava.md")
+    assert llava["metrics"] == {"citations": 5120, "influential_citations": 512, "stars": 19000, "as_of": "2026-03-02"}
+    assert llava["cites"] == ["li2023blip2"]  # 1706.03762 is not on the shelf
+    assert llava["people"] == [{"name": "Haotian Liu", "id": "s2:2109283"}, {"name": "Chunyuan Li"}]
+    assert llava["models"] == [{"name": "liuhaotian/llava-v1-0719-336px-lora-vicuna-13b-v1.3", "url": "https://huggingface.co/liuhaotian/llava-v1-0719-336px-lora-vicuna-13b-v1.3"}]
+    assert llava["links"]["dataset"] == "https://huggingface.co/datasets/liuhaotian/LLaVA-Instruct-150K"
+    assert llava["links"]["code"] == "https://github.com/haotian-liu/LLaVA"  # kept
+    assert front(root / "docs/papers/llava15.md")["cites"] == ["li2023blip2", "liu2023llava"]
+    bib = (root / "references.bib").read_text(encoding="utf-8")
+    assert "@inproceedings{liu2023llava," in bib and "booktitle = {Neural Information Processing Systems}" in bib
+    assert "@inproceedings{li2023blip2," in bib
+    assert "@misc{liu2023improved," in bib  # arXiv.org is no venue
+    summary = report.summary(False)
+    assert "upgraded liu2023llava: @misc -> @inproceedings (Neural Information Processing Systems)" in summary
+    assert "s2: 3 ids, 0 from the cache, 3 fetched in 1 requests" in summary
+    assert (root / "docs/papers/llava.md").read_text(encoding="utf-8").endswith("---\n\nMy notes.\n")
+    assert not [p for p in check_shelf(load_shelf(locate(root))) if p.code.slug not in ("no-page",)]
+    # the second run: everything from the cache, no request, no change
+    before, count = snapshot(root), len(FakeApis.seen)
+    again = run(root, server)
+    assert len(FakeApis.seen) == count and snapshot(root) == before
+    assert not again.additions and all(r.requests == 0 for r in again.sources.values())
+
+
+def test_batches_of_at_most_500_and_the_pause_between_requests(tmp_path: Path, server: str) -> None:
+    papers = [(f"p{i}", f"key{i}", f"2401.{i:05d}", "") for i in range(7)]
+    root = make_shelf(tmp_path / "shelf", papers)
+    clock = Clock()
+    made = sources(server, clock, pause=1.5)
+    made["s2"] = S2Source(made["s2"].http, batch=3)
+    run(root, server, clock, made)
+    batches = [s for s in FakeApis.seen if s.method == "POST"]
+    assert [len(s.ids) for s in batches] == [3, 3, 1]
+    hub = [s for s in FakeApis.seen if s.path.startswith("/api/")]
+    assert len(hub) == 14  # models and datasets for each id
+    assert clock.slept and all(0 < pause <= 1.5 for pause in clock.slept)
+    # measured: no two requests of one source closer than its pause (on the injected clock)
+    starts = [r.at for r in made["s2"].http.made]
+    assert all(b - a >= 1.5 - 1e-6 for a, b in itertools.pairwise(starts))
+    assert S2Source(made["s2"].http, batch=9999).batch == 500
+
+
+def test_unknown_ids_are_null_and_change_nothing(tmp_path: Path, server: str) -> None:
+    root = make_shelf(tmp_path / "shelf", [("x", "x2024", "2402.00001", "code: https://github.com/nobody/nothing\n")])
+    report = run(root, server)
+    assert report.sources["s2"].unknown == 1 and report.sources["github"].unknown == 1
+    assert "metrics" not in front(root / "docs/papers/x.md")
+
+
+def test_429_waits_as_retry_after_asks(tmp_path: Path, server: str) -> None:
+    root = make_shelf(tmp_path / "shelf")
+    FakeApis.script["/graph"] = [(429, {"Retry-After": "7"}, b'{"message": "Too Many Requests"}', 0)]
+    clock = Clock()
+    run(root, server, clock)
+    assert 7.0 in clock.slept
+    assert len([s for s in FakeApis.seen if s.method == "POST"]) == 2
+    assert "metrics" in front(root / "docs/papers/llava.md")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "plays", "expected"),
+    [
+        ("/graph", [(500, {}, b"oops", 0)] * 3, "s2: ARXIV:2301.12597 and 2 more: HTTP 500"),
+        ("/graph", [(200, {}, b"[{not json", 0)], "s2: ARXIV:2301.12597 and 2 more: the answer is not JSON"),
+        ("/graph", [(200, {}, b'{"error": "x"}', 0)], "s2: ARXIV:2301.12597 and 2 more: the answer is not a list"),
+        ("/graph", [(200, {}, b'[42, null, null]', 0)], "s2: ARXIV:2301.12597: an entry of the answer is int"),
+        ("/repos/", [(500, {}, b"", 0)] * 3, "github: haotian-liu/llava: HTTP 500"),
+        ("/repos/", [(200, {}, b'{"stargazers_count": "lots"}', 0)], "github: haotian-liu/llava: the answer has no stargazers_count"),
+        ("/api/models", [(200, {}, b'{"models": []}', 0)], "hf: 2301.12597: the models answer is not a list"),
+        ("/api/models", [(200, {}, b"\xff\xfe", 0)], "hf: 2301.12597: the answer is not JSON"),
+    ],
+)
+def test_a_bad_answer_leaves_the_shelf_as_it_was_and_says_where(tmp_path: Path, server: str, prefix: str, plays: list[Any], expected: str) -> None:
+    root = make_shelf(tmp_path / "shelf")
+    before = snapshot(root)
+    FakeApis.script[prefix] = list(plays)
+    with pytest.raises(ShelfError) as error:
+        run(root, server)
+    assert expected in str(error.value)
+    assert snapshot(root) == before
+
+
+def test_a_short_batch_cannot_be_matched_and_changes_nothing(tmp_path: Path, server: str) -> None:
+    root = make_shelf(tmp_path / "shelf")
+    before = snapshot(root)
+    FakeApis.short_batch = True
+    with pytest.raises(ShelfError, match=r"s2: .*2 entries for 3 ids"):
+        run(root, server)
+    assert snapshot(root) == before
+
+
+def test_a_timeout_is_retried_then_named(tmp_path: Path, server: str) -> None:
+    root = make_shelf(tmp_path / "shelf", PAPERS[:1])
+    before = snapshot(root)
+    FakeApis.script["/graph"] = [(200, {}, b"[]", 1.5)] * 2
+    with pytest.raises(ShelfError, match=r"s2: ARXIV:2304.08485: .*(longer than 0.5 s|timed out).* after 2 tries"):
+        run(root, server, made=sources(server, Clock(), timeout=0.5, retries=1))
+    assert snapshot(root) == before
+
+
+def test_github_rate_limit_stops_the_source_and_the_next_run_resumes(tmp_path: Path, server: str) -> None:
+    papers = [(f"p{i}", f"key{i}", f"2401.{i:05d}", f"code: https://github.com/org/repo{i}\n") for i in range(4)]
+    FakeApis.repos.update({f"org/repo{i}": {"stargazers_count": 10 + i, "pushed_at": "2025-01-01T00:00:00Z", "archived": i == 3} for i in range(4)})
+    root = make_shelf(tmp_path / "shelf", papers)
+    FakeApis.script["/repos/org/repo2"] = [(403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}, b'{"message": "API rate limit exceeded"}', 0)]
+    report = run(root, server)
+    assert report.sources["github"].stopped and report.sources["github"].left == 2
+    assert "stopped with 2 left for the next run" in report.summary(False)
+    assert front(root / "docs/papers/p0.md")["metrics"]["stars"] == 10
+    assert "stars" not in front(root / "docs/papers/p2.md").get("metrics", {})
+    asked = len([s for s in FakeApis.seen if s.path.startswith("/repos/")])
+    run(root, server)
+    repos = [s.path for s in FakeApis.seen if s.path.startswith("/repos/")][asked:]
+    assert repos == ["/repos/org/repo2", "/repos/org/repo3"]  # only the rest
+    assert front(root / "docs/papers/p3.md")["metrics"]["stars"] == 13
+
+
+def test_hand_written_values_are_kept_and_old_answers_refreshed(tmp_path: Path, server: str) -> None:
+    extra = {"llava": "metrics: {citations: 1}\npeople: [{name: H. Liu}]\ncites: [liu2023improved]\n"}
+    root = make_shelf(tmp_path / "shelf", extra=extra)
+    run(root, server)
+    llava = front(root / "docs/papers/llava.md")
+    assert llava["metrics"] == {"citations": 1}  # no as_of: written by hand
+    assert llava["people"] == [{"name": "H. Liu"}]
+    assert llava["cites"] == ["liu2023improved", "li2023blip2"]  # kept, the new one added
+    # answers older than the limit are asked again; the counts follow
+    FakeApis.papers["ARXIV:2301.12597"]["citationCount"] = 3500
+    count = len(FakeApis.seen)
+    run(root, server)
+    assert len(FakeApis.seen) == count
+    enrich.enrich_shelf(locate(root), sources=("s2",), made={"s2": sources(server, Clock())["s2"]}, today=TODAY + dt.timedelta(days=8), refresh_older_than=dt.timedelta(days=7))
+    assert front(root / "docs/papers/blip2.md")["metrics"] == {"citations": 3500, "influential_citations": 300, "as_of": "2026-03-10"}
+
+
+def test_an_interrupted_run_keeps_finished_batches(tmp_path: Path, server: str) -> None:
+    papers = [(f"p{i}", f"key{i}", f"2401.{i:05d}", "") for i in range(4)]
+    root = make_shelf(tmp_path / "shelf", papers)
+    clock = Clock()
+    made = sources(server, clock)
+    made["s2"] = S2Source(made["s2"].http, batch=2)
+    FakeApis.script["/graph"] = [(200, {}, json.dumps([None, None]).encode(), 0), (500, {}, b"", 0), (500, {}, b"", 0), (500, {}, b"", 0)]
+    with pytest.raises(ShelfError, match="HTTP 500"):
+        run(root, server, clock, made)
+    count = len([s for s in FakeApis.seen if s.method == "POST"])
+    run(root, server)
+    posts = [s.ids for s in FakeApis.seen if s.method == "POST"][count:]
+    assert posts == [["ARXIV:2401.00002", "ARXIV:2401.00003"]]
+
+
+def test_dry_run_writes_nothing_and_cli_names_unknown_sources(tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_shelf(tmp_path / "shelf")
+    before = snapshot(root)
+    report = run(root, server, dry_run=True)
+    assert report.additions and snapshot(root) == before
+    lines = list(enrich.changed_lines(report, locate(root)))
+    assert any(line.startswith("docs/papers/llava.md: + metrics: {") for line in lines)
+    assert any("@misc -> @inproceedings" in line for line in lines)
+    assert main(["enrich", "--root", str(root), "--sources", "arxiv,scholar"]) == 1
+    assert "unknown source scholar" in capsys.readouterr().err
+    assert main(["enrich", "--root", str(root), "--sources", "s2", "--refresh-older-than", "soon"]) == 1
+    for name, value in (("PAPERSHELF_S2_API", server), ("PAPERSHELF_GITHUB_API", server), ("PAPERSHELF_HF_API", server)):
+        monkeypatch.setenv(name, value)
+    assert main(["enrich", "--root", str(root), "--sources", "github", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "github: 1 ids, 1 from the cache, 0 fetched in 0 requests" in out  # the dry run filled the cache
+    assert 'docs/papers/llava.md: + metrics: {"stars": 19000' in out and "arXiv id" not in out

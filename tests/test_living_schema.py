@@ -77,5 +77,7 @@ def test_the_guide_lists_the_new_keys_and_a_page_with_them_builds_clean(make_app
         assert name in guide
     from papershelf.site.domain import paper_domain
 
-    paper = paper_domain(app.env).view.papers["alpha2020"]
+    view = paper_domain(app.env).view
+    assert view is not None
+    paper = view.papers["alpha2020"]
     assert paper.people == (Person("Ann Smith", "s2:1"),) and paper.metrics == Metrics(7, None, 9, "2025-01-02")

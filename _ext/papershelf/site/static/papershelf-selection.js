@@ -135,7 +135,9 @@
     function visible() {
       // The overview's rows count while its results table shows, or when they are
       // the whole shelf (a small shelf, loaded whole: "BibTeX (N)" of every paper).
-      return rows.filter(function (row) { return !row.hidden && !row.closest(".paper-filter-results[hidden][data-partial]"); });
+      // in the page's order: the overview's years arrive in any order, the BibTeX follows the table
+      return rows.filter(function (row) { return !row.hidden && !row.closest(".paper-filter-results[hidden][data-partial]"); })
+        .sort(function (a, b) { return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1; });
     }
 
     function years() {

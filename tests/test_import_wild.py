@@ -262,3 +262,19 @@ def test_the_rules_one_by_one() -> None:
     # the shape chosen is the one whose entries hold the paper links
     parsed = awesome.parse_awesome(LISTS["b-html-table.md"], "b.md")
     assert [item.title for item in parsed.items] == ["A Survey of Owl Agents", "NightCrawler", "PerchPlan"]
+
+
+def test_a_leftover_that_only_repeats_the_date_or_venue_is_no_note() -> None:
+    from papershelf.formats.lists import awesome
+
+    text = (
+        "## Robots\n\n"
+        "- [Embodied Owls for Large Scale Orchestration](https://arxiv.org/abs/2401.12963), arXiv, Jan 2024 .\n"
+        "- [Deep Owl Networks](https://arxiv.org/abs/1312.6114) (2013), .\n"
+        "- [Owls That Plan](https://arxiv.org/abs/2305.00002), arXiv 2023, an open model with 7B parameters\n"
+    )
+    items = awesome.parse_awesome(text, "l.md").items
+    notes = {item.title: [fact for label, fact in item.facts if label == "Note"] for item in items}
+    assert notes["Embodied Owls for Large Scale Orchestration"] == []
+    assert notes["Deep Owl Networks"] == []
+    assert any("open model" in note for note in notes["Owls That Plan"])

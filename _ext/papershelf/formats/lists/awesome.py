@@ -656,7 +656,7 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         if authors and not item.authors:
             item.authors = authors
             said = said.replace(segment.strip(), " ").strip()
-    if said and not SEPARATORS.match(said):
+    if said and not SEPARATORS.match(said) and says_more(said, item):
         item.facts.append(("Note", " ".join(said.split())))
     for label, text in extra:
         item.warnings.append(Problem(Code.UNKNOWN_KEY, f"a cell beyond the header's {len(roles)} columns: {text!r}; kept as a fact", line, path))
@@ -829,6 +829,20 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         parsed.open_item = (items[-1], groups[0], (section, year))
 
 
+_DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
+
+
+def says_more(text: str, item: Item) -> bool:
+    """A leftover of the entry says more than its date and venue ("(2013), ." or "arXiv, Jan 2024 ." do not):
+    it keeps a letter once years, months, "arXiv" and the venue's words are taken out; a year nothing else read stays."""
+    rest = _DATE_WORDS.sub(" ", text)
+    for word in item.venue.split():
+        rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    if any(ch.isalpha() for ch in rest):
+        return True
+    return bool(re.search(r"(?:19|20)\d{2}", text)) and not item.date
+
+
 def normal_key(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
@@ -977,7 +991,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
     if item.venue:
         item.facts.insert(0, ("Venue", item.venue))
-    if leftover and not SEPARATORS.match(leftover) and not (venue_said or (item.venue and normal_key(leftover) == normal_key(item.venue))) and not heading_title:
+    if leftover and not SEPARATORS.match(leftover) and not (venue_said or (item.venue and normal_key(leftover) == normal_key(item.venue))) and not heading_title and says_more(leftover, item):
         item.facts.append(("Note", leftover))
     if not item.title:
         if not links and not text.strip():

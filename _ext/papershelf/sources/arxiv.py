@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import json
 import re
 import socket
 import threading
+import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import requests
@@ -17,35 +20,12 @@ import urllib3
 import urllib3.connection
 
 from papershelf.formats import arxivid
-from papershelf.shelf.paths import (
-    ShelfError,
-    commit,
-)
+from papershelf.formats.bibfile import brace_title, escape, write_entry
+from papershelf.shelf.paths import ShelfError, commit
+from papershelf.sources.http import MAX_ANSWER, TooLarge, read_body
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-
-import json
-import time
-from dataclasses import asdict
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # moved
     from collections.abc import Callable, Sequence
-
-from typing import TYPE_CHECKING
-
-from papershelf.formats.bibfile import (
-    brace_title,
-    escape,
-    write_entry,
-)
-
-if TYPE_CHECKING:  # moved
-    from pathlib import Path
-
 
 
 DEFAULT_API = "https://export.arxiv.org/api"
@@ -207,14 +187,8 @@ class Cache:
         commit({self._file(paper.identifier): json.dumps({"version": CACHE_VERSION, **asdict(paper)}, ensure_ascii=False)}, within=self.directory)
 
 
-#: the largest answer read (decoded bytes); a batch of 100 entries is about 300 kB
-MAX_ANSWER = 20 * 1024 * 1024
-#: bytes asked of the connection at a time
-CHUNK = 64 * 1024
-
-
-class AnswerRefused(requests.RequestException):
-    """An answer larger than the client accepts."""
+#: an answer larger than the client accepts (a batch of 100 entries is about 300 kB; the cap is MAX_ANSWER)
+AnswerRefused = TooLarge
 
 
 #: the connections the current request (:meth:`ArxivClient.get`) sends on, for its watchdog
@@ -345,31 +319,10 @@ class ArxivClient:
         self._last_start = time.monotonic()  # the pause counts from here, the request's start (after the watchdog's)
         response = self.session.get(self.url, params=params, timeout=self.timeout, stream=True)
         try:
-            declared = response.headers.get("Content-Length", "").strip()
-            if declared.isdigit() and int(declared) > self.max_size:
-                raise AnswerRefused(f"the answer is {int(declared):,} bytes, more than the {self.max_size:,} bytes accepted")
-            body = bytearray()
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
-                _limit_wait(response, left)
-                try:
-                    chunk = response.raw.read1(CHUNK, decode_content=True)
-                except (OSError, urllib3.exceptions.HTTPError) as error:
-                    if time.monotonic() >= deadline or "timed out" in str(error):
-                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
-                    raise requests.ConnectionError(str(error)) from error
-                if not chunk:
-                    if fired.is_set():  # cut by the watchdog, not the end of the answer
-                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
-                    break
-                body += chunk
-                if len(body) > self.max_size:
-                    raise AnswerRefused(f"the answer is more than the {self.max_size:,} bytes accepted")
+            body = read_body(response, deadline, timeout=self.timeout, max_size=self.max_size, cut=fired)
         finally:
             response.close()
-        response._content = bytes(body)
+        response._content = body
         return response
 
     def query(self, identifiers: Sequence[str]) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
@@ -415,14 +368,6 @@ class ArxivClient:
                 papers[identifier] = paper
         return papers, refused
 
-
-def _limit_wait(response: requests.Response, seconds: float) -> None:
-    """Make the next network read of ``response`` wait at most ``seconds`` (the deadline's rest)."""
-    raw = response.raw
-    # the connection's socket, or (a connection closed after the answer: HTTP/1.0) the one the answer is read from
-    for sock in (getattr(getattr(raw, "_connection", None), "sock", None), getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)):
-        if sock is not None and hasattr(sock, "settimeout"):
-            sock.settimeout(max(seconds, 0.001))
 
 
 def bibtex_entry(paper: ArxivPaper, key: str) -> str:

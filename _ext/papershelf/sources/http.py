@@ -15,6 +15,7 @@ Sleep and clock are injected, so tests measure pauses without waiting.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -156,29 +157,10 @@ class HttpClient:
         deadline = self.clock() + self.timeout
         response = self.session.request(method, self.base_url + path, params=params, json=body, timeout=self.timeout, stream=True)
         try:
-            declared = response.headers.get("Content-Length", "").strip()
-            if declared.isdigit() and int(declared) > self.max_size:
-                raise TooLarge(f"the answer is {int(declared):,} bytes, more than the {self.max_size:,} bytes accepted")
-            content = bytearray()
-            while True:
-                left = deadline - self.clock()
-                if left <= 0:
-                    raise requests.Timeout(f"the answer took longer than {self.timeout:g} s")
-                _limit_wait(response, left)
-                try:
-                    chunk = response.raw.read1(CHUNK, decode_content=True)
-                except (OSError, urllib3.exceptions.HTTPError) as error:
-                    if self.clock() >= deadline or "timed out" in str(error):
-                        raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
-                    raise requests.ConnectionError(str(error)) from error
-                if not chunk:
-                    break
-                content += chunk
-                if len(content) > self.max_size:
-                    raise TooLarge(f"the answer is more than the {self.max_size:,} bytes accepted")
+            content = read_body(response, deadline, timeout=self.timeout, max_size=self.max_size, clock=self.clock)
         finally:
             response.close()
-        return Answer(response.status_code, bytes(content), dict(response.headers))
+        return Answer(response.status_code, content, dict(response.headers))
 
 
 def retry_after(value: str) -> float | None:
@@ -189,9 +171,39 @@ def retry_after(value: str) -> float | None:
     return None
 
 
+def read_body(response: requests.Response, deadline: float, *, timeout: float, max_size: int,
+              clock: Callable[[], float] = time.monotonic, cut: threading.Event | None = None) -> bytes:
+    """A streamed answer's body, read in chunks against one deadline and a size cap: the one bounded
+    reader of every source. ``cut`` is set by a watchdog that shut the socket (an empty read is then
+    no end of the answer). The caller closes the response."""
+    declared = response.headers.get("Content-Length", "").strip()
+    if declared.isdigit() and int(declared) > max_size:
+        raise TooLarge(f"the answer is {int(declared):,} bytes, more than the {max_size:,} bytes accepted")
+    body = bytearray()
+    while True:
+        left = deadline - clock()
+        if left <= 0:
+            raise requests.Timeout(f"the answer took longer than {timeout:g} s")
+        _limit_wait(response, left)
+        try:
+            chunk = response.raw.read1(CHUNK, decode_content=True)
+        except (OSError, urllib3.exceptions.HTTPError) as error:
+            if clock() >= deadline or "timed out" in str(error):
+                raise requests.Timeout(f"the answer took longer than {timeout:g} s") from error
+            raise requests.ConnectionError(str(error)) from error
+        if not chunk:
+            if cut is not None and cut.is_set():
+                raise requests.Timeout(f"the answer took longer than {timeout:g} s")
+            return bytes(body)
+        body += chunk
+        if len(body) > max_size:
+            raise TooLarge(f"the answer is more than the {max_size:,} bytes accepted")
+
+
 def _limit_wait(response: requests.Response, seconds: float) -> None:
     """Make the next network read of ``response`` wait at most ``seconds`` (the deadline's rest)."""
     raw = response.raw
+    # the connection's socket, or (a connection closed after the answer: HTTP/1.0) the one the answer is read from
     for sock in (getattr(getattr(raw, "_connection", None), "sock", None), getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)):
         if sock is not None and hasattr(sock, "settimeout"):
             sock.settimeout(max(seconds, 0.001))

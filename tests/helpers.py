@@ -83,3 +83,16 @@ def timeline_papers(count: int, name: str = "P{}") -> dict[str, Any]:
                                         status="read", date=PaperDate(year, month), relations=relations)
     papers["papers/undated"] = Paper(key="undated", docname="papers/undated", title="U", short_name="U", status="unread")
     return papers
+
+
+def lists_and_shelf(base: Path, lists: dict[str, str], title: str) -> tuple[Path, Path]:
+    """``lists`` written as files of a folder under ``base``, and a new shelf beside it: (lists folder, shelf root)."""
+    from papershelf.commands import init as scaffold
+
+    folder = base / "lists"
+    folder.mkdir()
+    for name, text in lists.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    root = base / "shelf"
+    scaffold.init_shelf(root, scaffold.InitOptions(title=title, author="Test"))
+    return folder, root

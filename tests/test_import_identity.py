@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import lists_and_shelf
 from papershelf.commands import init as scaffold
 from papershelf.commands.exporter import export_shelf
 from papershelf.commands.importer import ImportReport, import_lists
@@ -81,12 +82,7 @@ def bib_entries(root: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def shelf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     base = tmp_path_factory.mktemp("identity")
-    lists = base / "lists"
-    lists.mkdir()
-    for name, text in LISTS.items():
-        (lists / name).write_text(text, encoding="utf-8")
-    root = base / "shelf"
-    scaffold.init_shelf(root, scaffold.InitOptions(title="Identity", author="Test"))
+    lists, root = lists_and_shelf(base, LISTS, "Identity")
     first = import_lists(locate(root), [lists])
     before = files_of(root)
     again = import_lists(locate(root), [lists])

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import lists_and_shelf
 from papershelf.cli import main
 from papershelf.commands import init as scaffold
 from papershelf.shelf import baseline
@@ -72,12 +73,7 @@ LISTS = {
 def shelf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path, str]:
     """(shelf root, import findings, built site, strict build's stderr)."""
     base = tmp_path_factory.mktemp("shapes")
-    lists = base / "lists"
-    lists.mkdir()
-    for name, text in LISTS.items():
-        (lists / name).write_text(text, encoding="utf-8")
-    root = base / "shelf"
-    scaffold.init_shelf(root, scaffold.InitOptions(title="Shapes", author="Test"))
+    lists, root = lists_and_shelf(base, LISTS, "Shapes")
     result = subprocess.run([sys.executable, "-m", "papershelf", "--root", str(root), "import", str(lists)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     site = base / "html"

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import lists_and_shelf
 from papershelf.commands import init as scaffold
 from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import awesome
@@ -82,12 +83,7 @@ LISTS = {
 @pytest.fixture(scope="module")
 def wild(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     base = tmp_path_factory.mktemp("wild")
-    lists = base / "lists"
-    lists.mkdir()
-    for name, text in LISTS.items():
-        (lists / name).write_text(text, encoding="utf-8")
-    root = base / "shelf"
-    scaffold.init_shelf(root, scaffold.InitOptions(title="Wild", author="Test"))
+    lists, root = lists_and_shelf(base, LISTS, "Wild")
 
     def run(*args: str, cwd: Path = root) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "papershelf", *args], capture_output=True, text=True, check=False, cwd=cwd)

@@ -24,9 +24,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from papershelf.cli import main
 from papershelf.commands import enrich
-from papershelf.commands.check import check_shelf
 from papershelf.commands.init import InitOptions, init_shelf
 from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.shelf.check import check_shelf
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import ShelfError, locate
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from papershelf.cli import main
-from papershelf.commands.check import check_shelf
 from papershelf.commands.init import InitOptions, init_shelf
 from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import awesome
 from papershelf.shelf import baseline
+from papershelf.shelf.check import check_shelf
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import locate
 

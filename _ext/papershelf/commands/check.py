@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from papershelf.shelf import baseline
-from papershelf.shelf.check import check_shelf, reference_problems
+from papershelf.shelf.check import check_shelf
 from papershelf.shelf.load import Shelf, load_shelf
 
 if TYPE_CHECKING:
     from papershelf.model.problems import Problem
     from papershelf.shelf.paths import ShelfPaths
 
-__all__ = ["CheckResult", "check_shelf", "format_json", "reference_problems", "run_check", "summary"]
 
 
 @dataclass

@@ -19,10 +19,6 @@ if TYPE_CHECKING:
 STOPWORDS = {"a", "an", "the", "on", "of", "for", "to", "towards", "toward", "in", "and", "with", "via", "by", "from", "at", "is", "are", "do", "does"}
 
 
-def _ascii_word(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
-
-
 def last_name(author: str) -> str:
     """``Liu, Haotian`` or ``Haotian Liu`` -> ``Liu`` (BibTeX's own name forms)."""
     author = re.sub(r"[{}]", "", author).strip()
@@ -34,24 +30,24 @@ def last_name(author: str) -> str:
 
 def _title_words(title: str) -> list[str]:
     words = [re.sub(r"[{}\\$]", "", word) for word in title.split()]
-    return [word for word in words if _ascii_word(word)]
+    return [word for word in words if normal_title(word)]
 
 
 def _significant(title: str) -> list[str]:
     words = _title_words(title)
-    kept = [word for word in words if _ascii_word(word) not in STOPWORDS]
+    kept = [word for word in words if normal_title(word) not in STOPWORDS]
     return kept or words
 
 
 def key_styles(author: str, year: str, title: str) -> dict[str, str]:
     """Candidate keys of one paper in each style the shelf may use."""
-    last = _ascii_word(last_name(author))
+    last = normal_title(last_name(author))
     words = _significant(title)
-    first = _ascii_word(words[0]) if words else ""
-    semantic = last_name(author).capitalize() + (words[0][:1].upper() + _ascii_word(words[0])[1:] if words else "") + "".join(_ascii_word(w)[:1].upper() for w in words[1:3])
+    first = normal_title(words[0]) if words else ""
+    semantic = last_name(author).capitalize() + (words[0][:1].upper() + normal_title(words[0])[1:] if words else "") + "".join(normal_title(w)[:1].upper() for w in words[1:3])
     return {
         "scholar": f"{last}{year}{first}",  # liu2023visual (Google Scholar)
-        "arxiv": f"{last}{year}" + "".join(_ascii_word(w) for w in words),  # arXiv's export
+        "arxiv": f"{last}{year}" + "".join(normal_title(w) for w in words),  # arXiv's export
         "semantic": re.sub(r"[^A-Za-z0-9]", "", unicodedata.normalize("NFKD", semantic).encode("ascii", "ignore").decode()),  # Semantic Scholar
     }
 

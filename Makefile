@@ -16,7 +16,7 @@ SPHINXBUILD := $(BIN)/sphinx-build -c .
 
 help:
 	@echo "make html       build the site into $(BUILDDIR)/html (incremental)"
-	@echo "make test       run the test suite, ruff and mypy"
+	@echo "make test       run ruff, mypy, the import-linter contracts, papershelf check and the test suite"
 	@echo "make serve      live-reloading preview on http://127.0.0.1:8000"
 	@echo "make check      lint the shelf (front matter, links, references.bib)"
 	@echo "make add ID=…   add a paper from arXiv (ID or URL)"

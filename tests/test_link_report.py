@@ -42,9 +42,14 @@ def one(page: Any, selector: str) -> Any:
 
 
 def rows(page: BeautifulSoup) -> list[list[str]]:
-    table = page.select_one("table.paper-link-table")
-    assert table is not None
-    return [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    """[state, url, detail and day, places] of each listed link, in order."""
+    found = []
+    for group in page.select(".paper-link-report ul.paper-link-list"):
+        state = next(str(c) for c in group["class"] if c.startswith("paper-link-") and c != "paper-link-list").removeprefix("paper-link-")
+        for item in group.select(":scope > li"):
+            found.append([state, one(item, "a.paper-link-url").get_text(), one(item, ".paper-link-result").get_text(),
+                          " ".join(one(item, ".paper-link-places").get_text().split())])
+    return found
 
 
 GOOD = [
@@ -64,13 +69,15 @@ def test_the_page_lists_dead_and_moved_links_at_file_and_line(make_app, tmp_path
     assert counts.startswith("5 links checked on 2 March 2026")
     assert "1 dead, 1 moved to another paper, 1 alive, 2 unknown" in counts
     found = rows(page)
-    assert [row[0].split()[0] for row in found] == ["dead", "moved"]  # dead first; ok and unknown only counted
-    assert found[0][1] == "https://example.org/gone"
-    assert found[0][2] == "papers/alpha.md:7 , refs.bib:1"
-    assert "replace it" in found[0][3]
-    assert "another paper" in found[1][3] and "(checked 2026-03-01)" in found[1][0]
+    assert [row[0] for row in found] == ["dead", "moved"]  # dead first; ok and unknown only counted
+    assert found[0][1] == "https://example.org/gone" and found[0][2] == "https://example.org/gone — HTTP 404 (checked 2026-03-01)"
+    assert found[0][3] == "Used at papers/alpha.md:7, refs.bib:1"
+    assert found[1][3] == "Used at papers/beta.md:8"
+    groups = [p.get_text() for p in page.select(".paper-link-group")]
+    assert groups[0].startswith("Dead links (1): ") and "replace it" in groups[0]
+    assert groups[1].startswith("Links that lead to another paper (1): ")
     # a file that is a page of the site links to it; the link itself is a link
-    place = page.select("table.paper-link-table tbody tr")[0].select("td")[2].select("a")
+    place = page.select(".paper-link-list > li")[0].select(".paper-link-places a")
     assert [a["href"] for a in place] == ["papers/alpha.html"]
     assert one(page, "a.paper-link-url")["href"] == "https://example.org/gone"
     assert "example.org/alive" not in str(one(page, ".paper-link-report"))
@@ -82,7 +89,7 @@ def test_no_report_says_how_to_make_one_and_an_edit_rebuilds_the_page(make_app, 
     assert warnings == "", warnings
     page = BeautifulSoup(html(app, "maintainers"), "html.parser")
     assert one(page, ".paper-link-report").get_text(strip=True) == linkreport.HOW_TO_MAKE
-    assert page.select_one("table.paper-link-table") is None
+    assert not page.select(".paper-link-list")
     # the report appears: the page (and only it among the index pages) is written again
     bump(root / linkreport.FILE_NAME, report_text(GOOD))
     app, warnings = build(make_app, root, freshenv=False)
@@ -135,7 +142,7 @@ def test_hostile_urls_and_details_are_escaped(make_app, tmp_path: Path) -> None:
     assert not report.select("script, img, b")  # the markup arrived as text
     shown = report.get_text()
     assert '<img src=x onerror="alert(2)">' in shown and 'https://evil.example/"><script>alert(1)</script>' in shown
-    assert "papers/<b>x</b>.md:1" in shown
+    assert "papers/<b>x</b>.md:1" in shown and "redirects to javascript:alert(3)" in shown
     assert "&lt;img src=x onerror=" in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     hrefs = [str(a["href"]) for a in page.select(".paper-link-report a")]
     assert all(href.startswith("https://evil.example/") or href.endswith(".html") for href in hrefs), hrefs

@@ -28,8 +28,8 @@ from docutils import nodes
 from sphinx.util import logging
 
 from papershelf.shelf.schema import is_web_url
-from papershelf.site.header import human_date, table, text_cell
-from papershelf.site.indexes.base import IndexKind, empty, scrolling
+from papershelf.site.header import human_date
+from papershelf.site.indexes.base import IndexKind, empty
 from papershelf.site.indexes.known import file_link
 
 if TYPE_CHECKING:
@@ -204,48 +204,56 @@ def render_link_report(app: Sphinx, view: ShelfView, docname: str) -> list[nodes
                        location=f"{FILE_NAME}:{line}" if line else FILE_NAME, type="papershelf", subtype="link-report")
     counts = {state: sum(1 for link in report.links if link.state == state) for state in STATES}
     total = len(report.links)
-    result += nodes.paragraph(
-        "", f"{total} link{'s' * (total != 1)} checked on {human_date(report.checked.isoformat())} by `papershelf check --links` "
-        f"({FILE_NAME}): {counts['dead']} dead, {counts['moved']} moved to another paper, {counts['ok']} alive, "
-        f"{counts['unknown']} unknown (403, 429, server errors and timeouts: the site may only refuse robots; they are asked "
-        "again on the next run, and not counted as broken).",
-        classes=["paper-link-counts"],
-    )
-    broken = sorted((link for link in report.links if link.state in TODO), key=lambda link: (STATES.index(link.state), link.used[:1], link.url))
-    if not broken:
+    summary = nodes.paragraph(classes=["paper-link-counts"])
+    summary += nodes.Text(f"{total} link{'s' * (total != 1)} checked on {human_date(report.checked.isoformat())} by ")
+    summary += nodes.literal("papershelf check --links", "papershelf check --links")
+    summary += nodes.Text(f": {counts['dead']} dead, {counts['moved']} moved to another paper, {counts['ok']} alive, "
+                          f"{counts['unknown']} unknown (403, 429, server errors and timeouts: the site may only refuse "
+                          "robots; they are asked again on the next run, not counted as broken).")
+    result += summary
+    shown = 0
+    for state, heading in (("dead", "Dead links"), ("moved", "Links that lead to another paper")):
+        found = sorted((link for link in report.links if link.state == state), key=lambda link: (link.used[:1], link.url))
+        if not found:
+            continue
+        head = nodes.paragraph(classes=["paper-link-group"])
+        head += nodes.strong("", f"{heading} ({len(found)})")
+        head += nodes.Text(f": {TODO[state]}")
+        result += head
+        items = nodes.bullet_list(classes=["paper-link-list", f"paper-link-{state}"])
+        for link in found[:max(0, MAX_ROWS - shown)]:
+            items += nodes.list_item("", _described(link), _places(app, docname, link))
+        shown += len(items.children)
+        result += items
+    if shown == 0:
         result += empty("No dead links, and none that leads to another paper.")
-        return [result]
-    rows = [[_state(link), _link(link), _places(app, docname, link), text_cell(TODO[link.state])] for link in broken[:MAX_ROWS]]
-    result += scrolling(table(["State", "Link", "Used at", "What to do"], rows, ["paper-link-table"]))
-    if len(broken) > MAX_ROWS:
-        rest = len(broken) - MAX_ROWS
-        result += empty(f"{rest:,} more dead or moved link{'s' * (rest != 1)} are in {FILE_NAME}, and printed by `papershelf check --links`.")
+    broken = counts["dead"] + counts["moved"]
+    if broken > shown:
+        rest = broken - shown
+        result += empty(f"{rest:,} more dead or moved link{'s' * (rest != 1)} are in {FILE_NAME}, and printed by papershelf check --links.")
     return [result]
 
 
-def _state(link: LinkResult) -> nodes.paragraph:
-    cell = nodes.paragraph()
-    cell += nodes.strong(link.state, link.state, classes=["paper-link-state", f"paper-link-{link.state}"])
-    cell += nodes.Text(f" {link.detail}" if link.detail else "")
-    cell += nodes.inline("", f" (checked {link.checked.isoformat()})", classes=["paper-link-checked"])
-    return cell
-
-
-def _link(link: LinkResult) -> nodes.paragraph:
-    cell = nodes.paragraph()
-    text = nodes.literal(link.url, link.url)
-    cell += nodes.reference("", "", text, refuri=link.url, noopener=True, classes=["paper-link-url"])  # http(s), checked above
-    return cell
+def _described(link: LinkResult) -> nodes.paragraph:
+    """The link (an http(s) link, checked when read), what the check got and when."""
+    line = nodes.paragraph(classes=["paper-link-result"])
+    line += nodes.reference(link.url, link.url, refuri=link.url, noopener=True, classes=["paper-link-url"])
+    line += nodes.Text(f" — {link.detail}" if link.detail else "")
+    line += nodes.inline("", f" (checked {link.checked.isoformat()})", classes=["paper-link-checked"])
+    return line
 
 
 def _places(app: Sphinx, docname: str, link: LinkResult) -> nodes.paragraph:
-    cell = nodes.paragraph()
+    cell = nodes.paragraph(classes=["paper-link-places"])
+    cell += nodes.Text("Used at ")
     for number, (path, line) in enumerate(link.used[:MAX_PLACES]):
         if number:
             cell += nodes.Text(", ")
         cell += file_link(app, docname, path, f"{path}:{line}" if line else path)
     if len(link.used) > MAX_PLACES:
         cell += nodes.Text(f" and {len(link.used) - MAX_PLACES} more")
+    if not link.used:
+        cell += nodes.Text("no file (the report names none)")
     return cell
 
 

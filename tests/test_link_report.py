@@ -74,7 +74,7 @@ def test_the_page_lists_dead_and_moved_links_at_file_and_line(make_app, tmp_path
     assert found[0][3] == "Used at papers/alpha.md:7, refs.bib:1"
     assert found[1][3] == "Used at papers/beta.md:8"
     groups = [p.get_text() for p in page.select(".paper-link-group")]
-    assert groups[0].startswith("Dead links (1): ") and "replace it" in groups[0]
+    assert groups[0].startswith("Dead links (1): ") and "replace each" in groups[0]
     assert groups[1].startswith("Links that lead to another paper (1): ")
     # a file that is a page of the site links to it; the link itself is a link
     place = page.select(".paper-link-list > li")[0].select(".paper-link-places a")

@@ -55,8 +55,8 @@ HOW_TO_MAKE = (
     f"writes {FILE_NAME}, which this page lists (the weekly refresh workflow commits it in its pull request)."
 )
 TODO = {
-    "dead": "The address is gone: replace it with the paper's current one (or an archived copy) or remove it.",
-    "moved": "It now leads to another paper: point it at this paper's own address.",
+    "dead": "the address is gone; replace each with the paper's current address (or an archived copy), or remove it.",
+    "moved": "each now redirects to a different paper (the arXiv id or DOI changed on the way); point it at this paper's own address.",
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 

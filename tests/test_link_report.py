@@ -88,7 +88,8 @@ def test_no_report_says_how_to_make_one_and_an_edit_rebuilds_the_page(make_app, 
     app, warnings = build(make_app, root)
     assert warnings == "", warnings
     page = BeautifulSoup(html(app, "maintainers"), "html.parser")
-    assert one(page, ".paper-link-report").get_text(strip=True) == linkreport.HOW_TO_MAKE
+    assert " ".join(one(page, ".paper-link-report").get_text().split()) == linkreport.HOW_TO_MAKE
+    assert one(page, ".paper-link-report code").get_text() == "papershelf check --links"
     assert not page.select(".paper-link-list")
     # the report appears: the page (and only it among the index pages) is written again
     bump(root / linkreport.FILE_NAME, report_text(GOOD))

@@ -46,12 +46,13 @@ MAX_ROWS = 500  #: dead and moved links shown; the rest are counted (the file ho
 MAX_PLACES = 20  #: places shown per link
 URL_LIMIT, DETAIL_LIMIT, PATH_LIMIT = 2000, 300, 300
 STATES = ("dead", "moved", "unknown", "ok")
+COMMAND = "papershelf check --links"
 FIX = (
     "Run `papershelf check --links` at the shelf root to write it again (it is rewritten whole), "
     "or delete it."
 )
 HOW_TO_MAKE = (
-    f"No link report yet. Run `papershelf check --links` at the shelf root: it asks every external link and "
+    f"No link report yet. Run papershelf check --links at the shelf root: it asks every external link and "
     f"writes {FILE_NAME}, which this page lists (the weekly refresh workflow commits it in its pull request)."
 )
 TODO = {
@@ -192,10 +193,10 @@ def render_link_report(app: Sphinx, view: ShelfView, docname: str) -> list[nodes
         report = read(path)
     except ReportError as error:
         logger.warning("%s is not a link report: %s. %s", FILE_NAME, error, FIX, location=FILE_NAME, type="papershelf", subtype="link-report")
-        result += empty(f"{FILE_NAME} could not be read (the build's warning says why). {FIX}")
+        result += _note(f"{FILE_NAME} could not be read (the build's warning says why). {FIX.replace('`', '')}")
         return [result]
     if report is None:
-        result += empty(HOW_TO_MAKE)
+        result += _note(HOW_TO_MAKE)
         return [result]
     if report.bad:
         line, why = report.bad[0]
@@ -206,7 +207,7 @@ def render_link_report(app: Sphinx, view: ShelfView, docname: str) -> list[nodes
     total = len(report.links)
     summary = nodes.paragraph(classes=["paper-link-counts"])
     summary += nodes.Text(f"{total} link{'s' * (total != 1)} checked on {human_date(report.checked.isoformat())} by ")
-    summary += nodes.literal("papershelf check --links", "papershelf check --links")
+    summary += nodes.literal(COMMAND, COMMAND)
     summary += nodes.Text(f": {counts['dead']} dead, {counts['moved']} moved to another paper, {counts['ok']} alive, "
                           f"{counts['unknown']} unknown (403, 429, server errors and timeouts: the site may only refuse "
                           "robots; they are asked again on the next run, not counted as broken).")
@@ -230,8 +231,18 @@ def render_link_report(app: Sphinx, view: ShelfView, docname: str) -> list[nodes
     broken = counts["dead"] + counts["moved"]
     if broken > shown:
         rest = broken - shown
-        result += empty(f"{rest:,} more dead or moved link{'s' * (rest != 1)} are in {FILE_NAME}, and printed by papershelf check --links.")
+        result += _note(f"{rest:,} more dead or moved link{'s' * (rest != 1)} are in {FILE_NAME}, and printed by papershelf check --links.")
     return [result]
+
+
+def _note(text: str) -> nodes.paragraph:
+    """An index note with the command set as code."""
+    note = empty("")
+    for number, part in enumerate(text.split(COMMAND)):
+        if number:
+            note += nodes.literal(COMMAND, COMMAND)
+        note += nodes.Text(part)
+    return note
 
 
 def _described(link: LinkResult) -> nodes.paragraph:

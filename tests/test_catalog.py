@@ -68,6 +68,8 @@ def test_catalog_records_hold_the_front_matter_facts(built: Any) -> None:
         "relations": [{"kind": "updated_version", "target": "beta2021"}],
         "architecture": {"vision_encoder": "ViT-B/16", "language_model": "GPT-2"},
         "url": "papers/alpha.html",
+        # the living data (papershelf enrich); this page has none
+        "metrics": None, "cites": [], "cites_count": 0, "cited_by": [], "cited_by_count": 0, "authors": [], "authors_count": 0,
     }
     assert papers["gamma2022"]["date"] == "2019-01-15"
     assert papers["gamma2022"]["date_source"] == "front matter"

@@ -162,3 +162,75 @@ def test_paper_ids() -> None:
     assert paper_id("https://arxiv.org/abs/2304.08485v2") == paper_id("https://arxiv.org/pdf/2304.08485") == "arxiv:2304.08485"
     assert paper_id("https://doi.org/10.1145/3065386") == "doi:10.1145/3065386"
     assert paper_id("https://github.com/a/b") == ""
+
+
+def test_the_report_is_written_sorted_one_link_a_line_and_only_when_it_changes(tmp_path: Path, site: str) -> None:
+    import datetime as dt
+    import json
+
+    from papershelf.site.indexes import linkreport
+
+    root = make_shelf(tmp_path / "shelf", site)
+    day = dt.date(2026, 3, 2)
+    links.check_links(locate(root), LinkChecker(connections=3, pause=0.0, timeout=0.5, allow_private=True), today=day)
+    target = root / links.REPORT_FILE
+    text = target.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert len(lines) == 2 + len(PATHS)  # the head, one link a line, the closing bracket
+    entries = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
+    assert [e["url"] for e in entries] == sorted(f"{site}{path}" for path in PATHS)
+    gone = next(e for e in entries if e["url"] == f"{site}/gone")
+    assert gone == {"url": f"{site}/gone", "state": "dead", "detail": "HTTP 404", "checked": "2026-03-02", "used": [["docs/papers/p1.md", 8]]}
+    # the site's reader takes every entry, each at its line
+    report = linkreport.parse(text)
+    assert report.bad == () and report.checked == day and len(report.links) == len(PATHS)
+    assert linkreport.FILE_NAME == links.REPORT_FILE
+    # a day later: cached verdicts keep their day, only the re-asked unknown ones move
+    before = target.stat().st_mtime_ns
+    links.check_links(locate(root), LinkChecker(connections=3, pause=0.0, timeout=0.5, allow_private=True), today=day + dt.timedelta(days=1))
+    again = {e["url"]: e for e in (json.loads(line.rstrip(",")) for line in target.read_text(encoding="utf-8").splitlines()[1:-1])}
+    assert again[f"{site}/gone"]["checked"] == "2026-03-02" and again[f"{site}/busy"]["checked"] == "2026-03-03"
+    # the same answers on the same day: the file is left alone
+    text = target.read_text(encoding="utf-8")
+    mtime = target.stat().st_mtime_ns
+    links.check_links(locate(root), LinkChecker(connections=3, pause=0.0, timeout=0.5, allow_private=True), today=day + dt.timedelta(days=1))
+    assert target.read_text(encoding="utf-8") == text and target.stat().st_mtime_ns == mtime and mtime >= before
+
+
+def test_no_report_without_a_network_and_none_through_a_symlink(tmp_path: Path, site: str) -> None:
+    from papershelf.shelf.paths import ShelfError
+
+    root = make_shelf(tmp_path / "shelf", "http://127.0.0.1:9")
+    links.check_links(locate(root), LinkChecker(pause=0.0, timeout=0.5, allow_private=True))
+    assert not (root / links.REPORT_FILE).exists()
+    root = make_shelf(tmp_path / "other", site)
+    outside = tmp_path / "outside.json"
+    outside.write_text("keep\n", encoding="utf-8")
+    (root / links.REPORT_FILE).symlink_to(outside)
+    with pytest.raises(ShelfError):
+        links.check_links(locate(root), LinkChecker(pause=0.0, timeout=0.5, allow_private=True))
+    assert outside.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_the_maintainers_page_of_a_new_shelf_lists_the_dead_link_at_file_and_line(tmp_path: Path, site: str) -> None:
+    import subprocess
+    import sys
+
+    from bs4 import BeautifulSoup
+
+    root = make_shelf(tmp_path / "shelf", site)
+    assert not links.check_links(locate(root), LinkChecker(connections=3, pause=0.0, timeout=0.5, allow_private=True)).no_network
+    out = tmp_path / "html"
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-c", ".", "-q", "-b", "html", "docs", str(out)],
+                            cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "link-report" not in result.stderr
+    page = BeautifulSoup((out / "maintainers" / "data-notes.html").read_text(encoding="utf-8"), "html.parser")
+    found = [(" ".join(link.get_text() for link in item.select("a.paper-link-url")), " ".join(" ".join(p.get_text() for p in item.select(".paper-link-places")).split()))
+             for item in page.select(".paper-link-report .paper-link-list > li")]
+    assert found == [
+        (f"{site}/gone", "Used at docs/papers/p1.md:8"), (f"{site}/gone2", "Used at docs/papers/p9.md:8"),
+        (f"{site}/arxiv/abs/2301.00001", "Used at docs/papers/p5.md:8"),
+    ]
+    assert [a["href"] for a in page.select(".paper-link-places a")] == ["../papers/p1.html", "../papers/p9.html", "../papers/p5.html"]
+    assert "4 unknown" in str(page.select_one(".paper-link-counts"))

@@ -382,6 +382,7 @@ KIND_MARKS = {
     "authors": "paper-authors",
     "venues": "paper-venues",
     "citegraph": "paper-citegraph-index",
+    "link-report": "paper-link-report",
 }
 
 

@@ -7,16 +7,31 @@ per host, answers cached a week under ``.papershelf-cache/links/``). Dead links
 and redirects to a different paper are reported as ``path:line: code message``
 and make the exit status 1; 403, 429, 5xx and timeouts are "unknown", counted
 but not failures. With no network at all: one line, exit status
-:data:`NO_NETWORK`.
+:data:`NO_NETWORK`, and nothing is written.
+
+Every run that reached the network also writes :data:`REPORT_FILE` at the
+shelf root (all or nothing, only when its text changes), which the weekly
+refresh commits and the maintainers' page lists (the ``link-report`` index)::
+
+    {"version": 1, "checked": "2026-12-05", "about": "...", "links": [
+    {"url": "https://...", "state": "dead", "detail": "HTTP 404", "checked": "2026-12-01", "used": [["docs/papers/x.md", 8]]},
+    ...
+    ]}
+
+One link a line, sorted by URL, each with the day its verdict was obtained
+(the cache's day for a cached one): the same shelf and answers give the same
+text, and a pull request's diff shows one line per changed link.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from papershelf.shelf.load import load_shelf
+from papershelf.shelf.paths import commit
 from papershelf.shelf.schema import is_web_url
 from papershelf.sources.cache import SourceCache
 from papershelf.sources.linkcheck import LinkChecker, Verdict
@@ -26,13 +41,23 @@ if TYPE_CHECKING:
 
 #: the exit status when no host could be reached
 NO_NETWORK = 3
+#: the report of the last check, at the shelf root (read by ``site/indexes/linkreport.py``)
+REPORT_FILE = "link-report.json"
+REPORT_VERSION = 1
+REPORT_ABOUT = (
+    "Written by `papershelf check --links` (the weekly refresh commits it); the maintainers' page lists its dead and "
+    "moved links. Run the command again to update it; edits by hand are overwritten."
+)
+DETAIL_LIMIT = 300  #: characters of a verdict's detail kept in the report
 
 
 @dataclass
 class LinkReport:
     places: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  #: url -> [(path, line)]
     verdicts: dict[str, Verdict] = field(default_factory=dict)
+    checked: dict[str, dt.date] = field(default_factory=dict)  #: url -> the day its verdict was obtained
     no_network: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
 
     def findings(self) -> list[str]:
         lines = []
@@ -47,6 +72,34 @@ class LinkReport:
     def summary(self) -> str:
         counts = {state: sum(1 for v in self.verdicts.values() if v.state == state) for state in ("ok", "dead", "moved", "unknown")}
         return f"links: {len(self.verdicts)} checked: {counts['ok']} ok, {counts['dead']} dead, {counts['moved']} moved to another paper, {counts['unknown']} unknown (403, 429, 5xx, timeouts)"
+
+
+    def render(self) -> str:
+        """The text of :data:`REPORT_FILE`: one link a line, sorted, so a rerun with the same answers changes nothing."""
+        lines = []
+        for url in sorted(self.verdicts):
+            verdict = self.verdicts[url]
+            item = {
+                "url": url, "state": verdict.state, "detail": verdict.detail[:DETAIL_LIMIT],
+                "checked": self.checked.get(url, self.today).isoformat(),
+                "used": [[path, line] for path, line in sorted(set(self.places.get(url, [])))],
+            }
+            lines.append(json.dumps(item, ensure_ascii=False))
+        head = json.dumps({"version": REPORT_VERSION, "checked": self.today.isoformat(), "about": REPORT_ABOUT}, ensure_ascii=False)
+        return head[:-1] + ', "links": [\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+
+
+def write_report(paths: ShelfPaths, report: LinkReport) -> bool:
+    """Write :data:`REPORT_FILE` (all or nothing) when its text changes; True if written."""
+    target = paths.root / REPORT_FILE
+    text = report.render()
+    try:
+        if not target.is_symlink() and target.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    commit({target: text}, within=paths.root)  # refuses a symbolic link planted in its place
+    return True
 
 
 def collect(paths: ShelfPaths) -> dict[str, list[tuple[str, int]]]:
@@ -67,10 +120,18 @@ def collect(paths: ShelfPaths) -> dict[str, list[tuple[str, int]]]:
 
 
 def check_links(paths: ShelfPaths, checker: LinkChecker | None = None, today: dt.date | None = None,
-                max_age: dt.timedelta | None = dt.timedelta(days=7)) -> LinkReport:
-    report = LinkReport(places=collect(paths))
+                max_age: dt.timedelta | None = dt.timedelta(days=7), write: bool = True) -> LinkReport:
+    """Check every link; unless no host could be reached, write the report (``write``) at the shelf root."""
+    today = today or dt.date.today()
+    report = LinkReport(places=collect(paths), today=today)
     checker = checker or LinkChecker()
     cache = SourceCache.of(paths.root, "links")
     report.verdicts = checker.check_all(report.places, cache, today, max_age)
     report.no_network = bool(checker.asked) and not any(v.reached for v in checker.asked)
+    asked = {verdict.url for verdict in checker.asked}
+    for url in report.verdicts:
+        record = None if url in asked else cache.get(url)
+        report.checked[url] = record.fetched if record is not None else today
+    if write and not report.no_network:
+        write_report(paths, report)
     return report

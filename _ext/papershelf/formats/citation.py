@@ -42,13 +42,42 @@ class Reference:
     def arxiv_url(self) -> str:
         return arxivid.abs_url(self.arxiv) if self.arxiv else ""
 
+    @property
+    def when(self) -> str:
+        """``(2024)``, or ``(n.d.)`` when the entry gives no year."""
+        return f"({self.year or 'n.d.'})"
+
+    def lead(self) -> str:
+        """What a reference starts with: ``Liu, H., & Lee, Y. J. (2023).``
+
+        With no authors the title moves into their place, as APA and Chicago
+        do for an anonymous work (``Title. (2024).``): a reference never starts
+        with a bare year. The title is then not repeated (:attr:`body_title`).
+        """
+        if self.authors:
+            return f"{self.authors} {self.when}."
+        if self.title:
+            return f"{sentence(self.title)} {self.when}."
+        return f"{self.when}."
+
+    @property
+    def body_title(self) -> str:
+        """The title as a sentence after the lead, or "" when the lead holds it already."""
+        return sentence(self.title) if self.authors and self.title else ""
+
     def text(self) -> str:
-        parts = [f"{self.authors} ({self.year or 'n.d.'})." if self.authors else f"({self.year or 'n.d.'})."]
-        parts.append(f"{self.title}.")
+        parts = [self.lead()]
+        if self.body_title:
+            parts.append(self.body_title)
         venue = f"arXiv:{self.arxiv}" if self.arxiv and self.venue == "arXiv" else self.venue
         if venue:
-            parts.append(f"{venue}.")
+            parts.append(sentence(venue))
         return " ".join(parts)
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in one full stop: a title ending in ``?``, ``!`` or ``.`` gets no second mark."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 # Text with none of these is plain but for its braces: pybtex's LaTeX parser

@@ -9,6 +9,15 @@ did not fail. Its JSON Schema is ``catalog.schema.json`` beside this module.
 Papers are listed in chronological order (oldest first, undated last, ties
 by short name), the order of the site's previous/next links.
 
+Beside what the page says, each record holds the living data ``papershelf
+enrich`` keeps (issue 24): ``metrics`` (citation counts and stars, with the
+day they were fetched), ``cites`` and ``cited_by`` (keys of papers on this
+shelf, from the citation graph of the ShelfView) and ``authors`` (the page's
+``people``, with their ids where a source gave one). The lists are bounded
+(:data:`LIST_LIMIT` items each; ``cites_count``, ``cited_by_count`` and
+``authors_count`` keep the whole count), so a paper cited by the whole shelf
+does not make the file grow with the square of the shelf.
+
 Beside it, the same papers split by year for the chronology's filter
 (``papershelf-filter.js``), which must not download the whole shelf for
 one action (papers.json is 3.7 MB at 5,000 papers):
@@ -22,7 +31,9 @@ one action (papers.json is 3.7 MB at 5,000 papers):
     byte budget;
 ``papers-by-year/<year>.json``
     ``{"version", "year", "papers": [[key, short_name, title, date, status,
-    [tags], url]]}``, newest first, in the order of ``fields``.
+    [tags], url, citations, stars, cited_by]]}``, newest first, in the order
+    of ``fields``: the counts are whole numbers or null (``cited_by`` is the
+    number of shelf papers citing it); the lists stay in papers.json.
 """
 
 from __future__ import annotations
@@ -43,24 +54,29 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from papershelf.model.records import Paper
+    from papershelf.model.records import Metrics, Paper
     from papershelf.model.settings import ShelfSettings
+    from papershelf.shelf.citegraph import CiteGraph
     from papershelf.shelf.view import ShelfView
 
 logger = logging.getLogger(__name__)
 
 FILENAME = "papers.json"
 YEAR_DIR = "papers-by-year"  #: per-year slices of the catalog, for the chronology filter
-YEAR_FIELDS = ("key", "short_name", "title", "date", "status", "tags", "url")
+#: a year row's columns; new ones are appended, so a reader of the first seven keeps working
+YEAR_FIELDS = ("key", "short_name", "title", "date", "status", "tags", "url", "citations", "stars", "cited_by")
 SCHEMA_FILENAME = "papers.schema.json"  #: the JSON Schema of this site's papers.json (its own kinds and facets)
 STAMP = "papershelf-catalog.stamp"  #: in the doctree dir: the shelf generation papers.json was last made from
 SCHEMA = Path(__file__).parent / "catalog.schema.json"
-VERSION = 1
+VERSION = 2  #: 2: the living fields (metrics, cites, cited_by, authors; counts in the year rows)
+LIST_LIMIT = 100  #: keys or authors listed per paper and list; the ``*_count`` fields say how many there are
 BUILDERS = frozenset({"html", "dirhtml"})
 
 
-def paper_record(paper: Paper, url: str, with_status: bool = True) -> dict[str, Any]:
-    """One paper as the catalog holds it (see catalog.schema.json)."""
+def paper_record(paper: Paper, url: str, with_status: bool = True, graph: CiteGraph | None = None) -> dict[str, Any]:
+    """One paper as the catalog holds it (see catalog.schema.json); ``graph``: the shelf's, for cites and cited by."""
+    cites = graph.cites.get(paper.key, ()) if graph is not None else ()
+    cited_by = graph.cited_by.get(paper.key, ()) if graph is not None else ()
     return {
         "key": paper.key,
         "title": paper.title,
@@ -75,7 +91,22 @@ def paper_record(paper: Paper, url: str, with_status: bool = True) -> dict[str, 
         "relations": [{"kind": relation.kind, "target": relation.target} for relation in paper.relations],
         "architecture": dict(paper.architecture),
         "url": url,
+        "metrics": metrics_record(paper.metrics),
+        "cites": list(cites[:LIST_LIMIT]),
+        "cites_count": len(cites),
+        "cited_by": list(cited_by[:LIST_LIMIT]),
+        "cited_by_count": len(cited_by),
+        "authors": [{"name": person.name, "id": person.id or None} for person in paper.people[:LIST_LIMIT]],
+        "authors_count": len(paper.people),
     }
+
+
+def metrics_record(metrics: Metrics | None) -> dict[str, Any] | None:
+    """The counts and the day they were fetched; None when ``enrich`` gave none."""
+    if metrics is None:
+        return None
+    return {"citations": metrics.citations, "influential_citations": metrics.influential_citations,
+            "stars": metrics.stars, "as_of": metrics.as_of or None}
 
 
 def json_schema(settings: ShelfSettings) -> dict[str, Any]:
@@ -97,7 +128,7 @@ def build_catalog(view: ShelfView | None, target_uri: Callable[[str], str], with
     papers = [view.papers[key] for key in view.order] if view is not None else []
     return {
         "version": VERSION,
-        "papers": [paper_record(paper, target_uri(paper.docname), with_status) for paper in papers],
+        "papers": [paper_record(paper, target_uri(paper.docname), with_status, view.graph if view is not None else None) for paper in papers],
     }
 
 
@@ -132,7 +163,7 @@ def year_files(view: ShelfView, target_uri: Callable[[str], str], with_status: b
     labels: dict[str, str] = {}
     for year, papers in year_groups(view):
         rows = [[p.key, p.short_name, p.title, p.date.iso() if p.date else None, p.status if with_status else None,
-                 list(p.tags), target_uri(p.docname)] for p in papers]
+                 list(p.tags), target_uri(p.docname), *_counts(p, view)] for p in papers]
         text = json.dumps({"version": VERSION, "year": year, "papers": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
         name = f"{year}.json"
         files[name] = text
@@ -149,6 +180,12 @@ def year_files(view: ShelfView, target_uri: Callable[[str], str], with_status: b
     index = {"version": VERSION, "fields": list(YEAR_FIELDS), "tags": sorted(labels.items(), key=lambda item: (item[1].casefold(), item[0])), "years": years}
     files["index.json"] = json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
     return files
+
+
+def _counts(paper: Paper, view: ShelfView) -> tuple[int | None, int | None, int]:
+    """A year row's last columns: citations, stars, and how many shelf papers cite it."""
+    metrics = paper.metrics
+    return (metrics.citations if metrics else None, metrics.stars if metrics else None, len(view.graph.cited_by.get(paper.key, ())))
 
 
 def write_year_files(folder: Path, view: ShelfView, target_uri: Callable[[str], str], with_status: bool = True) -> None:

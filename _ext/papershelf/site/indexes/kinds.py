@@ -26,6 +26,8 @@ own module; a new index page is one such module plus one line in
     every .bib entry, in author order (:mod:`~papershelf.site.indexes.references`);
 ``known-problems``
     the shelf's known problems, for maintainers (:mod:`~papershelf.site.indexes.known`);
+``link-report``
+    the dead and moved links ``check --links`` found, for maintainers (:mod:`~papershelf.site.indexes.linkreport`);
 ``authors``
     every person named in the pages' ``people``, with their papers (:mod:`~papershelf.site.indexes.authors`);
 ``venues``
@@ -44,6 +46,7 @@ from papershelf.site.indexes import (
     chronology,
     citegraph,
     known,
+    linkreport,
     references,
     summary,
     tables,
@@ -71,6 +74,7 @@ KINDS: dict[str, IndexKind] = {kind.name: kind for kind in (
     tables.ARCHITECTURE,
     references.REFERENCES,
     known.KNOWN_PROBLEMS,
+    linkreport.LINK_REPORT,
     authors.AUTHORS,
     venues.VENUES,
     citegraph.CITEGRAPH,

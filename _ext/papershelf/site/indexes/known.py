@@ -53,16 +53,19 @@ def render_known(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]
 
 
 def _where(app: Sphinx, docname: str, entry: baseline.KnownProblem) -> nodes.paragraph:
-    """The file; linked to its page when it is one."""
     cell = nodes.paragraph()
-    text = nodes.literal(entry.path, entry.path)
-    source = Path(app.confdir, entry.path)
+    cell += file_link(app, docname, entry.path, entry.path)
+    return cell
+
+
+def file_link(app: Sphinx, docname: str, path: str, shown: str) -> nodes.Node:
+    """``shown`` as code, linked to the file's page when the file (relative to the shelf root) is one."""
+    text = nodes.literal(shown, shown)
+    source = Path(app.confdir, path)
     target = app.env.path2doc(source) if source.is_relative_to(app.srcdir) else None
     if target and target in app.env.found_docs:
-        cell += make_refnode(app.builder, docname, target, "", text, entry.path)
-    else:
-        cell += text
-    return cell
+        return make_refnode(app.builder, docname, target, "", text, path)
+    return text
 
 
 def _code(slug: str) -> nodes.paragraph:

@@ -165,12 +165,12 @@ def render_list(app: Sphinx, view: ShelfView, group_items: tuple[Item, ...], doc
 
 def reference_nodes(ref: citation.Reference) -> list[nodes.Node]:
     """``Authors (Year). Title. arXiv:ID. URL`` with the id and URL as links, no URL twice."""
-    head = f"{ref.authors} ({ref.year or 'n.d.'})." if ref.authors else f"({ref.year or 'n.d.'})."
-    result: list[nodes.Node] = [nodes.Text(f"{head} {ref.title}." if ref.title else head)]
+    head = ref.lead()  # an entry without authors starts with its title (citation.Reference.lead)
+    result: list[nodes.Node] = [nodes.Text(f"{head} {ref.body_title}" if ref.body_title else head)]
     if ref.arxiv and ref.venue == "arXiv":
         result += [nodes.Text(" "), nodes.reference(f"arXiv:{ref.arxiv}", f"arXiv:{ref.arxiv}", refuri=ref.arxiv_url, noopener=True), nodes.Text(".")]
     elif ref.venue:
-        result.append(nodes.Text(f" {ref.venue}."))
+        result.append(nodes.Text(f" {citation.sentence(ref.venue)}"))
     # The URL is left out when it is the arXiv page already linked.
     if ref.url and not (ref.arxiv and "arxiv.org/" in ref.url):
         result += [nodes.Text(" "), nodes.reference(ref.url, ref.url, refuri=ref.url, noopener=True)]

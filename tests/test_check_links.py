@@ -13,6 +13,7 @@ import pytest
 from papershelf.cli import main
 from papershelf.commands import links
 from papershelf.commands.init import InitOptions, init_shelf
+from papershelf.shelf import linkreport
 from papershelf.shelf.paths import locate
 from papershelf.sources.linkcheck import LinkChecker, paper_id, private_host
 
@@ -168,12 +169,10 @@ def test_the_report_is_written_sorted_one_link_a_line_and_only_when_it_changes(t
     import datetime as dt
     import json
 
-    from papershelf.site.indexes import linkreport
-
     root = make_shelf(tmp_path / "shelf", site)
     day = dt.date(2026, 3, 2)
     links.check_links(locate(root), LinkChecker(connections=3, pause=0.0, timeout=0.5, allow_private=True), today=day)
-    target = root / links.REPORT_FILE
+    target = root / linkreport.FILE_NAME
     text = target.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert len(lines) == 2 + len(PATHS)  # the head, one link a line, the closing bracket
@@ -184,7 +183,6 @@ def test_the_report_is_written_sorted_one_link_a_line_and_only_when_it_changes(t
     # the site's reader takes every entry, each at its line
     report = linkreport.parse(text)
     assert report.bad == () and report.checked == day and len(report.links) == len(PATHS)
-    assert linkreport.FILE_NAME == links.REPORT_FILE
     # a day later: cached verdicts keep their day, only the re-asked unknown ones move
     before = target.stat().st_mtime_ns
     links.check_links(locate(root), LinkChecker(connections=3, pause=0.0, timeout=0.5, allow_private=True), today=day + dt.timedelta(days=1))
@@ -202,11 +200,11 @@ def test_no_report_without_a_network_and_none_through_a_symlink(tmp_path: Path, 
 
     root = make_shelf(tmp_path / "shelf", "http://127.0.0.1:9")
     links.check_links(locate(root), LinkChecker(pause=0.0, timeout=0.5, allow_private=True))
-    assert not (root / links.REPORT_FILE).exists()
+    assert not (root / linkreport.FILE_NAME).exists()
     root = make_shelf(tmp_path / "other", site)
     outside = tmp_path / "outside.json"
     outside.write_text("keep\n", encoding="utf-8")
-    (root / links.REPORT_FILE).symlink_to(outside)
+    (root / linkreport.FILE_NAME).symlink_to(outside)
     with pytest.raises(ShelfError):
         links.check_links(locate(root), LinkChecker(pause=0.0, timeout=0.5, allow_private=True))
     assert outside.read_text(encoding="utf-8") == "keep\n"

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from helpers import build, bump, copy_root, html
-from papershelf.site.indexes import linkreport
+from papershelf.shelf import linkreport
+from papershelf.site.indexes.linkreport import HOW_TO_MAKE
 
 PAGE = "# For maintainers\n\n## Link health\n\n```{paper-index} link-report\n```\n"
 
@@ -88,7 +89,7 @@ def test_no_report_says_how_to_make_one_and_an_edit_rebuilds_the_page(make_app, 
     app, warnings = build(make_app, root)
     assert warnings == "", warnings
     page = BeautifulSoup(html(app, "maintainers"), "html.parser")
-    assert " ".join(one(page, ".paper-link-report").get_text().split()) == linkreport.HOW_TO_MAKE
+    assert " ".join(one(page, ".paper-link-report").get_text().split()) == HOW_TO_MAKE
     assert one(page, ".paper-link-report code").get_text() == "papershelf check --links"
     assert not page.select(".paper-link-list")
     # the report appears: the page (and only it among the index pages) is written again
@@ -100,7 +101,7 @@ def test_no_report_says_how_to_make_one_and_an_edit_rebuilds_the_page(make_app, 
     (root / linkreport.FILE_NAME).unlink()
     app, _ = build(make_app, root, freshenv=False)
     assert "https://example.org/gone" not in html(app, "maintainers")
-    assert linkreport.HOW_TO_MAKE in one(BeautifulSoup(html(app, "maintainers"), "html.parser"), "body").get_text()
+    assert HOW_TO_MAKE in one(BeautifulSoup(html(app, "maintainers"), "html.parser"), "body").get_text()
 
 
 def test_a_malformed_report_is_one_warning_with_file_and_fix(make_app, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ and make the exit status 1; 403, 429, 5xx and timeouts are "unknown", counted
 but not failures. With no network at all: one line, exit status
 :data:`NO_NETWORK`, and nothing is written.
 
-Every run that reached the network also writes :data:`REPORT_FILE` at the
+Every run that reached the network also writes ``link-report.json`` (:mod:`papershelf.shelf.linkreport`) at the
 shelf root (all or nothing, only when its text changes), which the weekly
 refresh commits and the maintainers' page lists (the ``link-report`` index)::
 
@@ -26,10 +26,10 @@ text, and a pull request's diff shows one line per changed link.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from papershelf.shelf import linkreport
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import commit
 from papershelf.shelf.schema import is_web_url
@@ -41,16 +41,6 @@ if TYPE_CHECKING:
 
 #: the exit status when no host could be reached
 NO_NETWORK = 3
-#: the report of the last check, at the shelf root (read by ``site/indexes/linkreport.py``)
-REPORT_FILE = "link-report.json"
-REPORT_VERSION = 1
-REPORT_ABOUT = (
-    "Written by `papershelf check --links` (the weekly refresh commits it); the maintainers' page lists its dead and "
-    "moved links. Run the command again to update it; edits by hand are overwritten."
-)
-DETAIL_LIMIT = 300  #: characters of a verdict's detail kept in the report
-
-
 @dataclass
 class LinkReport:
     places: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  #: url -> [(path, line)]
@@ -75,23 +65,15 @@ class LinkReport:
 
 
     def render(self) -> str:
-        """The text of :data:`REPORT_FILE`: one link a line, sorted, so a rerun with the same answers changes nothing."""
-        lines = []
-        for url in sorted(self.verdicts):
-            verdict = self.verdicts[url]
-            item = {
-                "url": url, "state": verdict.state, "detail": verdict.detail[:DETAIL_LIMIT],
-                "checked": self.checked.get(url, self.today).isoformat(),
-                "used": [[path, line] for path, line in sorted(set(self.places.get(url, [])))],
-            }
-            lines.append(json.dumps(item, ensure_ascii=False))
-        head = json.dumps({"version": REPORT_VERSION, "checked": self.today.isoformat(), "about": REPORT_ABOUT}, ensure_ascii=False)
-        return head[:-1] + ', "links": [\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+        """The text of :data:`~papershelf.shelf.linkreport.FILE_NAME`."""
+        return linkreport.dump(self.today, (
+            linkreport.LinkResult(url, verdict.state, verdict.detail, self.checked.get(url, self.today), tuple(self.places.get(url, [])))
+            for url, verdict in self.verdicts.items()))
 
 
 def write_report(paths: ShelfPaths, report: LinkReport) -> bool:
-    """Write :data:`REPORT_FILE` (all or nothing) when its text changes; True if written."""
-    target = paths.root / REPORT_FILE
+    """Write ``link-report.json`` (:mod:`papershelf.shelf.linkreport`) (all or nothing) when its text changes; True if written."""
+    target = paths.root / linkreport.FILE_NAME
     text = report.render()
     try:
         if not target.is_symlink() and target.read_text(encoding="utf-8") == text:

@@ -19,8 +19,10 @@ written is never replaced, except in an entry marked ``generated`` by the
 importer, which is rewritten whole from arXiv's answer (keeping its key).
 
 arXiv's terms: at most one request every 3 seconds, over one connection.
-:class:`ArxivClient` asks for up to 100 ids per request through one
-``requests.Session`` and sleeps so that two requests never start closer than
+:class:`ArxivClient` asks for up to 100 ids per request through the shared
+client of every source (:class:`~papershelf.sources.http.HttpClient`: one
+kept-alive session, one deadline an answer, a size cap, retries with backoff,
+``Retry-After``), which sleeps so that two requests never start closer than
 ``pause`` seconds. Answers land in an on-disk cache, one JSON file per id,
 written as each batch arrives: an interrupted run resumes where it stopped,
 and a second run makes no request at all.

@@ -58,6 +58,10 @@ class SourceError(ShelfError):
         super().__init__(f"{source}: {identifier}: {reason}")
 
 
+class BadAnswer(SourceError):
+    """An answer arrived but cannot be used (not JSON, the wrong shape): it spoils only its ids."""
+
+
 class SourceStopped(SourceError):
     """The source asks us to stop for now (rate limit spent); the rest waits for the next run."""
 
@@ -79,7 +83,7 @@ class Answer:
         try:
             return json.loads(self.content.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as error:
-            raise SourceError(source, identifier, f"the answer is not JSON ({str(error)[:80]})") from error
+            raise BadAnswer(source, identifier, f"the answer is not JSON ({str(error)[:80]})") from error
 
 
 @dataclass

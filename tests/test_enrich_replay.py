@@ -42,14 +42,15 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return tried
 
 
-def test_a_committed_cache_replays_every_source_with_no_network(tmp_path: Path, api: str, server: str, monkeypatch: pytest.MonkeyPatch,
+def test_a_committed_cache_replays_every_source_with_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest) -> None:
+    arxiv_api, apis = request.getfixturevalue("api"), request.getfixturevalue("server")  # the local arXiv and the other APIs
     recorded = make_shelf(tmp_path / "recorded")
     shutil.copytree(recorded, tmp_path / "replay")
     # the maintainer's run, with a network
-    client = enrich.ArxivClient(api, pause=0.0)
+    client = enrich.ArxivClient(arxiv_api, pause=0.0)
     try:
-        report = enrich.enrich_shelf(locate(recorded), client, sources=("arxiv", "s2", "github", "hf"), made=sources(server, Clock()), today=TODAY)
+        report = enrich.enrich_shelf(locate(recorded), client, sources=("arxiv", "s2", "github", "hf"), made=sources(apis, Clock()), today=TODAY)
     finally:
         client.close()
     assert report.fetched == 3 and report.additions and len(FakeArxiv.seen) == 1

@@ -33,6 +33,7 @@ from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import ShelfError, locate
 from papershelf.sources import registry
 from papershelf.sources.cache import SourceCache
+from papershelf.sources.github import repo_of
 from papershelf.sources.s2 import S2Source
 
 if TYPE_CHECKING:
@@ -467,3 +468,10 @@ def test_dry_run_writes_nothing_and_cli_names_unknown_sources(tmp_path: Path, se
     out = capsys.readouterr().out
     assert "github: 1 ids, 1 from the cache, 0 fetched in 0 requests" in out  # the dry run filled the cache
     assert 'docs/papers/llava.md: + metrics: {"stars": 19000' in out and "arXiv id" not in out
+
+
+def test_only_a_repository_path_is_asked_of_github() -> None:
+    assert repo_of("https://github.com/haotian-liu/LLaVA.git") == "haotian-liu/llava"
+    # a dot segment would be normalised away and ask another endpoint of the API (/repos/../user -> /user)
+    for url in ("https://github.com/../user", "https://github.com/./x", "https://github.com/org/..", "https://gitlab.com/a/b", "javascript://github.com/a/b"):
+        assert repo_of(url) == "", url

@@ -43,7 +43,7 @@ def repo_of(url: str) -> str:
     if len(path) < 2:
         return ""
     owner, repo = path[0], path[1].removesuffix(".git")
-    if not (PART.match(owner) and PART.match(repo)) or repo in (".", ".."):
+    if not (PART.match(owner) and PART.match(repo)) or {owner, repo} & {".", ".."}:  # a dot segment would leave /repos/
         return ""
     return f"{owner}/{repo}".lower()
 

@@ -15,6 +15,7 @@ import time
 from typing import TYPE_CHECKING, ClassVar
 
 import pytest
+from papershelf.shelf.paths import ShelfError
 from papershelf.sources import arxiv
 from papershelf.sources.http import HttpClient, SourceError, SourceStopped
 from papershelf.sources.s2 import S2Source
@@ -119,3 +120,20 @@ def test_every_source_has_one_deadline_for_status_line_and_headers(api: str) -> 
     finally:
         source.http.close()
     assert time.monotonic() - started < 2 * 1.0 + 1.5  # without the watchdog: 100 bytes x 0.3 s, twice
+
+
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaaaaaaaa">'
+          + "".join(f'<!ENTITY a{i} "{("&a;" if i == 1 else f"&a{i - 1};") * 10}">' for i in range(1, 9))
+          + ']><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2301.00001v1</id><title>&a8;</title></entry></feed>')
+EXTERNAL = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY x SYSTEM "file:///etc/passwd">]><feed xmlns="http://www.w3.org/2005/Atom">'
+            '<entry><id>http://arxiv.org/abs/2301.00001v1</id><title>&x;</title></entry></feed>')
+
+
+@pytest.mark.parametrize("document", [LAUGHS, EXTERNAL], ids=["entity-expansion", "external-entity"])
+def test_an_answer_declaring_entities_is_refused_unparsed(document: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(ShelfError, match=r"for 2301.00001 is not valid XML \(it declares a DTD or entities"):
+        arxiv.parse_feed(document.encode(), "2301.00001")
+    with pytest.raises(ShelfError, match=r"is not valid XML \(it declares a DTD or entities"):
+        arxiv.feed_entries(document, "2301.00001")
+    assert time.monotonic() - started < 0.1  # 10^8 characters, never expanded

@@ -86,7 +86,8 @@ def dns(monkeypatch: pytest.MonkeyPatch) -> Resolver:
         "mixed.test": [["93.184.216.34", "192.168.1.1"]],
         "paper.test": [["127.0.0.1"]],
         "wrong.test": [["127.0.0.1"]],
-        "rebind.test": [["127.0.0.1"], ["10.255.255.1"]],  # the second answer would be a private address
+        "rebind.test": [["127.0.0.1"], ["10.255.255.1"]],
+        "xn--bcher-kva.test": [["127.0.0.1"]],  # bücher.test  # the second answer would be a private address
     }
     monkeypatch.setattr(socket, "getaddrinfo", resolver)
     return resolver
@@ -135,6 +136,11 @@ def test_the_connection_goes_to_the_address_checked_with_the_name_kept(dns: Reso
     # a redirect is a new hop, resolved and checked again
     assert checker.check(f"http://paper.test:{site}/to-rebind").state == "unknown"
     assert dns.asked[-1] == "rebind.test" and Site.seen[-1][1] == "/to-rebind"
+
+
+def test_a_name_in_another_script_is_resolved_and_pinned_as_it_is_sent(dns: Resolver, site: int, loopback_is_public: None) -> None:
+    assert LinkChecker(pause=0.0, timeout=2.0).check(f"http://bücher.test:{site}/ok").state == "ok"
+    assert dns.asked == ["xn--bcher-kva.test"] and Site.seen == [("HEAD", "/ok", f"xn--bcher-kva.test:{site}")]
 
 
 def test_redirects_to_a_private_address_are_refused(dns: Resolver, site: int, loopback_is_public: None) -> None:

@@ -216,10 +216,11 @@ class LinkChecker:
             if private_host(parts.hostname) and not self.allow_private:
                 return Verdict(url, "unknown", "a private or local address, not checked", current)
             try:
-                port = _default_port(parts)
-            except ValueError:
-                return Verdict(url, "unknown", "not a valid port", current)
-            host = parts.hostname.lower()
+                # the host as requests will send it (an IDN in its ASCII form): the name resolved is the name pinned
+                sent = urlsplit(requests.Request("HEAD", current).prepare().url or "")
+                port, host = _default_port(sent), (sent.hostname or "").lower()
+            except (requests.RequestException, ValueError):
+                return Verdict(url, "unknown", "not a valid URL", current)
             try:
                 addresses = self.resolver(host.strip("[]"), port, self.timeout)
             except NoAnswer:

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import pytest
+import requests
 from papershelf.cli import main
 from papershelf.commands.init import InitOptions, init_shelf
 from papershelf.sources import linkcheck
-from papershelf.sources.linkcheck import LinkChecker, private_address
+from papershelf.sources.linkcheck import LinkChecker, PinnedAdapter, private_address
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -141,6 +142,20 @@ def test_the_connection_goes_to_the_address_checked_with_the_name_kept(dns: Reso
 def test_a_name_in_another_script_is_resolved_and_pinned_as_it_is_sent(dns: Resolver, site: int, loopback_is_public: None) -> None:
     assert LinkChecker(pause=0.0, timeout=2.0).check(f"http://bücher.test:{site}/ok").state == "ok"
     assert dns.asked == ["xn--bcher-kva.test"] and Site.seen == [("HEAD", "/ok", f"xn--bcher-kva.test:{site}")]
+
+
+@pytest.mark.parametrize(("url", "where", "tls"), [("https://paper.test/abs/1", ("paper.test", 443), True), ("http://paper.test/abs/1", ("paper.test", 80), False),
+                                                   ("https://paper.test:8443/x", ("paper.test", 8443), True)])
+def test_a_url_without_a_port_is_pinned_at_its_schemes_port(url: str, where: tuple[str, int], tls: bool) -> None:
+    adapter = PinnedAdapter()
+    adapter.pins = {where: "203.0.113.9"}
+    prepared = requests.Request("HEAD", url).prepare()
+    host, pool = adapter.build_connection_pool_key_attributes(prepared, True)
+    assert host["host"] == "203.0.113.9"
+    assert (pool.get("server_hostname"), pool.get("assert_hostname")) == (("paper.test", "paper.test") if tls else (None, None))
+    adapter.pins = {("other.test", where[1]): "203.0.113.9"}
+    with pytest.raises(ValueError, match=r"paper\.test was not checked before connecting"):
+        adapter.build_connection_pool_key_attributes(prepared, True)
 
 
 def test_redirects_to_a_private_address_are_refused(dns: Resolver, site: int, loopback_is_public: None) -> None:

@@ -151,7 +151,8 @@ class PinnedAdapter(WatchedAdapter):
         params: dict[str, Any] = dict(host_params)
         kwargs: dict[str, Any] = dict(pool_kwargs)
         host = str(params.get("host") or "").lower().strip("[]")
-        pinned = self.pins.get((host, int(params.get("port") or 0)))
+        port = int(params.get("port") or (443 if params.get("scheme") == "https" else 80))  # None: the scheme's own
+        pinned = self.pins.get((host, port))
         if pinned is None:
             raise ValueError(f"{host} was not checked before connecting")  # never a lookup that was not checked
         if pinned != host:

@@ -224,13 +224,13 @@ def test_batches_pause_and_one_connection(tmp_path: Path, api: str) -> None:
     root = make_shelf(tmp_path / "shelf", papers)
     client = enrich.ArxivClient(api, pause=0.3, batch=100)
     starts: list[float] = []
-    send = client.session.get
+    send = client.session.request
 
-    def timed_get(*args: Any, **kwargs: Any) -> Any:
+    def timed_request(*args: Any, **kwargs: Any) -> Any:
         starts.append(time.monotonic())
         return send(*args, **kwargs)
 
-    client.session.get = timed_get  # type: ignore[method-assign]
+    client.session.request = timed_request  # type: ignore[method-assign]
     try:
         report = enrich.enrich_shelf(locate(root), client, root / "cache")
     finally:
@@ -250,7 +250,7 @@ def test_errors_are_retried_and_an_interrupted_run_resumes(tmp_path: Path, api: 
     FakeArxiv.fail_next = 1  # one 503, then answers: retried
     FakeArxiv.fail_from = 4  # from the 4th request on, the API is down
     client = enrich.ArxivClient(api, pause=0.05, batch=2, retries=1)
-    with pytest.raises(ShelfError, match=r"HTTP 503; what was fetched is cached, run enrich again to resume"):
+    with pytest.raises(ShelfError, match=r"arxiv: 2402.00005: HTTP 503 from http://127.0.0.1:\d+/api/query after 2 tries; what was fetched is cached, run enrich again to resume"):
         enrich.enrich_shelf(locate(root), client, root / "cache")
     client.close()
     # requests: 503, then batch 1 answered, batch 2 answered, batch 3 503 twice

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from papershelf.shelf.check import check_shelf
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import ShelfError, locate
 from papershelf.sources import registry
+from papershelf.sources.cache import SourceCache
+from papershelf.sources.github import repo_of
 from papershelf.sources.s2 import S2Source
 
 if TYPE_CHECKING:
@@ -271,11 +274,8 @@ def test_429_waits_as_retry_after_asks(tmp_path: Path, server: str) -> None:
         ("/graph", [(500, {}, b"oops", 0)] * 3, "s2: ARXIV:2301.12597 and 2 more: HTTP 500"),
         ("/graph", [(200, {}, b"[{not json", 0)], "s2: ARXIV:2301.12597 and 2 more: the answer is not JSON"),
         ("/graph", [(200, {}, b'{"error": "x"}', 0)], "s2: ARXIV:2301.12597 and 2 more: the answer is not a list"),
-        ("/graph", [(200, {}, b'[42, null, null]', 0)], "s2: ARXIV:2301.12597: an entry of the answer is int"),
         ("/repos/", [(500, {}, b"", 0)] * 3, "github: haotian-liu/llava: HTTP 500"),
-        ("/repos/", [(200, {}, b'{"stargazers_count": "lots"}', 0)], "github: haotian-liu/llava: the answer has no stargazers_count"),
-        ("/api/models", [(200, {}, b'{"models": []}', 0)], "hf: 2301.12597: the models answer is not a list"),
-        ("/api/models", [(200, {}, b"\xff\xfe", 0)], "hf: 2301.12597: the answer is not JSON"),
+        ("/api/models", [(503, {}, b"", 0)] * 3, "hf: 2301.12597: HTTP 503"),
     ],
 )
 def test_a_bad_answer_leaves_the_shelf_as_it_was_and_says_where(tmp_path: Path, server: str, prefix: str, plays: list[Any], expected: str) -> None:
@@ -288,13 +288,105 @@ def test_a_bad_answer_leaves_the_shelf_as_it_was_and_says_where(tmp_path: Path, 
     assert snapshot(root) == before
 
 
-def test_a_short_batch_cannot_be_matched_and_changes_nothing(tmp_path: Path, server: str) -> None:
+def entry_text(root: Path, key: str) -> str:
+    found = re.search(r"@\w+\{" + re.escape(key) + r",.*?\n\}", (root / "references.bib").read_text(encoding="utf-8"), re.DOTALL)
+    assert found is not None
+    return found.group(0)
+
+
+def paper_of(arxiv: str) -> dict[str, Any]:
+    return FakeApis.papers[f"ARXIV:{arxiv}"]
+
+
+# the ids are asked sorted: ARXIV:2301.12597 (blip2), ARXIV:2304.08485 (llava), ARXIV:2310.03744 (llava15)
+PARTIAL = {
+    "short, the last left out": (lambda: [paper_of("2301.12597"), paper_of("2304.08485")], "llava15",
+                                 "s2: ARXIV:2310.03744: the answer holds 2 entries for 3 ids and none of them is this paper"),
+    "short, the first left out, reordered": (lambda: [paper_of("2310.03744"), paper_of("2304.08485")], "blip2",
+                                             "s2: ARXIV:2301.12597: the answer holds 2 entries for 3 ids and none of them is this paper"),
+    "one entry not a paper": (lambda: [42, paper_of("2304.08485"), paper_of("2310.03744")], "blip2",
+                              "s2: ARXIV:2301.12597: its entry of the answer is int, not a paper"),
+    "one entry without paperId": (lambda: [{"venue": "ICML", "citationCount": 7}, paper_of("2304.08485"), paper_of("2310.03744")], "blip2",
+                                  "s2: ARXIV:2301.12597: its entry of the answer has no paperId"),
+    "one entry about another paper": (lambda: [paper_of("2304.08485"), paper_of("2304.08485"), paper_of("2310.03744")], "blip2",
+                                      "s2: ARXIV:2301.12597: the entry at its place is about arxiv:2304.08485, another paper"),
+}
+
+
+@pytest.mark.parametrize("case", list(PARTIAL))
+def test_a_partial_batch_keeps_the_good_papers_and_names_each_bad_one(tmp_path: Path, server: str, case: str) -> None:
+    answer, bad, expected = PARTIAL[case]
     root = make_shelf(tmp_path / "shelf")
-    before = snapshot(root)
+    slugs = {"blip2": "li2023blip2", "llava": "liu2023llava", "llava15": "liu2023improved"}
+    before = {slug: ((root / f"docs/papers/{slug}.md").read_bytes(), entry_text(root, key)) for slug, key in slugs.items()}
+    FakeApis.script["/graph"] = [(200, {}, json.dumps(answer()).encode(), 0)]
+    report = enrich.enrich_shelf(locate(root), sources=("s2",), made={"s2": sources(server, Clock())["s2"]}, today=TODAY)
+    assert report.problems == [f"{expected}; nothing changed for it, asked again next run"]
+    assert "s2: 3 ids, 0 from the cache, 2 fetched in 1 requests, 0 unknown, 1 bad answer (asked again next run)" in report.summary(False)
+    # the bad paper's page and entry are as they were; the good ones gained their values
+    assert ((root / f"docs/papers/{bad}.md").read_bytes(), entry_text(root, slugs[bad])) == before[bad]
+    for slug in set(slugs) - {bad}:
+        assert "metrics" in front(root / f"docs/papers/{slug}.md")
+    # the bad one was not cached: the next run asks for it alone, and it arrives
+    asked = len(FakeApis.seen)
+    again = enrich.enrich_shelf(locate(root), sources=("s2",), made={"s2": sources(server, Clock())["s2"]}, today=TODAY)
+    assert [s.ids for s in FakeApis.seen[asked:]] == [[{"blip2": "ARXIV:2301.12597", "llava15": "ARXIV:2310.03744"}[bad]]]
+    assert not again.problems and "metrics" in front(root / f"docs/papers/{bad}.md")
+
+
+def test_the_cli_names_each_bad_answer_on_stderr(tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_shelf(tmp_path / "shelf")
     FakeApis.short_batch = True
-    with pytest.raises(ShelfError, match=r"s2: .*2 entries for 3 ids"):
-        run(root, server)
-    assert snapshot(root) == before
+    monkeypatch.setenv("PAPERSHELF_S2_API", server)
+    assert main(["enrich", "--root", str(root), "--sources", "s2"]) == 0
+    captured = capsys.readouterr()
+    assert "s2: ARXIV:2310.03744: the answer holds 2 entries for 3 ids and none of them is this paper; nothing changed for it, asked again next run" in captured.err.splitlines()
+    assert "1 bad answer (asked again next run)" in captured.out
+
+
+def test_github_gone_archived_blocked_and_malformed_repositories(tmp_path: Path, server: str) -> None:
+    papers = [(f"p{i}", f"key{i}", f"2401.{i:05d}", f"code: https://github.com/org/repo{i}\n") for i in range(5)]
+    FakeApis.repos.update({
+        "org/repo0": {"stargazers_count": 10, "pushed_at": "2025-01-01T00:00:00Z", "archived": False},
+        "org/repo2": {"stargazers_count": 12, "pushed_at": "2021-06-01T00:00:00Z", "archived": True},
+    })  # repo1: 404
+    FakeApis.script["/repos/org/repo3"] = [(200, {}, b'{"stargazers_count": "lots"}', 0)]
+    FakeApis.script["/repos/org/repo4"] = [(403, {"X-RateLimit-Remaining": "42"}, b'{"message": "Repository access blocked"}', 0)]
+    root = make_shelf(tmp_path / "shelf", papers)
+    before = snapshot(root)
+    report = enrich.enrich_shelf(locate(root), sources=("github",), made={"github": sources(server, Clock())["github"]}, today=TODAY)
+    assert report.problems == [
+        "github: org/repo3: the answer has no stargazers_count; nothing changed for it, asked again next run",
+        f"github: org/repo4: HTTP 403 from {server}; nothing changed for it, asked again next run",
+    ]
+    assert report.sources["github"].unknown == 1
+    assert front(root / "docs/papers/p0.md")["metrics"] == {"stars": 10, "as_of": "2026-03-02"}
+    assert front(root / "docs/papers/p2.md")["metrics"]["stars"] == 12  # archived: its stars still count
+    cached = SourceCache.of(root, "github").get("org/repo2")
+    assert cached is not None and cached.data == {"stars": 12, "pushed_at": "2021-06-01", "archived": True}
+    for index in (1, 3, 4):  # gone, malformed, blocked: the page is as it was
+        name = f"docs/papers/p{index}.md"
+        assert (root / name).read_bytes() == before[name]
+    assert SourceCache.of(root, "github").get("org/repo3") is None and SourceCache.of(root, "github").get("org/repo1") is not None
+
+
+def test_hub_unknown_and_malformed_ids(tmp_path: Path, server: str) -> None:
+    papers = [(f"p{i}", f"key{i}", f"2401.{i:05d}", "") for i in range(3)]
+    FakeApis.hub = {"2401.00000": {"models": ["org/model-a"], "datasets": []}, "2401.00002": {"models": ["org/model-c"], "datasets": ["org/data-c"]}}
+    FakeApis.script["/api/datasets"] = [(200, {}, b"[]", 0), (200, {}, b'[{"id": "org/x"', 0)]  # 2401.00000 fine; 2401.00001: cut short
+    root = make_shelf(tmp_path / "shelf", papers)
+    before = snapshot(root)
+    report = enrich.enrich_shelf(locate(root), sources=("hf",), made={"hf": sources(server, Clock())["hf"]}, today=TODAY)
+    assert len(report.problems) == 1 and report.problems[0].startswith("hf: 2401.00001: the answer is not JSON")
+    assert front(root / "docs/papers/p0.md")["models"] == [{"name": "org/model-a", "url": "https://huggingface.co/org/model-a"}]
+    assert front(root / "docs/papers/p2.md")["links"]["dataset"] == "https://huggingface.co/datasets/org/data-c"
+    assert (root / "docs/papers/p1.md").read_bytes() == before["docs/papers/p1.md"]
+    # an id nobody cites is known and empty: cached, never asked again, nothing added
+    FakeApis.hub = {}
+    count = len(FakeApis.seen)
+    again = enrich.enrich_shelf(locate(root), sources=("hf",), made={"hf": sources(server, Clock())["hf"]}, today=TODAY)
+    assert [s.ids for s in FakeApis.seen[count:]] == [["arxiv:2401.00001"], ["arxiv:2401.00001"]]
+    assert not again.problems and (root / "docs/papers/p1.md").read_bytes() == before["docs/papers/p1.md"]
 
 
 def test_a_timeout_is_retried_then_named(tmp_path: Path, server: str) -> None:
@@ -310,12 +402,16 @@ def test_github_rate_limit_stops_the_source_and_the_next_run_resumes(tmp_path: P
     papers = [(f"p{i}", f"key{i}", f"2401.{i:05d}", f"code: https://github.com/org/repo{i}\n") for i in range(4)]
     FakeApis.repos.update({f"org/repo{i}": {"stargazers_count": 10 + i, "pushed_at": "2025-01-01T00:00:00Z", "archived": i == 3} for i in range(4)})
     root = make_shelf(tmp_path / "shelf", papers)
-    FakeApis.script["/repos/org/repo2"] = [(403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}, b'{"message": "API rate limit exceeded"}', 0)]
-    report = run(root, server)
+    reset = int(dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC).timestamp())
+    FakeApis.script["/repos/org/repo2"] = [(403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(reset)}, b'{"message": "API rate limit exceeded"}', 0)]
+    before = snapshot(root)
+    report = enrich.enrich_shelf(locate(root), sources=("github",), made={"github": sources(server, Clock())["github"]}, today=TODAY)
     assert report.sources["github"].stopped and report.sources["github"].left == 2
-    assert "stopped with 2 left for the next run" in report.summary(False)
+    assert "stopped with 2 left for the next run (the rate limit is spent; the rest is asked next run (set GITHUB_TOKEN for 5,000 requests an hour); GitHub frees it at 2026-03-02 10:00 UTC)" in report.summary(False)
     assert front(root / "docs/papers/p0.md")["metrics"]["stars"] == 10
-    assert "stars" not in front(root / "docs/papers/p2.md").get("metrics", {})
+    for name in ("docs/papers/p2.md", "docs/papers/p3.md"):  # not asked: as they were
+        assert (root / name).read_bytes() == before[name]
+    assert SourceCache.of(root, "github").get("org/repo2") is None
     asked = len([s for s in FakeApis.seen if s.path.startswith("/repos/")])
     run(root, server)
     repos = [s.path for s in FakeApis.seen if s.path.startswith("/repos/")][asked:]
@@ -372,3 +468,10 @@ def test_dry_run_writes_nothing_and_cli_names_unknown_sources(tmp_path: Path, se
     out = capsys.readouterr().out
     assert "github: 1 ids, 1 from the cache, 0 fetched in 0 requests" in out  # the dry run filled the cache
     assert 'docs/papers/llava.md: + metrics: {"stars": 19000' in out and "arXiv id" not in out
+
+
+def test_only_a_repository_path_is_asked_of_github() -> None:
+    assert repo_of("https://github.com/haotian-liu/LLaVA.git") == "haotian-liu/llava"
+    # a dot segment would be normalised away and ask another endpoint of the API (/repos/../user -> /user)
+    for url in ("https://github.com/../user", "https://github.com/./x", "https://github.com/org/..", "https://gitlab.com/a/b", "javascript://github.com/a/b"):
+        assert repo_of(url) == "", url

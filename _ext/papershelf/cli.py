@@ -103,6 +103,8 @@ def _cmd_enrich(args: argparse.Namespace) -> int:
             print(line)
     for key, reason in sorted(report.missing.items()):
         print(f"{key}: {reason}", file=sys.stderr)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
     print(report.summary(args.dry_run))
     return 0
 

@@ -5,9 +5,15 @@
 never over a value written by hand, is :mod:`papershelf.sources.merge`. Every
 source answers into one cache (``.papershelf-cache/<source>/``, one record an
 id with the day fetched; ``--refresh-older-than 7d`` asks again for older
-ones). Everything is fetched and checked before anything is written: a bad
-answer from any source raises ShelfError naming the source, the id and what
-went wrong, and the shelf stays as it was (the answers already in stay cached).
+ones). Everything is fetched and checked before anything is written. A bad
+part of an answer (an id a batch left out, an entry that is no paper, one
+repository's malformed answer) is reported naming the source, the id and
+what went wrong (:attr:`EnrichReport.problems`), is not cached, and changes
+nothing for its paper, while the good answers are used; a source that does
+not answer raises ShelfError, and the shelf stays as it was (the answers
+already in stay cached). Metrics are dated by the day their answers were
+fetched, so a shelf enriched from a committed cache (a recording: no
+network at all) says how old its counts are.
 
 The arXiv part:
 
@@ -19,8 +25,10 @@ written is never replaced, except in an entry marked ``generated`` by the
 importer, which is rewritten whole from arXiv's answer (keeping its key).
 
 arXiv's terms: at most one request every 3 seconds, over one connection.
-:class:`ArxivClient` asks for up to 100 ids per request through one
-``requests.Session`` and sleeps so that two requests never start closer than
+:class:`ArxivClient` asks for up to 100 ids per request through the shared
+client of every source (:class:`~papershelf.sources.http.HttpClient`: one
+kept-alive session, one deadline an answer, a size cap, retries with backoff,
+``Retry-After``), which sleeps so that two requests never start closer than
 ``pause`` seconds. Answers land in an on-disk cache, one JSON file per id,
 written as each batch arrives: an interrupted run resumes where it stopped,
 and a second run makes no request at all.
@@ -159,6 +167,11 @@ class EnrichReport:
     arxiv_asked: bool = True
     page_rels: dict[str, str] = field(default_factory=dict)  #: key -> its page, for the lines of --dry-run
 
+    @property
+    def problems(self) -> list[str]:
+        """Every bad answer of the other sources: ``source: id: what went wrong`` (nothing changed for them)."""
+        return [line for run in self.sources.values() for line in run.problems]
+
     def summary(self, dry_run: bool) -> str:
         changed = len({c.key for c in self.changes if c.front or c.bib_fields or c.bib_replaced} | {k for k, p in self.additions.items() if p.front or p.bib_new})
         verb = "would change" if dry_run else "changed"
@@ -186,9 +199,12 @@ class SourceRun:
     requests: int = 0
     stopped: str = ""  #: why the source stopped early (its rate limit); the rest waits for the next run
     left: int = 0
+    problems: list[str] = field(default_factory=list)  #: ``source: id: what went wrong``, one a bad answer
 
     def line(self) -> str:
         text = f"{self.name}: {self.ids} ids, {self.cached} from the cache, {self.fetched} fetched in {self.requests} requests, {self.unknown} unknown"
+        if self.problems:
+            text += f", {len(self.problems)} bad {'answer' if len(self.problems) == 1 else 'answers'} (asked again next run)"
         if self.stopped:
             text += f"; stopped with {self.left} left for the next run ({self.stopped})"
         return text
@@ -239,7 +255,7 @@ def enrich_shelf(
     ids = paper_ids(shelf) if registry.ARXIV in names else {}
     report = EnrichReport(papers=len(ids), arxiv_asked=registry.ARXIV in names)
     today = today or dt.date.today()
-    records = _ask_sources(paths, shelf, [name for name in names if name != registry.ARXIV], made or {}, refresh_older_than, today, report, stream)
+    records, fetched_on = _ask_sources(paths, shelf, [name for name in names if name != registry.ARXIV], made or {}, refresh_older_than, today, report, stream)
     cache = Cache(cache_dir or paths.root / CACHE_DIR)
     known: dict[str, ArxivPaper] = {}
     for identifier in sorted(set(ids.values())):
@@ -291,7 +307,7 @@ def enrich_shelf(
             except ValueError as error:
                 raise ShelfError(f"{error}; nothing was changed") from error
             bib_edits.setdefault(bibpath, []).append((entry, new))
-    _add_from_sources(paths, shelf, records, today, report, files, bib_edits)
+    _add_from_sources(paths, shelf, records, fetched_on, report, files, bib_edits)
     for bibpath, edits in bib_edits.items():
         text = shelf.bib_texts[bibpath]
         for entry, new in sorted(edits, key=lambda edit: -edit[0].line):  # from the end: earlier lines stay put
@@ -307,10 +323,12 @@ def enrich_shelf(
     return report
 
 
-def _ask_sources(paths: ShelfPaths, shelf: Shelf, names: list[str], made: Mapping[str, Source],
-                 max_age: dt.timedelta | None, today: dt.date, report: EnrichReport, stream: TextIO | None) -> dict[str, dict[str, Any]]:
-    """key -> source name -> that source's record of the paper (None: the source knows no such paper)."""
+def _ask_sources(paths: ShelfPaths, shelf: Shelf, names: list[str], made: Mapping[str, Source], max_age: dt.timedelta | None,
+                 today: dt.date, report: EnrichReport, stream: TextIO | None) -> tuple[dict[str, dict[str, Any]], dict[str, dt.date]]:
+    """(key -> source name -> that source's record of the paper (None: the source knows no such paper),
+    key -> the day its oldest record was fetched)."""
     result: dict[str, dict[str, Any]] = {}
+    fetched_on: dict[str, dt.date] = {}
     for name in names:
         source = made.get(name) or registry.make(name, os.environ)
         run = report.sources.setdefault(name, SourceRun(name))
@@ -318,10 +336,11 @@ def _ask_sources(paths: ShelfPaths, shelf: Shelf, names: list[str], made: Mappin
         all_ids = sorted({identifier for found in wanted.values() for identifier in found})
         cache = SourceCache.of(paths.root, name)
         known: dict[str, Any] = {}
+        days: dict[str, dt.date] = {}
         for identifier in all_ids:
             record = cache.fresh(identifier, today, max_age)
             if record is not None:
-                known[identifier] = record.data
+                known[identifier], days[identifier] = record.data, record.fetched
         run.ids, run.cached = len(all_ids), len(known)
         todo = [identifier for identifier in all_ids if identifier not in known]
         bar = Progress(len(todo), stream, label=name)
@@ -329,13 +348,15 @@ def _ask_sources(paths: ShelfPaths, shelf: Shelf, names: list[str], made: Mappin
             for start in range(0, len(todo), source.batch):
                 batch = todo[start:start + source.batch]
                 try:
-                    answers = source.fetch(batch)
+                    fetched = source.fetch(batch)
                 except SourceStopped as stop:
                     run.stopped, run.left = stop.reason, len(todo) - start
                     break
-                cache.put_many(answers, today)  # at once: an interruption keeps every finished batch
-                known.update(answers)
-                run.fetched += len(answers)
+                cache.put_many(fetched.answers, today)  # at once: an interruption keeps every finished batch
+                known.update(fetched.answers)
+                days.update(dict.fromkeys(fetched.answers, today))
+                run.fetched += len(fetched.answers)
+                run.problems += [str(problem) for problem in fetched.problems]  # not cached: asked again next run
                 bar.advance(len(batch))
         finally:
             bar.close()
@@ -347,11 +368,12 @@ def _ask_sources(paths: ShelfPaths, shelf: Shelf, names: list[str], made: Mappin
             for identifier in found:
                 if identifier in known:
                     result.setdefault(key, {})[name] = known[identifier]
+                    fetched_on[key] = min(fetched_on.get(key, days[identifier]), days[identifier])
                     break
-    return result
+    return result, fetched_on
 
 
-def _add_from_sources(paths: ShelfPaths, shelf: Shelf, records: dict[str, dict[str, Any]], today: dt.date,
+def _add_from_sources(paths: ShelfPaths, shelf: Shelf, records: dict[str, dict[str, Any]], fetched_on: dict[str, dt.date],
                       report: EnrichReport, files: dict[Path, str], bib_edits: dict[Path, list[tuple[BibEntry, str]]]) -> None:
     index = merge.shelf_index((page.paper, arxiv_of(page, shelf), doi_of(shelf.entries.get(page.paper.key))) for page in shelf.pages)
     touched = {entry.key for edits in bib_edits.values() for entry, _ in edits}
@@ -360,7 +382,7 @@ def _add_from_sources(paths: ShelfPaths, shelf: Shelf, records: dict[str, dict[s
         if key not in records or page.data is None:
             continue
         entry = shelf.entries.get(key)
-        proposal = merge.plan(page.paper, page.data, entry, records[key], index, today, tuple(paths.settings.links))
+        proposal = merge.plan(page.paper, page.data, entry, records[key], index, fetched_on[key], tuple(paths.settings.links))
         if proposal.bib_new and key in touched:
             proposal.bib_new, proposal.upgrade = "", ""  # arXiv rewrote the entry in this run: the upgrade waits for the next
         if not (proposal.front or proposal.bib_new):

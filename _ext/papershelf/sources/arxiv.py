@@ -1,34 +1,29 @@
-"""The arXiv API: the one client (batched, paced, cached) and the reading of its Atom answers."""
+"""The arXiv API: its client (batched, on the shared paced and bounded HTTP client), its cache and the reading of its Atom answers."""
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import json
 import re
-import socket
-import threading
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import requests
-import requests.adapters
-import urllib3
-import urllib3.connection
 
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import brace_title, escape, write_entry
 from papershelf.shelf.paths import ShelfError, commit
-from papershelf.sources.http import MAX_ANSWER, TooLarge, read_body
+from papershelf.sources.http import MAX_ANSWER, Answer, HttpClient, SourceError, TooLarge
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 
+NAME = "arxiv"
 DEFAULT_API = "https://export.arxiv.org/api"
+QUERY = "/query"
 
 
 NS = {
@@ -75,15 +70,15 @@ def fetch(identifier: str, api_url: str = DEFAULT_API, timeout: float = 20.0) ->
         raise ShelfError(f"cannot reach the arXiv API at {url}: {reason}") from error
     finally:
         client.close()
-    if response.status_code != 200:
-        raise ShelfError(f"the arXiv API at {url} answered HTTP {response.status_code} for {identifier}; try again later")
+    if response.status != 200:
+        raise ShelfError(f"the arXiv API at {url} answered HTTP {response.status} for {identifier}; try again later")
     return parse_feed(response.content, identifier)
 
 
 def parse_feed(content: bytes | str, identifier: str) -> ArxivPaper:
     """The paper in an Atom answer; ShelfError for errors, no entry or a malformed feed."""
     try:
-        root = ET.fromstring(content)
+        root = _parse(content)
     except ET.ParseError as error:
         raise ShelfError(f"the arXiv API's answer for {identifier} is not valid XML ({error}); nothing was added") from error
     if root.tag != f"{{{NS['atom']}}}feed":
@@ -130,12 +125,22 @@ def entry_paper(entry: ET.Element, identifier: str) -> ArxivPaper:
 def feed_entries(content: bytes | str, what: str) -> list[ET.Element]:
     """The ``entry`` elements of an Atom answer; ShelfError for malformed XML or not a feed."""
     try:
-        root = ET.fromstring(content)
+        root = _parse(content)
     except ET.ParseError as error:
         raise ShelfError(f"the arXiv API's answer for {what} is not valid XML ({error})") from error
     if root.tag != f"{{{NS['atom']}}}feed":
         raise ShelfError(f"the arXiv API's answer for {what} is not an Atom feed")
     return root.findall("atom:entry", NS)
+
+
+def _parse(content: bytes | str) -> ET.Element:
+    """An Atom answer's root. arXiv's feeds declare no DTD, so one that does is refused before
+    parsing: no entity is ever expanded, whatever the expat underneath limits (expat before 2.4
+    would expand a billion laughs)."""
+    raw = content.encode("utf-8", "replace") if isinstance(content, str) else content
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise ET.ParseError("it declares a DTD or entities, which an Atom feed of arXiv never does")
+    return ET.fromstring(content)
 
 
 def _text(element: ET.Element, path: str) -> str:
@@ -191,65 +196,15 @@ class Cache:
 AnswerRefused = TooLarge
 
 
-#: the connections the current request (:meth:`ArxivClient.get`) sends on, for its watchdog
-_WATCHED: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("papershelf_arxiv_watched", default=None)
-
-
-class _Watched:
-    """A connection that a request's watchdog can cut: it says so when a request is sent on it."""
-
-    def request(self, *args: Any, **kwargs: Any) -> Any:
-        watched = _WATCHED.get()
-        if watched is not None:
-            watched.append(self)
-        return super().request(*args, **kwargs)  # type: ignore[misc]
-
-
-class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
-    pass
-
-
-class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
-    pass
-
-
-class _WatchedHTTPPool(urllib3.HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-_WATCHED_POOLS: dict[str, type[urllib3.HTTPConnectionPool]] = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
-
-
-class _WatchedAdapter(requests.adapters.HTTPAdapter):
-    """requests' adapter whose connections (direct or through an HTTP proxy) are :class:`_Watched`."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
-
-    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> urllib3.ProxyManager:
-        manager: urllib3.ProxyManager = super().proxy_manager_for(proxy, **kwargs)
-        if type(manager) is urllib3.ProxyManager:  # a SOCKS manager keeps its own pools
-            manager.pool_classes_by_scheme = _WATCHED_POOLS
-        return manager
-
-
-def _cut(connections: list[Any], fired: threading.Event) -> None:
-    """The watchdog: at the deadline, shut the request's sockets, so a blocked read returns at once."""
-    fired.set()
-    for connection in connections:
-        sock = getattr(connection, "sock", None)
-        if isinstance(sock, socket.socket):
-            with contextlib.suppress(OSError):
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's: a TLS socket's own would drop its state
-
-
 class ArxivClient:
-    """Batched, paced queries to the arXiv API over one connection."""
+    """Batched queries to the arXiv API through the shared client (:class:`~papershelf.sources.http.HttpClient`).
+
+    Its policy is every source's: one kept-alive connection, one deadline an
+    answer (watchdog included), the size cap, retries with backoff on 5xx and
+    timeouts, ``Retry-After`` on 429. arXiv's etiquette is the pause: at least
+    :data:`MIN_PAUSE` between two requests' starts (the CLI refuses a shorter
+    one unless ``--api-url`` or ``PAPERSHELF_ARXIV_API`` names another API).
+    """
 
     def __init__(
         self,
@@ -260,95 +215,45 @@ class ArxivClient:
         retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
         max_size: int = MAX_ANSWER,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.max_size = max_size
-        self.url = api_url.rstrip("/") + "/query"
-        self.pause = pause
+        self.http = HttpClient(NAME, api_url, pause=pause, timeout=timeout, retries=retries, sleep=sleep, clock=clock, max_size=max_size)
+        self.url = self.http.base_url + QUERY
         self.batch = max(1, min(batch, BATCH))
-        self.timeout = timeout
-        self.retries = retries
-        self.sleep = sleep
-        self.session = requests.Session()  # one connection, kept alive between requests
-        for prefix in ("http://", "https://"):
-            self.session.mount(prefix, _WatchedAdapter())
-        self.session.headers["User-Agent"] = "papershelf (https://pypi.org/project/papershelf/)"
-        self.requests_made = 0
-        self._last_start: float | None = None
+
+    @property
+    def session(self) -> requests.Session:
+        return self.http.session
+
+    @property
+    def max_size(self) -> int:
+        return self.http.max_size
+
+    @property
+    def requests_made(self) -> int:
+        return self.http.requests_made
 
     def close(self) -> None:
-        self.session.close()
+        self.http.close()
 
-    def _wait_turn(self) -> None:
-        if self._last_start is not None:
-            left = self.pause - (time.monotonic() - self._last_start)
-            if left > 0:
-                self.sleep(left)
-
-    def get(self, params: dict[str, str]) -> requests.Response:
-        """One request to the query endpoint, in its turn (the one place papershelf talks to arXiv).
-
-        The whole request obeys one deadline (``timeout`` for the status line,
-        the headers and the body, not per network read: a server dripping a
-        byte at a time cannot hold a command): each body read waits at most
-        the deadline's rest, and a watchdog shuts the connection at the
-        deadline whatever is being read. The answer is read in chunks up to
-        :data:`MAX_ANSWER` bytes (decoded), so a huge answer is never held
-        whole: :class:`AnswerRefused` (a ``requests.Timeout`` for the
-        deadline) otherwise.
-        """
-        self._wait_turn()
-        self.requests_made += 1
-        deadline = time.monotonic() + self.timeout
-        connections: list[Any] = []
-        fired = threading.Event()
-        watchdog = threading.Timer(self.timeout, _cut, (connections, fired))
-        watchdog.daemon = True
-        token = _WATCHED.set(connections)
-        watchdog.start()
-        try:
-            return self._read_answer(params, deadline, fired)
-        except requests.RequestException as error:
-            if fired.is_set() and not isinstance(error, (requests.Timeout, AnswerRefused)):
-                raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
-            raise
-        finally:
-            watchdog.cancel()
-            _WATCHED.reset(token)
-
-    def _read_answer(self, params: dict[str, str], deadline: float, fired: threading.Event) -> requests.Response:
-        self._last_start = time.monotonic()  # the pause counts from here, the request's start (after the watchdog's)
-        response = self.session.get(self.url, params=params, timeout=self.timeout, stream=True)
-        try:
-            body = read_body(response, deadline, timeout=self.timeout, max_size=self.max_size, cut=fired)
-        finally:
-            response.close()
-        response._content = body
-        return response
+    def get(self, params: dict[str, str]) -> Answer:
+        """One request to the query endpoint in its turn, no retry (``add``): :class:`AnswerRefused`
+        for an answer over the cap, ``requests.Timeout`` past the deadline."""
+        return self.http.attempt("GET", QUERY, params=params)
 
     def query(self, identifiers: Sequence[str]) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
         """Ask about up to ``batch`` ids: (papers by id, reason by id for refused ones).
 
         Ids the answer leaves out appear in neither (a partial answer); the
-        caller asks for them again later. HTTP errors and timeouts are retried
-        ``retries`` times, each after a longer pause; then ShelfError.
+        caller asks for them again later. Failures are retried by the shared
+        client; then :class:`~papershelf.sources.http.SourceError` (a ShelfError).
         """
         what = f"{len(identifiers)} ids ({identifiers[0]}...)" if len(identifiers) > 1 else identifiers[0]
         params = {"id_list": ",".join(identifiers), "max_results": str(len(identifiers))}
-        failure = ""
-        for attempt in range(self.retries + 1):
-            if attempt:
-                self.sleep(self.pause * attempt)  # back off on top of the usual pause
-            try:
-                response = self.get(params)
-            except requests.RequestException as error:
-                failure = str(error.args[0] if error.args else error).splitlines()[0]
-                continue
-            if response.status_code == 200:
-                return self._read(response.content, identifiers, what)
-            failure = f"HTTP {response.status_code}"
-            if response.status_code not in (429, 500, 502, 503, 504):
-                break
-        raise ShelfError(f"the arXiv API at {self.url} failed for {what}: {failure}; what was fetched is cached, run enrich again to resume")
+        answer = self.http.request("GET", QUERY, what, params=params, size=len(identifiers), ok=(200,))
+        if answer.status != 200:
+            raise SourceError(NAME, what, f"HTTP {answer.status} from {self.url}; what was fetched is cached, run enrich again to resume")
+        return self._read(answer.content, identifiers, what)
 
     def _read(self, content: bytes, identifiers: Sequence[str], what: str) -> tuple[dict[str, ArxivPaper], dict[str, str]]:
         wanted = {identifier.lower(): identifier for identifier in identifiers}
@@ -367,7 +272,6 @@ class ArxivClient:
             if identifier is not None:
                 papers[identifier] = paper
         return papers, refused
-
 
 
 def bibtex_entry(paper: ArxivPaper, key: str) -> str:

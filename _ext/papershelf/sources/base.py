@@ -3,26 +3,42 @@
 A source names the ids it wants for a paper (:meth:`Source.ids_of`), and
 answers a batch of them (:meth:`Source.fetch`) with plain JSON values it has
 validated and bounded (so the cache and the planner never see the raw
-answer): one value an id, ``None`` when the source knows no such id. A bad
-answer raises :class:`~papershelf.sources.http.SourceError` naming the
-source, the id and what went wrong.
+answer): one value an id, ``None`` when the source knows no such id.
+
+A bad part of an answer (a batch shorter than the ids asked, an entry that
+is no paper or about another one, one id's malformed JSON) spoils only its
+ids: they are :attr:`Fetched.problems`, each a
+:class:`~papershelf.sources.http.SourceError` naming the source, the id and
+what went wrong; they are not cached (asked again next run) and change
+nothing on the shelf, while the good answers of the same batch are kept. An
+answer with nothing usable at all, or a source that does not answer (HTTP
+errors and timeouts after the retries), raises SourceError for the batch.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from papershelf.model.records import BibEntry, Paper
-    from papershelf.sources.http import HttpClient
+    from papershelf.sources.http import HttpClient, SourceError
 
 #: the largest count accepted from a source
 MAX_COUNT = 10**9
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@dataclass
+class Fetched:
+    """What one batch brought: the good answers and the ids whose answer was bad."""
+
+    answers: dict[str, Any] = field(default_factory=dict)  #: id -> reduced answer; None: the source knows no such id
+    problems: list[SourceError] = field(default_factory=list)  #: one an id, never cached
 
 
 class Source(Protocol):
@@ -32,7 +48,7 @@ class Source(Protocol):
 
     def ids_of(self, paper: Paper, entry: BibEntry | None) -> list[str]: ...
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Any]: ...
+    def fetch(self, ids: Sequence[str]) -> Fetched: ...
 
 
 def text(value: Any, limit: int = 300) -> str:

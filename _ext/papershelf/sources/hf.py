@@ -1,8 +1,10 @@
 """The Hugging Face Hub: models and datasets that name a paper's arXiv id.
 
 ``GET /api/models?filter=arxiv:<id>`` and ``GET /api/datasets?filter=arxiv:<id>``
-answer lists of repositories (``id``) whose card cites the paper. The first
-few of each become the page's model and dataset links.
+answer lists of repositories (``id``) whose card cites the paper (an empty
+list for an id nobody cites). The first few of each become the page's model
+and dataset links. An id whose answer is malformed is reported by name and
+changes nothing; the other ids are kept.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import eprint_id
 from papershelf.sources import base
-from papershelf.sources.http import HttpClient, SourceError
+from papershelf.sources.http import BadAnswer, HttpClient, SourceError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -48,21 +50,23 @@ class HubSource:
         arxiv = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "") or (eprint_id(entry) if entry else "")
         return [arxiv] if arxiv else []
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+    def fetch(self, ids: Sequence[str]) -> base.Fetched:
+        result = base.Fetched()
         for identifier in ids:
-            found: dict[str, list[str]] = {}
-            for kind in ("models", "datasets"):
-                answer = self.http.request("GET", f"/api/{kind}", identifier, params={"filter": f"arxiv:{identifier}", "limit": str(LIMIT * 4)})
-                if answer.status == 404:
-                    found[kind] = []
-                    continue
-                if answer.status != 200:
-                    raise SourceError(NAME, identifier, f"HTTP {answer.status} from {self.http.base_url}/api/{kind}")
-                data = answer.json(NAME, identifier)
-                if not isinstance(data, list):
-                    raise SourceError(NAME, identifier, f"the {kind} answer is not a list")
-                repos = [repo for item in data if isinstance(item, dict) and REPO_ID.match(repo := base.text(item.get("id"), 200))]
-                found[kind] = repos[:LIMIT]
-            result[identifier] = found
+            try:
+                result.answers[identifier] = {kind: self._repositories(kind, identifier) for kind in ("models", "datasets")}
+            except BadAnswer as error:  # one id's answer; a Hub that does not answer stops the run
+                result.problems.append(SourceError(NAME, identifier, f"{error.reason}; nothing changed for it, asked again next run"))
         return result
+
+    def _repositories(self, kind: str, identifier: str) -> list[str]:
+        answer = self.http.request("GET", f"/api/{kind}", identifier, params={"filter": f"arxiv:{identifier}", "limit": str(LIMIT * 4)})
+        if answer.status == 404:
+            return []
+        if answer.status != 200:
+            raise SourceError(NAME, identifier, f"HTTP {answer.status} from {self.http.base_url}/api/{kind}")
+        data = answer.json(NAME, identifier)
+        if not isinstance(data, list):
+            raise BadAnswer(NAME, identifier, f"the {kind} answer is not a list")
+        repos = [repo for item in data if isinstance(item, dict) and REPO_ID.match(repo := base.text(item.get("id"), 200))]
+        return repos[:LIMIT]

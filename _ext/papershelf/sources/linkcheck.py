@@ -2,11 +2,23 @@
 
 A link is asked with ``HEAD`` (``GET``, its body never read, when a server
 refuses ``HEAD``), redirects followed by hand up to :data:`MAX_REDIRECTS`, so
-each hop is checked: only ``http``/``https`` are followed, and hosts that are
-IP literals of this machine or a private network are not asked at all (a
-page from a pull request must not make the build machine probe its own
-network). At most ``connections`` requests run at once, and two requests to
-one host start at least ``pause`` seconds apart.
+each hop is checked: only ``http``/``https`` are followed, and no host of
+this machine or a private network is asked (a page from a pull request must
+not make the build machine probe its own network or a cloud's metadata
+service). Every hop's host name is resolved first, within the deadline (a
+resolver that hangs cannot hold the command), every address of the answer
+must be public (not private, loopback, link-local, shared, reserved,
+multicast or unspecified), and the request connects to the address checked:
+no second lookup, so a name cannot answer a public address to the check and
+a private one to the connection (DNS rebinding). TLS still verifies the
+certificate against the host name (SNI and hostname check use the name, not
+the address). ``allow_private`` (``PAPERSHELF_LINKS_ALLOW_PRIVATE``) lifts the
+refusal, for tests against a local server. The metadata APIs' base URLs are
+another matter: they are the maintainer's settings, not strangers' links
+(:mod:`papershelf.sources.http`). At most ``connections`` requests run at
+once, and two requests to one host start at least ``pause`` seconds apart;
+each request has one deadline (the watchdog of
+:func:`papershelf.sources.http.watchdog`).
 
 Verdicts: ``ok``; ``dead`` (404, 410, a name that does not resolve); ``moved``
 (a redirect to a different paper: another arXiv id or DOI); ``unknown`` (403,
@@ -24,18 +36,20 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
 from papershelf.formats import arxivid
-from papershelf.sources.http import USER_AGENT
+from papershelf.sources.http import USER_AGENT, WatchedAdapter, watchdog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from papershelf.sources.cache import SourceCache
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 MAX_REDIRECTS = 5
 DEAD = (404, 410)
@@ -66,22 +80,105 @@ def paper_id(url: str) -> str:
 
 
 def private_host(host: str) -> bool:
-    """An IP literal of this machine or a private network, or ``localhost``."""
-    if host.lower().rstrip(".") in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
+    """An IP literal of this machine or a private network, or ``localhost`` (known without a lookup)."""
+    if host.lower().rstrip(".") in ("localhost", "localhost.localdomain") or host.lower().rstrip(".").endswith(".localhost"):
         return True
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         return False
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved or address.is_unspecified
+    return private_address(address)
+
+
+def private_address(address: Address) -> bool:
+    """Not an address of the public internet: private, loopback, link-local (169.254.169.254, a cloud's
+    metadata), shared (100.64/10), reserved, multicast or unspecified; an IPv4 address inside IPv6 as itself."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return not address.is_global or address.is_multicast or address.is_private or address.is_loopback or address.is_link_local
+
+
+class NoAnswer(Exception):
+    """The resolver gave no answer within the deadline."""
+
+
+def resolve(host: str, port: int, timeout: float) -> list[Address]:
+    """The addresses ``host`` resolves to, asked of the system resolver with a deadline.
+
+    ``getaddrinfo`` has no timeout of its own (a stalled resolver holds it for
+    as long as its configuration says), so it runs in a daemon thread that is
+    abandoned at the deadline: :class:`NoAnswer`. ``socket.gaierror`` when the
+    name does not resolve.
+    """
+    answer: dict[str, Any] = {}
+    done = threading.Event()
+
+    def ask() -> None:
+        try:
+            answer["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_ADDRCONFIG)
+        except (OSError, ValueError) as error:  # ValueError: a name IDNA cannot encode (a label over 63 characters)
+            answer["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=ask, name="papershelf-resolve", daemon=True).start()
+    if not done.wait(timeout):
+        raise NoAnswer(host)
+    if "infos" not in answer:
+        raise answer.get("error") or socket.gaierror(socket.EAI_FAIL, "no answer")
+    addresses: list[Address] = []
+    for info in answer["infos"]:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])  # an IPv6 scope ("fe80::1%eth0") is no part of the address
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+class PinnedAdapter(WatchedAdapter):
+    """Connects to the address the checker resolved and checked, never looking the name up again.
+
+    ``pins`` maps (host, port) to that address. The connection pool is made
+    for the address, while the ``Host`` header, TLS's SNI and the
+    certificate's hostname check keep the name.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pins: dict[tuple[str, int], str] = {}
+
+    def build_connection_pool_key_attributes(self, request: requests.PreparedRequest, verify: Any, cert: Any = None) -> Any:
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
+        params: dict[str, Any] = dict(host_params)
+        kwargs: dict[str, Any] = dict(pool_kwargs)
+        host = str(params.get("host") or "").lower().strip("[]")
+        port = int(params.get("port") or (443 if params.get("scheme") == "https" else 80))  # None: the scheme's own
+        pinned = self.pins.get((host, port))
+        if pinned is None:
+            raise ValueError(f"{host} was not checked before connecting")  # never a lookup that was not checked
+        if pinned != host:
+            params["host"] = pinned
+            if params.get("scheme") == "https":
+                kwargs.update(server_hostname=host, assert_hostname=host)  # SNI and the certificate check keep the name
+        return params, kwargs
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        netloc = urlsplit(request.url or "").netloc.rpartition("@")[2]
+        if netloc and "Host" not in request.headers:
+            request.headers["Host"] = netloc  # the connection is to the address: the server is told the name
+        return super().send(request, *args, **kwargs)
+
+
+def _default_port(parts: Any) -> int:
+    return int(parts.port or (443 if parts.scheme == "https" else 80))
 
 
 class LinkChecker:
     def __init__(self, connections: int = 4, pause: float = 1.0, timeout: float = 15.0, allow_private: bool = False,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 resolver: Callable[[str, int, float], list[Address]] = resolve) -> None:
         self.connections = max(1, min(connections, 16))
         self.pause, self.timeout, self.allow_private = pause, timeout, allow_private
-        self.sleep, self.clock = sleep, clock
+        self.sleep, self.clock, self.resolver = sleep, clock, resolver
         self._hosts: dict[str, float] = {}
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -89,12 +186,15 @@ class LinkChecker:
         self.hosts_started: list[tuple[str, float]] = []  #: (host, start), for the tests
         self.asked: list[Verdict] = []  #: verdicts of this run's requests (not the cached ones)
 
-    def _session(self) -> requests.Session:
+    def _session(self) -> tuple[requests.Session, PinnedAdapter]:
         session = getattr(self._local, "session", None)
         if session is None:
             session = self._local.session = requests.Session()
             session.headers["User-Agent"] = USER_AGENT
-        return session
+            self._local.adapter = PinnedAdapter()
+            for prefix in ("http://", "https://"):
+                session.mount(prefix, self._local.adapter)
+        return session, self._local.adapter
 
     def _turn(self, host: str) -> None:
         while True:
@@ -116,9 +216,30 @@ class LinkChecker:
                 return Verdict(url, "unknown", f"redirects to a {parts.scheme or 'relative'} link, not followed", current)
             if private_host(parts.hostname) and not self.allow_private:
                 return Verdict(url, "unknown", "a private or local address, not checked", current)
-            self._turn(parts.hostname.lower())
             try:
-                response = self._ask(current)
+                # the host as requests will send it (an IDN in its ASCII form): the name resolved is the name pinned
+                sent = urlsplit(requests.Request("HEAD", current).prepare().url or "")
+                port, host = _default_port(sent), (sent.hostname or "").lower()
+            except (requests.RequestException, ValueError):
+                return Verdict(url, "unknown", "not a valid URL", current)
+            try:
+                addresses = self.resolver(host.strip("[]"), port, self.timeout)
+            except NoAnswer:
+                return Verdict(url, "unknown", f"the name did not resolve within {self.timeout:g} s", current, reached=False)
+            except socket.gaierror as error:
+                if error.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+                    return Verdict(url, "dead", "the host name does not resolve", current, reached=False)
+                return Verdict(url, "unknown", "the name could not be resolved", current, reached=False)
+            except (OSError, ValueError):
+                return Verdict(url, "unknown", "the name could not be resolved", current, reached=False)
+            if not addresses:
+                return Verdict(url, "dead", "the host name does not resolve", current, reached=False)
+            private = [str(address) for address in addresses if private_address(address)]
+            if private and not self.allow_private:
+                return Verdict(url, "unknown", f"{host} resolves to a private or local address ({private[0]}), not checked", current)
+            self._turn(host)
+            try:
+                response = self._ask(current, (host.strip("[]"), port), str(addresses[0]))
             except requests.Timeout:
                 return Verdict(url, "unknown", f"no answer within {self.timeout:g} s", current)
             except requests.ConnectionError as error:
@@ -142,13 +263,20 @@ class LinkChecker:
             return Verdict(url, "ok", f"HTTP {status}", current)
         return Verdict(url, "unknown", f"more than {MAX_REDIRECTS} redirects", current)
 
-    def _ask(self, url: str) -> requests.Response:
-        session = self._session()
-        response = session.head(url, allow_redirects=False, timeout=self.timeout)
-        response.close()
-        if response.status_code in (405, 501, 400, 403):  # some servers refuse HEAD only
-            response = session.get(url, allow_redirects=False, timeout=self.timeout, stream=True)
-            response.close()  # the body is never read
+    def _ask(self, url: str, where: tuple[str, int], address: str) -> requests.Response:
+        session, adapter = self._session()
+        adapter.pins = {where: address}  # this thread's adapter: one hop at a time
+        with watchdog(self.timeout) as fired:
+            try:
+                response = session.head(url, allow_redirects=False, timeout=self.timeout)
+                response.close()
+                if response.status_code in (405, 501, 400, 403):  # some servers refuse HEAD only
+                    response = session.get(url, allow_redirects=False, timeout=self.timeout, stream=True)
+                    response.close()  # the body is never read
+            except requests.RequestException as error:
+                if fired.is_set() and not isinstance(error, requests.Timeout):
+                    raise requests.Timeout(f"no answer within {self.timeout:g} s") from error
+                raise
         return response
 
     def check_all(self, urls: Iterable[str], cache: SourceCache | None = None, today: dt.date | None = None,

@@ -1,6 +1,7 @@
 """What the sources' answers add to a page and its entry: never a value written by hand.
 
-- ``metrics``: counts from Semantic Scholar and GitHub with the day fetched. A
+- ``metrics``: counts from Semantic Scholar and GitHub with the day fetched
+  (``as_of``: the day of the oldest answer used, not the day enrich ran). A
   ``metrics`` mapping with ``as_of`` is enrich's own and is refreshed when a
   count changed; one without ``as_of`` was written by hand and is kept.
 - ``cites``: the shelf papers among the paper's references, matched by arXiv
@@ -58,11 +59,12 @@ def _plain(value: Any) -> Any:
 
 
 def plan(paper: Paper, data: Mapping[str, Any], entry: BibEntry | None, records: Mapping[str, Any],
-         index: Mapping[str, str], today: dt.date, link_kinds: Iterable[str] = ("dataset",)) -> Proposal:
-    """The additions for one paper from ``records`` (source name -> its reduced answer, None for unknown)."""
+         index: Mapping[str, str], as_of: dt.date, link_kinds: Iterable[str] = ("dataset",)) -> Proposal:
+    """The additions for one paper from ``records`` (source name -> its reduced answer, None for unknown),
+    fetched on ``as_of`` (the oldest of them)."""
     proposal = Proposal()
     s2, github, hf = records.get("s2"), records.get("github"), records.get("hf")
-    _metrics(proposal, data, s2, github, today)
+    _metrics(proposal, data, s2, github, as_of)
     if s2:
         cited = [key for ref in s2.get("references", []) for key in _match(ref, index) if key != paper.key]
         existing = [str(key) for key in data.get("cites") or []] if isinstance(data.get("cites"), list) else None
@@ -89,7 +91,7 @@ def _match(reference: Mapping[str, str], index: Mapping[str, str]) -> list[str]:
     return [key for key in dict.fromkeys(found) if key]
 
 
-def _metrics(proposal: Proposal, data: Mapping[str, Any], s2: Any, github: Any, today: dt.date) -> None:
+def _metrics(proposal: Proposal, data: Mapping[str, Any], s2: Any, github: Any, as_of: dt.date) -> None:
     old = data.get("metrics")
     if old is not None and not (isinstance(old, dict) and "as_of" in old):
         return  # written by hand: kept as it is
@@ -102,7 +104,7 @@ def _metrics(proposal: Proposal, data: Mapping[str, Any], s2: Any, github: Any, 
     if github and github.get("stars") is not None:
         new["stars"] = github["stars"]
     if new and any(new.get(name) != old.get(name) for name in METRIC_ORDER):
-        proposal.front["metrics"] = {**{name: new[name] for name in METRIC_ORDER if name in new}, "as_of": today.isoformat()}
+        proposal.front["metrics"] = {**{name: new[name] for name in METRIC_ORDER if name in new}, "as_of": as_of.isoformat()}
 
 
 def venue_kind(name: str, venue_type: str) -> tuple[str, str] | None:

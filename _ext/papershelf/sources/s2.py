@@ -1,7 +1,11 @@
 """Semantic Scholar's Graph API: venues, counts, authors and references, 500 papers a request.
 
 ``POST /graph/v1/paper/batch?fields=...`` with ``{"ids": [...]}`` answers a
-list in the order asked, ``null`` for an id it does not know. Ids are
+list in the order asked, ``null`` for an id it does not know. An entry is
+matched to its id by position when the list is as long as the ids asked,
+and checked against the ids it carries (``externalIds``); a list of another
+length is matched by those ids alone, and every id left unmatched is reported
+(:class:`~papershelf.sources.base.Fetched`), never guessed. Ids are
 ``ARXIV:<id>`` or ``DOI:<doi>``. A key from ``SEMANTIC_SCHOLAR_API_KEY`` goes
 in ``x-api-key``; keyless use shares a pool and gets 429s, which the HTTP
 client waits out as ``Retry-After`` asks.
@@ -59,7 +63,7 @@ class S2Source:
         doi = doi_of(entry)
         return [f"DOI:{doi}"] if doi else []
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Any]:
+    def fetch(self, ids: Sequence[str]) -> base.Fetched:
         what = ids[0] if len(ids) == 1 else f"{ids[0]} and {len(ids) - 1} more"
         answer = self.http.request("POST", "/graph/v1/paper/batch", what, params={"fields": FIELDS}, body={"ids": list(ids)}, size=len(ids), ok=(200,))
         if answer.status != 200:
@@ -67,17 +71,49 @@ class S2Source:
         data = answer.json(NAME, what)
         if not isinstance(data, list):
             raise SourceError(NAME, what, "the answer is not a list of papers")
-        if len(data) != len(ids):
-            raise SourceError(NAME, what, f"the answer holds {len(data)} entries for {len(ids)} ids; it cannot be matched to them")
-        result: dict[str, Any] = {}
-        for identifier, item in zip(ids, data, strict=True):
-            if item is None:
-                result[identifier] = None
-            elif isinstance(item, dict):
-                result[identifier] = reduce(item)
+        result = base.Fetched()
+        if len(data) == len(ids):
+            for identifier, item in zip(ids, data, strict=True):
+                if item is None:
+                    result.answers[identifier] = None
+                    continue
+                paper, reason = _paper(item)
+                carried = _own_ids(paper) if paper is not None else set()
+                if identifier.lower() not in carried and _own_ids(paper or {}, kind=identifier.split(":", 1)[0]):
+                    paper, reason = None, f"the entry at its place is about {', '.join(sorted(carried))}, another paper"
+                if paper is None:
+                    result.problems.append(SourceError(NAME, identifier, f"{reason}; nothing changed for it, asked again next run"))
+                else:
+                    result.answers[identifier] = paper
+            return result
+        # a list of another length cannot be matched by position: each paper by the ids it carries
+        found: dict[str, dict[str, Any]] = {}
+        for item in data:
+            paper, _ = _paper(item)
+            if paper is not None:
+                for own in _own_ids(paper):
+                    found.setdefault(own, paper)
+        for identifier in ids:
+            if identifier.lower() in found:
+                result.answers[identifier] = found[identifier.lower()]
             else:
-                raise SourceError(NAME, identifier, f"an entry of the answer is {type(item).__name__}, not a paper")
+                result.problems.append(SourceError(NAME, identifier, f"the answer holds {len(data)} entries for {len(ids)} ids and none of them is this paper; nothing changed for it, asked again next run"))
         return result
+
+
+def _paper(item: Any) -> tuple[dict[str, Any] | None, str]:
+    """One entry of the answer, reduced; (None, why) when it is no paper."""
+    if not isinstance(item, dict):
+        return None, f"its entry of the answer is {type(item).__name__}, not a paper"
+    if not isinstance(item.get("paperId"), str) or not item["paperId"].strip():
+        return None, "its entry of the answer has no paperId"
+    return reduce(item), ""
+
+
+def _own_ids(paper: Mapping[str, Any], kind: str = "") -> set[str]:
+    """The ids (``arxiv:…``, ``doi:…``, lower case) a reduced paper carries; only of ``kind`` when given."""
+    own = {f"arxiv:{paper.get('arxiv', '')}".lower() if paper.get("arxiv") else "", f"doi:{paper.get('doi', '')}".lower() if paper.get("doi") else ""}
+    return {name for name in own if name and (not kind or name.startswith(kind.lower() + ":"))}
 
 
 def _external(ids: Any) -> dict[str, str]:

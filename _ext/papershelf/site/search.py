@@ -40,22 +40,25 @@ docutils, escaped):
   of a page are ``data-pagefind-ignore`` (:func:`index_body`): a paper's
   name leads to its own page, not to a year's list;
 * on a paper page, with its header (:func:`search_data`), metadata
-  (searched since Pagefind 1.5, and weighted by ``papershelf-search.js``):
-  the result title (``title``), its short name (``name``, ranked at 10
-  with words of the query's own length favoured, so "LLaVA" finds LLaVA
-  before LLaVA-1.5), its aliases and arXiv ids (``keys``, ranked at 10, so
-  its page comes first for them) and its authors (``authors``); filters
-  ``topic``, ``year``, ``venue`` and ``status`` (the facets of the search
-  page);
+  (searched since Pagefind 1.5; weights in ``papershelf-search.js``): the
+  result title (``title``), its short name (``name``, at 10), its short
+  name, aliases and arXiv ids (``keys``), its authors (``authors``), its
+  models and architecture (``facts``); filters ``topic``, ``year``,
+  ``venue`` and ``status`` (the facets of the search page);
 * the words a result's snippet is cut from are the paper's own: its
-  abstract, notes, models and architecture, then its formatted reference
-  (last on the page). The page's heading and the header's lines that
-  repeat the metadata (name and status, authors, venue, metrics, links,
-  relations) are left out: the heading is ``data-pagefind-ignore``
-  (:func:`on_doctree_resolved`), the lines by Pagefind's
-  ``--exclude-selectors`` (:data:`EXCLUDED`), and the BibTeX block is
-  ``data-pagefind-ignore``: a snippet never starts with names or arXiv
-  ids and never quotes the entry.
+  abstract, its formatted reference, its notes. The page's heading
+  and the header's parts that repeat the metadata (name and status,
+  authors, venue, metrics, links, relations, models, architecture) are
+  left out: the heading is ``data-pagefind-ignore``
+  (:func:`on_doctree_resolved`), the parts by Pagefind's
+  ``--exclude-selectors`` (:data:`EXCLUDED`); the BibTeX block is
+  ``data-pagefind-ignore``;
+* last in the text, hidden, the line of ``keys`` at weight 10: in the
+  text, not only in metadata, because Pagefind ranks a whole word of the
+  query's length above a longer one there ("LLaVA" finds LLaVA before
+  LLaVA-1.5, whose metadata holds "llava" twice). Pagefind cuts a snippet
+  where the query's words weigh most, so for a name it would cut that
+  line: ``papershelf-search.js`` cuts it again from the text before it.
 
 With ``papershelf_search = "sphinx"``, or without Pagefind installed, the
 site keeps Sphinx's search page and its index.
@@ -115,7 +118,7 @@ NAME_WEIGHT = "10"
 #: a paper page's header lines that repeat its metadata (header.py, metrics.py, crossrefs.py): left
 #: out of the text snippets are cut from. Sphinx's "¶" heading anchors are not words of the page.
 EXCLUDED = ("a.headerlink", ".paper-summary", ".paper-authors", ".paper-venue", ".paper-metrics", ".paper-links", ".paper-crossrefs",
-            ".paper-header .rubric", ".paper-header thead")
+            ".paper-models", ".paper-architecture", ".paper-header .rubric", ".paper-abstract > summary")
 
 
 @functools.cache  # a fact of the installation, asked once per page written
@@ -175,6 +178,10 @@ def search_data(paper: Paper, reference: Reference | None, settings: ShelfSettin
     data += _span(names, **{"data-pagefind-meta": "keys"})  # papershelf-search.js keeps snippets off the line below
     if reference is not None and reference.authors:
         data += _span(reference.authors, **{"data-pagefind-meta": "authors"})
+    # Its models and architecture are found (Vicuna finds LLaVA), but a table is no snippet.
+    facts = [model.name for model in paper.models] + [value for _, value in paper.architecture]
+    if facts:
+        data += _span(" · ".join(facts), **{"data-pagefind-meta": "facts"})
     facets: list[tuple[str, str]] = [("topic", tag) for tag in dict.fromkeys(paper.tags)]
     facets.append(("year", str(paper.date.year) if paper.date else "undated"))
     if reference is not None and reference.venue:

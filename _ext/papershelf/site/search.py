@@ -85,7 +85,7 @@ from sphinx.util import logging
 
 from papershelf.formats import arxivid
 from papershelf.site.nodes import paper_search_data
-from papershelf.site.translator import ATTRS, set_attrs
+from papershelf.site.translator import set_attrs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -115,6 +115,7 @@ TEMPLATE = "papershelf/search.html"
 BUILDERS = frozenset({"html", "dirhtml"})
 #: weight of a paper's names and arXiv id in its text (Pagefind's default is 1, an ``<h1>`` 7)
 NAME_WEIGHT = "10"
+NAMES_CLASS = "paper-search-names"
 #: a paper page's header lines that repeat its metadata (header.py, metrics.py, crossrefs.py): left
 #: out of the text snippets are cut from. Sphinx's "¶" heading anchors are not words of the page.
 EXCLUDED = ("a.headerlink", ".paper-summary", ".paper-authors", ".paper-venue", ".paper-metrics", ".paper-links", ".paper-crossrefs",
@@ -193,6 +194,7 @@ def search_data(paper: Paper, reference: Reference | None, settings: ShelfSettin
     # In the text, weighted: Pagefind ranks a whole word of the query's length above a longer
     # one there ("LLaVA" before "LLaVA-1.5"), not in metadata. Moved last (on_doctree_resolved).
     keywords = _data_node(hidden="hidden", **{"data-pagefind-weight": NAME_WEIGHT})
+    keywords["classes"].append(NAMES_CLASS)
     keywords += nodes.paragraph("", names)
     return [data, keywords]
 
@@ -244,7 +246,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             ignored(child[0])
         # The weighted names go last, after the paper's own text, where the search page's
         # script knows them (meta "keys") and cuts no snippet from them.
-        for names in [node for node in header.findall(paper_search_data) if node.get(ATTRS, {}).get("data-pagefind-weight")]:
+        for names in [node for node in header.findall(paper_search_data) if NAMES_CLASS in node["classes"]]:
             names.parent.remove(names)
             child += names
 

@@ -439,6 +439,8 @@ def measure_living(n: int, seed: int, workdir: Path, jobs: str, log: Any, rounds
         "living": asdict(best["living"]),
         "runs": {name: [build.seconds for build in found] for name, found in runs.items()},
         "ratio": round(best["living"].seconds / best["plain"].seconds, 3),
+        #: each round's living / plain: builds back to back share the load of their moment
+        "round_ratios": [round(living.seconds / plain.seconds, 3) for plain, living in zip(runs["plain"], runs["living"], strict=True)],
         "largest_pages": largest_pages(outdir),
     }
 
@@ -688,7 +690,8 @@ def _other_rows(results: dict[str, Any]) -> list[str]:
     if living:
         lines += ["", f"living shelf at N={living['n']} ({living['edges']:,} cites edges, {living['pages']} pages), clean builds: "
                   f"without its data {', '.join(f'{s:.1f}' for s in living['runs']['plain'])} s, "
-                  f"with it {', '.join(f'{s:.1f}' for s in living['runs']['living'])} s (interleaved): {living['ratio']:.2f}x; largest pages: "
+                  f"with it {', '.join(f'{s:.1f}' for s in living['runs']['living'])} s (interleaved): {living['ratio']:.2f}x "
+                  f"(each round: {', '.join(f'{r:.2f}x' for r in living.get('round_ratios', []))}); largest pages: "
                   + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in living["largest_pages"])]
     parallel = results.get("parallel")
     if parallel:

@@ -211,6 +211,7 @@ def test_living_and_edit_loop_targets_and_report() -> None:
     for living_seconds, largest, verdicts in ((50.0, 390_000, ("PASS", "PASS")), (53.0, 410_000, ("FAIL", "FAIL"))):
         living = {"n": 2000, "edges": 20000, "pages": 2400, "plain": build, "living": {**build, "seconds": living_seconds},
                   "runs": {"plain": [40.0, 41.0], "living": [living_seconds, 60.0]}, "ratio": round(living_seconds / 40.0, 3),
+                  "round_ratios": [round(living_seconds / 40.0, 3), round(60.0 / 41.0, 3)],
                   "largest_pages": [("authors/l", largest)]}
         targets = run.evaluate_targets([], None, [], [], living)
         status = {t["name"]: t["status"] for t in targets}
@@ -224,7 +225,7 @@ def test_living_and_edit_loop_targets_and_report() -> None:
     report = run.format_report(results)
     assert "load average 1.00 1.00 1.00 at the start, 2.00 1.50 1.00 at the end" in report
     assert "Pagefind waited for: build 5.00 s; refreshed in the background: build 3.00 s, index fresh after 5.50 s" in report
-    assert "with it 53.0, 60.0 s (interleaved): 1.32x" in report
+    assert "with it 53.0, 60.0 s (interleaved): 1.32x (each round: 1.32x, 1.46x)" in report
     args = run.parse_args(["--only", "reader,living", "--no-living"])
     assert args.parts == {"reader"}
     with pytest.raises(SystemExit):

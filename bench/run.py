@@ -19,6 +19,21 @@ page, and in Chromium (:mod:`bench.browser`) the bytes of a first search
 from the landing page's box and of one filter action on the chronology, as
 served plain and gzip-compressed (as static hosts serve text).
 
+The edit loop (``--no-edit-loop`` skips it): at N=1000 (``--edit-loop-sizes``),
+one paper page edited and built again, alternately with Pagefind's index made
+before the build returns (``PAPERSHELF_PAGEFIND=wait``, what every edit cost
+before) and refreshed in the background (the default for a local build
+with an index), twice each: the build's time and the time until the index
+holds the edit.
+
+The living shelf (issue 24; ``--no-living`` skips it): at N=2000, the same
+shelf built clean without and with :func:`synth.write_living`'s data
+(metrics, 20,000 ``cites`` edges, the Authors and Venues pages), twice
+each, interleaved, the fastest of each counting: their ratio against 1.3x,
+and the living shelf's largest page against 400 kB.
+
+``--only`` runs some of these parts alone (e.g. ``--only reader,living``).
+
 Every build runs ``sphinx-build -c . -b html -W --keep-going -j J docs
 _build/html`` in a child process, as ``make html`` does. The child is a small
 launcher that runs Sphinx in-process and then reads its own peak RSS
@@ -69,6 +84,13 @@ PAGE_BYTES = {1000: 400_000, 5000: 400_000}
 READER_SIZES = (1000, 5000)
 #: N -> bytes one filter action may transfer (issue 23)
 FILTER_BYTES = {5000: 300_000}
+EDIT_LOOP_SIZES = (1000,)
+EDIT_LOOP_ROUNDS = 2
+LIVING_N = 2000
+LIVING_EDGES = 20_000
+LIVING_RATIO = 1.3  #: the living shelf's clean build / the same shelf's without its data (issue 24)
+LIVING_PAGE_BYTES = 400_000
+PARTS = ("sizes", "parallel", "page-sizes", "reader", "edit-loop", "living")
 PARALLEL_SPEEDUP = 1.5
 MEMORY_BYTES = 1 << 30
 MEMORY_N = 5000
@@ -167,8 +189,10 @@ def _mib(maxrss: int) -> float:
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
-def sphinx_build(project: Path, jobs: str = "3", clean: bool = False, extra: Sequence[str] = (), out: str = "_build") -> Build:
-    """Build ``project`` like ``make html`` does (into ``out``/html); raise BenchError on failure or warnings."""
+def sphinx_build(project: Path, jobs: str = "3", clean: bool = False, extra: Sequence[str] = (), out: str = "_build",
+                 env: dict[str, str] | None = None) -> Build:
+    """Build ``project`` like ``make html`` does (into ``out``/html), with ``env`` added to the
+    environment; raise BenchError on failure or warnings."""
     if clean and (project / out).exists():
         shutil.rmtree(project / out)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
@@ -176,7 +200,8 @@ def sphinx_build(project: Path, jobs: str = "3", clean: bool = False, extra: Seq
     args = ["-c", ".", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs, *extra, "docs", f"{out}/html"]
     try:
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *args], cwd=project, env=_env(), capture_output=True, text=True, check=False)
+        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *args], cwd=project, env={**_env(), **(env or {})},
+                              capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
         usage = json.loads(report.read_text() or "{}")
     finally:
@@ -366,6 +391,60 @@ def measure_reader(n: int, seed: int, workdir: Path, jobs: str, log: Any) -> dic
     return result
 
 
+def measure_edit_loop(n: int, seed: int, workdir: Path, jobs: str, log: Any, rounds: int = EDIT_LOOP_ROUNDS) -> dict[str, Any]:
+    """One paper page edited and built again, Pagefind waited for or refreshed in the background, alternately."""
+    from papershelf.site import search
+
+    shelf = synth.generate(n, seed)
+    project = synth.write_shelf(shelf, workdir / f"edit-loop-{n}")
+    outdir = project / "_build" / "html"
+    state = outdir / ".doctrees"  # sphinx-build's default: no -d
+    log(f"N={n}: edit loop, clean build")
+    full = sphinx_build(project, jobs, clean=True)
+    page = project / "docs" / "papers" / f"{shelf.pick_edit_target().slug}.md"
+    runs: dict[str, list[dict[str, float]]] = {"wait": [], "background": []}
+    for turn in range(max(1, rounds)):
+        for mode in ("wait", "background"):
+            log(f"N={n}: edit loop, one page edited, Pagefind: {mode} ({turn + 1}/{rounds})")
+            page.write_text(page.read_text(encoding="utf-8") + f"\nEdited by the benchmark ({mode} {turn}).\n", encoding="utf-8")
+            start = time.perf_counter()
+            build = sphinx_build(project, jobs, env={search.REFRESH_ENV: mode})
+            try:
+                search.wait_until_fresh(outdir, state, timeout=600)
+            except (RuntimeError, TimeoutError) as error:
+                raise BenchError(f"edit loop at N={n}: {error}") from error
+            runs[mode].append({"build": build.seconds, "fresh": round(time.perf_counter() - start, 3)})
+    best = {mode: min(found, key=lambda run: run["build"]) for mode, found in runs.items()}
+    return {"n": n, "full": asdict(full), "runs": runs, "wait": best["wait"], "background": best["background"]}
+
+
+def measure_living(n: int, seed: int, workdir: Path, jobs: str, log: Any, rounds: int = 2, edges: int = LIVING_EDGES) -> dict[str, Any]:
+    """The same shelf built clean without and with the living data (issue 24), interleaved; the fastest of each counts."""
+    shelf = synth.generate(n, seed)
+    plain = synth.write_shelf(shelf, workdir / f"plain-{n}")
+    living = synth.write_shelf(shelf, workdir / f"living-{n}")
+    written = synth.write_living(shelf, living, edges)
+    runs: dict[str, list[Build]] = {"plain": [], "living": []}
+    for turn in range(max(1, rounds)):
+        for name, project in (("plain", plain), ("living", living)):
+            log(f"N={n}: {name} shelf, clean build ({turn + 1}/{rounds})")
+            runs[name].append(sphinx_build(project, jobs, clean=True))
+    best = {name: min(found, key=lambda build: build.seconds) for name, found in runs.items()}
+    outdir = living / "_build" / "html"
+    return {
+        "n": n,
+        "edges": written,
+        "pages": len(html_mtimes(outdir)),
+        "plain": asdict(best["plain"]),
+        "living": asdict(best["living"]),
+        "runs": {name: [build.seconds for build in found] for name, found in runs.items()},
+        "ratio": round(best["living"].seconds / best["plain"].seconds, 3),
+        #: each round's living / plain: builds back to back share the load of their moment
+        "round_ratios": [round(living.seconds / plain.seconds, 3) for plain, living in zip(runs["plain"], runs["living"], strict=True)],
+        "largest_pages": largest_pages(outdir),
+    }
+
+
 def _group_page(page: str, site_pages: Sequence[str]) -> bool:
     """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
     parent, _, name = page.partition("/")
@@ -410,10 +489,30 @@ def _target(name: str, value: float | None, limit: float, unit: str, ok: bool | 
 
 
 def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | None, page_sizes: list[dict[str, Any]] | None = None,
-                     reader_results: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                     reader_results: list[dict[str, Any]] | None = None, living: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """PASS/FAIL (SKIP when not measured) for each target, from the JSON results."""
     by_n = {s["n"]: s for s in sizes}
     measured = {p["n"]: p for p in page_sizes or []} | by_n  #: every clean build: its largest pages and memory
+    targets = _size_targets(by_n, parallel) if by_n else []
+    targets += _page_targets(measured)
+    targets += _reader_targets(reader_results or [])
+    if living is not None:
+        name, size = living["largest_pages"][0]
+        targets.append(_target(f"living shelf / without its data (N={living['n']}, {living['edges']:,} cites)", living["ratio"], LIVING_RATIO, "x",
+                               living["ratio"] <= LIVING_RATIO, f"{living['living']['seconds']:.1f} s against {living['plain']['seconds']:.1f} s"))
+        targets.append(_target(f"largest HTML page, living shelf (N={living['n']})", round(size / 1000, 1), LIVING_PAGE_BYTES / 1000, " kB",
+                               size <= LIVING_PAGE_BYTES, name))
+    if by_n:
+        targets += _machine_targets(by_n, parallel)
+    if MEMORY_N in measured:
+        rss = measured[MEMORY_N]["full"]["main_rss_mib"]
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", rss, MEMORY_BYTES / (1 << 20), "MiB", rss * (1 << 20) < MEMORY_BYTES))
+    else:
+        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", None, MEMORY_BYTES / (1 << 20), "MiB", None, "not measured"))
+    return targets
+
+
+def _size_targets(by_n: dict[int, dict[str, Any]], parallel: dict[str, Any] | None) -> list[dict[str, Any]]:
     big_n = target_size(list(by_n))
     big = by_n[big_n]
     targets = [_target(f"full build / floor (N={big_n})", big["ratio"], FLOOR_RATIO, "x", big["ratio"] <= FLOOR_RATIO)]
@@ -441,7 +540,11 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
         detail = f"{len(edit['written'])} pages written" + (f"; unexpected: {', '.join(edit['unexpected'][:5])}" if edit["unexpected"] else "")
         detail += "; " + _floor_share(big, "floor_edit", "one floor page edited") if big.get("floor_edit") else ""
         targets.append(_target(f"edited {label} / full build (N={big_n})", fraction, EDIT_FRACTION, "", fraction < EDIT_FRACTION and not edit["unexpected"], detail))
+    return targets
 
+
+def _page_targets(measured: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    targets = []
     for size_n, limit in sorted(PAGE_BYTES.items()):
         pages = measured.get(size_n, {}).get("largest_pages")
         if not pages:
@@ -449,8 +552,12 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
             continue
         name, size = pages[0]
         targets.append(_target(f"largest HTML page (N={size_n})", round(size / 1000, 1), limit / 1000, " kB", size <= limit, name))
+    return targets
 
-    for reader in reader_results or []:
+
+def _reader_targets(reader_results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    targets = []
+    for reader in reader_results:
         browser = reader.get("browser")
         limit = FILTER_BYTES.get(reader["n"])
         if not browser:
@@ -463,18 +570,18 @@ def evaluate_targets(sizes: list[dict[str, Any]], parallel: dict[str, Any] | Non
         first = browser["search_plain"]["first"]
         targets.append(_target(f"a paper's name finds its page first (N={reader['n']})", None, 0, "", first == browser["expected"],
                                f"{browser['query']!r} -> {first or 'nothing'}"))
+    return targets
 
+
+def _machine_targets(by_n: dict[int, dict[str, Any]], parallel: dict[str, Any] | None) -> list[dict[str, Any]]:
+    big_n = target_size(list(by_n))
+    big = by_n[big_n]
+    targets = []
     if parallel is not None:
         speedup = parallel["speedup"]
         targets.append(_target(f"best parallel vs -j 1 (N={big_n}, -j {parallel['best_jobs']})", speedup, PARALLEL_SPEEDUP, "x", speedup >= PARALLEL_SPEEDUP))
     else:
         targets.append(_target("best parallel vs -j 1", None, PARALLEL_SPEEDUP, "x", None, "not measured"))
-
-    if MEMORY_N in measured:
-        rss = measured[MEMORY_N]["full"]["main_rss_mib"]
-        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", rss, MEMORY_BYTES / (1 << 20), "MiB", rss * (1 << 20) < MEMORY_BYTES))
-    else:
-        targets.append(_target(f"peak RSS, main process (N={MEMORY_N})", None, MEMORY_BYTES / (1 << 20), "MiB", None, "not measured"))
 
     check = big.get("check")
     if check is None:
@@ -509,6 +616,7 @@ def machine_facts() -> dict[str, Any]:
         "sphinxcontrib-bibtex": version("sphinxcontrib-bibtex"),
         "furo": version("furo"),
         "papershelf": version("papershelf"),
+        "load": " ".join(f"{value:.2f}" for value in os.getloadavg()),
         "memory": "peak RSS via resource.getrusage in the build process: RUSAGE_SELF for the main process, RUSAGE_CHILDREN for the largest worker (not summed)",
     }
 
@@ -517,7 +625,16 @@ def format_report(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
         f"papershelf bench{' (QUICK run)' if results['quick'] else ''}: {m['nproc']} CPUs, Python {m['python']}, "
-        f"Sphinx {m['sphinx']}, -j {results['jobs']}, seed {results['seed']}",
+        f"Sphinx {m['sphinx']}, -j {results['jobs']}, seed {results['seed']}, "
+        f"load average {m.get('load', '?')} at the start, {results.get('load_end', '?')} at the end",
+    ]
+    if results["sizes"]:
+        lines += _size_rows(results)
+    return "\n".join(lines + _other_rows(results))
+
+
+def _size_rows(results: dict[str, Any]) -> list[str]:
+    lines = [
         "",
         f"{'N':>6} {'pages':>6} {'floor s':>8} {'shelf s':>8} {'ratio':>6} {'RSS MiB':>13} {'no-op s':>8} "
         f"{'status s':>14} {'date s':>14} {'tags s':>14} {'bib s':>14} {'largest kB':>11} {'check s':>8}",
@@ -539,6 +656,11 @@ def format_report(results: dict[str, Any]) -> str:
     for s in results["sizes"]:
         if s.get("largest_pages"):
             lines.append(f"largest pages at N={s['n']}: " + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in s["largest_pages"]))
+    return lines
+
+
+def _other_rows(results: dict[str, Any]) -> list[str]:
+    lines = []
     for p in results.get("page_sizes") or []:
         lines.append(f"largest pages at N={p['n']} (one clean build, {p['pages']} pages, {p['full']['seconds']:.1f} s, "
                      f"RSS {p['full']['main_rss_mib']:.0f}/{p['full']['worker_rss_mib']:.0f} MiB): "
@@ -559,6 +681,18 @@ def format_report(results: dict[str, Any]) -> str:
                          f"{r['build_with_sphinx_search']:>15.1f} {r['pagefind_seconds']:>11.1f}")
         lines.append("first search: a paper's short name typed in the landing page's box; filter action: the first topic chosen on the chronology overview;")
         lines.append("w/o Pagefind: papershelf_search = 'sphinx' (Sphinx's searchindex.js instead); Pagefind s: its indexing alone.")
+    for loop in results.get("edit_loop") or []:
+        wait, background = loop["wait"], loop["background"]
+        lines += ["", f"edit loop at N={loop['n']} (one paper page edited; fastest of {len(loop['runs']['wait'])} each, -j {results['jobs']}): "
+                  f"Pagefind waited for: build {wait['build']:.2f} s; refreshed in the background: build {background['build']:.2f} s, "
+                  f"index fresh after {background['fresh']:.2f} s"]
+    living = results.get("living")
+    if living:
+        lines += ["", f"living shelf at N={living['n']} ({living['edges']:,} cites edges, {living['pages']} pages), clean builds: "
+                  f"without its data {', '.join(f'{s:.1f}' for s in living['runs']['plain'])} s, "
+                  f"with it {', '.join(f'{s:.1f}' for s in living['runs']['living'])} s (interleaved): {living['ratio']:.2f}x "
+                  f"(each round: {', '.join(f'{r:.2f}x' for r in living.get('round_ratios', []))}); largest pages: "
+                  + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in living["largest_pages"])]
     parallel = results.get("parallel")
     if parallel:
         runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())
@@ -568,7 +702,7 @@ def format_report(results: dict[str, Any]) -> str:
         value = "-" if t["value"] is None else f"{t['value']:.4g}{t['unit']}"
         limit = f"{t['limit']:.4g}{t['unit']}"
         lines.append(f"{t['name']:<52} {value:>9} {limit:>9}  {t['status']}" + (f"  ({t['detail']})" if t["detail"] else ""))
-    return "\n".join(lines)
+    return lines
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -586,8 +720,26 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=f"skip the clean build at each N of the page-size bound ({', '.join(map(str, sorted(PAGE_BYTES)))}) not among the sizes")
     parser.add_argument("--no-reader", action="store_true",
                         help=f"skip what a reader transfers (builds with and without Pagefind, Chromium) at N={', '.join(map(str, READER_SIZES))}")
+    parser.add_argument("--no-edit-loop", action="store_true", help="skip the edit loop (one page edited, Pagefind waited for or in the background)")
+    parser.add_argument("--edit-loop-sizes", default=",".join(map(str, EDIT_LOOP_SIZES)),
+                        help=f"comma-separated sizes of the edit loop (default {','.join(map(str, EDIT_LOOP_SIZES))})")
+    parser.add_argument("--no-living", action="store_true", help=f"skip the living shelf (N={LIVING_N}, with and without its data, issue 24)")
+    parser.add_argument("--living-size", type=int, default=LIVING_N, help=f"size of the living shelf (default {LIVING_N}, where issue 24 sets its targets)")
+    parser.add_argument("--only", help=f"comma-separated parts to run, no other: {', '.join(PARTS)} (e.g. reader,edit-loop,living)")
     parser.add_argument("--plot", action="store_true", help="draw docs/_static/bench-scaling.png afterwards (needs matplotlib)")
     args = parser.parse_args(argv)
+    args.parts = set(PARTS)
+    if args.only:
+        args.parts = {part.strip() for part in args.only.split(",") if part.strip()}
+        if unknown := args.parts - set(PARTS):
+            parser.error(f"--only: unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
+    for flag, part in ((args.no_parallel, "parallel"), (args.no_page_sizes, "page-sizes"), (args.no_reader, "reader"),
+                       (args.no_edit_loop, "edit-loop"), (args.no_living, "living")):
+        if flag:
+            args.parts.discard(part)
+    if args.quick and not args.sizes:  # development: the small sizes alone
+        args.parts -= {"page-sizes", "reader", "edit-loop", "living"}
+    args.edit_loop_list = sorted({int(s) for s in args.edit_loop_sizes.split(",") if s.strip()})
     if args.sizes:
         args.size_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     else:
@@ -617,30 +769,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parallel": None,
         "page_sizes": [],
         "reader": [],
+        "edit_loop": [],
+        "living": None,
     }
     try:
-        for n in args.size_list:
-            results["sizes"].append(asdict(measure_size(n, args.seed, args.workdir, args.jobs, args.repeat, log)))
-        if not args.no_parallel:
+        if "sizes" in args.parts:
+            for n in args.size_list:
+                results["sizes"].append(asdict(measure_size(n, args.seed, args.workdir, args.jobs, args.repeat, log)))
+        if "parallel" in args.parts and results["sizes"]:
             big_n = target_size(args.size_list)
             big = next(s for s in results["sizes"] if s["n"] == big_n)
             # The incremental runs left that shelf edited; rebuild it from the seed.
             synth.write_shelf(synth.generate(big_n, args.seed), args.workdir / f"shelf-{big_n}")
             results["parallel"] = {"n": big_n, **measure_parallel(args.workdir / f"shelf-{big_n}", Build(**big["full"]), args.repeat, log)}
-        quick = args.quick and not args.sizes
-        if not args.no_reader and not quick:
+        if "reader" in args.parts:
             results["reader"] = [measure_reader(n, args.seed, args.workdir, args.jobs, log) for n in READER_SIZES]
-        if not args.no_page_sizes and not quick:
-            for n in sorted(set(PAGE_BYTES) - set(args.size_list)):
+        if "page-sizes" in args.parts:
+            measured_sizes = {s["n"] for s in results["sizes"]}
+            for n in sorted(set(PAGE_BYTES) - measured_sizes):
                 reader = next((r for r in results.get("reader") or [] if r["n"] == n), None)
                 if reader is not None:  # that clean build was measured already
                     results["page_sizes"].append({key: reader[key] for key in ("n", "pages", "full", "largest_pages")})
                     continue
                 results["page_sizes"].append(asdict(measure_page_sizes(n, args.seed, args.workdir, args.jobs, log)))
+        if "edit-loop" in args.parts:
+            results["edit_loop"] = [measure_edit_loop(n, args.seed, args.workdir, args.jobs, log) for n in args.edit_loop_list]
+        if "living" in args.parts:
+            results["living"] = measure_living(args.living_size, args.seed, args.workdir, args.jobs, log, rounds=max(2, args.repeat))
     except BenchError as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 2
-    results["targets"] = evaluate_targets(results["sizes"], results["parallel"], results["page_sizes"], results.get("reader"))
+    results["load_end"] = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    results["targets"] = evaluate_targets(results["sizes"], results["parallel"], results["page_sizes"], results.get("reader"), results.get("living"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(format_report(results))

@@ -5,6 +5,7 @@ No timings are asserted here; ``python -m bench`` measures.
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -201,3 +202,48 @@ def test_tiny_shelf_and_floor_build_without_warnings(tmp_path: Path) -> None:
     floor_page = (floor / "_build" / "html" / "papers" / f"{paper.slug}.html").read_text(encoding="utf-8")
     assert "paper-header" not in floor_page and paper.short_name in floor_page
     assert "papershelf" not in (floor / "conf.py").read_text(encoding="utf-8").split("extensions", 1)[1].splitlines()[0]
+
+
+def test_living_and_edit_loop_targets_and_report() -> None:
+    """The living shelf's ratio and largest page are judged (issue 24); the edit loop is reported; a run of
+    some parts alone (--only) reports them without the sizes' table."""
+    build = {"seconds": 40.0, "main_rss_mib": 300.0, "worker_rss_mib": 200.0, "jobs": "3"}
+    for living_seconds, largest, verdicts in ((50.0, 390_000, ("PASS", "PASS")), (53.0, 410_000, ("FAIL", "FAIL"))):
+        living = {"n": 2000, "edges": 20000, "pages": 2400, "plain": build, "living": {**build, "seconds": living_seconds},
+                  "runs": {"plain": [40.0, 41.0], "living": [living_seconds, 60.0]}, "ratio": round(living_seconds / 40.0, 3),
+                  "round_ratios": [round(living_seconds / 40.0, 3), round(60.0 / 41.0, 3)],
+                  "largest_pages": [("authors/l", largest)]}
+        targets = run.evaluate_targets([], None, [], [], living)
+        status = {t["name"]: t["status"] for t in targets}
+        assert (status["living shelf / without its data (N=2000, 20,000 cites)"], status["largest HTML page, living shelf (N=2000)"]) == verdicts
+        assert "full build / floor (N=2000)" not in status  # no size measured, none judged
+    loop = {"n": 1000, "runs": {"wait": [{"build": 5.0, "fresh": 5.1}] * 2, "background": [{"build": 3.0, "fresh": 5.5}] * 2},
+            "wait": {"build": 5.0, "fresh": 5.1}, "background": {"build": 3.0, "fresh": 5.5}}
+    results = {"quick": False, "jobs": "3", "seed": 0, "machine": {"nproc": 2, "python": "3.11", "sphinx": "9", "load": "1.00 1.00 1.00"},
+               "load_end": "2.00 1.50 1.00", "sizes": [], "page_sizes": [], "reader": [], "edit_loop": [loop], "living": living,
+               "parallel": None, "targets": targets}
+    report = run.format_report(results)
+    assert "load average 1.00 1.00 1.00 at the start, 2.00 1.50 1.00 at the end" in report
+    assert "Pagefind waited for: build 5.00 s; refreshed in the background: build 3.00 s, index fresh after 5.50 s" in report
+    assert "with it 53.0, 60.0 s (interleaved): 1.32x (each round: 1.32x, 1.46x)" in report
+    args = run.parse_args(["--only", "reader,living", "--no-living"])
+    assert args.parts == {"reader"}
+    with pytest.raises(SystemExit):
+        run.parse_args(["--only", "readers"])
+
+
+def test_the_edit_loop_is_measured_with_a_fresh_index(tmp_path: Path) -> None:
+    """A real edit loop at N=20 (sphinx-build in a child, as make html): both ways end with the edit indexed."""
+    from papershelf.site import search
+
+    if not search.installed():
+        pytest.skip("pagefind is not installed")
+    loop = run.measure_edit_loop(20, 11, tmp_path, "1", lambda message: None, rounds=1)
+    assert set(loop["runs"]) == {"wait", "background"} and all(len(found) == 1 for found in loop["runs"].values())
+    for mode in ("wait", "background"):
+        assert 0 < loop[mode]["build"] <= loop[mode]["fresh"]
+    outdir = tmp_path / "edit-loop-20" / "_build" / "html"
+    log = (outdir / ".doctrees" / search.REFRESH_LOG).read_text(encoding="utf-8")
+    assert re.search(r"indexed \d+ of \d+ pages", log)  # the background refresh ran, from a real sphinx-build
+    texts = [gzip.decompress(path.read_bytes()).decode("utf-8") for path in outdir.glob("pagefind/fragment/*.pf_fragment")]
+    assert any("Edited by the benchmark (background 0)." in text for text in texts)  # the last edit is in the index

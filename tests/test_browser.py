@@ -117,50 +117,96 @@ def test_search_finds_both_llava_papers(page: Any, site: str) -> None:
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize(("query", "first"), [
+RANKED = [
     ("Flamingo", "papers/flamingo.html"),
     ("CogVLM", "papers/cogvlm.html"),
     ("LLaVA", "papers/llava.html"),  # not LLaVA-1.5, whose name holds it
     ("CLIP", "papers/clip.html"),  # not DALL-E 2, whose title holds it
+    ("LLaVA-v1.5", "papers/llava-1.5.html"),  # an alias
     ("2304.08485", "papers/llava.html"),  # an arXiv id that is not shown on the page (NeurIPS)
     ("arXiv:2304.08485", "papers/llava.html"),
-    ("Visual instruction tuning", "papers/llava.html"),
-])
-def test_searching_a_paper_name_finds_its_page_first(page: Any, site: str, query: str, first: str) -> None:
-    """A paper's name, title or arXiv id finds its own page first; index pages (overviews and
-    their generated pages) stay out of the search index."""
-    hrefs = _pagefind_results(page, query)
-    assert hrefs and hrefs[0] == first, hrefs[:5]
-    assert not any(href.startswith(("chronology", "topics", "models", "papers.html", "queue", "code")) for href in hrefs)
+    ("Visual instruction tuning", "papers/llava.html"),  # a title
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_searching_a_paper_name_finds_its_page_first(browser: Any, site: str, width: int) -> None:
+    """A paper's name, alias, title or arXiv id finds its own page first, on a desktop and on a phone;
+    index pages (overviews and their generated pages) stay out of the search index."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.site = site
+        for query, first in RANKED:
+            hrefs = _pagefind_results(page, query)
+            assert hrefs and hrefs[0] == first, (query, hrefs[:5])
+            assert not any(href.startswith(("chronology", "topics", "models", "papers.html", "queue", "code")) for href in hrefs), query
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        _shot(page, f"search-ranking-{width}")
+    finally:
+        context.close()
+
+
+def _excerpts(page: Any) -> dict[str, str]:
+    """Result path -> its snippet as shown."""
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname.slice(1))")
+    return dict(zip(links, page.locator(".pagefind-ui__result-excerpt").all_inner_texts(), strict=True))
 
 
 def test_search_snippets_quote_the_paper_not_its_bibtex(page: Any, site: str) -> None:
     hrefs = _pagefind_results(page, "inproceedings")
     assert not any(href.startswith("papers/") for href in hrefs), hrefs
-    _pagefind_results(page, "Vicuna")
-    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
-    assert excerpts and not any("@" in text or "booktitle" in text for text in excerpts)
+    _pagefind_results(page, "Vicuna")  # in LLaVA's architecture table: found, but the table is no snippet
+    excerpts = _excerpts(page)
+    assert "papers/llava.html" in excerpts
+    assert not any("@" in text or "booktitle" in text for text in excerpts.values())
+    assert "Language model" not in excerpts["papers/llava.html"]
+    # A paper's name is in no sentence of its page: the snippet is its own text (here, without an
+    # abstract or notes, its reference), not the hidden line of names and arXiv ids that ranks it,
+    # nor its title, status and links.
+    for query in ("LLaVA", "2304.08485"):
+        _pagefind_results(page, query)
+        excerpt = _excerpts(page)["papers/llava.html"]
+        assert excerpt == "Liu, H., Li, C., Wu, Q., & Lee, Y. J. (2023). Visual Instruction Tuning. NeurIPS.", excerpt
+
+
+#: facet, a value of it, a paper found for "language" that has it and one that has not (docs/papers)
+FACETS = [
+    ("topic", "instruction tuning", "papers/llava.html", "papers/clip.html"),
+    ("year", "2023", "papers/llava.html", "papers/clip.html"),
+    ("venue", "NeurIPS", "papers/llava.html", "papers/llava-1.5.html"),
+    ("status", "unread", "papers/minigpt-4.html", "papers/llava.html"),
+]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_search_facets_narrow_the_results(browser: Any, site: str, width: int) -> None:
-    """Topic, year, venue and status facets; at 390 px the page still fits the screen."""
+@pytest.mark.parametrize(("facet", "value", "kept", "dropped"), FACETS)
+def test_search_facets_narrow_the_results(browser: Any, site: str, width: int, facet: str, value: str, kept: str, dropped: str) -> None:
+    """Topic, year, venue and status facets each leave the papers that have the value; at 390 px the page still fits the screen."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.site = site
     try:
-        _pagefind_results(page, "visual")
+        _pagefind_results(page, "language")
         before = _result_count(page)
         names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
         assert {name.strip().lower() for name in names} >= {"topic", "year", "venue", "status"}
-        page.locator("summary.pagefind-ui__filter-name", has_text="Year").click()
-        page.check("input.pagefind-ui__filter-checkbox[name=year][value='2023']")
+        page.locator("summary.pagefind-ui__filter-name", has_text=facet.capitalize()).click()
+        page.check(f"input.pagefind-ui__filter-checkbox[name='{facet}'][value='{value}']")
         page.wait_for_function(f"() => (document.querySelector('.pagefind-ui__message') || {{}}).textContent?.match(/^\\d+ result/) && parseInt(document.querySelector('.pagefind-ui__message').textContent) < {before}", timeout=10000)
-        page.wait_for_load_state("networkidle")
+        count = _result_count(page)
+        # Pagefind's UI shows results as their fragments arrive, ten at a time
+        page.wait_for_function(f"() => document.querySelectorAll('.pagefind-ui__result-link').length >= {min(count, 10)}", timeout=10000)
+        while page.locator(".pagefind-ui__button").count():
+            page.click(".pagefind-ui__button")  # "Load more results"
+            page.wait_for_load_state("networkidle")
+        page.wait_for_function(f"() => document.querySelectorAll('.pagefind-ui__result-link').length === {count}", timeout=10000)
         after = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname.slice(1))")
-        assert 0 < _result_count(page) < before
-        assert "papers/llava.html" in after and "papers/clip.html" not in after  # 2023, 2021
+        assert 0 < count < before and len(after) == count
+        assert kept in after and dropped not in after
+        for href in after:  # every result has the value: its page declares it
+            assert f'data-pagefind-filter="{facet}">{value}<' in page.request.get(f"{site}/{href}").text(), href
         assert page.evaluate("document.documentElement.scrollWidth") <= width
-        _shot(page, f"search-facets-{width}")
+        _shot(page, f"search-facet-{facet}-{width}")
     finally:
         page.close()
 
@@ -212,30 +258,47 @@ def test_landing_page_and_no_console_errors_anywhere(page: Any, site: str) -> No
     assert page.console_errors == []
 
 
-def test_chronology_filter_narrows_the_rows(page: Any, site: str) -> None:
-    """The overview lists years; its filter searches all 19 papers from papers.json."""
-    page.goto(f"{site}/chronology.html")
-    page.wait_for_selector("form.paper-filter")
-    visible = "els => els.filter(e => e.offsetParent !== null).length"
-    assert page.eval_on_selector_all("tr.paper-row", visible) == 0  # no filter: the year table only
-    assert page.inner_text(".paper-filter-count") == "All 19 papers"
-    page.select_option("select[name=status]", "unread")
-    unread = page.eval_on_selector_all("tr.paper-row", visible)
-    assert 0 < unread < 19
-    assert page.eval_on_selector_all("tr.paper-row.status-read", visible) == 0
-    page.select_option("select[name=status]", "")
-    page.fill("input[type=search]", "LLaVA")
-    names = page.eval_on_selector_all(
-        "tr.paper-row", "els => els.filter(e => e.offsetParent !== null).map(e => e.cells[1].innerText.trim())"
-    )
-    assert set(names) == {"LLaVA", "LLaVA-1.5", "MoE-LLaVA"}
-    # a year page filters its own rows
-    page.goto(f"{site}/chronology/2023.html")
-    page.wait_for_selector("form.paper-filter")
-    assert page.eval_on_selector_all("tr.paper-row", visible) == 11
-    page.fill("input[type=search]", "LLaVA")
-    assert page.eval_on_selector_all("tr.paper-row", visible) == 2
-    assert page.console_errors == []
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chronology_filter_narrows_the_rows(browser: Any, site: str, width: int) -> None:
+    """The overview lists years; its filter searches all 19 papers, on a desktop and on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(f"{site}/chronology.html")
+        page.wait_for_selector("form.paper-filter")
+        visible = "els => els.filter(e => e.offsetParent !== null).length"
+        assert page.eval_on_selector_all("tr.paper-row", visible) == 0  # no filter: the year table only
+        assert page.inner_text(".paper-filter-count") == "All 19 papers"
+        page.select_option("select[name=status]", "unread")
+        page.wait_for_function("() => /^Showing \\d+ of/.test(document.querySelector('.paper-filter-count').textContent)")
+        unread = page.eval_on_selector_all("tr.paper-row", visible)
+        assert 0 < unread < 19
+        assert page.eval_on_selector_all("tr.paper-row.status-read", visible) == 0
+        page.select_option("select[name=status]", "")
+        page.select_option("select[name=tag]", "efficient-models")
+        page.wait_for_function("() => /^Showing \\d+ of/.test(document.querySelector('.paper-filter-count').textContent)")
+        rows = page.eval_on_selector_all("tr.paper-row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.className)")
+        assert 0 < len(rows) < 19 and all("tag-efficient-models" in row.split() for row in rows)
+        page.select_option("select[name=tag]", "")
+        page.fill("input[type=search]", "LLaVA")
+        names = page.eval_on_selector_all(
+            "tr.paper-row", "els => els.filter(e => e.offsetParent !== null).map(e => e.cells[1].innerText.trim())"
+        )
+        assert set(names) == {"LLaVA", "LLaVA-1.5", "MoE-LLaVA"}
+        assert page.evaluate(PHONE_CHECK) == []
+        _shot(page, f"chronology-filter-{width}")
+        # a year page filters its own rows
+        page.goto(f"{site}/chronology/2023.html")
+        page.wait_for_selector("form.paper-filter")
+        assert page.eval_on_selector_all("tr.paper-row", visible) == 11
+        page.fill("input[type=search]", "LLaVA")
+        assert page.eval_on_selector_all("tr.paper-row", visible) == 2
+        assert page.evaluate(PHONE_CHECK) == []
+        assert errors == []
+    finally:
+        context.close()
 
 
 PHONE_CHECK = """() => {
@@ -591,5 +654,16 @@ def test_search_ranks_a_synthetic_papers_page_first(browser: Any, synth_site: tu
         for paper in (shelf.papers[7], shelf.papers[150], next(p for p in shelf.papers if p.short_name.endswith("V2"))):
             hrefs = _pagefind_results(page, paper.short_name)
             assert hrefs[0] == f"papers/{paper.slug}.html", (paper.short_name, hrefs[:3])
+        # A paper with notes: its snippet for its name is cut from its own text, after its reference.
+        noted = next(p for p in shelf.papers if p.notes and p.short_name.isalnum())
+        hrefs = _pagefind_results(page, noted.short_name)
+        assert hrefs[0] == f"papers/{noted.slug}.html"
+        excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
+        page.goto(f"{base}/papers/{noted.slug}.html")
+        own = f"{page.inner_text('.paper-reference')} {noted.notes}".split()
+        # its reference, then its notes, around the name in the reference's title: no name line, status or links
+        start = max(0, next(i for i, word in enumerate(own) if word.lower().startswith(noted.short_name.lower())) - 10)
+        assert excerpt.split() == own[start:start + 30], excerpt
+        assert noted.notes.split()[0] in excerpt.split()
     finally:
         page.close()

@@ -8,8 +8,11 @@ test_indexes.py.
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import re
+import stat
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
@@ -67,6 +70,37 @@ def test_paper_page_marks_what_search_reads(site: Any) -> None:
     assert weighted and "Alpha" in weighted.group(1) and "2003.00001" in weighted.group(1)  # its arXiv link
     bibtex = re.search(r'<div class="paper-bibtex[^"]*"([^>]*)>', page)
     assert bibtex and "data-pagefind-ignore" in bibtex.group(1)
+    assert '<span data-pagefind-meta="keys">Alpha · 2003.00001 · arXiv:2003.00001</span>' in page
+    assert re.search(r"<h1 data-pagefind-ignore=\"\">", page)  # the title is metadata, not the snippet's first words
+    # the weighted names come last in the text, after the paper's reference
+    assert page.index('data-pagefind-weight="10"') > page.index('class="paper-reference"')
+
+
+def _fragments(outdir: Path) -> dict[str, dict[str, Any]]:
+    """Pagefind's record of each indexed page (its fragment: gzip of "pagefind_dcd" + JSON), by URL."""
+    found = {}
+    for path in (outdir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[fragment["url"].lstrip("/")] = fragment
+    return found
+
+
+def test_a_papers_indexed_text_is_its_own_not_its_header(make_app: Any, tmp_path: Path) -> None:
+    """Snippets are cut from the paper's text (abstract, notes, reference): its title, name line, authors,
+    links, relations and tables are metadata, and its names line comes last."""
+    if not search.installed():
+        pytest.skip("pagefind is not installed")
+    srcdir = copy_root("indexes", tmp_path)
+    page = srcdir / "papers" / "alpha.md"
+    text = page.read_text(encoding="utf-8").replace("status: read\n", 'status: read\nabstract: "We align quokkas with text."\n', 1)
+    page.write_text(text + "\nOur notes: the quokka encoder is small.\n", encoding="utf-8")
+    app, _ = build(make_app, srcdir)
+    alpha = _fragments(Path(app.outdir))["papers/alpha.html"]
+    assert alpha["meta"]["name"] == "Alpha" and alpha["meta"]["keys"] == "Alpha · 2003.00001 · arXiv:2003.00001"
+    assert alpha["meta"]["facts"] == "alpha-base · ViT-B/16 · GPT-2"  # found, but no snippet
+    assert alpha["meta"]["authors"] == "Smith, A., & Jones, B."
+    assert alpha["content"] == ("We align quokkas with text. Smith, A., & Jones, B. (2020). Alpha: A First Model. arXiv:2003.00001. "
+                                "Our notes: the quokka encoder is small. Alpha · 2003.00001 · arXiv:2003.00001.")
 
 
 def test_index_tables_and_group_pages_stay_out_of_the_search_index(site: Any) -> None:
@@ -161,3 +195,110 @@ def test_search_data_is_escaped(site: Any) -> None:
     data = "".join(re.findall(r'<div class="paper-search-data".*?</div>', page, re.DOTALL))
     assert '<span data-pagefind-filter="topic">&lt;i&gt;tag&lt;/i&gt;</span>' in data
     assert "&lt;script&gt;" in data and "<script" not in data and "<b>" not in data
+
+
+# -- the index in the edit loop ---------------------------------------------------------
+
+
+@pytest.fixture
+def edit_loop(make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """test-indexes built once (its index made before the build returns), then edited and built again."""
+    if not search.installed():
+        pytest.skip("pagefind is not installed")
+    for name in (*search.PUBLISHING_ENV, search.REFRESH_ENV, "PAGEFIND_BINARY_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    srcdir = copy_root("indexes", tmp_path)
+    first, warnings = build(make_app, srcdir)
+    assert "Pagefind" not in warnings and "papershelf_search" not in warnings
+    assert "indexed" in first.status.getvalue() and "(no index yet)" in first.status.getvalue()
+
+    class Loop:
+        outdir, state = Path(first.outdir), Path(first.doctreedir)
+
+        @staticmethod
+        def edit_and_build(word: str) -> tuple[Any, str]:
+            page = srcdir / "papers" / "alpha.md"
+            page.write_text(page.read_text(encoding="utf-8") + f"\nA note on {word}.\n", encoding="utf-8")
+            return build(make_app, srcdir)
+
+        @staticmethod
+        def indexed(word: str) -> bool:
+            return word in _fragments(Loop.outdir)["papers/alpha.html"]["content"]
+
+    yield Loop
+    with contextlib.suppress(RuntimeError, TimeoutError):  # no refresh outlives its test
+        search.wait_until_fresh(Loop.outdir, Loop.state, timeout=60)
+
+
+def test_an_edit_refreshes_the_index_in_the_background(edit_loop: Any) -> None:
+    app, warnings = edit_loop.edit_and_build("zygomorphic")
+    assert "Pagefind" not in warnings
+    status = app.status.getvalue()
+    assert "Pagefind index is being refreshed in the background" in status and "indexed" not in status
+    search.wait_until_fresh(edit_loop.outdir, edit_loop.state, timeout=60)
+    assert edit_loop.indexed("zygomorphic")
+    assert sorted(p.name for p in edit_loop.outdir.iterdir() if "pagefind" in p.name) == ["pagefind"]  # swapped in, nothing left over
+    log = (edit_loop.state / search.REFRESH_LOG).read_text(encoding="utf-8")
+    assert re.search(r"indexed \d+ of \d+ pages", log)
+    # Two edits in a row: the second refresh waits for the first, then indexes what it left stale.
+    edit_loop.edit_and_build("quokka")
+    edit_loop.edit_and_build("axolotl")
+    search.wait_until_fresh(edit_loop.outdir, edit_loop.state, timeout=60)
+    assert edit_loop.indexed("quokka") and edit_loop.indexed("axolotl")
+
+
+@pytest.mark.parametrize(("name", "value"), [("CI", "true"), ("READTHEDOCS", "True"), (search.REFRESH_ENV, "wait")])
+def test_publishing_builds_wait_for_the_index(edit_loop: Any, monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    """On Read the Docs, in CI, or when asked, the build returns with the index made (what is published is whole)."""
+    monkeypatch.setenv(name, value)
+    if name == "READTHEDOCS":  # Sphinx then asks for the URL Read the Docs gives
+        monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://shelf.example.org/en/latest/")
+    app, warnings = edit_loop.edit_and_build("zygomorphic")
+    assert "Pagefind" not in warnings
+    assert edit_loop.indexed("zygomorphic")  # no waiting: it is there when the build returns
+    assert "background" not in app.status.getvalue()
+    assert f"({name} is set)" in app.status.getvalue() or f"({name}=wait)" in app.status.getvalue()
+
+
+def _failing_pagefind(tmp_path: Path) -> Path:
+    script = tmp_path / "pagefind-broken"
+    script.write_text("#!/bin/sh\necho 'pagefind: out of quokkas' >&2\nexit 3\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def test_a_failed_background_refresh_is_reported_by_the_next_build(edit_loop: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(_failing_pagefind(tmp_path)))
+    _, warnings = edit_loop.edit_and_build("zygomorphic")
+    assert "Pagefind" not in warnings  # this build started the refresh and returned
+    with pytest.raises(RuntimeError, match="out of quokkas"):
+        search.wait_until_fresh(edit_loop.outdir, edit_loop.state, timeout=60)
+    assert not edit_loop.indexed("zygomorphic")  # the old index still answers
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    app, warnings = edit_loop.edit_and_build("quokka")
+    assert "background Pagefind refresh after an earlier build failed" in warnings and "exited with 3: pagefind: out of quokkas" in warnings
+    assert edit_loop.indexed("zygomorphic") and edit_loop.indexed("quokka")  # that build indexed before it returned
+    assert "(the last background refresh failed)" in app.status.getvalue()
+    _, warnings = build_again(edit_loop)
+    assert "Pagefind" not in warnings  # reported once
+
+
+def build_again(edit_loop: Any) -> tuple[Any, str]:
+    return edit_loop.edit_and_build("axolotl")
+
+
+def test_a_failed_index_is_a_warning_of_the_build(make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not search.installed():
+        pytest.skip("pagefind is not installed")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(_failing_pagefind(tmp_path)))
+    app, warnings = build(make_app, copy_root("indexes", tmp_path))
+    assert "Pagefind could not index the site: pagefind-broken exited with 3: pagefind: out of quokkas" in warnings
+    assert not (Path(app.outdir) / "pagefind").exists() and not (Path(app.outdir) / ".pagefind.new").exists()
+
+
+def test_a_bad_refresh_setting_is_named(edit_loop: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(search.REFRESH_ENV, "sometimes")
+    _, warnings = edit_loop.edit_and_build("zygomorphic")
+    assert f"{search.REFRESH_ENV}='sometimes': expected 'wait' or 'background'" in warnings
+    search.wait_until_fresh(edit_loop.outdir, edit_loop.state, timeout=60)  # the default: in the background
+    assert edit_loop.indexed("zygomorphic")

@@ -33,7 +33,9 @@
       pageSize: 10,
       // A paper's page first for its short name (meta "name", search.py), and
       // "LLaVA" before "LLaVA-1.5": whole words of the query's length count more.
-      ranking: { metaWeights: { name: 10 }, termSimilarity: 5 }
+      // Meta "keys" repeats the weighted names line of the text: it is not ranked again.
+      ranking: { metaWeights: { name: 10, keys: 0 }, termSimilarity: 5 },
+      processResult: ownSnippet
     });
     var query = new URLSearchParams(window.location.search).get("q");
     var side = document.querySelector("input.sidebar-search");
@@ -41,6 +43,41 @@
       ui.triggerSearch(query);
       if (side) side.value = query;
     }
+  }
+
+  // A paper page's text ends with a hidden line of its names and arXiv ids
+  // (search.py), weighted so that the page ranks first for them. Pagefind cuts
+  // the snippet where the query's words weigh most: for a name, that line.
+  // Such a snippet is cut again from the paper's own text before it.
+  function ownSnippet(result) {
+    var names = result.meta && result.meta.keys;
+    var content = result.content || "";
+    var at = names ? content.lastIndexOf(names) : -1;
+    if (at < 0) return result;
+    var own = content.slice(0, at).trim();
+    var shown = result.excerpt.replace(/<[^>]*>/g, "").trim().split(/\s+/);
+    var last = shown[shown.length - 1] || "";
+    if (own.length && content.slice(at).indexOf(last) < 0) return result;  // not cut from the names
+    var terms = [];
+    result.excerpt.replace(/<mark>([^<]*)<\/mark>/g, function (_, term) { terms.push(term.toLowerCase()); });
+    var words = own.split(/\s+/).filter(Boolean);
+    var hit = words.findIndex(function (word) {
+      var plain = word.toLowerCase();
+      return terms.some(function (term) { return plain.indexOf(term) === 0; });
+    });
+    var start = Math.max(0, hit - 10);
+    var cut = words.slice(start, start + 30).map(function (word) {
+      var text = escape(word);
+      return terms.some(function (term) { return word.toLowerCase().indexOf(term) === 0; }) ? "<mark>" + text + "</mark>" : text;
+    });
+    result.excerpt = cut.join(" ");
+    return result;
+  }
+
+  function escape(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
   }
 
   if (document.readyState === "loading") {

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+import bibtexparser
 from bs4 import Tag
 from markdown_it import MarkdownIt
 
@@ -33,6 +34,7 @@ from papershelf.formats.lists.fields import (
     date_heading,
     find_date,
     is_label,
+    paper_like,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -72,7 +74,7 @@ LINK_LABELS = {
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/paper"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers)|\.pdf(?:[?#].*)?$",
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -106,6 +108,12 @@ class Parsed:
     notes: list[str] = field(default_factory=list)  #: headings and paragraphs outside items, as safe Markdown
     #: the last list item read, when it became a resource: (item, its paragraphs, (topic, year)) -- a paper link just below may be its own
     open_item: tuple[Item, list[Token], tuple[str, str]] | None = None
+    #: paragraphs of prose linking a paper, (paragraph, topic, year), until their section is known not to be an entry
+    prose: list[tuple[Token, str, str]] = field(default_factory=list)
+    #: paper links of prose labelled "paper" or "here": (url, line, topic, year) -- a paper when the list's BibTeX names it
+    unnamed: list[tuple[str, int, str, str]] = field(default_factory=list)
+    #: the list's own BibTeX entries (a "Citation" block): (line, field name -> value)
+    citations: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
 # --- inline content ---------------------------------------------------------------
@@ -322,6 +330,8 @@ class _Section:
     line: int
     notes_at: int  #: where its notes start in ``Parsed.notes`` (after its heading)
     found: int  #: items and resources before it
+    items_at: int = 0  #: items before it
+    resources_at: int = 0  #: resources before it
     inlines: list[Token] = field(default_factory=list)  #: its paragraphs and converted HTML, as inline tokens
     topic: str = ""  #: the topic above it
     year: str = ""
@@ -378,6 +388,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
         if token.type == "heading_open":
             parsed.open_item = None
             _close_section(section, parsed, path)
+            _cited_in_prose(parsed, path)
             level = int(token.tag[1])
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
             content = " ".join(plain([p for p in pieces(tokens[index + 1]) if p.kind != "image" and not (p.kind == "link" and p.image)]).split())
@@ -392,7 +403,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 year = ""
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
-            section = None if found else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), topic=topic)
+            section = None if found else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic)
             index += 3
             continue
         topic = headings[max(headings)] if headings else ""
@@ -433,18 +444,106 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 parsed.notes += ["", safe_markdown(parts)]
                 if section is not None:
                     section.inlines.append(token)
+                if _has_paper(parts):
+                    parsed.prose.append((token, topic, year))
+        if token.type == "fence" and token.level == 0 and BIBTEX_OPENER.search(token.content):
+            line = (token.map or [0])[0] + 1
+            parsed.citations += [(line, fields) for fields in bibtex_fields(token.content)]
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", token.content)), default=0))
+            parsed.notes += ["", f"{fence}bibtex", *token.content.rstrip("\n").split("\n"), fence]
         index += 1
     _close_section(section, parsed, path)
+    _cited_in_prose(parsed, path)
+    _apply_citations(parsed, path)
     return parsed
 
 
+BIBTEX_OPENER = re.compile(r"@\s*(?:article|inproceedings|misc|book|incollection|techreport|phdthesis|unpublished|online|conference)\s*\{", re.IGNORECASE)
+#: words that open a sentence, not a title ("our survey on owls", "this paper")
+PROSE_OPENER = re.compile(r"^(?:our|my|their|his|her|its|this|these|that|those|see|here|the\s+(?:paper|survey|work|repo))\b", re.IGNORECASE)
+ARXIV_NUMBER = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+
+
+def bibtex_fields(text: str) -> list[dict[str, str]]:
+    """The entries of a BibTeX block the list shows ("please cite"), as field name -> value (braces dropped)."""
+    library = bibtexparser.parse_string(text)  # a block that does not parse is a failed block, no entry
+    out = []
+    for entry in library.entries:
+        fields = {item.key.lower(): " ".join(re.sub(r"[{}]", "", str(item.value)).split()) for item in entry.fields}
+        if fields.get("title"):
+            out.append(fields)
+    return out
+
+
+def _cited_in_prose(parsed: Parsed, path: str) -> None:
+    """Papers a paragraph of prose names by a linked title ("our survey: [*Title*](arxiv-url)"); a link labelled
+    "paper" or "here" names none, but the list's BibTeX may (see :func:`_apply_citations`)."""
+    known = {normal_key(link.url) for item in [*parsed.items, *parsed.resources] for link in item.links}
+    for token, topic, year in parsed.prose:
+        line = (token.map or [0])[0] + 1
+        for part in pieces(token):
+            if part.kind != "link" or not is_paper_url(part.url) or not part.url.startswith(("http://", "https://")) or normal_key(part.url) in known:
+                continue
+            title = clean_title(part.text).text
+            if part.image or is_label(part.text) or not paper_like(title) or PROSE_OPENER.match(title):
+                parsed.unnamed.append((part.url, line, topic, year))
+                continue
+            known.add(normal_key(part.url))
+            item = Item(line, title, topic, date=year, links=[LabelledLink("paper", part.url)])
+            _place(item, parsed)
+    parsed.prose = []
+
+
+def _cited_ids(fields: dict[str, str]) -> set[str]:
+    said = " ".join(fields.get(name, "") for name in ("eprint", "journal", "url", "note", "howpublished", "doi", "volume"))
+    return set(ARXIV_NUMBER.findall(said))
+
+
+def _apply_citations(parsed: Parsed, path: str) -> None:
+    """The list's own BibTeX entries: the title and authors of the paper they cite (by its arXiv id or its title);
+    a paper of their own when only prose labelled "paper" links it."""
+    for line, fields in parsed.citations:
+        ids, title = _cited_ids(fields), clean_title(fields["title"]).text
+        authors = authors_of(fields.get("author", "")) or fields.get("author", "")
+        match = next((item for item in parsed.items if (found := arxiv_in(item.paper_url)) and found.identifier in ids), None)
+        match = match or next((item for item in parsed.items if normal_key(item.title) == normal_key(title)), None)
+        if match is None:
+            # the prose's "[paper](url)" of it, else (no link at all) its arXiv id as the paper link
+            some = sorted(ids)[0] if ids else ""
+            url, at, topic, year = next(((u, n, t, y) for u, n, t, y in parsed.unnamed if (found := arxiv_in(u)) and found.identifier in ids),
+                                        (f"https://arxiv.org/abs/{some}" if some else "", line, "", ""))
+            if not url:
+                continue
+            match = Item(at, title, topic, date=year, links=[LabelledLink("paper", url)])
+            _place(match, parsed)
+        match.title = title
+        if authors and not match.authors:
+            match.authors = authors
+        year_said = fields.get("year", "")
+        if not match.date and re.fullmatch(r"(?:19|20)\d{2}", year_said):
+            match.date = year_said
+
+
 def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
-    """A heading whose section holds a paper link and no entry of its own is the entry: ``### Title`` with badges below."""
-    if section is None or section.level < 2 or len(parsed.items) + len(parsed.resources) != section.found:
+    """A heading whose section holds a paper link and no entry of its own is the entry: ``### Title`` with badges below.
+
+    A section that also holds entries (a follow-up named in its notes) is still one when its heading reads as a
+    paper's title and its own paragraphs link a paper none of those entries has; they are no sub-topic of it.
+    """
+    if section is None or section.level < 2:
         return
     parts = [piece for inline in section.inlines for piece in [*pieces(inline), Piece("br")]]
     if not _has_paper(parts):
         return
+    inner = [*parsed.items[section.items_at :], *parsed.resources[section.resources_at :]]
+    if inner:
+        theirs = {normal_key(link.url) for item in inner for link in item.links}
+        own = {normal_key(p.url) for p in parts if p.kind == "link" and is_paper_url(p.url)}
+        if not paper_like(clean_title(section.title).text) or not own - theirs:
+            return
+        for item in inner:  # the heading is a paper now, not their topic
+            item.section = section.topic if item.section == topic_name(section.title) else item.section
+            item.tags = [tag for tag in item.tags if tag != topic_name(section.title)]
     heading = _inline_of(section.title, section.line)
     if heading is None:
         return

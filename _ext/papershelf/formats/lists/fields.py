@@ -184,12 +184,18 @@ def authors_of(text: str) -> str:
 PMLR_YEARS = {"v97": "2019", "v119": "2020", "v139": "2021", "v162": "2022", "v202": "2023", "v235": "2024", "v267": "2025",
               "v80": "2018", "v70": "2017", "v48": "2016", "v37": "2015", "v32": "2014", "v28": "2013"}
 URL_YEARS = (
-    re.compile(r"(?:aclanthology\.org/|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
+    re.compile(r"(?:aclanthology\.org/|aclweb\.org/anthology/(?:[A-Z]/[A-Z]\d{2}/)?|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
+    # Springer Nature article ids carry the year's last three digits: s41586-021-03819-2 is of 2021
+    re.compile(r"(?:doi\.org/10\.(?:1038|1007|1186)/|nature\.com/articles/|link\.springer\.com/article/10\.1007/)s\d{5}-0([0-4]\d)-\d", re.IGNORECASE),
+    # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
+    re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
     re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
                r"/[^?#]{0,200}?(?:[/._-]|[A-Za-z])((?:19|20)\d{2})(?=[/._-]|$)", re.IGNORECASE),
 )
 
 
+#: a PMLR link: its volume, and the year its paper id gives (``v133/min21a.html``, ``v9/glorot10a/glorot10a.pdf``)
+PMLR_ID = re.compile(r"^https?://proceedings\.mlr\.press/(v\d+)/(?:[a-z][a-z-]{0,60}?(\d{2})[a-z]{0,2}(?=[./]|$))?", re.IGNORECASE)
 #: AAAI's DOIs name the proceedings volume: ``10.1609/aaai.v35i7.16796`` is AAAI-21 (volume 30 was AAAI-16)
 AAAI_VOLUME = re.compile(r"10\.1609/aaai\.v(\d{2})i\d", re.IGNORECASE)
 #: a PDF's file name that starts or ends with a year: ``2011_torch7_nipsw.pdf``, ``2006%20Hinton%20Science.pdf``
@@ -199,9 +205,10 @@ PDF_YEAR = re.compile(r"/(?:((?:19[5-9]|20[0-4])\d)(?:[_ -][^/]*)?|[^/]*[_ -]((?
 def url_year(url: str) -> str:
     """The year a proceedings link says (``aclanthology.org/2023.acl-long.1``, ``content/CVPR2023/``, ``paper/2022/hash``,
     AAAI's DOI volume, a PDF named ``2011_torch7.pdf``); ``""`` when none (an ACM or IEEE id, OpenReview say none)."""
-    pmlr = re.match(r"^https?://proceedings\.mlr\.press/(v\d+)/", url)
-    if pmlr:
-        return PMLR_YEARS.get(pmlr.group(1), "")
+    pmlr = PMLR_ID.match(url)
+    if pmlr:  # the volume's year, else the paper id's: author, two-digit year, letter ("min21a")
+        said = pmlr.group(2)
+        return PMLR_YEARS.get(pmlr.group(1), "") or (("20" if int(said) < 50 else "19") + said if said else "")
     aaai = AAAI_VOLUME.search(url)
     if aaai and int(aaai.group(1)) >= 30:
         return str(1986 + int(aaai.group(1)))

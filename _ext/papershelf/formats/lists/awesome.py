@@ -33,6 +33,7 @@ from papershelf.formats.lists.fields import (
     clean_title,
     date_heading,
     find_date,
+    heading_date,
     is_label,
     paper_like,
     venue_year,
@@ -49,14 +50,15 @@ if TYPE_CHECKING:
 #: table header (lower case, markup stripped) -> role
 COLUMNS = {
     **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
-    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date"), "date"),
-    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code"), "code"),
+    **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
+    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间"), "date"),
+    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码"), "code"),
     **dict.fromkeys(("demo", "online demo"), "demo"),
-    **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page"), "project"),
-    **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics"), "keywords"),
+    **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
+    **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
 }
 #: headers that say "this column is the paper's title" when several could be
-TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name"}
+TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
 #: link label (lower case) -> (link kind, label kept on the page)
 LINK_LABELS = {
     **{label: ("paper", "") for label in ("paper", "arxiv", "pdf", "paper link", "openreview", "acl", "cvpr", "iccv", "eccv", "neurips", "iclr", "icml")},
@@ -134,7 +136,13 @@ def pieces(inline: Token) -> list[Piece]:
     result: list[Piece] = []
     link: Piece | None = None
     em = strong = 0
+    superscript = False  #: inside <sup>: an affiliation's or a footnote's mark, no part of a name
     for child in inline.children or []:
+        if child.type == "html_inline" and re.match(r"<(/?)sup\b", child.content, re.IGNORECASE):
+            superscript = not child.content.startswith("</")
+            continue
+        if superscript and child.type == "text":
+            continue
         if child.type in ("em_open", "em_close", "strong_open", "strong_close"):
             step = 1 if child.type.endswith("_open") else -1
             em, strong = (em + step, strong) if child.type.startswith("em") else (em, strong + step)
@@ -155,7 +163,7 @@ def pieces(inline: Token) -> list[Piece]:
             if link is not None:
                 link.text += child.content
             else:
-                result.append(Piece("text", child.content, em=em > 0, strong=strong > 0))
+                result.extend(_autolinked(child.content, em=em > 0, strong=strong > 0))
         elif child.type in ("softbreak", "hardbreak"):
             (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
@@ -177,6 +185,31 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
     return result
+
+
+BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
+#: a field's label just before a bare URL: "Paper link: https://...", "- Code: https://..."
+URL_LABEL = re.compile(r"(?:^|(?<=[\s(\[|,;]))([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*$")
+
+
+def _autolinked(text: str, em: bool = False, strong: bool = False) -> list[Piece]:
+    """A text run with its bare URLs as links, as GitHub shows them; a link's text is the label before it
+    ("Code: https://github.com/..." is a link labelled "Code"), else the URL."""
+    out: list[Piece] = []
+    start = 0
+    for found in BARE_URL.finditer(text):
+        url = found.group(0).rstrip(".,;:")
+        before = text[start : found.start()]
+        label = URL_LABEL.search(before)
+        if label:
+            before = before[: label.start()]
+        if before:
+            out.append(Piece("text", before, em=em, strong=strong))
+        out.append(Piece("link", label.group(1).strip() if label else url, url))
+        start = found.start() + len(url)
+    if start < len(text) or not out:
+        out.append(Piece("text", text[start:], em=em, strong=strong))
+    return out
 
 
 def plain(parts: list[Piece]) -> str:
@@ -385,32 +418,41 @@ def parse_awesome(text: str, path: str) -> Parsed:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "heading_open":
+        html_heading = HTML_HEADING.match(token.content) if token.type == "html_block" else None
+        if token.type == "heading_open" or html_heading:
             parsed.open_item = None
             _close_section(section, parsed, path)
             _cited_in_prose(parsed, path)
-            level = int(token.tag[1])
+            if html_heading:  # <h3 id="node">Node Classification</h3>: a heading as GitHub shows it
+                level, inline = int(html_heading.group(1)), _inline_of(html_as_markdown(html_heading.group(2))[0] if html_as_markdown(html_heading.group(2)) else "", (token.map or [0])[0] + 1)
+            else:
+                level, inline = int(token.tag[1]), tokens[index + 1]
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
-            content = " ".join(plain([p for p in pieces(tokens[index + 1]) if p.kind != "image" and not (p.kind == "link" and p.image)]).split())
+            content = " ".join(plain([p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)]).split()) if inline else ""
             found = date_heading(content)
+            headings = {lvl: name for lvl, name in headings.items() if lvl < level}  # a year heading ends its siblings' topics too
+            topic = headings[max(headings)] if headings else ""
             if found:
                 year = found
             else:
-                headings = {lvl: name for lvl, name in headings.items() if lvl < level}
-                topic = headings[max(headings)] if headings else ""
                 if level >= 2:
                     headings[level] = topic_name(content)
-                year = ""
+                year = heading_date(content)  # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
-            section = None if found else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic)
-            index += 3
+            section = None if found or not content else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic)
+            index += 1 if html_heading else 3
             continue
         topic = headings[max(headings)] if headings else ""
         if section is not None:
             section.year = section.year or year
         if token.type == "table_open":
             index = _read_table(tokens, index, lines, topic, year, path, parsed)
+            continue
+        fields = _field_lines(tokens, index) if section is not None and section.level >= 2 and token.type.endswith("list_open") else []
+        if fields and section is not None and len(parsed.items) + len(parsed.resources) == section.found:
+            section.inlines += fields  # "- Paper link: …", "- Code: …" under a paper's heading: its fields, no entries
+            index = _close(tokens, index, token.type)
             continue
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
             index = _read_list(tokens, index, lines, topic, year, path, parsed)
@@ -522,6 +564,24 @@ def _apply_citations(parsed: Parsed, path: str) -> None:
         year_said = fields.get("year", "")
         if not match.date and re.fullmatch(r"(?:19|20)\d{2}", year_said):
             match.date = year_said
+
+
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]{0,300}>((?:(?!</h[1-6]).){1,300})</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
+#: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"
+FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*\S")
+
+
+def _field_lines(tokens: list[Token], index: int) -> list[Token]:
+    """The paragraphs of a list whose items each say one field of one paper (one paper link among them, each
+    label once), as under ``### Title`` with ``- Paper link: …`` and ``- Code: …``; ``[]`` for a list of entries."""
+    end = _close(tokens, index, tokens[index].type)
+    inlines = [token for token in tokens[index:end] if token.type == "inline"]
+    count = sum(1 for token in tokens[index:end] if token.type == "list_item_open")
+    labels = [found.group(1).strip().lower() for token in inlines if (found := FIELD_LINE.match(token.content))]
+    if not inlines or len(inlines) != count or len(labels) != count or len(set(labels)) != count:
+        return []
+    papers = {normal_key(p.url) for token in inlines for p in pieces(token) if p.kind == "link" and is_paper_url(p.url)}
+    return inlines if len(papers) == 1 else []
 
 
 def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
@@ -661,8 +721,13 @@ def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], col
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
     roles = [COLUMNS.get(name, "") for name in header]
-    if "title" not in roles:  # the first column nobody else claims names the thing
-        roles[next((number for number, role in enumerate(roles) if not role), 0)] = "title"
+    if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
+        free = [number for number, role in enumerate(roles) if not role] or [0]
+
+        def titled(column: int) -> int:
+            return sum(1 for _, cells, _ in rows if column < len(cells) and (link := title_link(pieces(cells[column]))) is not None and is_paper_url(link.url))
+
+        roles[max(free, key=lambda column: (titled(column), -column))] = "title"
     titles = [number for number, role in enumerate(roles) if role == "title"]
     for column in titles:
         if len(titles) > 1 and _labels_only(rows, column):
@@ -747,6 +812,13 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
             item.title = (item.title + " " + part.text).strip()
         elif part.kind == "text" and not SEPARATORS.match(part.text):
             rest.append(part.text.strip())
+    runs = _strong_runs([part for part in title_parts if part.kind != "br"][: next((n for n, p in enumerate(title_parts) if p.kind == "br" and item.title), len(title_parts))])
+    bold = runs[0][0] if runs and not runs[0][1] and not is_label(runs[0][0]) else ""
+    at = item.title.find(bold) if bold and link is None else -1
+    if at >= 0 and re.fullmatch(r"\s*(?:\d{1,4}\s*[.)\]:]?)?\s*", item.title[:at]):
+        # "1) **Title** - what it does": the bold run is the title, the rest a note
+        rest.insert(0, item.title[at + len(bold) :].strip(" -\u2013\u2014:|"))
+        item.title = bold
     cleaned = clean_title(item.title)
     item.title, item.venue = cleaned.text, cleaned.venue
     said = " ".join(" ".join(rest).split("\n")).strip()
@@ -959,7 +1031,6 @@ def _strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
     return [(" ".join(text.split()), inside) for text, inside in runs]
 
 
-BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
 
 
@@ -972,10 +1043,6 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             parts.append(Piece("br"))
         parts.extend(pieces(inline))
         head_length = head_length or len(parts)
-    for part in list(parts):  # a paper URL written as text ("[[https://arxiv.org/abs/1810.08272)]"): a link
-        for url in BARE_URL.findall(part.text) if part.kind == "text" else []:
-            if is_paper_url(url):
-                parts.append(Piece("link", "paper", url))
     links = [p for p in parts if p.kind == "link" and p.url]
     if links and all(p.url.startswith("#") for p in links) and not heading_title:
         parsed.navigation += 1  # a table of contents entry
@@ -1000,26 +1067,30 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     elif quoted:
         item.title = quoted.group(1)
         taken.append(quoted.group(0))
-        if bold and not bold[0][1]:
-            item.name = bold[0][0].strip(" []:")
+        named = bold[0][0].strip(" []:") if bold and not bold[0][1] else ""
+        if named and normal_key(named) != normal_key(item.title):
+            item.name = "" if named.isdigit() else named  # "**[12]**" numbers the row
             taken.append(bold[0][0])
+        # "LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015)": the authors stand before the title
+        before_quote = _take(lead_text[: quoted.start()], bold[0][0]) if bold else lead_text[: quoted.start()]
+        item.authors = authors_of(before_quote.strip(" .,*[]"))
+        if item.authors:
+            taken.append(before_quote.strip(" .,*[]"))
     elif bold and not bold[0][1]:
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
-        if tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
+        if tag and tag.group(1).isdigit():
+            taken.append(run)  # "**[12]** Authors. "**Title**."": a row number
+            if len(bold) > 1 and not bold[1][1]:
+                _take_title(item, bold[1][0], inlines, taken)
+        elif tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
             item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
             taken.append(run)
         elif tag:
             item.name = tag.group(1)  # "**[LLaRP]** Title": the list's name of it
             taken.append(run)
         else:
-            subtitle = subtitle_after_bold(inlines[0])
-            item.title = f"{run.rstrip(':')}: {subtitle}" if subtitle and len(run) <= 40 else run
-            if subtitle and len(run) <= 40:
-                item.name = run.rstrip(":")
-                taken += [run, subtitle]
-            else:
-                taken.append(run)
+            _take_title(item, run, inlines, taken)
     if len(bold) > 1 and bold[1][1] and not item.name:
         item.name = bold[1][0]
     elif bold and bold[0][1] and not item.name:
@@ -1031,7 +1102,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         before = lead_text
         if item.venue or item.name:
             for said in taken:
-                before = before.replace(said, " ", 1)
+                before = _take(before, said)
         before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", before).split()).strip(" |-\u2013—:,.*")
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
@@ -1072,12 +1143,12 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     # what is left: authors, venue, date, a note
     leftover = text
     for said in taken:
-        leftover = leftover.replace(said, " ", 1)
+        leftover = _take(leftover, said)
     if leading:
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
-    for segment in segments:
+    for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
             item.authors = authors
@@ -1099,6 +1170,25 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     return item
 
 
+def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:
+    """A bold run as the title: ``**Name**: rest of the title`` names the paper too."""
+    subtitle = subtitle_after_bold(inlines[0])
+    item.title = f"{run.rstrip(':')}: {subtitle}" if subtitle and len(run) <= 40 else run
+    if subtitle and len(run) <= 40:
+        item.name = run.rstrip(":")
+        taken += [run, subtitle]
+    else:
+        taken.append(run)
+
+
+def _take(text: str, said: str) -> str:
+    """``text`` without the first ``said`` in it; a short word or number only where it stands alone (a row's
+    "2" is no part of "2006")."""
+    if said and said[0].isalnum() and said[-1].isalnum():
+        return re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", " ", text, count=1)
+    return text.replace(said, " ", 1)
+
+
 def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     """The text between line breaks and paragraphs, and after "(2015),": where a list writes authors."""
     segments, current = [], ""
@@ -1114,7 +1204,7 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     out = []
     for segment in segments:
         for said in taken:
-            segment = segment.replace(said, " ", 1)
+            segment = _take(segment, said)
         after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*,", segment, maxsplit=1)
         out += [piece.strip(" |,.*") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*")]
     return out

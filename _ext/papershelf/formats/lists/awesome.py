@@ -990,6 +990,9 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         rows = [row for a, b in sorted(body_spans) for row in lines[a:b]]
         if rows:
             items[-1].body.extend(["", *safe_lines(rows)])
+        for a, b in nested:
+            if (a, b) not in nested_papers:
+                _author_line(items[-1], [token for token in tokens[a:b] if token.type == "inline"], year)
     subtopic = tuple([*inner, *([] if topic or not items or items[-1].paper_url else [items[-1].title[:80]])])
     for a, _ in nested_papers:
         _read_list(tokens, a, lines, section, year, path, parsed, subtopic if not (items and items[-1].paper_url) else tuple(inner))
@@ -1148,6 +1151,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
+    # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
+    segments += [cut for segment in segments if (cut := re.sub(r",\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
@@ -1168,6 +1173,17 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             return None
         item.title = clean_title(plain(parts)[:120]).text
     return item
+
+
+def _author_line(item: Item, inlines: list[Token], year: str) -> None:
+    """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``."""
+    for inline in inlines:
+        parts = pieces(inline)
+        names = authors_of(plain([p for p in parts if p.kind == "text" and not p.em]))
+        if names and not item.authors:
+            item.authors = names
+            _date_and_venue(item, [plain([p for p in parts if p.kind == "text" and p.em])], year)
+            return
 
 
 def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:

@@ -368,6 +368,7 @@ class _Section:
     inlines: list[Token] = field(default_factory=list)  #: its paragraphs and converted HTML, as inline tokens
     topic: str = ""  #: the topic above it
     year: str = ""
+    heading: Token | None = None  #: the heading's own inline content (a link in it may be the paper's)
 
 
 def _inline_of(text: str, line: int) -> Token | None:
@@ -405,7 +406,7 @@ def _anchors(parts: list[Piece]) -> bool:
     """A paragraph of its own that is a paper: it opens with its title link, or names the paper in bold beside a paper link."""
     if not _has_paper(parts) or len(plain([p for p in parts if p.kind == "text"])) > 400:
         return False
-    return _starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip() for p in parts)
+    return _starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip(" :") and not is_label(p.text.strip(" :")) for p in parts)
 
 
 def parse_awesome(text: str, path: str) -> Parsed:
@@ -440,7 +441,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 year = heading_date(content)  # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
-            section = None if found or not content else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic)
+            section = None if found or not content else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic, heading=inline)
             index += 1 if html_heading else 3
             continue
         topic = headings[max(headings)] if headings else ""
@@ -468,6 +469,10 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 inline = _inline_of(row.strip(), start + number + 1)
                 if inline is not None and _anchors(pieces(inline)):
                     _place_group([inline], topic, year, path, parsed, ())
+                elif inline is not None and _has_paper(pieces(inline)):  # "    [arXiv](…) [GitHub](…)" under a paper's heading: its links
+                    if section is not None:
+                        section.inlines.append(inline)
+                    parsed.prose.append((inline, topic, year))
         if token.type == "inline" and token.level == 1:  # a paragraph of its own
             parts = pieces(token)
             said = date_heading(plain(parts))
@@ -577,11 +582,25 @@ def _field_lines(tokens: list[Token], index: int) -> list[Token]:
     end = _close(tokens, index, tokens[index].type)
     inlines = [token for token in tokens[index:end] if token.type == "inline"]
     count = sum(1 for token in tokens[index:end] if token.type == "list_item_open")
-    labels = [found.group(1).strip().lower() for token in inlines if (found := FIELD_LINE.match(token.content))]
+    labels = [label for token in inlines if (label := _field_label(token))]
     if not inlines or len(inlines) != count or len(labels) != count or len(set(labels)) != count:
         return []
     papers = {normal_key(p.url) for token in inlines for p in pieces(token) if p.kind == "link" and is_paper_url(p.url)}
     return inlines if len(papers) == 1 else []
+
+
+def _field_label(inline: Token) -> str:
+    """What a line under a paper's heading says of it: "paper link" for "Paper link: …", "paper" for a line
+    of labelled links only ("[Paper](…)", "[📄 arXiv](…) | [Code](…)"); ``""`` for anything else."""
+    found = FIELD_LINE.match(inline.content)
+    if found:
+        return found.group(1).strip().lower()
+    parts = pieces(inline)
+    links = [p for p in parts if p.kind == "link"]
+    rest = plain([p for p in parts if p.kind == "text"])
+    if links and all(is_label(p.text) or p.image for p in links) and (not rest or SEPARATORS.match(rest)):
+        return " ".join(normal_key(p.text) for p in links)
+    return ""
 
 
 def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
@@ -592,7 +611,8 @@ def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
     """
     if section is None or section.level < 2:
         return
-    parts = [piece for inline in section.inlines for piece in [*pieces(inline), Piece("br")]]
+    own = [section.heading] if section.heading is not None else []
+    parts = [piece for inline in [*own, *section.inlines] for piece in [*pieces(inline), Piece("br")]]
     if not _has_paper(parts):
         return
     inner = [*parsed.items[section.items_at :], *parsed.resources[section.resources_at :]]
@@ -601,10 +621,10 @@ def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
         own = {normal_key(p.url) for p in parts if p.kind == "link" and is_paper_url(p.url)}
         if not paper_like(clean_title(section.title).text) or not own - theirs:
             return
-        for item in inner:  # the heading is a paper now, not their topic
-            item.section = section.topic if item.section == topic_name(section.title) else item.section
-            item.tags = [tag for tag in item.tags if tag != topic_name(section.title)]
-    heading = _inline_of(section.title, section.line)
+        for nested in inner:  # the heading is a paper now, not their topic
+            nested.section = section.topic if nested.section == topic_name(section.title) else nested.section
+            nested.tags = [tag for tag in nested.tags if tag != topic_name(section.title)]
+    heading = section.heading if section.heading is not None else _inline_of(section.title, section.line)
     if heading is None:
         return
     item = _read_group([heading, *section.inlines], section.line, section.topic, section.year, path, parsed, (), heading_title=True)
@@ -838,6 +858,8 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
+    if (not item.title or is_label(item.title)) and item.name:
+        item.title = item.name  # "| Heron | [📄 Paper](…) |": the row's name is all it calls the paper
     _date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60)], year)
     _place(item, parsed)
 
@@ -1064,9 +1086,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     link = None
     taken: list[str] = []  #: text that became the title or the name
     quoted = QUOTED.search(lead_text) if not heading_title else None
-    if heading_title:
-        item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and p.image)])
+    if heading_title:  # the heading's words, its own "[arXiv]" or badge links left out
+        item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and (p.image or is_label(p.text)))])
         taken.append(item.title)
+        link = next((p for p in head if p.kind == "link" and not p.image and not is_label(p.text) and normal_key(p.text) == normal_key(item.title)), None)
     elif quoted:
         item.title = quoted.group(1)
         taken.append(quoted.group(0))
@@ -1152,7 +1175,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
-    segments += [cut for segment in segments if (cut := re.sub(r",\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    segments += [shorter for segment in segments if (shorter := re.sub(r",\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
@@ -1171,7 +1194,9 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if not item.title:
         if not links and not text.strip():
             return None
-        item.title = clean_title(plain(parts)[:120]).text
+        # "[[Paper]](…) Title, CVPR 2023": the words beside the labelled links
+        item.title = clean_title(plain([p for p in parts if p.kind == "text" or (p.kind == "link" and not is_label(p.text))])[:200]).text or clean_title(plain(parts)[:120]).text
+        item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
     return item
 
 

@@ -24,6 +24,8 @@ VENUES = (
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
 VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d))")
+#: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
+VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
 #: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]"
 LEADING_TAG = re.compile(
     rf"^\s*(?:[\[(]\s*([^\[\]()]{{1,40}}?)\s*[\])]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
@@ -82,6 +84,8 @@ def is_label(text: str) -> bool:
     """A link text saying what the link is ("Paper", "📄 PDF", "[code]", a URL), not the paper's title."""
     words = " ".join(re.sub(r"[^\w\s&+-]", " ", text.lower()).split())
     if not words or re.fullmatch(r"https?://\S+|www\.\S+", text.strip()):
+        return True
+    if VENUE_ONLY.fullmatch(text.strip()):  # "[arXiv 2023]", "CVPR'24", "2021": where and when, no title
         return True
     return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
 

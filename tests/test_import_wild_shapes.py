@@ -327,3 +327,47 @@ def test_years_the_links_give_and_those_they_do_not() -> None:
     assert {url: url_year(url) for url in said} == said
     assert heading_date("Top ML Papers of the Week (December 30 - January 5) - 2025") == "2025-01"
     assert heading_date("News (May 2024)") == "2024-05" and heading_date("ICLR 2024") == "" and heading_date("Mayhem 2023") == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # label-only link bullets under a paper's heading
+    ("## Topic\n\n### Owl Planning with Language Models\n- [Paper](https://arxiv.org/abs/2301.00001)\n- [Code](https://github.com/x/y)\n\n"
+     "### Heron Vision: Seeing Fish\n- [Paper](https://arxiv.org/abs/2301.00002)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic"), ("Heron Vision: Seeing Fish", "https://arxiv.org/abs/2301.00002", "Topic")]),
+    # bold labels with a link each
+    ("## Topic\n\n### Owl Planning with Language Models\n**Paper**: [link](https://arxiv.org/abs/2301.00001)  \n**Code**: [link](https://github.com/x/y)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic")]),
+    # the heading is the paper's link
+    ("## Topic\n\n### [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001)\nSome text about it.\n\n### [Heron Vision](https://openreview.net/forum?id=abc)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic"), ("Heron Vision", "https://openreview.net/forum?id=abc", "Topic")]),
+    # link lines indented into code blocks under each heading
+    ("## Owl Planning with Language Models\n\n    [arXiv](https://arxiv.org/abs/2301.00001) [GitHub](https://github.com/x/y)\n\n## Heron Vision\n\n    [arXiv](https://arxiv.org/abs/2301.00002)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", ""), ("Heron Vision", "https://arxiv.org/abs/2301.00002", "")]),
+    # a label link first, the title after it; a venue and year as a link's text
+    ("## Topic\n\n- [[Paper]](https://arxiv.org/abs/2301.00001) Owl Planning with Language Models, CVPR 2023\n- Heron Vision: Seeing Fish [[arXiv 2023](https://arxiv.org/abs/2301.00002)]\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic"), ("Heron Vision: Seeing Fish", "https://arxiv.org/abs/2301.00002", "Topic")]),
+    # a Model column names the paper whose Paper cell is only a label
+    ("| Model | Paper | Code |\n|---|---|---|\n| OwlNet | [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) | [code](https://github.com/x/y) |\n| Heron | [📄 Paper](https://arxiv.org/abs/2301.00002) | - |\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", ""), ("Heron", "https://arxiv.org/abs/2301.00002", "")]),
+])
+def test_a_paper_whatever_block_holds_its_links(text: str, expected: list[tuple[str, str, str]]) -> None:
+    parsed = awesome.parse_awesome(text, "x.md")
+    assert sorted((item.title, item.paper_url, item.section) for item in parsed.items) == sorted(expected)
+    assert not parsed.resources
+
+
+@pytest.mark.parametrize(("text", "title", "date", "authors"), [
+    ("## T\n\n* [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) by Alice Owl, Bob Heron (ICML 2023)\n", "Owl Planning with Language Models", "2023", "Alice Owl and Bob Heron"),
+    ("## T\n\n- **[ICLR'24]** Owl Planning with Language Models. [[paper](https://openreview.net/forum?id=x1)]\n", "Owl Planning with Language Models", "2024", ""),
+    ("## T\n\n<details><summary><b>Owl Planning with Language Models</b></summary>\n\n[Paper](https://arxiv.org/abs/2301.00001) | [Code](https://github.com/x/y)\n\nA planner for owls.\n</details>\n",
+     "Owl Planning with Language Models", "", ""),  # a fold per paper: its summary is the title, not the section "T"
+    ("## T\n\n> **Owl Planning with Language Models**<br>\n> Alice Owl, Bob Heron<br>\n> ICML 2023<br>\n> [[Paper](https://arxiv.org/abs/2301.00001)]\n",
+     "Owl Planning with Language Models", "2023", "Alice Owl and Bob Heron"),  # an entry in a quote
+    ("## T\n\n[![arXiv](https://img.shields.io/badge/arXiv-Blog-red)](https://owl.example.org/blog/)\n\n"
+     '<p><sub>Figure 1. <a href="https://arxiv.org/abs/2502.13923">Source paper</a>.</sub></p>\n',
+     "T", "", ""),  # a badge saying "arXiv" on a blog: the figure's paper link is the paper
+])
+def test_entries_in_folds_quotes_and_tags(text: str, title: str, date: str, authors: str) -> None:
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert (item.title, item.date, item.authors) == (title, date, authors)
+    assert awesome.is_paper_url(item.paper_url) and "blog" not in item.paper_url

@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from papershelf.formats import arxivid
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.fields import (
+    VENUE_ONLY,
     VENUE_YEAR,
     authors_of,
     clean_title,
@@ -313,8 +314,36 @@ def md_link(text: str, url: str) -> str:
 
 
 def blank_folding(text: str) -> str:
-    """``<details>``/``<summary>`` lines emptied, so the Markdown they fold parses."""
-    return "\n".join("" if FOLDING.match(line) else line for line in text.split("\n"))
+    """``<details>``/``<summary>`` lines emptied, so the Markdown they fold parses; a summary naming the one
+    paper its block links (``<summary><b>Title</b></summary>``) becomes that paper's heading."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        if not FOLDING.match(line):
+            out.append(line)
+            continue
+        summary = SUMMARY.search(line)
+        said = " ".join(html_as_markdown(summary.group(1))).strip(" *_") if summary else ""
+        if said and paper_like(clean_title(said).text) and _one_paper_folded(lines, number):
+            out.append(f"###### {said}")
+        else:
+            out.append("")
+    return "\n".join(out)
+
+
+SUMMARY = re.compile(r"<summary>((?:(?!</summary>).){1,400})</summary>", re.IGNORECASE)
+
+
+def _one_paper_folded(lines: list[str], start: int) -> bool:
+    """The ``<details>`` block opened at ``start`` links one paper (and holds no other block)."""
+    urls: set[str] = set()
+    for line in lines[start + 1 : start + 200]:
+        if re.search(r"<details\b", line, re.IGNORECASE):
+            return False
+        urls |= {normal_key(url) for url in BARE_URL.findall(line) if is_paper_url(url.rstrip(".,;:)"))}
+        if re.search(r"</details\s*>", line, re.IGNORECASE):
+            break
+    return len(urls) == 1
 
 
 MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -416,6 +445,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     headings: dict[int, str] = {}
     year = ""
     section: _Section | None = None
+    quoted = 0  #: blockquotes the token is in
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -473,7 +503,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
                     if section is not None:
                         section.inlines.append(inline)
                     parsed.prose.append((inline, topic, year))
-        if token.type == "inline" and token.level == 1:  # a paragraph of its own
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if token.type == "blockquote_open" else -1
+        if token.type == "inline" and token.level == 1 + quoted:  # a paragraph of its own (in a quote too: "> **Title**<br>> [[Paper](…)]")
             parts = pieces(token)
             said = date_heading(plain(parts))
             if said:
@@ -611,8 +643,8 @@ def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
     """
     if section is None or section.level < 2:
         return
-    own = [section.heading] if section.heading is not None else []
-    parts = [piece for inline in [*own, *section.inlines] for piece in [*pieces(inline), Piece("br")]]
+    head = [section.heading] if section.heading is not None else []
+    parts = [piece for inline in [*head, *section.inlines] for piece in [*pieces(inline), Piece("br")]]
     if not _has_paper(parts):
         return
     inner = [*parsed.items[section.items_at :], *parsed.resources[section.resources_at :]]
@@ -1082,7 +1114,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if leading and 1 <= int(leading.group(2)) <= 12:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
-    bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run)]
+    bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
     link = None
     taken: list[str] = []  #: text that became the title or the name
     quoted = QUOTED.search(lead_text) if not heading_title else None
@@ -1175,14 +1207,14 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
-    segments += [shorter for segment in segments if (shorter := re.sub(r",\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
-    _date_and_venue(item, [*badges, leftover], year)
+    _date_and_venue(item, [*badges, leftover, item.venue], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
@@ -1197,7 +1229,20 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         # "[[Paper]](…) Title, CVPR 2023": the words beside the labelled links
         item.title = clean_title(plain([p for p in parts if p.kind == "text" or (p.kind == "link" and not is_label(p.text))])[:200]).text or clean_title(plain(parts)[:120]).text
         item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
+    _paper_on_a_paper_host(item)
     return item
+
+
+def _paper_on_a_paper_host(item: Item) -> None:
+    """A badge saying "arXiv" that points at a blog is no paper link when the entry links a paper host too
+    (a figure's "Source paper"): that one is the paper, the blog its homepage."""
+    current = next((link for link in item.links if link.kind == "paper"), None)
+    hosted = next((link for link in item.links if link.kind != "paper" and is_paper_url(link.url) and not link.url.lower().endswith(".pdf")), None)
+    if current is None or hosted is None or is_paper_url(current.url):
+        return
+    current.kind = "homepage"
+    hosted.kind, hosted.label = "paper", ""
+    item.links.sort(key=lambda link: link.kind != "paper")
 
 
 def _author_line(item: Item, inlines: list[Token], year: str) -> None:

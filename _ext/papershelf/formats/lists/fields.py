@@ -188,7 +188,7 @@ AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AU
 def authors_of(text: str) -> str:
     """``"A. Name, B. Name and C. Name."`` -> ``"A. Name and B. Name and C. Name"`` (BibTeX's form); ``""`` when
     the text is not a list of names."""
-    text = re.sub(r"^\s*(?:authors?|by)\s*:\s*", "", " ".join(text.split()), flags=re.IGNORECASE)  # "Authors: A, B"
+    text = re.sub(r"^\s*(?:(?:authors?|by)\s*:|by\s)\s*", "", " ".join(text.split()), flags=re.IGNORECASE)  # "Authors: A, B", "by A, B"
     text = re.sub(r"(?<=\w)[*\u2020\u2021\u00a7\u00b6#\u00b9\u00b2\u00b3\u2070-\u2079]+", "", text)  # "Rombach*", "Ho\u2020": marks of equal contribution, affiliation
     text = text.strip(" *_.,:;")
     others = re.search(r"\bet\s+al\.?$", text) is not None

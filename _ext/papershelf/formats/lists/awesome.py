@@ -561,7 +561,8 @@ def _cited_in_prose(parsed: Parsed, path: str) -> None:
     for token, topic, year in parsed.prose:
         line = (token.map or [0])[0] + 1
         for part in pieces(token):
-            if part.kind != "link" or not is_paper_url(part.url) or not part.url.startswith(("http://", "https://")) or normal_key(part.url) in known:
+            # a paper host's link (any PDF in prose may be slides or a book)
+            if part.kind != "link" or not is_paper_url(re.sub(r"\.pdf(?=$|[?#])", "", part.url)) or not part.url.startswith(("http://", "https://")) or normal_key(part.url) in known:
                 continue
             title = clean_title(part.text).text
             if part.image or is_label(part.text) or not paper_like(title) or PROSE_OPENER.match(title):

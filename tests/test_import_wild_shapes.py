@@ -371,3 +371,10 @@ def test_entries_in_folds_quotes_and_tags(text: str, title: str, date: str, auth
     [item] = awesome.parse_awesome(text, "x.md").items
     assert (item.title, item.date, item.authors) == (title, date, authors)
     assert awesome.is_paper_url(item.paper_url) and "blog" not in item.paper_url
+
+
+def test_a_title_run_holding_its_venue_and_a_description() -> None:
+    said = clean_title("Learning To Retrieve Prompts for In-Context Learning NAACL 2022 Learn an example retriever via contrastive learning")
+    assert (said.text, said.venue, said.rest) == ("Learning To Retrieve Prompts for In-Context Learning", "NAACL 2022", "Learn an example retriever via contrastive learning")
+    for title in ("NeurIPS 2020 EfficientQA Competition: Systems, Analyses and Lessons Learned", "A Detailed Study of CVPR 2020 Reviews and What They Tell Us"):
+        assert clean_title(title).text == title  # a venue that is part of the title stays

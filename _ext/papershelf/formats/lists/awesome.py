@@ -569,7 +569,7 @@ def _cited_in_prose(parsed: Parsed, path: str) -> None:
                 parsed.unnamed.append((part.url, line, topic, year))
                 continue
             known.add(normal_key(part.url))
-            item = Item(line, title, topic, date=year, links=[LabelledLink("paper", part.url)])
+            item = Item(line, title, topic, date=year, listed=year, links=[LabelledLink("paper", part.url)])
             _place(item, parsed)
     parsed.prose = []
 
@@ -594,7 +594,7 @@ def _apply_citations(parsed: Parsed, path: str) -> None:
                                         (f"https://arxiv.org/abs/{some}" if some else "", line, "", ""))
             if not url:
                 continue
-            match = Item(at, title, topic, date=year, links=[LabelledLink("paper", url)])
+            match = Item(at, title, topic, date=year, listed=year, links=[LabelledLink("paper", url)])
             _place(match, parsed)
         match.title = title
         if authors and not match.authors:
@@ -834,7 +834,7 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         parsed.problems.append(Problem(Code.MISSING_KEY, f"a table row without a {labels[title_at]!r} cell; it is not imported", line, path))
         return
     title_parts = pieces(cells[title_at])
-    item = Item(line, "", section, date=year)
+    item = Item(line, "", section, date=year, listed=year)
     link = title_link(title_parts)
     badge = ""
     rest: list[str] = []
@@ -1106,7 +1106,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         parsed.navigation += 1  # a table of contents entry
         return None
     head = parts[:head_length]  #: the first paragraph's pieces (the same objects as in ``parts``)
-    item = Item(line, "", section, date=year, tags=list(tags))
+    item = Item(line, "", section, date=year, listed=year, tags=list(tags))
     text = plain([p for p in parts if p.kind == "text"])
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
@@ -1177,6 +1177,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     cleaned = clean_title(item.title)
     item.title = cleaned.text
     item.venue = item.venue or cleaned.venue
+    if cleaned.rest and not quoted:
+        item.facts.append(("Note", cleaned.rest))  # what the title run said after its venue
     badges = [shields_text(p.image or p.url) for p in parts if p.image or p.kind == "image"]
     for part in links:
         if part.url.startswith("#"):

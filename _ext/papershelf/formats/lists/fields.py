@@ -34,6 +34,8 @@ LEADING_TAG = re.compile(
 TRAILING_VENUE = re.compile(
     rf"^(.{{8,}}?)\s*[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*\.?$"
 )
+#: a venue and year between a title and a description, all in one run of text
+MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
 ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -120,6 +122,10 @@ def clean_title(text: str) -> Title:
     trailing = TRAILING_VENUE.match(title)
     if trailing and not venue:
         title, venue = trailing.group(1).rstrip(" (),"), trailing.group(2)
+    middle = None if venue or rest else MIDDLE_VENUE.match(title)
+    if middle and paper_like(middle.group(1)) and len(middle.group(3).split()) >= 3 and not re.search(r"\b(?:of|at|in|on|for|from|to|the|a|an|and|with|by)$", middle.group(1), re.IGNORECASE):
+        # "Learning To Retrieve Prompts NAACL 2022 Learn an example retriever": a title, its venue, what it does
+        title, venue, rest = middle.group(1), middle.group(2), middle.group(3)
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
     return Title(title, venue, rest)

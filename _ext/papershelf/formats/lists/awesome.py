@@ -453,9 +453,10 @@ def parse_awesome(text: str, path: str) -> Parsed:
         if token.type == "heading_open" or html_heading:
             parsed.open_item = None
             _close_section(section, parsed, path)
-            _cited_in_prose(parsed, path)
+            _cited_in_prose(parsed)
             if html_heading:  # <h3 id="node">Node Classification</h3>: a heading as GitHub shows it
-                level, inline = int(html_heading.group(1)), _inline_of(html_as_markdown(html_heading.group(2))[0] if html_as_markdown(html_heading.group(2)) else "", (token.map or [0])[0] + 1)
+                said = " ".join(line for line in html_as_markdown(html_heading.group(2)) if line.strip())
+                level, inline = int(html_heading.group(1)), _inline_of(said, (token.map or [0])[0] + 1)
             else:
                 level, inline = int(token.tag[1]), tokens[index + 1]
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
@@ -532,8 +533,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
             parsed.notes += ["", f"{fence}bibtex", *token.content.rstrip("\n").split("\n"), fence]
         index += 1
     _close_section(section, parsed, path)
-    _cited_in_prose(parsed, path)
-    _apply_citations(parsed, path)
+    _cited_in_prose(parsed)
+    _apply_citations(parsed)
     return parsed
 
 
@@ -554,7 +555,7 @@ def bibtex_fields(text: str) -> list[dict[str, str]]:
     return out
 
 
-def _cited_in_prose(parsed: Parsed, path: str) -> None:
+def _cited_in_prose(parsed: Parsed) -> None:
     """Papers a paragraph of prose names by a linked title ("our survey: [*Title*](arxiv-url)"); a link labelled
     "paper" or "here" names none, but the list's BibTeX may (see :func:`_apply_citations`)."""
     known = {normal_key(link.url) for item in [*parsed.items, *parsed.resources] for link in item.links}
@@ -579,7 +580,7 @@ def _cited_ids(fields: dict[str, str]) -> set[str]:
     return set(ARXIV_NUMBER.findall(said))
 
 
-def _apply_citations(parsed: Parsed, path: str) -> None:
+def _apply_citations(parsed: Parsed) -> None:
     """The list's own BibTeX entries: the title and authors of the paper they cite (by its arXiv id or its title);
     a paper of their own when only prose labelled "paper" links it."""
     for line, fields in parsed.citations:

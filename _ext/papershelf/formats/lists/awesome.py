@@ -164,7 +164,7 @@ def pieces(inline: Token) -> list[Piece]:
             if link is not None:
                 link.text += child.content
             else:
-                result.extend(_autolinked(child.content, em=em > 0, strong=strong > 0))
+                result.extend(_autolinked(child.content, inline.content, em=em > 0, strong=strong > 0))
         elif child.type in ("softbreak", "hardbreak"):
             (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
@@ -193,13 +193,16 @@ BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
 URL_LABEL = re.compile(r"(?:^|(?<=[\s(\[|,;]))([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*$")
 
 
-def _autolinked(text: str, em: bool = False, strong: bool = False) -> list[Piece]:
-    """A text run with its bare URLs as links, as GitHub shows them; a link's text is the label before it
-    ("Code: https://github.com/..." is a link labelled "Code"), else the URL."""
+def _autolinked(text: str, source: str, em: bool = False, strong: bool = False) -> list[Piece]:
+    r"""A text run with its bare URLs as links, as GitHub shows them; a link's text is the label before it
+    ("Code: https://github.com/..." is a link labelled "Code"), else the URL. A URL the ``source`` escapes
+    (``https\:\/\/…``) is text, as on GitHub."""
     out: list[Piece] = []
     start = 0
     for found in BARE_URL.finditer(text):
         url = found.group(0).rstrip(".,;:")
+        if url not in source:
+            continue
         before = text[start : found.start()]
         label = URL_LABEL.search(before)
         if label:

@@ -378,3 +378,11 @@ def test_a_title_run_holding_its_venue_and_a_description() -> None:
     assert (said.text, said.venue, said.rest) == ("Learning To Retrieve Prompts for In-Context Learning", "NAACL 2022", "Learn an example retriever via contrastive learning")
     for title in ("NeurIPS 2020 EfficientQA Competition: Systems, Analyses and Lessons Learned", "A Detailed Study of CVPR 2020 Reviews and What They Tell Us"):
         assert clean_title(title).text == title  # a venue that is part of the title stays
+
+
+def test_a_bold_venue_and_a_title_between_bars_are_no_title_of_their_own() -> None:
+    [starred] = awesome.parse_awesome("## T\n\n* :star: [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) - Alice Owl, Bob Heron. **ICML 2023**.\n", "x.md").items
+    assert (starred.title, starred.venue, starred.date, starred.authors) == ("Owl Planning with Language Models", "ICML 2023", "2023", "Alice Owl and Bob Heron")
+    [barred] = awesome.parse_awesome("## T\n\n- [pdf](https://arxiv.org/pdf/2301.00001) | Owl Planning with Language Models | ICML 2023\n", "x.md").items
+    assert (barred.title, barred.venue) == ("Owl Planning with Language Models", "ICML 2023")
+    assert not [text for label, text in barred.facts if label == "Note"]  # the title is no note of itself

@@ -1142,7 +1142,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     elif bold and not bold[0][1]:
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
-        if tag and tag.group(1).isdigit():
+        if not tag and VENUE_ONLY.fullmatch(run) and not run.strip(" .()").isdigit():
+            item.venue = run.strip(" .,()")  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
+            taken.append(run)
+        elif tag and tag.group(1).isdigit():
             taken.append(run)  # "**[12]** Authors. "**Title**."": a row number
             if len(bold) > 1 and not bold[1][1]:
                 _take_title(item, bold[1][0], inlines, taken)
@@ -1222,7 +1225,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
     _date_and_venue(item, [*badges, leftover, item.venue], year)
-    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")
+    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
@@ -1233,8 +1236,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if not item.title:
         if not links and not text.strip():
             return None
-        # "[[Paper]](…) Title, CVPR 2023": the words beside the labelled links
-        item.title = clean_title(plain([p for p in parts if p.kind == "text" or (p.kind == "link" and not is_label(p.text))])[:200]).text or clean_title(plain(parts)[:120]).text
+        # "[[Paper]](…) Title, CVPR 2023", "[pdf](…) | Title | ICML 2023": the words beside the labelled links
+        words = plain([p for p in parts if p.kind == "text" or (p.kind == "link" and not is_label(p.text))])[:200]
+        cells = [cell.strip() for cell in words.split("|") if cell.strip() and not SEPARATORS.match(cell) and not VENUE_ONLY.fullmatch(cell.strip())]
+        item.title = clean_title(cells[0] if cells else words).text or clean_title(plain(parts)[:120]).text
+        item.facts = [(label, rest) for label, said in item.facts if (rest := said if label != "Note" else " ".join(_take(said, item.title).split()).strip(" |,.")) and (label != "Note" or says_more(rest, item))]
         item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
     _paper_on_a_paper_host(item)
     return item

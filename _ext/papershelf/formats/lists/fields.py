@@ -196,7 +196,7 @@ def authors_of(text: str) -> str:
     the text is not a list of names."""
     text = re.sub(r"^\s*(?:(?:authors?|by)\s*:|by\s)\s*", "", " ".join(text.split()), flags=re.IGNORECASE)  # "Authors: A, B", "by A, B"
     text = re.sub(r"(?<=\w)[*\u2020\u2021\u00a7\u00b6#\u00b9\u00b2\u00b3\u2070-\u2079]+", "", text)  # "Rombach*", "Ho\u2020": marks of equal contribution, affiliation
-    text = text.strip(" *_.,:;")
+    text = text.strip(" *_.,:;-\u2013\u2014")
     others = re.search(r"\bet\s+al\.?$", text) is not None
     text = re.sub(r"\s*[,;]?\s*\bet\s+al\.?$", "", text)
     if not text or len(text) > 1500 or not AUTHORS.match(text):

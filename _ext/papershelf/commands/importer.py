@@ -1032,9 +1032,10 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         short = derive_names(title, alias)[0]
         found = awesome.arxiv_in(item.paper_url)
         identifier = found.identifier if found else ""
-        # the id's month is more precise than a year heading, and earlier than a later venue's year
-        if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year))):
-            item.date = f"{found.year}-{found.month:02d}"
+        # the id's month is more precise than a year heading, and earlier than a later venue's year or the week it was listed in
+        said = f"{found.year}-{found.month:02d}" if found else ""
+        if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year)) or (item.date == item.listed and item.date > said)):
+            item.date = said
         # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021")
         item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_year(link.url))), "")
         year = item.date[:4] or (str(found.year) if found else "")

@@ -21,18 +21,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+import bibtexparser
 from bs4 import Tag
 from markdown_it import MarkdownIt
 
 from papershelf.formats import arxivid
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.fields import (
+    VENUE_ONLY,
     VENUE_YEAR,
     authors_of,
     clean_title,
     date_heading,
     find_date,
+    heading_date,
     is_label,
+    paper_like,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -47,14 +51,15 @@ if TYPE_CHECKING:
 #: table header (lower case, markup stripped) -> role
 COLUMNS = {
     **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
-    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date"), "date"),
-    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code"), "code"),
+    **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
+    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间"), "date"),
+    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码"), "code"),
     **dict.fromkeys(("demo", "online demo"), "demo"),
-    **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page"), "project"),
-    **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics"), "keywords"),
+    **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
+    **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
 }
 #: headers that say "this column is the paper's title" when several could be
-TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name"}
+TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
 #: link label (lower case) -> (link kind, label kept on the page)
 LINK_LABELS = {
     **{label: ("paper", "") for label in ("paper", "arxiv", "pdf", "paper link", "openreview", "acl", "cvpr", "iccv", "eccv", "neurips", "iclr", "icml")},
@@ -72,7 +77,7 @@ LINK_LABELS = {
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/paper"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers)|\.pdf(?:[?#].*)?$",
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -106,6 +111,12 @@ class Parsed:
     notes: list[str] = field(default_factory=list)  #: headings and paragraphs outside items, as safe Markdown
     #: the last list item read, when it became a resource: (item, its paragraphs, (topic, year)) -- a paper link just below may be its own
     open_item: tuple[Item, list[Token], tuple[str, str]] | None = None
+    #: paragraphs of prose linking a paper, (paragraph, topic, year), until their section is known not to be an entry
+    prose: list[tuple[Token, str, str]] = field(default_factory=list)
+    #: paper links of prose labelled "paper" or "here": (url, line, topic, year) -- a paper when the list's BibTeX names it
+    unnamed: list[tuple[str, int, str, str]] = field(default_factory=list)
+    #: the list's own BibTeX entries (a "Citation" block): (line, field name -> value)
+    citations: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
 # --- inline content ---------------------------------------------------------------
@@ -126,7 +137,13 @@ def pieces(inline: Token) -> list[Piece]:
     result: list[Piece] = []
     link: Piece | None = None
     em = strong = 0
+    superscript = False  #: inside <sup>: an affiliation's or a footnote's mark, no part of a name
     for child in inline.children or []:
+        if child.type == "html_inline" and re.match(r"<(/?)sup\b", child.content, re.IGNORECASE):
+            superscript = not child.content.startswith("</")
+            continue
+        if superscript and child.type == "text":
+            continue
         if child.type in ("em_open", "em_close", "strong_open", "strong_close"):
             step = 1 if child.type.endswith("_open") else -1
             em, strong = (em + step, strong) if child.type.startswith("em") else (em, strong + step)
@@ -147,7 +164,7 @@ def pieces(inline: Token) -> list[Piece]:
             if link is not None:
                 link.text += child.content
             else:
-                result.append(Piece("text", child.content, em=em > 0, strong=strong > 0))
+                result.extend(_autolinked(child.content, inline.content, em=em > 0, strong=strong > 0))
         elif child.type in ("softbreak", "hardbreak"):
             (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
@@ -169,6 +186,34 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
     return result
+
+
+BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
+#: a field's label just before a bare URL: "Paper link: https://...", "- Code: https://..."
+URL_LABEL = re.compile(r"(?:^|(?<=[\s(\[|,;]))([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*$")
+
+
+def _autolinked(text: str, source: str, em: bool = False, strong: bool = False) -> list[Piece]:
+    r"""A text run with its bare URLs as links, as GitHub shows them; a link's text is the label before it
+    ("Code: https://github.com/..." is a link labelled "Code"), else the URL. A URL the ``source`` escapes
+    (``https\:\/\/…``) is text, as on GitHub."""
+    out: list[Piece] = []
+    start = 0
+    for found in BARE_URL.finditer(text):
+        url = found.group(0).rstrip(".,;:")
+        if url not in source:
+            continue
+        before = text[start : found.start()]
+        label = URL_LABEL.search(before)
+        if label:
+            before = before[: label.start()]
+        if before:
+            out.append(Piece("text", before, em=em, strong=strong))
+        out.append(Piece("link", label.group(1).strip() if label else url, url))
+        start = found.start() + len(url)
+    if start < len(text) or not out:
+        out.append(Piece("text", text[start:], em=em, strong=strong))
+    return out
 
 
 def plain(parts: list[Piece]) -> str:
@@ -272,8 +317,36 @@ def md_link(text: str, url: str) -> str:
 
 
 def blank_folding(text: str) -> str:
-    """``<details>``/``<summary>`` lines emptied, so the Markdown they fold parses."""
-    return "\n".join("" if FOLDING.match(line) else line for line in text.split("\n"))
+    """``<details>``/``<summary>`` lines emptied, so the Markdown they fold parses; a summary naming the one
+    paper its block links (``<summary><b>Title</b></summary>``) becomes that paper's heading."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        if not FOLDING.match(line):
+            out.append(line)
+            continue
+        summary = SUMMARY.search(line)
+        said = " ".join(html_as_markdown(summary.group(1))).strip(" *_") if summary else ""
+        if said and paper_like(clean_title(said).text) and _one_paper_folded(lines, number):
+            out.append(f"###### {said}")
+        else:
+            out.append("")
+    return "\n".join(out)
+
+
+SUMMARY = re.compile(r"<summary>((?:(?!</summary>).){1,400})</summary>", re.IGNORECASE)
+
+
+def _one_paper_folded(lines: list[str], start: int) -> bool:
+    """The ``<details>`` block opened at ``start`` links one paper (and holds no other block)."""
+    urls: set[str] = set()
+    for line in lines[start + 1 : start + 200]:
+        if re.search(r"<details\b", line, re.IGNORECASE):
+            return False
+        urls |= {normal_key(url) for url in BARE_URL.findall(line) if is_paper_url(url.rstrip(".,;:)"))}
+        if re.search(r"</details\s*>", line, re.IGNORECASE):
+            break
+    return len(urls) == 1
 
 
 MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -322,9 +395,12 @@ class _Section:
     line: int
     notes_at: int  #: where its notes start in ``Parsed.notes`` (after its heading)
     found: int  #: items and resources before it
+    items_at: int = 0  #: items before it
+    resources_at: int = 0  #: resources before it
     inlines: list[Token] = field(default_factory=list)  #: its paragraphs and converted HTML, as inline tokens
     topic: str = ""  #: the topic above it
     year: str = ""
+    heading: Token | None = None  #: the heading's own inline content (a link in it may be the paper's)
 
 
 def _inline_of(text: str, line: int) -> Token | None:
@@ -362,7 +438,7 @@ def _anchors(parts: list[Piece]) -> bool:
     """A paragraph of its own that is a paper: it opens with its title link, or names the paper in bold beside a paper link."""
     if not _has_paper(parts) or len(plain([p for p in parts if p.kind == "text"])) > 400:
         return False
-    return _starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip() for p in parts)
+    return _starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip(" :") and not is_label(p.text.strip(" :")) for p in parts)
 
 
 def parse_awesome(text: str, path: str) -> Parsed:
@@ -372,34 +448,46 @@ def parse_awesome(text: str, path: str) -> Parsed:
     headings: dict[int, str] = {}
     year = ""
     section: _Section | None = None
+    quoted = 0  #: blockquotes the token is in
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "heading_open":
+        html_heading = HTML_HEADING.match(token.content) if token.type == "html_block" else None
+        if token.type == "heading_open" or html_heading:
             parsed.open_item = None
             _close_section(section, parsed, path)
-            level = int(token.tag[1])
+            _cited_in_prose(parsed)
+            if html_heading:  # <h3 id="node">Node Classification</h3>: a heading as GitHub shows it
+                said = " ".join(line for line in html_as_markdown(html_heading.group(2)) if line.strip())
+                level, inline = int(html_heading.group(1)), _inline_of(said, (token.map or [0])[0] + 1)
+            else:
+                level, inline = int(token.tag[1]), tokens[index + 1]
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
-            content = " ".join(plain([p for p in pieces(tokens[index + 1]) if p.kind != "image" and not (p.kind == "link" and p.image)]).split())
+            content = " ".join(plain([p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)]).split()) if inline else ""
             found = date_heading(content)
+            headings = {lvl: name for lvl, name in headings.items() if lvl < level}  # a year heading ends its siblings' topics too
+            topic = headings[max(headings)] if headings else ""
             if found:
                 year = found
             else:
-                headings = {lvl: name for lvl, name in headings.items() if lvl < level}
-                topic = headings[max(headings)] if headings else ""
                 if level >= 2:
                     headings[level] = topic_name(content)
-                year = ""
+                year = heading_date(content)  # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
-            section = None if found else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), topic=topic)
-            index += 3
+            section = None if found or not content else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic, heading=inline)
+            index += 1 if html_heading else 3
             continue
         topic = headings[max(headings)] if headings else ""
         if section is not None:
             section.year = section.year or year
         if token.type == "table_open":
             index = _read_table(tokens, index, lines, topic, year, path, parsed)
+            continue
+        fields = _field_lines(tokens, index) if section is not None and section.level >= 2 and token.type.endswith("list_open") else []
+        if fields and section is not None and len(parsed.items) + len(parsed.resources) == section.found:
+            section.inlines += fields  # "- Paper link: …", "- Code: …" under a paper's heading: its fields, no entries
+            index = _close(tokens, index, token.type)
             continue
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
             index = _read_list(tokens, index, lines, topic, year, path, parsed)
@@ -415,7 +503,13 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 inline = _inline_of(row.strip(), start + number + 1)
                 if inline is not None and _anchors(pieces(inline)):
                     _place_group([inline], topic, year, path, parsed, ())
-        if token.type == "inline" and token.level == 1:  # a paragraph of its own
+                elif inline is not None and _has_paper(pieces(inline)):  # "    [arXiv](…) [GitHub](…)" under a paper's heading: its links
+                    if section is not None:
+                        section.inlines.append(inline)
+                    parsed.prose.append((inline, topic, year))
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if token.type == "blockquote_open" else -1
+        if token.type == "inline" and token.level == 1 + quoted:  # a paragraph of its own (in a quote too: "> **Title**<br>> [[Paper](…)]")
             parts = pieces(token)
             said = date_heading(plain(parts))
             if said:
@@ -433,19 +527,141 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 parsed.notes += ["", safe_markdown(parts)]
                 if section is not None:
                     section.inlines.append(token)
+                if _has_paper(parts):
+                    parsed.prose.append((token, topic, year))
+        if token.type == "fence" and token.level == 0 and BIBTEX_OPENER.search(token.content):
+            line = (token.map or [0])[0] + 1
+            parsed.citations += [(line, fields) for fields in bibtex_fields(token.content)]
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", token.content)), default=0))
+            parsed.notes += ["", f"{fence}bibtex", *token.content.rstrip("\n").split("\n"), fence]
         index += 1
     _close_section(section, parsed, path)
+    _cited_in_prose(parsed)
+    _apply_citations(parsed)
     return parsed
 
 
+BIBTEX_OPENER = re.compile(r"@\s*(?:article|inproceedings|misc|book|incollection|techreport|phdthesis|unpublished|online|conference)\s*\{", re.IGNORECASE)
+#: words that open a sentence, not a title ("our survey on owls", "this paper")
+PROSE_OPENER = re.compile(r"^(?:our|my|their|his|her|its|this|these|that|those|see|here|the\s+(?:paper|survey|work|repo))\b", re.IGNORECASE)
+ARXIV_NUMBER = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+
+
+def bibtex_fields(text: str) -> list[dict[str, str]]:
+    """The entries of a BibTeX block the list shows ("please cite"), as field name -> value (braces dropped)."""
+    library = bibtexparser.parse_string(text)  # a block that does not parse is a failed block, no entry
+    out = []
+    for entry in library.entries:
+        fields = {item.key.lower(): " ".join(re.sub(r"[{}]", "", str(item.value)).split()) for item in entry.fields}
+        if fields.get("title"):
+            out.append(fields)
+    return out
+
+
+def _cited_in_prose(parsed: Parsed) -> None:
+    """Papers a paragraph of prose names by a linked title ("our survey: [*Title*](arxiv-url)"); a link labelled
+    "paper" or "here" names none, but the list's BibTeX may (see :func:`_apply_citations`)."""
+    known = {normal_key(link.url) for item in [*parsed.items, *parsed.resources] for link in item.links}
+    for token, topic, year in parsed.prose:
+        line = (token.map or [0])[0] + 1
+        for part in pieces(token):
+            # a paper host's link (any PDF in prose may be slides or a book)
+            if part.kind != "link" or not is_paper_url(re.sub(r"\.pdf(?=$|[?#])", "", part.url)) or not part.url.startswith(("http://", "https://")) or normal_key(part.url) in known:
+                continue
+            title = clean_title(part.text).text
+            if part.image or is_label(part.text) or not paper_like(title) or PROSE_OPENER.match(title):
+                parsed.unnamed.append((part.url, line, topic, year))
+                continue
+            known.add(normal_key(part.url))
+            item = Item(line, title, topic, date=year, listed=year, links=[LabelledLink("paper", part.url)])
+            _place(item, parsed)
+    parsed.prose = []
+
+
+def _cited_ids(fields: dict[str, str]) -> set[str]:
+    said = " ".join(fields.get(name, "") for name in ("eprint", "journal", "url", "note", "howpublished", "doi", "volume"))
+    return set(ARXIV_NUMBER.findall(said))
+
+
+def _apply_citations(parsed: Parsed) -> None:
+    """The list's own BibTeX entries: the title and authors of the paper they cite (by its arXiv id or its title);
+    a paper of their own when only prose labelled "paper" links it."""
+    for line, fields in parsed.citations:
+        ids, title = _cited_ids(fields), clean_title(fields["title"]).text
+        authors = authors_of(fields.get("author", "")) or fields.get("author", "")
+        match = next((item for item in parsed.items if (found := arxiv_in(item.paper_url)) and found.identifier in ids), None)
+        match = match or next((item for item in parsed.items if normal_key(item.title) == normal_key(title)), None)
+        if match is None:
+            # the prose's "[paper](url)" of it, else (no link at all) its arXiv id as the paper link
+            some = sorted(ids)[0] if ids else ""
+            url, at, topic, year = next(((u, n, t, y) for u, n, t, y in parsed.unnamed if (found := arxiv_in(u)) and found.identifier in ids),
+                                        (f"https://arxiv.org/abs/{some}" if some else "", line, "", ""))
+            if not url:
+                continue
+            match = Item(at, title, topic, date=year, listed=year, links=[LabelledLink("paper", url)])
+            _place(match, parsed)
+        match.title = title
+        if authors and not match.authors:
+            match.authors = authors
+        year_said = fields.get("year", "")
+        if not match.date and re.fullmatch(r"(?:19|20)\d{2}", year_said):
+            match.date = year_said
+
+
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]{0,300}>((?:(?!</h[1-6]).){1,300})</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
+#: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"
+FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*\S")
+
+
+def _field_lines(tokens: list[Token], index: int) -> list[Token]:
+    """The paragraphs of a list whose items each say one field of one paper (one paper link among them, each
+    label once), as under ``### Title`` with ``- Paper link: …`` and ``- Code: …``; ``[]`` for a list of entries."""
+    end = _close(tokens, index, tokens[index].type)
+    inlines = [token for token in tokens[index:end] if token.type == "inline"]
+    count = sum(1 for token in tokens[index:end] if token.type == "list_item_open")
+    labels = [label for token in inlines if (label := _field_label(token))]
+    if not inlines or len(inlines) != count or len(labels) != count or len(set(labels)) != count:
+        return []
+    papers = {normal_key(p.url) for token in inlines for p in pieces(token) if p.kind == "link" and is_paper_url(p.url)}
+    return inlines if len(papers) == 1 else []
+
+
+def _field_label(inline: Token) -> str:
+    """What a line under a paper's heading says of it: "paper link" for "Paper link: …", "paper" for a line
+    of labelled links only ("[Paper](…)", "[📄 arXiv](…) | [Code](…)"); ``""`` for anything else."""
+    found = FIELD_LINE.match(inline.content)
+    if found:
+        return found.group(1).strip().lower()
+    parts = pieces(inline)
+    links = [p for p in parts if p.kind == "link"]
+    rest = plain([p for p in parts if p.kind == "text"])
+    if links and all(is_label(p.text) or p.image for p in links) and (not rest or SEPARATORS.match(rest)):
+        return " ".join(normal_key(p.text) for p in links)
+    return ""
+
+
 def _close_section(section: _Section | None, parsed: Parsed, path: str) -> None:
-    """A heading whose section holds a paper link and no entry of its own is the entry: ``### Title`` with badges below."""
-    if section is None or section.level < 2 or len(parsed.items) + len(parsed.resources) != section.found:
+    """A heading whose section holds a paper link and no entry of its own is the entry: ``### Title`` with badges below.
+
+    A section that also holds entries (a follow-up named in its notes) is still one when its heading reads as a
+    paper's title and its own paragraphs link a paper none of those entries has; they are no sub-topic of it.
+    """
+    if section is None or section.level < 2:
         return
-    parts = [piece for inline in section.inlines for piece in [*pieces(inline), Piece("br")]]
+    head = [section.heading] if section.heading is not None else []
+    parts = [piece for inline in [*head, *section.inlines] for piece in [*pieces(inline), Piece("br")]]
     if not _has_paper(parts):
         return
-    heading = _inline_of(section.title, section.line)
+    inner = [*parsed.items[section.items_at :], *parsed.resources[section.resources_at :]]
+    if inner:
+        theirs = {normal_key(link.url) for item in inner for link in item.links}
+        own = {normal_key(p.url) for p in parts if p.kind == "link" and is_paper_url(p.url)}
+        if not paper_like(clean_title(section.title).text) or not own - theirs:
+            return
+        for nested in inner:  # the heading is a paper now, not their topic
+            nested.section = section.topic if nested.section == topic_name(section.title) else nested.section
+            nested.tags = [tag for tag in nested.tags if tag != topic_name(section.title)]
+    heading = section.heading if section.heading is not None else _inline_of(section.title, section.line)
     if heading is None:
         return
     item = _read_group([heading, *section.inlines], section.line, section.topic, section.year, path, parsed, (), heading_title=True)
@@ -562,8 +778,13 @@ def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], col
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
     roles = [COLUMNS.get(name, "") for name in header]
-    if "title" not in roles:  # the first column nobody else claims names the thing
-        roles[next((number for number, role in enumerate(roles) if not role), 0)] = "title"
+    if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
+        free = [number for number, role in enumerate(roles) if not role] or [0]
+
+        def titled(column: int) -> int:
+            return sum(1 for _, cells, _ in rows if column < len(cells) and (link := title_link(pieces(cells[column]))) is not None and is_paper_url(link.url))
+
+        roles[max(free, key=lambda column: (titled(column), -column))] = "title"
     titles = [number for number, role in enumerate(roles) if role == "title"]
     for column in titles:
         if len(titles) > 1 and _labels_only(rows, column):
@@ -617,7 +838,7 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         parsed.problems.append(Problem(Code.MISSING_KEY, f"a table row without a {labels[title_at]!r} cell; it is not imported", line, path))
         return
     title_parts = pieces(cells[title_at])
-    item = Item(line, "", section, date=year)
+    item = Item(line, "", section, date=year, listed=year)
     link = title_link(title_parts)
     badge = ""
     rest: list[str] = []
@@ -648,6 +869,13 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
             item.title = (item.title + " " + part.text).strip()
         elif part.kind == "text" and not SEPARATORS.match(part.text):
             rest.append(part.text.strip())
+    runs = _strong_runs([part for part in title_parts if part.kind != "br"][: next((n for n, p in enumerate(title_parts) if p.kind == "br" and item.title), len(title_parts))])
+    bold = runs[0][0] if runs and not runs[0][1] and not is_label(runs[0][0]) else ""
+    at = item.title.find(bold) if bold and link is None else -1
+    if at >= 0 and re.fullmatch(r"\s*(?:\d{1,4}\s*[.)\]:]?)?\s*", item.title[:at]):
+        # "1) **Title** - what it does": the bold run is the title, the rest a note
+        rest.insert(0, item.title[at + len(bold) :].strip(" -\u2013\u2014:|"))
+        item.title = bold
     cleaned = clean_title(item.title)
     item.title, item.venue = cleaned.text, cleaned.venue
     said = " ".join(" ".join(rest).split("\n")).strip()
@@ -667,6 +895,8 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
+    if (not item.title or is_label(item.title)) and item.name:
+        item.title = item.name  # "| Heron | [📄 Paper](…) |": the row's name is all it calls the paper
     _date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60)], year)
     _place(item, parsed)
 
@@ -819,6 +1049,9 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         rows = [row for a, b in sorted(body_spans) for row in lines[a:b]]
         if rows:
             items[-1].body.extend(["", *safe_lines(rows)])
+        for a, b in nested:
+            if (a, b) not in nested_papers:
+                _author_line(items[-1], [token for token in tokens[a:b] if token.type == "inline"], year)
     subtopic = tuple([*inner, *([] if topic or not items or items[-1].paper_url else [items[-1].title[:80]])])
     for a, _ in nested_papers:
         _read_list(tokens, a, lines, section, year, path, parsed, subtopic if not (items and items[-1].paper_url) else tuple(inner))
@@ -860,7 +1093,6 @@ def _strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
     return [(" ".join(text.split()), inside) for text, inside in runs]
 
 
-BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
 
 
@@ -873,16 +1105,12 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             parts.append(Piece("br"))
         parts.extend(pieces(inline))
         head_length = head_length or len(parts)
-    for part in list(parts):  # a paper URL written as text ("[[https://arxiv.org/abs/1810.08272)]"): a link
-        for url in BARE_URL.findall(part.text) if part.kind == "text" else []:
-            if is_paper_url(url):
-                parts.append(Piece("link", "paper", url))
     links = [p for p in parts if p.kind == "link" and p.url]
     if links and all(p.url.startswith("#") for p in links) and not heading_title:
         parsed.navigation += 1  # a table of contents entry
         return None
     head = parts[:head_length]  #: the first paragraph's pieces (the same objects as in ``parts``)
-    item = Item(line, "", section, date=year, tags=list(tags))
+    item = Item(line, "", section, date=year, listed=year, tags=list(tags))
     text = plain([p for p in parts if p.kind == "text"])
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
@@ -891,36 +1119,44 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if leading and 1 <= int(leading.group(2)) <= 12:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
-    bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run)]
+    bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
     link = None
     taken: list[str] = []  #: text that became the title or the name
     quoted = QUOTED.search(lead_text) if not heading_title else None
-    if heading_title:
-        item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and p.image)])
+    if heading_title:  # the heading's words, its own "[arXiv]" or badge links left out
+        item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and (p.image or is_label(p.text)))])
         taken.append(item.title)
+        link = next((p for p in head if p.kind == "link" and not p.image and not is_label(p.text) and normal_key(p.text) == normal_key(item.title)), None)
     elif quoted:
         item.title = quoted.group(1)
         taken.append(quoted.group(0))
-        if bold and not bold[0][1]:
-            item.name = bold[0][0].strip(" []:")
+        named = bold[0][0].strip(" []:") if bold and not bold[0][1] else ""
+        if named and normal_key(named) != normal_key(item.title):
+            item.name = "" if named.isdigit() else named  # "**[12]**" numbers the row
             taken.append(bold[0][0])
+        # "LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015)": the authors stand before the title
+        before_quote = _take(lead_text[: quoted.start()], bold[0][0]) if bold else lead_text[: quoted.start()]
+        item.authors = authors_of(before_quote.strip(" .,*[]"))
+        if item.authors:
+            taken.append(before_quote.strip(" .,*[]"))
     elif bold and not bold[0][1]:
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
-        if tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
+        if not tag and VENUE_ONLY.fullmatch(run) and not run.strip(" .()").isdigit():
+            item.venue = run.strip(" .,()")  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
+            taken.append(run)
+        elif tag and tag.group(1).isdigit():
+            taken.append(run)  # "**[12]** Authors. "**Title**."": a row number
+            if len(bold) > 1 and not bold[1][1]:
+                _take_title(item, bold[1][0], inlines, taken)
+        elif tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
             item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
             taken.append(run)
         elif tag:
             item.name = tag.group(1)  # "**[LLaRP]** Title": the list's name of it
             taken.append(run)
         else:
-            subtitle = subtitle_after_bold(inlines[0])
-            item.title = f"{run.rstrip(':')}: {subtitle}" if subtitle and len(run) <= 40 else run
-            if subtitle and len(run) <= 40:
-                item.name = run.rstrip(":")
-                taken += [run, subtitle]
-            else:
-                taken.append(run)
+            _take_title(item, run, inlines, taken)
     if len(bold) > 1 and bold[1][1] and not item.name:
         item.name = bold[1][0]
     elif bold and bold[0][1] and not item.name:
@@ -932,7 +1168,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         before = lead_text
         if item.venue or item.name:
             for said in taken:
-                before = before.replace(said, " ", 1)
+                before = _take(before, said)
         before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", before).split()).strip(" |-\u2013—:,.*")
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
@@ -948,6 +1184,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     cleaned = clean_title(item.title)
     item.title = cleaned.text
     item.venue = item.venue or cleaned.venue
+    if cleaned.rest and not quoted:
+        item.facts.append(("Note", cleaned.rest))  # what the title run said after its venue
     badges = [shields_text(p.image or p.url) for p in parts if p.image or p.kind == "image"]
     for part in links:
         if part.url.startswith("#"):
@@ -973,19 +1211,21 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     # what is left: authors, venue, date, a note
     leftover = text
     for said in taken:
-        leftover = leftover.replace(said, " ", 1)
+        leftover = _take(leftover, said)
     if leading:
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
-    for segment in segments:
+    # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
+    segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
-    _date_and_venue(item, [*badges, leftover], year)
-    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")
+    _date_and_venue(item, [*badges, leftover, item.venue], year)
+    leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
@@ -996,8 +1236,56 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if not item.title:
         if not links and not text.strip():
             return None
-        item.title = clean_title(plain(parts)[:120]).text
+        # "[[Paper]](…) Title, CVPR 2023", "[pdf](…) | Title | ICML 2023": the words beside the labelled links
+        words = plain([p for p in parts if p.kind == "text" or (p.kind == "link" and not is_label(p.text))])[:200]
+        cells = [cell.strip() for cell in words.split("|") if cell.strip() and not SEPARATORS.match(cell) and not VENUE_ONLY.fullmatch(cell.strip())]
+        item.title = clean_title(cells[0] if cells else words).text or clean_title(plain(parts)[:120]).text
+        item.facts = [(label, rest) for label, said in item.facts if (rest := said if label != "Note" else " ".join(_take(said, item.title).split()).strip(" |,.")) and (label != "Note" or says_more(rest, item))]
+        item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
+    _paper_on_a_paper_host(item)
     return item
+
+
+def _paper_on_a_paper_host(item: Item) -> None:
+    """A badge saying "arXiv" that points at a blog is no paper link when the entry links a paper host too
+    (a figure's "Source paper"): that one is the paper, the blog its homepage."""
+    current = next((link for link in item.links if link.kind == "paper"), None)
+    hosted = next((link for link in item.links if link.kind != "paper" and is_paper_url(link.url) and not link.url.lower().endswith(".pdf")), None)
+    if current is None or hosted is None or is_paper_url(current.url):
+        return
+    current.kind = "homepage"
+    hosted.kind, hosted.label = "paper", ""
+    item.links.sort(key=lambda link: link.kind != "paper")
+
+
+def _author_line(item: Item, inlines: list[Token], year: str) -> None:
+    """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``."""
+    for inline in inlines:
+        parts = pieces(inline)
+        names = authors_of(plain([p for p in parts if p.kind == "text" and not p.em]))
+        if names and not item.authors:
+            item.authors = names
+            _date_and_venue(item, [plain([p for p in parts if p.kind == "text" and p.em])], year)
+            return
+
+
+def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:
+    """A bold run as the title: ``**Name**: rest of the title`` names the paper too."""
+    subtitle = subtitle_after_bold(inlines[0])
+    item.title = f"{run.rstrip(':')}: {subtitle}" if subtitle and len(run) <= 40 else run
+    if subtitle and len(run) <= 40:
+        item.name = run.rstrip(":")
+        taken += [run, subtitle]
+    else:
+        taken.append(run)
+
+
+def _take(text: str, said: str) -> str:
+    """``text`` without the first ``said`` in it; a short word or number only where it stands alone (a row's
+    "2" is no part of "2006")."""
+    if said and said[0].isalnum() and said[-1].isalnum():
+        return re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", " ", text, count=1)
+    return text.replace(said, " ", 1)
 
 
 def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
@@ -1015,7 +1303,7 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     out = []
     for segment in segments:
         for said in taken:
-            segment = segment.replace(said, " ", 1)
+            segment = _take(segment, said)
         after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*,", segment, maxsplit=1)
         out += [piece.strip(" |,.*") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*")]
     return out

@@ -89,6 +89,7 @@ class Item:
     title: str
     section: str  #: the topic heading above it ("" under none)
     date: str = ""  #: YYYY, YYYY-MM or YYYY-MM-DD
+    listed: str = ""  #: the date of the heading it stands under: when the list took it in, not when it was written
     links: list[LabelledLink] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)  #: (label, text) of other columns

@@ -24,10 +24,18 @@ VENUES = (
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
 VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d))")
+#: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
+VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
 #: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]"
 LEADING_TAG = re.compile(
     rf"^\s*(?:[\[(]\s*([^\[\]()]{{1,40}}?)\s*[\])]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
 )
+#: a title that ends in its venue: "Global Vectors for Word Representation. EMNLP 2014."
+TRAILING_VENUE = re.compile(
+    rf"^(.{{8,}}?)\s*[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*\.?$"
+)
+#: a venue and year between a title and a description, all in one run of text
+MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
 ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -48,6 +56,8 @@ LABEL_WORDS = {
     "url", "download", "checkpoint", "weights", "huggingface", "hf", "demo page", "supplementary", "supp", "talk", "pytorch", "tensorflow",
     "jax", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
+    "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
+    "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
 }
 GENERIC_ACRONYMS = {
     "ai", "agi", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "lmm", "lmms", "gpt", "kv", "nlp", "rl", "gnn", "gnns", "cnn", "cnns", "rnn",
@@ -76,6 +86,8 @@ def is_label(text: str) -> bool:
     """A link text saying what the link is ("Paper", "📄 PDF", "[code]", a URL), not the paper's title."""
     words = " ".join(re.sub(r"[^\w\s&+-]", " ", text.lower()).split())
     if not words or re.fullmatch(r"https?://\S+|www\.\S+", text.strip()):
+        return True
+    if VENUE_ONLY.fullmatch(text.strip()):  # "[arXiv 2023]", "CVPR'24", "2021": where and when, no title
         return True
     return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
 
@@ -107,6 +119,13 @@ def clean_title(text: str) -> Title:
     if quoted:
         title, rest = quoted.group(1).strip(), quoted.group(2).strip()
     title = title.strip(" \t,;|")
+    trailing = TRAILING_VENUE.match(title)
+    if trailing and not venue:
+        title, venue = trailing.group(1).rstrip(" (),"), trailing.group(2)
+    middle = None if venue or rest else MIDDLE_VENUE.match(title)
+    if middle and paper_like(middle.group(1)) and len(middle.group(3).split()) >= 3 and not re.search(r"\b(?:of|at|in|on|for|from|to|the|a|an|and|with|by)$", middle.group(1), re.IGNORECASE):
+        # "Learning To Retrieve Prompts NAACL 2022 Learn an example retriever": a title, its venue, what it does
+        title, venue, rest = middle.group(1), middle.group(2), middle.group(3)
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
     return Title(title, venue, rest)
@@ -151,19 +170,33 @@ def date_heading(text: str) -> str:
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", plain)
     if len(set(years)) != 1:
         return years[0] if years and re.fullmatch(r"\W*(?:19|20)\d{2}\W*", plain) else ""
-    month = re.search(_MONTH, plain, re.IGNORECASE)
-    number = MONTHS.get(month.group(0)[:3].lower(), 0) if month else 0
+    months = re.findall(rf"(?<![A-Za-z]){_MONTH}", plain, re.IGNORECASE)  # a week "(December 30 - January 5) - 2025" ends in the year's month
+    number = MONTHS.get(months[-1][:3].lower(), 0) if months else 0
     return f"{years[0]}-{number:02d}" if number else years[0]
 
 
+def heading_date(text: str) -> str:
+    """The date a heading names after its topic: "Top ML Papers of the Week (June 23 - June 29) - 2025",
+    "News (May 2024)"; ``""`` when its end names no month and year."""
+    plain = text.strip(" *_#")
+    end = re.search(r"((?:19|20)\d{2})\W{0,3}$", plain)
+    if not end:
+        return ""
+    opening = plain.rfind("(", 0, end.start())
+    tail = plain[opening:] if opening >= 0 else plain[max(0, end.start() - 30) :]
+    return date_heading(tail) if re.search(rf"(?<![A-Za-z]){_MONTH}", tail, re.IGNORECASE) else ""
+
+
 AUTHOR_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4}"
-AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
+AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
 
 
 def authors_of(text: str) -> str:
     """``"A. Name, B. Name and C. Name."`` -> ``"A. Name and B. Name and C. Name"`` (BibTeX's form); ``""`` when
     the text is not a list of names."""
-    text = " ".join(text.split()).strip(" *_.,:;")
+    text = re.sub(r"^\s*(?:(?:authors?|by)\s*:|by\s)\s*", "", " ".join(text.split()), flags=re.IGNORECASE)  # "Authors: A, B", "by A, B"
+    text = re.sub(r"(?<=\w)[*\u2020\u2021\u00a7\u00b6#\u00b9\u00b2\u00b3\u2070-\u2079]+", "", text)  # "Rombach*", "Ho\u2020": marks of equal contribution, affiliation
+    text = text.strip(" *_.,:;-\u2013\u2014")
     others = re.search(r"\bet\s+al\.?$", text) is not None
     text = re.sub(r"\s*[,;]?\s*\bet\s+al\.?$", "", text)
     if not text or len(text) > 1500 or not AUTHORS.match(text):
@@ -173,10 +206,13 @@ def authors_of(text: str) -> str:
         names = [piece.strip() for piece in pieces]
     else:
         names = [name.strip() for name in re.split(r"\s*(?:,|;|\band\b|&)\s*", text) if name.strip()]
+        # "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" (the first author surname first): "LeCun, Yann" is one name
+        if len(names) >= 2 and len(names[0].split()) == 1 and len(names[1].split()) <= 2 and (others or (len(names) > 2 and all(len(name.split()) >= 2 for name in names[2:]))):
+            names[:2] = [f"{names[0]}, {names[1]}"]
     if not names or any(len(name.split()) > 5 for name in names):
         return ""
-    if len(names) == 1 and len(names[0].split()) < 2:
-        return ""
+    if len(names) == 1 and len(names[0].split()) < 2 and not others:
+        return ""  # one word is no author list, unless "Mildenhall et al."
     return " and ".join(names) + (" and others" if others else "")
 
 
@@ -184,12 +220,20 @@ def authors_of(text: str) -> str:
 PMLR_YEARS = {"v97": "2019", "v119": "2020", "v139": "2021", "v162": "2022", "v202": "2023", "v235": "2024", "v267": "2025",
               "v80": "2018", "v70": "2017", "v48": "2016", "v37": "2015", "v32": "2014", "v28": "2013"}
 URL_YEARS = (
-    re.compile(r"(?:aclanthology\.org/|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
+    re.compile(r"(?:aclanthology\.org/|aclweb\.org/anthology/(?:[A-Z]/[A-Z]\d{2}/)?|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
+    # Springer Nature article ids carry the year's last three digits: s41586-021-03819-2 is of 2021
+    re.compile(r"(?:doi\.org/10\.(?:1038|1007|1186)/|nature\.com/articles/|link\.springer\.com/article/10\.1007/)s\d{5}-0([0-4]\d)-\d", re.IGNORECASE),
+    # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
+    re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
     re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
                r"/[^?#]{0,200}?(?:[/._-]|[A-Za-z])((?:19|20)\d{2})(?=[/._-]|$)", re.IGNORECASE),
 )
 
 
+#: a PMLR link: its volume, and the year its paper id gives (``v133/min21a.html``, ``v9/glorot10a/glorot10a.pdf``)
+PMLR_ID = re.compile(r"^https?://proceedings\.mlr\.press/(v\d+)/(?:[a-z][a-z-]{0,60}?(\d{2})[a-z]{0,2}(?=[./]|$))?", re.IGNORECASE)
+#: JMLR's volumes are its years: volume 1 is 2000 (``jmlr.org/papers/v24/23-0037.html``, ``papers/volume15/...``)
+JMLR_VOLUME = re.compile(r"jmlr\.org/papers/(?:v|volume)([1-9]\d?)/", re.IGNORECASE)
 #: AAAI's DOIs name the proceedings volume: ``10.1609/aaai.v35i7.16796`` is AAAI-21 (volume 30 was AAAI-16)
 AAAI_VOLUME = re.compile(r"10\.1609/aaai\.v(\d{2})i\d", re.IGNORECASE)
 #: a PDF's file name that starts or ends with a year: ``2011_torch7_nipsw.pdf``, ``2006%20Hinton%20Science.pdf``
@@ -199,9 +243,13 @@ PDF_YEAR = re.compile(r"/(?:((?:19[5-9]|20[0-4])\d)(?:[_ -][^/]*)?|[^/]*[_ -]((?
 def url_year(url: str) -> str:
     """The year a proceedings link says (``aclanthology.org/2023.acl-long.1``, ``content/CVPR2023/``, ``paper/2022/hash``,
     AAAI's DOI volume, a PDF named ``2011_torch7.pdf``); ``""`` when none (an ACM or IEEE id, OpenReview say none)."""
-    pmlr = re.match(r"^https?://proceedings\.mlr\.press/(v\d+)/", url)
-    if pmlr:
-        return PMLR_YEARS.get(pmlr.group(1), "")
+    pmlr = PMLR_ID.match(url)
+    if pmlr:  # the volume's year, else the paper id's: author, two-digit year, letter ("min21a")
+        said = pmlr.group(2)
+        return PMLR_YEARS.get(pmlr.group(1), "") or (("20" if int(said) < 50 else "19") + said if said else "")
+    jmlr = JMLR_VOLUME.search(url)
+    if jmlr:
+        return str(1999 + int(jmlr.group(1)))
     aaai = AAAI_VOLUME.search(url)
     if aaai and int(aaai.group(1)) >= 30:
         return str(1986 + int(aaai.group(1)))

@@ -1,0 +1,388 @@
+"""Lists in shapes the importer was not written for (issue 22): each of ``tests/data/wild/*.md`` is
+modelled on a public awesome list that no other test holds (a venue-and-date table with star badges, a
+milestone table with citation badges, a numbered reading roadmap, weekly tables, NeRF-style bullets, title
+lines with link lines and an author sub-bullet, backslash-broken entries, HTML tables under ``<h3>``
+topics, a heading per paper with ``Paper link:`` fields, named bullets, a Chinese-language table).
+
+Each list is imported into a shelf of its own, as a maintainer would: imported again (nothing changes),
+built with ``-W``, exported and imported into a new shelf (same pages, links and BibTeX entries). The
+tests then say what a reader needs of each paper: its title exactly, its date, its links, its authors,
+names never suffixed, and no warning of the importer's own making.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from papershelf.commands import init as scaffold
+from papershelf.commands.exporter import export_shelf
+from papershelf.commands.importer import import_lists
+from papershelf.formats.frontmatter import parse_front_matter
+from papershelf.formats.lists import awesome
+from papershelf.formats.lists.fields import clean_title, heading_date, url_year
+from papershelf.shelf.paths import locate
+
+WILD = Path(__file__).parent / "data" / "wild"
+LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
+#: what ``listscore.py`` counts as a paper link
+PAPER_HOST = re.compile(
+    r"^https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|openreview\.net/(?:forum|pdf)|aclanthology\.org/|(?:papers\.nips\.cc|proceedings\.neurips\.cc)/"
+    r"|proceedings\.mlr\.press/|openaccess\.thecvf\.com/|dl\.acm\.org/doi/|ieeexplore\.ieee\.org/(?:document|abstract)|ojs\.aaai\.org/"
+    r"|(?:www\.)?ijcai\.org/proceedings|doi\.org/|link\.springer\.com/|(?:www\.)?nature\.com/articles/)",
+    re.IGNORECASE,
+)
+#: findings that are the list's own doing (the same paper in two rows), never the importer's
+LIST_FINDINGS = {"duplicate-link", "merge-conflict"}
+
+
+def snapshot(root: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in root.rglob("*") if path.is_file() and "_build" not in path.parts}
+
+
+@pytest.fixture(scope="module")
+def shelves(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for path in LISTS:
+        base = tmp_path_factory.mktemp(path.stem)
+        root, again = base / "shelf", base / "again"
+        scaffold.init_shelf(root, scaffold.InitOptions(title="Wild", author="Test"))
+        report = import_lists(locate(root), [path])
+        before = snapshot(root)
+        import_lists(locate(root), [path])
+        after = snapshot(root)
+        exported = export_shelf(locate(root))
+        (base / "export.md").write_text(exported, encoding="utf-8")
+        scaffold.init_shelf(again, scaffold.InitOptions(title="Wild", author="Test"))
+        import_lists(locate(again), [base / "export.md"])
+        build = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-c", str(root), str(root / "docs"), str(base / "html")],
+                               capture_output=True, text=True, check=False)
+        out[path.stem] = {"root": root, "again": again, "report": report, "before": before, "after": after, "build": build}
+    return out
+
+
+def pages(root: Path) -> dict[str, dict[str, object]]:
+    out = {}
+    for path in sorted((root / "docs" / "papers").glob("*.md")):
+        parsed = parse_front_matter(path.read_text(encoding="utf-8"))
+        assert parsed is not None and not parsed.error
+        out[path.stem] = dict(parsed.data)
+    return out
+
+
+def by_title(shelf: dict[str, object]) -> dict[str, dict[str, object]]:
+    root = shelf["root"]
+    assert isinstance(root, Path)
+    return {str(page["title"]): page for page in pages(root).values()}
+
+
+def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
+    links = page.get("links") or {}
+    assert isinstance(links, dict)
+    value = links.get(kind)
+    return [str(item["url"] if isinstance(item, dict) else item) for item in (value if isinstance(value, list) else [value] if value else [])]
+
+
+def bib(shelf: dict[str, object]) -> str:
+    root = shelf["root"]
+    assert isinstance(root, Path)
+    return (root / "references.bib").read_text(encoding="utf-8")
+
+
+# what a reader expects of each list: title -> (date, the paper link, other links {kind: url})
+EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
+    "mllm-venue-table": {
+        "A Survey on Multimodal Large Language Models": ("2023-06", "https://arxiv.org/pdf/2306.13549", {}),
+        "Visual Instruction Tuning": ("2023-04-17", "https://arxiv.org/pdf/2304.08485.pdf", {"code": "https://github.com/haotian-liu/LLaVA", "demo": "https://llava.hliu.cc/"}),
+        "Generative Multimodal Models are In-Context Learners": ("2023-12-20", "https://openaccess.thecvf.com/content/CVPR2024/papers/Sun_Generative_Multimodal_Models_are_In-Context_Learners_CVPR_2024_paper.pdf", {"code": "https://github.com/baaivision/Emu"}),
+        "LLaMA-Adapter: Efficient Fine-tuning of Language Models with Zero-init Attention": ("2023-03-28", "https://openreview.net/forum?id=d4UiXAHN2W", {"code": "https://github.com/OpenGVLab/LLaMA-Adapter"}),
+        "Flamingo: a Visual Language Model for Few-Shot Learning": ("2022", "https://proceedings.neurips.cc/paper_files/paper/2022/hash/960a172bc7fbf0177ccccbb411a7d800-Abstract-Conference.html", {}),
+        "BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models": ("2023", "https://proceedings.mlr.press/v202/li23q/li23q.pdf", {}),
+        "ShareGPT4V: Improving Large Multi-Modal Models with Better Captions": ("2023-11", "https://arxiv.org/pdf/2311.12793.pdf", {}),
+    },
+    "llm-milestones": {
+        "Attention Is All You Need": ("2017-06", "https://arxiv.org/pdf/1706.03762.pdf", {}),
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding": ("2018-10", "https://aclanthology.org/N19-1423.pdf", {}),
+        "Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer": ("2019-10", "https://jmlr.org/papers/v21/20-074.html", {}),
+        "Language models are few-shot learners": ("2020-05", "https://papers.nips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf", {}),
+        "LoRA: Low-Rank Adaptation of Large Language Models": ("2022", "https://openreview.net/forum?id=nZeVKeeFYf9", {}),
+        "QLoRA: Efficient Finetuning of Quantized LLMs": ("2023", "https://proceedings.neurips.cc/paper_files/paper/2023/hash/1feb87871436031bdc0f2beaa62a049b-Abstract-Conference.html", {}),
+    },
+    "reading-roadmap": {
+        "Deep learning": ("2015", "https://www.nature.com/articles/nature14539", {}),
+        "A fast learning algorithm for deep belief nets": ("2006", "http://www.cs.toronto.edu/~hinton/absps/ncfast.pdf", {}),
+        "Imagenet classification with deep convolutional neural networks": ("2012", "https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks.pdf", {}),
+        "Dropout: a simple way to prevent neural networks from overfitting": ("2014", "https://www.jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf", {}),
+        "Generative adversarial nets": ("2014", "http://papers.nips.cc/paper/5423-generative-adversarial-nets.pdf", {}),
+        "Deep neural networks for acoustic modeling in speech recognition: The shared views of four research groups": ("2012", "https://ieeexplore.ieee.org/document/6296526", {}),
+    },
+    "papers-of-the-week": {
+        "Ultra-Fast Owl Diffusion for Language": ("2025-06", "https://arxiv.org/abs/2506.21234", {}),
+        "Thought Anchors: Which LLM Reasoning Steps Matter?": ("2025-06", "https://arxiv.org/abs/2506.19143", {}),
+        "Owl Agents That Learn From Their Own Mistakes": ("2025-06", "https://openreview.net/forum?id=OwlAg2025x", {}),  # the week heading
+        "Magistral": ("2025-06", "https://arxiv.org/abs/2506.10910", {}),
+        "Agents Are Not Enough": ("2024-12", "https://arxiv.org/abs/2412.16241", {}),  # the id's month, before its week
+        "Machine-Assisted Proof Search in Owl Calculus": ("2025-01", "https://dl.acm.org/doi/10.1145/3700001.3700002", {}),  # the week ends in January
+    },
+    "nerf-bullets": {
+        "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis": ("2020-03", "https://arxiv.org/abs/2003.08934", {"code": "https://github.com/bmild/nerf"}),
+        "Neural Sparse Voxel Fields": ("2020", "https://proceedings.neurips.cc/paper/2020/hash/b4b758962f17808746e9bb832a6fa4b8-Abstract.html", {"code": "https://github.com/facebookresearch/NSVF"}),
+        "D-NeRF: Neural Radiance Fields for Dynamic Scenes": ("2021", "https://openaccess.thecvf.com/content/CVPR2021/html/Pumarola_D-NeRF_Neural_Radiance_Fields_for_Dynamic_Scenes_CVPR_2021_paper.html", {}),
+        "Stochastic Owl Fields for Sparse Views": ("2022", "https://link.springer.com/chapter/10.1007/978-3-031-19824-3_12", {}),  # "ECCV 2022"
+    },
+    "self-supervised-lines": {
+        "A Theoretical Analysis of Contrastive Unsupervised Representation Learning": ("2019-02", "https://arxiv.org/pdf/1902.09229.pdf", {}),
+        "Unsupervised Learning of Visual Representations using Videos": ("2015", "http://www.cv-foundation.org/openaccess/content_iccv_2015/papers/Wang_Unsupervised_Learning_of_ICCV_2015_paper.pdf", {"code": "http://www.cs.cmu.edu/~xiaolonw/unsupervise.html"}),
+        "Unsupervised Representation Learning by Predicting Image Rotations": ("2018", "https://openreview.net/forum?id=S1v4N2l0-", {"code": "https://github.com/gidariss/FeatureLearningRotNet"}),
+        "A Simple Framework for Contrastive Learning of Visual Representations": ("2020", "http://proceedings.mlr.press/v119/chen20j/chen20j.pdf", {}),
+        "Bootstrap your own latent: A new approach to self-supervised Learning": ("2020-06", "https://arxiv.org/abs/2006.07733", {"code": "https://github.com/deepmind/deepmind-research/tree/master/byol"}),
+    },
+    "diffusion-backslash": {
+        "Denoising Diffusion Probabilistic Models": ("2020-06-19", "https://arxiv.org/abs/2006.11239", {"code": "https://github.com/hojonathanho/diffusion"}),
+        "Denoising Diffusion Implicit Models": ("2020-10-06", "https://openreview.net/forum?id=St1giarCHLP", {}),
+        "Improved Denoising Diffusion Probabilistic Models": ("2021", "https://proceedings.mlr.press/v139/nichol21a.html", {}),
+        "Diffusion Models: A Comprehensive Survey of Methods and Applications": ("2022-09-09", "https://arxiv.org/abs/2209.00796", {}),
+        "Owl-Diff: Diffusion for Owl Calls": ("2023", "https://ieeexplore.ieee.org/document/10095001", {}),  # "ICASSP 2023."
+        "DiffWave: A Versatile Diffusion Model for Audio Synthesis": ("2020-09-21", "https://arxiv.org/abs/2009.09761", {"homepage": "https://diffwave-demo.github.io/"}),
+    },
+    "html-table-topics": {
+        "Semi-Supervised Classification with Graph Convolutional Networks": ("2017", "https://openreview.net/forum?id=SJU4ayYgl", {"code": "https://github.com/tkipf/gcn"}),
+        "Heterogeneous Owl Attention Network": ("2019", "https://dl.acm.org/doi/10.1145/3308558.3313562", {}),
+        "Owl Link Forecasting in Temporal Graphs": ("2021", "https://ojs.aaai.org/index.php/AAAI/article/view/16543", {}),
+        "Neural Owl Link Prediction with Walk Pooling": ("2022", "https://www.ijcai.org/proceedings/2022/0312.pdf", {}),
+    },
+    "heading-per-paper": {
+        "ReAct: Synergizing Reasoning and Acting in Language Models": ("2022-10", "https://arxiv.org/abs/2210.03629", {"code": "https://github.com/ysymyth/ReAct"}),
+        "Reflexion: Language Agents with Verbal Reinforcement Learning": ("2023-03", "https://arxiv.org/abs/2303.11366", {"code": "https://github.com/noahshinn/reflexion"}),
+        "Tree of Thoughts: Deliberate Problem Solving with Large Language Models": ("2023", "https://proceedings.neurips.cc/paper_files/paper/2023/hash/271db9922b8d1f4dd7aaef84ed5ac703-Abstract-Conference.html", {"code": "https://github.com/princeton-nlp/tree-of-thought-llm"}),
+        "Gorilla: Large Language Model Connected with Massive APIs": ("2023-05", "https://arxiv.org/abs/2305.15334", {"code": "https://github.com/ShishirPatil/gorilla", "homepage": "https://gorilla.cs.berkeley.edu/"}),
+        "ToolOwl: Teaching Owls to Call Tools in Dialogue": ("2024", "https://aclanthology.org/2024.findings-acl.512/", {}),
+        "A Survey of Owl Agents: Reasoning, Tools and Memory": ("2024-04", "https://arxiv.org/abs/2404.01234", {}),  # the citation block only
+    },
+    "named-bullets": {
+        "Word2Vec: Efficient Estimation of Word Representations in Vector Space": ("2013-01", "https://arxiv.org/abs/1301.3781", {}),
+        "GloVe: Global Vectors for Word Representation": ("2014", "https://aclanthology.org/D14-1162.pdf", {"code": "https://nlp.stanford.edu/projects/glove/"}),
+        "Deep contextualized word representations": ("2018", "https://aclanthology.org/N18-1202.pdf", {"homepage": "https://allenai.org/allennlp/software/elmo"}),
+        "RoBERTa: A Robustly Optimized BERT Pretraining Approach": ("2019-07", "https://arxiv.org/abs/1907.11692", {"code": "https://github.com/facebookresearch/fairseq"}),
+        "SpanBERT: Improving Pre-training by Representing and Predicting Spans": ("2020", "https://doi.org/10.1162/tacl_a_00300", {}),  # TACL'20
+        "Language Models are Unsupervised Multitask Learners": ("2019", "https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf", {}),
+        "PaLM: Scaling Language Modeling with Pathways": ("2023", "https://jmlr.org/papers/v24/22-1144.html", {}),
+        "Mistral 7B": ("2023-10", "https://arxiv.org/abs/2310.06825", {"blog": "https://mistral.ai/news/announcing-mistral-7b/"}),
+    },
+    "zh-table": {
+        "GPT\uff0cGPT-2\uff0cGPT-3": ("2020-05", "https://arxiv.org/abs/2005.14165", {}),
+        "AlexNet": ("2012", "https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html", {}),
+        "GoogleNet": ("2014", "https://openaccess.thecvf.com/content_cvpr_2015/html/Szegedy_Going_Deeper_With_2015_CVPR_paper.html", {}),  # the 年份 column
+        "EfficientNet": ("2019", "http://proceedings.mlr.press/v97/tan19a/tan19a.pdf", {}),
+    },
+}
+#: list -> short names the list itself gives
+NAMES = {
+    "named-bullets": {"Deep contextualized word representations": "ELMo", "Language Models are Unsupervised Multitask Learners": "GPT-2", "GloVe: Global Vectors for Word Representation": "GloVe"},
+    "heading-per-paper": {"ReAct: Synergizing Reasoning and Acting in Language Models": "ReAct"},
+}
+#: list -> (title, BibTeX author field as generated)
+AUTHORS = {
+    "reading-roadmap": ("Deep learning", "LeCun, Yann and Yoshua Bengio and Geoffrey Hinton"),
+    "self-supervised-lines": ("Unsupervised Learning of Visual Representations using Videos", "Wang, Xiaolong and Gupta, Abhinav"),
+    "nerf-bullets": ("NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis", "Mildenhall and others"),
+    "diffusion-backslash": ("High-Resolution Image Synthesis with Latent Diffusion Models", "Robin Rombach and Andreas Blattmann and Dominik Lorenz and Patrick Esser and Björn Ommer"),
+    "heading-per-paper": ("Toolformer: Language Models Can Teach Themselves to Use Tools", "Timo Schick and Jane Dwivedi-Yu and Roberto Dessì and Roberta Raileanu and Maria Lomeli and Luke Zettlemoyer and Nicola Cancedda and Thomas Scialom"),
+}
+
+
+def test_there_are_lists_of_nine_shapes_or_more() -> None:
+    assert len(LISTS) >= 9 and set(EXPECTED) == {path.stem for path in LISTS}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_titles_dates_and_links(shelves: dict[str, dict[str, object]], name: str) -> None:
+    papers = by_title(shelves[name])
+    for title, (date, paper, others) in EXPECTED[name].items():
+        assert title in papers, (title, sorted(papers))
+        page = papers[title]
+        assert str(page.get("date")) == date, (title, page.get("date"))
+        assert paper in links_of(page), (title, page.get("links"))
+        for kind, url in others.items():
+            assert url in links_of(page, kind), (title, kind, page.get("links"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_paper_link_is_a_paper_and_every_paper_dated(shelves: dict[str, dict[str, object]], name: str) -> None:
+    text = (WILD / f"{name}.md").read_text(encoding="utf-8")
+    written = {url.rstrip(".,;:") for url in re.findall(r"https?://[^\s)\]>'\"|`<]+", text) if PAPER_HOST.match(url)}
+    kept = {url for page in by_title(shelves[name]).values() for kind in ("paper", "other") for url in links_of(page, kind)}
+    assert written <= kept, sorted(written - kept)
+    assert all(page.get("date") for page in by_title(shelves[name]).values())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_titles_a_reader_accepts_and_names_never_suffixed(shelves: dict[str, dict[str, object]], name: str) -> None:
+    papers = by_title(shelves[name])
+    for title, page in papers.items():
+        assert not re.match(r"^\s*\d+\s*[).]\s|^\[", title) and not (title.endswith(".") and not title.endswith("...")), title
+        assert not re.search(r"\\[&%_$#]|\]\(|https?://|</?[a-z]+[ >]|\*\*", title), title
+        assert clean_title(title).text == title, title
+        assert not re.search(r"\((?:\d{4}(?:\s+\d+)?|\d+)\)\s*$", str(page["short_name"])), page["short_name"]
+    names = [str(page["short_name"]).casefold() for page in papers.values()]
+    assert len(set(names)) == len(names)
+    for title, short in NAMES.get(name, {}).items():
+        assert papers[title]["short_name"] == short, (title, papers[title])
+
+
+@pytest.mark.parametrize("name", sorted(AUTHORS))
+def test_authors_reach_the_generated_entry(shelves: dict[str, dict[str, object]], name: str) -> None:
+    title, authors = AUTHORS[name]
+    entry = next(block for block in re.split(r"\n(?=@)", bib(shelves[name])) if f"title = {title}," in re.sub(r"[{}]", "", block))  # "{NeRF}: ..." keeps its case
+    assert f"author = {{{authors}}}" in entry, entry
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_importer_warning_a_clean_build_and_a_second_import_changes_nothing(shelves: dict[str, dict[str, object]], name: str) -> None:
+    shelf = shelves[name]
+    report, build = shelf["report"], shelf["build"]
+    assert isinstance(build, subprocess.CompletedProcess)
+    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
+    assert {problem.code.slug for problem in report.warnings} <= LIST_FINDINGS, [problem.format() for problem in report.warnings]  # type: ignore[attr-defined]
+    assert shelf["before"] == shelf["after"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_export_and_import_give_the_same_shelf(shelves: dict[str, dict[str, object]], name: str) -> None:
+    root, again = shelves[name]["root"], shelves[name]["again"]
+    assert isinstance(root, Path) and isinstance(again, Path)
+    one, two = pages(root), pages(again)
+    assert set(one) == set(two)
+    assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+    count = lambda path: len(re.findall(r"^@\w+\{", (path / "references.bib").read_text(encoding="utf-8"), re.MULTILINE))  # noqa: E731
+    assert count(root) == count(again)
+
+
+def test_topics_are_the_lists_headings(shelves: dict[str, dict[str, object]]) -> None:
+    html = by_title(shelves["html-table-topics"])  # <h3 id="node">Node Classification</h3>
+    assert html["Graph Attention Networks"]["tags"] == ["Node Classification"]
+    assert html["Owl Link Forecasting in Temporal Graphs"]["tags"] == ["Link Prediction"]
+    lines = by_title(shelves["self-supervised-lines"])  # "#### 2015" ends "#### Benchmark code": it is no topic of the papers below
+    assert lines["Colorful Image Colorization"]["tags"] == ["Image Representation Learning"]
+
+
+def test_the_list_own_survey_and_its_citation_block() -> None:
+    text = (
+        "# Owl Retrieval: A Survey\n"
+        "This repo collects papers of our survey paper: [*Retrieval for Owls: A Survey of Night Search*](https://arxiv.org/abs/2402.19473). "
+        "We will update both [paper](https://arxiv.org/abs/2402.19473) and this repo.\n\n"
+        "We thank [the owls](https://example.org/owls) and follow [this paper](https://arxiv.org/abs/2301.00001) in spirit.\n\n"
+        "## Methods\n\n- [Dense Owl Search](https://arxiv.org/abs/2309.01431)\n\n"
+        "## Citation\nplease cite:\n```\n@article{owl2024,\n  title={Retrieval for {Owls}: A Survey of Night Search},\n"
+        "  author={Owl, Alice and Heron, Bob},\n  journal={arXiv preprint arXiv:2402.19473},\n  year={2024}\n}\n```\n"
+    )
+    parsed = awesome.parse_awesome(text, "x.md")
+    titles = {item.title: item for item in parsed.items}
+    assert set(titles) == {"Retrieval for Owls: A Survey of Night Search", "Dense Owl Search"}  # "this paper" names no paper
+    survey = titles["Retrieval for Owls: A Survey of Night Search"]
+    assert (survey.paper_url, survey.authors) == ("https://arxiv.org/abs/2402.19473", "Owl, Alice and Heron, Bob")
+    assert any("@article{owl2024," in line for line in parsed.notes)  # the block stays on the notes page
+    # a BibTeX block alone names the paper its link labelled "paper" points at
+    text = "# Owls\nSee our [paper](https://arxiv.org/abs/2402.19473).\n\n```bibtex\n@misc{o, title={Owls at Night}, eprint={2402.19473}, year={2024}}\n```\n"
+    [item] = awesome.parse_awesome(text, "y.md").items
+    assert (item.title, item.paper_url) == ("Owls at Night", "https://arxiv.org/abs/2402.19473")
+
+
+def test_a_heading_keeps_its_paper_beside_a_follow_up_in_its_notes() -> None:
+    text = (
+        "## Models\n\n### **OwlOCR: Reading by Moonlight**\n\nOwlOCR reads pages at night.\n\n"
+        "[![arXiv](https://img.shields.io/badge/arXiv-2510.18234-b31b1b.svg)](https://arxiv.org/abs/2510.18234) [![GitHub](https://badges.example.org/github.svg)](https://github.com/example/owlocr)\n\n"
+        "<details>\n<summary>More</summary>\n\n**OwlOCR 2**, released January 27, 2026, reads in colour. [Paper](https://arxiv.org/abs/2601.20552) · [Repository](https://github.com/example/owlocr-2)\n\n</details>\n\n"
+        "### Plain Topic\n\n- [Owls All the Way Down](https://arxiv.org/abs/2401.00002)\n"
+    )
+    items = {item.title: item for item in awesome.parse_awesome(text, "x.md").items}
+    assert set(items) == {"OwlOCR: Reading by Moonlight", "OwlOCR 2", "Owls All the Way Down"}
+    head, follow = items["OwlOCR: Reading by Moonlight"], items["OwlOCR 2"]
+    assert head.paper_url == "https://arxiv.org/abs/2510.18234" and head.section == "Models"
+    assert follow.paper_url == "https://arxiv.org/abs/2601.20552" and follow.section == "Models" and "OwlOCR: Reading by Moonlight" not in follow.tags
+    assert items["Owls All the Way Down"].section == "Plain Topic"  # a topic heading stays a topic
+
+
+def test_years_the_links_give_and_those_they_do_not() -> None:
+    said = {
+        "https://proceedings.mlr.press/v133/min21a.html": "2021",  # PMLR: the paper id's two digits when the volume is unknown
+        "http://proceedings.mlr.press/v9/glorot10a/glorot10a.pdf": "2010",
+        "https://proceedings.mlr.press/v202/smith23b.html": "2023",
+        "https://doi.org/10.1109/ICSE48619.2023.00205": "2023",
+        "https://aclanthology.org/2023.acl-long.1/": "2023", "https://aclanthology.org/P19-1001/": "2019",
+        "https://www.aclweb.org/anthology/P19-1001.pdf": "2019", "https://www.aclweb.org/anthology/P/P16/P16-1001.pdf": "2016",
+        "https://www.ijcai.org/proceedings/2023/0123.pdf": "2023", "https://www.ijcai.org/Proceedings/16/Papers/123.pdf": "2016",
+        "https://openaccess.thecvf.com/content/CVPR2023/html/x.html": "2023", "https://proceedings.neurips.cc/paper/2022/hash/abc-Abstract.html": "2022",
+        "https://www.nature.com/articles/s41586-021-03819-2": "2021", "https://doi.org/10.1007/s11263-019-01228-7": "2019",
+        "http://jmlr.org/papers/v24/23-0037.html": "2023", "https://www.jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf": "2014",
+        # none: the id says no year
+        "https://openreview.net/forum?id=7wCBOfJ8hJM": "", "https://dl.acm.org/doi/10.1145/3584371.3612956": "",
+        "https://ieeexplore.ieee.org/document/10611663": "", "https://ojs.aaai.org/index.php/AAAI/article/view/16220": "",
+        "https://www.nature.com/articles/nature14539": "", "https://link.springer.com/chapter/10.1007/978-3-031-19815-1_3": "",
+        "https://papers.nips.cc/paper/5423-generative-adversarial-nets.pdf": "",
+    }
+    assert {url: url_year(url) for url in said} == said
+    assert heading_date("Top ML Papers of the Week (December 30 - January 5) - 2025") == "2025-01"
+    assert heading_date("News (May 2024)") == "2024-05" and heading_date("ICLR 2024") == "" and heading_date("Mayhem 2023") == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # label-only link bullets under a paper's heading
+    ("## Topic\n\n### Owl Planning with Language Models\n- [Paper](https://arxiv.org/abs/2301.00001)\n- [Code](https://github.com/x/y)\n\n"
+     "### Heron Vision: Seeing Fish\n- [Paper](https://arxiv.org/abs/2301.00002)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic"), ("Heron Vision: Seeing Fish", "https://arxiv.org/abs/2301.00002", "Topic")]),
+    # bold labels with a link each
+    ("## Topic\n\n### Owl Planning with Language Models\n**Paper**: [link](https://arxiv.org/abs/2301.00001)  \n**Code**: [link](https://github.com/x/y)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic")]),
+    # the heading is the paper's link
+    ("## Topic\n\n### [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001)\nSome text about it.\n\n### [Heron Vision](https://openreview.net/forum?id=abc)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic"), ("Heron Vision", "https://openreview.net/forum?id=abc", "Topic")]),
+    # link lines indented into code blocks under each heading
+    ("## Owl Planning with Language Models\n\n    [arXiv](https://arxiv.org/abs/2301.00001) [GitHub](https://github.com/x/y)\n\n## Heron Vision\n\n    [arXiv](https://arxiv.org/abs/2301.00002)\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", ""), ("Heron Vision", "https://arxiv.org/abs/2301.00002", "")]),
+    # a label link first, the title after it; a venue and year as a link's text
+    ("## Topic\n\n- [[Paper]](https://arxiv.org/abs/2301.00001) Owl Planning with Language Models, CVPR 2023\n- Heron Vision: Seeing Fish [[arXiv 2023](https://arxiv.org/abs/2301.00002)]\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", "Topic"), ("Heron Vision: Seeing Fish", "https://arxiv.org/abs/2301.00002", "Topic")]),
+    # a Model column names the paper whose Paper cell is only a label
+    ("| Model | Paper | Code |\n|---|---|---|\n| OwlNet | [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) | [code](https://github.com/x/y) |\n| Heron | [📄 Paper](https://arxiv.org/abs/2301.00002) | - |\n",
+     [("Owl Planning with Language Models", "https://arxiv.org/abs/2301.00001", ""), ("Heron", "https://arxiv.org/abs/2301.00002", "")]),
+])
+def test_a_paper_whatever_block_holds_its_links(text: str, expected: list[tuple[str, str, str]]) -> None:
+    parsed = awesome.parse_awesome(text, "x.md")
+    assert sorted((item.title, item.paper_url, item.section) for item in parsed.items) == sorted(expected)
+    assert not parsed.resources
+
+
+@pytest.mark.parametrize(("text", "title", "date", "authors"), [
+    ("## T\n\n* [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) by Alice Owl, Bob Heron (ICML 2023)\n", "Owl Planning with Language Models", "2023", "Alice Owl and Bob Heron"),
+    ("## T\n\n- **[ICLR'24]** Owl Planning with Language Models. [[paper](https://openreview.net/forum?id=x1)]\n", "Owl Planning with Language Models", "2024", ""),
+    ("## T\n\n<details><summary><b>Owl Planning with Language Models</b></summary>\n\n[Paper](https://arxiv.org/abs/2301.00001) | [Code](https://github.com/x/y)\n\nA planner for owls.\n</details>\n",
+     "Owl Planning with Language Models", "", ""),  # a fold per paper: its summary is the title, not the section "T"
+    ("## T\n\n> **Owl Planning with Language Models**<br>\n> Alice Owl, Bob Heron<br>\n> ICML 2023<br>\n> [[Paper](https://arxiv.org/abs/2301.00001)]\n",
+     "Owl Planning with Language Models", "2023", "Alice Owl and Bob Heron"),  # an entry in a quote
+    ("## T\n\n[![arXiv](https://img.shields.io/badge/arXiv-Blog-red)](https://owl.example.org/blog/)\n\n"
+     '<p><sub>Figure 1. <a href="https://arxiv.org/abs/2502.13923">Source paper</a>.</sub></p>\n',
+     "T", "", ""),  # a badge saying "arXiv" on a blog: the figure's paper link is the paper
+])
+def test_entries_in_folds_quotes_and_tags(text: str, title: str, date: str, authors: str) -> None:
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert (item.title, item.date, item.authors) == (title, date, authors)
+    assert awesome.is_paper_url(item.paper_url) and "blog" not in item.paper_url
+
+
+def test_a_title_run_holding_its_venue_and_a_description() -> None:
+    said = clean_title("Learning To Retrieve Prompts for In-Context Learning NAACL 2022 Learn an example retriever via contrastive learning")
+    assert (said.text, said.venue, said.rest) == ("Learning To Retrieve Prompts for In-Context Learning", "NAACL 2022", "Learn an example retriever via contrastive learning")
+    for title in ("NeurIPS 2020 EfficientQA Competition: Systems, Analyses and Lessons Learned", "A Detailed Study of CVPR 2020 Reviews and What They Tell Us"):
+        assert clean_title(title).text == title  # a venue that is part of the title stays
+
+
+def test_a_bold_venue_and_a_title_between_bars_are_no_title_of_their_own() -> None:
+    [starred] = awesome.parse_awesome("## T\n\n* :star: [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) - Alice Owl, Bob Heron. **ICML 2023**.\n", "x.md").items
+    assert (starred.title, starred.venue, starred.date, starred.authors) == ("Owl Planning with Language Models", "ICML 2023", "2023", "Alice Owl and Bob Heron")
+    [barred] = awesome.parse_awesome("## T\n\n- [pdf](https://arxiv.org/pdf/2301.00001) | Owl Planning with Language Models | ICML 2023\n", "x.md").items
+    assert (barred.title, barred.venue) == ("Owl Planning with Language Models", "ICML 2023")
+    assert not [text for label, text in barred.facts if label == "Note"]  # the title is no note of itself

@@ -234,6 +234,18 @@ def test_bullet_with_a_bold_venue_and_a_plain_title() -> None:
     assert [(link.kind, link.url) for link in item.links] == [("paper", "https://arxiv.org/abs/2311.10122"), ("code", "https://github.com/PKU-YuanGroup/Video-LLaVA")]
 
 
+def test_a_venue_with_its_month_is_the_venue_not_a_note() -> None:
+    text = (
+        "## Manipulation\n\n"
+        '* **ATLA**: "Leveraging Language for Accelerated Learning of Tool Manipulation", *CoRL, Jun 2022*. [[Paper](https://arxiv.org/abs/2206.13074)]\n'
+        '* **Other**: "Some Words About Robots and Their Tools", *Some Thoughts on Robots*. [[Paper](https://arxiv.org/abs/2206.13075)]\n'
+    )
+    atla, other = awesome.parse_awesome(text, "l.md").items
+    assert (atla.title, atla.venue, atla.date) == ("Leveraging Language for Accelerated Learning of Tool Manipulation", "CoRL 2022", "2022-06")
+    assert not [said for label, said in atla.facts if label == "Note"]
+    assert ("Note", "Some Thoughts on Robots") in other.facts  # words that name no year stay a note
+
+
 def test_a_bullets_trailing_venue_is_its_venue_and_a_demo_link_is_a_demo() -> None:
     text = (
         "## Contrastive\n"

@@ -87,8 +87,10 @@ EMPTY = {"-", "—", "\u2013", "n/a", "na", "none", "tbd", "todo", "/", "x"}
 FOLDING = re.compile(r"^\s*(?:</?details[^>]*>|<summary>(?:(?!</summary>).)*</summary>|</?summary>)\s*(?:</?details[^>]*>|<summary>(?:(?!</summary>).)*</summary>\s*)*$", re.IGNORECASE)
 YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
-#: a bullet's trailing "ICML 2021", "(CVPR'24)", "NeurIPS 2022." -- the venue, not a note
-VENUE_TEXT = re.compile(r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\.?$")
+#: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
+VENUE_TEXT = re.compile(
+    r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\s*\.?$")
 #: the link or image address of an HTML tag in a cell: <a href="...">, <img src="...">
 HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com)/", re.IGNORECASE)
@@ -1226,6 +1228,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             break
     _date_and_venue(item, [*badges, leftover, item.venue], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
+    leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"

@@ -11,13 +11,12 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from papershelf.model.settings import of_config
 from papershelf.site.domain import paper_domain
 from papershelf.site.grouping import tag_id
 from papershelf.site.indexes import pages
-from papershelf.site.nodes import paper_crossrefs, paper_index
+from papershelf.site.nodes import paper_crossrefs, paper_index, refnode
 from papershelf.site.shelfgraph import graph_fields
 
 if TYPE_CHECKING:
@@ -30,13 +29,13 @@ if TYPE_CHECKING:
 
 def paper_link(builder: Builder, fromdocname: str, paper: Paper) -> nodes.Node:
     text = nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"])
-    return make_refnode(builder, fromdocname, paper.docname, "", text, paper.title)
+    return refnode(builder, fromdocname, paper.docname, "", text, paper.title)
 
 
 def doc_link(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
     title = app.env.titles.get(docname)
     text = title.astext() if title is not None else docname
-    return make_refnode(app.builder, fromdocname, docname, "", nodes.inline(text, text), text)
+    return refnode(app.builder, fromdocname, docname, "", nodes.inline(text, text), text)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -68,7 +67,7 @@ def render_crossrefs(app: Sphinx, view: ShelfView, key: str, docname: str) -> li
         items: list[nodes.Node] = []
         for tag in paper.tags:
             if topics:
-                items.append(make_refnode(app.builder, docname, topics, tag_id(tag), nodes.inline(tag, tag), tag))
+                items.append(refnode(app.builder, docname, topics, tag_id(tag), nodes.inline(tag, tag), tag))
             else:
                 items.append(nodes.inline(tag, tag))
         fields += _field("Topics", items)

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.errors import ExtensionError
-from sphinx.util.nodes import make_refnode
 
 from papershelf.formats.bibfile import BibIndex
+from papershelf.site.nodes import refnode
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -173,7 +173,7 @@ class PaperDomain(Domain):
             return None
         if not node.get("refexplicit"):
             contnode = nodes.inline(paper.short_name, paper.short_name, classes=["xref", "paper"])
-        return make_refnode(builder, fromdocname, paper.docname, "", contnode, paper.title)
+        return refnode(builder, fromdocname, paper.docname, "", contnode, paper.title)
 
     def resolve_any_xref(
         self,

@@ -14,9 +14,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from papershelf.site.indexes.base import IndexKind, empty, link_shown, section
+from papershelf.site.nodes import refnode
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,7 +49,7 @@ def author_list(app: Sphinx, view: ShelfView, people: Sequence[Author], docname:
             paper = view.papers[key]
             if index:
                 line += nodes.Text(", ")
-            line += make_refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+            line += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
         items += nodes.list_item("", line, ids=[author.slug])
     return items
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from papershelf.site.grouping import tag_slug, year_label
 from papershelf.site.header import human_date, table
+from papershelf.site.nodes import refnode
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -81,7 +81,7 @@ def filter_classes(paper: Paper, base: str, with_status: bool = True) -> list[st
 def paper_ref(app: Sphinx, fromdocname: str, paper: Paper, text: str = "") -> nodes.paragraph:
     cell = nodes.paragraph()
     text = text or paper.short_name
-    cell += make_refnode(app.builder, fromdocname, paper.docname, "", nodes.inline(text, text, classes=["paper-ref"]), paper.title)
+    cell += refnode(app.builder, fromdocname, paper.docname, "", nodes.inline(text, text, classes=["paper-ref"]), paper.title)
     return cell
 
 

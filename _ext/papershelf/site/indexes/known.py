@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from papershelf.shelf import baseline
 from papershelf.shelf.paths import ShelfError
 from papershelf.site.header import table, text_cell
 from papershelf.site.indexes.base import IndexKind, empty, nowrap, scrolling
+from papershelf.site.nodes import refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -64,7 +64,7 @@ def file_link(app: Sphinx, docname: str, path: str, shown: str) -> nodes.Node:
     source = Path(app.confdir, path)
     target = app.env.path2doc(source) if source.is_relative_to(app.srcdir) else None
     if target and target in app.env.found_docs:
-        return make_refnode(app.builder, docname, target, "", text, path)
+        return refnode(app.builder, docname, target, "", text, path)
     return text
 
 

@@ -23,7 +23,6 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from papershelf.formats import citation
 from papershelf.shelf.view import digest
@@ -31,6 +30,7 @@ from papershelf.site.domain import cite_domain
 from papershelf.site.entrystore import StoredEntries
 from papershelf.site.grouping import short_slug
 from papershelf.site.indexes.base import IndexKind, group_page
+from papershelf.site.nodes import refnode
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -155,7 +155,7 @@ def render_list(app: Sphinx, view: ShelfView, group_items: tuple[Item, ...], doc
         para = nodes.paragraph()
         paper = view.papers.get(item.key)
         if paper is not None:
-            para += make_refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+            para += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
             para += nodes.Text(" — ")
         if entry is not None:
             para.extend(reference_nodes(citation.format_reference(entry)))

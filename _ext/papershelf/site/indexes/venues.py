@@ -14,11 +14,11 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from papershelf.site.domain import paper_domain
 from papershelf.site.header import table, text_cell
 from papershelf.site.indexes.base import IndexKind, empty, link_shown, nowrap, scrolling
+from papershelf.site.nodes import refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,7 +62,7 @@ def venue_table(app: Sphinx, rows: list[tuple[str, str, list[Paper]]], docname: 
         for index, paper in enumerate(papers):
             if index:
                 names += nodes.Text(", ")
-            names += make_refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+            names += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
         body.append([text_cell(venue), nowrap(year), nowrap(str(len(papers))), names])
     return scrolling(table(["Venue", "Year", "Papers", "Which"], body, ["paper-venues-index", "paper-sortable"]))
 

@@ -418,6 +418,35 @@ def _html_inlines(content: str, line: int) -> list[Token]:
     return [token for text in html_as_markdown(content) if text.strip() and (token := _inline_of(text, line)) is not None]
 
 
+HTML_ITEM = re.compile(r"<li\b", re.IGNORECASE)
+
+
+def _read_html_list(token: Token, topic: str, year: str, path: str, parsed: Parsed) -> bool:
+    """An HTML ``<ul>``/``<ol>`` whose ``<li>`` items link papers (``<li>**Title** <br> *Authors* <br> [[Paper]](…)</li>``):
+    each item is an entry, as a Markdown list item would be. False when no item links a paper (the block is prose)."""
+    start = (token.map or [0])[0]
+    rows = token.content.split("\n")
+    openings = [start + number + 1 for number, row in enumerate(rows) for _ in HTML_ITEM.finditer(row)]
+    groups: list[list[str]] = [[]]
+    for text in html_as_markdown(token.content):
+        if text.strip():
+            groups[-1].append(text)
+        elif groups[-1]:
+            groups.append([])
+    groups = [group for group in groups if group]
+    papers = [group for group in groups if _has_paper([p for text in group if (inline := _inline_of(text, 1)) for p in pieces(inline)])]
+    if not papers:
+        return False
+    for number, group in enumerate(groups):
+        line = openings[min(number, len(openings) - 1)] if openings else start + 1
+        inlines = [inline for text in group if (inline := _inline_of(text, line)) is not None]
+        if group in papers:
+            _place_group(inlines, topic, year, path, parsed, ())
+        else:
+            parsed.notes += ["", safe_markdown([p for inline in inlines for p in pieces(inline)])]
+    return True
+
+
 def _has_paper(parts: list[Piece]) -> bool:
     return any(p.kind == "link" and is_paper_url(p.url) for p in parts)
 
@@ -496,6 +525,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
             continue
         if token.type == "html_block" and re.search(r"<table\b", token.content, re.IGNORECASE):
             index = _read_html_table(tokens, index, lines, topic, year, path, parsed)
+            continue
+        if token.type == "html_block" and HTML_ITEM.search(token.content) and _read_html_list(token, topic, year, path, parsed):
+            index += 1
             continue
         if token.type == "html_block" and section is not None:
             section.inlines += _html_inlines(token.content, (token.map or [0])[0] + 1)

@@ -76,7 +76,7 @@ LINK_LABELS = {
 }
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
-    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/paper"
+    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
     r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
@@ -284,13 +284,19 @@ def is_paper_url(url: str) -> bool:
 
 
 DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$", re.IGNORECASE)
+#: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool
+MIRROR_ARXIV = re.compile(
+    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/)(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
+    re.IGNORECASE,
+)
 
 
 def arxiv_in(url: str) -> arxivid.ArxivId | None:
-    """The arXiv identifier of a paper link: an arXiv page's, or arXiv's own DOI's (``doi.org/10.48550/arXiv.2307.03172``)."""
+    """The arXiv identifier of a paper link: an arXiv page's, arXiv's own DOI's (``doi.org/10.48550/arXiv.2307.03172``),
+    or a page showing the arXiv paper under its id (``huggingface.co/papers/2401.12345``)."""
     found = arxivid.parse_url(url)
-    doi = None if found else DOI_ARXIV.match(url.strip())
-    return arxivid.parse_url(f"https://arxiv.org/abs/{doi.group(1)}") if doi else found
+    said = None if found else DOI_ARXIV.match(url.strip()) or MIRROR_ARXIV.match(url.strip())
+    return arxivid.parse_url(f"https://arxiv.org/abs/{said.group(1)}") if said else found
 
 
 def md_text(text: str) -> str:
@@ -1258,7 +1264,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
-    _date_and_venue(item, [*badges, leftover, item.venue], year)
+    _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)

@@ -34,6 +34,8 @@ LEADING_TAG = re.compile(
 TRAILING_VENUE = re.compile(
     rf"^(.{{8,}}?)\s*[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*\.?$"
 )
+#: a title that ends in its venue, or year, in parentheses: "CogAgent: A Visual Language Model for GUI Agents (arXiv 2023)", "PPO (2017)"
+TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
 ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
@@ -75,6 +77,7 @@ class Title:
     text: str
     venue: str = ""  #: a venue tag that stood in front ("NeurIPS 2024")
     rest: str = ""  #: what followed a quoted title (", *IJCAI, Aug 2024*")
+    year: str = ""  #: a year in parentheses after it ("(2017)")
 
 
 def unescape_tex(text: str) -> str:
@@ -108,7 +111,7 @@ def clean_title(text: str) -> Title:
     title = re.sub(r"^(?::[a-z_]+:\s*)+", "", title)  # GitHub's :star: shortcodes
     title = re.sub(r"^[^\w\"\u201c'(\[]+", "", title)  # emoji and bullets in front
     title = ROW_NUMBER.sub("", title)
-    venue = ""
+    venue = year = ""
     tag = LEADING_TAG.match(title)
     if tag and len(title) >= tag.end() + 4:
         said = (tag.group(1) or tag.group(2) or "").strip()
@@ -122,13 +125,17 @@ def clean_title(text: str) -> Title:
     trailing = TRAILING_VENUE.match(title)
     if trailing and not venue:
         title, venue = trailing.group(1).rstrip(" (),"), trailing.group(2)
+    in_parens = None if venue else TRAILING_PAREN.match(title)
+    if in_parens:
+        title, said = in_parens.group(1).rstrip(" ,"), " ".join(in_parens.group(2).replace(",", " ").split())
+        venue, year = ("", said) if said.isdigit() else (said, year)
     middle = None if venue or rest else MIDDLE_VENUE.match(title)
     if middle and paper_like(middle.group(1)) and len(middle.group(3).split()) >= 3 and not re.search(r"\b(?:of|at|in|on|for|from|to|the|a|an|and|with|by)$", middle.group(1), re.IGNORECASE):
         # "Learning To Retrieve Prompts NAACL 2022 Learn an example retriever": a title, its venue, what it does
         title, venue, rest = middle.group(1), middle.group(2), middle.group(3)
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
-    return Title(title, venue, rest)
+    return Title(title, venue, rest, year)
 
 
 def venue_year(text: str) -> tuple[str, str]:

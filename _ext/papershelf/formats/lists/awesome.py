@@ -1133,6 +1133,8 @@ def _strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
     return [(" ".join(text.split()), inside) for text, inside in runs]
 
 
+#: a wikilink opening an entry, then a separator: "[[DPO]] — ", "[[Note name|Shown]]: "
+WIKI_NAME = re.compile(r"^\s*\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]\s*[-\u2013\u2014:|]+\s*")
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
 
 
@@ -1162,6 +1164,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
     link = None
     taken: list[str] = []  #: text that became the title or the name
+    wiki = WIKI_NAME.match(lead_text)
+    if wiki and not heading_title and len(lead_text) - wiki.end() >= 8:
+        # "[[DPO]] — Direct Preference Optimization: …" (a note-taking app's export): the note's name, then the title
+        taken.append(wiki.group(0).strip())
+        lead_text = lead_text[wiki.end():]
     quoted = QUOTED.search(lead_text) if not heading_title else None
     if heading_title:  # the heading's words, its own "[arXiv]" or badge links left out
         item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and (p.image or is_label(p.text)))])
@@ -1221,6 +1228,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.title = link.text
         if item.title:
             taken.append(item.title)
+    if wiki and wiki.group(0).strip() in taken and not item.name:
+        item.name = (wiki.group(2) or wiki.group(1)).strip()  # set after the title, which may repeat it ("[[KTO]] — KTO: …")
     cleaned = clean_title(item.title)
     item.title = cleaned.text
     item.venue = item.venue or cleaned.venue

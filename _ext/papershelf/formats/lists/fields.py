@@ -60,6 +60,10 @@ LABEL_WORDS = {
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
     "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
     "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
+    # where the paper is shown, not what it is called
+    "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
+    "scholar", "researchgate", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
+    "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool",
 }
 GENERIC_ACRONYMS = {
     "ai", "agi", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "lmm", "lmms", "gpt", "kv", "nlp", "rl", "gnn", "gnns", "cnn", "cnns", "rnn",

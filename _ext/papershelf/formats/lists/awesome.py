@@ -37,6 +37,7 @@ from papershelf.formats.lists.fields import (
     heading_date,
     is_label,
     paper_like,
+    reference_line,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -1219,6 +1220,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", before).split()).strip(" |-\u2013—:,.*")
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
+        elif before and not SEPARATORS.match(before) and (reference := reference_line(before)) is not None:
+            # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
+            item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
+            taken += [*reference.said, reference.title]
+            link = None
         elif before and not SEPARATORS.match(before):
             # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
             cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)

@@ -227,6 +227,48 @@ def authors_of(text: str) -> str:
     return " and ".join(names) + (" and others" if others else "")
 
 
+#: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's "N.")
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=\S)")
+#: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017"
+REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)\s*,?\s+((?:19|20)\d{2})\s*\.?$")
+#: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf")
+_REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,5}$")
+
+
+@dataclass
+class Reference:
+    """A reference written as papers cite: ``Authors. Title. In Venue, Year.``"""
+
+    authors: str  #: BibTeX's form ("A and B")
+    title: str
+    venue: str
+    year: str
+    said: tuple[str, str]  #: the author text and the tail as written (to take them out of the entry's text)
+
+
+def reference_line(text: str) -> Reference | None:
+    """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
+    as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
+    text = " ".join(text.split())
+    if len(text) > 1500:
+        return None
+    ends = list(SENTENCE_END.finditer(text))
+    if len(ends) < 2:
+        return None
+    first, last = ends[0], ends[-1]
+    names, title, tail = text[: first.start()], text[first.end() : last.start()], text[last.end() :]
+    found = REFERENCE_TAIL.match(tail)
+    if not found or len(title.split()) < 2:
+        return None
+    authors = authors_of(names)
+    if not authors:  # names with particles ("Rianne van den Berg") that the strict pattern leaves out
+        pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if piece.strip()]
+        if len(pieces) < 2 or not all(_REFERENCE_NAME.match(piece) for piece in pieces):
+            return None
+        authors = " and ".join(pieces)
+    return Reference(authors, title.strip(), found.group(1).strip(), found.group(2), (names, tail))
+
+
 #: ICML and other PMLR volumes -> year (the volume is all a proceedings.mlr.press link says)
 PMLR_YEARS = {"v97": "2019", "v119": "2020", "v139": "2021", "v162": "2022", "v202": "2023", "v235": "2024", "v267": "2025",
               "v80": "2018", "v70": "2017", "v48": "2016", "v37": "2015", "v32": "2014", "v28": "2013"}

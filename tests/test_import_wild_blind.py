@@ -251,3 +251,25 @@ def test_arxiv_ids_of_pages_that_show_an_arxiv_paper() -> None:
         "https://huggingface.co/papers": "", "https://huggingface.co/datasets/2401.12345": "", "https://paperswithcode.com/paper/palm-e": "",
     }
     assert {url: (found.identifier if (found := awesome.arxiv_in(url)) else "") for url in said} == said
+
+
+def test_shapes_probed_after_the_blind_round() -> None:
+    """Variants tried on snippets once the eight lists passed: an arXiv page's "[2311.16493] Title", a venue in
+    inline code before the title, a table's "HF" link to the paper's Hugging Face page, APA references."""
+    text = (
+        "## Splats\n\n* [[2311.16493] Second Owl Paper on Splats](https://arxiv.org/abs/2311.16493)\n"
+        "- `CVPR 2024` Owl Splatting: Feathers in Real Time [[paper]](https://arxiv.org/abs/2308.04079)\n"
+        "- Owl, A., & Heron, B. (2023). Third owl paper on splats. *Nature*, 12, 1-10. [link](https://doi.org/10.1038/s41586-023-01234-5)\n"
+        "- Owl, A. (2021). A lone owl: paper on splats? Journal of Owls, 3(2). [pdf](https://arxiv.org/abs/2101.00001)\n\n"
+        "## Table\n\n| Title | Venue | Year | Paper | Code |\n|---|---|---|---|---|\n"
+        "| Owls in a Table of Their Own | ICML | 2024 | [HF](https://huggingface.co/papers/2402.00002) | [code](https://github.com/owl/table) |\n"
+    )
+    got = {item.title: (item.date, item.venue, item.authors, item.paper_url) for item in awesome.parse_awesome(text, "x.md").items}
+    assert got == {
+        "Second Owl Paper on Splats": ("", "", "", "https://arxiv.org/abs/2311.16493"),  # the importer dates it by the id
+        "Owl Splatting: Feathers in Real Time": ("2024", "CVPR 2024", "", "https://arxiv.org/abs/2308.04079"),
+        "Third owl paper on splats": ("2023", "Nature 2023", "Owl, A. and Heron, B.", "https://doi.org/10.1038/s41586-023-01234-5"),
+        "A lone owl: paper on splats?": ("2021", "Journal of Owls 2021", "Owl, A.", "https://arxiv.org/abs/2101.00001"),
+        "Owls in a Table of Their Own": ("2024", "ICML", "", "https://huggingface.co/papers/2402.00002"),
+    }
+    assert clean_title("ICLR 2024 Workshop on Owls").text == "ICLR 2024 Workshop on Owls"  # a venue the title names stays

@@ -166,6 +166,8 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type in ("text", "code_inline"):
             if link is not None:
                 link.text += child.content
+            elif child.type == "code_inline" and VENUE_ONLY.fullmatch(child.content.strip()) and re.search(r"\d", child.content):
+                result.append(Piece("text", f"({child.content.strip()})", em=em > 0, strong=strong > 0))  # "`CVPR 2024` Title": a venue tag
             else:
                 result.extend(_autolinked(child.content, inline.content, em=em > 0, strong=strong > 0))
         elif child.type in ("softbreak", "hardbreak"):
@@ -860,6 +862,8 @@ def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     if not url.startswith(("http://", "https://")):
         return None  # "url", "org/repo (github.com)": no address a page can link
     known = link_kind(text)
+    if known and known[0] != "paper" and not item.paper_url and MIRROR_ARXIV.match(url):
+        return ("paper", "")  # "[🤗 HF](huggingface.co/papers/2401.12345)": the paper's page there, no model
     if known and not (known[0] == "paper" and item.paper_url):
         return known
     if is_paper_url(url) and not item.paper_url:

@@ -38,6 +38,7 @@ TRAILING_VENUE = re.compile(
 TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
+ARXIV_TAG = re.compile(r"^\[\s*(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\s*\]\s*", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -115,6 +116,7 @@ def clean_title(text: str) -> Title:
     title = re.sub(r"^(?::[a-z_]+:\s*)+", "", title)  # GitHub's :star: shortcodes
     title = re.sub(r"^[^\w\"\u201c'(\[]+", "", title)  # emoji and bullets in front
     title = ROW_NUMBER.sub("", title)
+    title = ARXIV_TAG.sub("", title)  # "[2311.16493] Title": arXiv's own page title, copied
     venue = year = ""
     tag = LEADING_TAG.match(title)
     if tag and len(title) >= tag.end() + 4:
@@ -246,12 +248,31 @@ class Reference:
     said: tuple[str, str]  #: the author text and the tail as written (to take them out of the entry's text)
 
 
+#: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10."
+APA = re.compile(r"^([^()]{2,600}?)\s*\(((?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+([^.?!]{4,400}(?:[?!]|(?=\.)))\.?\s+([^\W\d_][^,.]{0,80})")
+#: one author of an APA reference: "Owl, A.", "van der Heron, B. C."
+_APA_NAME = re.compile(r"^[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s*[A-Z]\.(?:\s*-?[A-Z]\.)*$")
+
+
+def _apa(text: str) -> Reference | None:
+    found = APA.match(text)
+    if not found:
+        return None
+    names = [name.strip() for name in re.split(r"(?<=\.)\s*,\s*(?:&\s*)?|\s*,?\s*&\s*", found.group(1).strip(" ,")) if name.strip()]
+    if not names or not all(_APA_NAME.match(name) for name in names):
+        return None
+    return Reference(" and ".join(names), found.group(3).strip(), found.group(4).strip(), found.group(2), (found.group(1), text[found.end(3):]))
+
+
 def reference_line(text: str) -> Reference | None:
     """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
     as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
     text = " ".join(text.split())
     if len(text) > 1500:
         return None
+    apa = _apa(text)
+    if apa is not None:
+        return apa
     ends = list(SENTENCE_END.finditer(text))
     if len(ends) < 2:
         return None

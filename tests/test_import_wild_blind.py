@@ -273,3 +273,17 @@ def test_shapes_probed_after_the_blind_round() -> None:
         "Owls in a Table of Their Own": ("2024", "ICML", "", "https://huggingface.co/papers/2402.00002"),
     }
     assert clean_title("ICLR 2024 Workshop on Owls").text == "ICLR 2024 Workshop on Owls"  # a venue the title names stays
+
+
+def test_authors_after_a_title_link_a_numbered_reference_and_italic_author_sub_bullets() -> None:
+    text = (
+        "## Owls\n\n- [Second Owl Paper on Splats](https://openreview.net/forum?id=abc), Alice Owl and Bob Heron, *ICLR*, 2023\n"
+        "- [1] Third Owl Paper on Splats. Alice Owl, Bob Heron. ICLR 2023. [[pdf](https://openreview.net/pdf?id=abd)]\n"
+        "- Owl Splatting: Feathers in Real Time. [[paper](https://arxiv.org/abs/2308.04079)]\n  - *Carol Owl, Dan Heron*\n"
+    )
+    got = {item.title: (item.date, item.venue, item.authors) for item in awesome.parse_awesome(text, "x.md").items}
+    assert got == {
+        "Second Owl Paper on Splats": ("2023", "ICLR 2023", "Alice Owl and Bob Heron"),
+        "Third Owl Paper on Splats": ("2023", "ICLR 2023", "Alice Owl and Bob Heron"),
+        "Owl Splatting: Feathers in Real Time": ("", "", "Carol Owl and Dan Heron"),
+    }

@@ -29,6 +29,7 @@ from papershelf.formats import arxivid
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.fields import (
     VENUE_ONLY,
+    ROW_NUMBER,
     VENUE_YEAR,
     authors_of,
     clean_title,
@@ -1221,7 +1222,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         if item.venue or item.name:
             for said in taken:
                 before = _take(before, said)
-        before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", before).split()).strip(" |-\u2013—:,.*")
+        before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", ROW_NUMBER.sub("", before)).split()).strip(" |-\u2013—:,.*")  # "[1] Title": a number, not the title
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
         elif before and not SEPARATORS.match(before) and (reference := reference_line(before)) is not None:
@@ -1276,7 +1277,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
-    segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
@@ -1322,10 +1323,13 @@ def _author_line(item: Item, inlines: list[Token], year: str) -> None:
     """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``."""
     for inline in inlines:
         parts = pieces(inline)
-        names = authors_of(plain([p for p in parts if p.kind == "text" and not p.em]))
+        upright, italic = plain([p for p in parts if p.kind == "text" and not p.em]), plain([p for p in parts if p.kind == "text" and p.em])
+        names = authors_of(upright)
+        if not names and not upright.strip(" .,;:"):
+            names, italic = authors_of(italic), ""  # "  - *A. Owl, B. Heron*": the names in italics alone
         if names and not item.authors:
             item.authors = names
-            _date_and_venue(item, [plain([p for p in parts if p.kind == "text" and p.em])], year)
+            _date_and_venue(item, [italic], year)
             return
 
 

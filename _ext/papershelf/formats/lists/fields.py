@@ -39,7 +39,7 @@ TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findi
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
 ARXIV_TAG = re.compile(r"^\[\s*(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\s*\]\s*", re.IGNORECASE)
-ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
+ROW_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s*[.)\]:]|\[\d{1,4}\])\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -284,9 +284,11 @@ def reference_line(text: str) -> Reference | None:
     authors = authors_of(names)
     if not authors:  # names with particles ("Rianne van den Berg") that the strict pattern leaves out
         pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if piece.strip()]
-        if len(pieces) < 2 or not all(_REFERENCE_NAME.match(piece) for piece in pieces):
-            return None
-        authors = " and ".join(pieces)
+        authors = " and ".join(pieces) if len(pieces) >= 2 and all(_REFERENCE_NAME.match(piece) for piece in pieces) else ""
+    if not authors:
+        # "Title. A. Owl, B. Heron. ICLR 2023.": the title first, then two or more authors
+        second = authors_of(title) if len(ends) == 2 else ""
+        return Reference(second, names.strip(), found.group(1).strip(), found.group(2), (title, tail)) if " and " in second else None
     return Reference(authors, title.strip(), found.group(1).strip(), found.group(2), (names, tail))
 
 

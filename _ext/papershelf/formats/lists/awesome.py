@@ -28,8 +28,8 @@ from markdown_it import MarkdownIt
 from papershelf.formats import arxivid
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.fields import (
-    VENUE_ONLY,
     ROW_NUMBER,
+    VENUE_ONLY,
     VENUE_YEAR,
     authors_of,
     clean_title,

@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from papershelf.formats import arxivid
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.fields import (
+    ROW_NUMBER,
     VENUE_ONLY,
     VENUE_YEAR,
     authors_of,
@@ -37,6 +38,7 @@ from papershelf.formats.lists.fields import (
     heading_date,
     is_label,
     paper_like,
+    reference_line,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -76,7 +78,7 @@ LINK_LABELS = {
 }
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
-    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/paper"
+    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
     r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
@@ -165,6 +167,8 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type in ("text", "code_inline"):
             if link is not None:
                 link.text += child.content
+            elif child.type == "code_inline" and VENUE_ONLY.fullmatch(child.content.strip()) and re.search(r"\d", child.content):
+                result.append(Piece("text", f"({child.content.strip()})", em=em > 0, strong=strong > 0))  # "`CVPR 2024` Title": a venue tag
             else:
                 result.extend(_autolinked(child.content, inline.content, em=em > 0, strong=strong > 0))
         elif child.type in ("softbreak", "hardbreak"):
@@ -284,13 +288,19 @@ def is_paper_url(url: str) -> bool:
 
 
 DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$", re.IGNORECASE)
+#: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool
+MIRROR_ARXIV = re.compile(
+    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/)(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
+    re.IGNORECASE,
+)
 
 
 def arxiv_in(url: str) -> arxivid.ArxivId | None:
-    """The arXiv identifier of a paper link: an arXiv page's, or arXiv's own DOI's (``doi.org/10.48550/arXiv.2307.03172``)."""
+    """The arXiv identifier of a paper link: an arXiv page's, arXiv's own DOI's (``doi.org/10.48550/arXiv.2307.03172``),
+    or a page showing the arXiv paper under its id (``huggingface.co/papers/2401.12345``)."""
     found = arxivid.parse_url(url)
-    doi = None if found else DOI_ARXIV.match(url.strip())
-    return arxivid.parse_url(f"https://arxiv.org/abs/{doi.group(1)}") if doi else found
+    said = None if found else DOI_ARXIV.match(url.strip()) or MIRROR_ARXIV.match(url.strip())
+    return arxivid.parse_url(f"https://arxiv.org/abs/{said.group(1)}") if said else found
 
 
 def md_text(text: str) -> str:
@@ -418,6 +428,35 @@ def _html_inlines(content: str, line: int) -> list[Token]:
     return [token for text in html_as_markdown(content) if text.strip() and (token := _inline_of(text, line)) is not None]
 
 
+HTML_ITEM = re.compile(r"<li\b", re.IGNORECASE)
+
+
+def _read_html_list(token: Token, topic: str, year: str, path: str, parsed: Parsed) -> bool:
+    """An HTML ``<ul>``/``<ol>`` whose ``<li>`` items link papers (``<li>**Title** <br> *Authors* <br> [[Paper]](…)</li>``):
+    each item is an entry, as a Markdown list item would be. False when no item links a paper (the block is prose)."""
+    start = (token.map or [0])[0]
+    rows = token.content.split("\n")
+    openings = [start + number + 1 for number, row in enumerate(rows) for _ in HTML_ITEM.finditer(row)]
+    groups: list[list[str]] = [[]]
+    for text in html_as_markdown(token.content):
+        if text.strip():
+            groups[-1].append(text)
+        elif groups[-1]:
+            groups.append([])
+    groups = [group for group in groups if group]
+    papers = [group for group in groups if _has_paper([p for text in group if (inline := _inline_of(text, 1)) for p in pieces(inline)])]
+    if not papers:
+        return False
+    for number, group in enumerate(groups):
+        line = openings[min(number, len(openings) - 1)] if openings else start + 1
+        inlines = [inline for text in group if (inline := _inline_of(text, line)) is not None]
+        if group in papers:
+            _place_group(inlines, topic, year, path, parsed, ())
+        else:
+            parsed.notes += ["", safe_markdown([p for inline in inlines for p in pieces(inline)])]
+    return True
+
+
 def _has_paper(parts: list[Piece]) -> bool:
     return any(p.kind == "link" and is_paper_url(p.url) for p in parts)
 
@@ -496,6 +535,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
             continue
         if token.type == "html_block" and re.search(r"<table\b", token.content, re.IGNORECASE):
             index = _read_html_table(tokens, index, lines, topic, year, path, parsed)
+            continue
+        if token.type == "html_block" and HTML_ITEM.search(token.content) and _read_html_list(token, topic, year, path, parsed):
+            index += 1
             continue
         if token.type == "html_block" and section is not None:
             section.inlines += _html_inlines(token.content, (token.map or [0])[0] + 1)
@@ -821,6 +863,8 @@ def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     if not url.startswith(("http://", "https://")):
         return None  # "url", "org/repo (github.com)": no address a page can link
     known = link_kind(text)
+    if known and known[0] != "paper" and not item.paper_url and MIRROR_ARXIV.match(url):
+        return ("paper", "")  # "[🤗 HF](huggingface.co/papers/2401.12345)": the paper's page there, no model
     if known and not (known[0] == "paper" and item.paper_url):
         return known
     if is_paper_url(url) and not item.paper_url:
@@ -1095,6 +1139,8 @@ def _strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
     return [(" ".join(text.split()), inside) for text, inside in runs]
 
 
+#: a wikilink opening an entry, then a separator: "[[DPO]] — ", "[[Note name|Shown]]: "
+WIKI_NAME = re.compile(r"^\s*\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]\s*[-\u2013\u2014:|]+\s*")
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
 
 
@@ -1124,6 +1170,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     bold = [(run, inside) for run, inside in _strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
     link = None
     taken: list[str] = []  #: text that became the title or the name
+    wiki = WIKI_NAME.match(lead_text)
+    if wiki and not heading_title and len(lead_text) - wiki.end() >= 8:
+        # "[[DPO]] — Direct Preference Optimization: …" (a note-taking app's export): the note's name, then the title
+        taken.append(wiki.group(0).strip())
+        lead_text = lead_text[wiki.end():]
     quoted = QUOTED.search(lead_text) if not heading_title else None
     if heading_title:  # the heading's words, its own "[arXiv]" or badge links left out
         item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and (p.image or is_label(p.text)))])
@@ -1171,9 +1222,14 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         if item.venue or item.name:
             for said in taken:
                 before = _take(before, said)
-        before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", before).split()).strip(" |-\u2013—:,.*")
+        before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", ROW_NUMBER.sub("", before)).split()).strip(" |-\u2013—:,.*")  # "[1] Title": a number, not the title
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
+        elif before and not SEPARATORS.match(before) and (reference := reference_line(before)) is not None:
+            # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
+            item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
+            taken += [*reference.said, reference.title]
+            link = None
         elif before and not SEPARATORS.match(before):
             # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
             cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
@@ -1183,6 +1239,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.title = link.text
         if item.title:
             taken.append(item.title)
+    if wiki and wiki.group(0).strip() in taken and not item.name:
+        item.name = (wiki.group(2) or wiki.group(1)).strip()  # set after the title, which may repeat it ("[[KTO]] — KTO: …")
     cleaned = clean_title(item.title)
     item.title = cleaned.text
     item.venue = item.venue or cleaned.venue
@@ -1219,14 +1277,14 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
-    segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
         authors = authors_of(segment)
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
-    _date_and_venue(item, [*badges, leftover, item.venue], year)
+    _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)
@@ -1265,10 +1323,13 @@ def _author_line(item: Item, inlines: list[Token], year: str) -> None:
     """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``."""
     for inline in inlines:
         parts = pieces(inline)
-        names = authors_of(plain([p for p in parts if p.kind == "text" and not p.em]))
+        upright, italic = plain([p for p in parts if p.kind == "text" and not p.em]), plain([p for p in parts if p.kind == "text" and p.em])
+        names = authors_of(upright)
+        if not names and not upright.strip(" .,;:"):
+            names, italic = authors_of(italic), ""  # "  - *A. Owl, B. Heron*": the names in italics alone
         if names and not item.authors:
             item.authors = names
-            _date_and_venue(item, [plain([p for p in parts if p.kind == "text" and p.em])], year)
+            _date_and_venue(item, [italic], year)
             return
 
 

@@ -34,9 +34,12 @@ LEADING_TAG = re.compile(
 TRAILING_VENUE = re.compile(
     rf"^(.{{8,}}?)\s*[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*\.?$"
 )
+#: a title that ends in its venue, or year, in parentheses: "CogAgent: A Visual Language Model for GUI Agents (arXiv 2023)", "PPO (2017)"
+TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
-ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)\]:]\s+(?=\S)")
+ARXIV_TAG = re.compile(r"^\[\s*(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\s*\]\s*", re.IGNORECASE)
+ROW_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s*[.)\]:]|\[\d{1,4}\])\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -58,6 +61,10 @@ LABEL_WORDS = {
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
     "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
     "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
+    # where the paper is shown, not what it is called
+    "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
+    "scholar", "researchgate", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
+    "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool",
 }
 GENERIC_ACRONYMS = {
     "ai", "agi", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "lmm", "lmms", "gpt", "kv", "nlp", "rl", "gnn", "gnns", "cnn", "cnns", "rnn",
@@ -75,6 +82,7 @@ class Title:
     text: str
     venue: str = ""  #: a venue tag that stood in front ("NeurIPS 2024")
     rest: str = ""  #: what followed a quoted title (", *IJCAI, Aug 2024*")
+    year: str = ""  #: a year in parentheses after it ("(2017)")
 
 
 def unescape_tex(text: str) -> str:
@@ -108,7 +116,8 @@ def clean_title(text: str) -> Title:
     title = re.sub(r"^(?::[a-z_]+:\s*)+", "", title)  # GitHub's :star: shortcodes
     title = re.sub(r"^[^\w\"\u201c'(\[]+", "", title)  # emoji and bullets in front
     title = ROW_NUMBER.sub("", title)
-    venue = ""
+    title = ARXIV_TAG.sub("", title)  # "[2311.16493] Title": arXiv's own page title, copied
+    venue = year = ""
     tag = LEADING_TAG.match(title)
     if tag and len(title) >= tag.end() + 4:
         said = (tag.group(1) or tag.group(2) or "").strip()
@@ -122,13 +131,17 @@ def clean_title(text: str) -> Title:
     trailing = TRAILING_VENUE.match(title)
     if trailing and not venue:
         title, venue = trailing.group(1).rstrip(" (),"), trailing.group(2)
+    in_parens = None if venue else TRAILING_PAREN.match(title)
+    if in_parens:
+        title, said = in_parens.group(1).rstrip(" ,"), " ".join(in_parens.group(2).replace(",", " ").split())
+        venue, year = ("", said) if said.isdigit() else (said, year)
     middle = None if venue or rest else MIDDLE_VENUE.match(title)
     if middle and paper_like(middle.group(1)) and len(middle.group(3).split()) >= 3 and not re.search(r"\b(?:of|at|in|on|for|from|to|the|a|an|and|with|by)$", middle.group(1), re.IGNORECASE):
         # "Learning To Retrieve Prompts NAACL 2022 Learn an example retriever": a title, its venue, what it does
         title, venue, rest = middle.group(1), middle.group(2), middle.group(3)
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
-    return Title(title, venue, rest)
+    return Title(title, venue, rest, year)
 
 
 def venue_year(text: str) -> tuple[str, str]:
@@ -214,6 +227,69 @@ def authors_of(text: str) -> str:
     if len(names) == 1 and len(names[0].split()) < 2 and not others:
         return ""  # one word is no author list, unless "Mildenhall et al."
     return " and ".join(names) + (" and others" if others else "")
+
+
+#: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's "N.")
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=\S)")
+#: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017"
+REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)\s*,?\s+((?:19|20)\d{2})\s*\.?$")
+#: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf")
+_REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,5}$")
+
+
+@dataclass
+class Reference:
+    """A reference written as papers cite: ``Authors. Title. In Venue, Year.``"""
+
+    authors: str  #: BibTeX's form ("A and B")
+    title: str
+    venue: str
+    year: str
+    said: tuple[str, str]  #: the author text and the tail as written (to take them out of the entry's text)
+
+
+#: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10."
+APA = re.compile(r"^([^()]{2,600}?)\s*\(((?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+([^.?!]{4,400}(?:[?!]|(?=\.)))\.?\s+([^\W\d_][^,.]{0,80})")
+#: one author of an APA reference: "Owl, A.", "van der Heron, B. C."
+_APA_NAME = re.compile(r"^[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s*[A-Z]\.(?:\s*-?[A-Z]\.)*$")
+
+
+def _apa(text: str) -> Reference | None:
+    found = APA.match(text)
+    if not found:
+        return None
+    names = [name.strip() for name in re.split(r"(?<=\.)\s*,\s*(?:&\s*)?|\s*,?\s*&\s*", found.group(1).strip(" ,")) if name.strip()]
+    if not names or not all(_APA_NAME.match(name) for name in names):
+        return None
+    return Reference(" and ".join(names), found.group(3).strip(), found.group(4).strip(), found.group(2), (found.group(1), text[found.end(3):]))
+
+
+def reference_line(text: str) -> Reference | None:
+    """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
+    as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
+    text = " ".join(text.split())
+    if len(text) > 1500:
+        return None
+    apa = _apa(text)
+    if apa is not None:
+        return apa
+    ends = list(SENTENCE_END.finditer(text))
+    if len(ends) < 2:
+        return None
+    first, last = ends[0], ends[-1]
+    names, title, tail = text[: first.start()], text[first.end() : last.start()], text[last.end() :]
+    found = REFERENCE_TAIL.match(tail)
+    if not found or len(title.split()) < 2:
+        return None
+    authors = authors_of(names)
+    if not authors:  # names with particles ("Rianne van den Berg") that the strict pattern leaves out
+        pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if piece.strip()]
+        authors = " and ".join(pieces) if len(pieces) >= 2 and all(_REFERENCE_NAME.match(piece) for piece in pieces) else ""
+    if not authors:
+        # "Title. A. Owl, B. Heron. ICLR 2023.": the title first, then two or more authors
+        second = authors_of(title) if len(ends) == 2 else ""
+        return Reference(second, names.strip(), found.group(1).strip(), found.group(2), (title, tail)) if " and " in second else None
+    return Reference(authors, title.strip(), found.group(1).strip(), found.group(2), (names, tail))
 
 
 #: ICML and other PMLR volumes -> year (the volume is all a proceedings.mlr.press link says)

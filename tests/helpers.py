@@ -96,3 +96,15 @@ def lists_and_shelf(base: Path, lists: dict[str, str], title: str) -> tuple[Path
     root = base / "shelf"
     scaffold.init_shelf(root, scaffold.InitOptions(title=title, author="Test"))
     return folder, root
+
+
+def paper_pages(root: Path) -> dict[str, dict[str, object]]:
+    """Each paper page's front matter under ``root``, by file stem (the page must parse)."""
+    from papershelf.formats.frontmatter import parse_front_matter
+
+    out = {}
+    for path in sorted((root / "docs" / "papers").glob("*.md")):
+        parsed = parse_front_matter(path.read_text(encoding="utf-8"))
+        assert parsed is not None and not parsed.error
+        out[path.stem] = dict(parsed.data)
+    return out

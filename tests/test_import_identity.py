@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import lists_and_shelf
+from helpers import lists_and_shelf, paper_pages
 from papershelf.commands import init as scaffold
 from papershelf.commands.exporter import export_shelf
 from papershelf.commands.importer import ImportReport, import_lists
 from papershelf.formats.bibfile import generated_entry
-from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists.fields import paper_like, url_year
 from papershelf.shelf import baseline
 from papershelf.shelf.paths import locate
@@ -65,15 +64,6 @@ def files_of(root: Path) -> dict[Path, bytes]:
     return {path.relative_to(root): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file() and "_build" not in path.parts}
 
 
-def pages(root: Path) -> dict[str, dict[str, object]]:
-    out = {}
-    for path in sorted((root / "docs" / "papers").glob("*.md")):
-        parsed = parse_front_matter(path.read_text(encoding="utf-8"))
-        assert parsed is not None and not parsed.error
-        out[path.stem] = dict(parsed.data)
-    return out
-
-
 def bib_entries(root: Path) -> set[str]:
     text = (root / "references.bib").read_text(encoding="utf-8")
     return {block.strip() for block in re.split(r"\n(?=@)", text) if block.strip().startswith("@")}
@@ -105,7 +95,7 @@ def findings(report: object, code: str) -> list[tuple[str, int, str]]:
 def test_one_key_two_papers_gives_two_pages(shelf: dict[str, object]) -> None:
     root = shelf["root"]
     assert isinstance(root, Path)
-    by_key = {str(page["key"]): page for page in pages(root).values()}
+    by_key = {str(page["key"]): page for page in paper_pages(root).values()}
     assert by_key["owl2024"]["title"] == "Owl Vision: Seeing at Night"
     assert by_key["owl2024b"]["title"] == "Heron Hearing: Listening by Day"  # re-keyed, not merged away
     assert "@misc{owl2024b," in (root / "references.bib").read_text(encoding="utf-8")
@@ -117,7 +107,7 @@ def test_one_key_two_papers_gives_two_pages(shelf: dict[str, object]) -> None:
 def test_a_copied_paper_link_is_its_own_paper(shelf: dict[str, object]) -> None:
     root = shelf["root"]
     assert isinstance(root, Path)
-    by_key = {str(page["key"]): page for page in pages(root).values()}
+    by_key = {str(page["key"]): page for page in paper_pages(root).values()}
     assert by_key["crow2024"]["title"] == "Crow Counting: Numbers in Flocks"
     assert [(n, line) for n, line, _ in findings(shelf["first"], "arxiv-mismatch")] == [("a-keys.md", 35)]
 
@@ -131,7 +121,7 @@ def test_a_copied_link_on_the_shelf_claims_no_paper(tmp_path: Path) -> None:
     for number, part in enumerate(("# Ids\n\n" + text[crow:], text[:heron], "# Ids\n\n" + text[heron:crow])):
         (tmp_path / f"{number}.md").write_text(part, encoding="utf-8")
         report = import_lists(locate(root), [tmp_path / f"{number}.md"])
-    assert {str(page["title"]) for page in pages(root).values()} == {"Owl Vision: Seeing at Night", "Heron Hearing: Listening by Day", "Crow Counting: Numbers in Flocks"}
+    assert {str(page["title"]) for page in paper_pages(root).values()} == {"Owl Vision: Seeing at Night", "Heron Hearing: Listening by Day", "Crow Counting: Numbers in Flocks"}
     [(_, line, message)] = findings(report, "key-collision")
     assert line == 9 and "on the shelf" in message and "`owl2024b`" in message
     before = files_of(root)
@@ -143,7 +133,7 @@ def test_a_copied_link_on_the_shelf_claims_no_paper(tmp_path: Path) -> None:
 def test_two_rows_of_one_paper_keep_its_title_alias_and_code(shelf: dict[str, object]) -> None:
     root = shelf["root"]
     assert isinstance(root, Path)
-    [page] = [page for page in pages(root).values() if "2103.00020" in str(page["links"])]
+    [page] = [page for page in paper_pages(root).values() if "2103.00020" in str(page["links"])]
     assert page["title"] == "Learning Transferable Owl Models From Natural Language Supervision"
     assert page["short_name"] == "OWLSET" and "OWLSET" in list(page.get("aliases") or [])  # type: ignore[call-overload]
     assert page["links"] == {"paper": "https://arxiv.org/abs/2103.00020", "code": "https://github.com/example/owlset"}
@@ -155,14 +145,14 @@ def test_two_rows_of_one_paper_keep_its_title_alias_and_code(shelf: dict[str, ob
 def test_two_papers_named_alike_stay_two_without_a_year(shelf: dict[str, object]) -> None:
     root = shelf["root"]
     assert isinstance(root, Path)
-    names = sorted(str(page["short_name"]) for page in pages(root).values() if page["title"] == "ChemOwl")
+    names = sorted(str(page["short_name"]) for page in paper_pages(root).values() if page["title"] == "ChemOwl")
     assert names == ["ChemOwl", "ChemOwl (arXiv 2304.05332)"]
 
 
 def test_years_the_links_say_and_none_made_up(shelf: dict[str, object]) -> None:
     root = shelf["root"]
     assert isinstance(root, Path)
-    dates = {str(page["title"]): str(page.get("date") or "") for page in pages(root).values()}
+    dates = {str(page["title"]): str(page.get("date") or "") for page in paper_pages(root).values()}
     assert dates["Owls Rewrite Queries with Knowledge Graphs"] == "2021"  # AAAI volume 35
     assert dates["Torch for Owls: A Matlab-like Environment"] == "2011"  # the PDF's name
     assert dates["Case-based Reasoning for Owl Queries"] == "2021"  # the second link's ACL id; the first is cut short
@@ -220,7 +210,7 @@ def test_import_is_idempotent_and_the_strict_build_and_check_pass(shelf: dict[st
 def test_export_and_import_give_the_same_files_links_and_entries(shelf: dict[str, object]) -> None:
     root, copy, exported = shelf["root"], shelf["copy"], shelf["exported"]
     assert isinstance(root, Path) and isinstance(copy, Path) and isinstance(exported, Path)
-    one, two = pages(root), pages(copy)
+    one, two = paper_pages(root), paper_pages(copy)
     assert set(one) == set(two)
     assert {"owl-net", "owl-net-2"} <= set(one)
     assert "#### Owl Net: Newer Owls (Owl Net)\n\nkey: owlnet2024\n\nfile: owl-net-2\n" in exported.read_text(encoding="utf-8")  # exported first, it would take owl-net

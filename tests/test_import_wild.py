@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import lists_and_shelf
+from helpers import lists_and_shelf, paper_pages
 from papershelf.commands import init as scaffold
-from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import awesome
 from papershelf.formats.lists.fields import authors_of, clean_title, date_heading, find_date
 from papershelf.shelf.naming import derive_names
@@ -104,17 +103,8 @@ def wild(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {"root": root, "first": first, "before": before, "after": after, "build": build, "again": again, "reimport": reimport}
 
 
-def pages(root: Path) -> dict[str, dict[str, object]]:
-    out = {}
-    for path in sorted((root / "docs" / "papers").glob("*.md")):
-        parsed = parse_front_matter(path.read_text(encoding="utf-8"))
-        assert parsed is not None and not parsed.error
-        out[path.stem] = dict(parsed.data)
-    return out
-
-
 def by_title(root: Path) -> dict[str, dict[str, object]]:
-    return {str(page["title"]): page for page in pages(root).values()}
+    return {str(page["title"]): page for page in paper_pages(root).values()}
 
 
 def paper_urls(page: dict[str, object]) -> list[str]:
@@ -127,7 +117,7 @@ def paper_urls(page: dict[str, object]) -> list[str]:
 def test_every_paper_link_becomes_a_paper(wild: dict[str, object]) -> None:
     root = wild["root"]
     assert isinstance(root, Path)
-    urls = {url for page in pages(root).values() for url in paper_urls(page)}
+    urls = {url for page in paper_pages(root).values() for url in paper_urls(page)}
     written = set(re.findall(r"https?://(?:arxiv\.org|openreview\.net|aclanthology\.org|proceedings\.mlr\.press|openaccess\.thecvf\.com|doi\.org|ieeexplore\.ieee\.org|dl\.acm\.org)/[^\s)\]\"'<>|]+", "\n".join(LISTS.values())))
     written = {url for url in written if "img.shields.io" not in url}
     assert {url.replace("http://", "https://") for url in written} <= {url.replace("http://", "https://") for url in urls}
@@ -226,7 +216,7 @@ def test_importing_twice_changes_nothing(wild: dict[str, object]) -> None:
 def test_export_and_import_give_the_same_shelf(wild: dict[str, object]) -> None:
     root, again = wild["root"], wild["again"]
     assert isinstance(root, Path) and isinstance(again, Path)
-    one, two = pages(root), pages(again)
+    one, two = paper_pages(root), paper_pages(again)
     assert set(one) == set(two)
     assert {k: sorted(paper_urls(v)) for k, v in one.items()} == {k: sorted(paper_urls(v)) for k, v in two.items()}
     count = lambda path: len(re.findall(r"^@\w+\{", (path / "references.bib").read_text(encoding="utf-8"), re.MULTILINE))  # noqa: E731

@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import paper_pages
 from papershelf.commands import init as scaffold
 from papershelf.commands.exporter import export_shelf
 from papershelf.commands.importer import import_lists
-from papershelf.formats.frontmatter import parse_front_matter
 from papershelf.formats.lists import awesome
 from papershelf.formats.lists.fields import clean_title, heading_date, url_year
 from papershelf.shelf.paths import locate
@@ -64,19 +64,10 @@ def shelves(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obj
     return out
 
 
-def pages(root: Path) -> dict[str, dict[str, object]]:
-    out = {}
-    for path in sorted((root / "docs" / "papers").glob("*.md")):
-        parsed = parse_front_matter(path.read_text(encoding="utf-8"))
-        assert parsed is not None and not parsed.error
-        out[path.stem] = dict(parsed.data)
-    return out
-
-
 def by_title(shelf: dict[str, object]) -> dict[str, dict[str, object]]:
     root = shelf["root"]
     assert isinstance(root, Path)
-    return {str(page["title"]): page for page in pages(root).values()}
+    return {str(page["title"]): page for page in paper_pages(root).values()}
 
 
 def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
@@ -254,7 +245,7 @@ def test_no_importer_warning_a_clean_build_and_a_second_import_changes_nothing(s
 def test_export_and_import_give_the_same_shelf(shelves: dict[str, dict[str, object]], name: str) -> None:
     root, again = shelves[name]["root"], shelves[name]["again"]
     assert isinstance(root, Path) and isinstance(again, Path)
-    one, two = pages(root), pages(again)
+    one, two = paper_pages(root), paper_pages(again)
     assert set(one) == set(two)
     assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
     count = lambda path: len(re.findall(r"^@\w+\{", (path / "references.bib").read_text(encoding="utf-8"), re.MULTILINE))  # noqa: E731

@@ -108,3 +108,52 @@ def paper_pages(root: Path) -> dict[str, dict[str, object]]:
         assert parsed is not None and not parsed.error
         out[path.stem] = dict(parsed.data)
     return out
+
+
+def snapshot(root: Path) -> dict[Path, bytes]:
+    """Every file of a shelf (its build left out), to compare before and after."""
+    return {path: path.read_bytes() for path in root.rglob("*") if path.is_file() and "_build" not in path.parts}
+
+
+def import_as_a_maintainer(lists: list[Path], factory: Any) -> dict[str, dict[str, object]]:
+    """Each list imported into a new shelf as a maintainer would: imported again (``before``/``after``),
+    built with ``-W`` (``build``), exported and imported into another shelf (``again``); by the list's stem."""
+    import subprocess
+    import sys
+
+    from papershelf.commands import init as scaffold
+    from papershelf.commands.exporter import export_shelf
+    from papershelf.commands.importer import import_lists
+    from papershelf.shelf.paths import locate
+
+    out: dict[str, dict[str, object]] = {}
+    for path in lists:
+        base = factory.mktemp(path.stem)
+        root, again = base / "shelf", base / "again"
+        scaffold.init_shelf(root, scaffold.InitOptions(title="Wild", author="Test"))
+        report = import_lists(locate(root), [path])
+        before = snapshot(root)
+        import_lists(locate(root), [path])
+        after = snapshot(root)
+        (base / "export.md").write_text(export_shelf(locate(root)), encoding="utf-8")
+        scaffold.init_shelf(again, scaffold.InitOptions(title="Wild", author="Test"))
+        import_lists(locate(again), [base / "export.md"])
+        build = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-c", str(root), str(root / "docs"), str(base / "html")],
+                               capture_output=True, text=True, check=False)
+        out[path.stem] = {"root": root, "again": again, "report": report, "before": before, "after": after, "build": build}
+    return out
+
+
+def by_title(shelf: dict[str, object]) -> dict[str, dict[str, object]]:
+    """The shelf's paper pages by title."""
+    root = shelf["root"]
+    assert isinstance(root, Path)
+    return {str(page["title"]): page for page in paper_pages(root).values()}
+
+
+def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
+    """The URLs of a page's links of one kind."""
+    links = page.get("links") or {}
+    assert isinstance(links, dict)
+    value = links.get(kind)
+    return [str(item["url"] if isinstance(item, dict) else item) for item in (value if isinstance(value, list) else [value] if value else [])]

@@ -13,17 +13,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import paper_pages
-from papershelf.commands import init as scaffold
-from papershelf.commands.exporter import export_shelf
-from papershelf.commands.importer import import_lists
+from helpers import by_title, import_as_a_maintainer, links_of, paper_pages
 from papershelf.formats.lists import awesome
 from papershelf.formats.lists.fields import clean_title, is_label, reference_line
-from papershelf.shelf.paths import locate
 
 WILD = Path(__file__).parent / "data" / "wild2"
 LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
@@ -31,41 +26,9 @@ LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
 LIST_FINDINGS = {"duplicate-link", "merge-conflict"}
 
 
-def snapshot(root: Path) -> dict[Path, bytes]:
-    return {path: path.read_bytes() for path in root.rglob("*") if path.is_file() and "_build" not in path.parts}
-
-
 @pytest.fixture(scope="module")
 def shelves(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
-    out: dict[str, dict[str, object]] = {}
-    for path in LISTS:
-        base = tmp_path_factory.mktemp(path.stem)
-        root, again = base / "shelf", base / "again"
-        scaffold.init_shelf(root, scaffold.InitOptions(title="Wild", author="Test"))
-        report = import_lists(locate(root), [path])
-        before = snapshot(root)
-        import_lists(locate(root), [path])
-        after = snapshot(root)
-        (base / "export.md").write_text(export_shelf(locate(root)), encoding="utf-8")
-        scaffold.init_shelf(again, scaffold.InitOptions(title="Wild", author="Test"))
-        import_lists(locate(again), [base / "export.md"])
-        build = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-c", str(root), str(root / "docs"), str(base / "html")],
-                               capture_output=True, text=True, check=False)
-        out[path.stem] = {"root": root, "again": again, "report": report, "before": before, "after": after, "build": build}
-    return out
-
-
-def by_title(shelf: dict[str, object]) -> dict[str, dict[str, object]]:
-    root = shelf["root"]
-    assert isinstance(root, Path)
-    return {str(page["title"]): page for page in paper_pages(root).values()}
-
-
-def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
-    links = page.get("links") or {}
-    assert isinstance(links, dict)
-    value = links.get(kind)
-    return [str(item["url"] if isinstance(item, dict) else item) for item in (value if isinstance(value, list) else [value] if value else [])]
+    return import_as_a_maintainer(LISTS, tmp_path_factory)
 
 
 def bib_entry(shelf: dict[str, object], title: str) -> str:

@@ -241,3 +241,21 @@ def test_authors_after_a_title_link_a_numbered_reference_and_italic_author_sub_b
         "Third Owl Paper on Splats": ("2023", "ICLR 2023", "Alice Owl and Bob Heron"),
         "Owl Splatting: Feathers in Real Time": ("", "", "Carol Owl and Dan Heron"),
     }
+
+
+def test_a_paper_without_a_name_of_its_own_is_listed_by_its_title(shelves: dict[str, dict[str, object]]) -> None:
+    """date-table's titles have no colon and no name: the cut name ("Faithful Reasoning Using Large Language")
+    is never shown; the link is the whole title, spanning the Title column, while a named paper keeps both cells."""
+    from bs4 import BeautifulSoup
+
+    root = shelves["date-table"]["root"]
+    assert isinstance(root, Path)
+    for page in ("papers", "queue"):
+        soup = BeautifulSoup((root.parent / "html" / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        rows = {" ".join(row.find("td").get_text().split()): row for row in soup.select("tbody tr")}
+        faithful = rows["Faithful Reasoning Using Large Language Models"]
+        assert faithful.find("td").get("colspan") == "2" and faithful.find("a").get_text() == "Faithful Reasoning Using Large Language Models"
+        named = rows["Graph of Thoughts"]
+        assert [" ".join(cell.get_text().split()) for cell in named.find_all("td")][:2] == ["Graph of Thoughts", "Graph of Thoughts: Solving Elaborate Problems with Large Language Models"]
+        assert not any(cell.get("colspan") for cell in named.find_all("td"))
+        assert "Faithful Reasoning Using Large Language" not in rows

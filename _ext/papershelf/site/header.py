@@ -8,7 +8,7 @@ left as a :class:`~papershelf.site.nodes.paper_crossrefs` placeholder.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.util import logging
@@ -223,7 +223,8 @@ def _link_row(paper: Paper, kinds: dict[str, str]) -> nodes.paragraph:
     return row
 
 
-def table(headings: Sequence[str], rows: Sequence[Sequence[nodes.Node]], classes: list[str]) -> nodes.table:
+def table(headings: Sequence[str], rows: Sequence[Sequence[nodes.Node | None]], classes: list[str]) -> nodes.table:
+    """A table; a cell given as None widens the cell before it by one column (``colspan``)."""
     table = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(headings))
     table += group
@@ -239,7 +240,11 @@ def table(headings: Sequence[str], rows: Sequence[Sequence[nodes.Node]], classes
     for cells in rows:
         row = nodes.row()
         for cell in cells:
-            row += nodes.entry("", cell)
+            if cell is None and len(row):
+                entry = cast("nodes.entry", row[-1])
+                entry["morecols"] = entry.get("morecols", 0) + 1
+            else:
+                row += nodes.entry("", cell if cell is not None else nodes.paragraph())
         body += row
     return table
 

@@ -79,8 +79,10 @@ def filter_classes(paper: Paper, base: str, with_status: bool = True) -> list[st
 
 
 def paper_ref(app: Sphinx, fromdocname: str, paper: Paper, text: str = "") -> nodes.paragraph:
+    """A link to the paper, by its short name; by its title when the name is only the title's first
+    words ("Faithful Reasoning Using Large Language"): a paper without a name of its own is listed by its title."""
     cell = nodes.paragraph()
-    text = text or paper.short_name
+    text = text or (paper.title if paper.named_by_title else paper.short_name)
     cell += refnode(app.builder, fromdocname, paper.docname, "", nodes.inline(text, text, classes=["paper-ref"]), paper.title)
     return cell
 
@@ -107,7 +109,7 @@ def date_cell(paper: Paper) -> nodes.paragraph:
     return nowrap(human_date(paper.date.iso()) if paper.date else "undated")
 
 
-def row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], list[nodes.Node]]], classes: list[str]) -> nodes.table:
+def row_table(headings: Sequence[str], rows: Sequence[tuple[list[str], Sequence[nodes.Node | None]]], classes: list[str]) -> nodes.table:
     """header.py's table, with classes on each body row (``<tr class=...>``)."""
     result = table(headings, [cells for _, cells in rows], classes)
     body = next(iter(result.findall(nodes.tbody)))

@@ -39,6 +39,7 @@ from papershelf.site.indexes.base import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from papershelf.model.records import Paper
     from papershelf.shelf.view import ShelfView
 
 
@@ -47,13 +48,19 @@ def render_papers(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node
     papers = sorted(view.papers.values(), key=lambda p: (p.short_name.casefold(), p.key))
     with_status = of_config(app.config).reading_status
     counted = any(p.metrics is not None for p in view.papers.values())
-    rows = [[paper_ref(app, docname, p), text_cell(p.title), nowrap(p.date.iso() if p.date else "undated"), *([status_cell(p)] if with_status else []),
+    rows = [[paper_ref(app, docname, p), _title_cell(p), nowrap(p.date.iso() if p.date else "undated"), *([status_cell(p)] if with_status else []),
              *(count_cells(p) if counted else [])] for p in papers]
     headings = ["Paper", "Title", "Date", *(["Status"] if with_status else []), *(["Citations", "Stars"] if counted else [])]
     result: list[nodes.Node] = [scrolling(table(headings, rows, ["paper-list", *(["paper-sortable"] if counted else [])]))]
     if counted:
         result.insert(0, as_of_note(papers))
     return result
+
+
+def _title_cell(paper: Paper) -> nodes.paragraph | None:
+    """The title; None (the Paper cell spans the Title column) when the Paper column shows it already:
+    a paper without a name of its own is listed by its title."""
+    return None if paper.named_by_title else text_cell(paper.title)
 
 
 def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]:
@@ -69,8 +76,8 @@ def render_queue(app: Sphinx, view: ShelfView, docname: str) -> list[nodes.Node]
         if not queued:
             continue
         part = section(f"{title} ({len(queued)})", [f"queue-{status}"], ["paper-queue"])
-        rows: list[tuple[list[str], list[nodes.Node]]] = [
-            (filter_classes(p, "paper-row"), [paper_ref(app, docname, p), text_cell(p.title), date_cell(p), status_cell(p)]) for p in queued
+        rows: list[tuple[list[str], list[nodes.Node | None]]] = [
+            (filter_classes(p, "paper-row"), [paper_ref(app, docname, p), _title_cell(p), date_cell(p), status_cell(p)]) for p in queued
         ]
         part += scrolling(row_table(["Paper", "Title", "Date", "Status"], rows, ["paper-queue-table"]))
         result.append(part)

@@ -9,6 +9,15 @@
     var digits = text.replace(/[^0-9]/g, "");
     return digits ? Number(digits) : text.toLowerCase();
   }
+  // the cell under heading number `column`: a paper listed by its title spans the Title column (colspan)
+  function cellAt(row, column) {
+    var at = 0;
+    for (var i = 0; i < row.cells.length; i++) {
+      at += row.cells[i].colSpan || 1;
+      if (at > column) return row.cells[i];
+    }
+    return null;
+  }
   function setUp(table) {
     var heads = table.querySelectorAll("thead th");
     var body = table.tBodies[0];
@@ -23,11 +32,11 @@
       head.appendChild(button);
       button.addEventListener("click", function () {
         var rows = Array.prototype.slice.call(body.rows);
-        var numeric = rows.some(function (row) { return typeof value(row.cells[column]) === "number"; });
+        var numeric = rows.some(function (row) { return typeof value(cellAt(row, column)) === "number"; });
         var current = head.getAttribute("aria-sort");
         var descending = numeric ? current !== "descending" : current === "ascending";
         rows.sort(function (a, b) {
-          var x = value(a.cells[column]), y = value(b.cells[column]);
+          var x = value(cellAt(a, column)), y = value(cellAt(b, column));
           if (x === null && y === null) return 0;
           if (x === null) return 1;  /* missing last, whatever the direction */
           if (y === null) return -1;

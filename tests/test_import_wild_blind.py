@@ -260,3 +260,27 @@ def test_a_paper_without_a_name_of_its_own_is_listed_by_its_title(shelves: dict[
         assert [" ".join(cell.get_text().split()) for cell in named.find_all("td")][:2] == ["Graph of Thoughts", "Graph of Thoughts: Solving Elaborate Problems with Large Language Models"]
         assert not any(cell.get("colspan") for cell in named.find_all("td"))
         assert "Faithful Reasoning Using Large Language" not in rows
+
+
+def test_the_lists_own_name_comes_before_a_name_from_the_title(shelves: dict[str, dict[str, object]]) -> None:
+    """"[[DPO]] — Direct Preference Optimization: ..." and a Model column's "ChatGLM3" beside "ChatGLM: ...":
+    the list's name is the short name; the title's words before its colon are not."""
+    dpo = by_title(shelves["obsidian-notes"])["Direct Preference Optimization: Your Language Model is Secretly a Reward Model"]
+    glm = by_title(shelves["model-table"])["ChatGLM: A Family of Large Language Models from GLM-130B to GLM-4 All Tools"]
+    assert (dpo["short_name"], glm["short_name"]) == ("DPO", "ChatGLM3")
+
+
+def test_a_name_the_list_gives_two_papers_names_only_the_first(tmp_path: Path) -> None:
+    from helpers import lists_and_shelf
+    from papershelf.commands.importer import import_lists
+    from papershelf.shelf.paths import locate
+
+    folder, root = lists_and_shelf(tmp_path, {"robots.md": (
+        "## Planning\n\n"
+        '* **LLM-BRAIn**: "LLM-BRAIn: AI-driven Fast Generation of Robot Behaviour Trees", *arXiv, May 2023*. [[Paper](https://arxiv.org/abs/2305.19352)]\n'
+        '* **LLM-Brain**: "LLM as A Robotic Brain: Unifying Egocentric Memory and Control", arXiv, Apr 2023. [[Paper](https://arxiv.org/abs/2304.09349)]\n'
+    )}, "Robots")
+    import_lists(locate(root), [folder / "robots.md"])
+    names = {str(page["title"]): (page["short_name"], page.get("aliases")) for page in paper_pages(root).values()}
+    assert names == {"LLM-BRAIn: AI-driven Fast Generation of Robot Behaviour Trees": ("LLM-BRAIn", None),
+                     "LLM as A Robotic Brain: Unifying Egocentric Memory and Control": ("LLM as A Robotic Brain", ["LLM-Brain"])}

@@ -1019,6 +1019,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
     # the importer's identity: BibTeX key, then arXiv id, then normalised title
     by_eprint = shelf.arxiv_ids()
     by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
+    names_taken = {page.paper.short_name.casefold(): normal_title(page.paper.title) for page in shelf.pages}
     entries = []
     for item in merge_duplicates(items, path):
         title = item.title or item.paper_url
@@ -1030,6 +1031,13 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         if item.name and not alias and derive_names(title)[0] != item.name:
             alias = item.name  # the list's own name, which the title also says ("**RoboTracer**: \"RoboTracer: ...\"")
         short = derive_names(title, alias)[0]
+        # the list's own name for the paper ("[[DPO]] — Direct Preference Optimization: ...", a Model column's
+        # "ChatGLM3", "**SayCan**: \"Do As I Can, ...\"") comes before a name derived from its title
+        own_name = item.name if item.name and alias == item.name and len(item.name) <= TEXT_LIMITS["short_name"] else ""
+        if own_name and names_taken.get(own_name.casefold(), normal_title(title)) != normal_title(title):
+            own_name = ""  # another paper has the name (in any case): this one keeps a name derived from its title
+        short = own_name or short
+        names_taken.setdefault(short.casefold(), normal_title(title))
         found = awesome.arxiv_in(item.paper_url)
         identifier = found.identifier if found else ""
         # the id's month is more precise than a year heading, and earlier than a later venue's year or the week it was listed in
@@ -1051,6 +1059,8 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         entry.bibtex, entry.bibtex_line = _generated_for_item(item, key), item.line
         if item.date:
             entry.extras["date"] = item.date
+        if own_name:
+            entry.extras["short_name"] = own_name
         entry.warnings = list(item.warnings)
         entry.names = [name for name in item.aliases if name != alias]  # the paper's names in the list's other rows
         body = awesome.body_text(item)

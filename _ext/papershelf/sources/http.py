@@ -181,16 +181,11 @@ class HttpClient:
             self._last_start = self.clock()
             self.made.append(Request(self._last_start, method, path, size))
             deadline = self._last_start + self.timeout
+            response = self.session.request(method, self.base_url + path, params=params, json=body, timeout=self.timeout, stream=True)
             try:
-                response = self.session.request(method, self.base_url + path, params=params, json=body, timeout=self.timeout, stream=True)
-                try:
-                    content = read_body(response, deadline, timeout=self.timeout, max_size=self.max_size, clock=self.clock, cut=fired)
-                finally:
-                    response.close()
-            except requests.RequestException as error:
-                if fired.is_set() and not isinstance(error, (requests.Timeout, TooLarge)):
-                    raise requests.Timeout(f"the answer took longer than {self.timeout:g} s") from error
-                raise
+                content = read_body(response, deadline, timeout=self.timeout, max_size=self.max_size, clock=self.clock, cut=fired)
+            finally:
+                response.close()
         return Answer(response.status_code, content, dict(response.headers))
 
 
@@ -302,7 +297,8 @@ def _cut(connections: list[Any], fired: threading.Event) -> None:
 @contextlib.contextmanager
 def watchdog(seconds: float) -> Iterator[threading.Event]:
     """Within the block, requests sent through a :class:`WatchedAdapter` are cut after ``seconds``;
-    the event says whether the watchdog fired (a read error is then the deadline's)."""
+    the event says whether the watchdog fired. A request error of the block once it fired is the
+    deadline's, and leaves it as ``requests.Timeout``."""
     connections: list[Any] = []
     fired = threading.Event()
     timer = threading.Timer(seconds, _cut, (connections, fired))
@@ -311,6 +307,10 @@ def watchdog(seconds: float) -> Iterator[threading.Event]:
     timer.start()
     try:
         yield fired
+    except requests.RequestException as error:
+        if fired.is_set() and not isinstance(error, (requests.Timeout, TooLarge)):
+            raise requests.Timeout(f"the answer took longer than {seconds:g} s") from error
+        raise
     finally:
         timer.cancel()
         _WATCHED.reset(token)

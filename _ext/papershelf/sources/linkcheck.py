@@ -151,7 +151,7 @@ class PinnedAdapter(WatchedAdapter):
         params: dict[str, Any] = dict(host_params)
         kwargs: dict[str, Any] = dict(pool_kwargs)
         host = str(params.get("host") or "").lower().strip("[]")
-        port = int(params.get("port") or (443 if params.get("scheme") == "https" else 80))  # None: the scheme's own
+        port = port_of(params.get("scheme"), params.get("port"))
         pinned = self.pins.get((host, port))
         if pinned is None:
             raise ValueError(f"{host} was not checked before connecting")  # never a lookup that was not checked
@@ -168,8 +168,9 @@ class PinnedAdapter(WatchedAdapter):
         return super().send(request, *args, **kwargs)
 
 
-def _default_port(parts: Any) -> int:
-    return int(parts.port or (443 if parts.scheme == "https" else 80))
+def port_of(scheme: object, port: object) -> int:
+    """The port a request goes to: the one written, else the scheme's own (requests leaves it None)."""
+    return int(str(port)) if port else 443 if scheme == "https" else 80
 
 
 class LinkChecker:
@@ -219,7 +220,7 @@ class LinkChecker:
             try:
                 # the host as requests will send it (an IDN in its ASCII form): the name resolved is the name pinned
                 sent = urlsplit(requests.Request("HEAD", current).prepare().url or "")
-                port, host = _default_port(sent), (sent.hostname or "").lower()
+                port, host = port_of(sent.scheme, sent.port), (sent.hostname or "").lower()
             except (requests.RequestException, ValueError):
                 return Verdict(url, "unknown", "not a valid URL", current)
             try:
@@ -266,17 +267,12 @@ class LinkChecker:
     def _ask(self, url: str, where: tuple[str, int], address: str) -> requests.Response:
         session, adapter = self._session()
         adapter.pins = {where: address}  # this thread's adapter: one hop at a time
-        with watchdog(self.timeout) as fired:
-            try:
-                response = session.head(url, allow_redirects=False, timeout=self.timeout)
-                response.close()
-                if response.status_code in (405, 501, 400, 403):  # some servers refuse HEAD only
-                    response = session.get(url, allow_redirects=False, timeout=self.timeout, stream=True)
-                    response.close()  # the body is never read
-            except requests.RequestException as error:
-                if fired.is_set() and not isinstance(error, requests.Timeout):
-                    raise requests.Timeout(f"no answer within {self.timeout:g} s") from error
-                raise
+        with watchdog(self.timeout):
+            response = session.head(url, allow_redirects=False, timeout=self.timeout)
+            response.close()
+            if response.status_code in (405, 501, 400, 403):  # some servers refuse HEAD only
+                response = session.get(url, allow_redirects=False, timeout=self.timeout, stream=True)
+                response.close()  # the body is never read
         return response
 
     def check_all(self, urls: Iterable[str], cache: SourceCache | None = None, today: dt.date | None = None,

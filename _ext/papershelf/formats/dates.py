@@ -16,7 +16,8 @@ from papershelf.formats import arxivid
 from papershelf.model.records import PaperDate
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name}
+#: English month abbreviations (BibTeX macros, lists): not calendar.month_abbr, which follows the locale Sphinx sets
+MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 class DateError(ValueError):

@@ -26,6 +26,7 @@ from bs4 import Tag
 from markdown_it import MarkdownIt
 
 from papershelf.formats import arxivid
+from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.fields import (
     ROW_NUMBER,
@@ -91,12 +92,11 @@ YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
 #: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
 VENUE_TEXT = re.compile(
-    r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s+)?"
     r"(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\s*\.?$")
 #: the link or image address of an HTML tag in a cell: <a href="...">, <img src="...">
 HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com)/", re.IGNORECASE)
-MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH_NAME = r"(?P<name>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
 MONTH_YEAR = re.compile(
     rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})\s+)?{_MONTH_NAME}\s*(?:(?P<day2>\d{{1,2}})\s*,?\s*)?)(?P<year>(?:19|20)\d{{2}})"

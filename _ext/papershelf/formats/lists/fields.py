@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from papershelf.formats.dates import MONTHS
+
 #: venues and archives a list writes before a year ("CVPR 2023", "ICML'23", "NeurIPS-2024")
 VENUES = (
     "NeurIPS", "NIPS", "ICML", "ICLR", "CVPR", "ECCV", "ICCV", "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "AAAI",
@@ -41,7 +43,6 @@ MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019
 ARXIV_TAG = re.compile(r"^\[\s*(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\s*\]\s*", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s*[.)\]:]|\[\d{1,4}\])\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
-MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 #: 2023-05-04, 2023/5, 2023.10 (a year and a month written with digits)
 NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?[-./]\s?(\d{1,2}))?(?![\d.]*\d)")

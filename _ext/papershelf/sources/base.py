@@ -22,11 +22,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from papershelf.sources.http import SourceError
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from papershelf.model.records import BibEntry, Paper
-    from papershelf.sources.http import HttpClient, SourceError
+    from papershelf.sources.http import HttpClient
 
 #: the largest count accepted from a source
 MAX_COUNT = 10**9
@@ -39,6 +41,10 @@ class Fetched:
 
     answers: dict[str, Any] = field(default_factory=dict)  #: id -> reduced answer; None: the source knows no such id
     problems: list[SourceError] = field(default_factory=list)  #: one an id, never cached
+
+    def spoiled(self, source: str, identifier: str, reason: str) -> None:
+        """``identifier``'s answer cannot be used: it is reported, changes nothing and is asked again next run."""
+        self.problems.append(SourceError(source, identifier, f"{reason}; nothing changed for it, asked again next run"))
 
 
 class Source(Protocol):

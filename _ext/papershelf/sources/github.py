@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from papershelf.sources import base
-from papershelf.sources.http import Answer, BadAnswer, HttpClient, SourceError, SourceStopped
+from papershelf.sources.http import Answer, BadAnswer, HttpClient, SourceStopped
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -83,7 +83,7 @@ class GitHubSource:
             try:
                 result.answers[identifier] = self._repository(answer, identifier)
             except BadAnswer as error:
-                result.problems.append(SourceError(NAME, identifier, f"{error.reason}; nothing changed for it, asked again next run"))
+                result.spoiled(NAME, identifier, error.reason)
         return result
 
     def _repository(self, answer: Answer, identifier: str) -> dict[str, Any]:

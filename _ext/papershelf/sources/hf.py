@@ -56,7 +56,7 @@ class HubSource:
             try:
                 result.answers[identifier] = {kind: self._repositories(kind, identifier) for kind in ("models", "datasets")}
             except BadAnswer as error:  # one id's answer; a Hub that does not answer stops the run
-                result.problems.append(SourceError(NAME, identifier, f"{error.reason}; nothing changed for it, asked again next run"))
+                result.spoiled(NAME, identifier, error.reason)
         return result
 
     def _repositories(self, kind: str, identifier: str) -> list[str]:

@@ -82,7 +82,7 @@ class S2Source:
                 if identifier.lower() not in carried and _own_ids(paper or {}, kind=identifier.split(":", 1)[0]):
                     paper, reason = None, f"the entry at its place is about {', '.join(sorted(carried))}, another paper"
                 if paper is None:
-                    result.problems.append(SourceError(NAME, identifier, f"{reason}; nothing changed for it, asked again next run"))
+                    result.spoiled(NAME, identifier, reason)
                 else:
                     result.answers[identifier] = paper
             return result
@@ -97,7 +97,7 @@ class S2Source:
             if identifier.lower() in found:
                 result.answers[identifier] = found[identifier.lower()]
             else:
-                result.problems.append(SourceError(NAME, identifier, f"the answer holds {len(data)} entries for {len(ids)} ids and none of them is this paper; nothing changed for it, asked again next run"))
+                result.spoiled(NAME, identifier, f"the answer holds {len(data)} entries for {len(ids)} ids and none of them is this paper")
         return result
 
 

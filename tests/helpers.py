@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -157,3 +158,18 @@ def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
     assert isinstance(links, dict)
     value = links.get(kind)
     return [str(item["url"] if isinstance(item, dict) else item) for item in (value if isinstance(value, list) else [value] if value else [])]
+
+
+class Clock:
+    """A clock that moves when the client sleeps: pauses are measured, never waited."""
+
+    def __init__(self) -> None:
+        self.slept: list[float] = []
+        self.offset = 0.0
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 3))
+        self.offset += seconds
+
+    def now(self) -> float:
+        return time.monotonic() + self.offset

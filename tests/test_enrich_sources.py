@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from helpers import Clock
 from papershelf.cli import main
 from papershelf.commands import enrich
 from papershelf.commands.init import InitOptions, init_shelf
@@ -152,21 +153,6 @@ def s2_paper(arxiv: str, venue: str, venue_type: str | None, year: int, refs: li
         "authors": [{"authorId": "2109283", "name": "Haotian Liu"}, {"authorId": None, "name": "Chunyuan  Li"}],
         "references": [{"paperId": "r", "externalIds": {"ArXiv": ref}} for ref in refs] + [{"paperId": None, "externalIds": None}],
     }
-
-
-class Clock:
-    """A clock that moves when the client sleeps: pauses are measured, never waited."""
-
-    def __init__(self) -> None:
-        self.slept: list[float] = []
-        self.offset = 0.0
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(round(seconds, 3))
-        self.offset += seconds
-
-    def now(self) -> float:
-        return time.monotonic() + self.offset
 
 
 PAPERS = [("llava", "liu2023llava", "2304.08485", "code: https://github.com/haotian-liu/LLaVA\n"), ("blip2", "li2023blip2", "2301.12597", ""), ("llava15", "liu2023improved", "2310.03744", "")]

@@ -15,6 +15,7 @@ import time
 from typing import TYPE_CHECKING, ClassVar
 
 import pytest
+from helpers import Clock
 from papershelf.shelf.paths import ShelfError
 from papershelf.sources import arxiv
 from papershelf.sources.http import HttpClient, SourceError, SourceStopped
@@ -70,19 +71,6 @@ def api() -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     server.server_close()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.slept: list[float] = []
-        self.offset = 0.0
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(round(seconds, 3))
-        self.offset += seconds
-
-    def now(self) -> float:
-        return time.monotonic() + self.offset
 
 
 def test_arxiv_waits_as_retry_after_asks_and_keeps_its_pause(api: str) -> None:

@@ -173,3 +173,30 @@ class Clock:
 
     def now(self) -> float:
         return time.monotonic() + self.offset
+
+
+#: findings that are a list's own doing (the same paper in two rows), never the importer's
+LIST_FINDINGS = {"duplicate-link", "merge-conflict"}
+
+
+def assert_titles_dates_and_links(shelf: dict[str, object], expected: dict[str, tuple[str, str, dict[str, str]]]) -> None:
+    """Each expected title has its page, with its date, its paper link and its other links ({kind: url})."""
+    papers = by_title(shelf)
+    for title, (date, paper, others) in expected.items():
+        assert title in papers, (title, sorted(papers))
+        page = papers[title]
+        assert str(page.get("date")) == date, (title, page.get("date"))
+        assert paper in links_of(page), (title, page.get("links"))
+        for kind, url in others.items():
+            assert url in links_of(page, kind), (title, kind, page.get("links"))
+
+
+def assert_clean_import(shelf: dict[str, object]) -> None:
+    """No finding of the importer's own making, a clean ``-W`` build, and a second import that changed nothing."""
+    import subprocess
+
+    report, build = shelf["report"], shelf["build"]
+    assert isinstance(build, subprocess.CompletedProcess)
+    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
+    assert {problem.code.slug for problem in report.warnings} <= LIST_FINDINGS, [problem.format() for problem in report.warnings]  # type: ignore[attr-defined]
+    assert shelf["before"] == shelf["after"]

@@ -12,18 +12,22 @@ the tests say what a reader needs: every paper its own page, its title exactly, 
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import by_title, import_as_a_maintainer, links_of, paper_pages
+from helpers import (
+    assert_clean_import,
+    assert_titles_dates_and_links,
+    by_title,
+    import_as_a_maintainer,
+    links_of,
+    paper_pages,
+)
 from papershelf.formats.lists import awesome
 from papershelf.formats.lists.fields import clean_title, is_label, reference_line
 
 WILD = Path(__file__).parent / "data" / "wild2"
 LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
-#: findings that are the list's own doing, never the importer's
-LIST_FINDINGS = {"duplicate-link", "merge-conflict"}
 
 
 @pytest.fixture(scope="module")
@@ -126,14 +130,7 @@ def test_every_paper_its_own_dated_page(shelves: dict[str, dict[str, object]], n
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_titles_dates_and_links(shelves: dict[str, dict[str, object]], name: str) -> None:
-    papers = by_title(shelves[name])
-    for title, (date, paper, others) in EXPECTED[name].items():
-        assert title in papers, (title, sorted(papers))
-        page = papers[title]
-        assert str(page.get("date")) == date, (title, page.get("date"))
-        assert paper in links_of(page), (title, page.get("links"))
-        for kind, url in others.items():
-            assert url in links_of(page, kind), (title, kind, page.get("links"))
+    assert_titles_dates_and_links(shelves[name], EXPECTED[name])
 
 
 @pytest.mark.parametrize("name", sorted(COUNTS))
@@ -156,11 +153,7 @@ def test_authors_and_venue_reach_the_generated_entry(shelves: dict[str, dict[str
 @pytest.mark.parametrize("name", sorted(COUNTS))
 def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: dict[str, dict[str, object]], name: str) -> None:
     shelf = shelves[name]
-    report, build = shelf["report"], shelf["build"]
-    assert isinstance(build, subprocess.CompletedProcess)
-    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
-    assert {problem.code.slug for problem in report.warnings} <= LIST_FINDINGS, [problem.format() for problem in report.warnings]  # type: ignore[attr-defined]
-    assert shelf["before"] == shelf["after"]
+    assert_clean_import(shelf)
     root, again = shelf["root"], shelf["again"]
     assert isinstance(root, Path) and isinstance(again, Path)
     one, two = paper_pages(root), paper_pages(again)

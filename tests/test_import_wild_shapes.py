@@ -13,11 +13,17 @@ names never suffixed, and no warning of the importer's own making.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import by_title, import_as_a_maintainer, links_of, paper_pages
+from helpers import (
+    assert_clean_import,
+    assert_titles_dates_and_links,
+    by_title,
+    import_as_a_maintainer,
+    links_of,
+    paper_pages,
+)
 from papershelf.formats.lists import awesome
 from papershelf.formats.lists.fields import clean_title, heading_date, url_year
 
@@ -30,8 +36,6 @@ PAPER_HOST = re.compile(
     r"|(?:www\.)?ijcai\.org/proceedings|doi\.org/|link\.springer\.com/|(?:www\.)?nature\.com/articles/)",
     re.IGNORECASE,
 )
-#: findings that are the list's own doing (the same paper in two rows), never the importer's
-LIST_FINDINGS = {"duplicate-link", "merge-conflict"}
 
 
 @pytest.fixture(scope="module")
@@ -153,14 +157,7 @@ def test_there_are_lists_of_nine_shapes_or_more() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_titles_dates_and_links(shelves: dict[str, dict[str, object]], name: str) -> None:
-    papers = by_title(shelves[name])
-    for title, (date, paper, others) in EXPECTED[name].items():
-        assert title in papers, (title, sorted(papers))
-        page = papers[title]
-        assert str(page.get("date")) == date, (title, page.get("date"))
-        assert paper in links_of(page), (title, page.get("links"))
-        for kind, url in others.items():
-            assert url in links_of(page, kind), (title, kind, page.get("links"))
+    assert_titles_dates_and_links(shelves[name], EXPECTED[name])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -195,12 +192,7 @@ def test_authors_reach_the_generated_entry(shelves: dict[str, dict[str, object]]
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_no_importer_warning_a_clean_build_and_a_second_import_changes_nothing(shelves: dict[str, dict[str, object]], name: str) -> None:
-    shelf = shelves[name]
-    report, build = shelf["report"], shelf["build"]
-    assert isinstance(build, subprocess.CompletedProcess)
-    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
-    assert {problem.code.slug for problem in report.warnings} <= LIST_FINDINGS, [problem.format() for problem in report.warnings]  # type: ignore[attr-defined]
-    assert shelf["before"] == shelf["after"]
+    assert_clean_import(shelves[name])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -255,6 +255,23 @@ def test_a_paper_without_a_name_of_its_own_is_listed_by_its_title(shelves: dict[
         assert "Faithful Reasoning Using Large Language" not in rows
 
 
+def test_a_cut_title_is_never_shown_as_a_name(shelves: dict[str, dict[str, object]]) -> None:
+    """Where a place is too small for the title (the timeline's labels, the year list's first papers), a paper
+    without a name of its own shows its title's first words and an ellipsis; a named paper shows its name."""
+    from bs4 import BeautifulSoup
+
+    root = shelves["date-table"]["root"]
+    assert isinstance(root, Path)
+    html = root.parent / "html"
+    labels = {text.get_text() for page in html.glob("**/*.html") for text in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("text.tl-label")}
+    assert "Faithful Reasoning Using Large Language\u2026" in labels and "Graph of Thoughts" in labels
+    assert "Faithful Reasoning Using Large Language" not in labels
+    years = BeautifulSoup((html / "chronology.html").read_text(encoding="utf-8"), "html.parser").select("table tbody tr")
+    first = {row.find_all("td")[0].get_text(strip=True): row.find_all("td")[-1].get_text(" ", strip=True) for row in years}
+    assert first["2024"] == "The Impact of Reasoning Step Length\u2026"
+    assert first["2022"] == "PAL, Program of Thoughts Prompting, Automatic Chain of Thought Prompting\u2026, \u2026"
+
+
 def test_the_lists_own_name_comes_before_a_name_from_the_title(shelves: dict[str, dict[str, object]]) -> None:
     """"[[DPO]] — Direct Preference Optimization: ..." and a Model column's "ChatGLM3" beside "ChatGLM: ...":
     the list's name is the short name; the title's words before its colon are not."""

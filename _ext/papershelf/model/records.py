@@ -112,6 +112,15 @@ class Paper:
         return not self.title[len(self.short_name):].lstrip().startswith((":", "(", "\u2014", "- "))
 
     @property
+    def label(self) -> str:
+        """How compact places (timeline and graph labels, lists of papers) name the paper: its short
+        name; when that is only the title's first words, those words and an ellipsis, so a reader
+        sees a cut title, not a name ("Improving neural networks by preventing…")."""
+        if self.named_by_title and len(self.short_name) < len(self.title):
+            return self.short_name.rstrip(" ,;:-") + "\u2026"
+        return self.short_name
+
+    @property
     def display_title(self) -> str:
         """How a listing names the paper: ``LLaVA: Visual instruction tuning``, or the
         title alone when it starts with the short name (in any case)."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def paper_link(builder: Builder, fromdocname: str, paper: Paper) -> nodes.Node:
-    text = nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"])
+    text = nodes.inline(paper.label, paper.label, classes=["paper-ref"])
     return refnode(builder, fromdocname, paper.docname, "", text, paper.title)
 
 

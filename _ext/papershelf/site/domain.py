@@ -172,7 +172,8 @@ class PaperDomain(Domain):
         if paper is None:
             return None
         if not node.get("refexplicit"):
-            contnode = nodes.inline(paper.short_name, paper.short_name, classes=["xref", "paper"])
+            text = paper.title if paper.named_by_title else paper.short_name  # in prose, a cut title reads wrong
+            contnode = nodes.inline(text, text, classes=["xref", "paper"])
         return refnode(builder, fromdocname, paper.docname, "", contnode, paper.title)
 
     def resolve_any_xref(

@@ -49,7 +49,7 @@ def author_list(app: Sphinx, view: ShelfView, people: Sequence[Author], docname:
             paper = view.papers[key]
             if index:
                 line += nodes.Text(", ")
-            line += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+            line += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.label, paper.label, classes=["paper-ref"]), paper.title)
         items += nodes.list_item("", line, ids=[author.slug])
     return items
 

@@ -87,7 +87,7 @@ def build_svg(view: ShelfView, href: dict[str, str]) -> tuple[ET.Element, int, i
     x = float(LEFT)
     for year in years:
         left[year] = x
-        x += max(COLUMN_MIN, 2 * DOT_MAX + 8 + max(label_width(p.short_name) for p in shown[year]) + 16)
+        x += max(COLUMN_MIN, 2 * DOT_MAX + 8 + max(label_width(p.label) for p in shown[year]) + 16)
     rows = max(len(papers) + (1 if more[year] else 0) for year, papers in shown.items())
     width, height = int(x + LEFT), TOP + rows * ROW + 16
     where: dict[str, tuple[float, float, float]] = {}
@@ -120,7 +120,7 @@ def build_svg(view: ShelfView, href: dict[str, str]) -> tuple[ET.Element, int, i
             mark = _el(svg, "a", href=href[paper.key], class_=_classes(paper, "paper-citegraph-mark"))
             _el(mark, "title", f"{paper.display_title} ({paper.date.year if paper.date else 'undated'}): cited by {cited} and citing {len(graph.cites.get(paper.key, ()))} papers on this shelf")
             _el(mark, "circle", cx=f"{cx:.1f}", cy=f"{cy:.1f}", r=f"{radius:.1f}", fill="currentColor")
-            _el(mark, "text", paper.short_name, x=f"{cx + DOT_MAX + 4:.1f}", y=f"{cy + 4:.1f}", class_="paper-citegraph-label")
+            _el(mark, "text", paper.label, x=f"{cx + DOT_MAX + 4:.1f}", y=f"{cy + 4:.1f}", class_="paper-citegraph-label")
         if more[year]:
             _el(svg, "text", f"+{more[year]} more", x=f"{left[year] + 2:.0f}", y=f"{TOP + len(shown[year]) * ROW + 14:.0f}", class_="paper-citegraph-more")
     return svg, len(where), drawn

@@ -301,7 +301,7 @@ def render_overview(app: Sphinx, view: ShelfView, kind: str, docname: str) -> li
         link = nodes.paragraph()
         link += nodes.reference(group.label, group.label, internal=True, refuri=app.builder.get_relative_uri(docname, group_page(docname, group.slug)))
         count = group.rows or len(group.papers)
-        names = [p.short_name for p in group.papers] if group.papers else list(dict.fromkeys(i.author for i in group.entries))
+        names = [p.label for p in group.papers] if group.papers else list(dict.fromkeys(i.author for i in group.entries))
         first = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         cells: list[nodes.Node] = [link, nowrap(str(count))]
         if kind == "chronology" and with_status:

@@ -155,7 +155,7 @@ def render_list(app: Sphinx, view: ShelfView, group_items: tuple[Item, ...], doc
         para = nodes.paragraph()
         paper = view.papers.get(item.key)
         if paper is not None:
-            para += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+            para += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.label, paper.label, classes=["paper-ref"]), paper.title)
             para += nodes.Text(" — ")
         if entry is not None:
             para.extend(reference_nodes(citation.format_reference(entry)))

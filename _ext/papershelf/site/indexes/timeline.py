@@ -176,7 +176,7 @@ def _el(parent: ET.Element, tag: str, text: str = "", /, **attrs: object) -> ET.
 
 def slot_text(slot: Slot) -> str:
     """A mark's label, in full: the short name, or "+N more"."""
-    return slot.paper.short_name if slot.paper is not None else f"+{slot.grouped} more"
+    return slot.paper.label if slot.paper is not None else f"+{slot.grouped} more"
 
 
 def label_width(text: str) -> float:
@@ -236,7 +236,7 @@ def build_svg(
             if dash:
                 attrs["stroke_dasharray"] = dash
             path = _el(arrows, "path", **attrs)
-            _el(path, "title", f"{view.papers[start].short_name} → {view.papers[end].short_name}: {ARROWS[relation.kind][1]}")
+            _el(path, "title", f"{view.papers[start].label} → {view.papers[end].label}: {ARROWS[relation.kind][1]}")
 
     marks = _el(svg, "g", class_="tl-marks")
     for slot in lay.slots:
@@ -254,7 +254,7 @@ def build_svg(
         # Filled: read; hollow: still to read. A shelf without reading status fills every mark.
         _el(mark, "circle", cx=x, cy=y, r=DOT, class_="tl-dot", stroke="currentColor",
             fill="currentColor" if paper.status == "read" or not with_status else "none")
-        _el(mark, "text", paper.short_name, x=x + DOT + LABEL_GAP, y=y + 4, class_="tl-label")
+        _el(mark, "text", paper.label, x=x + DOT + LABEL_GAP, y=y + 4, class_="tl-label")
     return svg
 
 

@@ -62,7 +62,7 @@ def venue_table(app: Sphinx, rows: list[tuple[str, str, list[Paper]]], docname: 
         for index, paper in enumerate(papers):
             if index:
                 names += nodes.Text(", ")
-            names += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.short_name, paper.short_name, classes=["paper-ref"]), paper.title)
+            names += refnode(app.builder, docname, paper.docname, "", nodes.inline(paper.label, paper.label, classes=["paper-ref"]), paper.title)
         body.append([text_cell(venue), nowrap(year), nowrap(str(len(papers))), names])
     return scrolling(table(["Venue", "Year", "Papers", "Which"], body, ["paper-venues-index", "paper-sortable"]))
 

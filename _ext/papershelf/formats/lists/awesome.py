@@ -40,6 +40,7 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
     reference_line,
+    trailing_authors,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -530,6 +531,15 @@ def parse_awesome(text: str, path: str) -> Parsed:
             section.inlines += fields  # "- Paper link: …", "- Code: …" under a paper's heading: its fields, no entries
             index = _close(tokens, index, token.type)
             continue
+        if token.type == "bullet_list_open" and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0] \
+                and (authored := _authors_bullet(tokens, index, _close(tokens, index, token.type))):
+            # "10. **Title.**" then "   *\tA. Owl, B. Heron. [[pdf](…)]", indented too little to be nested: its paper
+            _, inlines, where = parsed.open_item
+            parsed.resources.pop()
+            _place_group([*inlines, *authored], *where, path, parsed, ())
+            parsed.open_item = None
+            index = _close(tokens, index, token.type)
+            continue
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
             index = _read_list(tokens, index, lines, topic, year, path, parsed)
             continue
@@ -667,6 +677,10 @@ def _field_lines(tokens: list[Token], index: int) -> list[Token]:
     if not inlines or len(inlines) != count or len(labels) != count or len(set(labels)) != count:
         return []
     papers = {normal_key(p.url) for token in inlines for p in pieces(token) if p.kind == "link" and is_paper_url(p.url)}
+    # the line with the paper link says "Paper: …" or "[arXiv](…)"; "LLaMA: Title. [[paper]](…)" is an entry
+    holders = [token for token in inlines if any(p.kind == "link" and is_paper_url(p.url) for p in pieces(token))]
+    if any(FIELD_LINE.match(token.content) and _field_label(token) not in LINK_LABELS for token in holders):
+        return []
     return inlines if len(papers) == 1 else []
 
 
@@ -1073,6 +1087,9 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
             _read_list(tokens, a, lines, section, year, path, parsed, tags)
         return
     papers = [group for group in groups if _has_paper([p for inline in group for p in pieces(inline)])]
+    if len(groups) == 1 and not papers and len(nested) == 1 and (authored := _authors_bullet(tokens, *nested[0])):
+        groups[0] += authored  # "10. **Title.**" above "   * A. Owl, B. Heron. [[pdf](…)]": one paper, not a topic
+        papers, nested = [groups[0]], []
     topic = ""
     if len(groups) > 1 and groups[0] not in papers:
         head = groups.pop(0)
@@ -1230,6 +1247,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
             taken += [*reference.said, reference.title]
             link = None
+        elif before and not SEPARATORS.match(before) and (by := trailing_authors(before)) is not None:
+            item.title, item.authors = by[0], by[1]  # "Title, Grace Hopper, Alan Turing, NeurIPS 2024."
+            taken += [by[2], item.title]
+            link = None
         elif before and not SEPARATORS.match(before):
             # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
             cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
@@ -1317,6 +1338,18 @@ def _paper_on_a_paper_host(item: Item) -> None:
     current.kind = "homepage"
     hosted.kind, hosted.label = "paper", ""
     item.links.sort(key=lambda link: link.kind != "paper")
+
+
+def _authors_bullet(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The lines of a nested list of one item that starts with its paper's authors and holds its paper link
+    (``* A. Owl, B. Heron. [[pdf](…)]`` under a bold title); ``[]`` for anything else."""
+    inlines = [token for token in tokens[start:end] if token.type == "inline"]
+    if sum(1 for token in tokens[start:end] if token.type == "list_item_open") != 1 or not inlines:
+        return []
+    parts = pieces(inlines[0])
+    first = next((number for number, part in enumerate(parts) if part.kind == "link"), len(parts))
+    said = re.sub(r"[\[\]()|]", " ", plain([p for p in parts[:first] if p.kind == "text"]))  # "A, B. [[pdf](…)]"
+    return inlines if _has_paper([p for inline in inlines for p in pieces(inline)]) and authors_of(said) else []
 
 
 def _author_line(item: Item, inlines: list[Token], year: str) -> None:

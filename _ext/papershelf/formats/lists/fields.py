@@ -25,7 +25,7 @@ VENUES = (
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
-VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d))")
+VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
 #: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
 VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
 #: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]"
@@ -49,7 +49,7 @@ NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?
 #: "May 2024", "Aug. 5, 2024", "5 June 2023", "2023 June"
 WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})\s+)?({_MONTH})\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
 PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
-BARE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/-])")
+BARE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/-]|\.\d)")  # not an arXiv id ("2002.10000")
 #: a heading or paragraph saying only a date or period: "2023", "*(2016)*", "(June 23 - June 29) - 2025", "May 2024"
 DATE_ONLY = re.compile(rf"^(?:[\s\W\d_]|{_MONTH}|week|to|from|until|updated?|papers?|in|of)*$", re.IGNORECASE)
 #: labels a link carries when its text says what it is, not what it is called
@@ -230,12 +230,15 @@ def authors_of(text: str) -> str:
     return " and ".join(names) + (" and others" if others else "")
 
 
-#: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's "N.")
-SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=\S)")
+#: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
+#: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++."); a title's own "?" or "!"
+#: before a capital ends it too
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[)\]+?!\d])|(?<=-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
 #: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017"
 REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)\s*,?\s+((?:19|20)\d{2})\s*\.?$")
-#: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf")
-_REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,5}$")
+#: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf"); other
+#: lowercase words make it a phrase of a title ("Retrieval from a Few-Shot Model")
+_REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ten|ter|bin)\s+)*[A-Z][\w'\u2019.-]*){0,3}$")
 
 
 @dataclass
@@ -265,6 +268,24 @@ def _apa(text: str) -> Reference | None:
     return Reference(" and ".join(names), found.group(3).strip(), found.group(4).strip(), found.group(2), (found.group(1), text[found.end(3):]))
 
 
+def _reference_authors(text: str) -> str:
+    """A reference's author list in BibTeX's form, names with particles ("Rianne van den Berg") included."""
+    authors = authors_of(text)
+    if not authors:  # the strict pattern leaves particles out
+        pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if piece.strip()]
+        authors = " and ".join(pieces) if len(pieces) >= 2 and all(_REFERENCE_NAME.match(piece) for piece in pieces) else ""
+    return authors
+
+
+def _people(authors: str) -> float:
+    """How much an author list looks like people: the share of its names of two or three words (four with a
+    particle or an initial: "Rianne van den Berg", "Thomas N. Kipf"); a title's words are one long "name"."""
+    names = [name.replace(",", " ").split() for name in authors.split(" and ") if name != "others"]
+    def person(words: list[str]) -> bool:
+        return 2 <= len(words) <= 3 or (len(words) == 4 and any(word.islower() or re.fullmatch(r"[A-Z]\.", word) for word in words))
+    return sum(map(person, names)) / max(1, len(names))
+
+
 def reference_line(text: str) -> Reference | None:
     """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
     as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
@@ -282,15 +303,43 @@ def reference_line(text: str) -> Reference | None:
     found = REFERENCE_TAIL.match(tail)
     if not found or len(title.split()) < 2:
         return None
-    authors = authors_of(names)
-    if not authors:  # names with particles ("Rianne van den Berg") that the strict pattern leaves out
-        pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if piece.strip()]
-        authors = " and ".join(pieces) if len(pieces) >= 2 and all(_REFERENCE_NAME.match(piece) for piece in pieces) else ""
+    authors = _reference_authors(names)
+    # "Title. A. Owl, B. Heron. ICLR 2023.": the title first, then its authors
+    second = _reference_authors(title) if len(ends) == 2 else ""
+    if authors and second and _people(second) > _people(authors):  # "Show, Attend and Tell. Kelvin Xu, Jimmy Ba."
+        authors = ""
     if not authors:
-        # "Title. A. Owl, B. Heron. ICLR 2023.": the title first, then two or more authors
-        second = authors_of(title) if len(ends) == 2 else ""
-        return Reference(second, names.strip(), found.group(1).strip(), found.group(2), (title, tail)) if " and " in second else None
+        # two authors at least: a lone "Grace Hopper" reads like a subtitle ("A Survey of Owls. Nocturnal Birds.")
+        if " and " in second:
+            return Reference(second, names.strip(), found.group(1).strip(), found.group(2), (title, tail))
+        return None
     return Reference(authors, title.strip(), found.group(1).strip(), found.group(2), (names, tail))
+
+
+#: one person's name in a list of authors: "Grace Hopper", "Yann LeCun", "Fei-Fei Li", "Thomas N. Kipf",
+#: "Rianne van den Berg", "Y. Bengio"; a title's words ("Attend and Tell") are not one
+_PERSON_WORD = r"[A-Z][a-z\u00df-\u00ff'\u2019]*(?:[A-Z][a-z\u00df-\u00ff'\u2019]+)*(?:-[A-Z]?[a-z\u00df-\u00ff'\u2019]+)*"
+PERSON = re.compile(rf"^(?:(?:[A-Z]\.\s*)+|{_PERSON_WORD}\s+(?:[A-Z]\.\s+)?)(?:(?:van|von|de|der|den|da|di|du|del|le|la)\s+)*{_PERSON_WORD}(?:\s+et\s+al\.?)?$")
+
+
+def trailing_authors(text: str) -> tuple[str, str, str] | None:
+    """``"Show, Attend and Tell, Kelvin Xu, Jimmy Ba, ICML 2015"`` -> (title, authors in BibTeX's form, the
+    authors as written): a title followed by two or more people's names (or one and "et al."), then perhaps a
+    venue and year; None when the end of ``text`` is not such names."""
+    pieces = [piece.strip() for piece in re.split(r",\s+", text.strip(" .,;"))]
+    while len(pieces) > 1 and (VENUE_ONLY.fullmatch(pieces[-1]) or re.fullmatch(r"(?:In\s+)?[\w&' -]{1,30}?\s*['\u2019]?(?:19|20)\d{2}\.?", pieces[-1])):
+        pieces.pop()
+    end = len(pieces)
+    names = 0
+    while end > 1 and PERSON.match(re.sub(r"^and\s+", "", pieces[end - 1])):
+        end -= 1
+        names += 1
+    title = ", ".join(pieces[:end])
+    said = ", ".join(pieces[end : end + names])
+    if not names or len(title.split()) < 2 or (names < 2 and "et al" not in said):
+        return None
+    authors = _reference_authors(said)
+    return (title, authors, said) if authors else None
 
 
 #: ICML and other PMLR volumes -> year (the volume is all a proceedings.mlr.press link says)

@@ -334,7 +334,7 @@ def trailing_authors(text: str) -> tuple[str, str, str] | None:
     while end > 1 and PERSON.match(re.sub(r"^and\s+", "", pieces[end - 1])):
         end -= 1
         names += 1
-    title = ", ".join(pieces[:end])
+    title = re.sub(r"\s*\(\s*(?:19|20)\d{2}\s*$", "", ", ".join(pieces[:end]))  # "Title (2014, C. Dong et al.": the year's bracket left open
     said = ", ".join(pieces[end : end + names])
     if not names or len(title.split()) < 2 or (names < 2 and "et al" not in said):
         return None

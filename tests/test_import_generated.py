@@ -75,7 +75,9 @@ def titles(draw: st.DrawFn) -> str:
     words = [draw(st.sampled_from(WORDS)), *draw(st.lists(st.sampled_from(WORDS + SMALL), min_size=2, max_size=8)), draw(st.sampled_from(WORDS))]
     body = " ".join(words)
     form = draw(st.sampled_from(("{b}", "{n}: {b}", "{b}?", "{b} with {n}", "{b} ({n})", "{b}: A Survey", "{b} in {d} Steps",
-                                 "What {b} Can't Do", "{b} & {w}", "{b}, {w} and {w2}", "{b} \u2014 {w} {w2}", "{n}: {b}?", "{b} for {n}")))
+                                 "What {b} Can't Do", "{b} & {w}", "{b}, {w} and {w2}", "{b} \u2014 {w} {w2}", "{n}: {b}?", "{b} for {n}",
+                                 "\u201cWhy Should I Trust {w}?\u201d: {b}", "{b} at 1,000 {w}", "{b} for Vision/Language", "\u00c9lan: {b} f\u00fcr Menschen",
+                                 "{b}: 100x Faster", "One Model's {b}", "{b} (Extended Abstract)", "{b} 2.0")))
     return form.format(b=body, n=draw(st.sampled_from(NAMES)), d=draw(st.integers(2, 9)), w=draw(st.sampled_from(WORDS)), w2=draw(st.sampled_from(WORDS)))
 
 
@@ -142,6 +144,7 @@ def test_the_cases_generation_found(tmp_path: Path) -> None:
         "- Show, Attend and Tell, Kelvin Xu, Jimmy Ba, Ryan Kiros, ICML 2015. [[Paper]](https://arxiv.org/abs/1502.03044)\n"
         "- Show, Attend and Tell: Neural Image Caption Generation with Visual Attention. Kelvin Xu, Jimmy Ba. ICML 2015. [[v2]](https://arxiv.org/abs/1502.03044v3)\n"
         "- Deep Residual Learning for Image Recognition, K. He et al., CVPR 2016 [[pdf]](https://arxiv.org/abs/1512.03385)\n"
+        '1. "\u201cWhy Should I Trust You?\u201d: Explaining the Predictions of Any Classifier" [2016-02] [KDD 2016] [[paper]](https://arxiv.org/abs/1602.04938)\n'
         "- Learning a Deep Convolutional Network for Image Super-Resolution (2014, C. Dong et al. [[pdf]](https://link.springer.com/chapter/10.1007/978-3-319-10593-2_13)\n\n"
         "## Inference\n\n"
         "10. **Active example selection for in-context learning.**\n"
@@ -156,6 +159,7 @@ def test_the_cases_generation_found(tmp_path: Path) -> None:
         "Sparks of Artificial General Intelligence: Early experiments with GPT-4": "2023-03",
         "Show, Attend and Tell": "2015-02",
         "Deep Residual Learning for Image Recognition": "2015-12",
+        "\u201cWhy Should I Trust You?\u201d: Explaining the Predictions of Any Classifier": "2016-02",
         "Learning a Deep Convolutional Network for Image Super-Resolution": "2014",
         "Active example selection for in-context learning": "2022",
     }

@@ -1158,7 +1158,7 @@ def _strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
 
 #: a wikilink opening an entry, then a separator: "[[DPO]] — ", "[[Note name|Shown]]: "
 WIKI_NAME = re.compile(r"^\s*\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]\s*[-\u2013\u2014:|]+\s*")
-QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,300})[\"\u201d]")
+QUOTED = re.compile(r"\"([^\"\n]{8,300})\"|[\u201c\"]([^\"\u201c\u201d\n]{8,300})[\u201d\"]")  # '"“Why …?”: …"' holds its own quotes
 
 
 def _read_group(inlines: list[Token], line: int, section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...], heading_title: bool = False) -> Item | None:
@@ -1193,12 +1193,14 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         taken.append(wiki.group(0).strip())
         lead_text = lead_text[wiki.end():]
     quoted = QUOTED.search(lead_text) if not heading_title else None
+    if quoted and re.match(r"\s*:\s*\w", lead_text[quoted.end():]):
+        quoted = None  # "“Why Should I Trust You?”: Explaining the Predictions …": the quote opens the title
     if heading_title:  # the heading's words, its own "[arXiv]" or badge links left out
         item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and (p.image or is_label(p.text)))])
         taken.append(item.title)
         link = next((p for p in head if p.kind == "link" and not p.image and not is_label(p.text) and normal_key(p.text) == normal_key(item.title)), None)
     elif quoted:
-        item.title = quoted.group(1)
+        item.title = quoted.group(1) or quoted.group(2)
         taken.append(quoted.group(0))
         named = bold[0][0].strip(" []:") if bold and not bold[0][1] else ""
         if named and normal_key(named) != normal_key(item.title):

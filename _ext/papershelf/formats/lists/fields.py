@@ -126,7 +126,7 @@ def clean_title(text: str) -> Title:
             venue, title = said, title[tag.end():]
     rest = ""
     quoted = re.match(r"^[\"\u201c](.{3,}?)[\"\u201d](.*)$", title)
-    if quoted:
+    if quoted and not re.match(r"\s*:\s*\w", quoted.group(2)):  # "“Why Should I Trust You?”: Explaining …" keeps its quote
         title, rest = quoted.group(1).strip(), quoted.group(2).strip()
     title = title.strip(" \t,;|")
     trailing = TRAILING_VENUE.match(title)

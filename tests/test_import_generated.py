@@ -81,18 +81,30 @@ def titles(draw: st.DrawFn) -> str:
     return form.format(b=body, n=draw(st.sampled_from(NAMES)), d=draw(st.integers(2, 9)), w=draw(st.sampled_from(WORDS)), w2=draw(st.sampled_from(WORDS)))
 
 
+#: hosts of papers without an arXiv id: the date is the year the list writes
+HOSTS = ("https://openreview.net/forum?id=Gen{k}q", "https://dl.acm.org/doi/10.1145/3{k}.3{k}", "https://ieeexplore.ieee.org/document/10{k}",
+         "https://www.semanticscholar.org/paper/{k}abcdef{k}")
+#: shapes that say no year of their own (the arXiv id gives it)
+YEARLESS = {shape for shape in SHAPES if "{year}" not in shape}
+
+
 @st.composite
 def entries(draw: st.DrawFn) -> tuple[str, str, str, str]:
-    """(line, title, yyyy-mm, arXiv id) of one paper."""
+    """(line, title, date, the paper link's id: arXiv's or the whole URL) of one paper."""
     title = draw(titles())
     year, month = draw(st.integers(2016, 2025)), draw(st.integers(1, 12))
     arxiv = f"{year % 100:02d}{month:02d}.{draw(st.integers(10000, 19999))}"
-    url = draw(st.sampled_from((f"https://arxiv.org/abs/{arxiv}", f"https://arxiv.org/pdf/{arxiv}", f"https://arxiv.org/pdf/{arxiv}.pdf", f"http://arxiv.org/abs/{arxiv}v2")))
-    shape = draw(st.sampled_from(SHAPES))
+    on_arxiv = draw(st.booleans())
+    shape = draw(st.sampled_from(SHAPES if on_arxiv else tuple(shape for shape in SHAPES if shape not in YEARLESS and "arXiv-{arxiv}" not in shape)))
+    if on_arxiv:
+        url = draw(st.sampled_from((f"https://arxiv.org/abs/{arxiv}", f"https://arxiv.org/pdf/{arxiv}", f"https://arxiv.org/pdf/{arxiv}.pdf", f"http://arxiv.org/abs/{arxiv}v2")))
+    else:
+        url = draw(st.sampled_from(HOSTS)).format(k=draw(st.integers(10000, 99999)))
     authors = ", ".join(draw(st.lists(st.sampled_from(PEOPLE), min_size=2, max_size=4, unique=True)))
     line = shape.format(title=title, url=url, arxiv=arxiv, yy=f"{year % 100:02d}", year=year, mm=f"{month:02d}", mon=MONTHS[month - 1], venue=draw(st.sampled_from(VENUES)),
                         authors=authors, name=draw(st.sampled_from(NAMES)).replace("-", "") + "X", n=draw(st.integers(0, 999)))
-    return line, title, f"{year}-{month:02d}", arxiv
+    monthly = on_arxiv or "{mm}" in shape or "{mon}" in shape
+    return line, title, f"{year}-{month:02d}" if monthly else str(year), arxiv if on_arxiv else url
 
 
 def as_list(items: list[tuple[str, str, str, str]]) -> str:
@@ -122,9 +134,9 @@ def test_every_generated_entry_keeps_its_title_date_and_link(items: list[tuple[s
         pages = paper_pages(root)
         found = {}
         for page in pages.values():
-            match = re.search(r"\d{4}\.\d{5}", str(page.get("links")))
-            found[match.group(0) if match else ""] = (str(page["title"]), str(page.get("date")))
-        assert found == {arxiv: (title, month) for _, title, month, arxiv in items}, text
+            match = re.search(r"arxiv\.org/\w+/(\d{4}\.\d{5})", str(page.get("links"))) or re.search(r"(https://[^'\"]+)", str(page.get("links")))
+            found[match.group(1) if match else ""] = (str(page["title"]), str(page.get("date")))
+        assert found == {paper: (title, date) for _, title, date, paper in items}, text
         import_lists(locate(root), [folder / "generated.md"])
         assert snapshot(root) == first, "importing the list again changed a file"
 

@@ -1307,7 +1307,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
-    _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year], year)
+    labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
+    _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)
@@ -1355,9 +1356,14 @@ def _authors_bullet(tokens: list[Token], start: int, end: int) -> list[Token]:
 
 
 def _author_line(item: Item, inlines: list[Token], year: str) -> None:
-    """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``."""
+    """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``; a
+    sub-bullet saying only where or when (``- NeurIPS 2016``, ``- 2023.05``) dates it."""
     for inline in inlines:
         parts = pieces(inline)
+        said = plain([p for p in parts if p.kind == "text"]).strip(" *_.,;:()[]")
+        if said and not [p for p in parts if p.kind == "link"] and (VENUE_ONLY.fullmatch(said) or DATE_TEXT.fullmatch(said)):
+            _date_and_venue(item, [said], year)
+            continue
         upright, italic = plain([p for p in parts if p.kind == "text" and not p.em]), plain([p for p in parts if p.kind == "text" and p.em])
         names = authors_of(upright)
         if not names and not upright.strip(" .,;:"):
@@ -1365,7 +1371,6 @@ def _author_line(item: Item, inlines: list[Token], year: str) -> None:
         if names and not item.authors:
             item.authors = names
             _date_and_venue(item, [italic], year)
-            return
 
 
 def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:

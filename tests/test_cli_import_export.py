@@ -164,7 +164,7 @@ def test_every_line_form_of_the_list(tmp_path: Path, capsys: pytest.CaptureFixtu
             "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),
         },
         "gamma2022": {
-            "file": "gamma.md", "title": "The Gamma Reproduction", "short_name": "Gamma", "aliases": ("Gamma",), "status": "unread",
+            "file": "gamma.md", "title": "The Gamma Reproduction", "short_name": "Gamma", "aliases": (), "status": "unread",
             "links": [("blog", "https://example.org/gamma", ""), ("video", "https://example.org/gamma.mp4", "")], "models": [], "relations": [], "tags": ("A small reading list", "instruction tuning"),
         },
         "deltawithoutatag": {
@@ -282,7 +282,7 @@ def test_export_imports_back_to_the_same_shelf(tmp_path: Path, capsys: pytest.Ca
     assert "updated version: [here](https://arxiv.org/pdf/2310.03744.pdf)" in text
     assert "open-source variants: [IDEFICS](#introducing-idefics-an-open-reproduction-of-state-of-the-art-visual-language-model-idefics-read) | [OpenFlamingo](#openflamingo-an-open-source-framework-for-training-large-autoregressive-vision-language-models-read)" in text
     assert "<!--" not in text and "papershelf:" not in text  # no machine comments
-    assert "name: VisProg\n" in text and "date: 2023-10\n" in text and "Vision encoder: CLIP ViT-L/14 (336px)\n" in text
+    assert "#### Improved Baselines with Visual Instruction Tuning (LLaVA-1.5) [`READ`]\n" in text and "(VisProg) [`READ`]\n" in text and "date: 2023-10\n" in text and "Vision encoder: CLIP ViT-L/14 (336px)\n" in text
     # the same shelf again: its title names it, so the list's title is no topic
     root = tmp_path / "again"
     scaffold.init_shelf(root, scaffold.InitOptions(title="Visual Language Models: a reading list", author="Tess Ter", year=2026, facets=VLM_FACETS))

@@ -157,8 +157,8 @@ def test_a_hand_made_shelf_exports_without_comments_and_imports_back_the_same(tm
     listing.write_text(export_shelf(locate(source)), encoding="utf-8")
     text = listing.read_text(encoding="utf-8")
     assert "<!--" not in text
-    for line in ("#### Learning to See (Again) (Again) [`READ`]", "title: A plain paper (with no links)\n\naliases:\n", "name: SeeNet", "aliases: `Again` | `SeeNet-v0`", "date: 2023-05", "added: 2024-02-01",
-                 "key: plain2022", "file: odd\n", "poster link: [here](https://example.org/odd-poster.pdf)", "extends: [Plain](#a-plain-paper-with-no-links-unread)",
+    for line in ("#### Learning to See (Again) (SeeNet) [`READ`]", "#### A plain paper (with no links) (Plain) [`UNREAD`]\n", "aliases: `Again` | `SeeNet-v0`", "date: 2023-05", "added: 2024-02-01",
+                 "key: plain2022", "file: odd\n", "poster link: [here](https://example.org/odd-poster.pdf)", "extends: [Plain](#a-plain-paper-with-no-links-plain-unread)",
                  "Vision encoder: ViT-B/16: frozen", "**Why it matters**", "key: plain2022\n\ncitation:\n"):
         assert line in text, line
     report = import_lists(locate(target), [listing])

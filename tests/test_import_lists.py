@@ -308,7 +308,7 @@ def test_the_lists_export_and_import_back_with_nothing_lost(tmp_path: Path, impo
     root, _, _ = imported
     text = export_shelf(locate(root))
     assert "<!--" not in text and "UNREAD" not in text
-    assert "#### Visual Instruction Tuning (LLaVA)\ntag: `LLaVA` | `Instruction tuning` | `Benchmarks` | `Multimodal evaluation` | `LLaVA-Bench` | `evaluation`\n\naliases: `LLaVA` | `LLaVA-Bench`\n" in text
+    assert "#### Visual Instruction Tuning (LLaVA)\ntag: `LLaVA` | `Instruction tuning` | `Benchmarks` | `Multimodal evaluation` | `LLaVA-Bench` | `evaluation`\n\naliases: `LLaVA-Bench`\n" in text
     again = tmp_path / "again"
     scaffold.init_shelf(again, scaffold.InitOptions(title="Lists", author="Test"))
     listing = tmp_path / "export.md"

@@ -68,8 +68,10 @@ def _contained(body: str) -> str:
 
 
 def _heading(paper: Paper, with_status: bool) -> str:
-    """The entry heading: title, first alias, and the status tag on a shelf that shows one."""
-    return heading_text(paper.title, paper.aliases[0] if paper.aliases else "", paper.status if with_status else "")
+    """The entry heading: title, the name when the title does not start with it (``Visual instruction tuning
+    (LLaVA)``) else the first alias, and the status tag on a shelf that shows one."""
+    named = paper.short_name if not paper.title.casefold().startswith(paper.short_name.casefold()) else ""
+    return heading_text(paper.title, named or (paper.aliases[0] if paper.aliases else ""), paper.status if with_status else "")
 
 
 def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
@@ -86,7 +88,7 @@ def _names(paper: Paper, keywords: list[str]) -> tuple[list[str], list[str]]:
             keywords = [paper.short_name, *keywords]
         else:
             facts.append(f"name: {paper.short_name}")
-    if ([alias] if alias else []) != list(paper.aliases):
+    if ([alias] if alias and alias != paper.short_name else []) != list(paper.aliases):  # import drops an alias that is the name
         facts.append(names_line("aliases", list(paper.aliases)))
     return keywords, facts
 

@@ -737,6 +737,8 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
             counts[candidate.entry.path].merged += 1
     distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
     distinct_keys([c for c in candidates if not c.present_as], {*shelf.by_key, *shelf.declared})
+    for candidate in candidates:  # "**ProgPrompt**: Title", "Title (CLIP)": the list's name is the short name, no other name
+        candidate.fields["aliases"] = [name for name in candidate.fields.get("aliases") or [] if name != candidate.fields.get("short_name")]
     _resolve_relations(candidates, shelf, fixes)
 
     new = [c for c in candidates if not c.present_as]

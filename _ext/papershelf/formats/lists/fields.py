@@ -28,9 +28,9 @@ _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=
 VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
 #: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
 VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
-#: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]"
+#: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]", "【CVPR 2023】" (CJK brackets)
 LEADING_TAG = re.compile(
-    rf"^\s*(?:[\[(]\s*([^\[\]()]{{1,40}}?)\s*[\])]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
+    rf"^\s*(?:[\[(\u3010\uff08]\s*([^\[\]()\u3010\u3011\uff08\uff09]{{1,40}}?)\s*[\])\u3011\uff09]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
 )
 #: a title that ends in its venue: "Global Vectors for Word Representation. EMNLP 2014."
 TRAILING_VENUE = re.compile(
@@ -115,7 +115,7 @@ def clean_title(text: str) -> Title:
     a trailing period, TeX escapes, decoration (emoji, ``:star:``)."""
     title = " ".join(unescape_tex(text).split())
     title = re.sub(r"^(?::[a-z_]+:\s*)+", "", title)  # GitHub's :star: shortcodes
-    title = re.sub(r"^[^\w\"\u201c'(\[]+", "", title)  # emoji and bullets in front
+    title = re.sub(r"^[^\w\"\u201c'(\[\u3010\uff08]+", "", title)  # emoji and bullets in front
     title = ROW_NUMBER.sub("", title)
     title = ARXIV_TAG.sub("", title)  # "[2311.16493] Title": arXiv's own page title, copied
     venue = year = ""

@@ -665,6 +665,8 @@ def _apply_citations(parsed: Parsed) -> None:
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]{0,300}>((?:(?!</h[1-6]).){1,300})</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
 #: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"
 FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*\S")
+#: a field labelled by an emoji instead of a word: "📅 2023.05", "🏛️ CVPR 2023"
+EMOJI_FIELD = re.compile(r"^\s*([^\x00-\x7f\w\s]{1,3})\s*[\w\[(]")
 
 
 def _field_lines(tokens: list[Token], index: int) -> list[Token]:
@@ -691,6 +693,9 @@ def _field_label(inline: Token) -> str:
     if found:
         return found.group(1).strip().lower()
     parts = pieces(inline)
+    emoji = EMOJI_FIELD.match(inline.content)
+    if emoji and not any(p.kind == "link" for p in parts):  # "📅 2023.05" says a field; "🔥 [Title](…)" is an entry
+        return emoji.group(1)
     links = [p for p in parts if p.kind == "link"]
     rest = plain([p for p in parts if p.kind == "text"])
     if links and all(is_label(p.text) or p.image for p in links) and (not rest or SEPARATORS.match(rest)):
@@ -1082,6 +1087,12 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
                 position = _close(tokens, position, token.type)
                 continue
         position += 1
+    if len(groups) == 1 and not _has_paper([p for inline in groups[0] for p in pieces(inline)]):
+        # "- **Title**" with sub-bullets "Paper: …", "Code: …", "📅 2023.05": one paper, its fields below it
+        fields = next(((a, b, found) for a, b in nested if (found := _field_lines(tokens, a))), None)
+        if fields is not None:
+            groups[0] = [*groups[0], *fields[2]]
+            nested.remove(fields[:2])
     if not groups:  # "- 12) [Title](...)": the item is a list of its own
         for a, _ in nested:
             _read_list(tokens, a, lines, section, year, path, parsed, tags)
@@ -1125,7 +1136,9 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         parsed.open_item = (items[-1], groups[0], (section, year))
 
 
-_DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
+#: a field's label whose value (a link) was read: "Paper:" of "Paper: [arXiv](…)"
+DANGLING_LABEL = re.compile(r"(?<![\w])([A-Za-z][A-Za-z ]{0,20}?)\s*:(?=\s|$)")
 
 
 def says_more(text: str, item: Item) -> bool:
@@ -1310,6 +1323,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
+    leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:

@@ -1242,6 +1242,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             taken.append(run)
         else:
             _take_title(item, run, inlines, taken)
+            # "A. Owl*, B. Heron<sup>†</sup>. **Title**. *Venue*, 2023.": the authors stand before the bold title
+            before_bold = lead_text[: lead_text.find(run)].strip(" .,;:*") if run in lead_text else ""
+            item.authors = authors_of(before_bold) if before_bold else ""
+            if item.authors:
+                taken.append(before_bold)
     if len(bold) > 1 and bold[1][1] and not item.name:
         item.name = bold[1][0]
     elif bold and bold[0][1] and not item.name:
@@ -1320,10 +1325,19 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
+    if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
+        for number, part in enumerate(parts[:-1]):
+            after = parts[number + 1]
+            said = re.match(r"\s*,?\s*((?:19|20)\d{2})\b\.?", after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
+            if said and 1 <= len(part.text.split()) <= 8 and part.text.strip() not in taken:
+                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {said.group(1)}"
+                leftover = _take(_take(leftover, part.text.strip()), said.group(0).strip())
+                break
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
+    leftover = re.sub(r"^(?:\.\s*)+", "", leftover)  # the full stops after authors and title once both went
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:

@@ -81,7 +81,9 @@ LINK_LABELS = {
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
+    # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
+    r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -1320,7 +1322,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
-        authors = authors_of(segment)
+        authors = authors_of(segment) if normal_key(segment) != normal_key(item.title) else ""  # "*Long Short-Term Memory* (1997)" names no one
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
@@ -1356,7 +1358,23 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         item.facts = [(label, rest) for label, said in item.facts if (rest := said if label != "Note" else " ".join(_take(said, item.title).split()).strip(" |,.")) and (label != "Note" or says_more(rest, item))]
         item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
     _paper_on_a_paper_host(item)
+    _publisher_over_an_index(item)
     return item
+
+
+#: pages that index a paper (a search cluster, a profile of it), not the paper itself
+INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/)", re.IGNORECASE)
+
+
+def _publisher_over_an_index(item: Item) -> None:
+    """"*Title* [[Google Scholar]](…) [[pdf]](https://papers.nips.cc/…)": the proceedings' copy is the paper, the index a link of its own."""
+    current = next((link for link in item.links if link.kind == "paper"), None)
+    published = next((link for link in item.links if link.kind == "other" and is_paper_url(link.url) and not INDEX_HOST.match(link.url)), None)
+    if current is None or published is None or not INDEX_HOST.match(current.url):
+        return
+    current.kind, current.label = "other", current.label or "index"
+    published.kind, published.label = "paper", ""
+    item.links.sort(key=lambda link: link.kind != "paper")
 
 
 def _paper_on_a_paper_host(item: Item) -> None:
@@ -1436,8 +1454,8 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     for segment in segments:
         for said in taken:
             segment = _take(segment, said)
-        after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*,", segment, maxsplit=1)
-        out += [piece.strip(" |,.*") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*")]
+        after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*[,.]", segment, maxsplit=1)
+        out += [piece.strip(" |,.*") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*")]
     return out
 
 

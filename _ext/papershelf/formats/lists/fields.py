@@ -64,7 +64,7 @@ LABEL_WORDS = {
     "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
-    "scholar", "researchgate", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
+    "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
     "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool",
 }
 GENERIC_ACRONYMS = {
@@ -201,7 +201,8 @@ def heading_date(text: str) -> str:
     return date_heading(tail) if re.search(rf"(?<![A-Za-z]){_MONTH}", tail, re.IGNORECASE) else ""
 
 
-AUTHOR_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4}"
+#: one author: words opening with any capital ("Łukasz Kaiser"), a surname's particles in lower case ("Laurens van der Maaten")
+AUTHOR_NAME = r"[^\W\d_a-z][\w'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|del|della|di|da|du|dos|le|la|ter|ten)\s+){0,3}[^\W\d_a-z][\w'\u2019.-]*){0,4}"
 AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
 
 

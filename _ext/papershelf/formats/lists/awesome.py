@@ -61,7 +61,10 @@ COLUMNS = {
     **dict.fromkeys(("demo", "online demo"), "demo"),
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
+    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
 }
+#: headers of a column that says where a paper appeared
+VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表"}
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
 #: link label (lower case) -> (link kind, label kept on the page)
@@ -871,7 +874,14 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
         # no row links anywhere: a table of facts (a timeline, scores), kept as the list's notes
         parsed.notes += ["", md_text(" | ".join(header_texts)), *(md_text(" | ".join(plain(pieces(cell)) for cell in cells)) for _, cells, _ in rows)]
         return
+    carried = [number for number, role in enumerate(roles) if role == "date" or header[number] in VENUE_HEADERS]
+    dates = [number for number in carried if roles[number] == "date"]
+    previous: list[Token] = []
     for line, cells, extra in rows:
+        if previous and dates and all(number >= len(cells) or not plain(pieces(cells[number])).strip() for number in dates):
+            # "| 2023 | CVPR'23 | A |" then "| | | B |": a row without its year is of the row above's year, and venue when blank
+            cells = [previous[number] if number in carried and number < len(previous) and not plain(pieces(cell)).strip() else cell for number, cell in enumerate(cells)]
+        previous = cells
         _read_row(line, cells, roles, labels, title_at, section, year, path, parsed, extra)
 
 
@@ -995,6 +1005,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     if role == "links":
         for link in links:
+            if any(existing.url == link.url for existing in item.links):
+                continue  # the title's own link again
             known = classify(link.text, link.url, item)
             if known:
                 item.links.append(LabelledLink(known[0], link.url, known[1]))
@@ -1024,7 +1036,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     value = plain([p for p in parts if p.kind != "link" or not p.image])  # badge links are links, not text
     if value and value.lower() not in EMPTY:
-        if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
+        if label.lower() in VENUE_HEADERS or label.lower() == "pub":
             item.venue = value
         if not (item.venue == value and value.lower() == "arxiv" and arxivid.of_link(item.paper_url)):  # the page shows "arXiv <id>" already
             item.facts.append((label, value))

@@ -545,6 +545,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
             parsed.open_item = None
             index = _close(tokens, index, token.type)
             continue
+        if (token.type == "bullet_list_open" or token.type == "ordered_list_open") and NEWS_HEADING.match(topic):
+            index = _read_news(tokens, index, lines, year, path, parsed)
+            continue
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
             index = _read_list(tokens, index, lines, topic, year, path, parsed)
             continue
@@ -1061,6 +1064,27 @@ def _read_list(tokens: list[Token], index: int, lines: list[str], section: str, 
         item_end = _close(tokens, position, "list_item_open")
         _read_item(tokens, position, item_end, lines, section, year, path, parsed, tags)
         position = item_end
+    return end
+
+
+#: a repository's news: "- **[2024.03]** 🎉 Our paper [X](…) is accepted to CVPR 2024!"
+NEWS_HEADING = re.compile(r"^(?:latest\s+|recent\s+)?(?:news|updates?|announcements?|change\s*log|what'?s\s+new|新闻|动态|最新动态|更新)\W*$", re.IGNORECASE)
+
+
+def _read_news(tokens: list[Token], index: int, lines: list[str], year: str, path: str, parsed: Parsed) -> int:
+    """A news list: the papers it names are papers, but a news line's date is when the news came (an acceptance,
+    a release), not when the paper did; its arXiv id or venue dates it when it has one. "News" is no topic."""
+    first = len(parsed.items)
+    end = _read_list(tokens, index, lines, "", year, path, parsed)
+    for item in parsed.items[first:]:
+        # the line as written, for the page; its italics name a journal, its bold "[2024.03]" a day, not authors or a venue
+        said = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", lines[item.line - 1]).strip() if 0 < item.line <= len(lines) else ""
+        venue, venue_said = venue_year(_take(said, item.title))
+        item.authors, item.venue = "", f"{venue} {venue_said}" if venue else ""
+        item.facts = [("Venue", item.venue)] if venue else []
+        item.body = [*safe_lines([f"News: {said}"]), *item.body] if said else item.body
+        if arxivid.of_link(item.paper_url) or venue:
+            item.date = venue_said if venue and not arxivid.of_link(item.paper_url) else item.listed
     return end
 
 

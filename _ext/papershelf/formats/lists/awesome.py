@@ -662,7 +662,8 @@ def _apply_citations(parsed: Parsed) -> None:
                 continue
             match = Item(at, title, topic, date=year, listed=year, links=[LabelledLink("paper", url)])
             _place(match, parsed)
-        match.title = title
+        if normal_key(match.title) != normal_key(title):  # the same words in another case: the list shows its own
+            match.title = title
         if authors and not match.authors:
             match.authors = authors
         year_said = fields.get("year", "")

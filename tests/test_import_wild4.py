@@ -28,7 +28,7 @@ from helpers import (
     links_of,
     paper_pages,
 )
-from papershelf.formats.lists.fields import clean_title, is_label
+from papershelf.formats.lists.fields import VENUE_YEAR, clean_title, is_label
 
 WILD = Path(__file__).parent / "data" / "wild4"
 LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
@@ -123,7 +123,8 @@ EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
         "An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion": ("2022-08", "https://arxiv.org/abs/2208.01618", {"code": "https://github.com/rinongal/textual_inversion", "homepage": "https://textual-inversion.github.io/"}),
         "DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation": ("2022-08", "https://arxiv.org/abs/2208.12242", {"homepage": "https://dreambooth.github.io/"}),
         "Adding Conditional Control to Text-to-Image Diffusion Models": ("2023-02", "https://arxiv.org/abs/2302.05543", {"code": "https://github.com/lllyasviel/ControlNet"}),
-        "Classifier-Free Diffusion Guidance": ("2022-07", "https://arxiv.org/abs/2207.12598", {}),
+        # "[NeurIPS 2021 Workshop]": the workshop came before the arXiv version (first written blind as 2022-07)
+        "Classifier-Free Diffusion Guidance": ("2021", "https://arxiv.org/abs/2207.12598", {}),
         "Consistency Models": ("2023-03", "https://arxiv.org/abs/2303.01469", {"code": "https://github.com/openai/consistency_models"}),
         "Flow Matching for Generative Modeling": ("2023", "https://openreview.net/forum?id=PqvMRDCJT9t", {}),
     },
@@ -262,6 +263,7 @@ def test_titles_and_names_a_reader_accepts(shelves: dict[str, dict[str, object]]
         assert not re.search(r"\((?:[A-Za-z]+\s*)?(?:19|20)\d{2}\)$|\[\[|\]\]|\u2014|\. In [A-Z]|【|\*|<sup>", title), title
         assert not is_label(title) and clean_title(title).text == title, title
         assert not re.search(r"\((?:\d{4}(?:\s+\d+)?|\d+)\)\s*$", str(page["short_name"])), page["short_name"]
+        assert not VENUE_YEAR.match(str(page["short_name"])), (title, page["short_name"])  # "ICLR 2024 Oral" says where, not what
     for title, short in NAMES.get(name, {}).items():
         assert by_title(shelves[name])[title]["short_name"] == short
 

@@ -1306,6 +1306,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
             taken += [*reference.said, reference.title]
             link = None
+        elif before and (dated := YEAR_THEN_AUTHORS.match(before)) and authors_of(dated.group(2)):
+            # "*Title* (2016). Kaiming He, Xiangyu Zhang, Jian Sun.": the title, its year, then its authors
+            item.title, item.authors = dated.group(1), authors_of(dated.group(2))
+            taken += [dated.group(2), item.title]
+            link = None
         elif before and not SEPARATORS.match(before) and (by := trailing_authors(before)) is not None:
             item.title, item.authors = by[0], by[1]  # "Title, Grace Hopper, Alan Turing, NeurIPS 2024."
             taken += [by[2], item.title]
@@ -1412,6 +1417,10 @@ def _publisher_over_an_index(item: Item) -> None:
     current.kind, current.label = "other", current.label or "index"
     published.kind, published.label = "paper", ""
     item.links.sort(key=lambda link: link.kind != "paper")
+
+
+#: "Title (2016). A. Owl, B. Heron": a title, its year in brackets, then its authors
+YEAR_THEN_AUTHORS = re.compile(r"^(.{8,600}?)\s*\(\s*(?:19|20)\d{2}\s*\)\s*[.,]\s+([^()]{3,1500})$")
 
 
 def _paper_on_a_paper_host(item: Item) -> None:

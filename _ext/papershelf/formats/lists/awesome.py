@@ -1372,10 +1372,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
         for number, part in enumerate(parts[:-1]):
             after = parts[number + 1]
-            said = re.match(r"\s*,?\s*((?:19|20)\d{2})\b\.?", after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
-            if said and 1 <= len(part.text.split()) <= 8 and part.text.strip() not in taken:
-                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {said.group(1)}"
-                leftover = _take(_take(leftover, part.text.strip()), said.group(0).strip())
+            year_after = re.match(r"\s*,?\s*((?:19|20)\d{2})\b\.?", after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
+            if year_after and 1 <= len(part.text.split()) <= 8 and part.text.strip() not in taken:
+                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1)}"
+                leftover = _take(_take(leftover, part.text.strip()), year_after.group(0).strip())
                 break
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)

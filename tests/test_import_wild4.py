@@ -283,3 +283,18 @@ def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: di
     assert isinstance(root, Path) and isinstance(again, Path)
     one, two = paper_pages(root), paper_pages(again)
     assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+
+
+def test_a_links_column_and_blank_cells() -> None:
+    from papershelf.formats.lists import awesome
+
+    # a Links column holding the title links is the title column; one of labels only is links, not a fact
+    [titled] = awesome.parse_awesome("## T\n\n| Venue | Links |\n|---|---|\n| CVPR 2023 | [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001) [code](https://github.com/a/b) |\n", "x.md").items
+    assert (titled.title, titled.venue, [link.kind for link in titled.links]) == ("Owl Planning with Language Models", "CVPR 2023", ["paper", "code"])
+    [labelled] = awesome.parse_awesome("## T\n\n| Title | Links |\n|---|---|\n| Owl Planning with Language Models | [[paper]](https://arxiv.org/abs/2301.00001) [[code]](https://github.com/a/b) |\n", "x.md").items
+    assert [link.kind for link in labelled.links] == ["paper", "code"] and not labelled.facts
+    # a blank Venue is the row above's only when the row's Year is blank too: "| 2023 | | Title |" is a paper without a venue
+    rows = "| Year | Venue | Title | Links |\n|---|---|---|---|\n| 2022 | ICML'22 | Owl One Learns to Fly | [[paper]](https://openreview.net/forum?id=a1) |\n"
+    rows += "| | | Owl Two Learns to Land | [[paper]](https://openreview.net/forum?id=a2) |\n| 2023 | | Owl Three Learns to Hunt | [[paper]](https://openreview.net/forum?id=a3) |\n"
+    one, two, three = awesome.parse_awesome("## T\n\n" + rows, "x.md").items
+    assert [(item.date, item.venue) for item in (one, two, three)] == [("2022", "ICML'22"), ("2022", "ICML'22"), ("2023", "")]

@@ -851,11 +851,12 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
     roles = [COLUMNS.get(name, "") for name in header]
     if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
-        free = [number for number, role in enumerate(roles) if not role] or [0]
 
         def titled(column: int) -> int:
             return sum(1 for _, cells, _ in rows if column < len(cells) and (link := title_link(pieces(cells[column]))) is not None and is_paper_url(link.url))
 
+        # a "Links" column whose cells link papers by their titles is the title column after all
+        free = [number for number, role in enumerate(roles) if not role or (role == "links" and titled(number))] or [0]
         roles[max(free, key=lambda column: (titled(column), -column))] = "title"
     titles = [number for number, role in enumerate(roles) if role == "title"]
     for column in titles:

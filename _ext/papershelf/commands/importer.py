@@ -1040,7 +1040,8 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
             own_name = ""  # another paper has the name (in any case): this one keeps a name derived from its title
         short = own_name or short
         names_taken.setdefault(short.casefold(), normal_title(title))
-        found = awesome.arxiv_in(item.paper_url)
+        # "[Paper](openaccess.thecvf.com/…) | [arXiv](…)": the published copy is the paper, its preprint says when it came out
+        found = awesome.arxiv_in(item.paper_url) or next((preprint for link in item.links if link.kind == "other" and link.label.lower() == "arxiv" and (preprint := awesome.arxiv_in(link.url))), None)
         identifier = found.identifier if found else ""
         # the id's month is more precise than a year heading, and earlier than a later venue's year or the week it was listed in
         said = f"{found.year}-{found.month:02d}" if found else ""

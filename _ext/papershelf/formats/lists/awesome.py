@@ -61,7 +61,10 @@ COLUMNS = {
     **dict.fromkeys(("demo", "online demo"), "demo"),
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
+    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
 }
+#: headers of a column that says where a paper appeared
+VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表"}
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
 #: link label (lower case) -> (link kind, label kept on the page)
@@ -81,7 +84,9 @@ LINK_LABELS = {
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
+    # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
+    r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -540,6 +545,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
             parsed.open_item = None
             index = _close(tokens, index, token.type)
             continue
+        if (token.type == "bullet_list_open" or token.type == "ordered_list_open") and NEWS_HEADING.match(topic):
+            index = _read_news(tokens, index, lines, year, path, parsed)
+            continue
         if token.type == "bullet_list_open" or token.type == "ordered_list_open":
             index = _read_list(tokens, index, lines, topic, year, path, parsed)
             continue
@@ -654,7 +662,8 @@ def _apply_citations(parsed: Parsed) -> None:
                 continue
             match = Item(at, title, topic, date=year, listed=year, links=[LabelledLink("paper", url)])
             _place(match, parsed)
-        match.title = title
+        if normal_key(match.title) != normal_key(title):  # the same words in another case: the list shows its own
+            match.title = title
         if authors and not match.authors:
             match.authors = authors
         year_said = fields.get("year", "")
@@ -665,6 +674,8 @@ def _apply_citations(parsed: Parsed) -> None:
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]{0,300}>((?:(?!</h[1-6]).){1,300})</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
 #: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"
 FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*\S")
+#: a field labelled by an emoji instead of a word: "📅 2023.05", "🏛️ CVPR 2023"
+EMOJI_FIELD = re.compile(r"^\s*([^\x00-\x7f\w\s]{1,3})\s*[\w\[(]")
 
 
 def _field_lines(tokens: list[Token], index: int) -> list[Token]:
@@ -691,6 +702,9 @@ def _field_label(inline: Token) -> str:
     if found:
         return found.group(1).strip().lower()
     parts = pieces(inline)
+    emoji = EMOJI_FIELD.match(inline.content)
+    if emoji and not any(p.kind == "link" for p in parts):  # "📅 2023.05" says a field; "🔥 [Title](…)" is an entry
+        return emoji.group(1)
     links = [p for p in parts if p.kind == "link"]
     rest = plain([p for p in parts if p.kind == "text"])
     if links and all(is_label(p.text) or p.image for p in links) and (not rest or SEPARATORS.match(rest)):
@@ -837,11 +851,12 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
     roles = [COLUMNS.get(name, "") for name in header]
     if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
-        free = [number for number, role in enumerate(roles) if not role] or [0]
 
         def titled(column: int) -> int:
             return sum(1 for _, cells, _ in rows if column < len(cells) and (link := title_link(pieces(cells[column]))) is not None and is_paper_url(link.url))
 
+        # a "Links" column whose cells link papers by their titles is the title column after all
+        free = [number for number, role in enumerate(roles) if not role or (role == "links" and titled(number))] or [0]
         roles[max(free, key=lambda column: (titled(column), -column))] = "title"
     titles = [number for number, role in enumerate(roles) if role == "title"]
     for column in titles:
@@ -864,7 +879,14 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
         # no row links anywhere: a table of facts (a timeline, scores), kept as the list's notes
         parsed.notes += ["", md_text(" | ".join(header_texts)), *(md_text(" | ".join(plain(pieces(cell)) for cell in cells)) for _, cells, _ in rows)]
         return
+    carried = [number for number, role in enumerate(roles) if role == "date" or header[number] in VENUE_HEADERS]
+    dates = [number for number in carried if roles[number] == "date"]
+    previous: list[Token] = []
     for line, cells, extra in rows:
+        if previous and dates and all(number >= len(cells) or not plain(pieces(cells[number])).strip() for number in dates):
+            # "| 2023 | CVPR'23 | A |" then "| | | B |": a row without its year is of the row above's year, and venue when blank
+            cells = [previous[number] if number in carried and number < len(previous) and not plain(pieces(cell)).strip() else cell for number, cell in enumerate(cells)]
+        previous = cells
         _read_row(line, cells, roles, labels, title_at, section, year, path, parsed, extra)
 
 
@@ -988,6 +1010,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     if role == "links":
         for link in links:
+            if any(existing.url == link.url for existing in item.links):
+                continue  # the title's own link again
             known = classify(link.text, link.url, item)
             if known:
                 item.links.append(LabelledLink(known[0], link.url, known[1]))
@@ -1017,7 +1041,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     value = plain([p for p in parts if p.kind != "link" or not p.image])  # badge links are links, not text
     if value and value.lower() not in EMPTY:
-        if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
+        if label.lower() in VENUE_HEADERS or label.lower() == "pub":
             item.venue = value
         if not (item.venue == value and value.lower() == "arxiv" and arxivid.of_link(item.paper_url)):  # the page shows "arXiv <id>" already
             item.facts.append((label, value))
@@ -1042,6 +1066,27 @@ def _read_list(tokens: list[Token], index: int, lines: list[str], section: str, 
         item_end = _close(tokens, position, "list_item_open")
         _read_item(tokens, position, item_end, lines, section, year, path, parsed, tags)
         position = item_end
+    return end
+
+
+#: a repository's news: "- **[2024.03]** 🎉 Our paper [X](…) is accepted to CVPR 2024!"
+NEWS_HEADING = re.compile(r"^(?:latest\s+|recent\s+)?(?:news|updates?|announcements?|change\s*log|what'?s\s+new|新闻|动态|最新动态|更新)\W*$", re.IGNORECASE)
+
+
+def _read_news(tokens: list[Token], index: int, lines: list[str], year: str, path: str, parsed: Parsed) -> int:
+    """A news list: the papers it names are papers, but a news line's date is when the news came (an acceptance,
+    a release), not when the paper did; its arXiv id or venue dates it when it has one. "News" is no topic."""
+    first = len(parsed.items)
+    end = _read_list(tokens, index, lines, "", year, path, parsed)
+    for item in parsed.items[first:]:
+        # the line as written, for the page; its italics name a journal, its bold "[2024.03]" a day, not authors or a venue
+        said = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", lines[item.line - 1]).strip() if 0 < item.line <= len(lines) else ""
+        venue, venue_said = venue_year(_take(said, item.title))
+        item.authors, item.venue = "", f"{venue} {venue_said}" if venue else ""
+        item.facts = [("Venue", item.venue)] if venue else []
+        item.body = [*safe_lines([f"News: {said}"]), *item.body] if said else item.body
+        if arxivid.of_link(item.paper_url) or venue:
+            item.date = venue_said if venue and not arxivid.of_link(item.paper_url) else item.listed
     return end
 
 
@@ -1082,6 +1127,12 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
                 position = _close(tokens, position, token.type)
                 continue
         position += 1
+    if len(groups) == 1 and not _has_paper([p for inline in groups[0] for p in pieces(inline)]):
+        # "- **Title**" with sub-bullets "Paper: …", "Code: …", "📅 2023.05": one paper, its fields below it
+        fields = next(((a, b, found) for a, b in nested if (found := _field_lines(tokens, a))), None)
+        if fields is not None:
+            groups[0] = [*groups[0], *fields[2]]
+            nested.remove(fields[:2])
     if not groups:  # "- 12) [Title](...)": the item is a list of its own
         for a, _ in nested:
             _read_list(tokens, a, lines, section, year, path, parsed, tags)
@@ -1125,7 +1176,9 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         parsed.open_item = (items[-1], groups[0], (section, year))
 
 
-_DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
+#: a field's label whose value (a link) was read: "Paper:" of "Paper: [arXiv](…)"
+DANGLING_LABEL = re.compile(r"(?<![\w])([A-Za-z][A-Za-z ]{0,20}?)\s*:(?=\s|$)")
 
 
 def says_more(text: str, item: Item) -> bool:
@@ -1229,6 +1282,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             taken.append(run)
         else:
             _take_title(item, run, inlines, taken)
+            # "A. Owl*, B. Heron<sup>†</sup>. **Title**. *Venue*, 2023.": the authors stand before the bold title
+            before_bold = lead_text[: lead_text.find(run)].strip(" .,;:*") if run in lead_text else ""
+            item.authors = authors_of(before_bold) if before_bold else ""
+            if item.authors:
+                taken.append(before_bold)
     if len(bold) > 1 and bold[1][1] and not item.name:
         item.name = bold[1][0]
     elif bold and bold[0][1] and not item.name:
@@ -1248,6 +1306,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
             item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
             taken += [*reference.said, reference.title]
+            link = None
+        elif before and (dated := YEAR_THEN_AUTHORS.match(before)) and authors_of(dated.group(2)):
+            # "*Title* (2016). Kaiming He, Xiangyu Zhang, Jian Sun.": the title, its year, then its authors
+            item.title, item.authors = dated.group(1), authors_of(dated.group(2))
+            taken += [dated.group(2), item.title]
             link = None
         elif before and not SEPARATORS.match(before) and (by := trailing_authors(before)) is not None:
             item.title, item.authors = by[0], by[1]  # "Title, Grace Hopper, Alan Turing, NeurIPS 2024."
@@ -1302,14 +1365,24 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
-        authors = authors_of(segment)
+        authors = authors_of(segment) if normal_key(segment) != normal_key(item.title) else ""  # "*Long Short-Term Memory* (1997)" names no one
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
             break
+    if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
+        for number, part in enumerate(parts[:-1]):
+            after = parts[number + 1]
+            year_after = re.match(r"\s*,?\s*((?:19|20)\d{2})\b\.?", after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
+            if year_after and 1 <= len(part.text.split()) <= 8 and part.text.strip() not in taken:
+                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1)}"
+                leftover = _take(_take(leftover, part.text.strip()), year_after.group(0).strip())
+                break
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
+    leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
+    leftover = re.sub(r"^(?:\.\s*)+", "", leftover)  # the full stops after authors and title once both went
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
@@ -1328,7 +1401,27 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         item.facts = [(label, rest) for label, said in item.facts if (rest := said if label != "Note" else " ".join(_take(said, item.title).split()).strip(" |,.")) and (label != "Note" or says_more(rest, item))]
         item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
     _paper_on_a_paper_host(item)
+    _publisher_over_an_index(item)
     return item
+
+
+#: pages that index a paper (a search cluster, a profile of it), not the paper itself
+INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/)", re.IGNORECASE)
+
+
+def _publisher_over_an_index(item: Item) -> None:
+    """"*Title* [[Google Scholar]](…) [[pdf]](https://papers.nips.cc/…)": the proceedings' copy is the paper, the index a link of its own."""
+    current = next((link for link in item.links if link.kind == "paper"), None)
+    published = next((link for link in item.links if link.kind == "other" and is_paper_url(link.url) and not INDEX_HOST.match(link.url)), None)
+    if current is None or published is None or not INDEX_HOST.match(current.url):
+        return
+    current.kind, current.label = "other", current.label or "index"
+    published.kind, published.label = "paper", ""
+    item.links.sort(key=lambda link: link.kind != "paper")
+
+
+#: "Title (2016). A. Owl, B. Heron": a title, its year in brackets, then its authors
+YEAR_THEN_AUTHORS = re.compile(r"^(.{8,600}?)\s*\(\s*(?:19|20)\d{2}\s*\)\s*[.,]\s+([^()]{3,1500})$")
 
 
 def _paper_on_a_paper_host(item: Item) -> None:
@@ -1408,8 +1501,8 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     for segment in segments:
         for said in taken:
             segment = _take(segment, said)
-        after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*,", segment, maxsplit=1)
-        out += [piece.strip(" |,.*") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*")]
+        after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*[,.]", segment, maxsplit=1)
+        out += [piece.strip(" |,.*") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*")]
     return out
 
 

@@ -28,9 +28,9 @@ _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=
 VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
 #: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
 VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
-#: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]"
+#: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]", "【CVPR 2023】" (CJK brackets)
 LEADING_TAG = re.compile(
-    rf"^\s*(?:[\[(]\s*([^\[\]()]{{1,40}}?)\s*[\])]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
+    rf"^\s*(?:[\[(\u3010\uff08]\s*([^\[\]()\u3010\u3011\uff08\uff09]{{1,40}}?)\s*[\])\u3011\uff09]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
 )
 #: a title that ends in its venue: "Global Vectors for Word Representation. EMNLP 2014."
 TRAILING_VENUE = re.compile(
@@ -64,7 +64,7 @@ LABEL_WORDS = {
     "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
-    "scholar", "researchgate", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
+    "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
     "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool",
 }
 GENERIC_ACRONYMS = {
@@ -115,7 +115,7 @@ def clean_title(text: str) -> Title:
     a trailing period, TeX escapes, decoration (emoji, ``:star:``)."""
     title = " ".join(unescape_tex(text).split())
     title = re.sub(r"^(?::[a-z_]+:\s*)+", "", title)  # GitHub's :star: shortcodes
-    title = re.sub(r"^[^\w\"\u201c'(\[]+", "", title)  # emoji and bullets in front
+    title = re.sub(r"^[^\w\"\u201c'(\[\u3010\uff08]+", "", title)  # emoji and bullets in front
     title = ROW_NUMBER.sub("", title)
     title = ARXIV_TAG.sub("", title)  # "[2311.16493] Title": arXiv's own page title, copied
     venue = year = ""
@@ -201,7 +201,8 @@ def heading_date(text: str) -> str:
     return date_heading(tail) if re.search(rf"(?<![A-Za-z]){_MONTH}", tail, re.IGNORECASE) else ""
 
 
-AUTHOR_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4}"
+#: one author: words opening with any capital ("Łukasz Kaiser"), a surname's particles in lower case ("Laurens van der Maaten")
+AUTHOR_NAME = r"[^\W\d_a-z][\w'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|del|della|di|da|du|dos|le|la|ter|ten)\s+){0,3}[^\W\d_a-z][\w'\u2019.-]*){0,4}"
 AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
 
 

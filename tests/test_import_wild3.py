@@ -61,7 +61,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
         "Super-NaturalInstructions: Generalization via Declarative Instructions on 1600+ NLP Tasks": ("2022-04", AX + "2204.07705", {}),
         "OPT: Open Pre-trained Transformer Language Models": ("2022-05", AX + "2205.01068", {}),
         "BLOOM: A 176B-Parameter Open-Access Multilingual Language Model": ("2022-11", AX + "2211.05100", {}),
-        "LLaMA: Open and Efficient Foundation Language Models": ("2023-02", AX + "2302.13971v1", {"code": "https://github.com/facebookresearch/llama"}),
+        "LLaMA: Open and Efficient Foundation Language Models": ("2023-02", AX + "2302.13971v1", {"model_zoo": "https://github.com/facebookresearch/llama"}),  # "[Model](…)"
         "Language Models are Few-Shot Learners": ("2020-05", AX + "2005.14165", {}),
         "Evaluating Large Language Models Trained on Code": ("2021-07", AX + "2107.03374", {}),
         "GLaM: Efficient Scaling of Language Models with Mixture-of-Experts": ("2022", "https://proceedings.mlr.press/v162/du22c.html", {}),

@@ -40,6 +40,8 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
     reference_line,
+    title_then_authors,
+    venue_heading,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -60,6 +62,7 @@ COLUMNS = {
     **dict.fromkeys(("demo", "online demo"), "demo"),
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
+    **dict.fromkeys(("authors", "author", "作者"), "authors"),
 }
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
@@ -80,7 +83,11 @@ LINK_LABELS = {
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/)|\.pdf(?:[?#].*)?$",
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
+    # journals and preprint servers of the life sciences, and arXiv's HTML renderings
+    r"|(?:bio|med)rxiv\.org/content/10\.|science\.org/doi/|pnas\.org/doi/|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pmc/articles/"
+    r"|pubs\.(?:rsc|acs)\.org/|academic\.oup\.com/|cell\.com/|sciencedirect\.com/science/article/|journals\.plos\.org/|onlinelibrary\.wiley\.com/doi/"
+    r"|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -142,11 +149,18 @@ def pieces(inline: Token) -> list[Piece]:
     link: Piece | None = None
     em = strong = 0
     superscript = False  #: inside <sup>: an affiliation's or a footnote's mark, no part of a name
-    for child in inline.children or []:
+    children = list(inline.children or [])
+    glued = _inside_words(children)  #: "M<sup>3</sup>IT": a superscript inside a word is part of it
+    glue = False  #: the next text run continues the last piece's word
+    for number, child in enumerate(children):
         if child.type == "html_inline" and re.match(r"<(/?)sup\b", child.content, re.IGNORECASE):
             superscript = not child.content.startswith("</")
             continue
-        if superscript and child.type == "text":
+        if child.type == "text" and (number in glued or glue) and link is None and result and result[-1].kind == "text":
+            result[-1].text += child.content
+            glue = number in glued
+            continue
+        if superscript and child.type == "text" and number not in glued:
             continue
         if child.type in ("em_open", "em_close", "strong_open", "strong_close"):
             step = 1 if child.type.endswith("_open") else -1
@@ -192,6 +206,18 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
     return result
+
+
+def _inside_words(children: list[Token]) -> set[int]:
+    """Indexes of the text runs in a ``<sup>`` that stands between two letters or digits (``M<sup>3</sup>IT``)."""
+    out = set()
+    for number in range(1, len(children) - 3):
+        before, opening, text, closing, after = children[number - 1 : number + 4] if number + 3 < len(children) else [None] * 5
+        if before is None or after is None or not re.match(r"<sup\b", opening.content or "", re.IGNORECASE) or not re.match(r"</sup", closing.content or "", re.IGNORECASE):
+            continue
+        if before.type == "text" and text.type == "text" and after.type == "text" and before.content[-1:].isalnum() and after.content[:1].isalnum():
+            out.add(number + 1)
+    return out
 
 
 BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
@@ -288,9 +314,10 @@ def is_paper_url(url: str) -> bool:
 
 
 DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$", re.IGNORECASE)
-#: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool
+#: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool, ar5iv
 MIRROR_ARXIV = re.compile(
-    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/)(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
+    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)"
+    r"(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
     re.IGNORECASE,
 )
 
@@ -487,6 +514,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
     tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()
     headings: dict[int, str] = {}
+    venues: dict[int, tuple[str, str]] = {}  #: headings naming a venue and year ("## ICLR 2024"), by level
+    venue_from = 0  #: the first item read under the current heading
     year = ""
     section: _Section | None = None
     quoted = 0  #: blockquotes the token is in
@@ -498,6 +527,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
             parsed.open_item = None
             _close_section(section, parsed, path)
             _cited_in_prose(parsed)
+            _venue_of_heading(parsed.items[venue_from:], venues)
             if html_heading:  # <h3 id="node">Node Classification</h3>: a heading as GitHub shows it
                 said = " ".join(line for line in html_as_markdown(html_heading.group(2)) if line.strip())
                 level, inline = int(html_heading.group(1)), _inline_of(said, (token.map or [0])[0] + 1)
@@ -507,17 +537,22 @@ def parse_awesome(text: str, path: str) -> Parsed:
             content = " ".join(plain([p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)]).split()) if inline else ""
             found = date_heading(content)
             headings = {lvl: name for lvl, name in headings.items() if lvl < level}  # a year heading ends its siblings' topics too
+            venues = {lvl: said for lvl, said in venues.items() if lvl < level}
+            if venue_heading(content)[0]:
+                venues[level] = venue_heading(content)
             topic = headings[max(headings)] if headings else ""
             if found:
                 year = found
             else:
                 if level >= 2:
                     headings[level] = topic_name(content)
-                year = heading_date(content)  # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date
+                # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date; "### Oral" under "## ICLR 2024": its year
+                year = heading_date(content) or (venues[max(venues)][1] if venues else "")
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
             section = None if found or not content else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic, heading=inline)
             index += 1 if html_heading else 3
+            venue_from = len(parsed.items)
             continue
         topic = headings[max(headings)] if headings else ""
         if section is not None:
@@ -581,8 +616,20 @@ def parse_awesome(text: str, path: str) -> Parsed:
         index += 1
     _close_section(section, parsed, path)
     _cited_in_prose(parsed)
+    _venue_of_heading(parsed.items[venue_from:], venues)
     _apply_citations(parsed)
     return parsed
+
+
+def _venue_of_heading(items: list[Item], venues: dict[int, tuple[str, str]]) -> None:
+    """Papers under "## ICLR 2024" (or its "### Oral") appeared there, unless they say another venue."""
+    if not venues:
+        return
+    venue = venues[max(venues)][0]
+    for item in items:
+        if not item.venue:
+            item.venue = venue
+            item.facts.insert(0, ("Venue", venue))
 
 
 BIBTEX_OPENER = re.compile(r"@\s*(?:article|inproceedings|misc|book|incollection|techreport|phdthesis|unpublished|online|conference)\s*\{", re.IGNORECASE)
@@ -787,6 +834,16 @@ def _read_html_table(tokens: list[Token], index: int, lines: list[str], section:
     if heads == len(grid):  # no links at all: prose laid out as a table
         parsed.notes += ["", *(md_text(" | ".join(text for text, _ in cells)) for _, cells in grid)]
         return after
+    if not heads and any(_card(text) for _, cells in grid for text, _ in cells):
+        # a gallery: no header, a figure beside a card ("<b>Title</b><br>Authors<br><i>Venue</i><br><a>[Paper]</a>"), one or more cards a row
+        for line, cells in grid:
+            for text, _ in cells:
+                inline = _inline_of(text, line)
+                if inline is not None and _card(text):
+                    _place_group([inline], section, year, path, parsed, ())
+                elif inline is not None and (said := safe_markdown(pieces(inline))):
+                    parsed.notes += ["", said]
+        return after
     header: list[str] = []
     for _, cells in grid[:1] if heads else []:
         header = [text for text, span in cells for _ in range(span)]
@@ -803,6 +860,17 @@ def _read_html_table(tokens: list[Token], index: int, lines: list[str], section:
         rows.append((line, inlines, []))
     _read_rows([plain(pieces(token)) if (token := _inline_of(label, start + 1)) else label for label in header], rows, section, year, path, parsed)
     return after
+
+
+def _card(text: str) -> bool:
+    """An HTML table cell that is one paper's card: it opens with the title (bold, or a link to the paper), then
+    lines of authors, venue and links."""
+    inline = _inline_of(text, 1)
+    parts = pieces(inline) if inline is not None else []
+    first = next((p for p in parts if p.kind in ("text", "link") and p.text.strip()), None)
+    if first is None or not _has_paper(parts) or not any(p.kind == "br" for p in parts):
+        return False
+    return (first.kind == "text" and first.strong) or (first.kind == "link" and first is title_link(parts) and is_paper_url(first.url))
 
 
 def _span(value: object) -> int:
@@ -986,6 +1054,9 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
             known = link_kind(link.text)
             kind = known[0] if known else "paper" if is_paper_url(link.url) and not item.paper_url else "code" if CODE_HOST.match(link.url) else "homepage"
             item.links.append(LabelledLink(kind, link.url, known[1] if known else ""))
+        return
+    if role == "authors" and authors_of(text):
+        item.authors = item.authors or authors_of(text)  # a Notion export's "Authors" column
         return
     if role == "keywords":
         item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
@@ -1192,6 +1263,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         item.authors = authors_of(before_quote.strip(" .,*[]"))
         if item.authors:
             taken.append(before_quote.strip(" .,*[]"))
+        own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", before_quote)
+        if own and not item.name and not item.authors:
+            item.name = own.group(1)  # "<u>GPT-3</u>: **\"Language Models are Few-Shot Learners\"**": the list's name of it
+            taken.append(own.group(0).strip())
     elif bold and not bold[0][1]:
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
@@ -1229,6 +1304,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
             item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
             taken += [*reference.said, reference.title]
+            link = None
+        elif before and not SEPARATORS.match(before) and (split := title_then_authors(before)) is not None:
+            # "Title. A. Owl, B. Heron, et al. [[OpenReview](…)]": the title, then who wrote it
+            item.title, item.authors = split
+            taken.append(before[len(item.title) :].strip(" .?!"))
             link = None
         elif before and not SEPARATORS.match(before):
             # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
@@ -1276,6 +1356,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
+    # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
@@ -1286,7 +1368,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             break
     _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
-    leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
+    leftover = re.sub(r"\s+\.$|^\.\s+", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go; "et al." once the names go
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"

@@ -331,3 +331,22 @@ def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: di
     assert isinstance(root, Path) and isinstance(again, Path)
     one, two = paper_pages(root), paper_pages(again)
     assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+
+
+def test_a_trackers_boxes_and_status_column_are_reading_statuses(shelves: dict[str, dict[str, object]]) -> None:
+    """"- [x] [Title](…) (2017) — notes" is read, "- [ ]" not yet; a Notion Status of "Done", "Reading", "To read"
+    says the same; the box and the year are no part of the notes, a bare URL cell no fact beside the link."""
+    papers = by_title(shelves["reading-tracker"])
+    status = {title: papers[title]["status"] for title in (
+        "Attention Is All You Need", "Retentive Network: A Successor to Transformer for Large Language Models", "Denoising Diffusion Probabilistic Models",
+        "Decoupled Weight Decay Regularization", "Deep Residual Learning for Image Recognition")}
+    assert status == {"Attention Is All You Need": "read", "Retentive Network: A Successor to Transformer for Large Language Models": "unread",
+                      "Denoising Diffusion Probabilistic Models": "reading", "Decoupled Weight Decay Regularization": "unread",
+                      "Deep Residual Learning for Image Recognition": "read"}
+    root = shelves["reading-tracker"]["root"]
+    assert isinstance(root, Path)
+    bodies = {str(page["title"]): (root / "docs" / "papers" / f"{stem}.md").read_text(encoding="utf-8").split("---", 2)[2]
+              for stem, page in paper_pages(root).items()}
+    assert "- **Note:** the one that started it; re-read 3.2 on multi-head attention." in bodies["Attention Is All You Need"]
+    assert "https://arxiv.org/abs/1512.03385" not in bodies["Deep Residual Learning for Image Recognition"]
+    assert papers["Deep Residual Learning for Image Recognition"]["tags"] == ["Notion export", "vision", "cnn"]

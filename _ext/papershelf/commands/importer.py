@@ -1054,7 +1054,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         taken.add(key)
         # topics go in as sections: the importer's `keywords` may name the entry itself
         topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
-        entry = ListEntry(item.line, "", title, alias, "unread", topics, path)
+        entry = ListEntry(item.line, "", title, alias, item.status or "unread", topics, path)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
         entry.bibtex, entry.bibtex_line = _generated_for_item(item, key), item.line
         if item.date:

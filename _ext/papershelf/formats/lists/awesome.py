@@ -63,7 +63,16 @@ COLUMNS = {
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
     **dict.fromkeys(("authors", "author", "作者"), "authors"),
+    **dict.fromkeys(("status", "read", "reading status", "状态"), "status"),
 }
+#: a Status cell (a Notion export's, a tracker's) -> the reading status it says
+STATUS_WORDS = {
+    **dict.fromkeys(("done", "read", "finished", "completed", "complete", "yes", "✅", "✔", "✓", "[x]", "已读"), "read"),
+    **dict.fromkeys(("reading", "in progress", "started", "ongoing", "skimmed", "在读"), "reading"),
+    **dict.fromkeys(("to read", "todo", "to do", "unread", "not started", "backlog", "queued", "planned", "no", "[ ]", "未读"), "unread"),
+}
+#: a GitHub task list's box before an entry: "- [x] [Title](…)" (read), "- [ ] …" (not yet)
+TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
 #: link label (lower case) -> (link kind, label kept on the page)
@@ -1058,6 +1067,9 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     if role == "authors" and authors_of(text):
         item.authors = item.authors or authors_of(text)  # a Notion export's "Authors" column
         return
+    if role == "status" and text.lower() in STATUS_WORDS:
+        item.status = STATUS_WORDS[text.lower()]
+        return
     if role == "keywords":
         item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
         return
@@ -1072,7 +1084,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         if text and not SEPARATORS.match(text):
             item.facts.append((label, text))
         return
-    value = plain([p for p in parts if p.kind != "link" or not p.image])  # badge links are links, not text
+    value = plain([p for p in parts if p.kind != "link" or not (p.image or p.text == p.url)])  # badge links and bare URLs are links, not text
     if value and value.lower() not in EMPTY:
         if label.lower() in ("venue", "conference", "publication", "pub", "published in", "journal"):
             item.venue = value
@@ -1234,6 +1246,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
     lead_text = plain([p for p in head[:first_link] if p.kind == "text"])
+    task = TASK_BOX.match(head_text)
+    if task:  # "- [x] [Title](…) (2021) — notes": a reading tracker's box says whether it was read
+        item.status = "unread" if task.group(1) == " " else "read"
+        head_text, lead_text = head_text[task.end() :], TASK_BOX.sub("", lead_text, count=1)
+        text = text.replace(task.group(0).strip(), " ", 1)
     leading = DATE_TEXT.match(head_text)
     if leading and 1 <= int(leading.group(2)) <= 12:
         item.date = normal_date(leading.group(0).strip())
@@ -1369,6 +1386,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     _date_and_venue(item, [*badges, leftover, item.venue, cleaned.year], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = re.sub(r"\s+\.$|^\.\s+", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go; "et al." once the names go
+    if item.date:  # "[Title](…) (2021) — notes": the year is the date now, the notes are what is left
+        leftover = re.sub(rf"^\(\s*{item.date[:4]}\s*\)\s*[-\u2013\u2014:,]*\s*", "", leftover)
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"

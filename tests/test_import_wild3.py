@@ -350,3 +350,48 @@ def test_a_trackers_boxes_and_status_column_are_reading_statuses(shelves: dict[s
     assert "- **Note:** the one that started it; re-read 3.2 on multi-head attention." in bodies["Attention Is All You Need"]
     assert "https://arxiv.org/abs/1512.03385" not in bodies["Deep Residual Learning for Image Recognition"]
     assert papers["Deep Residual Learning for Image Recognition"]["tags"] == ["Notion export", "vision", "cnn"]
+
+
+def test_shapes_probed_after_the_blind_round() -> None:
+    """Variants tried on snippets once the eight lists passed: a bold title then its authors, an italic title then
+    ", A and B", a title whose commas are no author list, a gallery card whose title is its paper link, a quoted
+    title after a name in <u>."""
+    from papershelf.formats.lists import awesome
+
+    text = (
+        "## ICML 2024\n\n### Oral\n\n- **Position: Owls Are Great Hunters**. Alice Owl, Bob Heron. [[OpenReview](https://openreview.net/forum?id=abc123)]\n"
+        "- *Owl Splatting: Feathers in Real Time*, Alice Owl and Bob Heron. [[PDF](https://openreview.net/pdf?id=abd)]\n"
+        "- Owls: Retrieval, Generation, Evaluation Of Owls [[PDF](https://openreview.net/pdf?id=abg)]\n"
+        "1. <u>OwlLM</u>: \"Owl Language Models Are Few-Shot Hunters\". *Alice Owl et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.14165)]\n\n"
+        "## CVPR'24 Highlights\n\n<table>\n<tr><td><a href=\"https://arxiv.org/abs/2308.04079\"><b>Gaussian Owls: Splatting in Real Time</b></a><br>"
+        "Alice Owl, Bob Heron<br><i>CVPR 2024</i><br><a href=\"https://github.com/owl/gs\">Code</a></td><td><img src=\"x.png\"></td></tr>\n</table>\n"
+    )
+    got = {item.title: (item.date, item.venue, item.authors, item.name) for item in awesome.parse_awesome(text, "x.md").items}
+    assert got == {
+        "Position: Owls Are Great Hunters": ("2024", "ICML 2024", "Alice Owl and Bob Heron", ""),
+        "Owl Splatting: Feathers in Real Time": ("2024", "ICML 2024", "Alice Owl and Bob Heron", ""),
+        "Owls: Retrieval, Generation, Evaluation Of Owls": ("2024", "ICML 2024", "", ""),
+        "Owl Language Models Are Few-Shot Hunters": ("2023", "arXiv 2023", "Alice Owl and others", "OwlLM"),
+        "Gaussian Owls: Splatting in Real Time": ("2024", "CVPR 2024", "Alice Owl and Bob Heron", ""),
+    }
+
+
+def test_life_science_links_are_papers_dated_by_what_their_address_says() -> None:
+    from papershelf.formats.lists.awesome import arxiv_in, is_paper_url
+    from papershelf.formats.lists.fields import url_date
+
+    said = {
+        "https://www.biorxiv.org/content/10.1101/2024.07.01.600583v1": "2024-07-01",
+        "https://www.biorxiv.org/content/biorxiv/early/2022/07/21/2022.07.20.500902.full.pdf": "2022-07-20",
+        "https://www.medrxiv.org/content/10.1101/2022.12.19.22283643v2": "2022-12-19",
+        "https://doi.org/10.1016/j.neunet.2014.09.003": "2014",
+        "https://www.nature.com/articles/s41586-021-03819-2": "2021",
+        "https://doi.org/10.1101/2022.13.40.1": "",  # no month 13: no date
+        "https://www.science.org/doi/10.1126/science.abj8754": "", "https://pubmed.ncbi.nlm.nih.gov/26017442/": "",
+    }
+    assert {url: url_date(url) for url in said} == said
+    hosts = ["https://www.pnas.org/doi/10.1073/pnas.2016239118", "https://pubmed.ncbi.nlm.nih.gov/28117445/", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6407524/",
+             "https://bmcbioinformatics.biomedcentral.com/articles/10.1186/s12859-019-1234-5", "https://academic.oup.com/bioinformatics/article/36/4/1234/5566506",
+             "https://ar5iv.labs.arxiv.org/html/2102.09844", "https://chemrxiv.org/engage/chemrxiv/article-details/60c7588e"]
+    assert all(is_paper_url(url) for url in hosts) and not is_paper_url("https://pubmed.ncbi.nlm.nih.gov/")
+    assert [str(found) for url in ("https://ar5iv.labs.arxiv.org/html/2102.09844", "https://ar5iv.org/abs/1710.10903") if (found := arxiv_in(url))] == ["2102.09844", "1710.10903"]

@@ -94,8 +94,9 @@ PAPER_HOSTS = re.compile(
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
     r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
     # journals and preprint servers of the life sciences, and arXiv's HTML renderings
-    r"|(?:bio|med)rxiv\.org/content/10\.|science\.org/doi/|pnas\.org/doi/|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pmc/articles/"
+    r"|(?:bio|med)rxiv\.org/content/|chemrxiv\.org/engage/|science\.org/doi/|pnas\.org/doi/|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pmc/articles/"
     r"|pubs\.(?:rsc|acs)\.org/|academic\.oup\.com/|cell\.com/|sciencedirect\.com/science/article/|journals\.plos\.org/|onlinelibrary\.wiley\.com/doi/"
+    r"|[\w-]+\.biomedcentral\.com/articles/|frontiersin\.org/articles/|elifesciences\.org/articles/|mdpi\.com/\d|tandfonline\.com/doi/|iopscience\.iop\.org/article/"
     r"|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
@@ -1470,7 +1471,7 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
         for said in taken:
             segment = _take(segment, said)
         after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*,", segment, maxsplit=1)
-        out += [piece.strip(" |,.*") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*")]
+        out += [piece.strip(" |,.*[]") for piece in after[-1:] + segment.split("|") if piece.strip(" |,.*[]")]  # "Authors. [[Paper](…)]"
     return out
 
 

@@ -259,6 +259,11 @@ def title_then_authors(text: str) -> tuple[str, str] | None:
         authors = authors_of(text[end.end():]) or _with_particles(text[end.end():])
         if len(title.split()) >= 2 and (" and " in authors):
             return title, authors
+    for end in re.finditer(r",\s+(?=[A-Z])", text):  # "Title, Alice Owl and Bob Heron": full names only, a title's "Retrieve, Generate" are none
+        title, authors = text[: end.start()].strip(), authors_of(text[end.end():])
+        names = authors.removesuffix(" and others").split(" and ")
+        if len(title.split()) >= 3 and len(names) >= 2 and all(len(name.split()) >= 2 for name in names):
+            return title, authors
     return None
 
 
@@ -342,6 +347,8 @@ URL_YEARS = (
     re.compile(r"(?:aclanthology\.org/|aclweb\.org/anthology/(?:[A-Z]/[A-Z]\d{2}/)?|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
     # Springer Nature article ids carry the year's last three digits: s41586-021-03819-2 is of 2021
     re.compile(r"(?:doi\.org/10\.(?:1038|1007|1186)/|nature\.com/articles/|link\.springer\.com/article/10\.1007/)s\d{5}-0([0-4]\d)-\d", re.IGNORECASE),
+    # Elsevier's journal DOIs name the year: 10.1016/j.neunet.2014.09.003
+    re.compile(r"10\.1016/j\.[a-z]{2,12}\.((?:19|20)\d{2})\.\d", re.IGNORECASE),
     # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
     re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
     re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
@@ -360,7 +367,7 @@ PDF_YEAR = re.compile(r"/(?:((?:19[5-9]|20[0-4])\d)(?:[_ -][^/]*)?|[^/]*[_ -]((?
 
 
 #: bioRxiv's and medRxiv's DOIs carry the day the preprint was posted: ``10.1101/2024.07.01.600583``
-PREPRINT_DAY = re.compile(r"10\.1101/((?:19|20)\d{2})\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])\.\d")
+PREPRINT_DAY = re.compile(r"(?:10\.1101/|rxiv\.org/content/[\w/]{0,60}?/)((?:19|20)\d{2})\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])\.\d")
 
 
 def url_date(url: str) -> str:

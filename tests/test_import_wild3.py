@@ -395,3 +395,22 @@ def test_life_science_links_are_papers_dated_by_what_their_address_says() -> Non
              "https://ar5iv.labs.arxiv.org/html/2102.09844", "https://chemrxiv.org/engage/chemrxiv/article-details/60c7588e"]
     assert all(is_paper_url(url) for url in hosts) and not is_paper_url("https://pubmed.ncbi.nlm.nih.gov/")
     assert [str(found) for url in ("https://ar5iv.labs.arxiv.org/html/2102.09844", "https://ar5iv.org/abs/1710.10903") if (found := arxiv_in(url))] == ["2102.09844", "1710.10903"]
+
+
+def test_tracker_variants_probed_after_the_blind_round() -> None:
+    """A bold link after the box, "[X]" with the title before its link, a Notion table whose Name links the export's
+    own page (a relative file): that link is no paper link, the Link column's URL is."""
+    from papershelf.formats.lists import awesome
+
+    text = (
+        "## Tracker\n\n- [x] **[Owls Hunt at Night](https://arxiv.org/abs/2101.00001)** (2021) — good\n"
+        "* [X] Owls Sleep by Day — [pdf](https://arxiv.org/abs/2101.00002)\n\n"
+        "| Name | Authors | Year | Link | Tags | Status | Created |\n|---|---|---|---|---|---|---|\n"
+        "| [Owls Fly Quietly](Owls%20Fly%20Quietly%20abc123.md) | A. Owl | 2020 | https://arxiv.org/abs/2002.00003 | birds | Done | November 2, 2024 |\n"
+    )
+    got = {item.title: (item.status, item.authors, [(link.kind, link.url) for link in item.links]) for item in awesome.parse_awesome(text, "x.md").items}
+    assert got == {
+        "Owls Hunt at Night": ("read", "", [("paper", "https://arxiv.org/abs/2101.00001")]),
+        "Owls Sleep by Day": ("read", "", [("paper", "https://arxiv.org/abs/2101.00002")]),
+        "Owls Fly Quietly": ("read", "A. Owl", [("paper", "https://arxiv.org/abs/2002.00003")]),
+    }

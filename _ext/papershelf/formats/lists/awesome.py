@@ -979,7 +979,9 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
             rest.append("\n")
         elif part is link:
             item.title = " ".join(part.text.split())
-            if is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
+            if not part.url.startswith(("http://", "https://")):
+                pass  # "[Title](Title%20abc123.md)": a Notion export's link to its own page of the paper, no address a shelf can link
+            elif is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
                 item.links.append(LabelledLink("paper", part.url))
             else:
                 item.links.append(LabelledLink("code" if CODE_HOST.match(part.url) else "homepage", part.url))

@@ -384,7 +384,7 @@ def test_life_science_links_are_papers_dated_by_what_their_address_says() -> Non
         "https://www.biorxiv.org/content/10.1101/2024.07.01.600583v1": "2024-07-01",
         "https://www.biorxiv.org/content/biorxiv/early/2022/07/21/2022.07.20.500902.full.pdf": "2022-07-20",
         "https://www.medrxiv.org/content/10.1101/2022.12.19.22283643v2": "2022-12-19",
-        "https://doi.org/10.1016/j.neunet.2014.09.003": "2014",
+        "https://doi.org/10.1016/j.neunet.2014.09.003": "2014", "https://www.sciencedirect.com/science/article/pii/S0950584924000107": "2024",
         "https://www.nature.com/articles/s41586-021-03819-2": "2021",
         "https://doi.org/10.1101/2022.13.40.1": "",  # no month 13: no date
         "https://www.science.org/doi/10.1126/science.abj8754": "", "https://pubmed.ncbi.nlm.nih.gov/26017442/": "",

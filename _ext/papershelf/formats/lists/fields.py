@@ -349,6 +349,8 @@ URL_YEARS = (
     re.compile(r"(?:doi\.org/10\.(?:1038|1007|1186)/|nature\.com/articles/|link\.springer\.com/article/10\.1007/)s\d{5}-0([0-4]\d)-\d", re.IGNORECASE),
     # Elsevier's journal DOIs name the year: 10.1016/j.neunet.2014.09.003
     re.compile(r"10\.1016/j\.[a-z]{2,12}\.((?:19|20)\d{2})\.\d", re.IGNORECASE),
+    # and their PIIs after the journal's ISSN: sciencedirect.com/science/article/pii/S0950584924000107 is of 2024
+    re.compile(r"sciencedirect\.com/science/article/(?:abs/)?pii/S\d{7}[\dX](\d{2})\d{5}[\dX](?![\dX])", re.IGNORECASE),
     # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
     re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
     re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"

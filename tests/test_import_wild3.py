@@ -414,3 +414,21 @@ def test_tracker_variants_probed_after_the_blind_round() -> None:
         "Owls Sleep by Day": ("read", "", [("paper", "https://arxiv.org/abs/2101.00002")]),
         "Owls Fly Quietly": ("read", "A. Owl", [("paper", "https://arxiv.org/abs/2002.00003")]),
     }
+
+
+def test_llmsurvey_variants_probed_after_the_blind_round() -> None:
+    """A name in <u> before a bold unquoted title, authors "et al." upright before the venue, a word of prose
+    before the colon ("Note:") that names nothing."""
+    from papershelf.formats.lists import awesome
+
+    text = (
+        "1. <u>OwlGPT</u>: **Owl Language Models are Few-Shot Hunters**. *Tom B. Owl et al.* NeurIPS 2020. [[Paper](https://arxiv.org/abs/2005.14165)]\n"
+        "2. <u>OwlT5</u>: \"Exploring the Limits of Owl Transfer\". Colin Owl et al. JMLR 2020. [[Paper](https://arxiv.org/abs/1910.10683)]\n"
+        "3. Note: **Owl Models Fly Far**. [[Paper](https://arxiv.org/abs/2005.14166)]\n"
+    )
+    got = {item.title: (item.name, item.authors, item.venue, [text for label, text in item.facts if label == "Note"]) for item in awesome.parse_awesome(text, "x.md").items}
+    assert got == {
+        "Owl Language Models are Few-Shot Hunters": ("OwlGPT", "Tom B. Owl and others", "NeurIPS 2020", []),
+        "Exploring the Limits of Owl Transfer": ("OwlT5", "Colin Owl and others", "JMLR 2020", []),
+        "Owl Models Fly Far": ("", "", "", ["Note:"]),
+    }

@@ -1284,7 +1284,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         if item.authors:
             taken.append(before_quote.strip(" .,*[]"))
         own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", before_quote)
-        if own and not item.name and not item.authors:
+        if own and not item.name and not item.authors and _names_it(own.group(1), inlines[0].content):
             item.name = own.group(1)  # "<u>GPT-3</u>: **\"Language Models are Few-Shot Learners\"**": the list's name of it
             taken.append(own.group(0).strip())
     elif bold and not bold[0][1]:
@@ -1305,6 +1305,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             taken.append(run)
         else:
             _take_title(item, run, inlines, taken)
+            prefix = lead_text[: lead_text.find(run)] if run in lead_text else ""
+            own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", prefix)
+            if own and not item.name and not authors_of(own.group(1)) and _names_it(own.group(1), inlines[0].content):
+                item.name = own.group(1)  # "<u>OwlGPT</u>: **Title**": the list's name of it
+                taken.append(own.group(0).strip())
     if len(bold) > 1 and bold[1][1] and not item.name:
         item.name = bold[1][0]
     elif bold and bold[0][1] and not item.name:
@@ -1377,7 +1382,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
+    segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
@@ -1435,6 +1440,14 @@ def _author_line(item: Item, inlines: list[Token], year: str) -> None:
             item.authors = names
             _date_and_venue(item, [italic], year)
             return
+
+
+def _names_it(word: str, source: str) -> bool:
+    """``GPT-3`` in ``<u>GPT-3</u>: "Title"`` names the paper; so does a word shaped as a name (``OwlGPT``, ``T5``,
+    ``Tk-Instruct``), but not a word of prose ("Note: ...", "New: ...")."""
+    if re.search(rf"<u>\s*{re.escape(word)}\s*</u>", source, re.IGNORECASE):
+        return True
+    return " " not in word and re.search(r"(?<=.)[A-Z\d\-]|\d", word) is not None
 
 
 def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:

@@ -432,3 +432,12 @@ def test_llmsurvey_variants_probed_after_the_blind_round() -> None:
         "Exploring the Limits of Owl Transfer": ("OwlT5", "Colin Owl and others", "JMLR 2020", []),
         "Owl Models Fly Far": ("", "", "", ["Note:"]),
     }
+
+
+def test_headings_naming_a_venue_and_year() -> None:
+    from papershelf.formats.lists.fields import venue_heading
+
+    said = {"ICLR 2024": ("ICLR 2024", "2024"), "NeurIPS 2023 (Datasets and Benchmarks)": ("NeurIPS 2023", "2023"), "🔥 CVPR'24 Papers": ("CVPR 2024", "2024"),
+            "2022 ICML": ("ICML 2022", "2022"), "2021 - ACL": ("ACL 2021", "2021"), "2023": ("", ""), "Surveys": ("", ""),
+            "2023 Accepted papers": ("", ""), "Scaling 2020 models": ("", "")}
+    assert {text: venue_heading(text) for text in said} == said

@@ -197,10 +197,13 @@ def venue_heading(text: str) -> tuple[str, str]:
     Benchmarks)", "🔥 CVPR'24 Papers"): the papers under it appeared there; ("", "") for any other heading."""
     plain = re.sub(r"^[^\w]+", "", text.strip(" *_#"))
     found = VENUE_YEAR.match(plain)
-    if not found or len(plain) - found.end() > 60:
-        return "", ""
-    venue, year = venue_year(found.group(0))
-    return f"{venue} {year}", year
+    if found and len(plain) - found.end() <= 60:
+        venue, year = venue_year(found.group(0))
+        return f"{venue} {year}", year
+    backwards = re.match(rf"((?:19|20)\d{{2}})\s*[-\u2013:]?\s*({_VENUE})(?![A-Za-z])", plain)  # "2022 ICML"
+    if backwards and len(plain) - backwards.end() <= 60:
+        return f"{backwards.group(2)} {backwards.group(1)}", backwards.group(1)
+    return "", ""
 
 
 def heading_date(text: str) -> str:

@@ -441,3 +441,18 @@ def test_headings_naming_a_venue_and_year() -> None:
             "2022 ICML": ("ICML 2022", "2022"), "2021 - ACL": ("ACL 2021", "2021"), "2023": ("", ""), "Surveys": ("", ""),
             "2023 Accepted papers": ("", ""), "Scaling 2020 models": ("", "")}
     assert {text: venue_heading(text) for text in said} == said
+
+
+def test_a_plain_card_title_and_keywords_after_a_title() -> None:
+    """A gallery card whose first line is plain text is still titled by that line alone; a title followed by
+    ". Transformers, Attention, Seq2Seq." keeps no keywords as authors, while "Chen and Manning" are authors."""
+    from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.fields import title_then_authors
+
+    text = ('<table>\n<tr><td><img src="a.png"></td><td>Owl Fields: Radiance for Owls<br>A. Owl, B. Heron<br><i>CVPR 2021</i><br>'
+            '<a href="https://openaccess.thecvf.com/content/CVPR2021/html/x.html">Paper</a></td></tr>\n</table>\n')
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert (item.title, item.date, item.venue, item.authors) == ("Owl Fields: Radiance for Owls", "2021", "CVPR 2021", "A. Owl and B. Heron")
+    assert title_then_authors("Attention Is All You Need. Transformers, Attention, Seq2Seq.") is None
+    assert title_then_authors("A Fast and Accurate Dependency Parser using Neural Networks. Chen and Manning.") == (
+        "A Fast and Accurate Dependency Parser using Neural Networks", "Chen and Manning")

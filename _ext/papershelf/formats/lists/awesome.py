@@ -850,6 +850,9 @@ def _read_html_table(tokens: list[Token], index: int, lines: list[str], section:
             for text, _ in cells:
                 inline = _inline_of(text, line)
                 if inline is not None and _card(text):
+                    first, _, rest = text.partition("<br>")
+                    if "](" not in first and not first.startswith("**"):  # a plain first line is the title, as a bold one is
+                        inline = _inline_of(f"**{first.strip()}**<br>{rest}", line) or inline
                     _place_group([inline], section, year, path, parsed, ())
                 elif inline is not None and (said := safe_markdown(pieces(inline))):
                     parsed.notes += ["", said]
@@ -880,7 +883,7 @@ def _card(text: str) -> bool:
     first = next((p for p in parts if p.kind in ("text", "link") and p.text.strip()), None)
     if first is None or not _has_paper(parts) or not any(p.kind == "br" for p in parts):
         return False
-    return (first.kind == "text" and first.strong) or (first.kind == "link" and first is title_link(parts) and is_paper_url(first.url))
+    return (first.kind == "text" and (first.strong or paper_like(first.text))) or (first.kind == "link" and first is title_link(parts) and is_paper_url(first.url))
 
 
 def _span(value: object) -> int:

@@ -259,8 +259,11 @@ def title_then_authors(text: str) -> tuple[str, str] | None:
         return None
     for end in _TITLE_END.finditer(text):
         title = text[: end.start() + 1].rstrip(".").strip()
-        authors = authors_of(text[end.end():]) or _with_particles(text[end.end():])
-        if len(title.split()) >= 2 and (" and " in authors):
+        rest = text[end.end():]
+        authors = authors_of(rest) or _with_particles(rest)
+        names = authors.removesuffix(" and others").split(" and ")
+        # full names, or surnames the list joins as names are ("Chen and Manning"): "Transformers, Attention, Seq2Seq" are keywords
+        if len(title.split()) >= 2 and " and " in authors and (all(len(name.split()) >= 2 for name in names) or re.search(r"\band\b|&|\bet\s+al\b", rest)):
             return title, authors
     for end in re.finditer(r",\s+(?=[A-Z])", text):  # "Title, Alice Owl and Bob Heron": full names only, a title's "Retrieve, Generate" are none
         title, authors = text[: end.start()].strip(), authors_of(text[end.end():])

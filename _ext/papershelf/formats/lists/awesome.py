@@ -222,8 +222,8 @@ def _inside_words(children: list[Token]) -> set[int]:
     """Indexes of the text runs in a ``<sup>`` that stands between two letters or digits (``M<sup>3</sup>IT``)."""
     out = set()
     for number in range(1, len(children) - 3):
-        before, opening, text, closing, after = children[number - 1 : number + 4] if number + 3 < len(children) else [None] * 5
-        if before is None or after is None or not re.match(r"<sup\b", opening.content or "", re.IGNORECASE) or not re.match(r"</sup", closing.content or "", re.IGNORECASE):
+        before, opening, text, closing, after = children[number - 1 : number + 4]
+        if not re.match(r"<sup\b", opening.content or "", re.IGNORECASE) or not re.match(r"</sup", closing.content or "", re.IGNORECASE):
             continue
         if before.type == "text" and text.type == "text" and after.type == "text" and before.content[-1:].isalnum() and after.content[:1].isalnum():
             out.add(number + 1)

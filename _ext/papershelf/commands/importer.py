@@ -44,7 +44,7 @@ from papershelf.formats.lists.entries import (
     ParsedList,
     generated_citation,
 )
-from papershelf.formats.lists.fields import date_heading, paper_like, unescape_tex, url_year
+from papershelf.formats.lists.fields import date_heading, paper_like, unescape_tex, url_date
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
@@ -1048,7 +1048,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year)) or (item.date == item.listed and item.date > said)):
             item.date = said
         # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021")
-        item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_year(link.url))), "")
+        item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_date(link.url))), "")
         year = item.date[:4] or (str(found.year) if found else "")
         same_title = by_title.get(normal_title(title), "")
         if same_title and _other_paper_on_shelf(shelf, same_title, identifier):
@@ -1057,7 +1057,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         taken.add(key)
         # topics go in as sections: the importer's `keywords` may name the entry itself
         topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
-        entry = ListEntry(item.line, "", title, alias, "unread", topics, path)
+        entry = ListEntry(item.line, "", title, alias, item.status or "unread", topics, path)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
         entry.bibtex, entry.bibtex_line = _generated_for_item(item, key), item.line
         if item.date:

@@ -40,7 +40,9 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
     reference_line,
+    title_then_authors,
     trailing_authors,
+    venue_heading,
     venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
@@ -62,9 +64,19 @@ COLUMNS = {
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
     **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
+    **dict.fromkeys(("authors", "author", "作者"), "authors"),
+    **dict.fromkeys(("status", "read", "reading status", "状态"), "status"),
 }
 #: headers of a column that says where a paper appeared
 VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表"}
+#: a Status cell (a Notion export's, a tracker's) -> the reading status it says
+STATUS_WORDS = {
+    **dict.fromkeys(("done", "read", "finished", "completed", "complete", "yes", "✅", "✔", "✓", "[x]", "已读"), "read"),
+    **dict.fromkeys(("reading", "in progress", "started", "ongoing", "skimmed", "在读"), "reading"),
+    **dict.fromkeys(("to read", "todo", "to do", "unread", "not started", "backlog", "queued", "planned", "no", "[ ]", "未读"), "unread"),
+}
+#: a GitHub task list's box before an entry: "- [x] [Title](…)" (read), "- [ ] …" (not yet)
+TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
 #: link label (lower case) -> (link kind, label kept on the page)
@@ -86,7 +98,12 @@ PAPER_HOSTS = re.compile(
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
     r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
     # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
-    r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b)|\.pdf(?:[?#].*)?$",
+    r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b"
+    # journals and preprint servers of the life sciences, and arXiv's HTML renderings
+    r"|(?:bio|med)rxiv\.org/content/|chemrxiv\.org/engage/|science\.org/doi/|pnas\.org/doi/|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pmc/articles/"
+    r"|pubs\.(?:rsc|acs)\.org/|academic\.oup\.com/|cell\.com/|sciencedirect\.com/science/article/|journals\.plos\.org/|onlinelibrary\.wiley\.com/doi/"
+    r"|[\w-]+\.biomedcentral\.com/articles/|frontiersin\.org/articles/|elifesciences\.org/articles/|mdpi\.com/\d|tandfonline\.com/doi/|iopscience\.iop\.org/article/"
+    r"|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)|\.pdf(?:[?#].*)?$",
     re.IGNORECASE,
 )
 STAR_BADGE = re.compile(r"img\.shields\.io/github/(?:stars|forks|last-commit)/([\w.-]+)/([\w.-]+?)(?:\.svg)?(?=[?/#]|$)", re.IGNORECASE)
@@ -148,11 +165,18 @@ def pieces(inline: Token) -> list[Piece]:
     link: Piece | None = None
     em = strong = 0
     superscript = False  #: inside <sup>: an affiliation's or a footnote's mark, no part of a name
-    for child in inline.children or []:
+    children = list(inline.children or [])
+    glued = _inside_words(children)  #: "M<sup>3</sup>IT": a superscript inside a word is part of it
+    glue = False  #: the next text run continues the last piece's word
+    for number, child in enumerate(children):
         if child.type == "html_inline" and re.match(r"<(/?)sup\b", child.content, re.IGNORECASE):
             superscript = not child.content.startswith("</")
             continue
-        if superscript and child.type == "text":
+        if child.type == "text" and (number in glued or glue) and link is None and result and result[-1].kind == "text":
+            result[-1].text += child.content
+            glue = number in glued
+            continue
+        if superscript and child.type == "text" and number not in glued:
             continue
         if child.type in ("em_open", "em_close", "strong_open", "strong_close"):
             step = 1 if child.type.endswith("_open") else -1
@@ -198,6 +222,18 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
     return result
+
+
+def _inside_words(children: list[Token]) -> set[int]:
+    """Indexes of the text runs in a ``<sup>`` that stands between two letters or digits (``M<sup>3</sup>IT``)."""
+    out = set()
+    for number in range(1, len(children) - 3):
+        before, opening, text, closing, after = children[number - 1 : number + 4]
+        if not re.match(r"<sup\b", opening.content or "", re.IGNORECASE) or not re.match(r"</sup", closing.content or "", re.IGNORECASE):
+            continue
+        if before.type == "text" and text.type == "text" and after.type == "text" and before.content[-1:].isalnum() and after.content[:1].isalnum():
+            out.add(number + 1)
+    return out
 
 
 BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
@@ -294,9 +330,10 @@ def is_paper_url(url: str) -> bool:
 
 
 DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$", re.IGNORECASE)
-#: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool
+#: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool, ar5iv
 MIRROR_ARXIV = re.compile(
-    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/)(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
+    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)"
+    r"(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
     re.IGNORECASE,
 )
 
@@ -493,6 +530,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
     tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()
     headings: dict[int, str] = {}
+    venues: dict[int, tuple[str, str]] = {}  #: headings naming a venue and year ("## ICLR 2024"), by level
+    venue_from = 0  #: the first item read under the current heading
     year = ""
     section: _Section | None = None
     quoted = 0  #: blockquotes the token is in
@@ -504,6 +543,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
             parsed.open_item = None
             _close_section(section, parsed, path)
             _cited_in_prose(parsed)
+            _venue_of_heading(parsed.items[venue_from:], venues)
             if html_heading:  # <h3 id="node">Node Classification</h3>: a heading as GitHub shows it
                 said = " ".join(line for line in html_as_markdown(html_heading.group(2)) if line.strip())
                 level, inline = int(html_heading.group(1)), _inline_of(said, (token.map or [0])[0] + 1)
@@ -513,17 +553,22 @@ def parse_awesome(text: str, path: str) -> Parsed:
             content = " ".join(plain([p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)]).split()) if inline else ""
             found = date_heading(content)
             headings = {lvl: name for lvl, name in headings.items() if lvl < level}  # a year heading ends its siblings' topics too
+            venues = {lvl: said for lvl, said in venues.items() if lvl < level}
+            if venue_heading(content)[0]:
+                venues[level] = venue_heading(content)
             topic = headings[max(headings)] if headings else ""
             if found:
                 year = found
             else:
                 if level >= 2:
                     headings[level] = topic_name(content)
-                year = heading_date(content)  # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date
+                # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date; "### Oral" under "## ICLR 2024": its year
+                year = heading_date(content) or (venues[max(venues)][1] if venues else "")
             parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
             section = None if found or not content else _Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic, heading=inline)
             index += 1 if html_heading else 3
+            venue_from = len(parsed.items)
             continue
         topic = headings[max(headings)] if headings else ""
         if section is not None:
@@ -599,8 +644,20 @@ def parse_awesome(text: str, path: str) -> Parsed:
         index += 1
     _close_section(section, parsed, path)
     _cited_in_prose(parsed)
+    _venue_of_heading(parsed.items[venue_from:], venues)
     _apply_citations(parsed)
     return parsed
+
+
+def _venue_of_heading(items: list[Item], venues: dict[int, tuple[str, str]]) -> None:
+    """Papers under "## ICLR 2024" (or its "### Oral") appeared there, unless they say another venue."""
+    if not venues:
+        return
+    venue = venues[max(venues)][0]
+    for item in items:
+        if not item.venue:
+            item.venue = venue
+            item.facts.insert(0, ("Venue", venue))
 
 
 BIBTEX_OPENER = re.compile(r"@\s*(?:article|inproceedings|misc|book|incollection|techreport|phdthesis|unpublished|online|conference)\s*\{", re.IGNORECASE)
@@ -815,6 +872,19 @@ def _read_html_table(tokens: list[Token], index: int, lines: list[str], section:
     if heads == len(grid):  # no links at all: prose laid out as a table
         parsed.notes += ["", *(md_text(" | ".join(text for text, _ in cells)) for _, cells in grid)]
         return after
+    if not heads and any(_card(text) for _, cells in grid for text, _ in cells):
+        # a gallery: no header, a figure beside a card ("<b>Title</b><br>Authors<br><i>Venue</i><br><a>[Paper]</a>"), one or more cards a row
+        for line, cells in grid:
+            for text, _ in cells:
+                inline = _inline_of(text, line)
+                if inline is not None and _card(text):
+                    first, _, rest = text.partition("<br>")
+                    if "](" not in first and not first.startswith("**"):  # a plain first line is the title, as a bold one is
+                        inline = _inline_of(f"**{first.strip()}**<br>{rest}", line) or inline
+                    _place_group([inline], section, year, path, parsed, ())
+                elif inline is not None and (said := safe_markdown(pieces(inline))):
+                    parsed.notes += ["", said]
+        return after
     header: list[str] = []
     for _, cells in grid[:1] if heads else []:
         header = [text for text, span in cells for _ in range(span)]
@@ -831,6 +901,17 @@ def _read_html_table(tokens: list[Token], index: int, lines: list[str], section:
         rows.append((line, inlines, []))
     _read_rows([plain(pieces(token)) if (token := _inline_of(label, start + 1)) else label for label in header], rows, section, year, path, parsed)
     return after
+
+
+def _card(text: str) -> bool:
+    """An HTML table cell that is one paper's card: it opens with the title (bold, or a link to the paper), then
+    lines of authors, venue and links."""
+    inline = _inline_of(text, 1)
+    parts = pieces(inline) if inline is not None else []
+    first = next((p for p in parts if p.kind in ("text", "link") and p.text.strip()), None)
+    if first is None or not _has_paper(parts) or not any(p.kind == "br" for p in parts):
+        return False
+    return (first.kind == "text" and (first.strong or paper_like(first.text))) or (first.kind == "link" and first is title_link(parts) and is_paper_url(first.url))
 
 
 def _span(value: object) -> int:
@@ -937,7 +1018,9 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
             rest.append("\n")
         elif part is link:
             item.title = " ".join(part.text.split())
-            if is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
+            if not part.url.startswith(("http://", "https://")):
+                pass  # "[Title](Title%20abc123.md)": a Notion export's link to its own page of the paper, no address a shelf can link
+            elif is_paper_url(part.url) or (paper_table and _has_date(cells, roles)):
                 item.links.append(LabelledLink("paper", part.url))
             else:
                 item.links.append(LabelledLink("code" if CODE_HOST.match(part.url) else "homepage", part.url))
@@ -1025,6 +1108,12 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
             kind = known[0] if known else "paper" if is_paper_url(link.url) and not item.paper_url else "code" if CODE_HOST.match(link.url) else "homepage"
             item.links.append(LabelledLink(kind, link.url, known[1] if known else ""))
         return
+    if role == "authors" and authors_of(text):
+        item.authors = item.authors or authors_of(text)  # a Notion export's "Authors" column
+        return
+    if role == "status" and text.lower() in STATUS_WORDS:
+        item.status = STATUS_WORDS[text.lower()]
+        return
     if role == "keywords":
         item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
         return
@@ -1039,7 +1128,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         if text and not SEPARATORS.match(text):
             item.facts.append((label, text))
         return
-    value = plain([p for p in parts if p.kind != "link" or not p.image])  # badge links are links, not text
+    value = plain([p for p in parts if p.kind != "link" or not (p.image or p.text == p.url)])  # badge links and bare URLs are links, not text
     if value and value.lower() not in EMPTY:
         if label.lower() in VENUE_HEADERS or label.lower() == "pub":
             item.venue = value
@@ -1233,6 +1322,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
     lead_text = plain([p for p in head[:first_link] if p.kind == "text"])
+    task = TASK_BOX.match(head_text)
+    if task:  # "- [x] [Title](…) (2021) — notes": a reading tracker's box says whether it was read
+        item.status = "unread" if task.group(1) == " " else "read"
+        head_text, lead_text = head_text[task.end() :], TASK_BOX.sub("", lead_text, count=1)
+        text = text.replace(task.group(0).strip(), " ", 1)
     leading = DATE_TEXT.match(head_text)
     if leading and 1 <= int(leading.group(2)) <= 12:
         item.date = normal_date(leading.group(0).strip())
@@ -1264,6 +1358,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         item.authors = authors_of(before_quote.strip(" .,*[]"))
         if item.authors:
             taken.append(before_quote.strip(" .,*[]"))
+        own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", before_quote)
+        if own and not item.name and not item.authors and _names_it(own.group(1), inlines[0].content):
+            item.name = own.group(1)  # "<u>GPT-3</u>: **\"Language Models are Few-Shot Learners\"**": the list's name of it
+            taken.append(own.group(0).strip())
     elif bold and not bold[0][1]:
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
@@ -1287,6 +1385,11 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.authors = authors_of(before_bold) if before_bold else ""
             if item.authors:
                 taken.append(before_bold)
+            prefix = lead_text[: lead_text.find(run)] if run in lead_text else ""
+            own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", prefix)
+            if own and not item.name and not authors_of(own.group(1)) and _names_it(own.group(1), inlines[0].content):
+                item.name = own.group(1)  # "<u>OwlGPT</u>: **Title**": the list's name of it
+                taken.append(own.group(0).strip())
     if len(bold) > 1 and bold[1][1] and not item.name:
         item.name = bold[1][0]
     elif bold and bold[0][1] and not item.name:
@@ -1312,6 +1415,10 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
             item.title, item.authors = dated.group(1), authors_of(dated.group(2))
             taken += [dated.group(2), item.title]
             link = None
+        elif before and not SEPARATORS.match(before) and (split := title_then_authors(before)) is not None:
+            # "Title. A. Owl, B. Heron, et al. [[OpenReview](…)]": the title, then who wrote it
+            item.title, item.authors = split
+            taken.append(before[len(item.title) :].strip(" .?!"))
         elif before and not SEPARATORS.match(before) and (by := trailing_authors(before)) is not None:
             item.title, item.authors = by[0], by[1]  # "Title, Grace Hopper, Alan Turing, NeurIPS 2024."
             taken += [by[2], item.title]
@@ -1362,6 +1469,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
+    # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
+    segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:
@@ -1384,6 +1493,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
     leftover = re.sub(r"^(?:\.\s*)+", "", leftover)  # the full stops after authors and title once both went
     leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
+    if item.date:  # "[Title](…) (2021) — notes": the year is the date now, the notes are what is left
+        leftover = re.sub(rf"^\(\s*{item.date[:4]}\s*\)\s*[-\u2013\u2014:,]*\s*", "", leftover)
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
@@ -1466,6 +1577,14 @@ def _author_line(item: Item, inlines: list[Token], year: str) -> None:
             _date_and_venue(item, [italic], year)
 
 
+def _names_it(word: str, source: str) -> bool:
+    """``GPT-3`` in ``<u>GPT-3</u>: "Title"`` names the paper; so does a word shaped as a name (``OwlGPT``, ``T5``,
+    ``Tk-Instruct``), but not a word of prose ("Note: ...", "New: ...")."""
+    if re.search(rf"<u>\s*{re.escape(word)}\s*</u>", source, re.IGNORECASE):
+        return True
+    return " " not in word and re.search(r"(?<=.)[A-Z\d\-]|\d", word) is not None
+
+
 def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:
     """A bold run as the title: ``**Name**: rest of the title`` names the paper too."""
     subtitle = subtitle_after_bold(inlines[0])
@@ -1502,7 +1621,7 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
         for said in taken:
             segment = _take(segment, said)
         after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*[,.]", segment, maxsplit=1)
-        out += [piece.strip(" |,.*") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*")]
+        out += [piece.strip(" |,.*[]") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*[]")]  # "Authors. [[Paper](…)]"
     return out
 
 

@@ -99,6 +99,7 @@ class Item:
     authors: str = ""  #: in BibTeX's form ("A and B and others"), from an author line or column
     warnings: list[Problem] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  #: names of the same paper in the list's other rows
+    status: str = ""  #: read, reading or unread when the list says (a task list's ``[x]``, a Status column)
 
     @property
     def paper_url(self) -> str:

@@ -17,6 +17,7 @@ VENUES = (
     "NeurIPS", "NIPS", "ICML", "ICLR", "CVPR", "ECCV", "ICCV", "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "AAAI",
     "IJCAI", "KDD", "SIGKDD", "WWW", "TheWebConf", "SIGIR", "WSDM", "CIKM", "ICDM", "SDM", "ICDE", "VLDB", "SIGMOD", "TPAMI",
     "PAMI", "IJCV", "TACL", "CoRL", "RSS", "ICRA", "IROS", "HRI", "RAL", "RA-L", "arXiv", "Arxiv", "arxiv", "Preprint", "TMLR",
+    "bioRxiv", "medRxiv", "ChemRxiv",
     "JMLR", "WACV", "BMVC", "ACM MM", "MM", "UAI", "AISTATS", "COLT", "Interspeech", "ICASSP", "Nature", "Science", "PNAS",
     "TNNLS", "TKDE", "TIP", "TOG", "SIGGRAPH", "SIGGRAPH Asia", "ECAI", "ECML", "PKDD", "ECML-PKDD", "MICCAI", "CHI", "UIST",
     "LoG", "COLM", "FAccT", "ICSE", "FSE", "ASE", "OSDI", "SOSP", "NSDI", "MLSys", "ISCA", "MICRO", "HPCA", "ASPLOS", "DAC",
@@ -33,8 +34,9 @@ LEADING_TAG = re.compile(
     rf"^\s*(?:[\[(\u3010\uff08]\s*([^\[\]()\u3010\u3011\uff08\uff09]{{1,40}}?)\s*[\])\u3011\uff09]\s*[:\-\u2013|]?\s*|((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*[:\-\u2013|]\s*)"
 )
 #: a title that ends in its venue: "Global Vectors for Word Representation. EMNLP 2014."
+#: or a full stop and a venue alone: "Large Language Models Encode Clinical Knowledge. arXiv", "... text mining. Bioinformatics , 2020"
 TRAILING_VENUE = re.compile(
-    rf"^(.{{8,}}?)\s*[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))\s*\.?$"
+    rf"^(.{{8,}}?)\s*(?:[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*,?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))|\.\s+({_VENUE}))\s*\.?$"
 )
 #: a title that ends in its venue, or year, in parentheses: "CogAgent: A Visual Language Model for GUI Agents (arXiv 2023)", "PPO (2017)"
 TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
@@ -65,7 +67,8 @@ LABEL_WORDS = {
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
     "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
-    "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool",
+    "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool", "ar5iv", "pubmed", "pmc",
+    "pubmed central", "europe pmc",
 }
 GENERIC_ACRONYMS = {
     "ai", "agi", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "lmm", "lmms", "gpt", "kv", "nlp", "rl", "gnn", "gnns", "cnn", "cnns", "rnn",
@@ -131,7 +134,7 @@ def clean_title(text: str) -> Title:
     title = title.strip(" \t,;|")
     trailing = TRAILING_VENUE.match(title)
     if trailing and not venue:
-        title, venue = trailing.group(1).rstrip(" (),"), trailing.group(2)
+        title, venue = trailing.group(1).rstrip(" (),"), " ".join((trailing.group(2) or trailing.group(3)).replace(",", " ").split())
     in_parens = None if venue else TRAILING_PAREN.match(title)
     if in_parens:
         title, said = in_parens.group(1).rstrip(" ,"), " ".join(in_parens.group(2).replace(",", " ").split())
@@ -189,6 +192,20 @@ def date_heading(text: str) -> str:
     return f"{years[0]}-{number:02d}" if number else years[0]
 
 
+def venue_heading(text: str) -> tuple[str, str]:
+    """(venue, year) of a heading that opens with a venue and its year ("ICLR 2024", "NeurIPS 2023 (Datasets and
+    Benchmarks)", "🔥 CVPR'24 Papers"): the papers under it appeared there; ("", "") for any other heading."""
+    plain = re.sub(r"^[^\w]+", "", text.strip(" *_#"))
+    found = VENUE_YEAR.match(plain)
+    if found and len(plain) - found.end() <= 60:
+        venue, year = venue_year(found.group(0))
+        return f"{venue} {year}", year
+    backwards = re.match(rf"((?:19|20)\d{{2}})\s*[-\u2013:]?\s*({_VENUE})(?![A-Za-z])", plain)  # "2022 ICML"
+    if backwards and len(plain) - backwards.end() <= 60:
+        return f"{backwards.group(2)} {backwards.group(1)}", backwards.group(1)
+    return "", ""
+
+
 def heading_date(text: str) -> str:
     """The date a heading names after its topic: "Top ML Papers of the Week (June 23 - June 29) - 2025",
     "News (May 2024)"; ``""`` when its end names no month and year."""
@@ -229,6 +246,42 @@ def authors_of(text: str) -> str:
     if len(names) == 1 and len(names[0].split()) < 2 and not others:
         return ""  # one word is no author list, unless "Mildenhall et al."
     return " and ".join(names) + (" and others" if others else "")
+
+
+#: where a title may end before its authors: a full stop after a word (not an initial's "N."), or a question or exclamation mark
+_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{2})\.|[?!])\s+(?=[A-Z])")
+
+
+def title_then_authors(text: str) -> tuple[str, str] | None:
+    """``"Vision Transformers Need Registers. Timothée Darcet, Maxime Oquab."`` -> (title, authors in BibTeX's form),
+    when what follows the title's end is a list of two or more names (or "et al."); None otherwise."""
+    text = " ".join(text.split())
+    if len(text) > 1500:
+        return None
+    for end in _TITLE_END.finditer(text):
+        title = text[: end.start() + 1].rstrip(".").strip()
+        rest = text[end.end():]
+        authors = authors_of(rest) or _with_particles(rest)
+        names = authors.removesuffix(" and others").split(" and ")
+        # full names, or surnames the list joins as names are ("Chen and Manning"): "Transformers, Attention, Seq2Seq" are keywords
+        if len(title.split()) >= 2 and " and " in authors and (all(len(name.split()) >= 2 for name in names) or re.search(r"\band\b|&|\bet\s+al\b", rest)):
+            return title, authors
+    for end in re.finditer(r",\s+(?=[A-Z])", text):  # "Title, Alice Owl and Bob Heron": full names only, a title's "Retrieve, Generate" are none
+        title, authors = text[: end.start()].strip(), authors_of(text[end.end():])
+        names = authors.removesuffix(" and others").split(" and ")
+        if len(title.split()) >= 3 and len(names) >= 2 and all(len(name.split()) >= 2 for name in names):
+            return title, authors
+    return None
+
+
+def _with_particles(text: str) -> str:
+    """Names with particles ("Dimitri von Rütte, Andreas Köpf, et al.") in BibTeX's form; ``""`` when not all are names."""
+    text = text.strip(" .")
+    others = re.search(r"[,;]?\s*\bet\s+al\.?$", text)
+    pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[: others.start()] if others else text) if piece.strip()]
+    if len(pieces) < 2 - bool(others) or not all(_REFERENCE_NAME.match(piece) for piece in pieces):
+        return ""
+    return " and ".join(pieces) + (" and others" if others else "")
 
 
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
@@ -350,6 +403,10 @@ URL_YEARS = (
     re.compile(r"(?:aclanthology\.org/|aclweb\.org/anthology/(?:[A-Z]/[A-Z]\d{2}/)?|10\.18653/v1/)(?:((?:19|20)\d{2})\.|[A-Z](\d{2})-\d)", re.IGNORECASE),
     # Springer Nature article ids carry the year's last three digits: s41586-021-03819-2 is of 2021
     re.compile(r"(?:doi\.org/10\.(?:1038|1007|1186)/|nature\.com/articles/|link\.springer\.com/article/10\.1007/)s\d{5}-0([0-4]\d)-\d", re.IGNORECASE),
+    # Elsevier's journal DOIs name the year: 10.1016/j.neunet.2014.09.003
+    re.compile(r"10\.1016/j\.[a-z]{2,12}\.((?:19|20)\d{2})\.\d", re.IGNORECASE),
+    # and their PIIs after the journal's ISSN: sciencedirect.com/science/article/pii/S0950584924000107 is of 2024
+    re.compile(r"sciencedirect\.com/science/article/(?:abs/)?pii/S\d{7}[\dX](\d{2})\d{5}[\dX](?![\dX])", re.IGNORECASE),
     # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
     re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
     re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
@@ -367,9 +424,22 @@ AAAI_VOLUME = re.compile(r"10\.1609/aaai\.v(\d{2})i\d", re.IGNORECASE)
 PDF_YEAR = re.compile(r"/(?:((?:19[5-9]|20[0-4])\d)(?:[_ -][^/]*)?|[^/]*[_ -]((?:19[5-9]|20[0-4])\d))\.pdf$", re.IGNORECASE)
 
 
+#: bioRxiv's and medRxiv's DOIs carry the day the preprint was posted: ``10.1101/2024.07.01.600583``
+PREPRINT_DAY = re.compile(r"(?:10\.1101/|rxiv\.org/content/[\w/]{0,60}?/)((?:19|20)\d{2})\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])\.\d")
+
+
+def url_date(url: str) -> str:
+    """The date a paper link says: a preprint DOI's day, else the year :func:`url_year` reads."""
+    day = PREPRINT_DAY.search(url)
+    return "-".join(day.groups()) if day else url_year(url)
+
+
 def url_year(url: str) -> str:
     """The year a proceedings link says (``aclanthology.org/2023.acl-long.1``, ``content/CVPR2023/``, ``paper/2022/hash``,
     AAAI's DOI volume, a PDF named ``2011_torch7.pdf``); ``""`` when none (an ACM or IEEE id, OpenReview say none)."""
+    day = PREPRINT_DAY.search(url)
+    if day:
+        return day.group(1)
     pmlr = PMLR_ID.match(url)
     if pmlr:  # the volume's year, else the paper id's: author, two-digit year, letter ("min21a")
         said = pmlr.group(2)

@@ -67,6 +67,8 @@ SHAPES = (
     "- [{title}]({url}). {authors}. [{venue} {year}]",
     "- {title} [[{venue} {year}]]({url})",
     "- [\U0001f4c4]({url}) **{title}** _{venue} {year}_",
+    "- {title}\n  - Paper: {url}\n  - Code: https://github.com/org/repo{n}",
+    "- **{title}**\n  - Paper: {url}\n  - \U0001f3db\ufe0f {venue} {year}",
 )
 
 

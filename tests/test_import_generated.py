@@ -179,3 +179,19 @@ def test_the_cases_generation_found(tmp_path: Path) -> None:
     }
     bib = (root / "references.bib").read_text(encoding="utf-8")
     assert "author = {Kelvin Xu and Jimmy Ba and Ryan Kiros}" in bib and bib.count("author = {K. He and others}") == 1 and "author = {C. Dong and others}" in bib
+
+
+def test_two_rows_of_one_paper_give_no_alias_cut_from_a_title(tmp_path: Path) -> None:
+    """dqxiu's list links "Active example selection for in-context learning" twice (arXiv, then ACL Anthology) and
+    writes its title in two cases: one page, both links, and no alias made of the title's first words."""
+    text = (
+        "## Prompt tuning\n\n"
+        "1. **Active Example Selection for In-Context Learning.** *Yiming Zhang, Shi Feng, Chenhao Tan.* [[pdf](https://arxiv.org/abs/2211.04486)], 2022.11\n\n"
+        "## Inference\n\n"
+        "1. **Active example selection for in-context learning.** *Yiming Zhang, Shi Feng, Chenhao Tan.* [[pdf](https://aclanthology.org/2022.emnlp-main.622.pdf)]\n"
+    )
+    folder, root = lists_and_shelf(tmp_path, {"twice.md": text}, "Twice")
+    import_lists(locate(root), [folder / "twice.md"])
+    [page] = paper_pages(root).values()
+    assert page["title"] == "Active Example Selection for In-Context Learning" and "aliases" not in page
+    assert page["links"] == {"paper": ["https://arxiv.org/abs/2211.04486", "https://aclanthology.org/2022.emnlp-main.622.pdf"]}

@@ -567,8 +567,11 @@ def _merge(first: ListEntry, other: ListEntry) -> None:
     first.models.extend(model for model in other.models if (model[0], model[1]) not in seen_models)
     first.relations.extend(other.relations)
     other_name = _own_name(other)
+    own = normal_title(_own_name(first))
     for name in (other.alias, other_name):
-        if name and name not in first.names and name != first.alias:
+        # a name cut from the other row's title ("Active example selection for in-context") names nothing
+        cut = name == other_name and other.title.casefold().startswith(name.casefold()) and not other.title[len(name):].lstrip().startswith((":", "(", "\u2014", "- "))
+        if name and name not in first.names and name != first.alias and normal_title(name) != own and not cut:
             first.names.append(name)
     first.keywords.extend(name for name in [*other.sections, *other.keywords] if name not in first.keywords and name not in first.sections)
     if other.body:

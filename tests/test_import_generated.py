@@ -195,3 +195,14 @@ def test_two_rows_of_one_paper_give_no_alias_cut_from_a_title(tmp_path: Path) ->
     [page] = paper_pages(root).values()
     assert page["title"] == "Active Example Selection for In-Context Learning" and "aliases" not in page
     assert page["links"] == {"paper": ["https://arxiv.org/abs/2211.04486", "https://aclanthology.org/2022.emnlp-main.622.pdf"]}
+
+
+def test_a_venue_with_two_full_stops_is_the_venue(tmp_path: Path) -> None:
+    """GT-RIPL writes "*NeurIPS, Sep 2025*.." once: the venue and month, not a note "NeurIPS, Sep 2025 ..\""""
+    text = ('* **RL4VLA**: "RL4VLA: What Can RL Bring to VLA Generalization? An Empirical Study", *NeurIPS, Sep 2025*.. '
+            "[[Paper](https://arxiv.org/abs/2505.19788)] [[Code](https://github.com/gen-robot/RL4VLA)]\n")
+    folder, root = lists_and_shelf(tmp_path, {"dots.md": text}, "Dots")
+    import_lists(locate(root), [folder / "dots.md"])
+    [page] = (root / "docs" / "papers").glob("*.md")
+    body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert body.strip() == "- **Venue:** NeurIPS 2025" and 'date: "2025-09"' in page.read_text(encoding="utf-8")

@@ -1492,7 +1492,7 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
     leftover = re.sub(r"^(?:\.\s*)+", "", leftover)  # the full stops after authors and title once both went
-    leftover = re.sub(r"\s+\.$", "", leftover)  # "*Venue*." leaves a stray full stop once the italics go
+    leftover = re.sub(r"\s+\.+$", "", leftover)  # "*Venue*." (or "*Venue*..") leaves a stray full stop once the italics go
     if item.date:  # "[Title](…) (2021) — notes": the year is the date now, the notes are what is left
         leftover = re.sub(rf"^\(\s*{item.date[:4]}\s*\)\s*[-\u2013\u2014:,]*\s*", "", leftover)
     venue_said = VENUE_TEXT.match(leftover)

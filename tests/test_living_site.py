@@ -90,6 +90,18 @@ def test_authors_joined_by_id_then_name_and_venues_counted(make_app, tmp_path: P
     assert rows == [["Proceedings of Testing", "2021", "1", "Beta"], ["arXiv (preprint)", "2020", "1", "Alpha"]]
 
 
+def test_a_venue_that_names_its_year_is_that_years_row(make_app, tmp_path: Path) -> None:
+    """Imported lists write the year into the venue ("AAAI 2018", "CVPR'23"): the row is the venue's, of that year,
+    though the paper was first public a year before (its preprint)."""
+    root = living_root(tmp_path)
+    bib = root / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("@misc{gamma2022,\n", "@inproceedings{gamma2022,\n  booktitle = {AAAI 2020},\n")
+                   .replace("booktitle = {Proceedings of Testing}", "booktitle = {CVPR'22}"), encoding="utf-8")
+    app, _ = build(make_app, root)
+    rows = [[td.get_text() for td in tr.select("td")] for tr in soup(app, "venues").select("table.paper-venues-index tbody tr")]
+    assert rows == [["AAAI", "2020", "1", "Gamma"], ["CVPR", "2022", "1", "Beta"], ["arXiv (preprint)", "2020", "1", "Alpha"]]
+
+
 def test_split_indexes_and_a_cites_edit_rewrites_the_cited_page(make_app, tmp_path: Path) -> None:
     root = living_root(tmp_path, split=True)
     app, warnings = build(make_app, root)

@@ -44,13 +44,22 @@ def venue_of(app: Sphinx, paper: Paper) -> str:
     return ""
 
 
+#: a venue that names its year ("AAAI 2018", "CVPR'23", "NeurIPS, 2020"), as imported lists write it
+_VENUE_YEAR = re.compile(r"^(.*?\S)[\s,]*(?:['\u2019](\d{2})|\b((?:19|20)\d{2}))$")
+
+
 def rows_of(app: Sphinx, papers: list[Paper]) -> list[tuple[str, str, list[Paper]]]:
-    """(venue, year, papers), by venue then newest year first."""
+    """(venue, year, papers), by venue then newest year first; the year is the one the venue names, else the
+    paper's ("AAAI 2018" for a preprint of 2017 is AAAI's row of 2018)."""
     grouped: dict[tuple[str, str], list[Paper]] = defaultdict(list)
     for paper in papers:
         venue = venue_of(app, paper)
         if venue:
-            grouped[(venue, str(paper.date.year) if paper.date else "undated")].append(paper)
+            year = str(paper.date.year) if paper.date else "undated"
+            named = _VENUE_YEAR.match(venue) if venue != PREPRINT else None
+            if named:
+                venue, year = named.group(1), named.group(3) or f"20{named.group(2)}"
+            grouped[(venue, year)].append(paper)
     ordered = sorted(grouped.items(), key=lambda item: (item[0][0] == PREPRINT, item[0][0].casefold(), [-ord(c) for c in item[0][1]]))
     return [(venue, year, sorted(found, key=lambda p: (p.short_name.casefold(), p.key))) for (venue, year), found in ordered]
 

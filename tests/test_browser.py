@@ -320,6 +320,23 @@ PHONE_CHECK = """() => {
 }"""
 
 
+def test_a_long_topic_keeps_the_filter_on_one_row(browser: Any, site: str) -> None:
+    """A list's long section name as a topic (the eight shared lists have some of 100 characters) widened the
+    Topic select and its label to the form's width, stacking the fields at 1280 px; the fields stay on one row."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{site}/chronology.html")
+        page.wait_for_selector("form.paper-filter select[name=tag]")
+        page.evaluate("""() => { const option = document.createElement('option');
+            option.textContent = 'Retrieval-augmented generation for knowledge-intensive multimodal question answering in the wild';
+            document.querySelector('select[name=tag]').append(option); }""")
+        tops = page.evaluate("""() => ['input[type=search]', 'select[name=tag]', 'select[name=year]']
+            .map(s => Math.round(document.querySelector('form.paper-filter ' + s).getBoundingClientRect().top))""")
+        assert max(tops) - min(tops) < 20, tops
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("name", ["index", "papers/llava", "chronology", "chronology/2023", "papers", "architecture", "models"])
 def test_phone_layout_fits_the_screen(browser: Any, site: str, name: str) -> None:
     """At 390 px no page is wider than the screen and no cell is clipped."""

@@ -621,6 +621,10 @@ def parse_awesome(text: str, path: str) -> Parsed:
             said = date_heading(plain(parts))
             if said:
                 year = said  # "*(2016)*": the papers below are of that year
+            elif section is not None and section.level >= 2 and len(parsed.items) + len(parsed.resources) == section.found and _field_paragraph(token):
+                # "**Link**: …", "**Authors**: …", "**Published**: …" under "## 12. Title": its fields, a line each
+                start = (token.map or [0])[0]
+                section.inlines += [inline for number, row in _fields_of(token) if (inline := _inline_of(row, start + number + 1)) is not None]
             elif _anchors(parts):
                 _place_group([token], topic, year, path, parsed, ())
             elif _has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
@@ -750,6 +754,26 @@ def _field_lines(tokens: list[Token], index: int) -> list[Token]:
     if any(FIELD_LINE.match(token.content) and _field_label(token) not in LINK_LABELS for token in holders):
         return []
     return inlines if len(papers) == 1 else []
+
+
+def _fields_of(inline: Token) -> list[tuple[int, str]]:
+    """The fields a paragraph says, one a line ("**Link**: …", "Authors: …"; a line without a label goes on the
+    field above it), with the line each starts on; ``[]`` when its first line says no field."""
+    fields: list[tuple[int, str]] = []
+    for number, row in enumerate(inline.content.split("\n")):
+        if FIELD_LINE.match(row.replace("**", "").replace("__", "")):
+            fields.append((number, row))
+        elif fields and row.strip():
+            fields[-1] = (fields[-1][0], f"{fields[-1][1]} {row.strip()}")
+        elif row.strip():
+            return []
+    return fields
+
+
+def _field_paragraph(inline: Token) -> bool:
+    """A paragraph saying two fields or more, a line each, one of them a paper link: the fields of the paper its
+    heading names (``## 12. Title`` then ``**Link**: …``, ``**Authors**: …``), never an entry of its own."""
+    return len(_fields_of(inline)) >= 2 and _has_paper(pieces(inline))
 
 
 def _field_label(inline: Token) -> str:
@@ -1265,6 +1289,7 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         parsed.open_item = (items[-1], groups[0], (section, year))
 
 
+AUTHORS_FIELD = re.compile(r"^\s*(?:authors?|author\(s\)|by|作者)\s*[:：]\s*(\S.*)$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
 #: a field's label whose value (a link) was read: "Paper:" of "Paper: [arXiv](…)"
 DANGLING_LABEL = re.compile(r"(?<![\w])([A-Za-z][A-Za-z ]{0,20}?)\s*:(?=\s|$)")
@@ -1469,6 +1494,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
+    # "**Authors**: A. Owl, B. Heron" (a field line): the names after their label, before any other guess
+    segments = [found.group(1) for segment in segments if (found := AUTHORS_FIELD.match(segment))] + segments
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year

@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from papershelf.formats import arxivid
 from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
+from papershelf.formats.lists.footnotes import inline_footnotes
 from papershelf.formats.lists.fields import (
     ROW_NUMBER,
     VENUE_ONLY,
@@ -526,6 +527,7 @@ def _anchors(parts: list[Piece]) -> bool:
 
 
 def parse_awesome(text: str, path: str) -> Parsed:
+    text = inline_footnotes(text)
     lines = text.split("\n")
     tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()

@@ -29,6 +29,7 @@ from papershelf.formats import arxivid
 from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
 from papershelf.formats.lists.footnotes import inline_footnotes
+from papershelf.formats.lists.tex import tex_as_text
 from papershelf.formats.lists.fields import (
     ROW_NUMBER,
     VENUE_ONLY,
@@ -527,7 +528,7 @@ def _anchors(parts: list[Piece]) -> bool:
 
 
 def parse_awesome(text: str, path: str) -> Parsed:
-    text = inline_footnotes(text)
+    text = tex_as_text(inline_footnotes(text))
     lines = text.split("\n")
     tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()

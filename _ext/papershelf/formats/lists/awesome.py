@@ -1501,6 +1501,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     segments = [found.group(1) for segment in segments if (found := AUTHORS_FIELD.match(segment))] + segments
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
+    # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}\.?\s*$", segment)) and cut.group(1) != segment]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:

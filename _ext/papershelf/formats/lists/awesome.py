@@ -383,8 +383,12 @@ def blank_folding(text: str) -> str:
             out.append(line)
             continue
         summary = SUMMARY.search(line)
-        said = " ".join(html_as_markdown(summary.group(1))).strip(" *_") if summary else ""
-        if said and paper_like(clean_title(said).text) and _one_paper_folded(lines, number):
+        said = " ".join(html_as_markdown(summary.group(1))).strip() if summary else ""
+        bold = re.fullmatch(r"(\*\*|__)(.+?)\1(.*)", said)
+        said = f"{bold.group(2)}{bold.group(3)}" if bold else said.strip(" *_")  # "<b>Title</b> (CVPR 2022)": the title, its venue
+        words = clean_title(said)
+        # a short title ("Segment Anything") names the paper when its summary also says where it appeared
+        if said and (paper_like(words.text) or (bold and (words.venue or words.year))) and _one_paper_folded(lines, number):
             out.append(f"###### {said}")
         else:
             out.append("")

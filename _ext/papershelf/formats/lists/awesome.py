@@ -633,7 +633,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 start = (token.map or [0])[0]
                 section.inlines += [inline for number, row in _fields_of(token) if (inline := _inline_of(row, start + number + 1)) is not None]
             elif _anchors(parts):
-                _place_group([token], topic, year, path, parsed, ())
+                _place_group(_quoted_lines(token) if quoted else [token], topic, year, path, parsed, ())
             elif _has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
                 # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
                 _, inlines, where = parsed.open_item
@@ -761,6 +761,16 @@ def _field_lines(tokens: list[Token], index: int) -> list[Token]:
     if any(FIELD_LINE.match(token.content) and _field_label(token) not in LINK_LABELS for token in holders):
         return []
     return inlines if len(papers) == 1 else []
+
+
+def _quoted_lines(inline: Token) -> list[Token]:
+    """A quoted entry's lines, each its own paragraph: ``> **Title**`` / ``> Authors`` / ``> *CVPR 2020*`` /
+    ``> [[paper](…)]`` say one thing a line, so the names never run into the venue below them."""
+    rows = inline.content.split("\n")
+    if len(rows) < 2 or not re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*", rows[0]):
+        return [inline]
+    start = (inline.map or [0])[0]
+    return [found for number, row in enumerate(rows) if (found := _inline_of(row, start + number + 1)) is not None]
 
 
 def _fields_of(inline: Token) -> list[tuple[int, str]]:

@@ -1004,12 +1004,41 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
     carried = [number for number, role in enumerate(roles) if role == "date" or header[number] in VENUE_HEADERS]
     dates = [number for number in carried if roles[number] == "date"]
     previous: list[Token] = []
-    for line, cells, extra in rows:
+    for line, cells, extra in [split for row in rows for split in _papers_of_row(row, roles, title_at)]:
         if previous and dates and all(number >= len(cells) or not plain(pieces(cells[number])).strip() for number in dates):
             # "| 2023 | CVPR'23 | A |" then "| | | B |": a row without its year is of the row above's year, and venue when blank
             cells = [previous[number] if number in carried and number < len(previous) and not plain(pieces(cell)).strip() else cell for number, cell in enumerate(cells)]
         previous = cells
         _read_row(line, cells, roles, labels, title_at, section, year, path, parsed, extra)
+
+
+BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _papers_of_row(row: tuple[int, list[Token], list[tuple[str, str]]], roles: list[str], title_at: int) -> list[tuple[int, list[Token], list[tuple[str, str]]]]:
+    """``| Mistral 7B / Mixtral | Mistral 7B<br>Mixtral of Experts | 2023-10<br>2024-01 | [arXiv](…)<br>[arXiv](…) |``:
+    a row holding a paper and its follow-up, one ``<br>`` line each, read as a row per paper. Only when another
+    cell (its links, dates or venues) holds as many lines: "Title<br>Authors" with one link stays one paper."""
+    line, cells, extra = row
+    if title_at >= len(cells) or cells[title_at].map is None and not cells[title_at].content:
+        return [row]
+    titles = [part.strip() for part in BR.split(cells[title_at].content)]
+    count = len(titles)
+    if count < 2 or not all(titles):
+        return [row]
+    split = [[part.strip() for part in BR.split(cell.content)] for cell in cells]
+    if not any(len(parts) == count and number != title_at and roles[number] in ("date", "links", "venue", "") and all(parts)
+               and any(normal_date(part) or "](" in part or VENUE_ONLY.fullmatch(part) for part in parts) for number, parts in enumerate(split)):
+        return [row]
+    names = [part.strip() for part in re.split(r"\s+/\s+|<br\s*/?>", cells[roles.index("name")].content)] if "name" in roles else []
+    out = []
+    for at in range(count):
+        said = []
+        for number, parts in enumerate(split):
+            text = parts[at] if len(parts) == count else names[at] if roles[number] == "name" and len(names) == count else cells[number].content
+            said.append(_inline_of(text, line) or cells[number])
+        out.append((line, said, extra))
+    return out
 
 
 def _has_date(cells: list[Token], roles: list[str]) -> bool:

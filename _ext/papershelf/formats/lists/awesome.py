@@ -1172,7 +1172,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
                 item.body.append(f"- {md_text(label)}: {md_link(link.text, link.url)}")
         return
     if role == "name":
-        item.name = item.name or plain([p for p in parts if not p.image])
+        said = plain([p for p in parts if not p.image]).strip()
+        item.name = item.name or ("" if said.lower() in EMPTY else said)  # "| - |": the list names it not
         for link in links:
             known = link_kind(link.text)
             kind = known[0] if known else "paper" if is_paper_url(link.url) and not item.paper_url else "code" if CODE_HOST.match(link.url) else "homepage"

@@ -119,7 +119,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
         "Diffusion Models Beat GANs on Image Synthesis": ("2021-05", A + "2105.05233", {"code": "https://github.com/openai/guided-diffusion"}),
         "Flow Matching for Generative Modeling": ("2023", "https://openreview.net/forum?id=PqvMRDCJT9t", {}),
         "Scalable Diffusion Models with Transformers": ("2022-12", A + "2212.09748", {}),
-        "Classifier-Free Diffusion Guidance": ("2022-07", A + "2207.12598", {}),
+        "Classifier-Free Diffusion Guidance": ("2021", A + "2207.12598", {}),
         "Elucidating the Design Space of Diffusion-Based Generative Models": ("2022-06", A + "2206.00364", {}),
         "Progressive Distillation for Fast Sampling of Diffusion Models": ("2022-02", A + "2202.00512", {}),
         "Consistency Models": ("2023-03", A + "2303.01469", {}),

@@ -779,7 +779,8 @@ def _fields_of(inline: Token) -> list[tuple[int, str]]:
     fields: list[tuple[int, str]] = []
     for number, row in enumerate(inline.content.split("\n")):
         if FIELD_LINE.match(row.replace("**", "").replace("__", "")):
-            fields.append((number, row))
+            # "**Project**: https://…" reads as "Project: https://…", so the bare link keeps its label
+            fields.append((number, re.sub(r"^(\s*)(\*\*|__)([^*_:]{1,30}?)(\s*:)?\2(\s*:)?", r"\1\3\4\5", row)))
         elif fields and row.strip():
             fields[-1] = (fields[-1][0], f"{fields[-1][1]} {row.strip()}")
         elif row.strip():

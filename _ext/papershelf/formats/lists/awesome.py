@@ -78,6 +78,9 @@ STATUS_WORDS = {
     **dict.fromkeys(("to read", "todo", "to do", "unread", "not started", "backlog", "queued", "planned", "no", "[ ]", "未读"), "unread"),
 }
 #: a GitHub task list's box before an entry: "- [x] [Title](…)" (read), "- [ ] …" (not yet)
+#: a reading tracker's marks: done, under way (a book or a bookmark may mean either "to read" or "reading": no status)
+STATUS_MARKS = {"\u2705": "read", "\u2714": "read", "\u2611": "read", "\u23f3": "reading", "\u231b": "read"}
+STATUS_MARK = re.compile(r"^\s*([\u2705\u2714\u2611\u23f3\u231b])\ufe0f?(?:\s|$)")
 TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
@@ -117,7 +120,7 @@ YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
 #: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
 VENUE_TEXT = re.compile(
-    r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s+)?"
+    r"^\(?\s*(?!(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s)((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s+)?"
     r"(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\s*\.?$")
 #: the link or image address of an HTML tag in a cell: <a href="...">, <img src="...">
 HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -1142,7 +1145,10 @@ def _date_and_venue(item: Item, texts: list[str], year: str) -> None:
     text = " ; ".join(text for text in texts if text)
     venue, venue_said = venue_year(text)
     if not item.venue and venue:
-        item.venue = f"{venue} {venue_said}"
+        found = VENUE_YEAR.search(text)
+        # "(NeurIPS'21 Workshop)": a workshop there, not the conference itself
+        workshop = re.match(r"\s+(Workshops?)\b", text[found.end() :]) if found else None
+        item.venue = f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
     if item.date and item.date != year:
         return
     found = find_date(text)
@@ -1395,6 +1401,9 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
     lead_text = plain([p for p in head[:first_link] if p.kind == "text"])
+    marked = STATUS_MARK.match(head_text)
+    if marked:  # "- ✅ [Title](…)", "- ⏳ [Title](…)": a reading tracker's mark says whether it was read
+        item.status = STATUS_MARKS[marked.group(1)]
     task = TASK_BOX.match(head_text)
     if task:  # "- [x] [Title](…) (2021) — notes": a reading tracker's box says whether it was read
         item.status = "unread" if task.group(1) == " " else "read"

@@ -713,7 +713,7 @@ def _cited_in_prose(parsed: Parsed) -> None:
 
 def _cited_ids(fields: dict[str, str]) -> set[str]:
     said = " ".join(fields.get(name, "") for name in ("eprint", "journal", "url", "note", "howpublished", "doi", "volume"))
-    return set(ARXIV_NUMBER.findall(said))
+    return {number for number in ARXIV_NUMBER.findall(said) if arxivid.parse(number)}  # never a template's "2401.00000"
 
 
 def _apply_citations(parsed: Parsed) -> None:

@@ -296,3 +296,59 @@ def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: di
     assert isinstance(root, Path) and isinstance(again, Path)
     one, two = paper_pages(root), paper_pages(again)
     assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+
+
+#: list -> title -> the reading status its tracker mark says ("✅" read, "⏳" reading, "📖" no status: unread)
+STATUS = {"status-tracker": {"Denoising Diffusion Implicit Models": "read", "Diffusion Models Beat GANs on Image Synthesis": "reading",
+                             "Consistency Models": "unread", "Muse: Text-To-Image Generation via Masked Generative Transformers": "unread"}}
+
+
+@pytest.mark.parametrize("name", sorted(STATUS))
+def test_a_trackers_marks_give_the_status(shelves: dict[str, dict[str, object]], name: str) -> None:
+    assert {title: by_title(shelves[name])[title]["status"] for title in STATUS[name]} == STATUS[name]
+
+
+def test_footnotes_digest_fields_quotes_and_summaries() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "## Owls\n\n- Owl Flight Without a Sound[^1] (NeurIPS 2020)\n- Night Vision of the Barn Owl[^b]\n\n"
+        "## 3. Hearing in the Dark: Owls and Their Ears\n\n**Link**: https://arxiv.org/abs/2004.05150\n**Authors**: Ann Owl, Ben Heron\n"
+        "**Abstract**: Owls hear well,\nvery well.\n**Published**: 2021-03-04\n**Code**: https://github.com/owl/ears\n\n"
+        "## Quotes\n\n> **Feathers as Sound Dampers in Birds**\n> Ann Owl, Ben Heron\n> *CVPR 2020*\n> [[paper](https://arxiv.org/abs/1911.05722)]\n\n"
+        "<details><summary><b>Owl Eyes</b> (ICCV 2023)</summary>\n\nAbstract.\n\n[paper](https://arxiv.org/abs/2304.02643)\n</details>\n\n"
+        "[^1]: https://arxiv.org/abs/1706.03762\n[^b]: [arXiv](https://arxiv.org/abs/2205.14135) [code](https://github.com/owl/vision)\n"
+    )
+    got = {item.title: (item.paper_url, item.authors, item.venue, item.date) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owl Flight Without a Sound": ("https://arxiv.org/abs/1706.03762", "", "NeurIPS 2020", "2020"),
+        "Night Vision of the Barn Owl": ("https://arxiv.org/abs/2205.14135", "", "", ""),
+        "Hearing in the Dark: Owls and Their Ears": ("https://arxiv.org/abs/2004.05150", "Ann Owl and Ben Heron", "", "2021-03-04"),
+        "Feathers as Sound Dampers in Birds": ("https://arxiv.org/abs/1911.05722", "Ann Owl and Ben Heron", "CVPR 2020", "2020"),
+        "Owl Eyes": ("https://arxiv.org/abs/2304.02643", "", "ICCV 2023", "2023"),
+    }
+
+
+def test_tex_two_papers_in_a_row_and_marks_after_a_title() -> None:
+    from papershelf.formats import arxivid
+    from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.tex import tex_as_text
+
+    assert tex_as_text(r"Large-Scale $\ell_1$-Regularized, $k$-means, $\epsilon$-free, $O(n^2)$, Sch\"olkopf, Cand\`es, Erd\H{o}s") == \
+        "Large-Scale \u21131-Regularized, k-means, \u03b5-free, O(n\u00b2), Sch\u00f6lkopf, Cand\u00e8s, Erd\u0151s"
+    assert tex_as_text("costs $5 and $10, `$\\ell_1$` in code, $\\frac{a}{b}$") == "costs $5 and $10, `$\\ell_1$` in code, $\\frac{a}{b}$"
+    table = (
+        "| No. | Model | Title | Venue | Date | Link |\n|---|---|---|---|---|---|\n"
+        "| 1 | Owl / Owl-2 | Owl: A Bird of the Night<br>Owl-2: A Second Bird of the Night | ICLR 2022<br>ICLR 2023 | 2021-06<br>2022-10 | "
+        "[arXiv](https://arxiv.org/abs/2106.09685)<br>[arXiv](https://arxiv.org/abs/2210.02414) |\n"
+        "| 2 | - | Owls Hunt at Night: A Study 🔥 | arXiv | 2022-12 | [arXiv](https://arxiv.org/abs/2212.08073) |\n"
+        "| 3 | Heron | Herons Wait: On Patience<br>Ann Owl, Ben Heron | arXiv | 2023-01 | [arXiv](https://arxiv.org/abs/2301.00704) |\n"
+    )
+    got = {item.title: (item.name, item.venue, item.date, item.paper_url) for item in awesome.parse_awesome(table, "x.md").items}
+    assert got == {
+        "Owl: A Bird of the Night": ("Owl", "ICLR 2022", "2021-06", "https://arxiv.org/abs/2106.09685"),
+        "Owl-2: A Second Bird of the Night": ("Owl-2", "ICLR 2023", "2022-10", "https://arxiv.org/abs/2210.02414"),
+        "Owls Hunt at Night: A Study": ("", "arXiv", "2022-12", "https://arxiv.org/abs/2212.08073"),
+        "Herons Wait: On Patience": ("Heron", "arXiv", "2023-01", "https://arxiv.org/abs/2301.00704"),  # one link: title and authors, one paper
+    }
+    assert arxivid.parse("2401.00000") is None and arxivid.parse("2401.00001") is not None

@@ -28,8 +28,6 @@ from markdown_it import MarkdownIt
 from papershelf.formats import arxivid
 from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.entries import Item, LabelledLink, ListReading, Shape
-from papershelf.formats.lists.footnotes import inline_footnotes
-from papershelf.formats.lists.tex import tex_as_text
 from papershelf.formats.lists.fields import (
     ROW_NUMBER,
     VENUE_ONLY,
@@ -47,7 +45,9 @@ from papershelf.formats.lists.fields import (
     venue_heading,
     venue_year,
 )
+from papershelf.formats.lists.footnotes import inline_footnotes
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
+from papershelf.formats.lists.tex import tex_as_text
 from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
@@ -1024,7 +1024,7 @@ def _papers_of_row(row: tuple[int, list[Token], list[tuple[str, str]]], roles: l
     a row holding a paper and its follow-up, one ``<br>`` line each, read as a row per paper. Only when another
     cell (its links, dates or venues) holds as many lines: "Title<br>Authors" with one link stays one paper."""
     line, cells, extra = row
-    if title_at >= len(cells) or cells[title_at].map is None and not cells[title_at].content:
+    if title_at >= len(cells):
         return [row]
     titles = [part.strip() for part in BR.split(cells[title_at].content)]
     count = len(titles)
@@ -1145,9 +1145,9 @@ def _date_and_venue(item: Item, texts: list[str], year: str) -> None:
     text = " ; ".join(text for text in texts if text)
     venue, venue_said = venue_year(text)
     if not item.venue and venue:
-        found = VENUE_YEAR.search(text)
+        said_at = VENUE_YEAR.search(text)
         # "(NeurIPS'21 Workshop)": a workshop there, not the conference itself
-        workshop = re.match(r"\s+(Workshops?)\b", text[found.end() :]) if found else None
+        workshop = re.match(r"\s+(Workshops?)\b", text[said_at.end() :]) if said_at else None
         item.venue = f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
     if item.date and item.date != year:
         return
@@ -1343,7 +1343,7 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         parsed.open_item = (items[-1], groups[0], (section, year))
 
 
-AUTHORS_FIELD = re.compile(r"^\s*(?:authors?|author\(s\)|by|作者)\s*[:：]\s*(\S.*)$", re.IGNORECASE)
+AUTHORS_FIELD = re.compile(r"^\s*(?:authors?|author\(s\)|by|作者)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
 #: a field's label whose value (a link) was read: "Paper:" of "Paper: [arXiv](…)"
 DANGLING_LABEL = re.compile(r"(?<![\w])([A-Za-z][A-Za-z ]{0,20}?)\s*:(?=\s|$)")

@@ -1,6 +1,6 @@
 """TeX in a list's titles and names, as old lists copy them from the paper: accents (``Sch\\"olkopf``,
 ``R\\'enyi``, ``{\\`e}``) and short inline math (``$\\ell_1$``, ``$k$-means``, ``$\\epsilon$-free``), read as a
-reader sees them (``Schölkopf``, ``Rényi``, ``ℓ1``, ``k-means``, ``ε-free``). They are read before the Markdown,
+reader sees them (``Schölkopf``, ``Rényi``, ``\u21131``, ``k-means``, ``\u03b5-free``). They are read before the Markdown,
 where ``\\'`` and ``\\"`` would be taken for escapes and lose their letter's accent."""
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0
            "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328", "r": "\u030a"}
 #: "\'e", "{\'e}", "\'{e}", "\c{c}", "\v s" (a letter command needs its braces or a space before the letter)
 ACCENT = re.compile(r"\{?\\(?:(['\"`^~=.])\s*\{?([A-Za-z]|\\i)\}?|([cvuHkr])(?:\{([A-Za-z]|\\i)\}|\s+([A-Za-z])))\}?")
-LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "i": "ı"}
+LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "i": "\u0131"}
 LETTER = re.compile(r"\{\\(ss|o|O|ae|AE|aa|AA|l|L|i)\}|\\(ss|ae|AE|aa|AA)\b")
 #: "$\ell_1$", "$k$": short math inside a line, a letter or a command in it (never "$5 and $10")
 MATH = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{0,40}?[A-Za-z\\][^$\n]{0,40}?)(?<=\S)\$(?![\w$])")
-SYMBOLS = {"ell": "ℓ", "infty": "∞", "times": "×", "cdot": "·", "leq": "≤", "geq": "≥", "le": "≤", "ge": "≥", "neq": "≠",
+SYMBOLS = {"ell": "\u2113", "infty": "∞", "times": "\u00d7", "cdot": "·", "leq": "≤", "geq": "≥", "le": "≤", "ge": "≥", "neq": "≠",
            "pm": "±", "approx": "≈", "in": "∈", "to": "→", "rightarrow": "→", "sqrt": "√", "partial": "∂", "nabla": "∇"}
-GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega").split()
+GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
 SUPERSCRIPT = str.maketrans("0123456789+-n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿ")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -32,7 +32,7 @@ def _accented(found: re.Match[str]) -> str:
 
 def _command(name: str) -> str:
     bare = name[3:] if name.startswith("var") and name[3:] in GREEK else name
-    if bare in GREEK or bare.lower() in GREEK and bare[0].isupper():
+    if bare in GREEK or (bare.lower() in GREEK and bare[0].isupper()):
         case = "CAPITAL" if bare[0].isupper() else "SMALL"
         return unicodedata.lookup(f"GREEK {case} LETTER {bare.upper()}")
     return SYMBOLS.get(name, "")
@@ -46,7 +46,7 @@ def _math(found: re.Match[str]) -> str:
     said = re.sub(r"\\(?:mathrm|mathbf|mathcal|text|mathit)\s*\{([^{}]*)\}", r"\1", said)
     said = re.sub(r"\\([A-Za-z]+)\s*", lambda command: _command(command.group(1)), said)
     said = re.sub(r"\^\{?([0-9+\-n]+)\}?", lambda power: power.group(1).translate(SUPERSCRIPT), said)
-    said = re.sub(r"_\{?([^{}\s]+?)\}?(?=\W|$)", r"\1", said)  # "\ell_1": "ℓ1", as titles say it in plain text
+    said = re.sub(r"_\{?([^{}\s]+?)\}?(?=\W|$)", r"\1", said)  # "\ell_1" reads "\u21131", as titles say it in plain text
     return said.replace("{", "").replace("}", "")
 
 

@@ -352,3 +352,15 @@ def test_tex_two_papers_in_a_row_and_marks_after_a_title() -> None:
         "Herons Wait: On Patience": ("Heron", "arXiv", "2023-01", "https://arxiv.org/abs/2301.00704"),  # one link: title and authors, one paper
     }
     assert arxivid.parse("2401.00000") is None and arxivid.parse("2401.00001") is not None
+
+
+def test_what_the_new_rules_leave_alone() -> None:
+    """Seen on the shared lists: a venue and month after a quoted title names no author, and a title cell
+    "[Title](…) <br> Authors" beside "[Paper](…)<br>[Code](…)" is one paper, not two."""
+    from papershelf.formats.lists import awesome
+
+    [item] = awesome.parse_awesome('* **Owl Agent**: "Large Owls for Orchestrating Bimanual Robots", Humanoids, Nov. 2024. [[Paper](https://arxiv.org/abs/2404.02018)]\n', "x.md").items
+    assert (item.authors, item.venue, item.date) == ("", "Humanoids 2024", "2024-11")
+    table = ("| Title & Authors | Links |\n|---|---|\n|:star: [Knowledge of Owls at Night](https://arxiv.org/abs/2306.08543) <br> Ann Owl, Ben Heron | "
+             "[Paper](https://arxiv.org/abs/2306.08543)<br>[Code](https://github.com/owl/kd) |\n")
+    assert [(item.title, item.authors) for item in awesome.parse_awesome(table, "x.md").items] == [("Knowledge of Owls at Night", "Ann Owl and Ben Heron")]

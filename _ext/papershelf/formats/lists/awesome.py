@@ -1030,9 +1030,15 @@ def _papers_of_row(row: tuple[int, list[Token], list[tuple[str, str]]], roles: l
     count = len(titles)
     if count < 2 or not all(titles):
         return [row]
+    if any(authors_of(plain(pieces(inline))) for part in titles if (inline := _inline_of(part, line)) is not None):
+        return [row]  # "[Title](…) <br> A. Owl, B. Heron": one paper and who wrote it
+
+    def papers_apart(parts: list[str]) -> bool:  # a date, a venue or a paper link on each line
+        return len(parts) == count and (all(normal_date(part) for part in parts) or all(VENUE_ONLY.fullmatch(part) for part in parts)
+                                        or all(any(is_paper_url(url) for url in re.findall(r"\]\(\s*<?([^)\s>]+)", part)) for part in parts))
+
     split = [[part.strip() for part in BR.split(cell.content)] for cell in cells]
-    if not any(len(parts) == count and number != title_at and roles[number] in ("date", "links", "venue", "") and all(parts)
-               and any(normal_date(part) or "](" in part or VENUE_ONLY.fullmatch(part) for part in parts) for number, parts in enumerate(split)):
+    if not any(number != title_at and papers_apart(parts) for number, parts in enumerate(split)):
         return [row]
     names = [part.strip() for part in re.split(r"\s+/\s+|<br\s*/?>", cells[roles.index("name")].content)] if "name" in roles else []
     out = []
@@ -1556,7 +1562,8 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}\.?\s*$", segment)) and cut.group(1) != segment]
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}\.?\s*$", segment))
+                 and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:

@@ -45,7 +45,9 @@ from papershelf.formats.lists.fields import (
     venue_heading,
     venue_year,
 )
+from papershelf.formats.lists.footnotes import inline_footnotes
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
+from papershelf.formats.lists.tex import tex_as_text
 from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
@@ -76,6 +78,9 @@ STATUS_WORDS = {
     **dict.fromkeys(("to read", "todo", "to do", "unread", "not started", "backlog", "queued", "planned", "no", "[ ]", "未读"), "unread"),
 }
 #: a GitHub task list's box before an entry: "- [x] [Title](…)" (read), "- [ ] …" (not yet)
+#: a reading tracker's marks: done, under way (a book or a bookmark may mean either "to read" or "reading": no status)
+STATUS_MARKS = {"\u2705": "read", "\u2714": "read", "\u2611": "read", "\u23f3": "reading", "\u231b": "read"}
+STATUS_MARK = re.compile(r"^\s*([\u2705\u2714\u2611\u23f3\u231b])\ufe0f?(?:\s|$)")
 TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
 #: headers that say "this column is the paper's title" when several could be
 TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
@@ -115,7 +120,7 @@ YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?\s*[\)\]]?\s*")
 #: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
 VENUE_TEXT = re.compile(
-    r"^\(?\s*((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s+)?"
+    r"^\(?\s*(?!(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s)((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s+)?"
     r"(?:'|\u2019)?((?:19|20)\d{2}|\d{2})\s*\)?\s*\.?$")
 #: the link or image address of an HTML tag in a cell: <a href="...">, <img src="...">
 HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -381,8 +386,12 @@ def blank_folding(text: str) -> str:
             out.append(line)
             continue
         summary = SUMMARY.search(line)
-        said = " ".join(html_as_markdown(summary.group(1))).strip(" *_") if summary else ""
-        if said and paper_like(clean_title(said).text) and _one_paper_folded(lines, number):
+        said = " ".join(html_as_markdown(summary.group(1))).strip() if summary else ""
+        bold = re.fullmatch(r"(\*\*|__)(.+?)\1(.*)", said)
+        said = f"{bold.group(2)}{bold.group(3)}" if bold else said.strip(" *_")  # "<b>Title</b> (CVPR 2022)": the title, its venue
+        words = clean_title(said)
+        # a short title ("Segment Anything") names the paper when its summary also says where it appeared
+        if said and (paper_like(words.text) or (bold and (words.venue or words.year))) and _one_paper_folded(lines, number):
             out.append(f"###### {said}")
         else:
             out.append("")
@@ -526,6 +535,7 @@ def _anchors(parts: list[Piece]) -> bool:
 
 
 def parse_awesome(text: str, path: str) -> Parsed:
+    text = tex_as_text(inline_footnotes(text))
     lines = text.split("\n")
     tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()
@@ -621,8 +631,12 @@ def parse_awesome(text: str, path: str) -> Parsed:
             said = date_heading(plain(parts))
             if said:
                 year = said  # "*(2016)*": the papers below are of that year
+            elif section is not None and section.level >= 2 and len(parsed.items) + len(parsed.resources) == section.found and _field_paragraph(token):
+                # "**Link**: …", "**Authors**: …", "**Published**: …" under "## 12. Title": its fields, a line each
+                start = (token.map or [0])[0]
+                section.inlines += [inline for number, row in _fields_of(token) if (inline := _inline_of(row, start + number + 1)) is not None]
             elif _anchors(parts):
-                _place_group([token], topic, year, path, parsed, ())
+                _place_group(_quoted_lines(token) if quoted else [token], topic, year, path, parsed, ())
             elif _has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
                 # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
                 _, inlines, where = parsed.open_item
@@ -699,7 +713,7 @@ def _cited_in_prose(parsed: Parsed) -> None:
 
 def _cited_ids(fields: dict[str, str]) -> set[str]:
     said = " ".join(fields.get(name, "") for name in ("eprint", "journal", "url", "note", "howpublished", "doi", "volume"))
-    return set(ARXIV_NUMBER.findall(said))
+    return {number for number in ARXIV_NUMBER.findall(said) if arxivid.parse(number)}  # never a template's "2401.00000"
 
 
 def _apply_citations(parsed: Parsed) -> None:
@@ -750,6 +764,37 @@ def _field_lines(tokens: list[Token], index: int) -> list[Token]:
     if any(FIELD_LINE.match(token.content) and _field_label(token) not in LINK_LABELS for token in holders):
         return []
     return inlines if len(papers) == 1 else []
+
+
+def _quoted_lines(inline: Token) -> list[Token]:
+    """A quoted entry's lines, each its own paragraph: ``> **Title**`` / ``> Authors`` / ``> *CVPR 2020*`` /
+    ``> [[paper](…)]`` say one thing a line, so the names never run into the venue below them."""
+    rows = inline.content.split("\n")
+    if len(rows) < 2 or not re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*", rows[0]):
+        return [inline]
+    start = (inline.map or [0])[0]
+    return [found for number, row in enumerate(rows) if (found := _inline_of(row, start + number + 1)) is not None]
+
+
+def _fields_of(inline: Token) -> list[tuple[int, str]]:
+    """The fields a paragraph says, one a line ("**Link**: …", "Authors: …"; a line without a label goes on the
+    field above it), with the line each starts on; ``[]`` when its first line says no field."""
+    fields: list[tuple[int, str]] = []
+    for number, row in enumerate(inline.content.split("\n")):
+        if FIELD_LINE.match(row.replace("**", "").replace("__", "")):
+            # "**Project**: https://…" reads as "Project: https://…", so the bare link keeps its label
+            fields.append((number, re.sub(r"^(\s*)(\*\*|__)([^*_:]{1,30}?)(\s*:)?\2(\s*:)?", r"\1\3\4\5", row)))
+        elif fields and row.strip():
+            fields[-1] = (fields[-1][0], f"{fields[-1][1]} {row.strip()}")
+        elif row.strip():
+            return []
+    return fields
+
+
+def _field_paragraph(inline: Token) -> bool:
+    """A paragraph saying two fields or more, a line each, one of them a paper link: the fields of the paper its
+    heading names (``## 12. Title`` then ``**Link**: …``, ``**Authors**: …``), never an entry of its own."""
+    return len(_fields_of(inline)) >= 2 and _has_paper(pieces(inline))
 
 
 def _field_label(inline: Token) -> str:
@@ -963,12 +1008,47 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
     carried = [number for number, role in enumerate(roles) if role == "date" or header[number] in VENUE_HEADERS]
     dates = [number for number in carried if roles[number] == "date"]
     previous: list[Token] = []
-    for line, cells, extra in rows:
+    for line, cells, extra in [split for row in rows for split in _papers_of_row(row, roles, title_at)]:
         if previous and dates and all(number >= len(cells) or not plain(pieces(cells[number])).strip() for number in dates):
             # "| 2023 | CVPR'23 | A |" then "| | | B |": a row without its year is of the row above's year, and venue when blank
             cells = [previous[number] if number in carried and number < len(previous) and not plain(pieces(cell)).strip() else cell for number, cell in enumerate(cells)]
         previous = cells
         _read_row(line, cells, roles, labels, title_at, section, year, path, parsed, extra)
+
+
+BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _papers_of_row(row: tuple[int, list[Token], list[tuple[str, str]]], roles: list[str], title_at: int) -> list[tuple[int, list[Token], list[tuple[str, str]]]]:
+    """``| Mistral 7B / Mixtral | Mistral 7B<br>Mixtral of Experts | 2023-10<br>2024-01 | [arXiv](…)<br>[arXiv](…) |``:
+    a row holding a paper and its follow-up, one ``<br>`` line each, read as a row per paper. Only when another
+    cell (its links, dates or venues) holds as many lines: "Title<br>Authors" with one link stays one paper."""
+    line, cells, extra = row
+    if title_at >= len(cells):
+        return [row]
+    titles = [part.strip() for part in BR.split(cells[title_at].content)]
+    count = len(titles)
+    if count < 2 or not all(titles):
+        return [row]
+    if any(authors_of(plain(pieces(inline))) for part in titles if (inline := _inline_of(part, line)) is not None):
+        return [row]  # "[Title](…) <br> A. Owl, B. Heron": one paper and who wrote it
+
+    def papers_apart(parts: list[str]) -> bool:  # a date, a venue or a paper link on each line
+        return len(parts) == count and (all(normal_date(part) for part in parts) or all(VENUE_ONLY.fullmatch(part) for part in parts)
+                                        or all(any(is_paper_url(url) for url in re.findall(r"\]\(\s*<?([^)\s>]+)", part)) for part in parts))
+
+    split = [[part.strip() for part in BR.split(cell.content)] for cell in cells]
+    if not any(number != title_at and papers_apart(parts) for number, parts in enumerate(split)):
+        return [row]
+    names = [part.strip() for part in re.split(r"\s+/\s+|<br\s*/?>", cells[roles.index("name")].content)] if "name" in roles else []
+    out = []
+    for at in range(count):
+        said = []
+        for number, parts in enumerate(split):
+            text = parts[at] if len(parts) == count else names[at] if roles[number] == "name" and len(names) == count else cells[number].content
+            said.append(_inline_of(text, line) or cells[number])
+        out.append((line, said, extra))
+    return out
 
 
 def _has_date(cells: list[Token], roles: list[str]) -> bool:
@@ -1071,7 +1151,10 @@ def _date_and_venue(item: Item, texts: list[str], year: str) -> None:
     text = " ; ".join(text for text in texts if text)
     venue, venue_said = venue_year(text)
     if not item.venue and venue:
-        item.venue = f"{venue} {venue_said}"
+        said_at = VENUE_YEAR.search(text)
+        # "(NeurIPS'21 Workshop)": a workshop there, not the conference itself
+        workshop = re.match(r"\s+(Workshops?)\b", text[said_at.end() :]) if said_at else None
+        item.venue = f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
     if item.date and item.date != year:
         return
     found = find_date(text)
@@ -1102,7 +1185,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
                 item.body.append(f"- {md_text(label)}: {md_link(link.text, link.url)}")
         return
     if role == "name":
-        item.name = item.name or plain([p for p in parts if not p.image])
+        said = plain([p for p in parts if not p.image]).strip()
+        item.name = item.name or ("" if said.lower() in EMPTY else said)  # "| - |": the list names it not
         for link in links:
             known = link_kind(link.text)
             kind = known[0] if known else "paper" if is_paper_url(link.url) and not item.paper_url else "code" if CODE_HOST.match(link.url) else "homepage"
@@ -1265,6 +1349,7 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
         parsed.open_item = (items[-1], groups[0], (section, year))
 
 
+AUTHORS_FIELD = re.compile(r"^\s*(?:authors?|author\(s\)|by|作者)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
 #: a field's label whose value (a link) was read: "Paper:" of "Paper: [arXiv](…)"
 DANGLING_LABEL = re.compile(r"(?<![\w])([A-Za-z][A-Za-z ]{0,20}?)\s*:(?=\s|$)")
@@ -1322,6 +1407,9 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
     lead_text = plain([p for p in head[:first_link] if p.kind == "text"])
+    marked = STATUS_MARK.match(head_text)
+    if marked:  # "- ✅ [Title](…)", "- ⏳ [Title](…)": a reading tracker's mark says whether it was read
+        item.status = STATUS_MARKS[marked.group(1)]
     task = TASK_BOX.match(head_text)
     if task:  # "- [x] [Title](…) (2021) — notes": a reading tracker's box says whether it was read
         item.status = "unread" if task.group(1) == " " else "read"
@@ -1469,8 +1557,13 @@ def _read_group(inlines: list[Token], line: int, section: str, year: str, path: 
         leftover = leftover.replace(leading.group(0).strip(), " ", 1)
     italics = [" ".join(p.text.split()) for p in parts if p.kind == "text" and p.em and not p.strong and p.text.strip()]
     segments = [*italics, *_segments(parts, taken)]
+    # "**Authors**: A. Owl, B. Heron" (a field line): the names after their label, before any other guess
+    segments = [found.group(1) for segment in segments if (found := AUTHORS_FIELD.match(segment))] + segments
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
+    # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}\.?\s*$", segment))
+                 and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     for segment in segments if not item.authors else []:

@@ -8,6 +8,7 @@ linear time.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from papershelf.formats.dates import MONTHS
@@ -132,6 +133,10 @@ def clean_title(text: str) -> Title:
     if quoted and not re.match(r"\s*:\s*\w", quoted.group(2)):  # "“Why Should I Trust You?”: Explaining …" keeps its quote
         title, rest = quoted.group(1).strip(), quoted.group(2).strip()
     title = title.strip(" \t,;|")
+    # "Title 🔥", "Title :star:": a mark after the title (a symbol after a space; "Owl™" keeps its sign)
+    while (mark := re.search(r"\s+(:[a-z_]+:|[^\w\s]+)$", title)) and (
+            re.fullmatch(r":[a-z_]+:", mark.group(1)) or all(unicodedata.category(char) in ("So", "Mn", "Cf") for char in mark.group(1))):
+        title = title[: mark.start()].rstrip()
     trailing = TRAILING_VENUE.match(title)
     if trailing and not venue:
         title, venue = trailing.group(1).rstrip(" (),"), " ".join((trailing.group(2) or trailing.group(3)).replace(",", " ").split())

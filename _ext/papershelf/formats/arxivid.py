@@ -77,7 +77,7 @@ def parse(text: str) -> ArxivId | None:
     """The identifier that ``text`` (an id or an arXiv URL, nothing else) names, or None.
 
     A number that no arXiv id can have (month 13, a 4-digit number after
-    2014, number 0, an old-style id from 2010) is not an identifier.
+    2014, an old-style id from 2010) is not an identifier.
     """
     text = text.strip()
     return _checked(BARE.match(text) or URL.match(text))
@@ -95,8 +95,8 @@ def _checked(match: re.Match[str] | None) -> ArxivId | None:
     if match.group("new"):
         yymm, number = match.group("nyymm"), match.group("number")
         when = (2000 + int(yymm[:2]), int(yymm[2:]))
-        if not 1 <= when[1] <= 12 or when < NEW_STYLE_FROM or (len(number) == 5) != (when >= FIVE_DIGITS_FROM) or not int(number):
-            return None  # numbers start at 1: "2401.00000" is a template's placeholder
+        if not 1 <= when[1] <= 12 or when < NEW_STYLE_FROM or (len(number) == 5) != (when >= FIVE_DIGITS_FROM):
+            return None
         return ArxivId(match.group("new"), version)
     yymm = match.group("oyymm")
     yy = int(yymm[:2])

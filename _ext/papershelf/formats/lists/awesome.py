@@ -713,7 +713,8 @@ def _cited_in_prose(parsed: Parsed) -> None:
 
 def _cited_ids(fields: dict[str, str]) -> set[str]:
     said = " ".join(fields.get(name, "") for name in ("eprint", "journal", "url", "note", "howpublished", "doi", "volume"))
-    return {number for number in ARXIV_NUMBER.findall(said) if arxivid.parse(number)}  # never a template's "2401.00000"
+    # never a template's "2401.00000": arXiv's numbers start at 1
+    return {number for number in ARXIV_NUMBER.findall(said) if arxivid.parse(number) and int(number.split(".")[-1].split("v")[0] or 0)}
 
 
 def _apply_citations(parsed: Parsed) -> None:

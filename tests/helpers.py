@@ -152,6 +152,14 @@ def by_title(shelf: dict[str, object]) -> dict[str, dict[str, object]]:
     return {str(page["title"]): page for page in paper_pages(root).values()}
 
 
+def bib_entry(shelf: dict[str, object], title: str) -> str:
+    """The generated BibTeX entry of the shelf's paper with this title."""
+    root = shelf["root"]
+    assert isinstance(root, Path)
+    text = (root / "references.bib").read_text(encoding="utf-8")
+    return next(block for block in re.split(r"\n(?=@)", text) if f"title = {title}," in re.sub(r"[{}]", "", block))
+
+
 def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
     """The URLs of a page's links of one kind."""
     links = page.get("links") or {}

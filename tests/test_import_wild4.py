@@ -23,6 +23,7 @@ import pytest
 from helpers import (
     assert_clean_import,
     assert_titles_dates_and_links,
+    bib_entry,
     by_title,
     import_as_a_maintainer,
     links_of,
@@ -37,13 +38,6 @@ LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
 @pytest.fixture(scope="module")
 def shelves(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
     return import_as_a_maintainer(LISTS, tmp_path_factory)
-
-
-def bib_entry(shelf: dict[str, object], title: str) -> str:
-    root = shelf["root"]
-    assert isinstance(root, Path)
-    text = (root / "references.bib").read_text(encoding="utf-8")
-    return next(block for block in re.split(r"\n(?=@)", text) if f"title = {title}," in re.sub(r"[{}]", "", block))
 
 
 #: list -> number of papers it lists (each its own page)

@@ -264,3 +264,18 @@ def test_a_leftover_that_only_repeats_the_date_or_venue_is_no_note() -> None:
     assert notes["Embodied Owls for Large Scale Orchestration"] == []
     assert notes["Deep Owl Networks"] == []
     assert any("open model" in note for note in notes["Owls That Plan"])
+
+
+def test_characters_copied_unseen_from_a_web_page_split_no_title_or_link() -> None:
+    """A zero-width space, a soft hyphen or a BOM inside a title or a URL would make a second title or link that
+    looks like the first (a duplicate page, a link that does not resolve): they are dropped as the list is read."""
+    from papershelf.commands.importer import read_list
+    from papershelf.model.settings import ShelfSettings
+
+    text = ("## Reasoning\n\n"
+            "- [Tree\u200b of Thoughts: Deliberate Problem Solving with Large Language Models](https://arxiv.org/abs/2305.\u200b10601)\n"
+            "- [Chain-of-Thought Prom\u00adpting Elicits Reasoning in Large Language Models](https://arxiv.org/abs/2201.11903)\ufeff\n")
+    reading = read_list(text, "x.md", ShelfSettings())
+    assert [(item.title, item.paper_url) for item in reading.items] == [
+        ("Tree of Thoughts: Deliberate Problem Solving with Large Language Models", "https://arxiv.org/abs/2305.10601"),
+        ("Chain-of-Thought Prompting Elicits Reasoning in Large Language Models", "https://arxiv.org/abs/2201.11903")]

@@ -657,8 +657,14 @@ def import_list(paths: ShelfPaths, list_path: Path, fixes_path: Path | None = No
     return import_lists(paths, [list_path], fixes_path, dry_run, [display] if display else None, shape)
 
 
+#: characters a list copied from a web page carries unseen (zero-width space and joiner-less breaks, a BOM inside the
+#: text, soft hyphens): they would split one title or URL into two that look alike
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+
+
 def read_list(text: str, shown: str, settings: ShelfSettings, shape: str = "auto") -> ListReading:
     """The list read by the shape named, or (``auto``) by the first registered shape that recognises something."""
+    text = text.translate(INVISIBLE)
     if shape != "auto":
         return SHAPES[shape].read(text, shown, settings)
     readings = [each.read(text, shown, settings) for each in SHAPES.values()]

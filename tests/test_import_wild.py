@@ -279,3 +279,31 @@ def test_characters_copied_unseen_from_a_web_page_split_no_title_or_link() -> No
     assert [(item.title, item.paper_url) for item in reading.items] == [
         ("Tree of Thoughts: Deliberate Problem Solving with Large Language Models", "https://arxiv.org/abs/2305.10601"),
         ("Chain-of-Thought Prompting Elicits Reasoning in Large Language Models", "https://arxiv.org/abs/2201.11903")]
+
+
+def test_a_name_or_tag_in_brackets_before_the_title_is_no_part_of_it() -> None:
+    """An inference list's ``[**FlashAttention**] Fast and … (@Stanford)`` cell, a bullet's ``[Medusa] Medusa: …``:
+    the bracket names the paper when the title uses the word or it is written like a name; a sorting word
+    ("[Survey]") is a tag; "(@Group)" after the title is the group credited; a heading's link back up the page
+    ("([©️back👆🏻](#top))") is no part of its topic."""
+    from papershelf.formats.lists.fields import clean_title
+
+    assert clean_title("[LLaVA] Visual Instruction Tuning").text == "Visual Instruction Tuning"
+    assert (clean_title("[LLaVA] Visual Instruction Tuning").name, clean_title("[Survey] A Survey of Owls").tag) == ("LLaVA", "Survey")
+    assert clean_title("(Un)likelihood Training for Owls").text == "(Un)likelihood Training for Owls"  # round brackets: part of the title
+    assert clean_title("[NeurIPS 2024] Big Owls").venue == "NeurIPS 2024"
+    text = ("## Attention ([©️back👆🏻](#top))\n\n"
+            "|Date|Title|Paper|Code|\n|:---:|:---:|:---:|:---:|\n"
+            "|2023.07|🔥[**FlashAttention-2**] Faster Attention with Better Parallelism and Work Partitioning(@Stanford University)|"
+            "[[pdf]](https://arxiv.org/pdf/2307.08691.pdf)|[[flash-attention]](https://github.com/Dao-AILab/flash-attention)|\n"
+            "|2022.11|[**Speculative Decoding**] Fast Inference from Transformers via Speculative Decoding(@Google)|[[pdf]](https://arxiv.org/pdf/2211.17192.pdf)| |\n\n"
+            "## Decoding\n\n"
+            "- [Medusa] Medusa: Simple LLM Inference Acceleration Framework with Multiple Decoding Heads [[pdf]](https://arxiv.org/abs/2401.10774)\n"
+            "- [Survey] A Survey on Efficient Inference for Large Language Models [[pdf]](https://arxiv.org/abs/2404.14294)\n")
+    items = awesome.parse_awesome(text, "x.md").items
+    assert [(item.title, item.name, item.section) for item in items] == [
+        ("Faster Attention with Better Parallelism and Work Partitioning", "FlashAttention-2", "Attention"),
+        ("Fast Inference from Transformers via Speculative Decoding", "Speculative Decoding", "Attention"),
+        ("Medusa: Simple LLM Inference Acceleration Framework with Multiple Decoding Heads", "Medusa", "Decoding"),
+        ("A Survey on Efficient Inference for Large Language Models", "", "Decoding")]
+    assert ("Institution", "Stanford University") in items[0].facts and "Survey" in items[3].tags

@@ -88,6 +88,9 @@ class Title:
     venue: str = ""  #: a venue tag that stood in front ("NeurIPS 2024")
     rest: str = ""  #: what followed a quoted title (", *IJCAI, Aug 2024*")
     year: str = ""  #: a year in parentheses after it ("(2017)")
+    name: str = ""  #: the list's name of the paper in brackets in front ("[FlashAttention] Fast and …")
+    tag: str = ""  #: a word in brackets in front that sorts the paper, no name of it ("[Survey] …")
+    by: str = ""  #: the group the list credits after the title ("…(@Stanford University)")
 
 
 def unescape_tex(text: str) -> str:
@@ -128,6 +131,13 @@ def clean_title(text: str) -> Title:
         said = (tag.group(1) or tag.group(2) or "").strip()
         if tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
             venue, title = said, title[tag.end():]
+    name = sorting = by = ""
+    front = None if venue else bracket_tag(title)
+    if front:
+        name, sorting, title = front
+    credited = CREDIT.search(title)
+    if credited:
+        title, by = title[: credited.start()], credited.group(1)
     rest = ""
     quoted = re.match(r"^[\"\u201c](.{3,}?)[\"\u201d](.*)$", title)
     if quoted and not re.match(r"\s*:\s*\w", quoted.group(2)):  # "“Why Should I Trust You?”: Explaining …" keeps its quote
@@ -150,7 +160,35 @@ def clean_title(text: str) -> Title:
         title, venue, rest = middle.group(1), middle.group(2), middle.group(3)
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
-    return Title(title, venue, rest, year)
+    return Title(title, venue, rest, year, name, sorting, by)
+
+
+#: words a list puts in brackets before a title to sort it, not to name it ("[Survey] …", "[Oral] …")
+SORTING_TAGS = frozenset({"survey", "review", "benchmark", "dataset", "datasets", "tutorial", "position", "position paper", "oral", "spotlight",
+                          "poster", "highlight", "new", "hot", "updated", "code", "demo", "preprint", "tool", "toolkit", "library", "blog",
+                          "workshop", "best paper", "open source", "technical report", "tech report", "report", "book", "thesis"})
+#: a name or a tag in square brackets before a title, then a space or a separator: "[Medusa] Medusa: …", "【综述】 …"
+#: (round brackets are left alone: "(Un)likelihood Training" is a title)
+BRACKET_TAG = re.compile(r"^\s*[\[\u3010]\s*([^\[\]\u3010\u3011]{1,40}?)\s*[\]\u3011](?:\s*[:\-\u2013|]\s*|\s+)(?=\S)")
+#: the group a list credits after a title: "…with IO-Awareness(@Stanford University etc)"
+CREDIT = re.compile(r"\s*[(\uff08]\s*@\s*([^()\uff08\uff09@]{1,80}?)\s*[)\uff09]\s*$")
+
+
+def bracket_tag(text: str) -> tuple[str, str, str] | None:
+    """``"[FlashAttention] Fast and …"`` -> (name, tag, title): what a list wrote in brackets before a title is the
+    paper's name when it names it (the title uses it, or it is written like a name: "FlashAttention", "GPT-4"),
+    else a tag that sorts it ("[Survey]", "[NLP]"); None for a venue, a year or a number, or nothing after it."""
+    front = BRACKET_TAG.match(text)
+    if not front or len(text) - front.end() < 8:
+        return None
+    said, rest = front.group(1), text[front.end() :]
+    if not re.search(r"\w", said) or said.isdigit() or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
+        return None
+    used = re.search(rf"(?<!\w){re.escape(said)}(?!\w)", rest, re.IGNORECASE)
+    written_as_a_name = bool(re.search(r"[a-z][A-Z]|\d|\w-\w", said)) and len(said.split()) <= 3
+    if said.lower() not in SORTING_TAGS and (used or written_as_a_name):
+        return said, "", rest
+    return "", said, rest
 
 
 def venue_year(text: str) -> tuple[str, str]:

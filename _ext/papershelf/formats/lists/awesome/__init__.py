@@ -104,8 +104,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 level, inline = int(html_heading.group(1)), inline_of(said, (token.map or [0])[0] + 1)
             else:
                 level, inline = int(token.tag[1]), tokens[index + 1]
-            # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name
-            content = " ".join(plain([p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)]).split()) if inline else ""
+            # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name, nor a link back up the
+            # page beside its words ("Attention ([©️back👆🏻](#paperlist))", not "[Survey papers](#content)")
+            shown = [p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)] if inline else []
+            words = [p for p in shown if not (p.kind == "link" and p.url.startswith("#"))]
+            content = " ".join(re.sub(r"[(\[]\s*[)\]]", " ", plain(words)).split()) or " ".join(plain(shown).split())
             found = date_heading(content)
             headings = {lvl: name for lvl, name in headings.items() if lvl < level}  # a year heading ends its siblings' topics too
             venues = {lvl: said for lvl, said in venues.items() if lvl < level}

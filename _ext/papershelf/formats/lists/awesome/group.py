@@ -29,7 +29,9 @@ from papershelf.formats.lists.fields import (
     ROW_NUMBER,
     VENUE_ONLY,
     VENUE_YEAR,
+    Title,
     authors_of,
+    bracket_tag,
     clean_title,
     find_date,
     is_label,
@@ -218,6 +220,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         if item.venue or item.name:
             for said in taken:
                 before = take(before, said)
+        front = bracket_tag(before)
+        if front:  # "[Medusa] Medusa: …": the list's name of it, or a tag ("[Survey]"), before the title
+            name, sorting, before = front
+            item.name = item.name or name
+            item.tags += [sorting] if sorting else []
         before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", ROW_NUMBER.sub("", before)).split()).strip(" |-\u2013—:,.*")  # "[1] Title": a number, not the title
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
@@ -253,6 +260,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     cleaned = clean_title(item.title)
     item.title = cleaned.text
     item.venue = item.venue or cleaned.venue
+    credit(item, cleaned)
     if cleaned.rest and not quoted:
         item.facts.append(("Note", cleaned.rest))  # what the title run said after its venue
     badges = [shields_text(p.image or p.url) for p in parts if p.image or p.kind == "image"]
@@ -385,6 +393,15 @@ def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) ->
         taken += [run, subtitle]
     else:
         taken.append(run)
+
+
+def credit(item: Item, cleaned: Title) -> None:
+    """What :func:`clean_title` set apart from the title that is the item's: its name, a tag, the group credited."""
+    item.name = item.name or cleaned.name
+    if cleaned.tag:
+        item.tags.append(cleaned.tag)
+    if cleaned.by:
+        item.facts.append(("Institution", cleaned.by))
 
 
 def take(text: str, said: str) -> str:

@@ -9,6 +9,7 @@ from bs4 import Tag
 
 from papershelf.formats import arxivid
 from papershelf.formats.lists.awesome.group import (
+    credit,
     date_and_venue,
     place_group,
     says_more,
@@ -320,6 +321,7 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         item.title = bold
     cleaned = clean_title(item.title)
     item.title, item.venue = cleaned.text, cleaned.venue
+    credit(item, cleaned)
     said = " ".join(" ".join(rest).split("\n")).strip()
     for segment in " ".join(rest).split("\n"):
         authors = authors_of(segment)

@@ -307,3 +307,34 @@ def test_a_name_or_tag_in_brackets_before_the_title_is_no_part_of_it() -> None:
         ("Medusa: Simple LLM Inference Acceleration Framework with Multiple Decoding Heads", "Medusa", "Decoding"),
         ("A Survey on Efficient Inference for Large Language Models", "", "Decoding")]
     assert ("Institution", "Stanford University") in items[0].facts and "Survey" in items[3].tags
+
+
+def test_a_bold_title_then_a_list_of_its_fields_is_one_paper() -> None:
+    """A papers-with-code list: ``**Title**`` alone in a paragraph, then ``- Paper: https://…`` and ``- Code: …``
+    as a list of their own: one paper with its code, not papers titled "Paper" and a stray code link."""
+    text = ("# Backbone\n\n**Rewrite the Stars**\n\n- Paper: https://arxiv.org/abs/2403.19967\n- Code: https://github.com/ma-xu/Rewrite-the-Stars\n\n"
+            "**Deformable One-shot Face Stylization via DINO Semantic Guidance**\n\n- Paper: https://arxiv.org/abs/2403.00459\n- Code: https://github.com/zichongc/DoesFS\n\n"
+            "**Not a paper, a bold remark**\n\n- [Owl tools](https://github.com/owl/tools)\n- [Heron tools](https://github.com/heron/tools)\n")
+    parsed = awesome.parse_awesome(text, "x.md")
+    assert [(item.title, [(link.kind, link.url) for link in item.links]) for item in parsed.items] == [
+        ("Rewrite the Stars", [("paper", "https://arxiv.org/abs/2403.19967"), ("code", "https://github.com/ma-xu/Rewrite-the-Stars")]),
+        ("Deformable One-shot Face Stylization via DINO Semantic Guidance", [("paper", "https://arxiv.org/abs/2403.00459"), ("code", "https://github.com/zichongc/DoesFS")])]
+    assert [item.title for item in parsed.resources] == ["Owl tools", "Heron tools"]
+    assert "Rewrite the Stars" not in "\n".join(parsed.notes) and "Not a paper, a bold remark" in "\n".join(parsed.notes)
+
+
+def test_a_reference_with_an_arxiv_id_as_text_and_names_surname_first() -> None:
+    """A distillation list's ``- Title. Hinton, Geoffrey, Oriol Vinyals, and Jeff Dean. arXiv:1503.02531``: the id
+    written as arXiv asks to be cited is the paper's link; "Park, Wonpyo et al." after the title are its authors."""
+    text = ("## Distillation\n\n"
+            "- Distilling the Knowledge in a Neural Network. Hinton, Geoffrey, Oriol Vinyals, and Jeff Dean. arXiv:1503.02531\n"
+            "- FitNets: Hints for Thin Deep Nets. Romero, Adriana, et al. arXiv:1412.6550\n"
+            "- Relational Knowledge Distillation. Park, Wonpyo et al. CVPR 2019 [[paper]](https://openaccess.thecvf.com/content_CVPR_2019/papers/Park_Relational_Knowledge_Distillation_CVPR_2019_paper.pdf)\n"
+            "- Owl notes, see our arXiv:2401.0001 draft (no paper: an id of four digits is none)\n")
+    parsed = awesome.parse_awesome(text, "x.md")
+    assert [(item.title, item.authors, item.paper_url) for item in parsed.items] == [
+        ("Distilling the Knowledge in a Neural Network", "Hinton, Geoffrey and Oriol Vinyals and Jeff Dean", "https://arxiv.org/abs/1503.02531"),
+        ("FitNets: Hints for Thin Deep Nets", "Romero, Adriana and others", "https://arxiv.org/abs/1412.6550"),
+        ("Relational Knowledge Distillation", "Park, Wonpyo and others",
+         "https://openaccess.thecvf.com/content_CVPR_2019/papers/Park_Relational_Knowledge_Distillation_CVPR_2019_paper.pdf")]
+    assert len(parsed.resources) == 1

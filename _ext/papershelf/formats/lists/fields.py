@@ -404,7 +404,9 @@ def reference_line(text: str) -> Reference | None:
     authors = _reference_authors(names)
     # "Title. A. Owl, B. Heron. ICLR 2023.": the title first, then its authors
     second = _reference_authors(title) if len(ends) == 2 else ""
-    if authors and second and _people(second) > _people(authors):  # "Show, Attend and Tell. Kelvin Xu, Jimmy Ba."
+    # "Show, Attend and Tell. Kelvin Xu, Jimmy Ba."; "Relational Knowledge Distillation. Park, Wonpyo et al.": "et al."
+    # says people where both read as names
+    if authors and second and _people(second) + 0.5 * second.endswith(" and others") > _people(authors) + 0.5 * authors.endswith(" and others"):
         authors = ""
     if not authors:
         # two authors at least: a lone "Grace Hopper" reads like a subtitle ("A Survey of Owls. Nocturnal Birds.")

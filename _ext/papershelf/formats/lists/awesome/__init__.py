@@ -50,6 +50,7 @@ from papershelf.formats.lists.awesome.inline import (
     MARKDOWN,
     anchors,
     arxiv_in,
+    bold_alone,
     end_of,
     has_paper,
     html_inlines,
@@ -71,6 +72,8 @@ from papershelf.formats.lists.readinglist import html_as_markdown
 from papershelf.formats.lists.tex import tex_as_text
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from papershelf.model.settings import ShelfSettings
 
 #: what the importer and the tests use of this shape
@@ -90,9 +93,14 @@ def parse_awesome(text: str, path: str) -> Parsed:
     year = ""
     section: Section | None = None
     quoted = 0  #: blockquotes the token is in
+    #: the last paragraph, when it was a bold title alone: (paragraph, where its notes line is) -- a list of fields just
+    #: below is that paper's ("**Rewrite the Stars**" then "- Paper: https://arxiv.org/…" and "- Code: …")
+    bold_title: tuple[Token, int] | None = None
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        titled = bold_title if token.type.endswith("list_open") else None
+        bold_title = bold_title if token.type == "paragraph_close" else None
         html_heading = HTML_HEADING.match(token.content) if token.type == "html_block" else None
         if token.type == "heading_open" or html_heading:
             parsed.open_item = None
@@ -131,6 +139,14 @@ def parse_awesome(text: str, path: str) -> Parsed:
         topic = headings[max(headings)] if headings else ""
         if section is not None:
             section.year = section.year or year
+        if titled and token.type.endswith("list_open") and (fields := field_lines(tokens, index)):
+            title, notes_at = titled
+            del parsed.notes[notes_at - 1 : notes_at + 1]  # the title's paragraph was prose until its fields came
+            if section is not None:
+                section.inlines.remove(title)
+            place_group([title, *fields], topic, year, path, parsed, ())
+            index = end_of(tokens, index, token.type)
+            continue
         if token.type == "table_open":
             index = read_table(tokens, index, lines, topic, year, path, parsed)
             continue
@@ -198,6 +214,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
                     section.inlines.append(token)
                 if has_paper(parts):
                     parsed.prose.append((token, topic, year))
+                elif bold_alone(parts):
+                    bold_title = (token, len(parsed.notes) - 1)
         if token.type == "fence" and token.level == 0 and BIBTEX_OPENER.search(token.content):
             line = (token.map or [0])[0] + 1
             parsed.citations += [(line, fields) for fields in bibtex_fields(token.content)]

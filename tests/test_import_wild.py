@@ -311,15 +311,18 @@ def test_a_name_or_tag_in_brackets_before_the_title_is_no_part_of_it() -> None:
 
 def test_a_bold_title_then_a_list_of_its_fields_is_one_paper() -> None:
     """A papers-with-code list: ``**Title**`` alone in a paragraph, then ``- Paper: https://…`` and ``- Code: …``
-    as a list of their own: one paper with its code, not papers titled "Paper" and a stray code link."""
-    text = ("# Backbone\n\n**Rewrite the Stars**\n\n- Paper: https://arxiv.org/abs/2403.19967\n- Code: https://github.com/ma-xu/Rewrite-the-Stars\n\n"
+    as a list of their own: one paper with its code, not papers titled "Paper" and a stray code link; its sections
+    are "#" headings like its title."""
+    text = ("# CVPR 2024 Papers with Code\n\n# Backbone\n\n**Rewrite the Stars**\n\n- Paper: https://arxiv.org/abs/2403.19967\n- Code: https://github.com/ma-xu/Rewrite-the-Stars\n\n"
             "**Deformable One-shot Face Stylization via DINO Semantic Guidance**\n\n- Paper: https://arxiv.org/abs/2403.00459\n- Code: https://github.com/zichongc/DoesFS\n\n"
-            "**Not a paper, a bold remark**\n\n- [Owl tools](https://github.com/owl/tools)\n- [Heron tools](https://github.com/heron/tools)\n")
+            "# Tools\n\n**Not a paper, a bold remark**\n\n- [Owl tools](https://github.com/owl/tools)\n- [Heron tools](https://github.com/heron/tools)\n")
     parsed = awesome.parse_awesome(text, "x.md")
     assert [(item.title, [(link.kind, link.url) for link in item.links]) for item in parsed.items] == [
         ("Rewrite the Stars", [("paper", "https://arxiv.org/abs/2403.19967"), ("code", "https://github.com/ma-xu/Rewrite-the-Stars")]),
         ("Deformable One-shot Face Stylization via DINO Semantic Guidance", [("paper", "https://arxiv.org/abs/2403.00459"), ("code", "https://github.com/zichongc/DoesFS")])]
     assert [item.title for item in parsed.resources] == ["Owl tools", "Heron tools"]
+    # "#" headings under the list's "#" title are its sections, and its title names the venue
+    assert {(item.section, item.venue) for item in parsed.items} == {("Backbone", "CVPR 2024")} and parsed.resources[0].section == "Tools"
     assert "Rewrite the Stars" not in "\n".join(parsed.notes) and "Not a paper, a bold remark" in "\n".join(parsed.notes)
 
 

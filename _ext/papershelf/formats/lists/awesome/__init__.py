@@ -96,6 +96,10 @@ def parse_awesome(text: str, path: str) -> Parsed:
     #: the last paragraph, when it was a bold title alone: (paragraph, where its notes line is) -- a list of fields just
     #: below is that paper's ("**Rewrite the Stars**" then "- Paper: https://arxiv.org/…" and "- Code: …")
     bold_title: tuple[Token, int] | None = None
+    # a list whose sections are "#" headings ("# Backbone", "# CLIP" under "# CVPR 2024 Papers"): all but the first
+    # are topics; in a list of one "#" heading, that is its title
+    first_titles = [(token.map or [0])[0] + 1 for token in tokens if token.type == "heading_open" and token.tag == "h1"]
+    titles_are_topics, first_title = len(first_titles) > 2, (first_titles or [0])[0]
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -112,6 +116,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 level, inline = int(html_heading.group(1)), inline_of(said, (token.map or [0])[0] + 1)
             else:
                 level, inline = int(token.tag[1]), tokens[index + 1]
+            if titles_are_topics and (token.map or [0])[0] + 1 == first_title:
+                level = 0  # the list's title, above its "#" sections
             # a badge in a heading ("Awesome List [![Awesome](…)](…)") is no part of its name, nor a link back up the
             # page beside its words ("Attention ([©️back👆🏻](#paperlist))", not "[Survey papers](#content)")
             shown = [p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)] if inline else []
@@ -126,11 +132,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
             if found:
                 year = found
             else:
-                if level >= 2:
+                if level >= 2 or (level == 1 and titles_are_topics):
                     headings[level] = topic_name(content)
                 # "Top Papers of the Week (June 23 - June 29) - 2025": a topic with a date; "### Oral" under "## ICLR 2024": its year
                 year = heading_date(content) or (venues[max(venues)][1] if venues else "")
-            parsed.notes += ["", f"{'#' * level} {md_text(content)}"]
+            parsed.notes += ["", f"{'#' * max(1, level)} {md_text(content)}"]
             line = (token.map or [0])[0] + 1
             section = None if found or not content else Section(level, content, line, len(parsed.notes), len(parsed.items) + len(parsed.resources), len(parsed.items), len(parsed.resources), topic=topic, heading=inline)
             index += 1 if html_heading else 3

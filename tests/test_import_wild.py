@@ -341,3 +341,13 @@ def test_a_reference_with_an_arxiv_id_as_text_and_names_surname_first() -> None:
         ("Relational Knowledge Distillation", "Park, Wonpyo and others",
          "https://openaccess.thecvf.com/content_CVPR_2019/papers/Park_Relational_Knowledge_Distillation_CVPR_2019_paper.pdf")]
     assert len(parsed.resources) == 1
+
+
+def test_sub_bullets_that_say_the_venue_or_the_keywords() -> None:
+    """An RLHF list's sub-bullets under a paper: its authors, ``- Keyword: …`` (its keywords, as a table's Keywords
+    column gives them) and ``- Conference: NeurIPS 2022`` (its venue), beside the "#" section it is in."""
+    text = ("# Awesome RLHF\n\n# Papers\n\n"
+            "- [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155)\n"
+            "  - Long Ouyang, Jeff Wu, Xu Jiang\n  - Keyword: InstructGPT, Human Feedback\n  - Conference: NeurIPS 2022\n")
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert (item.authors, item.venue, item.section, item.tags) == ("Long Ouyang and Jeff Wu and Xu Jiang", "NeurIPS 2022", "Papers", ["InstructGPT", "Human Feedback"])

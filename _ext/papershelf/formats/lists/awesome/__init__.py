@@ -99,7 +99,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     # a list whose sections are "#" headings ("# Backbone", "# CLIP" under "# CVPR 2024 Papers"): all but the first
     # are topics; in a list of one "#" heading, that is its title
     first_titles = [(token.map or [0])[0] + 1 for token in tokens if token.type == "heading_open" and token.tag == "h1"]
-    titles_are_topics, first_title = len(first_titles) > 2, (first_titles or [0])[0]
+    titles_are_topics, first_title = len(first_titles) > 1, (first_titles or [0])[0]
     index = 0
     while index < len(tokens):
         token = tokens[index]

@@ -146,8 +146,8 @@ def test_every_generated_entry_keeps_its_title_date_and_link(items: list[tuple[s
 def test_the_cases_generation_found(tmp_path: Path) -> None:
     """What the generated lists broke before the fixes, each written out once: an arXiv id read as a year, a
     title's "(Name)." or "GPT-4." end, a one-entry list under a heading read as that heading's fields, titles
-    and authors parted by commas, a title whose words read as names, and a bold title with its author bullet
-    indented too little to be nested."""
+    and authors parted by commas, a title whose words read as names, a title ending "3D.", and a bold title with its
+    author bullet indented too little to be nested."""
     text = (
         "## Papers\n\n"
         "- LLaMA: Open Efficient Foundation Language Models. Hugo Touvron, Thibaut Lavril. arXiv 2023. [[paper]](https://arxiv.org/abs/2302.13971)\n\n"
@@ -158,6 +158,7 @@ def test_the_cases_generation_found(tmp_path: Path) -> None:
         "- Show, Attend and Tell, Kelvin Xu, Jimmy Ba, Ryan Kiros, ICML 2015. [[Paper]](https://arxiv.org/abs/1502.03044)\n"
         "- Show, Attend and Tell: Neural Image Caption Generation with Visual Attention. Kelvin Xu, Jimmy Ba. ICML 2015. [[v2]](https://arxiv.org/abs/1502.03044v3)\n"
         "- Deep Residual Learning for Image Recognition, K. He et al., CVPR 2016 [[pdf]](https://arxiv.org/abs/1512.03385)\n"
+        "- Shape Priors for Owls in 3D. Ada Lovelace, Alan Turing. NeurIPS 2016. [[paper]](https://openreview.net/forum?id=Gen10000q)\n"
         '1. "\u201cWhy Should I Trust You?\u201d: Explaining the Predictions of Any Classifier" [2016-02] [KDD 2016] [[paper]](https://arxiv.org/abs/1602.04938)\n'
         "- Learning a Deep Convolutional Network for Image Super-Resolution (2014, C. Dong et al. [[pdf]](https://link.springer.com/chapter/10.1007/978-3-319-10593-2_13)\n\n"
         "## Inference\n\n"
@@ -173,12 +174,13 @@ def test_the_cases_generation_found(tmp_path: Path) -> None:
         "Sparks of Artificial General Intelligence: Early experiments with GPT-4": "2023-03",
         "Show, Attend and Tell": "2015-02",
         "Deep Residual Learning for Image Recognition": "2015-12",
+        "Shape Priors for Owls in 3D": "2016",
         "\u201cWhy Should I Trust You?\u201d: Explaining the Predictions of Any Classifier": "2016-02",
         "Learning a Deep Convolutional Network for Image Super-Resolution": "2014",
         "Active example selection for in-context learning": "2022",
     }
     bib = (root / "references.bib").read_text(encoding="utf-8")
-    assert "author = {Kelvin Xu and Jimmy Ba and Ryan Kiros}" in bib and bib.count("author = {K. He and others}") == 1 and "author = {C. Dong and others}" in bib
+    assert "author = {Kelvin Xu and Jimmy Ba and Ryan Kiros}" in bib and "author = {Ada Lovelace and Alan Turing}" in bib and bib.count("author = {K. He and others}") == 1 and "author = {C. Dong and others}" in bib
 
 
 def test_two_rows_of_one_paper_give_no_alias_cut_from_a_title(tmp_path: Path) -> None:
@@ -198,11 +200,13 @@ def test_two_rows_of_one_paper_give_no_alias_cut_from_a_title(tmp_path: Path) ->
 
 
 def test_a_venue_with_two_full_stops_is_the_venue(tmp_path: Path) -> None:
-    """GT-RIPL writes "*NeurIPS, Sep 2025*.." once: the venue and month, not a note "NeurIPS, Sep 2025 ..\""""
+    """GT-RIPL writes "*NeurIPS, Sep 2025*.." once: the venue and month, not a note "NeurIPS, Sep 2025 .."; the page's
+    date is the month the paper first came out (its arXiv id's, May 2025), the entry's year the venue's"""
     text = ('* **RL4VLA**: "RL4VLA: What Can RL Bring to VLA Generalization? An Empirical Study", *NeurIPS, Sep 2025*.. '
             "[[Paper](https://arxiv.org/abs/2505.19788)] [[Code](https://github.com/gen-robot/RL4VLA)]\n")
     folder, root = lists_and_shelf(tmp_path, {"dots.md": text}, "Dots")
     import_lists(locate(root), [folder / "dots.md"])
     [page] = (root / "docs" / "papers").glob("*.md")
     body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    assert body.strip() == "- **Venue:** NeurIPS 2025" and 'date: "2025-09"' in page.read_text(encoding="utf-8")
+    assert body.strip() == "- **Venue:** NeurIPS 2025" and 'date: "2025-05"' in page.read_text(encoding="utf-8")
+    assert "howpublished = {NeurIPS 2025}" in (root / "references.bib").read_text(encoding="utf-8") and "year = {2025}" in (root / "references.bib").read_text(encoding="utf-8")

@@ -351,3 +351,22 @@ def test_sub_bullets_that_say_the_venue_or_the_keywords() -> None:
             "  - Long Ouyang, Jeff Wu, Xu Jiang\n  - Keyword: InstructGPT, Human Feedback\n  - Conference: NeurIPS 2022\n")
     [item] = awesome.parse_awesome(text, "x.md").items
     assert (item.authors, item.venue, item.section, item.tags) == ("Long Ouyang and Jeff Wu and Xu Jiang", "NeurIPS 2022", "Papers", ["InstructGPT", "Human Feedback"])
+
+
+def test_a_page_is_dated_by_the_month_the_paper_first_came_out(tmp_path: Path) -> None:
+    """A daily arXiv digest's "Publish Date" is its latest version's day, a venue list's date the conference's: the
+    arXiv id says the paper was out earlier, so the page takes the id's month; the entry keeps the list's year."""
+    from papershelf.commands.importer import import_lists
+    from papershelf.shelf.paths import locate
+
+    text = ("## SLAM\n\n|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n"
+            "|**2024-01-10**|**DROID-SLAM: Deep Visual SLAM for Monocular, Stereo, and RGB-D Cameras**|Zachary Teed et.al.|[2108.10869](http://arxiv.org/abs/2108.10869)|null|\n"
+            "|**2024-01-11**|**Gaussian Splatting SLAM**|Hidenobu Matsuki et.al.|[2312.06741](http://arxiv.org/abs/2312.06741)|null|\n\n"
+            "## Benchmarks\n\n- ALFRED: A Benchmark for Interpreting Grounded Instructions for Everyday Tasks, CVPR 2020 [[paper]](https://arxiv.org/abs/1912.01734)\n")
+    folder, root = lists_and_shelf(tmp_path, {"daily.md": text}, "Daily")
+    import_lists(locate(root), [folder / "daily.md"])
+    dates = {page["title"]: page["date"] for page in paper_pages(root).values()}
+    assert dates == {"DROID-SLAM: Deep Visual SLAM for Monocular, Stereo, and RGB-D Cameras": "2021-08", "Gaussian Splatting SLAM": "2023-12",
+                     "ALFRED: A Benchmark for Interpreting Grounded Instructions for Everyday Tasks": "2019-12"}
+    bib = (root / "references.bib").read_text(encoding="utf-8")
+    assert re.search(r"@\w+\{alfred2020\w*,[^@]*year = \{2020\}", bib) and re.search(r"@\w+\{droidslam2024\w*,[^@]*year = \{2024\}", bib)

@@ -44,7 +44,13 @@ from papershelf.formats.lists.entries import (
     ParsedList,
     generated_citation,
 )
-from papershelf.formats.lists.fields import date_heading, paper_like, unescape_tex, url_date
+from papershelf.formats.lists.fields import (
+    date_heading,
+    paper_like,
+    unescape_tex,
+    url_date,
+    venue_year,
+)
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
     RELATION_WRITE,
@@ -968,10 +974,9 @@ def _paper_urls(fields: dict[str, Any]) -> list[str]:
     return [str(item.get("url", "")) if isinstance(item, dict) else str(item) for item in items]
 
 
-def _generated_for_item(item: Item, key: str) -> str:
+def _generated_for_item(item: Item, key: str, year: str) -> str:
     """The entry of a table row or bullet: what the row gives (its authors too)."""
     found = awesome.arxiv_in(item.paper_url)
-    year = item.date[:4] or (str(found.year) if found else "")
     return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue, item.authors)
 
 
@@ -1058,7 +1063,8 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
             item.date = said
         # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021")
         item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_date(link.url))), "")
-        year = item.date[:4] or (str(found.year) if found else "")
+        # an entry's year is its venue's ("CVPR 2020"), else the year of its date
+        year = venue_year(item.venue)[1] or item.date[:4] or (str(found.year) if found else "")
         same_title = by_title.get(normal_title(title), "")
         if same_title and _other_paper_on_shelf(shelf, same_title, identifier):
             same_title = ""  # another paper of the same title ("ChemCrow" twice)
@@ -1068,9 +1074,11 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
         entry = ListEntry(item.line, "", title, alias, item.status or "unread", topics, path)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
-        entry.bibtex, entry.bibtex_line = _generated_for_item(item, key), item.line
+        entry.bibtex, entry.bibtex_line = _generated_for_item(item, key, year), item.line
         if item.date:
-            entry.extras["date"] = item.date
+            # a page's date is the month the paper first came out: a row's later day (the venue's, or a "Publish Date"
+            # column's latest version) gives way to its arXiv id's month; the entry keeps the year the list gives
+            entry.extras["date"] = said if found and item.date[:7] > said else item.date
         if own_name:
             entry.extras["short_name"] = own_name
         entry.warnings = list(item.warnings)

@@ -370,3 +370,14 @@ def test_a_page_is_dated_by_the_month_the_paper_first_came_out(tmp_path: Path) -
                      "ALFRED: A Benchmark for Interpreting Grounded Instructions for Everyday Tasks": "2019-12"}
     bib = (root / "references.bib").read_text(encoding="utf-8")
     assert re.search(r"@\w+\{alfred2020\w*,[^@]*year = \{2020\}", bib) and re.search(r"@\w+\{droidslam2024\w*,[^@]*year = \{2024\}", bib)
+
+
+def test_a_resource_line_does_not_say_its_title_twice() -> None:
+    """An agents survey's "Update Records": ``- 🔥 [25/3/2024] Our survey paper has been accepted …`` has no link; its
+    line on the Resources page says it once, not the title then the same words again as a note."""
+    from papershelf.formats.lists.awesome import resources_page
+
+    text = ("## Update Records\n\n- 🔥 [25/3/2024] Our survey paper has been accepted by Frontiers of Computer Science.\n"
+            "- [Owl tools](https://github.com/owl/tools): tools for owls\n")
+    page = resources_page(awesome.parse_awesome(text, "x.md").resources, "")
+    assert page.count("Our survey paper has been accepted") == 1 and "- [Owl tools](<https://github.com/owl/tools>): tools for owls" in page

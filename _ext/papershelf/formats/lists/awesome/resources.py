@@ -33,7 +33,9 @@ def resources_page(resources: list[Item], existing: str) -> str:
         links = [link for link in item.links if link.url.startswith(("http://", "https://"))]
         url = next((link.url for link in links), "")
         title = md_link(item.title, url) if url else md_text(item.title)
-        facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in item.facts)
+        # a note that only says the title again ("🔥 [25/3/2024] Our survey …" under "25/3/2024 Our survey …") is left out
+        said = [(label, text) for label, text in item.facts if not (label == "Note" and _words(text) == _words(item.title))]
+        facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in said)
         first = f"- {title}" + (f": {md_text(facts)}" if facts else "")
         if (url and url in seen) or first in lines:
             continue
@@ -50,3 +52,7 @@ def resources_page(resources: list[Item], existing: str) -> str:
         for rendered in items:
             out += rendered
     return "\n".join(out) + "\n"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

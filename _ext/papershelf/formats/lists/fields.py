@@ -24,6 +24,7 @@ VENUES = (
     "LoG", "COLM", "FAccT", "ICSE", "FSE", "ASE", "OSDI", "SOSP", "NSDI", "MLSys", "ISCA", "MICRO", "HPCA", "ASPLOS", "DAC",
     "ICCAD", "EuroSys", "ATC", "SC", "PPoPP", "AAMAS", "IJCNN", "ICONIP", "CoNLL", "SemEval", "NLPCC", "TKDD", "TOIS", "TIST",
     "ICWSM", "ICME", "IJCNLP", "Findings", "ACM Computing Surveys", "CSUR", "Neurocomputing", "Bioinformatics", "KR", "CAV",
+    "3DV",
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
@@ -133,6 +134,8 @@ def clean_title(text: str) -> Title:
     if quoted and not re.match(r"\s*:\s*\w", quoted.group(2)):  # "“Why Should I Trust You?”: Explaining …" keeps its quote
         title, rest = quoted.group(1).strip(), quoted.group(2).strip()
     title = title.strip(" \t,;|")
+    # "* Title ([pdf](…), [code](…))": the bracket opened before the links is no part of the title
+    title = title[:-1].rstrip() if title.endswith(("(", "[", "\uff08")) else title
     # "Title 🔥", "Title :star:": a mark after the title (a symbol after a space; "Owl™" keeps its sign)
     while (mark := re.search(r"\s+(:[a-z_]+:|[^\w\s]+)$", title)) and (
             re.fullmatch(r":[a-z_]+:", mark.group(1)) or all(unicodedata.category(char) in ("So", "Mn", "Cf") for char in mark.group(1))):

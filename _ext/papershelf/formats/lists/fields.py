@@ -293,11 +293,12 @@ def _with_particles(text: str) -> str:
 
 
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
-#: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++."); a title's own "?" or "!"
-#: before a capital ends it too
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[)\]+?!\d])|(?<=-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
-#: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017"
-REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)\s*,?\s+((?:19|20)\d{2})\s*\.?$")
+#: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++.", not the initials "J.-B."); a title's
+#: own "?" or "!" before a capital ends it too
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[)\]+?!\d])|(?<=[^\W\d_]{2}-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
+#: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017",
+#: "arXiv preprint arXiv:2303.15389, 2023" (the id is the link's to say)
+REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,?\s+((?:19|20)\d{2})\s*\.?$")
 #: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf"); other
 #: lowercase words make it a phrase of a title ("Retrieval from a Few-Shot Model")
 _REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ten|ter|bin)\s+)*[A-Z][\w'\u2019.-]*){0,3}$")

@@ -42,6 +42,7 @@ from papershelf.formats.lists.awesome.citations import (
     BIBTEX_OPENER,
     apply_citations,
     bibtex_fields,
+    cited_by_number,
     cited_in_prose,
 )
 from papershelf.formats.lists.awesome.cleanup import FOLDING, blank_folding
@@ -205,6 +206,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     cited_in_prose(parsed)
     _venue_of_heading(parsed.items[venue_from:], venues)
     apply_citations(parsed)
+    cited_by_number(parsed, lines)
     return parsed
 
 

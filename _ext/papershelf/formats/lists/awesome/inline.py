@@ -14,8 +14,10 @@ from papershelf.formats import arxivid
 from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.entries import Item
 from papershelf.formats.lists.fields import (
+    ROW_NUMBER,
     VENUE_ONLY,
     is_label,
+    reference_line,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown
 
@@ -353,9 +355,21 @@ def starts_entry(parts: list[Piece]) -> bool:
 
 def anchors(parts: list[Piece]) -> bool:
     """A paragraph of its own that is a paper: it opens with its title link, or names the paper in bold beside a paper link."""
-    if not has_paper(parts) or len(plain([p for p in parts if p.kind == "text"])) > 400:
+    if not has_paper(parts):
+        return False
+    if cites_before_link(parts):
+        return True
+    if len(plain([p for p in parts if p.kind == "text"])) > 400:
         return False
     return starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip(" :") and not is_label(p.text.strip(" :")) for p in parts)
+
+
+def cites_before_link(parts: list[Piece]) -> bool:
+    """``[12] A. Owl, B. Heron. Title. In ICLR, 2023. [[link](…)]``: a paragraph that cites a paper as papers do
+    (a survey's references), its number in front and its link after."""
+    first = next((number for number, part in enumerate(parts) if part.kind == "link"), len(parts))
+    said = ROW_NUMBER.sub("", plain([p for p in parts[:first] if p.kind == "text"])).strip(" [(")
+    return reference_line(said) is not None
 
 
 def end_of(tokens: list[Token], index: int, opening: str) -> int:

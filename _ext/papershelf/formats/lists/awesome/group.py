@@ -259,6 +259,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     for part in links:
         if part.url.startswith("#"):
             continue
+        if any(existing.url == part.url for existing in item.links):
+            continue  # a figure linking the paper above its title's link to it: one link
         if part is link:
             kind = "paper" if is_paper_url(part.url) else "code" if CODE_HOST.match(part.url) else "homepage"
             item.links.append(LabelledLink(kind if not (kind == "paper" and item.paper_url) else "other", part.url))

@@ -70,6 +70,10 @@ DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s
 HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
+#: a model's page on the Hugging Face Hub, ``huggingface.co/org/name`` (not a paper's, a data set's or a demo's there)
+HF_MODEL = re.compile(r"^https?://(?:www\.)?huggingface\.co/(?!papers/|datasets/|spaces/|docs/|blog/)[\w.-]+/[\w.-]+/?$", re.IGNORECASE)
+
+
 CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com)/", re.IGNORECASE)
 
 
@@ -112,6 +116,10 @@ def pieces(inline: Token) -> list[Piece]:
         if child.type == "text" and (number in glued or glue) and link is None and result and result[-1].kind == "text":
             result[-1].text += child.content
             glue = number in glued
+            continue
+        if link is None and number and result and result[-1].kind == "text" and (result[-1].em, result[-1].strong) == (em > 0, strong > 0) \
+                and _code_in_words(children[number - 1], child):
+            result[-1].text += child.content  # "`IP-Adapter`: Title": a code span is part of the words around it, spaced as written
             continue
         if superscript and child.type == "text" and number not in glued:
             continue
@@ -159,6 +167,15 @@ def pieces(inline: Token) -> list[Piece]:
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
     return result
+
+
+def _code_in_words(before: Token, child: Token) -> bool:
+    """A code span and the text beside it (either way round), but no venue tag ("`CVPR 2024` Title" says where)."""
+    pair = (before.type, child.type)
+    if pair not in (("text", "code_inline"), ("code_inline", "text")):
+        return False
+    code = before if before.type == "code_inline" else child
+    return not VENUE_ONLY.fullmatch(code.content.strip())
 
 
 def _inside_words(children: list[Token]) -> set[int]:

@@ -17,6 +17,7 @@ from papershelf.formats.lists.awesome.group import (
 from papershelf.formats.lists.awesome.inline import (
     CODE_HOST,
     EMPTY,
+    HF_MODEL,
     SEPARATORS,
     STAR_BADGE,
     Piece,
@@ -314,7 +315,11 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
     runs = strong_runs([part for part in title_parts if part.kind != "br"][: next((n for n, p in enumerate(title_parts) if p.kind == "br" and item.title), len(title_parts))])
     bold = runs[0][0] if runs and not runs[0][1] and not is_label(runs[0][0]) else ""
     at = item.title.find(bold) if bold and link is None else -1
-    if at >= 0 and re.fullmatch(r"\s*(?:\d{1,4}\s*[.)\]:]?)?\s*", item.title[:at]):
+    subtitle = re.match(r"\s*:\s*(\S.*)", item.title[at + len(bold) :]) if at >= 0 and len(bold) <= 40 and not bold.endswith(":") else None
+    if subtitle and re.fullmatch(r"\s*", item.title[:at]):
+        # "**InstructPix2Pix**: Learning to Follow …": a bold name opens the title, as in a bullet
+        item.title = f"{bold}: {subtitle.group(1)}"
+    elif at >= 0 and re.fullmatch(r"\s*(?:\d{1,4}\s*[.)\]:]?)?\s*", item.title[:at]):
         # "1) **Title** - what it does": the bold run is the title, the rest a note
         rest.insert(0, item.title[at + len(bold) :].strip(" -\u2013\u2014:|"))
         item.title = bold
@@ -385,7 +390,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     if role in ("code", "demo", "project"):
         kind, link_label = {"code": ("code", ""), "demo": ("demo", ""), "project": ("homepage", "")}[role]
         for link in (link for link in links if link.url.startswith(("http://", "https://"))):
-            item.links.append(LabelledLink(kind, link.url, link_label))
+            # "| [🤗 bloom](huggingface.co/bigscience/bloom) |" in a Code column: the weights, no code
+            item.links.append(LabelledLink("model_zoo" if role == "code" and HF_MODEL.match(link.url) else kind, link.url, link_label))
         for part in parts:
             found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))
             if found and role == "code" and not links:

@@ -1007,6 +1007,8 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
         owner.facts.extend(fact for fact in item.facts if fact not in owner.facts)
         owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
         owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
+        # a leaderboard's second table says where the paper appeared, or who wrote it, when the first did not
+        owner.venue, owner.authors = owner.venue or item.venue, owner.authors or item.authors
         owner.warnings.extend(item.warnings)
         if same_title:
             owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))

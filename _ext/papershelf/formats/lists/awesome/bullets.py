@@ -188,7 +188,8 @@ def close_section(section: Section | None, parsed: Parsed, path: str) -> None:
     if item is None:
         return
     body = [line for line in parsed.notes[section.notes_at :] if line.strip()]
-    item.body = [line for text in body for line in ("", text)] if body and not item.body else item.body
+    # the section's paragraphs are the paper's notes, after what its own lines put in the body (a figure's link)
+    item.body = [*item.body, *(line for text in body for line in ("", text))]
     del parsed.notes[section.notes_at - 2 :]
     place(item, parsed)
 

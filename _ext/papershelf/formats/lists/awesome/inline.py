@@ -109,17 +109,20 @@ def pieces(inline: Token) -> list[Piece]:
     children = list(inline.children or [])
     glued = _inside_words(children)  #: "M<sup>3</sup>IT": a superscript inside a word is part of it
     glue = False  #: the next text run continues the last piece's word
+    joined: set[int] = set()  #: pieces that continue the one before them, joined once at the end (no quadratic ``+=``)
     for number, child in enumerate(children):
         if child.type == "html_inline" and re.match(r"<(/?)sup\b", child.content, re.IGNORECASE):
             superscript = not child.content.startswith("</")
             continue
         if child.type == "text" and (number in glued or glue) and link is None and result and result[-1].kind == "text":
-            result[-1].text += child.content
+            joined.add(len(result))
+            result.append(Piece("text", child.content, em=result[-1].em, strong=result[-1].strong))
             glue = number in glued
             continue
         if link is None and number and result and result[-1].kind == "text" and (result[-1].em, result[-1].strong) == (em > 0, strong > 0) \
                 and _code_in_words(children[number - 1], child):
-            result[-1].text += child.content  # "`IP-Adapter`: Title": a code span is part of the words around it, spaced as written
+            joined.add(len(result))  # "`IP-Adapter`: Title": a code span is part of the words around it, spaced as written
+            result.append(Piece("text", child.content, em=em > 0, strong=strong > 0))
             continue
         if superscript and child.type == "text" and number not in glued:
             continue
@@ -166,7 +169,24 @@ def pieces(inline: Token) -> list[Piece]:
                 result.append(Piece("image", alt.group(1) if alt else "", src))
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
-    return result
+    return _join(result, joined) if joined else result
+
+
+def _join(parts: list[Piece], joined: set[int]) -> list[Piece]:
+    """``parts`` with each piece in ``joined`` appended to the piece before it."""
+    out: list[Piece] = []
+    run: list[str] = []
+    for index, part in enumerate(parts):
+        if index in joined and out:
+            run.append(part.text)
+            continue
+        if run:
+            out[-1].text += "".join(run)
+            run = []
+        out.append(part)
+    if run:
+        out[-1].text += "".join(run)
+    return out
 
 
 def _code_in_words(before: Token, child: Token) -> bool:

@@ -256,7 +256,8 @@ AUTHORS = {
             "J. Li and D. Li and C. Xiong and S. Hoi", "ICML 2022"),
         "Evaluating Object Hallucination in Large Vision-Language Models": (
             "Y. Li and Y. Du and K. Zhou and J. Wang and W. X. Zhao and J.-R. Wen", "EMNLP 2023"),
-        "A Survey on Multimodal Large Language Models": ("S. Yin and C. Fu and S. Zhao and K. Li and X. Sun and T. Xu and E. Chen", ""),
+        # its BibTeX block names the authors in full, as its reference line does not
+        "A Survey on Multimodal Large Language Models": ("Yin, Shukang and Fu, Chaoyou and Zhao, Sirui and Li, Ke and Sun, Xing and Xu, Tong and Chen, Enhong", ""),
     },
     "leaderboard": {
         "DINO: DETR with Improved DeNoising Anchor Boxes for End-to-End Object Detection": ("", "ICLR 2023"),
@@ -371,7 +372,7 @@ def test_titles_and_names_a_reader_accepts(shelves: dict[str, dict[str, object]]
 @pytest.mark.parametrize("name", sorted(AUTHORS))
 def test_authors_and_venue_reach_the_generated_entry(shelves: dict[str, dict[str, object]], name: str) -> None:
     for title, (authors, venue) in AUTHORS[name].items():
-        entry = bib_entry(shelves[name], title)
+        entry = bib_entry(shelves[name], title.replace("&", "\\&"))  # BibTeX escapes "&"
         assert (not authors or f"author = {{{authors}}}" in entry) and venue in entry, entry
 
 
@@ -399,3 +400,91 @@ def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: di
     assert isinstance(root, Path) and isinstance(again, Path)
     one, two = paper_pages(root), paper_pages(again)
     assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+
+
+SURVEY = (
+    "## 1. Methods\n\n- **OwlNet** [1] \u2014 a net for owls; HeronNet [2] \u2014 its follow-up\n- Evaluation: BirdBench [3]\n"
+    "- Night Vision for Owls from Above [1]\n\n"
+    "| Data | Ref. |\n|---|---|\n| FishSet | [4] |\n\n"
+    "## References\n\n"
+    "[1] A. Owl, B. Heron. Owls Hunt at Night with Nets. In ICLR, 2023. [[link](https://arxiv.org/abs/2301.00001)]\n\n"
+    "[2] J.-B. Heron, C. Crow. Herons Wait Patiently in Water. arXiv preprint arXiv:2301.00002, 2023. [[link](https://arxiv.org/abs/2301.00002)]\n\n"
+    "[3] D. Crow, E. Finch, et al. A Benchmark of Birds for Everyone? In NeurIPS, 2023. [[link](https://arxiv.org/abs/2301.00003)]\n\n"
+    "[4] F. Fish, G. Gull. Fish Seen from the Sky. In CVPR, 2024. [[link](https://arxiv.org/abs/2301.00004)]\n"
+)
+
+
+def test_a_surveys_references_are_its_papers_and_its_body_names_them() -> None:
+    from papershelf.formats.lists import awesome
+
+    parsed = awesome.parse_awesome(SURVEY, "x.md")
+    got = {item.title: (item.name, item.authors, item.venue, item.section, item.paper_url[-5:]) for item in parsed.items}
+    assert got == {
+        "Owls Hunt at Night with Nets": ("OwlNet", "A. Owl and B. Heron", "ICLR 2023", "1. Methods", "00001"),
+        "Herons Wait Patiently in Water": ("HeronNet", "J.-B. Heron and C. Crow", "arXiv preprint 2023", "1. Methods", "00002"),
+        "A Benchmark of Birds for Everyone?": ("BirdBench", "D. Crow and E. Finch and others", "NeurIPS 2023", "1. Methods", "00003"),
+        "Fish Seen from the Sky": ("FishSet", "F. Fish and G. Gull", "CVPR 2024", "References", "00004"),  # a table row cites it: its name, no topic
+    }
+    assert not parsed.resources  # the bullets that only cite numbers are about those papers
+    # two numbered rows are no survey's references: "[1]" in a list of two names nothing
+    few = "- OwlNet [1]\n\n[1] A. Owl, B. Heron. Owls Hunt at Night with Nets. In ICLR, 2023. [[link](https://arxiv.org/abs/2301.00001)]\n"
+    assert [item.name for item in awesome.parse_awesome(few, "x.md").items] == [""]
+
+
+def test_titles_around_code_bold_names_brackets_and_figures() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "| Title | Venue | Links | Code |\n|---|---|---|---|\n"
+        "| `Owl-Adapter`: Adapting Owls to Night | ICLR 2024 | [paper](https://arxiv.org/abs/2301.00001) | [\U0001f917 owl](https://huggingface.co/owl/owl-7b) |\n"
+        "| **HeronPix**: Learning to Follow Herons | CVPR 2023 | [paper](https://arxiv.org/abs/2301.00002)<br>[code](https://github.com/x/y) | - |\n"
+        "| `CVPR 2024` Fish from Above | - | [paper](https://arxiv.org/abs/2301.00003) | - |\n\n"
+        "## More\n\n* Crows Count to Five ([pdf](https://arxiv.org/pdf/2301.00004), [code](https://github.com/x/crow))\n\n"
+        '<table><tr><td><a href="https://arxiv.org/abs/2301.00005"><img src="a.png"></a><br>'
+        '<a href="https://arxiv.org/abs/2301.00005"><b>Gulls at Sea and on Land</b></a><br><em>ICCV 2023</em></td></tr></table>\n'
+    )
+    got = {item.title: (item.venue, [(link.kind, link.url.split("/", 3)[-1]) for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owl-Adapter: Adapting Owls to Night": ("ICLR 2024", [("paper", "abs/2301.00001"), ("model_zoo", "owl/owl-7b")]),
+        "HeronPix: Learning to Follow Herons": ("CVPR 2023", [("paper", "abs/2301.00002"), ("code", "x/y")]),
+        "Fish from Above": ("CVPR 2024", [("paper", "abs/2301.00003")]),
+        "Crows Count to Five": ("", [("paper", "pdf/2301.00004"), ("code", "x/crow")]),
+        "Gulls at Sea and on Land": ("ICCV 2023", [("paper", "abs/2301.00005")]),  # the figure's link and the title's: one link
+    }
+
+
+def test_a_paper_in_two_tables_keeps_the_venue_the_second_gives() -> None:
+    from papershelf.commands.importer import merge_duplicates
+    from papershelf.formats.lists import awesome
+
+    said = ("| Model | Paper |\n|---|---|\n| Owl-L | [Owls Hunt at Night](https://arxiv.org/abs/2301.00001) |\n\n"
+            "| Method | Venue | Paper |\n|---|---|---|\n| Owl-L (big) | ICCV 2023 | [Owls Hunt at Night](https://arxiv.org/abs/2301.00001) |\n")
+    [item] = merge_duplicates(awesome.parse_awesome(said, "x.md").items, "x.md")
+    assert (item.title, item.venue) == ("Owls Hunt at Night", "ICCV 2023")
+
+
+def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
+    """A 200 KB line against each new rule: references read, citations named and titles cleaned in linear time."""
+    import time
+
+    from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.awesome.inline import HF_MODEL
+    from papershelf.formats.lists.fields import REFERENCE_TAIL, SENTENCE_END, clean_title
+
+    hostile = [
+        "- " + "Ab " * 70_000 + "[1]",  # a clause before a citation
+        "x [" * 70_000 + "[1]",  # Markdown links that never close
+        "- " + "(" * 200_000,  # separators only
+        "[1] " + "A. " * 70_000 + "Title. In ICLR, 2023. [[link](https://arxiv.org/abs/2301.00009)]",  # initials without end
+        "* " + "a " * 100_000 + "([pdf](https://arxiv.org/abs/2301.00008))",  # a bracket before the links
+        "| `" + "a`b`" * 50_000 + " | [paper](https://arxiv.org/abs/2301.00007) |",  # code spans in a cell
+    ]
+    started = time.monotonic()
+    parsed = awesome.parse_awesome(SURVEY + "\n" + "\n\n".join(hostile) + "\n", "x.md")
+    assert HF_MODEL.match("https://huggingface.co/" + "a-" * 100_000 + "/") is None
+    assert REFERENCE_TAIL.match("In " + "a " * 100_000 + "2023.") is None
+    assert len(list(SENTENCE_END.finditer("J.-B. " * 40_000))) == 0
+    assert clean_title("Owls (" + " (" * 100_000).text.startswith("Owls")
+    assert time.monotonic() - started < 20
+    assert {"Owls Hunt at Night with Nets", "Herons Wait Patiently in Water"} <= {item.title for item in parsed.items}
+    assert next(item for item in parsed.items if item.title == "Owls Hunt at Night with Nets").name == "OwlNet"

@@ -182,7 +182,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 start = (token.map or [0])[0]
                 section.inlines += [inline for number, row in fields_of(token) if (inline := inline_of(row, start + number + 1)) is not None]
             elif anchors(parts):
-                place_group(quoted_lines(token) if quoted else [token], topic, year, path, parsed, ())
+                # "**Title**" / "Authors" / "CVPR 2020" / "[Paper](…)", a line each, quoted or not: one field a line
+                place_group(quoted_lines(token), topic, year, path, parsed, ())
             elif has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
                 # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
                 _, inlines, where = parsed.open_item

@@ -469,7 +469,14 @@ def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
 
     from papershelf.formats.lists import awesome
     from papershelf.formats.lists.awesome.inline import HF_MODEL
-    from papershelf.formats.lists.fields import REFERENCE_TAIL, SENTENCE_END, clean_title
+    from papershelf.formats.lists.fields import (
+        IEEE,
+        IEEE_TAIL,
+        REFERENCE_TAIL,
+        SENTENCE_END,
+        clean_title,
+        reference_line,
+    )
 
     hostile = [
         "- " + "Ab " * 70_000 + "[1]",  # a clause before a citation
@@ -478,6 +485,8 @@ def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
         "[1] " + "A. " * 70_000 + "Title. In ICLR, 2023. [[link](https://arxiv.org/abs/2301.00009)]",  # initials without end
         "* " + "a " * 100_000 + "([pdf](https://arxiv.org/abs/2301.00008))",  # a bracket before the links
         "| `" + "a`b`" * 50_000 + " | [paper](https://arxiv.org/abs/2301.00007) |",  # code spans in a cell
+        "[2] " + "A. Owl, " * 25_000 + '"' + "Title " * 10_000 + '," in Proc. ICLR, 2023. [[link](https://arxiv.org/abs/2301.00006)]',  # IEEE
+        "**Owls**  " + "\nAnn Owl  " * 20_000 + "\n[Paper](https://arxiv.org/abs/2301.00005)",  # a card of many lines
     ]
     started = time.monotonic()
     parsed = awesome.parse_awesome(SURVEY + "\n" + "\n\n".join(hostile) + "\n", "x.md")
@@ -485,6 +494,40 @@ def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
     assert REFERENCE_TAIL.match("In " + "a " * 100_000 + "2023.") is None
     assert len(list(SENTENCE_END.finditer("J.-B. " * 40_000))) == 0
     assert clean_title("Owls (" + " (" * 100_000).text.startswith("Owls")
+    assert IEEE.match("A. Owl, \"" + "a, " * 70_000) is None and IEEE.match("a, " * 70_000) is None
+    assert IEEE_TAIL.match("in Proc. " + "a " * 100_000) is None and reference_line('A. Owl, "' + "a " * 100_000 + '," in ICLR, 2023.') is None
     assert time.monotonic() - started < 20
     assert {"Owls Hunt at Night with Nets", "Herons Wait Patiently in Water"} <= {item.title for item in parsed.items}
     assert next(item for item in parsed.items if item.title == "Owls Hunt at Night with Nets").name == "OwlNet"
+
+
+def test_references_as_ieee_and_numbered_lists_write_them() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "## Methods\n\n- **OwlNet** [1] and HeronNet [2], two nets\n- Benchmarks: BirdBench [3]\n\n## References\n\n"
+        "1. A. Owl, B. Heron. Owls Hunt at Night with Nets. In ICLR, 2023. [[link](https://arxiv.org/abs/2301.00001)]\n"
+        "2. J.-B. Heron, C. Crow. Herons Wait Patiently in Water. arXiv preprint arXiv:2301.00002, 2023. [[link](https://arxiv.org/abs/2301.00002)]\n"
+        '3. D. Crow, E. Finch, and G. Gull, "A benchmark of birds for everyone," in Proc. NeurIPS, 2023, pp. 1\u201310. [Online]. '
+        "Available: https://arxiv.org/abs/2301.00003\n\n"
+        '[4] Owl, A., & Heron, B. (2024). Fish seen from the sky. arXiv preprint arXiv:2301.00004. [link](https://arxiv.org/abs/2301.00004)\n'
+    )
+    got = {item.title: (item.name, item.authors, item.venue, item.facts) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owls Hunt at Night with Nets": ("OwlNet", "A. Owl and B. Heron", "ICLR 2023", [("Venue", "ICLR 2023")]),
+        "Herons Wait Patiently in Water": ("HeronNet", "J.-B. Heron and C. Crow", "arXiv preprint 2023", [("Venue", "arXiv preprint 2023")]),
+        "A benchmark of birds for everyone": ("BirdBench", "D. Crow and E. Finch and G. Gull", "NeurIPS 2023", [("Venue", "NeurIPS 2023")]),
+        "Fish seen from the sky": ("", "Owl, A. and Heron, B.", "arXiv preprint 2024", [("Venue", "arXiv preprint 2024")]),
+    }
+
+
+def test_a_card_broken_into_lines_by_spaces_or_a_backslash() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = ("**Owls Hunt at Night with Nets**  \nAnn Owl, Ben Heron, Cy Crow  \nECCV 2020  \n[Paper](https://arxiv.org/abs/2301.00001)\n\n"
+            "**Herons Wait Patiently in Water**\\\nDee Heron, Eve Crow\\\nICCV 2021\\\n[Paper](https://arxiv.org/abs/2301.00002)\n\n"
+            "**Crows Count to Five**\nFay Crow, Gus Finch\nCVPR 2022\n[Paper](https://arxiv.org/abs/2301.00003)\n")
+    got = {item.title: (item.authors, item.venue) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": ("Ann Owl and Ben Heron and Cy Crow", "ECCV 2020"),
+                   "Herons Wait Patiently in Water": ("Dee Heron and Eve Crow", "ICCV 2021"),
+                   "Crows Count to Five": ("Fay Crow and Gus Finch", "CVPR 2022")}

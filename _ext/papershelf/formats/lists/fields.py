@@ -62,7 +62,7 @@ LABEL_WORDS = {
     "website", "web", "page", "site", "official", "publish", "published", "star", "stars", "paper list", "list", "source", "source code", "repo",
     "repository", "blog", "video", "slides", "poster", "model", "models", "dataset", "data", "doi", "bibtex", "abstract", "html", "openreview",
     "url", "download", "checkpoint", "weights", "huggingface", "hf", "demo page", "supplementary", "supp", "talk", "pytorch", "tensorflow",
-    "jax", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
+    "jax", "available", "online", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
     "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
     "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
@@ -328,7 +328,23 @@ def _apa(text: str) -> Reference | None:
     names = [name.strip() for name in re.split(r"(?<=\.)\s*,\s*(?:&\s*)?|\s*,?\s*&\s*", found.group(1).strip(" ,")) if name.strip()]
     if not names or not all(_APA_NAME.match(name) for name in names):
         return None
-    return Reference(" and ".join(names), found.group(3).strip(), found.group(4).strip(), found.group(2), (found.group(1), text[found.end(3):]))
+    venue = re.sub(r"\s+arXiv:\d{0,4}$", "", found.group(4).strip())  # "arXiv preprint arXiv:2304.10592": the id is no venue
+    return Reference(" and ".join(names), found.group(3).strip(), venue, found.group(2), (found.group(1), text[found.end(3):]))
+
+
+#: an IEEE reference: 'A. Owl, B. Heron, and C. Crow, "Title of the paper," in Proc. ICLR, 2023, pp. 1-10.'
+IEEE = re.compile(r"^([^\"\u201c\u201d]{3,1000}?),\s*[\"\u201c]([^\"\u201c\u201d]{8,500}?)[,.]?[\"\u201d]\s*,?\s*(.{0,400})$")
+#: its tail: the venue ("in Proc. of the ICML", "IEEE Trans. Pattern Anal. Mach. Intell.", "arXiv preprint arXiv:2304.08485"), then the year
+IEEE_TAIL = re.compile(r"^(?:in\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?([^\W\d_][^,]{0,100}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,.{0,200}?((?:19|20)\d{2})")
+
+
+def _ieee(text: str) -> Reference | None:
+    found = IEEE.match(text)
+    tail = IEEE_TAIL.match(found.group(3)) if found else None
+    authors = _reference_authors(found.group(1)) if found and tail else ""
+    if not found or not tail or not authors:
+        return None
+    return Reference(authors, found.group(2).strip(" ,."), tail.group(1).strip(), tail.group(2), (found.group(1), found.group(3)))
 
 
 def _reference_authors(text: str) -> str:
@@ -356,7 +372,7 @@ def reference_line(text: str) -> Reference | None:
     text = " ".join(text.split())
     if len(text) > 1500:
         return None
-    apa = _apa(text)
+    apa = _apa(text) or _ieee(text)
     if apa is not None:
         return apa
     ends = list(SENTENCE_END.finditer(text))

@@ -91,7 +91,8 @@ def apply_citations(parsed: Parsed) -> None:
 
 
 #: a reference of a survey's list, by its number: "[12] A. Owl, B. Heron. Title. In ICLR, 2023. [[link](…)]"
-REFERENCE_NUMBER = re.compile(r"^\s{0,3}\[(\d{1,4})\]\s")
+#: (or a numbered list's "12. A. Owl, …", a bullet's "- [12] A. Owl, …")
+REFERENCE_NUMBER = re.compile(r"^\s{0,3}(?:[-*+]\s{1,4})?(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s")
 #: a citation by number in the text ("LLaVA [6]", "[3, 7]" is none): no link's text ("[6](…)") nor label ("[6]: …")
 CITED = re.compile(r"\[(\d{1,4})\](?![(:\[])")
 #: a Markdown link, read as its text: "[LLaVA](…) [6]"
@@ -105,7 +106,11 @@ def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
     "Evaluation: POPE [15]"). The name a clause gives a number is the paper's name, and the sections citing it
     its topics; a bullet that only cites numbers ("- Flamingo [8], BLIP-2 [4]") is about those papers, no
     resource of its own."""
-    numbered = {found.group(1): item for item in parsed.items if 0 < item.line <= len(lines) and (found := REFERENCE_NUMBER.match(lines[item.line - 1]))}
+    numbered: dict[str, Item] = {}
+    for item in parsed.items:
+        found = REFERENCE_NUMBER.match(lines[item.line - 1]) if 0 < item.line <= len(lines) else None
+        if found:
+            numbered.setdefault(found.group(1) or found.group(2), item)
     if len(numbered) < 3:  # "[1] [Title](…)" numbering a few rows is no survey's reference list
         return
     fenced = False
@@ -123,9 +128,9 @@ def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
             name = clause[cut[-1].end() :].strip() if cut else clause.strip()
             if not name and said.lstrip().startswith("|"):  # "| POPE | [15] | …": a table's Ref cell cites the work its row names
                 name = next((cell.strip() for cell in reversed(clause.split("|")) if cell.strip()), "")
-            item = numbered.get(found.group(1))
-            if item is not None and not item.name and _names_a_work(name) and normal_key(name) != normal_key(item.title):
-                item.name = name
+            work = numbered.get(found.group(1))
+            if work is not None and not work.name and _names_a_work(name) and normal_key(name) != normal_key(work.title):
+                work.name = name
     uncited = {id(item) for item in numbered.values()}  #: papers no section has cited yet
     kept = []
     for resource in parsed.resources:

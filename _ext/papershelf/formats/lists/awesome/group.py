@@ -171,9 +171,17 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             taken.append(bold[0][0])
         # "LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015)": the authors stand before the title
         before_quote = take(lead_text[: quoted.start()], bold[0][0]) if bold else lead_text[: quoted.start()]
-        item.authors = authors_of(before_quote.strip(" .,*[]"))
+        # "[3] A. Owl, B. Heron, "Title," in Proc. ICLR, 2023." (a reference as IEEE writes it): its number is no author
+        item.authors = authors_of(ROW_NUMBER.sub("", before_quote).strip(" .,*[]"))
         if item.authors:
-            taken.append(before_quote.strip(" .,*[]"))
+            taken.append(ROW_NUMBER.sub("", before_quote).strip(" .,*[]"))
+        numbered = ROW_NUMBER.match(before_quote)
+        if item.authors and numbered:
+            taken.append(numbered.group(0).strip())
+        reference = reference_line(ROW_NUMBER.sub("", lead_text).strip(" [(")) if item.authors else None
+        if reference is not None and normal_key(reference.title) == normal_key(item.title):
+            item.venue = item.venue or f"{reference.venue} {reference.year}"
+            taken.append(reference.said[1])
         own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", before_quote)
         if own and not item.name and not item.authors and _names_it(own.group(1), inlines[0].content):
             item.name = own.group(1)  # "<u>GPT-3</u>: **\"Language Models are Few-Shot Learners\"**": the list's name of it

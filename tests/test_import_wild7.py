@@ -531,3 +531,20 @@ def test_a_card_broken_into_lines_by_spaces_or_a_backslash() -> None:
     assert got == {"Owls Hunt at Night with Nets": ("Ann Owl and Ben Heron and Cy Crow", "ECCV 2020"),
                    "Herons Wait Patiently in Water": ("Dee Heron and Eve Crow", "ICCV 2021"),
                    "Crows Count to Five": ("Fay Crow and Gus Finch", "CVPR 2022")}
+
+
+def test_a_leaderboard_whose_paper_cells_are_venue_labels() -> None:
+    """"| ViT-H/14 | [ICLR'21](openreview…) |" rows: the label dates the paper, rows linking one paper are one page,
+    and a "Paper / Blog" header is the title column."""
+    from papershelf.commands.importer import merge_duplicates
+    from papershelf.formats.lists import awesome
+
+    said = ("| Rank | Method | Acc | Paper | Code |\n|---|---|---|---|---|\n"
+            "| 1 | Owl-H/14 | 88.5 | [ICLR'21](https://openreview.net/forum?id=Owl1) | [code](https://github.com/x/owl) |\n"
+            "| 2 | Owl-L/16 | 87.7 | [ICLR'21](https://openreview.net/forum?id=Owl1) | - |\n"
+            "| 3 | Heron-50 | 76.1 | [CVPR'16](https://openaccess.thecvf.com/content_cvpr_2016/html/Heron_CVPR_2016_paper.html) | - |\n\n"
+            "| Release | Name | Paper / Blog |\n|---|---|---|\n| Mar 2023 | Crow-4 | [Crow-4 Technical Report](https://arxiv.org/abs/2303.08774) |\n")
+    items = merge_duplicates(awesome.parse_awesome(said, "x.md").items, "x.md")
+    assert [(item.title, item.name, item.venue, item.date, item.aliases) for item in items] == [
+        ("Owl-H/14", "", "ICLR 2021", "2021", ["Owl-L/16"]), ("Heron-50", "", "CVPR 2016", "2016", []),
+        ("Crow-4 Technical Report", "Crow-4", "", "2023-03", [])]

@@ -979,13 +979,19 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     finding at the later row.
     """
     first: dict[str, Item] = {}
+    by_link: dict[str, Item] = {}
     result = []
     for item in items:
         found = awesome.arxiv_in(item.paper_url)
         identity = (found.identifier if found else "") or "title:" + normal_title(item.title)
         owner = first.get(identity)
+        linked = by_link.get(normal_link(item.paper_url)) if owner is None and item.paper_url else None
+        if linked is not None and not (paper_like(linked.title) and paper_like(item.title)):
+            owner = linked  # "| ViT-H/14 | [ICLR'21](openreview…) |" then "| ViT-L/16 |" the same link: one paper, named by its rows
         if owner is None:
             first[identity] = item
+            if item.paper_url:
+                by_link.setdefault(normal_link(item.paper_url), item)
             result.append(item)
             continue
         same_title = normal_title(item.title) == normal_title(owner.title)

@@ -192,7 +192,8 @@ def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], col
 
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
-    roles = [COLUMNS.get(name, "") for name in header]
+    # "Paper / Blog", "Code & Weights": a header naming two things is the column of the first
+    roles = [COLUMNS.get(name, "") or COLUMNS.get(re.split(r"\s*(?:/|&|\+|,|\band\b)\s*", name, maxsplit=1)[0], "") for name in header]
     if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
 
         def titled(column: int) -> int:
@@ -344,7 +345,9 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         item.links.append(LabelledLink("code", badge))
     if (not item.title or is_label(item.title)) and item.name:
         item.title = item.name  # "| Heron | [📄 Paper](…) |": the row's name is all it calls the paper
-    date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60)], year)
+    # "| [ICLR'21](openreview…) |": a link's text saying where and when the paper appeared
+    labels = [p.text for cell in cells for p in pieces(cell) if p.kind == "link" and VENUE_ONLY.fullmatch(p.text.strip()) and re.search(r"\d", p.text)]
+    date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60), *labels], year)
     place(item, parsed)
 
 

@@ -548,3 +548,21 @@ def test_a_leaderboard_whose_paper_cells_are_venue_labels() -> None:
     assert [(item.title, item.name, item.venue, item.date, item.aliases) for item in items] == [
         ("Owl-H/14", "", "ICLR 2021", "2021", ["Owl-L/16"]), ("Heron-50", "", "CVPR 2016", "2016", []),
         ("Crow-4 Technical Report", "Crow-4", "", "2023-03", [])]
+
+
+def test_notes_beside_a_related_paper_and_authors_after_a_title() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = ("- Trust regions\n  - **OwlPO**: Owl Policy Optimization, ICML 2015 [[paper](https://arxiv.org/abs/1502.05477)]\n"
+            "    - Key idea: a KL constraint.\n    - Related: [Natural Owl Gradient](https://papers.nips.cc/paper/2073-a-natural-owl-gradient)\n"
+            "  - Proximal Owl Optimization Algorithms (Schulman et al., 2017) [arXiv](https://arxiv.org/abs/1707.06347)\n"
+            "  - Soft Owl-Critic: Off-Policy Owls with a Stochastic Actor. *Ann Owl, Ben Heron*. ICML 2018. [[pdf](https://arxiv.org/pdf/1801.01290)]\n")
+    parsed = awesome.parse_awesome(said, "x.md")
+    got = {item.title: (item.authors, item.date, [line for line in item.body if line]) for item in parsed.items}
+    assert got == {
+        "OwlPO: Owl Policy Optimization": ("", "2015", ["- Key idea: a KL constraint."]),
+        "Natural Owl Gradient": ("", "", []),
+        "Proximal Owl Optimization Algorithms": ("Schulman and others", "2017", []),
+        "Soft Owl-Critic: Off-Policy Owls with a Stochastic Actor": ("Ann Owl and Ben Heron", "2018", []),
+    }
+    assert not parsed.resources

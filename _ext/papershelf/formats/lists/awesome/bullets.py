@@ -312,7 +312,13 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
                 _author_line(items[-1], [token for token in tokens[a:b] if token.type == "inline"], year)
     subtopic = tuple([*inner, *([] if topic or not items or items[-1].paper_url else [items[-1].title[:80]])])
     for a, _ in nested_papers:
+        before = len(parsed.resources)
         read_list(tokens, a, lines, section, year, path, parsed, subtopic if not (items and items[-1].paper_url) else tuple(inner))
+        if items and items[-1].paper_url:
+            # "- Key idea: …" beside "- Related: [Title](…)" under a paper: a note of the paper, no resource of its own
+            notes = [resource for resource in parsed.resources[before:] if not resource.links and 0 < resource.line <= len(lines)]
+            parsed.resources[before:] = [resource for resource in parsed.resources[before:] if all(resource is not note for note in notes)]
+            items[-1].body.extend(["", *safe_lines([lines[resource.line - 1].strip() for resource in notes])] if notes else [])
     for item in items:
         if item.paper_url or not nested_papers:
             place(item, parsed)

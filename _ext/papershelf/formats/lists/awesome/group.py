@@ -248,9 +248,13 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             taken += [by[2], item.title]
             link = None
         elif before and not SEPARATORS.match(before):
-            # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
-            cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
+            # the plain text before the first link is the title, up to "(2015), Authors", "(Schulman et al., 2017)" or ", *Venue, 2024*"
+            cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|\s\((?P<by>[^()]{2,80}?),\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
             item.title = before[: cut.start()] if cut else before
+            names = cut.group("by") if cut else None
+            item.authors = authors_of(names) if names else ""
+            if names and item.authors:
+                taken.append(names)
             link = None
         elif link is not None:
             item.title = link.text
@@ -309,6 +313,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
+            at = item.title.find(segment.strip(" *_"))
+            if at > 0 and item.title[:at].rstrip().endswith("."):  # "Title. *A. Owl, B. Heron*. ICML 2018.": the names end the title
+                item.title = item.title[:at].rstrip(" .")
             break
     if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
         for number, part in enumerate(parts[:-1]):

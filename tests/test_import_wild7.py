@@ -566,3 +566,17 @@ def test_notes_beside_a_related_paper_and_authors_after_a_title() -> None:
         "Soft Owl-Critic: Off-Policy Owls with a Stochastic Actor": ("Ann Owl and Ben Heron", "2018", []),
     }
     assert not parsed.resources
+
+
+def test_citations_that_link_their_reference_and_links_labelled_by_an_emoji() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = ("- OwlNet [[1]](#ref1), a net; HeronNet [2](#ref2)\n- CrowNet <sup>[3](#ref3)</sup>\n\n## References\n\n"
+            '<a id="ref1"></a>[1] A. Owl, B. Heron. Owls Hunt at Night with Nets. In ICLR, 2023. [[link](https://arxiv.org/abs/2301.00001)]\n\n'
+            '<a name="ref2"></a>[2] C. Heron, D. Crow. Herons Wait Patiently in Water. In ICML, 2023. [[link](https://arxiv.org/abs/2301.00002)]\n\n'
+            '<span id="ref3">[3]</span> E. Crow, F. Finch. Crows Count to Five and More. In CVPR, 2023. [[link](https://arxiv.org/abs/2301.00003)]\n\n'
+            "| Paper | Links |\n|---|---|\n| Gulls at Sea and on Land | [\U0001f4c4](https://arxiv.org/abs/2301.00004)<br>[\U0001f4bb](https://github.com/x/gull)<br>"
+            "[\U0001f310](https://gull.github.io) |\n")
+    got = {item.title: (item.name, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": ("OwlNet", ["paper"]), "Herons Wait Patiently in Water": ("HeronNet", ["paper"]),
+                   "Crows Count to Five and More": ("CrowNet", ["paper"]), "Gulls at Sea and on Land": ("", ["paper", "code", "homepage"])}

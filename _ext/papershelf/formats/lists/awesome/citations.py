@@ -97,6 +97,9 @@ REFERENCE_NUMBER = re.compile(r"^\s{0,3}(?:[-*+]\s{1,4})?(?:\[(\d{1,4})\]|(\d{1,
 CITED = re.compile(r"\[(\d{1,4})\](?![(:\[])")
 #: a Markdown link, read as its text: "[LLaVA](…) [6]"
 MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}\)")
+#: a citation linking its reference: "[[6]](#ref6)", "[6](#ref-6)"
+CITED_LINK = re.compile(r"\[\[?(\d{1,4})\]?\]\(#[^()\s]{0,200}\)")
+HTML_TAG = re.compile(r"<[^<>\n]{0,300}>")
 #: where a clause naming a cited work starts: a separator, or "and" ("BLIP [22] and BLIP-2 [4]")
 CLAUSE = re.compile(r"[,;:|()\u2014\u2013]|\s-\s|^\s*(?:[-*+]|\d{1,3}[.)])\s|\band\b")
 
@@ -108,7 +111,7 @@ def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
     resource of its own."""
     numbered: dict[str, Item] = {}
     for item in parsed.items:
-        found = REFERENCE_NUMBER.match(lines[item.line - 1]) if 0 < item.line <= len(lines) else None
+        found = REFERENCE_NUMBER.match(_said(lines[item.line - 1])) if 0 < item.line <= len(lines) else None
         if found:
             numbered.setdefault(found.group(1) or found.group(2), item)
     if len(numbered) < 3:  # "[1] [Title](…)" numbering a few rows is no survey's reference list
@@ -117,9 +120,9 @@ def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
     for row in lines:
         if row.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        if fenced or REFERENCE_NUMBER.match(row):
+        said = _said(row)
+        if fenced or REFERENCE_NUMBER.match(said):
             continue
-        said = re.sub(r"[*_`]", "", MD_LINK.sub(r"\1", row[:2000]))
         start = 0
         for found in CITED.finditer(said):
             clause = said[start : found.start()]
@@ -134,7 +137,7 @@ def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
     uncited = {id(item) for item in numbered.values()}  #: papers no section has cited yet
     kept = []
     for resource in parsed.resources:
-        row = lines[resource.line - 1] if 0 < resource.line <= len(lines) else ""
+        row = _said(lines[resource.line - 1]) if 0 < resource.line <= len(lines) else ""
         papers = [numbered[number] for number in CITED.findall(row) if number in numbered]
         if resource.links or not papers or REFERENCE_NUMBER.match(row):
             kept.append(resource)
@@ -147,6 +150,11 @@ def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
             else:
                 item.tags += [topic for topic in topics if topic != item.section and topic not in item.tags]
     parsed.resources = kept
+
+
+def _said(row: str) -> str:
+    """A line as its reader sees it: no HTML tags (``<a id="ref6"></a>``), links as their text, "[[6]](#ref6)" as "[6]"."""
+    return re.sub(r"[*_`]", "", MD_LINK.sub(r"\1", CITED_LINK.sub(r"[\1]", HTML_TAG.sub("", row[:2000]))))
 
 
 def _names_a_work(text: str) -> bool:

@@ -38,6 +38,9 @@ LINK_LABELS = {
     "blog": ("blog", ""),
     **{label: ("dataset", "") for label in ("dataset", "data", "benchmark")},
     **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
+    # a link labelled by an emoji alone: "[📄](…)<br>[💻](…)<br>[🌐](…)"
+    **{"\U0001f4c4": ("paper", ""), "\U0001f4c3": ("paper", ""), "\U0001f4bb": ("code", ""), "\U0001f310": ("homepage", ""), "\U0001f3e0": ("homepage", ""),
+       "\U0001f3a5": ("video", ""), "\U0001f4f9": ("video", ""), "\U0001f3ac": ("video", "")},
 }
 
 
@@ -298,7 +301,7 @@ def normal_date(text: str) -> str:
 
 
 def link_kind(label: str) -> tuple[str, str] | None:
-    key = " ".join(re.sub(r"[\[\]*_`:]", " ", label).lower().split())
+    key = " ".join(re.sub(r"[\[\]*_`:\ufe0f]", " ", label).lower().split())
     words = " ".join(re.sub(r"[^\w\s-]", " ", key).split())  # "🤗 Model", "📄 Paper"
     return LINK_LABELS.get(key) or LINK_LABELS.get(words)
 

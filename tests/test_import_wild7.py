@@ -580,3 +580,20 @@ def test_citations_that_link_their_reference_and_links_labelled_by_an_emoji() ->
     got = {item.title: (item.name, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
     assert got == {"Owls Hunt at Night with Nets": ("OwlNet", ["paper"]), "Herons Wait Patiently in Water": ("HeronNet", ["paper"]),
                    "Crows Count to Five and More": ("CrowNet", ["paper"]), "Gulls at Sea and on Land": ("", ["paper", "code", "homepage"])}
+
+
+def test_a_card_in_html_and_notes_beside_a_numbered_paper() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = ("## Cards\n\n<p><b>Herons Wait Patiently in Water</b><br>Cy Heron, Dee Crow<br>ICCV 2021<br>"
+            '<a href="https://arxiv.org/abs/2301.00002">Paper</a> | <a href="https://github.com/x/heron">Code</a></p>\n\n'
+            '<p align="center"><img src="owl.png"><br><sub>Figure 1. Owls, from the <a href="https://arxiv.org/abs/2301.00009">paper</a>.</sub></p>\n\n'
+            "## Nested\n\n- Topic A\n  - 1) [Crows Count to Five](https://arxiv.org/abs/2301.00003), NeurIPS 2022\n    - TL;DR: crows count.\n")
+    parsed = awesome.parse_awesome(said, "x.md")
+    got = {item.title: (item.authors, item.venue, [link.kind for link in item.links], [line for line in item.body if line]) for item in parsed.items}
+    assert got == {"Herons Wait Patiently in Water": ("Cy Heron and Dee Crow", "ICCV 2021", ["paper", "code"], []),
+                   "Crows Count to Five": ("", "NeurIPS 2022", ["paper"], ["- TL;DR: crows count."])}
+    assert not parsed.resources
+    from papershelf.formats.lists.awesome.bullets import BOLD_LINE
+
+    assert BOLD_LINE.fullmatch("**[" + "a" * 200_000 + "](" + "b" * 200_000) is None

@@ -33,6 +33,7 @@ from papershelf.formats.lists.awesome.bullets import (
     field_paragraph,
     fields_of,
     quoted_lines,
+    read_html_cards,
     read_html_list,
     read_list,
     read_news,
@@ -156,6 +157,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
             index = read_html_table(tokens, index, lines, topic, year, path, parsed)
             continue
         if token.type == "html_block" and HTML_ITEM.search(token.content) and read_html_list(token, topic, year, path, parsed):
+            index += 1
+            continue
+        if token.type == "html_block" and read_html_cards(token, topic, year, path, parsed):
             index += 1
             continue
         if token.type == "html_block" and section is not None:

@@ -158,6 +158,7 @@ def _said(row: str) -> str:
 
 
 def _names_a_work(text: str) -> bool:
-    """One to three words each written as a name ("LLaVA", "CLIP ViT-L/14", "mPLUG-Owl"), none a lower-case word of prose."""
+    """One to three words each written as a name ("LLaVA", "CLIP ViT-L/14", "mPLUG-Owl", "Kosmos-2"): a capital or
+    a digit inside each word, so neither prose ("recent works [3]") nor a sentence's first word ("Transformers [3]")."""
     words = text.split()
-    return 0 < len(words) <= 3 and len(text) <= 40 and re.search(r"[^\W\d_]", text) is not None and all(re.fullmatch(r"[^\W_][\w.+/'-]*", word) and re.search(r"[A-Z\d]", word) for word in words)
+    return 0 < len(words) <= 3 and len(text) <= 40 and re.search(r"[^\W\d_]", text) is not None and all(re.fullmatch(r"[^\W_][\w.+/'-]*", word) and re.search(r"[A-Z\d]", word[1:]) for word in words)

@@ -990,13 +990,19 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     finding at the later row.
     """
     first: dict[str, Item] = {}
+    by_link: dict[str, Item] = {}
     result = []
     for item in items:
         found = awesome.arxiv_in(item.paper_url)
         identity = (found.identifier if found else "") or "title:" + normal_title(item.title)
         owner = first.get(identity)
+        linked = by_link.get(normal_link(item.paper_url)) if owner is None and item.paper_url else None
+        if linked is not None and not (paper_like(linked.title) and paper_like(item.title)):
+            owner = linked  # "| ViT-H/14 | [ICLR'21](openreview…) |" then "| ViT-L/16 |" the same link: one paper, named by its rows
         if owner is None:
             first[identity] = item
+            if item.paper_url:
+                by_link.setdefault(normal_link(item.paper_url), item)
             result.append(item)
             continue
         same_title = normal_title(item.title) == normal_title(owner.title)
@@ -1018,6 +1024,8 @@ def merge_duplicates(items: list[Item], path: str) -> list[Item]:
         owner.facts.extend(fact for fact in item.facts if fact not in owner.facts)
         owner.body.extend(line for line in item.body if line.strip() and line not in owner.body)
         owner.date = owner.date if len(owner.date) >= len(item.date) else item.date
+        # a leaderboard's second table says where the paper appeared, or who wrote it, when the first did not
+        owner.venue, owner.authors = owner.venue or item.venue, owner.authors or item.authors
         owner.warnings.extend(item.warnings)
         if same_title:
             owner.warnings.append(Problem(Code.DUPLICATE_LINK, f"the paper of line {item.line} again ({item.paper_url}); merged into one page", owner.line, path))

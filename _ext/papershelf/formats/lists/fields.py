@@ -24,6 +24,7 @@ VENUES = (
     "LoG", "COLM", "FAccT", "ICSE", "FSE", "ASE", "OSDI", "SOSP", "NSDI", "MLSys", "ISCA", "MICRO", "HPCA", "ASPLOS", "DAC",
     "ICCAD", "EuroSys", "ATC", "SC", "PPoPP", "AAMAS", "IJCNN", "ICONIP", "CoNLL", "SemEval", "NLPCC", "TKDD", "TOIS", "TIST",
     "ICWSM", "ICME", "IJCNLP", "Findings", "ACM Computing Surveys", "CSUR", "Neurocomputing", "Bioinformatics", "KR", "CAV",
+    "3DV",
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
@@ -61,7 +62,7 @@ LABEL_WORDS = {
     "website", "web", "page", "site", "official", "publish", "published", "star", "stars", "paper list", "list", "source", "source code", "repo",
     "repository", "blog", "video", "slides", "poster", "model", "models", "dataset", "data", "doi", "bibtex", "abstract", "html", "openreview",
     "url", "download", "checkpoint", "weights", "huggingface", "hf", "demo page", "supplementary", "supp", "talk", "pytorch", "tensorflow",
-    "jax", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
+    "jax", "available", "online", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
     "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
     "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
@@ -143,6 +144,8 @@ def clean_title(text: str) -> Title:
     if quoted and not re.match(r"\s*:\s*\w", quoted.group(2)):  # "“Why Should I Trust You?”: Explaining …" keeps its quote
         title, rest = quoted.group(1).strip(), quoted.group(2).strip()
     title = title.strip(" \t,;|")
+    # "* Title ([pdf](…), [code](…))": the bracket opened before the links is no part of the title
+    title = title[:-1].rstrip() if title.endswith(("(", "[", "\uff08")) else title
     # "Title 🔥", "Title :star:": a mark after the title (a symbol after a space; "Owl™" keeps its sign)
     while (mark := re.search(r"\s+(:[a-z_]+:|[^\w\s]+)$", title)) and (
             re.fullmatch(r":[a-z_]+:", mark.group(1)) or all(unicodedata.category(char) in ("So", "Mn", "Cf") for char in mark.group(1))):
@@ -328,11 +331,12 @@ def _with_particles(text: str) -> str:
 
 
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
-#: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++.", "3D."); a title's own "?" or "!"
-#: before a capital ends it too
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d[^\W\d_])|(?<=[)\]+?!\d])|(?<=-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
-#: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017"
-REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)\s*,?\s+((?:19|20)\d{2})\s*\.?$")
+#: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++.", "3D.", not the initials "J.-B."); a
+#: title's own "?" or "!" before a capital ends it too
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d[^\W\d_])|(?<=[)\]+?!\d])|(?<=[^\W\d_]{2}-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
+#: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017",
+#: "arXiv preprint arXiv:2303.15389, 2023" (the id is the link's to say)
+REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,?\s+((?:19|20)\d{2})\s*\.?$")
 #: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf"); other
 #: lowercase words make it a phrase of a title ("Retrieval from a Few-Shot Model")
 _REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ten|ter|bin)\s+)*[A-Z][\w'\u2019.-]*){0,3}$")
@@ -362,7 +366,23 @@ def _apa(text: str) -> Reference | None:
     names = [name.strip() for name in re.split(r"(?<=\.)\s*,\s*(?:&\s*)?|\s*,?\s*&\s*", found.group(1).strip(" ,")) if name.strip()]
     if not names or not all(_APA_NAME.match(name) for name in names):
         return None
-    return Reference(" and ".join(names), found.group(3).strip(), found.group(4).strip(), found.group(2), (found.group(1), text[found.end(3):]))
+    venue = re.sub(r"\s+arXiv:\d{0,4}$", "", found.group(4).strip())  # "arXiv preprint arXiv:2304.10592": the id is no venue
+    return Reference(" and ".join(names), found.group(3).strip(), venue, found.group(2), (found.group(1), text[found.end(3):]))
+
+
+#: an IEEE reference: 'A. Owl, B. Heron, and C. Crow, "Title of the paper," in Proc. ICLR, 2023, pp. 1-10.'
+IEEE = re.compile(r"^([^\"\u201c\u201d]{3,1000}?),\s*[\"\u201c]([^\"\u201c\u201d]{8,500}?)[,.]?[\"\u201d]\s*,?\s*(.{0,400})$")
+#: its tail: the venue ("in Proc. of the ICML", "IEEE Trans. Pattern Anal. Mach. Intell.", "arXiv preprint arXiv:2304.08485"), then the year
+IEEE_TAIL = re.compile(r"^(?:in\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?([^\W\d_][^,]{0,100}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,.{0,200}?((?:19|20)\d{2})")
+
+
+def _ieee(text: str) -> Reference | None:
+    found = IEEE.match(text)
+    tail = IEEE_TAIL.match(found.group(3)) if found else None
+    authors = _reference_authors(found.group(1)) if found and tail else ""
+    if not found or not tail or not authors:
+        return None
+    return Reference(authors, found.group(2).strip(" ,."), tail.group(1).strip(), tail.group(2), (found.group(1), found.group(3)))
 
 
 def _reference_authors(text: str) -> str:
@@ -390,7 +410,7 @@ def reference_line(text: str) -> Reference | None:
     text = " ".join(text.split())
     if len(text) > 1500:
         return None
-    apa = _apa(text)
+    apa = _apa(text) or _ieee(text)
     if apa is not None:
         return apa
     ends = list(SENTENCE_END.finditer(text))

@@ -33,6 +33,7 @@ from papershelf.formats.lists.awesome.bullets import (
     field_paragraph,
     fields_of,
     quoted_lines,
+    read_html_cards,
     read_html_list,
     read_list,
     read_news,
@@ -42,6 +43,7 @@ from papershelf.formats.lists.awesome.citations import (
     BIBTEX_OPENER,
     apply_citations,
     bibtex_fields,
+    cited_by_number,
     cited_in_prose,
 )
 from papershelf.formats.lists.awesome.cleanup import FOLDING, blank_folding
@@ -182,6 +184,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
         if token.type == "html_block" and HTML_ITEM.search(token.content) and read_html_list(token, topic, year, path, parsed):
             index += 1
             continue
+        if token.type == "html_block" and read_html_cards(token, topic, year, path, parsed):
+            index += 1
+            continue
         if token.type == "html_block" and section is not None:
             section.inlines += html_inlines(token.content, (token.map or [0])[0] + 1)
         if token.type == "code_block" and "](" in token.content:  # link lines indented by mistake: Markdown, not code
@@ -206,7 +211,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 start = (token.map or [0])[0]
                 section.inlines += [inline for number, row in fields_of(token) if (inline := inline_of(row, start + number + 1)) is not None]
             elif anchors(parts):
-                place_group(quoted_lines(token) if quoted else [token], topic, year, path, parsed, ())
+                # "**Title**" / "Authors" / "CVPR 2020" / "[Paper](…)", a line each, quoted or not: one field a line
+                place_group(quoted_lines(token), topic, year, path, parsed, ())
             elif has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
                 # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
                 _, inlines, where = parsed.open_item
@@ -232,6 +238,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     cited_in_prose(parsed)
     _venue_of_heading(parsed.items[venue_from:], venues)
     apply_citations(parsed)
+    cited_by_number(parsed, lines)
     return parsed
 
 

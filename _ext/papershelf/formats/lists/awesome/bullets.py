@@ -87,6 +87,32 @@ def read_html_list(token: Token, topic: str, year: str, path: str, parsed: Parse
     return True
 
 
+#: a card's first line: its title in bold, or a bold link ("**Title**", "**[Title](…)**")
+BOLD_LINE = re.compile(r"\s*(\*\*|__)(?:[^*_\[\]]{1,400}|\[[^\[\]]{1,400}\]\([^()\s]{1,1000}\))\1\s*")
+
+
+def read_html_cards(token: Token, topic: str, year: str, path: str, parsed: Parsed) -> bool:
+    """An HTML block holding cards: ``<p><b>Title</b><br>Authors<br>CVPR 2023<br><a href="…">Paper</a></p>``, read as
+    its Markdown card would be (a bold title line, a line a field); False when no part of it is such a card."""
+    start = (token.map or [0])[0] + 1
+    groups: list[list[str]] = [[]]
+    for text in html_as_markdown(token.content):
+        if text.strip():
+            groups[-1].append(text)
+        elif groups[-1]:
+            groups.append([])
+    inlines = [[inline for text in group if (inline := inline_of(text, start)) is not None] for group in groups if group]
+    cards = [len(group) >= 2 and BOLD_LINE.fullmatch(group[0].content) is not None and has_paper([p for inline in group for p in pieces(inline)]) for group in inlines]
+    if not any(cards):
+        return False
+    for group, card in zip(inlines, cards, strict=True):
+        if card:
+            place_group(group, topic, year, path, parsed, ())
+        else:
+            parsed.notes += ["", safe_markdown([p for inline in group for p in pieces(inline)])]
+    return True
+
+
 #: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"
 FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*\S")
 
@@ -188,7 +214,8 @@ def close_section(section: Section | None, parsed: Parsed, path: str) -> None:
     if item is None:
         return
     body = [line for line in parsed.notes[section.notes_at :] if line.strip()]
-    item.body = [line for text in body for line in ("", text)] if body and not item.body else item.body
+    # the section's paragraphs are the paper's notes, after what its own lines put in the body (a figure's link)
+    item.body = [*item.body, *(line for text in body for line in ("", text))]
     del parsed.notes[section.notes_at - 2 :]
     place(item, parsed)
 
@@ -277,8 +304,16 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
             groups[0] = [*groups[0], *fields[2]]
             nested.remove(fields[:2])
     if not groups:  # "- 12) [Title](...)": the item is a list of its own
-        for a, _ in nested:
+        last: Item | None = None
+        for a, b in nested:
+            span_of = tokens[a].map or [0, 0]
+            if last is not None and not _papers_in(tokens, a, b):
+                # "- 1) [Title](…)" then "  - TL;DR: …", a list beside it in the item: the paper's notes
+                last.body.extend(["", *safe_lines(lines[span_of[0] : span_of[1]])])
+                continue
+            count = len(parsed.items)
             read_list(tokens, a, lines, section, year, path, parsed, tags)
+            last = parsed.items[-1] if len(parsed.items) > count else None
         return
     papers = [group for group in groups if has_paper([p for inline in group for p in pieces(inline)])]
     if len(groups) == 1 and not papers and len(nested) == 1 and (authored := authors_bullet(tokens, *nested[0])):
@@ -311,7 +346,13 @@ def _read_item(tokens: list[Token], start: int, end: int, lines: list[str], sect
                 _author_line(items[-1], [token for token in tokens[a:b] if token.type == "inline"], year)
     subtopic = tuple([*inner, *([] if topic or not items or items[-1].paper_url else [items[-1].title[:80]])])
     for a, _ in nested_papers:
+        before = len(parsed.resources)
         read_list(tokens, a, lines, section, year, path, parsed, subtopic if not (items and items[-1].paper_url) else tuple(inner))
+        if items and items[-1].paper_url:
+            # "- Key idea: …" beside "- Related: [Title](…)" under a paper: a note of the paper, no resource of its own
+            notes = [resource for resource in parsed.resources[before:] if not resource.links and 0 < resource.line <= len(lines)]
+            parsed.resources[before:] = [resource for resource in parsed.resources[before:] if all(resource is not note for note in notes)]
+            items[-1].body.extend(["", *safe_lines([lines[resource.line - 1].strip() for resource in notes])] if notes else [])
     for item in items:
         if item.paper_url or not nested_papers:
             place(item, parsed)

@@ -88,3 +88,77 @@ def apply_citations(parsed: Parsed) -> None:
         year_said = fields.get("year", "")
         if not match.date and re.fullmatch(r"(?:19|20)\d{2}", year_said):
             match.date = year_said
+
+
+#: a reference of a survey's list, by its number: "[12] A. Owl, B. Heron. Title. In ICLR, 2023. [[link](…)]"
+#: (or a numbered list's "12. A. Owl, …", a bullet's "- [12] A. Owl, …")
+REFERENCE_NUMBER = re.compile(r"^\s{0,3}(?:[-*+]\s{1,4})?(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s")
+#: a citation by number in the text ("LLaVA [6]", "[3, 7]" is none): no link's text ("[6](…)") nor label ("[6]: …")
+CITED = re.compile(r"\[(\d{1,4})\](?![(:\[])")
+#: a Markdown link, read as its text: "[LLaVA](…) [6]"
+MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}\)")
+#: a citation linking its reference: "[[6]](#ref6)", "[6](#ref-6)"
+CITED_LINK = re.compile(r"\[\[?(\d{1,4})\]?\]\(#[^()\s]{0,200}\)")
+HTML_TAG = re.compile(r"<[^<>\n]{0,300}>")
+#: where a clause naming a cited work starts: a separator, or "and" ("BLIP [22] and BLIP-2 [4]")
+CLAUSE = re.compile(r"[,;:|()\u2014\u2013]|\s-\s|^\s*(?:[-*+]|\d{1,3}[.)])\s|\band\b")
+
+
+def cited_by_number(parsed: Parsed, lines: list[str]) -> None:
+    """A survey companion: the body names works by their number in its References ("**LLaVA** [6]",
+    "Evaluation: POPE [15]"). The name a clause gives a number is the paper's name, and the sections citing it
+    its topics; a bullet that only cites numbers ("- Flamingo [8], BLIP-2 [4]") is about those papers, no
+    resource of its own."""
+    numbered: dict[str, Item] = {}
+    for item in parsed.items:
+        found = REFERENCE_NUMBER.match(_said(lines[item.line - 1])) if 0 < item.line <= len(lines) else None
+        if found:
+            numbered.setdefault(found.group(1) or found.group(2), item)
+    if len(numbered) < 3:  # "[1] [Title](…)" numbering a few rows is no survey's reference list
+        return
+    fenced = False
+    for row in lines:
+        if row.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        said = _said(row)
+        if fenced or REFERENCE_NUMBER.match(said):
+            continue
+        start = 0
+        for found in CITED.finditer(said):
+            clause = said[start : found.start()]
+            start = found.end()
+            cut = list(CLAUSE.finditer(clause))
+            name = clause[cut[-1].end() :].strip() if cut else clause.strip()
+            if not name and said.lstrip().startswith("|"):  # "| POPE | [15] | …": a table's Ref cell cites the work its row names
+                name = next((cell.strip() for cell in reversed(clause.split("|")) if cell.strip()), "")
+            work = numbered.get(found.group(1))
+            if work is not None and not work.name and _names_a_work(name) and normal_key(name) != normal_key(work.title):
+                work.name = name
+    uncited = {id(item) for item in numbered.values()}  #: papers no section has cited yet
+    kept = []
+    for resource in parsed.resources:
+        row = _said(lines[resource.line - 1]) if 0 < resource.line <= len(lines) else ""
+        papers = [numbered[number] for number in CITED.findall(row) if number in numbered]
+        if resource.links or not papers or REFERENCE_NUMBER.match(row):
+            kept.append(resource)
+            continue
+        for item in papers:  # the References section is no topic of a paper the body discusses
+            topics = [topic for topic in (resource.section, *resource.tags) if topic]
+            if id(item) in uncited and topics:
+                item.section, item.tags = topics[0], topics[1:]
+                uncited.discard(id(item))
+            else:
+                item.tags += [topic for topic in topics if topic != item.section and topic not in item.tags]
+    parsed.resources = kept
+
+
+def _said(row: str) -> str:
+    """A line as its reader sees it: no HTML tags (``<a id="ref6"></a>``), links as their text, "[[6]](#ref6)" as "[6]"."""
+    return re.sub(r"[*_`]", "", MD_LINK.sub(r"\1", CITED_LINK.sub(r"[\1]", HTML_TAG.sub("", row[:2000]))))
+
+
+def _names_a_work(text: str) -> bool:
+    """One to three words each written as a name ("LLaVA", "CLIP ViT-L/14", "mPLUG-Owl", "Kosmos-2"): a capital or
+    a digit inside each word, so neither prose ("recent works [3]") nor a sentence's first word ("Transformers [3]")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and len(text) <= 40 and re.search(r"[^\W\d_]", text) is not None and all(re.fullmatch(r"[^\W_][\w.+/'-]*", word) and re.search(r"[A-Z\d]", word[1:]) for word in words)

@@ -173,9 +173,17 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             taken.append(bold[0][0])
         # "LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015)": the authors stand before the title
         before_quote = take(lead_text[: quoted.start()], bold[0][0]) if bold else lead_text[: quoted.start()]
-        item.authors = authors_of(before_quote.strip(" .,*[]"))
+        # "[3] A. Owl, B. Heron, "Title," in Proc. ICLR, 2023." (a reference as IEEE writes it): its number is no author
+        item.authors = authors_of(ROW_NUMBER.sub("", before_quote).strip(" .,*[]"))
         if item.authors:
-            taken.append(before_quote.strip(" .,*[]"))
+            taken.append(ROW_NUMBER.sub("", before_quote).strip(" .,*[]"))
+        numbered = ROW_NUMBER.match(before_quote)
+        if item.authors and numbered:
+            taken.append(numbered.group(0).strip())
+        reference = reference_line(ROW_NUMBER.sub("", lead_text).strip(" [(")) if item.authors else None
+        if reference is not None and normal_key(reference.title) == normal_key(item.title):
+            item.venue = item.venue or f"{reference.venue} {reference.year}"
+            taken.append(reference.said[1])
         own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", before_quote)
         if own and not item.name and not item.authors and _names_it(own.group(1), inlines[0].content):
             item.name = own.group(1)  # "<u>GPT-3</u>: **\"Language Models are Few-Shot Learners\"**": the list's name of it
@@ -247,9 +255,13 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             taken += [by[2], item.title]
             link = None
         elif before and not SEPARATORS.match(before):
-            # the plain text before the first link is the title, up to "(2015), Authors" or ", *Venue, 2024*"
-            cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
+            # the plain text before the first link is the title, up to "(2015), Authors", "(Schulman et al., 2017)" or ", *Venue, 2024*"
+            cut = re.search(r"\s\(\s*(?:19|20)\d{2}\s*\)|\s\((?P<by>[^()]{2,80}?),\s*(?:19|20)\d{2}\s*\)|,\s*(?=[A-Z][A-Za-z]+,?\s+(?:[A-Z][a-z]{2}\w*\s+)?(?:19|20)\d{2})", before)
             item.title = before[: cut.start()] if cut else before
+            names = cut.group("by") if cut else None
+            item.authors = authors_of(names) if names else ""
+            if names and item.authors:
+                taken.append(names)
             link = None
         elif link is not None:
             item.title = link.text
@@ -267,6 +279,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     for part in links:
         if part.url.startswith("#"):
             continue
+        if any(existing.url == part.url for existing in item.links):
+            continue  # a figure linking the paper above its title's link to it: one link
         if part is link:
             kind = "paper" if is_paper_url(part.url) else "code" if CODE_HOST.match(part.url) else "homepage"
             item.links.append(LabelledLink(kind if not (kind == "paper" and item.paper_url) else "other", part.url))
@@ -307,6 +321,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         if authors:
             item.authors = authors
             leftover = leftover.replace(segment.strip(" *_"), " ", 1)
+            at = item.title.find(segment.strip(" *_"))
+            if at > 0 and item.title[:at].rstrip().endswith("."):  # "Title. *A. Owl, B. Heron*. ICML 2018.": the names end the title
+                item.title = item.title[:at].rstrip(" .")
             break
     if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
         for number, part in enumerate(parts[:-1]):

@@ -14,8 +14,10 @@ from papershelf.formats import arxivid
 from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.entries import Item
 from papershelf.formats.lists.fields import (
+    ROW_NUMBER,
     VENUE_ONLY,
     is_label,
+    reference_line,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown
 
@@ -36,6 +38,9 @@ LINK_LABELS = {
     "blog": ("blog", ""),
     **{label: ("dataset", "") for label in ("dataset", "data", "benchmark")},
     **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
+    # a link labelled by an emoji alone: "[📄](…)<br>[💻](…)<br>[🌐](…)"
+    **{"\U0001f4c4": ("paper", ""), "\U0001f4c3": ("paper", ""), "\U0001f4bb": ("code", ""), "\U0001f310": ("homepage", ""), "\U0001f3e0": ("homepage", ""),
+       "\U0001f3a5": ("video", ""), "\U0001f4f9": ("video", ""), "\U0001f3ac": ("video", "")},
 }
 
 
@@ -66,6 +71,10 @@ DATE_TEXT = re.compile(r"^\s*[\(\[]?\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?:\s
 
 #: the link or image address of an HTML tag in a cell: <a href="...">, <img src="...">
 HTML_ATTR = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+#: a model's page on the Hugging Face Hub, ``huggingface.co/org/name`` (not a paper's, a data set's or a demo's there)
+HF_MODEL = re.compile(r"^https?://(?:www\.)?huggingface\.co/(?!papers/|datasets/|spaces/|docs/|blog/)[\w.-]+/[\w.-]+/?$", re.IGNORECASE)
 
 
 CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com)/", re.IGNORECASE)
@@ -103,13 +112,20 @@ def pieces(inline: Token) -> list[Piece]:
     children = list(inline.children or [])
     glued = _inside_words(children)  #: "M<sup>3</sup>IT": a superscript inside a word is part of it
     glue = False  #: the next text run continues the last piece's word
+    joined: set[int] = set()  #: pieces that continue the one before them, joined once at the end (no quadratic ``+=``)
     for number, child in enumerate(children):
         if child.type == "html_inline" and re.match(r"<(/?)sup\b", child.content, re.IGNORECASE):
             superscript = not child.content.startswith("</")
             continue
         if child.type == "text" and (number in glued or glue) and link is None and result and result[-1].kind == "text":
-            result[-1].text += child.content
+            joined.add(len(result))
+            result.append(Piece("text", child.content, em=result[-1].em, strong=result[-1].strong))
             glue = number in glued
+            continue
+        if link is None and number and result and result[-1].kind == "text" and (result[-1].em, result[-1].strong) == (em > 0, strong > 0) \
+                and _code_in_words(children[number - 1], child):
+            joined.add(len(result))  # "`IP-Adapter`: Title": a code span is part of the words around it, spaced as written
+            result.append(Piece("text", child.content, em=em > 0, strong=strong > 0))
             continue
         if superscript and child.type == "text" and number not in glued:
             continue
@@ -136,6 +152,8 @@ def pieces(inline: Token) -> list[Piece]:
                 result.append(Piece("text", f"({child.content.strip()})", em=em > 0, strong=strong > 0))  # "`CVPR 2024` Title": a venue tag
             else:
                 result.extend(_autolinked(child.content, inline.content, em=em > 0, strong=strong > 0))
+        elif child.type == "hardbreak" and link is None:
+            result.append(Piece("br"))  # "Title  " or "Title\\" at a line's end: a line break, as <br> is
         elif child.type in ("softbreak", "hardbreak"):
             (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
@@ -156,7 +174,33 @@ def pieces(inline: Token) -> list[Piece]:
                 result.append(Piece("image", alt.group(1) if alt else "", src))
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
-    return result
+    return _join(result, joined) if joined else result
+
+
+def _join(parts: list[Piece], joined: set[int]) -> list[Piece]:
+    """``parts`` with each piece in ``joined`` appended to the piece before it."""
+    out: list[Piece] = []
+    run: list[str] = []
+    for index, part in enumerate(parts):
+        if index in joined and out:
+            run.append(part.text)
+            continue
+        if run:
+            out[-1].text += "".join(run)
+            run = []
+        out.append(part)
+    if run:
+        out[-1].text += "".join(run)
+    return out
+
+
+def _code_in_words(before: Token, child: Token) -> bool:
+    """A code span and the text beside it (either way round), but no venue tag ("`CVPR 2024` Title" says where)."""
+    pair = (before.type, child.type)
+    if pair not in (("text", "code_inline"), ("code_inline", "text")):
+        return False
+    code = before if before.type == "code_inline" else child
+    return not VENUE_ONLY.fullmatch(code.content.strip())
 
 
 def _inside_words(children: list[Token]) -> set[int]:
@@ -267,7 +311,7 @@ def normal_date(text: str) -> str:
 
 
 def link_kind(label: str) -> tuple[str, str] | None:
-    key = " ".join(re.sub(r"[\[\]*_`:]", " ", label).lower().split())
+    key = " ".join(re.sub(r"[\[\]*_`:\ufe0f]", " ", label).lower().split())
     words = " ".join(re.sub(r"[^\w\s-]", " ", key).split())  # "🤗 Model", "📄 Paper"
     return LINK_LABELS.get(key) or LINK_LABELS.get(words)
 
@@ -363,9 +407,21 @@ def starts_entry(parts: list[Piece]) -> bool:
 
 def anchors(parts: list[Piece]) -> bool:
     """A paragraph of its own that is a paper: it opens with its title link, or names the paper in bold beside a paper link."""
-    if not has_paper(parts) or len(plain([p for p in parts if p.kind == "text"])) > 400:
+    if not has_paper(parts):
+        return False
+    if cites_before_link(parts):
+        return True
+    if len(plain([p for p in parts if p.kind == "text"])) > 400:
         return False
     return starts_entry(parts) or any(p.kind == "text" and p.strong and p.text.strip(" :") and not is_label(p.text.strip(" :")) for p in parts)
+
+
+def cites_before_link(parts: list[Piece]) -> bool:
+    """``[12] A. Owl, B. Heron. Title. In ICLR, 2023. [[link](…)]``: a paragraph that cites a paper as papers do
+    (a survey's references), its number in front and its link after."""
+    first = next((number for number, part in enumerate(parts) if part.kind == "link"), len(parts))
+    said = ROW_NUMBER.sub("", plain([p for p in parts[:first] if p.kind == "text"])).strip(" [(")
+    return reference_line(said) is not None
 
 
 def end_of(tokens: list[Token], index: int, opening: str) -> int:

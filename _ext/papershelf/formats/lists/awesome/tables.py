@@ -18,6 +18,7 @@ from papershelf.formats.lists.awesome.group import (
 from papershelf.formats.lists.awesome.inline import (
     CODE_HOST,
     EMPTY,
+    HF_MODEL,
     SEPARATORS,
     STAR_BADGE,
     Piece,
@@ -192,7 +193,8 @@ def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], col
 
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
-    roles = [COLUMNS.get(name, "") for name in header]
+    # "Paper / Blog", "Code & Weights": a header naming two things is the column of the first
+    roles = [COLUMNS.get(name, "") or COLUMNS.get(re.split(r"\s*(?:/|&|\+|,|\band\b)\s*", name, maxsplit=1)[0], "") for name in header]
     if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
 
         def titled(column: int) -> int:
@@ -315,7 +317,11 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
     runs = strong_runs([part for part in title_parts if part.kind != "br"][: next((n for n, p in enumerate(title_parts) if p.kind == "br" and item.title), len(title_parts))])
     bold = runs[0][0] if runs and not runs[0][1] and not is_label(runs[0][0]) else ""
     at = item.title.find(bold) if bold and link is None else -1
-    if at >= 0 and re.fullmatch(r"\s*(?:\d{1,4}\s*[.)\]:]?)?\s*", item.title[:at]):
+    subtitle = re.match(r"\s*:\s*(\S.*)", item.title[at + len(bold) :]) if at >= 0 and len(bold) <= 40 and not bold.endswith(":") else None
+    if subtitle and re.fullmatch(r"\s*", item.title[:at]):
+        # "**InstructPix2Pix**: Learning to Follow …": a bold name opens the title, as in a bullet
+        item.title = f"{bold}: {subtitle.group(1)}"
+    elif at >= 0 and re.fullmatch(r"\s*(?:\d{1,4}\s*[.)\]:]?)?\s*", item.title[:at]):
         # "1) **Title** - what it does": the bold run is the title, the rest a note
         rest.insert(0, item.title[at + len(bold) :].strip(" -\u2013\u2014:|"))
         item.title = bold
@@ -341,7 +347,9 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         item.links.append(LabelledLink("code", badge))
     if (not item.title or is_label(item.title)) and item.name:
         item.title = item.name  # "| Heron | [📄 Paper](…) |": the row's name is all it calls the paper
-    date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60)], year)
+    # "| [ICLR'21](openreview…) |": a link's text saying where and when the paper appeared
+    labels = [p.text for cell in cells for p in pieces(cell) if p.kind == "link" and VENUE_ONLY.fullmatch(p.text.strip()) and re.search(r"\d", p.text)]
+    date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60), *labels], year)
     place(item, parsed)
 
 
@@ -387,7 +395,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     if role in ("code", "demo", "project"):
         kind, link_label = {"code": ("code", ""), "demo": ("demo", ""), "project": ("homepage", "")}[role]
         for link in (link for link in links if link.url.startswith(("http://", "https://"))):
-            item.links.append(LabelledLink(kind, link.url, link_label))
+            # "| [🤗 bloom](huggingface.co/bigscience/bloom) |" in a Code column: the weights, no code
+            item.links.append(LabelledLink("model_zoo" if role == "code" and HF_MODEL.match(link.url) else kind, link.url, link_label))
         for part in parts:
             found = STAR_BADGE.search(part.image or (part.url if part.kind == "image" else ""))
             if found and role == "code" and not links:

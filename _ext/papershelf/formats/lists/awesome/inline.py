@@ -216,9 +216,6 @@ def _inside_words(children: list[Token]) -> set[int]:
 
 
 BARE_URL = re.compile(r"https?://[^\s()\[\]<>\"'|`]{4,500}")
-#: an arXiv id written as text, the way arXiv itself asks to be cited: "… and Jeff Dean. arXiv:1503.02531"
-ARXIV_TEXT = re.compile(r"(?<![\w/.:])arXiv:\s?((?:\d{4}\.\d{4,5}|[a-z-]{2,20}(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)(?![\w.]*\w)", re.IGNORECASE)
-LINKED = re.compile(f"{BARE_URL.pattern}|{ARXIV_TEXT.pattern}", re.IGNORECASE)
 
 
 #: a field's label just before a bare URL: "Paper link: https://...", "- Code: https://..."
@@ -226,19 +223,12 @@ URL_LABEL = re.compile(r"(?:^|(?<=[\s(\[|,;]))([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\
 
 
 def _autolinked(text: str, source: str, em: bool = False, strong: bool = False) -> list[Piece]:
-    r"""A text run with its bare URLs (and ``arXiv:ID``) as links, as GitHub shows them; a link's text is the label before it
+    r"""A text run with its bare URLs as links, as GitHub shows them; a link's text is the label before it
     ("Code: https://github.com/..." is a link labelled "Code"), else the URL. A URL the ``source`` escapes
     (``https\:\/\/…``) is text, as on GitHub."""
     out: list[Piece] = []
     start = 0
-    for found in LINKED.finditer(text):
-        if found.group(1):  # "arXiv:1503.02531": the paper's address, as a link labelled "arXiv"
-            cited = arxivid.parse(found.group(1))
-            if cited is not None:
-                out += [Piece("text", text[start : found.start()], em=em, strong=strong)] if found.start() > start else []
-                out.append(Piece("link", "arXiv", cited.abs_url(versioned=True)))
-                start = found.end()
-            continue
+    for found in BARE_URL.finditer(text):
         url = found.group(0).rstrip(".,;:")
         if url not in source:
             continue

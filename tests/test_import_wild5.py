@@ -344,7 +344,7 @@ def test_tex_two_papers_in_a_row_and_marks_after_a_title() -> None:
         "Owls Hunt at Night: A Study": ("", "arXiv", "2022-12", "https://arxiv.org/abs/2212.08073"),
         "Herons Wait: On Patience": ("Heron", "arXiv", "2023-01", "https://arxiv.org/abs/2301.00704"),  # one link: title and authors, one paper
     }
-    from papershelf.formats.lists.awesome import _cited_ids
+    from papershelf.formats.lists.awesome.citations import _cited_ids
 
     assert _cited_ids({"journal": "arXiv preprint arXiv:2401.00000"}) == set()  # a template's placeholder cites nothing
     assert _cited_ids({"journal": "arXiv preprint arXiv:2401.00001"}) == {"2401.00001"}

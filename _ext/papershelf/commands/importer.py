@@ -679,7 +679,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     """Import reading lists (files or folders) into the shelf; everything is checked before anything is written.
 
     ``shape``: ``seed`` (#### entries), ``awesome`` (a table row or a bullet per
-    paper, see awesome.py) or ``auto`` (awesome for a file without #### entries).
+    paper, see formats/lists/awesome) or ``auto`` (awesome for a file without #### entries).
     """
 
     shelf = load_shelf(paths)

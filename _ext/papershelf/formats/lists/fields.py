@@ -281,7 +281,7 @@ def title_then_authors(text: str) -> tuple[str, str] | None:
 
 def _with_particles(text: str) -> str:
     """Names with particles ("Dimitri von Rütte, Andreas Köpf, et al.") in BibTeX's form; ``""`` when not all are names."""
-    text = text.strip(" .")
+    text = " ".join(text.split()).strip(" .")  # one space between words: the patterns below backtrack over runs of spaces
     others = re.search(r"[,;]?\s*\bet\s+al\.?$", text)
     pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[: others.start()] if others else text) if piece.strip()]
     if len(pieces) < 2 - bool(others) or not all(_REFERENCE_NAME.match(piece) for piece in pieces):
@@ -331,6 +331,7 @@ def _reference_authors(text: str) -> str:
     """A reference's author list in BibTeX's form, names with particles ("Rianne van den Berg") included."""
     authors = authors_of(text)
     if not authors:  # the strict pattern leaves particles out
+        text = " ".join(text.split())  # one space between words: the split's "\s+and\s+" backtracks over runs of spaces
         pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if piece.strip()]
         authors = " and ".join(pieces) if len(pieces) >= 2 and all(_REFERENCE_NAME.match(piece) for piece in pieces) else ""
     return authors

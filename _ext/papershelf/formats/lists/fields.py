@@ -51,6 +51,8 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?[-./]\s?(\d{1,2}))?(?![\d.]*\d)")
 #: "May 2024", "Aug. 5, 2024", "5 June 2023", "2023 June"
 WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})\s+)?({_MONTH})\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
+#: a date written with year, month and day marks, as Chinese and Japanese lists write it: "2023年4月17日", "2023年05月", "2023年"
+CJK_DATE = re.compile(r"((?:19|20)\d{2})\s?\u5e74(?:\s?(\d{1,2})\s?\u6708(?:\s?(\d{1,2})\s?\u65e5)?)?")
 PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
 BARE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/-]|\.\d)")  # not an arXiv id ("2002.10000")
 #: a heading or paragraph saying only a date or period: "2023", "*(2016)*", "(June 23 - June 29) - 2025", "May 2024"
@@ -64,7 +66,9 @@ LABEL_WORDS = {
     "jax", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
     "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
-    "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
+    "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频", "项目主页", "模型", "数据集", "演示", "博客",
+    "論文", "コード", "リンク", "プロジェクト", "プロジェクトページ", "ホームページ", "モデル", "データセット", "デモ", "ブログ", "動画",
+    "논문", "코드", "링크", "프로젝트", "홈페이지", "모델", "데이터셋", "데모", "블로그", "비디오",
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
     "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
@@ -162,8 +166,18 @@ def venue_year(text: str) -> tuple[str, str]:
     return found.group(1), year
 
 
+def venue_spelled_out(text: str) -> str:
+    """"ICLR'17" -> "ICLR 2017", "ECCV'20 (Oral)" -> "ECCV 2020 (Oral)": a venue cell's year written out, the rest kept."""
+    found = VENUE_YEAR.match(text.strip())
+    if not found:
+        return text
+    venue, year = venue_year(found.group(0))
+    return f"{venue} {year}{text.strip()[found.end():]}"
+
+
 def find_date(text: str) -> str:
     """The date ``text`` gives, most precise first: ISO-ish digits, a month and year, a venue's year, ``(YYYY)``, a bare year."""
+    text = western_date(text)
     for match in NUMERIC_DATE.finditer(text):
         year, month, day = match.group(1), int(match.group(2)), match.group(3)
         if 1 <= month <= 12:
@@ -183,15 +197,29 @@ def find_date(text: str) -> str:
     return alone.group(1) if alone else ""
 
 
+def western_date(text: str) -> str:
+    """"2023年04月17日" -> "2023-04-17", "2023年5月" -> "2023-5", "2023年" -> "2023": the date in the digits the other rules read."""
+    return CJK_DATE.sub(lambda found: "-".join(part for part in found.groups() if part), text) if "\u5e74" in text else text
+
+
+def month_heading(text: str, year: str) -> str:
+    """"### March" under "## 2024": the month of that year ("2024-03"); ``""`` for any other heading or without a year."""
+    said = re.fullmatch(rf"\W*({_MONTH})\W*", text, re.IGNORECASE)
+    return f"{year[:4]}-{MONTHS[said.group(1)[:3].lower()]:02d}" if said and year[:4].isdigit() else ""
+
+
 def date_heading(text: str) -> str:
     """The date a heading or a paragraph of its own gives when it says nothing else ("2023", "*(2016)*",
     "(June 23 - June 29) - 2025"); ``""`` otherwise."""
-    plain = text.strip(" *_#")
+    plain = western_date(text.strip(" *_#"))
     if not plain or len(plain) > 60 or not re.search(r"(?:19|20)\d{2}", plain) or not DATE_ONLY.match(plain):
         return ""
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", plain)
     if len(set(years)) != 1:
         return years[0] if years and re.fullmatch(r"\W*(?:19|20)\d{2}\W*", plain) else ""
+    numeric = NUMERIC_DATE.search(plain)
+    if numeric and 1 <= int(numeric.group(2)) <= 12:  # "### 2023-05", "## 2024.03": a month written with digits
+        return find_date(plain)
     months = re.findall(rf"(?<![A-Za-z]){_MONTH}", plain, re.IGNORECASE)  # a week "(December 30 - January 5) - 2025" ends in the year's month
     number = MONTHS.get(months[-1][:3].lower(), 0) if months else 0
     return f"{years[0]}-{number:02d}" if number else years[0]

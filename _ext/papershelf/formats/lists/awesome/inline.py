@@ -16,6 +16,7 @@ from papershelf.formats.lists.entries import Item
 from papershelf.formats.lists.fields import (
     VENUE_ONLY,
     is_label,
+    western_date,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown
 
@@ -36,13 +37,24 @@ LINK_LABELS = {
     "blog": ("blog", ""),
     **{label: ("dataset", "") for label in ("dataset", "data", "benchmark")},
     **{label: ("model_zoo", "") for label in ("model", "models", "checkpoint", "checkpoints", "weights", "huggingface", "hf", "🤗")},
+    # the same labels in Chinese, Japanese and Korean lists
+    **{label: ("paper", "") for label in ("论文", "論文", "논문")},
+    **{label: ("code", "") for label in ("代码", "コード", "코드")},
+    **{label: ("homepage", "") for label in ("项目", "项目主页", "主页", "プロジェクト", "プロジェクトページ", "ホームページ", "프로젝트", "홈페이지")},
+    **{label: ("model_zoo", "") for label in ("模型", "モデル", "모델")},
+    **{label: ("dataset", "") for label in ("数据集", "データセット", "데이터셋")},
+    **{label: ("demo", "") for label in ("演示", "デモ", "데모")},
+    **{label: ("blog", "") for label in ("博客", "ブログ", "블로그")},
+    **{label: ("video", "") for label in ("视频", "動画", "비디오")},
 }
 
 
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
     r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/(?!d\d{5}-)|aclweb\.org/anthology/|jmlr\.org/papers/"
+    # (Nature's "d41586-…" articles are its news and comment, not papers); dblp's record of a paper
+    r"|dblp\.org/rec/"
     # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
     r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b"
     # journals and preprint servers of the life sciences, and arXiv's HTML renderings
@@ -238,7 +250,8 @@ def subtitle_after_bold(inline: Token) -> str:
 
 
 def normal_date(text: str) -> str:
-    """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023`` -> ISO; ``""`` when not a date."""
+    """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023``, ``2023年5月`` -> ISO; ``""`` when not a date."""
+    text = western_date(text)
     match = DATE_TEXT.match(text)
     if match and not text[match.end():].strip():
         year, month, day = match.group(1), int(match.group(2)), match.group(3)
@@ -339,7 +352,16 @@ def has_paper(parts: list[Piece]) -> bool:
 
 def title_link(parts: list[Piece]) -> Piece | None:
     """The link whose text is the title: the first with real text (not a badge, a label like "Paper", a URL or an anchor)."""
-    return next((p for p in parts if p.kind == "link" and p.url and not p.url.startswith("#") and not p.image and p.text.strip() and not is_label(p.text)), None)
+    return next((p for p in parts if p.kind == "link" and p.url and not p.url.startswith("#") and not p.image and p.text.strip() and not is_label(p.text)
+                 and not names_its_host(p.text, p.url)), None)
+
+
+def names_its_host(text: str, url: str) -> bool:
+    """"[IEEE](https://ieeexplore.ieee.org/…)", "[ACM](https://dl.acm.org/…)", "[ECVA](https://www.ecva.net/…)": one word that is
+    a name in a paper host's address says where the paper is shown, not what it is called."""
+    word = text.strip().lower()
+    host = re.match(r"https?://([^/?#]{1,200})", url)
+    return host is not None and re.fullmatch(r"[a-z][a-z0-9]{1,11}", word) is not None and word in host.group(1).lower().split(".") and is_paper_url(url)
 
 
 def starts_entry(parts: list[Piece]) -> bool:
@@ -378,6 +400,8 @@ def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     known = link_kind(text)
     if known and known[0] != "paper" and not item.paper_url and MIRROR_ARXIV.match(url):
         return ("paper", "")  # "[🤗 HF](huggingface.co/papers/2401.12345)": the paper's page there, no model
+    if known and known[0] == "code" and re.fullmatch(r"\W*stars?\W*", text, re.IGNORECASE) and not CODE_HOST.match(url):
+        return ("homepage", "")  # a GitHub stars badge that links the project's page, not its repository
     if known and not (known[0] == "paper" and item.paper_url):
         return known
     if is_paper_url(url) and not item.paper_url:

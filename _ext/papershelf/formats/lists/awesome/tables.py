@@ -28,6 +28,7 @@ from papershelf.formats.lists.awesome.inline import (
     link_kind,
     md_link,
     md_text,
+    names_its_host,
     normal_date,
     pieces,
     plain,
@@ -43,6 +44,7 @@ from papershelf.formats.lists.fields import (
     clean_title,
     is_label,
     paper_like,
+    venue_spelled_out,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
 from papershelf.model.problems import Code, Problem
@@ -54,19 +56,21 @@ if TYPE_CHECKING:
 COLUMNS = {
     **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
     **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
-    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间"), "date"),
-    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码"), "code"),
+    **dict.fromkeys(("タイトル", "論文", "論文名", "名前", "モデル", "モデル名", "手法", "제목", "논문", "이름", "모델"), "title"),  # Japanese, Korean
+    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间",
+                       "公開", "公開日", "日付", "発表日", "発表年", "날짜", "연도", "공개일"), "date"),
+    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码", "コード", "코드"), "code"),
     **dict.fromkeys(("demo", "online demo"), "demo"),
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
-    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
-    **dict.fromkeys(("authors", "author", "作者"), "authors"),
+    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源", "リンク", "링크"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
+    **dict.fromkeys(("authors", "author", "作者", "著者", "저자"), "authors"),
     **dict.fromkeys(("status", "read", "reading status", "状态"), "status"),
 }
 
 
 #: headers of a column that says where a paper appeared
-VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表"}
+VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表", "会議", "学会", "発表", "학회"}
 
 
 #: a Status cell (a Notion export's, a tracker's) -> the reading status it says
@@ -78,7 +82,7 @@ STATUS_WORDS = {
 
 
 #: headers that say "this column is the paper's title" when several could be
-TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
+TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称", "タイトル", "論文", "論文名", "제목", "논문"}
 
 
 def read_table(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed) -> int:
@@ -184,13 +188,23 @@ def _span(value: object) -> int:
 
 def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], column: int) -> bool:
     """A column whose cells are link labels ("Paper", "📄 PDF") or empty: a links column, never the title."""
-    texts = [plain([p for p in pieces(cells[column]) if not p.image]) for _, cells, _ in rows if column < len(cells)]
+    texts = [_label_words(cells[column]) for _, cells, _ in rows if column < len(cells)]
     texts = [text for text in texts if text and text.lower() not in EMPTY]
     return bool(texts) and all(is_label(text) for text in texts)
 
 
+def _label_words(cell: Token) -> str:
+    """A cell's words, badges left out; a link naming its host ("[IEEE](https://ieeexplore.ieee.org/…)") reads as the label "link"."""
+    parts = [p for p in pieces(cell) if not p.image]
+    if not any(p.kind == "link" and names_its_host(p.text, p.url) for p in parts):
+        return plain(parts)
+    return plain([p for p in parts if not (p.kind == "link" and names_its_host(p.text, p.url))]) or "link"
+
+
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
     header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
+    # "論文 / Paper", "会議 / Venue": a header in two languages is read by whichever part is known
+    header = [name if name in COLUMNS or name in VENUE_HEADERS else next((part for part in map(str.strip, name.split("/")) if part in COLUMNS or part in VENUE_HEADERS), name) for name in header]
     roles = [COLUMNS.get(name, "") for name in header]
     if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
 
@@ -395,8 +409,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     value = plain([p for p in parts if p.kind != "link" or not (p.image or p.text == p.url)])  # badge links and bare URLs are links, not text
     if value and value.lower() not in EMPTY:
-        if label.lower() in VENUE_HEADERS or label.lower() == "pub":
-            item.venue = value
+        if label.lower() in VENUE_HEADERS or label.lower() == "pub" or any(part.strip() in VENUE_HEADERS for part in label.lower().split("/")):
+            item.venue = venue_spelled_out(value)  # "ICLR'17" as "ICLR 2017", as a bullet's venue reads
         if not (item.venue == value and value.lower() == "arxiv" and arxivid.of_link(item.paper_url)):  # the page shows "arXiv <id>" already
             item.facts.append((label, value))
     for link in links:

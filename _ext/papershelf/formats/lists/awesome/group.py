@@ -71,11 +71,12 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
     if item.date and item.date != year:
         return
     found = find_date(text)
-    if found:
+    if found and not (year.startswith(found) and len(year) > len(found)):  # "NeurIPS 2023" under "### 2023-05": the heading's month stays
         item.date = found
 
 
-AUTHORS_FIELD = re.compile(r"^\s*(?:authors?|author\(s\)|by|作者)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
+#: "Authors: A, B", "作者\uff1aA, B", "著者 / Authors: A, B" (a label in two languages)
+AUTHORS_FIELD = re.compile(r"^\s*(?:[^\W\d_][^\W_]{0,10}\s?/\s?)?(?:authors?|author\(s\)|by|作者|著者|저자)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
 
 
 _DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
@@ -144,12 +145,19 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         head_text, lead_text = head_text[task.end() :], TASK_BOX.sub("", lead_text, count=1)
         text = text.replace(task.group(0).strip(), " ", 1)
     leading = DATE_TEXT.match(head_text)
-    if leading and 1 <= int(leading.group(2)) <= 12:
+    if leading and not 1 <= int(leading.group(2)) <= 12:
+        leading = None
+    worded = None if leading else re.match(r"\s*[\[(]([^\[\]()]{3,25})[\])]", head_text)
+    if worded and len(normal_date(worded.group(1))) > 4:
+        leading = worded  # "- [Apr 2021] **Title**", "1. (Mar. 2024) [Title](…)": when it appeared, in words
+    if leading:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
     bold = [(run, inside) for run, inside in strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
     link = None
     taken: list[str] = []  #: text that became the title or the name
+    if leading:
+        taken.append(leading.group(0).strip())  # the date said before the title is no author's name ("[Apr 2021] **Title** — Rives et al.")
     wiki = WIKI_NAME.match(lead_text)
     if wiki and not heading_title and len(lead_text) - wiki.end() >= 8:
         # "[[DPO]] — Direct Preference Optimization: …" (a note-taking app's export): the note's name, then the title
@@ -188,6 +196,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             taken.append(run)  # "**[12]** Authors. "**Title**."": a row number
             if len(bold) > 1 and not bold[1][1]:
                 _take_title(item, bold[1][0], inlines, taken)
+        elif tag and normal_date(tag.group(1)):
+            item.date = item.date if leading else normal_date(tag.group(1))  # "**[2023.10]** Title": when it appeared, not where
+            taken.append(run)
         elif tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
             item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
             taken.append(run)
@@ -201,6 +212,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.authors = authors_of(before_bold) if before_bold else ""
             if item.authors:
                 taken.append(before_bold)
+            paren = re.match(r"\s*[(\uff08]\s*([^()\uff08\uff09]{1,30}?)\s*[)\uff09]", lead_text[lead_text.find(run) + len(run) :]) if run in lead_text else None
+            if paren and not item.name and re.search(r"[^\W\d_]", paren.group(1)) and len(paren.group(1).split()) <= 3 and not is_label(paren.group(1)) \
+                    and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", paren.group(1)) and not authors_of(paren.group(1)) and normal_key(paren.group(1)) != normal_key(item.title):
+                item.name = paren.group(1)  # "**Title**\uff08BELLE\uff09", "**Title** (Owl-LLaMA)": the list's name of it
+                taken.append(paren.group(0).strip())
             prefix = lead_text[: lead_text.find(run)] if run in lead_text else ""
             own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", prefix)
             if own and not item.name and not authors_of(own.group(1)) and _names_it(own.group(1), inlines[0].content):
@@ -308,6 +324,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
                 item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1)}"
                 leftover = take(take(leftover, part.text.strip()), year_after.group(0).strip())
                 break
+    if not item.venue:  # "— Rives et al., *PNAS*.": a venue named alone in italics, in the entry's year
+        named = next((said.strip(" .,;") for said in italics if VENUE_ONLY.fullmatch(said.strip(" .,;")) and not re.search(r"\d", said)), "")
+        if named:
+            item.venue = f"{named} {item.date[:4]}".strip()
+            leftover = take(leftover, named)
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
@@ -316,6 +337,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     leftover = re.sub(r"\s+\.+$", "", leftover)  # "*Venue*." (or "*Venue*..") leaves a stray full stop once the italics go
     if item.date:  # "[Title](…) (2021) — notes": the year is the date now, the notes are what is left
         leftover = re.sub(rf"^\(\s*{item.date[:4]}\s*\)\s*[-\u2013\u2014:,]*\s*", "", leftover)
+    venue_first = re.match(r"\(([^()]{1,30})\)\s*[-\u2013\u2014:,]*\s*", leftover)
+    if item.venue and venue_first and VENUE_ONLY.fullmatch(venue_first.group(1)) and venue_first.end() < len(leftover):
+        leftover = leftover[venue_first.end() :]  # "[Title](…) (ACL '20) — notes": the venue went to its field, the notes are what is left
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
@@ -338,7 +362,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
 
 
 #: pages that index a paper (a search cluster, a profile of it), not the paper itself
-INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/)", re.IGNORECASE)
+INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/|dblp\.org/)", re.IGNORECASE)
 
 
 def _publisher_over_an_index(item: Item) -> None:

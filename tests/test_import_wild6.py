@@ -215,13 +215,13 @@ EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
         "InternLM2 Technical Report": ("2024-03", A + "2403.17297", {"code": G + "InternLM/InternLM"}),
         "ChatGLM: A Family of Large Language Models from GLM-130B to GLM-4 All Tools": ("2024-06", A + "2406.12793", {"code": G + "THUDM/GLM-4"}),
         "Qwen2 Technical Report": ("2024-07", A + "2407.10671", {"code": G + "QwenLM/Qwen2"}),
-        # "【ACL 2019】**Title** [[论文](…)] [[代码](…)]：说明"
+        # "【ACL 2019】**Title** [[论文](…)] [[代码](…)]\uff1a说明"
         "ERNIE: Enhanced Representation through Knowledge Integration": ("2019-04", A + "1904.09223", {"code": G + "PaddlePaddle/ERNIE"}),
         "ERNIE: Enhanced Language Representation with Informative Entities": ("2019", "https://aclanthology.org/P19-1139/", {"code": G + "thunlp/ERNIE"}),
         "Pre-Training with Whole Word Masking for Chinese BERT": ("2019-06", A + "1906.08101", {"code": G + "ymcui/Chinese-BERT-wwm"}),
         "Revisiting Pre-Trained Models for Chinese Natural Language Processing": ("2020", "https://aclanthology.org/2020.findings-emnlp.58/", {"code": G + "ymcui/MacBERT"}),
         "ERNIE 3.0: Large-scale Knowledge Enhanced Pre-training for Language Understanding and Generation": ("2021-07", "https://arxiv.org/pdf/2107.02137.pdf", {}),
-        # "时间：2023年04月17日"
+        # "时间\uff1a2023年04月17日"
         "Efficient and Effective Text Encoding for Chinese LLaMA and Alpaca": ("2023-04-17", A + "2304.08177", {"code": G + "ymcui/Chinese-LLaMA-Alpaca"}),
         "Exploring the Impact of Instruction Data Scaling on Large Language Models: An Empirical Study on Real-World Use Cases": (
             "2023-03-26", A + "2303.14742", {"code": G + "LianjiaTech/BELLE"}),
@@ -280,7 +280,7 @@ AUTHORS = {
         "Deep Residual Learning for Image Recognition": ("", "CVPR 2016"),
         "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis": ("", "ECCV 2020"),
         "Semi-Supervised Classification with Graph Convolutional Networks": ("", "ICLR 2017"),
-        "Attention Is All You Need": ("", "NeurIPS 2017"),
+        "Attention Is All You Need": ("", "NIPS 2017"),  # the list's own name of the conference then
     },
     "science-journals": {
         "Highly accurate protein structure prediction with AlphaFold": ("", "Nature"),
@@ -288,7 +288,7 @@ AUTHORS = {
         "DiffDock: Diffusion Steps, Twists, and Turns for Molecular Docking": ("", "ICLR 2023"),
     },
     "badge-timeline": {
-        "MM1: Methods, Analysis & Insights from Multimodal LLM Pre-training": ("", "ECCV 2024"),
+        "Vary: Scaling up the Vision Vocabulary for Large Vision-Language Models": ("", "ECCV 2024"),
         "InternVL: Scaling up Vision Foundation Models and Aligning for Generic Visual-Linguistic Tasks": ("", "CVPR 2024"),
         "Visual Instruction Tuning": ("", "NeurIPS 2023"),
         "BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models": ("", "ICML 2023"),
@@ -384,7 +384,7 @@ def test_titles_and_names_a_reader_accepts(shelves: dict[str, dict[str, object]]
         assert not re.search(r"\((?:[A-Za-z]+\s*)?(?:19|20)\d{2}\)$|\[|\]|【|】|\*|<|!|shields\.io|\u2014|^\d+\.|\s$", title), title
         assert not is_label(title) and clean_title(title).text == title, title
         short = str(page["short_name"])
-        assert not re.search(r"\((?:\d{4}(?:\s+\d+)?|\d+)\)\s*$|^\d+\.|^-$|<br>|[\[\]【】（）]", short), (title, short)
+        assert not re.search(r"\((?:\d{4}(?:\s+\d+)?|\d+)\)\s*$|^\d+\.|^-$|<br>|[\[\]【】\uff08\uff09]", short), (title, short)
         assert not VENUE_YEAR.match(short), (title, short)
     for title, short in NAMES.get(name, {}).items():
         assert by_title(shelves[name])[title]["short_name"] == short
@@ -412,3 +412,115 @@ def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: di
     assert isinstance(root, Path) and isinstance(again, Path)
     one, two = paper_pages(root), paper_pages(again)
     assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+
+
+def test_dates_in_the_forms_lists_write() -> None:
+    from papershelf.formats.lists.awesome import normal_date
+    from papershelf.formats.lists.fields import (
+        date_heading,
+        find_date,
+        month_heading,
+        venue_spelled_out,
+    )
+
+    assert [normal_date(said) for said in ("2023年04月17日", "2022年6月", "2023年", "Nov 1, 1998", "15 Nov 1997", "2014-6-10", "2016/09")] == [
+        "2023-04-17", "2022-06", "2023", "1998-11-01", "1997-11-15", "2014-06-10", "2016-09"]
+    assert [date_heading(said) for said in ("2023-05", "2024.03", "2023年", "2023年5月", "Papers of 2023", "2023-2024")] == ["2023-05", "2024-03", "2023", "2023-05", "2023", ""]
+    assert [month_heading(said, "2024") for said in ("March", "Sept.", "🔥 May", "Marching Owls")] == ["2024-03", "2024-09", "2024-05", ""]
+    assert month_heading("March", "") == "" and find_date("时间\uff1a2023年03月26日") == "2023-03-26"
+    assert [venue_spelled_out(said) for said in ("ICLR'17", "ECCV'20 (Oral)", "CVPR 2016 (Best Paper)", "Proc. IEEE 1998")] == [
+        "ICLR 2017", "ECCV 2020 (Oral)", "CVPR 2016 (Best Paper)", "Proc. IEEE 1998"]
+
+
+def test_year_and_month_headings_date_tags_and_badges() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "## 2024\n\n### March\n\n- **[Owls at Dawn](https://openreview.net/forum?id=owl1)** ![](https://img.shields.io/badge/ICLR-2024-blue)\n\n"
+        "## 2023\n\n### 2023-05\n\n- **[Owls at Dusk](https://openreview.net/forum?id=owl2)** ![](https://img.shields.io/badge/NeurIPS-2023-blue) "
+        "[![Star](https://img.shields.io/github/stars/owl/dusk.svg?style=social&label=Star)](https://owl.github.io/dusk/)\n\n"
+        "## 2022\n\n- **[2022.04]** Owls at Noon. [[paper](https://openreview.net/forum?id=owl3)] ![](https://img.shields.io/badge/NeurIPS-2022-blue)\n"
+        "- [Apr 2021] **Owls at Midnight** — Heron et al., *PNAS*. [paper](https://www.pnas.org/doi/10.1073/pnas.2016239118)\n\n"
+        "## Misc\n\n### May\n\n- [Owls in May](https://openreview.net/forum?id=owl4)\n"
+    )
+    got = {item.title: (item.date, item.venue, [(link.kind, link.url) for link in item.links[1:]]) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owls at Dawn": ("2024-03", "ICLR 2024", []),
+        "Owls at Dusk": ("2023-05", "NeurIPS 2023", [("homepage", "https://owl.github.io/dusk/")]),  # a stars badge linking the project's page
+        "Owls at Noon": ("2022-04", "NeurIPS 2022", []),  # "**[2022.04]**" says when, the badge where
+        "Owls at Midnight": ("2021-04", "PNAS 2021", []),
+        "Owls in May": ("", "", []),  # a month under no year dates nothing
+    }
+    [midnight] = [item for item in awesome.parse_awesome(said, "x.md").items if item.title == "Owls at Midnight"]
+    assert midnight.authors == "Heron and others"
+
+
+def test_fields_under_a_bold_title_in_any_language() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "## 中文\n\n- **Owls of the East: A Study**\uff08OwlEast\uff09\n  - 作者\uff1aAnn Owl, Ben Heron\n  - 时间\uff1a2023年04月17日\n"
+        "  - 链接\uff1a[arXiv](https://arxiv.org/abs/2304.08177) | [GitHub](https://github.com/owl/east)\n\n"
+        "## 日本語\n\n### Owl\n\n- **Owls of the Far East**\n  - 著者 / Authors: Ann Owl, Ben Heron\n  - 発表 / Venue: COLM 2024\n  - 公開日 / Date: 2024/04\n"
+        "  - リンク / Links: [arXiv](https://arxiv.org/abs/2404.17790) | [プロジェクト](https://owl.github.io/)\n\n"
+        "## English\n\n- **Owls of the West** (OwlWest)\n  - Authors: Ann Owl\n  - Date: 2023/04/17\n  - Links: [arXiv](https://arxiv.org/abs/2304.08178) | [code](https://github.com/owl/west)\n"
+    )
+    got = {item.title: (item.name, item.authors, item.date, item.venue, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owls of the East: A Study": ("OwlEast", "Ann Owl and Ben Heron", "2023-04-17", "", ["paper", "code"]),
+        "Owls of the Far East": ("", "Ann Owl and Ben Heron", "2024-04", "COLM 2024", ["paper", "homepage"]),
+        "Owls of the West": ("OwlWest", "Ann Owl", "2023-04-17", "", ["paper", "code"]),
+    }
+
+
+def test_tables_with_host_named_links_and_headers_in_two_languages() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "| Title | Venue | Published | Paper |\n|---|---|---|---|\n"
+        "| Owls Recognise Documents | Proc. IEEE 1998 | Nov 1, 1998 | [IEEE](https://ieeexplore.ieee.org/document/726791) |\n"
+        "| Owls Walk Deeply | ICLR'17 | 2016/09 | [ACM](https://dl.acm.org/doi/10.1145/2623330.2623732) |\n\n"
+        "| 名前 | 論文 / Paper | 公開 | 会議 / Venue |\n|---|---|---|---|\n"
+        "| OwlGLUE | [OwlGLUE: An Owl Benchmark](https://aclanthology.org/2022.lrec-1.317/) | 2022年6月 | LREC 2022 |\n"
+    )
+    got = {item.title: (item.name, item.date, item.venue, item.paper_url) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owls Recognise Documents": ("", "1998-11-01", "Proc. IEEE 1998", "https://ieeexplore.ieee.org/document/726791"),
+        "Owls Walk Deeply": ("", "2016-09", "ICLR 2017", "https://dl.acm.org/doi/10.1145/2623330.2623732"),
+        "OwlGLUE: An Owl Benchmark": ("OwlGLUE", "2022-06", "LREC 2022", "https://aclanthology.org/2022.lrec-1.317/"),
+    }
+
+
+def test_hosts_that_are_papers_and_pages_that_are_not() -> None:
+    from papershelf.formats.lists.awesome import is_paper_url
+    from papershelf.formats.lists.awesome.inline import names_its_host
+
+    assert is_paper_url("https://dblp.org/rec/conf/iclr/LiKALBSA21.html") and is_paper_url("https://www.nature.com/articles/s41586-021-03819-2")
+    assert not is_paper_url("https://www.nature.com/articles/d41586-024-03990-2")  # Nature's news and comment
+    assert names_its_host("IEEE", "https://ieeexplore.ieee.org/document/726791") and names_its_host("ECVA", "https://www.ecva.net/papers/eccv_2020/x.pdf")
+    assert not names_its_host("Owls", "https://ieeexplore.ieee.org/document/726791") and not names_its_host("github", "https://github.com/owl/owl")
+
+
+def test_the_new_rules_stay_linear_on_hostile_lines() -> None:
+    """Each new pattern over a list's text, on a 200 kB line shaped to make it backtrack: fast, and the right answer."""
+    import time
+
+    from papershelf.formats.lists.awesome import normal_date
+    from papershelf.formats.lists.awesome.bullets import FIELD_LINE
+    from papershelf.formats.lists.awesome.group import AUTHORS_FIELD
+    from papershelf.formats.lists.awesome.inline import names_its_host
+    from papershelf.formats.lists.fields import (
+        date_heading,
+        find_date,
+        month_heading,
+        venue_spelled_out,
+    )
+
+    n = 200_000
+    started = time.perf_counter()
+    assert FIELD_LINE.match("a" * n) is None and FIELD_LINE.match("a " * (n // 2)) is None and FIELD_LINE.match(("ab/" * 10) + "c" * n) is None
+    assert AUTHORS_FIELD.match("作者\uff1a" + " " * n) is None and AUTHORS_FIELD.match("x / " * (n // 4)) is None
+    assert normal_date("2023年" * (n // 5)) == "" and find_date("年" * n) == "" and date_heading("2023年5月" * (n // 7)) == ""
+    assert month_heading("!" * n + "Marc", "2024") == "" and month_heading("." * n, "2024") == ""
+    assert not names_its_host("ieee", "https://" + "ieee." * (n // 5)) and venue_spelled_out("ICLR" + "'" * n) == "ICLR" + "'" * n
+    assert time.perf_counter() - started < 5  # a second or less here; quadratic code takes minutes

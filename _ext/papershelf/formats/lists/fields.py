@@ -49,10 +49,10 @@ TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 #: 2023-05-04, 2023/5, 2023.10 (a year and a month written with digits)
 NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?[-./]\s?(\d{1,2}))?(?![\d.]*\d)")
-#: "May 2024", "Aug. 5, 2024", "5 June 2023", "2023 June"
-WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})\s+)?({_MONTH})\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
-#: a date written with year, month and day marks, as Chinese and Japanese lists write it: "2023年4月17日", "2023年05月", "2023年"
-CJK_DATE = re.compile(r"((?:19|20)\d{2})\s?\u5e74(?:\s?(\d{1,2})\s?\u6708(?:\s?(\d{1,2})\s?\u65e5)?)?")
+#: "May 2024", "Aug. 5, 2024", "5 June 2023", "12th Jan 2024", "Jan-2024", "September, 2023", "2023 June"
+WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})[\s,-]*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
+#: a date written with year, month and day marks, as Chinese, Japanese and Korean lists write it: "2023年4月17日", "2023年05月", "2023년 5월"
+CJK_DATE = re.compile(r"((?:19|20)\d{2})\s?[\u5e74\ub144](?:\s?(\d{1,2})\s?[\u6708\uc6d4](?:\s?(\d{1,2})\s?[\u65e5\uc77c])?)?")
 PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
 BARE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/-]|\.\d)")  # not an arXiv id ("2002.10000")
 #: a heading or paragraph saying only a date or period: "2023", "*(2016)*", "(June 23 - June 29) - 2025", "May 2024"
@@ -199,13 +199,14 @@ def find_date(text: str) -> str:
 
 def western_date(text: str) -> str:
     """"2023年04月17日" -> "2023-04-17", "2023年5月" -> "2023-5", "2023年" -> "2023": the date in the digits the other rules read."""
-    return CJK_DATE.sub(lambda found: "-".join(part for part in found.groups() if part), text) if "\u5e74" in text else text
+    return CJK_DATE.sub(lambda found: "-".join(part for part in found.groups() if part), text) if "\u5e74" in text or "\ub144" in text else text
 
 
 def month_heading(text: str, year: str) -> str:
-    """"### March" under "## 2024": the month of that year ("2024-03"); ``""`` for any other heading or without a year."""
-    said = re.fullmatch(rf"\W*({_MONTH})\W*", text, re.IGNORECASE)
-    return f"{year[:4]}-{MONTHS[said.group(1)[:3].lower()]:02d}" if said and year[:4].isdigit() else ""
+    """"### March" (or "### 3月", "### 3월") under "## 2024": the month of that year ("2024-03"); ``""`` for any other heading or without a year."""
+    said = re.fullmatch(rf"\W*(?:({_MONTH})|(\d{{1,2}})\s?[\u6708\uc6d4])\W*", text, re.IGNORECASE)
+    month = (MONTHS[said.group(1)[:3].lower()] if said.group(1) else int(said.group(2))) if said else 0
+    return f"{year[:4]}-{month:02d}" if 1 <= month <= 12 and year[:4].isdigit() else ""
 
 
 def date_heading(text: str) -> str:
@@ -443,7 +444,7 @@ URL_YEARS = (
     re.compile(r"sciencedirect\.com/science/article/(?:abs/)?pii/S\d{7}[\dX](\d{2})\d{5}[\dX](?![\dX])", re.IGNORECASE),
     # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
     re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
-    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
+    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|iclr\.cc|icml\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
                r"/[^?#]{0,200}?(?:[/._-]|[A-Za-z])((?:19|20)\d{2})(?=[/._-]|$)", re.IGNORECASE),
 )
 

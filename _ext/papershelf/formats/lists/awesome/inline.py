@@ -51,10 +51,12 @@ LINK_LABELS = {
 
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
-    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
+    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
     r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/(?!d\d{5}-)|aclweb\.org/anthology/|jmlr\.org/papers/"
     # (Nature's "d41586-…" articles are its news and comment, not papers); dblp's record of a paper
     r"|dblp\.org/rec/"
+    # a conference's own page of a paper: "iclr.cc/virtual/2024/poster/19321"
+    r"|(?:iclr|icml|neurips|nips)\.cc/virtual/\d{4}/(?:poster|oral|spotlight)/\d"
     # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
     r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b"
     # journals and preprint servers of the life sciences, and arXiv's HTML renderings
@@ -87,8 +89,9 @@ _MONTH_NAME = r"(?P<name>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 
 
 MONTH_YEAR = re.compile(
-    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})\s+)?{_MONTH_NAME}\s*(?:(?P<day2>\d{{1,2}})\s*,?\s*)?)(?P<year>(?:19|20)\d{{2}})"
-    rf"|(?P<year2>(?:19|20)\d{{2}})\s+{_MONTH_NAME.replace('name', 'name2')}",
+    # "June 5, 2023", "5th June 2023", "Jan. 12th, 2024", "Jan-2024", "September, 2023"; "2023 June", "2024-Jan", "2023, Sep"
+    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+)?{_MONTH_NAME}[\s,/-]*(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?)(?P<year>(?:19|20)\d{{2}})"
+    rf"|(?P<year2>(?:19|20)\d{{2}})[\s,/-]+{_MONTH_NAME.replace('name', 'name2')}",
     re.IGNORECASE,
 )
 
@@ -265,8 +268,10 @@ def normal_date(text: str) -> str:
         day = int(match.group("day") or match.group("day2") or 0)
         if 1 <= month <= 12:
             return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
-    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", text)
-    return match.group(1) if match else ""
+    # "Q3 2023", "Spring 2023", "2023 H2": the year; a quarter or a season names no one month
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*|(?:Q[1-4]|H[12]|spring|summer|fall|autumn|winter)[\s,'-]*((?:19|20)\d{2})|((?:19|20)\d{2})[\s,-]*(?:Q[1-4]|H[12])",
+                         text.strip(" ()[]"), re.IGNORECASE)
+    return next((year for year in match.groups() if year), "") if match else ""
 
 
 def link_kind(label: str) -> tuple[str, str] | None:
@@ -284,7 +289,7 @@ DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$
 
 #: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool, ar5iv
 MIRROR_ARXIV = re.compile(
-    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)"
+    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/|overview/)?|papers\.cool/arxiv/|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)"
     r"(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
     re.IGNORECASE,
 )

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from papershelf.formats import arxivid
 from papershelf.formats.lists.awesome.cleanup import safe_lines
-from papershelf.formats.lists.awesome.group import date_and_venue, place_group, read_group, take
+from papershelf.formats.lists.awesome.group import (
+    FIELD_LINE,
+    date_and_venue,
+    place_group,
+    read_group,
+    take,
+)
 from papershelf.formats.lists.awesome.inline import (
     DATE_TEXT,
     LINK_LABELS,
@@ -87,9 +93,6 @@ def read_html_list(token: Token, topic: str, year: str, path: str, parsed: Parse
     return True
 
 
-#: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"; in any script, with a
-#: full-width colon too: "作者\uff1a…", "著者 / Authors: …"
-FIELD_LINE = re.compile(r"^\s*([^\W\d_][^\W_]{0,30}(?:[ &/-]{1,3}[^\W_]{1,30}){0,5}?)\s*[:\uff1a]\s*\S")
 
 
 #: a field labelled by an emoji instead of a word: "📅 2023.05", "🏛️ CVPR 2023"

@@ -331,6 +331,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             leftover = take(leftover, named)
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
+    leftover = _fields_read(leftover, inlines[1:], item)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
     leftover = re.sub(r"^(?:\.\s*)+", "", leftover)  # the full stops after authors and title once both went
@@ -409,6 +410,32 @@ def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) ->
         taken += [run, subtitle]
     else:
         taken.append(run)
+
+
+#: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"; in any script, with a
+#: full-width colon too: "作者\uff1a…", "著者 / Authors: …"
+FIELD_LINE = re.compile(r"^\s*([^\W\d_]{1,31}(?:[ &/-]{1,3}[^\W\d_]{1,30}){0,5}?)\s*[:\uff1a]\s*\S")  # letters only: "GPT-4: Title" names a paper
+
+
+def _fields_read(leftover: str, lines: list[Token], item: Item) -> str:
+    """``leftover`` without the field lines under a title whose value was read ("Date: 2024/04", "作者\uff1aA, B" once the
+    names went, "Links: " once its links went): they are the page's fields now, no note."""
+    for line in lines:
+        said = " ".join(plain([p for p in pieces(line) if p.kind == "text"]).split())
+        label = FIELD_LINE.match(said + " x")  # "Links: " (its links gone) is a field too
+        if label is None:
+            continue
+        value = said[label.end() - 1 :].strip(" |,;")
+        # a value that is only the date, the venue or the names read, or nothing (its links went)
+        read = not value or (normal_date(value) and item.date.startswith(normal_date(value))) or (item.venue and VENUE_ONLY.fullmatch(value) and venue_year(value)[0] in item.venue) \
+            or (item.authors and authors_of(value) == item.authors)
+        if not read:
+            continue
+        if said in leftover:
+            leftover = leftover.replace(said, " ", 1)
+        else:  # its value went already (the authors): the label alone is left
+            leftover = leftover.replace(said[: label.end() - 1].strip(), " ", 1)
+    return leftover
 
 
 def take(text: str, said: str) -> str:

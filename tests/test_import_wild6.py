@@ -428,6 +428,11 @@ def test_dates_in_the_forms_lists_write() -> None:
     assert [date_heading(said) for said in ("2023-05", "2024.03", "2023年", "2023年5月", "Papers of 2023", "2023-2024")] == ["2023-05", "2024-03", "2023", "2023-05", "2023", ""]
     assert [month_heading(said, "2024") for said in ("March", "Sept.", "🔥 May", "Marching Owls")] == ["2024-03", "2024-09", "2024-05", ""]
     assert month_heading("March", "") == "" and find_date("时间\uff1a2023年03月26日") == "2023-03-26"
+    assert [month_heading(said, "2023") for said in ("3月", "12월", "13月")] == ["2023-03", "2023-12", ""]
+    # more forms seen in date columns: ordinals, dashes, commas, Korean marks; a quarter or a season gives its year only
+    assert [normal_date(said) for said in ("Jan. 12th, 2024", "12th Jan 2024", "Jan-2024", "2024-Jan", "September, 2023", "2023년 5월 12일", "Q3 2023", "Spring 2023", "2023 H2")] == [
+        "2024-01-12", "2024-01-12", "2024-01", "2024-01", "2023-09", "2023-05-12", "2023", "2023", "2023"]
+    assert find_date("released in May, 2023 by the lab") == "2023-05" and normal_date("Marchy 2024") == ""
     assert [venue_spelled_out(said) for said in ("ICLR'17", "ECCV'20 (Oral)", "CVPR 2016 (Best Paper)", "Proc. IEEE 1998")] == [
         "ICLR 2017", "ECCV 2020 (Oral)", "CVPR 2016 (Best Paper)", "Proc. IEEE 1998"]
 
@@ -465,7 +470,10 @@ def test_fields_under_a_bold_title_in_any_language() -> None:
         "  - リンク / Links: [arXiv](https://arxiv.org/abs/2404.17790) | [プロジェクト](https://owl.github.io/)\n\n"
         "## English\n\n- **Owls of the West** (OwlWest)\n  - Authors: Ann Owl\n  - Date: 2023/04/17\n  - Links: [arXiv](https://arxiv.org/abs/2304.08178) | [code](https://github.com/owl/west)\n"
     )
-    got = {item.title: (item.name, item.authors, item.date, item.venue, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
+    items = awesome.parse_awesome(said + "  - Summary: owls of 2023 fly west\n", "x.md").items
+    got = {item.title: (item.name, item.authors, item.date, item.venue, [link.kind for link in item.links]) for item in items}
+    # the field lines read are the page's fields, not its note; a line saying more stays
+    assert [[fact for fact in item.facts if fact[0] == "Note"] for item in items] == [[], [], [("Note", "Summary: owls of 2023 fly west")]]
     assert got == {
         "Owls of the East: A Study": ("OwlEast", "Ann Owl and Ben Heron", "2023-04-17", "", ["paper", "code"]),
         "Owls of the Far East": ("", "Ann Owl and Ben Heron", "2024-04", "COLM 2024", ["paper", "homepage"]),
@@ -492,10 +500,13 @@ def test_tables_with_host_named_links_and_headers_in_two_languages() -> None:
 
 
 def test_hosts_that_are_papers_and_pages_that_are_not() -> None:
-    from papershelf.formats.lists.awesome import is_paper_url
+    from papershelf.formats.lists.awesome import arxiv_in, is_paper_url
     from papershelf.formats.lists.awesome.inline import names_its_host
 
     assert is_paper_url("https://dblp.org/rec/conf/iclr/LiKALBSA21.html") and is_paper_url("https://www.nature.com/articles/s41586-021-03819-2")
+    assert is_paper_url("https://iclr.cc/virtual/2024/poster/19321") and not is_paper_url("https://iclr.cc/virtual/2024/events/workshop")
+    assert [str(arxiv_in(url)) for url in ("https://browse.arxiv.org/abs/2401.04088", "https://www.alphaxiv.org/overview/2409.02060", "https://semanticscholar.org/arxiv/2202.11214")] == [
+        "2401.04088", "2409.02060", "2202.11214"]
     assert not is_paper_url("https://www.nature.com/articles/d41586-024-03990-2")  # Nature's news and comment
     assert names_its_host("IEEE", "https://ieeexplore.ieee.org/document/726791") and names_its_host("ECVA", "https://www.ecva.net/papers/eccv_2020/x.pdf")
     assert not names_its_host("Owls", "https://ieeexplore.ieee.org/document/726791") and not names_its_host("github", "https://github.com/owl/owl")

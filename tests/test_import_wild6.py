@@ -516,10 +516,11 @@ def test_the_new_rules_stay_linear_on_hostile_lines() -> None:
     """Each new pattern over a list's text, on a 200 kB line shaped to make it backtrack: fast, and the right answer."""
     import time
 
+    from papershelf.formats.lists import awesome
     from papershelf.formats.lists.awesome import normal_date
     from papershelf.formats.lists.awesome.bullets import FIELD_LINE
-    from papershelf.formats.lists.awesome.group import AUTHORS_FIELD
-    from papershelf.formats.lists.awesome.inline import names_its_host
+    from papershelf.formats.lists.awesome.group import AUTHORS_FIELD, READ_TAG
+    from papershelf.formats.lists.awesome.inline import names_its_host, paper_named
     from papershelf.formats.lists.fields import (
         date_heading,
         find_date,
@@ -534,4 +535,33 @@ def test_the_new_rules_stay_linear_on_hostile_lines() -> None:
     assert normal_date("2023年" * (n // 5)) == "" and find_date("年" * n) == "" and date_heading("2023年5月" * (n // 7)) == ""
     assert month_heading("!" * n + "Marc", "2024") == "" and month_heading("." * n, "2024") == ""
     assert not names_its_host("ieee", "https://" + "ieee." * (n // 5)) and venue_spelled_out("ICLR" + "'" * n) == "ICLR" + "'" * n
+    assert paper_named("arxiv:" * (n // 6)) == "" and paper_named("doi:10.1234/" + "a" * n) == "https://doi.org/10.1234/" + "a" * 200
+    assert READ_TAG.match("(" + " " * n) is None and READ_TAG.match("(a" + " " * n) is None and READ_TAG.match("\u3010" + "a" * n + "\u3011") is None
+    # "June 5" then a run of spaces: "\s*,?\s*" between the day and the year backtracked over it (8 s for 20 kB before)
+    assert find_date("Jan 12" + " " * n + "x") == "" and normal_date("Jan 12" + " " * n + "x") == "" and normal_date("Q3" + " " * n + "x") == ""
+    [item] = awesome.parse_awesome("- **Owls** (" + " " * n + "\n  - Paper: https://arxiv.org/abs/2101.00001\n", "x.md").items
+    assert item.title == "Owls" and item.name == ""
     assert time.perf_counter() - started < 5  # a second or less here; quadratic code takes minutes
+
+
+def test_ids_named_but_not_linked_and_tags_read_out_of_the_note() -> None:
+    from papershelf.formats.lists import awesome
+
+    said = (
+        "## A\n\n- **Owls One** ![arXiv](https://img.shields.io/badge/arXiv-2310.12345-b31b1b.svg) [[code](https://github.com/owl/one)]\n"
+        "- **Owls Two**. A. Owl, B. Heron. arXiv:2310.12347, 2023.\n- **Owls Three**. A. Owl. UIST 2023. doi:10.1145/3586183.3606763.\n"
+        "- **Owls Four** ![arXiv](https://img.shields.io/badge/arXiv-9999.99999-b31b1b.svg)\n"
+        "- \u3010CVPR 2024\u3011[Owls Five](https://openreview.net/forum?id=owl5)\uff082024.03\uff09\uff1a\u4e00\u4e2a\u8bf4\u660e\u3002\n\n"
+        "| \U0001f4c5 Date | \U0001f4c4 Paper | \U0001f3db\ufe0f Venue | arXiv |\n|---|---|---|---|\n"
+        "| 2024/02/15 | Owls Six | TPAMI 2024 | ![arXiv](https://img.shields.io/badge/arXiv-2402.12345-b31b1b.svg) |\n"
+    )
+    parsed = awesome.parse_awesome(said, "x.md")
+    got = {item.title: (item.paper_url, item.date, item.venue, [text for label, text in item.facts if label == "Note"]) for item in parsed.items}
+    assert got == {
+        "Owls One": ("https://arxiv.org/abs/2310.12345", "", "", []),  # an arXiv badge nobody linked still names the paper
+        "Owls Two": ("https://arxiv.org/abs/2310.12347", "2023", "", []),
+        "Owls Three": ("https://doi.org/10.1145/3586183.3606763", "2023", "UIST 2023", ["A. Owl. UIST 2023. doi:10.1145/3586183.3606763."]),
+        "Owls Five": ("https://openreview.net/forum?id=owl5", "2024-03", "CVPR 2024", ["\u4e00\u4e2a\u8bf4\u660e\u3002"]),
+        "Owls Six": ("https://arxiv.org/abs/2402.12345", "2024-02-15", "TPAMI 2024", []),
+    }
+    assert [item.title for item in parsed.resources] == ["Owls Four"]  # no such arXiv id: no paper

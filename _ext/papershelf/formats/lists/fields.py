@@ -50,7 +50,7 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 #: 2023-05-04, 2023/5, 2023.10 (a year and a month written with digits)
 NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?[-./]\s?(\d{1,2}))?(?![\d.]*\d)")
 #: "May 2024", "Aug. 5, 2024", "5 June 2023", "12th Jan 2024", "Jan-2024", "September, 2023", "2023 June"
-WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})[\s,-]*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
+WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})[\s,-]*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
 #: a date written with year, month and day marks, as Chinese, Japanese and Korean lists write it: "2023年4月17日", "2023年05月", "2023년 5월"
 CJK_DATE = re.compile(r"((?:19|20)\d{2})\s?[\u5e74\ub144](?:\s?(\d{1,2})\s?[\u6708\uc6d4](?:\s?(\d{1,2})\s?[\u65e5\uc77c])?)?")
 PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")

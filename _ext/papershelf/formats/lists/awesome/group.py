@@ -17,6 +17,7 @@ from papershelf.formats.lists.awesome.inline import (
     md_link,
     normal_date,
     normal_key,
+    paper_named,
     pieces,
     plain,
     shields_text,
@@ -212,7 +213,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.authors = authors_of(before_bold) if before_bold else ""
             if item.authors:
                 taken.append(before_bold)
-            paren = re.match(r"\s*[(\uff08]\s*([^()\uff08\uff09]{1,30}?)\s*[)\uff09]", lead_text[lead_text.find(run) + len(run) :]) if run in lead_text else None
+            paren = re.match(r"\s{0,5}[(\uff08]\s{0,5}([^\s()\uff08\uff09][^()\uff08\uff09]{0,29}?)\s{0,5}[)\uff09]", lead_text[lead_text.find(run) + len(run) :]) if run in lead_text else None
             if paren and not item.name and re.search(r"[^\W\d_]", paren.group(1)) and len(paren.group(1).split()) <= 3 and not is_label(paren.group(1)) \
                     and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", paren.group(1)) and not authors_of(paren.group(1)) and normal_key(paren.group(1)) != normal_key(item.title):
                 item.name = paren.group(1)  # "**Title**\uff08BELLE\uff09", "**Title** (Owl-LLaMA)": the list's name of it
@@ -324,13 +325,13 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
                 item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1)}"
                 leftover = take(take(leftover, part.text.strip()), year_after.group(0).strip())
                 break
+    labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
+    date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     if not item.venue:  # "— Rives et al., *PNAS*.": a venue named alone in italics, in the entry's year
         named = next((said.strip(" .,;") for said in italics if VENUE_ONLY.fullmatch(said.strip(" .,;")) and not re.search(r"\d", said)), "")
         if named:
             item.venue = f"{named} {item.date[:4]}".strip()
             leftover = take(leftover, named)
-    labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
-    date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
     leftover = _fields_read(leftover, inlines[1:], item)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
@@ -338,9 +339,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     leftover = re.sub(r"\s+\.+$", "", leftover)  # "*Venue*." (or "*Venue*..") leaves a stray full stop once the italics go
     if item.date:  # "[Title](…) (2021) — notes": the year is the date now, the notes are what is left
         leftover = re.sub(rf"^\(\s*{item.date[:4]}\s*\)\s*[-\u2013\u2014:,]*\s*", "", leftover)
-    venue_first = re.match(r"\(([^()]{1,30})\)\s*[-\u2013\u2014:,]*\s*", leftover)
-    if item.venue and venue_first and VENUE_ONLY.fullmatch(venue_first.group(1)) and venue_first.end() < len(leftover):
-        leftover = leftover[venue_first.end() :]  # "[Title](…) (ACL '20) — notes": the venue went to its field, the notes are what is left
+    # "[Title](…) (ACL '20) — notes", "【CVPR 2024】[Title](…)\uff082024.03\uff09\uff1a说明": the venue and date went to their fields, the notes are what is left
+    while (tag := READ_TAG.match(leftover)) and ((item.venue and VENUE_ONLY.fullmatch(tag.group(1))) or (item.date and normal_date(tag.group(1)))):
+        leftover = leftover[tag.end() :]
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
@@ -357,6 +358,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         item.title = clean_title(cells[0] if cells else words).text or clean_title(plain(parts)[:120]).text
         item.facts = [(label, rest) for label, said in item.facts if (rest := said if label != "Note" else " ".join(take(said, item.title).split()).strip(" |,.")) and (label != "Note" or says_more(rest, item))]
         item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
+    if not item.paper_url and (named := paper_named(" ; ".join([*badges, text]))):
+        # "**Title** ![arXiv](…/badge/arXiv-2310.12345-b31b1b.svg)", "Title. Authors. arXiv:2310.12345": the id it names is its paper
+        item.links.insert(0, LabelledLink("paper", named))
     _paper_on_a_paper_host(item)
     _publisher_over_an_index(item)
     return item
@@ -410,6 +414,10 @@ def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) ->
         taken += [run, subtitle]
     else:
         taken.append(run)
+
+
+#: a bracketed tag opening what is left of an entry: "(ACL '20)", "【CVPR 2024】", "\uff082024.03\uff09\uff1a" (full-width brackets and colon too)
+READ_TAG = re.compile(r"[(\[\u3010\uff08]\s{0,5}([^\s()\[\]\u3010\u3011\uff08\uff09][^()\[\]\u3010\u3011\uff08\uff09]{0,29}?)\s{0,5}[)\]\u3011\uff09]\s*[-\u2013\u2014:,\uff1a]*\s*")
 
 
 #: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"; in any script, with a

@@ -90,7 +90,7 @@ _MONTH_NAME = r"(?P<name>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 
 MONTH_YEAR = re.compile(
     # "June 5, 2023", "5th June 2023", "Jan. 12th, 2024", "Jan-2024", "September, 2023"; "2023 June", "2024-Jan", "2023, Sep"
-    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+)?{_MONTH_NAME}[\s,/-]*(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?)(?P<year>(?:19|20)\d{{2}})"
+    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+)?{_MONTH_NAME}[\s,/-]*(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?)?)(?P<year>(?:19|20)\d{{2}})"
     rf"|(?P<year2>(?:19|20)\d{{2}})[\s,/-]+{_MONTH_NAME.replace('name', 'name2')}",
     re.IGNORECASE,
 )
@@ -349,6 +349,20 @@ def inline_of(text: str, line: int) -> Token | None:
 def html_inlines(content: str, line: int) -> list[Token]:
     """An HTML block as inline tokens, one a line of its Markdown (comments left out)."""
     return [token for text in html_as_markdown(content) if text.strip() and (token := inline_of(text, line)) is not None]
+
+
+#: an arXiv id or a DOI a list names without linking it: "arXiv:2310.12345", "arXiv 2310.12345" (an arXiv badge's text), "doi:10.1145/3586183.3606763"
+NAMED_ID = re.compile(r"(?<![\w/])(?:arxiv[:\s]{1,3}(\d{4}\.\d{4,5})(?:v\d{1,2})?(?!\d)|doi[:\s]{1,3}(10\.\d{4,9}/[^\s,;<>()\[\]]{1,200}))", re.IGNORECASE)
+
+
+def paper_named(text: str) -> str:
+    """The paper link an id the list names but does not link makes (its arXiv page, its DOI's); ``""`` when none."""
+    for found in NAMED_ID.finditer(text):
+        if found.group(1) and arxivid.parse_url(f"https://arxiv.org/abs/{found.group(1)}"):
+            return f"https://arxiv.org/abs/{found.group(1)}"
+        if found.group(2):
+            return "https://doi.org/" + found.group(2).rstrip(".")
+    return ""
 
 
 def has_paper(parts: list[Piece]) -> bool:

@@ -30,6 +30,7 @@ from papershelf.formats.lists.awesome.inline import (
     md_text,
     names_its_host,
     normal_date,
+    paper_named,
     pieces,
     plain,
     safe_markdown,
@@ -202,7 +203,7 @@ def _label_words(cell: Token) -> str:
 
 
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
-    header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
+    header = [" ".join(re.sub(r"^\W+|[*_`:]", " ", text).lower().split()) for text in header_texts]  # "📅 Date", "🏛️ Venue": the word, not its emoji
     # "論文 / Paper", "会議 / Venue": a header in two languages is read by whichever part is known
     header = [name if name in COLUMNS or name in VENUE_HEADERS else next((part for part in map(str.strip, name.split("/")) if part in COLUMNS or part in VENUE_HEADERS), name) for name in header]
     roles = [COLUMNS.get(name, "") for name in header]
@@ -231,7 +232,8 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
         roles = ["name" if role == "title" and number != title_at else role for number, role in enumerate(roles)]
     title_at = roles.index("title")
     labels = [text or f"column {number + 1}" for number, text in enumerate(header_texts)]
-    if not any(p.kind == "link" and p.url.startswith(("http://", "https://")) for _, cells, _ in rows for cell in cells for p in pieces(cell)):
+    if not any((p.kind == "link" and p.url.startswith(("http://", "https://"))) or (p.kind == "image" and paper_named(shields_text(p.url)))
+               for _, cells, _ in rows for cell in cells for p in pieces(cell)):  # an arXiv badge names a paper, linked or not
         # no row links anywhere: a table of facts (a timeline, scores), kept as the list's notes
         parsed.notes += ["", md_text(" | ".join(header_texts)), *(md_text(" | ".join(plain(pieces(cell)) for cell in cells)) for _, cells, _ in rows)]
         return
@@ -351,6 +353,8 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
+    if not item.paper_url and (named := paper_named(" ; ".join(shields_text(p.image or p.url) or p.text for cell in cells for p in pieces(cell) if p.kind in ("text", "image") or p.image))):
+        item.links.insert(0, LabelledLink("paper", named))  # "| Title | ![arXiv](…/badge/arXiv-2310.12345-…) |": the id it names is its paper
     if (not item.title or is_label(item.title)) and item.name:
         item.title = item.name  # "| Heron | [📄 Paper](…) |": the row's name is all it calls the paper
     date_and_venue(item, [*badges, said, *(text for _, text in item.facts if len(text) < 60)], year)

@@ -522,8 +522,10 @@ def test_the_new_rules_stay_linear_on_hostile_lines() -> None:
     from papershelf.formats.lists.awesome.group import AUTHORS_FIELD, READ_TAG
     from papershelf.formats.lists.awesome.inline import names_its_host, paper_named
     from papershelf.formats.lists.fields import (
+        clean_title,
         date_heading,
         find_date,
+        is_label,
         month_heading,
         venue_spelled_out,
     )
@@ -541,6 +543,7 @@ def test_the_new_rules_stay_linear_on_hostile_lines() -> None:
     assert find_date("Jan 12" + " " * n + "x") == "" and normal_date("Jan 12" + " " * n + "x") == "" and normal_date("Q3" + " " * n + "x") == ""
     [item] = awesome.parse_awesome("- **Owls** (" + " " * n + "\n  - Paper: https://arxiv.org/abs/2101.00001\n", "x.md").items
     assert item.title == "Owls" and item.name == ""
+    assert not is_label("10.1234/" + "a" * n) and not is_label("arxiv " + "1" * n) and clean_title("2023-11-02 |" + " " * n + "Owl").text == "2023-11-02 | Owl"
     assert time.perf_counter() - started < 5  # a second or less here; quadratic code takes minutes
 
 
@@ -565,3 +568,29 @@ def test_ids_named_but_not_linked_and_tags_read_out_of_the_note() -> None:
         "Owls Six": ("https://arxiv.org/abs/2402.12345", "2024-02-15", "TPAMI 2024", []),
     }
     assert [item.title for item in parsed.resources] == ["Owls Four"]  # no such arXiv id: no paper
+
+
+def test_identifiers_as_link_texts_dated_titles_and_tags_before_a_plain_title() -> None:
+    from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.fields import is_label
+
+    assert all(is_label(said) for said in ("2310.12345", "arXiv:2310.12345v2", "arXiv 2310.12345", "10.1145/3586183.3606763", "doi:10.1038/nature14539"))
+    said = (
+        "### [2023.10] Owls One: A Heading Paper\n\n[[Paper](https://openreview.net/forum?id=owl1)]\n\n"
+        "#### 2023-11-02 | Owls Two: Dated Heading\n\n[arXiv](https://arxiv.org/abs/2311.00002)\n\n## More\n\n"
+        "- Owls Three: An Id Link [arXiv:2403.12346](https://arxiv.org/abs/2403.12346) [code](https://github.com/owl/three)\n"
+        "- [CVPR 2023] Owls Four [paper](https://openreview.net/forum?id=owl4)\n"
+        "- \u3010ICLR'24\u3011Owls Five [[\u8bba\u6587](https://openreview.net/forum?id=owl5)]\n\n"
+        # "发布日期" (published), not a bare "日期", which a reading group's log gives the day it met (wild/zh-table.md)
+        "| \u8bba\u6587\u540d\u79f0 | \u53d1\u8868\u4f1a\u8bae | \u53d1\u5e03\u65e5\u671f | \u8bba\u6587\u94fe\u63a5 | \u4ee3\u7801\u94fe\u63a5 |\n|---|---|---|---|---|\n"
+        "| Owls Six | ACL 2023 | 2023\u5e745\u6708 | [arXiv](https://openreview.net/forum?id=owl6) | [GitHub](https://github.com/owl/six) |\n"
+    )
+    got = {item.title: (item.date, item.venue, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owls One: A Heading Paper": ("2023-10", "", ["paper"]),
+        "Owls Two: Dated Heading": ("2023-11-02", "", ["paper"]),
+        "Owls Three: An Id Link": ("", "", ["paper", "code"]),
+        "Owls Four": ("2023", "CVPR 2023", ["paper"]),
+        "Owls Five": ("2024", "ICLR 2024", ["paper"]),
+        "Owls Six": ("2023-05", "ACL 2023", ["paper", "code"]),
+    }

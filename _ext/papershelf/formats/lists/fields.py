@@ -43,6 +43,8 @@ TRAILING_VENUE = re.compile(
 TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
+#: a date in digits opening a title, then a separator: "2023-11-02 | Title", "2024.03 - Title"
+LEADING_DATE = re.compile(r"((?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?)\s{0,3}[|:\-\u2013\u2014]\s{1,3}")
 ARXIV_TAG = re.compile(r"^\[\s*(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\s*\]\s*", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s*[.)\]:]|\[\d{1,4}\])\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
@@ -99,12 +101,18 @@ def unescape_tex(text: str) -> str:
     return TEX_ESCAPE.sub(r"\1", text)
 
 
+#: a link text that is only an identifier: an arXiv id (with "arXiv:" or not), a DOI
+IDENTIFIER_ONLY = re.compile(r"(?:arxiv\s?[:\s]\s?)?\d{4}\.\d{4,5}(?:v\d{1,2})?|(?:doi\s?:?\s?)?10\.\d{4,9}/\S{1,200}", re.IGNORECASE)
+
+
 def is_label(text: str) -> bool:
     """A link text saying what the link is ("Paper", "📄 PDF", "[code]", a URL), not the paper's title."""
     words = " ".join(re.sub(r"[^\w\s&+-]", " ", text.lower()).split())
     if not words or re.fullmatch(r"https?://\S+|www\.\S+", text.strip()):
         return True
     if VENUE_ONLY.fullmatch(text.strip()):  # "[arXiv 2023]", "CVPR'24", "2021": where and when, no title
+        return True
+    if IDENTIFIER_ONLY.fullmatch(text.strip()):  # "[2310.12345](…)", "[arXiv:2310.12345](…)", "[10.1145/3586183](…)": which paper, not its title
         return True
     return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
 
@@ -127,10 +135,15 @@ def clean_title(text: str) -> Title:
     title = ROW_NUMBER.sub("", title)
     title = ARXIV_TAG.sub("", title)  # "[2311.16493] Title": arXiv's own page title, copied
     venue = year = ""
+    dated = LEADING_DATE.match(title)
+    if dated and len(title) >= dated.end() + 4:
+        year, title = find_date(dated.group(1)), title[dated.end() :]  # "2023-11-02 | Title": when, then what
     tag = LEADING_TAG.match(title)
     if tag and len(title) >= tag.end() + 4:
         said = (tag.group(1) or tag.group(2) or "").strip()
-        if tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
+        if not tag.group(2) and DATE_ONLY.match(said) and find_date(said) and not VENUE_YEAR.search(said):
+            year, title = find_date(said), title[tag.end():]  # "[2023.10] Title", "(Mar 2024) Title": a date tag, not a venue
+        elif tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
             venue, title = said, title[tag.end():]
     rest = ""
     quoted = re.match(r"^[\"\u201c](.{3,}?)[\"\u201d](.*)$", title)

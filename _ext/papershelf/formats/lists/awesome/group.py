@@ -27,6 +27,7 @@ from papershelf.formats.lists.awesome.inline import (
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
 from papershelf.formats.lists.fields import (
+    LEADING_TAG,
     ROW_NUMBER,
     VENUE_ONLY,
     VENUE_YEAR,
@@ -37,6 +38,7 @@ from papershelf.formats.lists.fields import (
     reference_line,
     title_then_authors,
     trailing_authors,
+    venue_spelled_out,
     venue_year,
 )
 
@@ -235,6 +237,14 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         if item.venue or item.name:
             for said in taken:
                 before = take(before, said)
+        opening = LEADING_TAG.match(before)
+        said = (opening.group(1) or "").strip() if opening else ""
+        if opening and said and (VENUE_ONLY.fullmatch(said) or normal_date(said)) and len(before) > opening.end() + 4 and not item.venue:
+            # "- [CVPR 2023] Title [[paper](…)]": the tag says where (or when) before the brackets go
+            item.venue = "" if normal_date(said) else venue_spelled_out(said)
+            item.date = normal_date(said) or item.date
+            taken.append(opening.group(0).strip())
+            before = before[opening.end() :]
         before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", ROW_NUMBER.sub("", before)).split()).strip(" |-\u2013—:,.*")  # "[1] Title": a number, not the title
         if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text

@@ -59,19 +59,19 @@ COLUMNS = {
     **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
     **dict.fromkeys(("タイトル", "論文", "論文名", "名前", "モデル", "モデル名", "手法", "제목", "논문", "이름", "모델"), "title"),  # Japanese, Korean
     **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间",
-                       "公開", "公開日", "日付", "発表日", "発表年", "날짜", "연도", "공개일"), "date"),
-    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码", "コード", "코드"), "code"),
+                       "发布日期", "发表日期", "发表年份", "公開", "公開日", "発表日", "発表年", "연도", "공개일"), "date"),
+    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码", "代码链接", "代码地址", "开源代码", "コード", "코드"), "code"),
     **dict.fromkeys(("demo", "online demo"), "demo"),
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
-    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源", "リンク", "링크"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
+    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源", "论文链接", "论文地址", "リンク", "링크"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
     **dict.fromkeys(("authors", "author", "作者", "著者", "저자"), "authors"),
     **dict.fromkeys(("status", "read", "reading status", "状态"), "status"),
 }
 
 
 #: headers of a column that says where a paper appeared
-VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表", "会議", "学会", "発表", "학회"}
+VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表", "发表会议", "发表期刊", "会议名称", "来源", "会議", "学会", "発表", "학회"}
 
 
 #: a Status cell (a Notion export's, a tracker's) -> the reading status it says

@@ -505,6 +505,7 @@ def test_hosts_that_are_papers_and_pages_that_are_not() -> None:
 
     assert is_paper_url("https://dblp.org/rec/conf/iclr/LiKALBSA21.html") and is_paper_url("https://www.nature.com/articles/s41586-021-03819-2")
     assert is_paper_url("https://iclr.cc/virtual/2024/poster/19321") and not is_paper_url("https://iclr.cc/virtual/2024/events/workshop")
+    assert is_paper_url("https://www.isca-archive.org/interspeech_2023/owl23_interspeech.html") and not is_paper_url("https://www.isca-archive.org/about")
     assert [str(arxiv_in(url)) for url in ("https://browse.arxiv.org/abs/2401.04088", "https://www.alphaxiv.org/overview/2409.02060", "https://semanticscholar.org/arxiv/2202.11214")] == [
         "2401.04088", "2409.02060", "2202.11214"]
     assert not is_paper_url("https://www.nature.com/articles/d41586-024-03990-2")  # Nature's news and comment
@@ -594,3 +595,12 @@ def test_identifiers_as_link_texts_dated_titles_and_tags_before_a_plain_title() 
         "Owls Five": ("2024", "ICLR 2024", ["paper"]),
         "Owls Six": ("2023-05", "ACL 2023", ["paper", "code"]),
     }
+
+
+def test_a_title_ending_in_a_digit_and_a_letter_ends_there() -> None:
+    """Found by test_import_generated's property test (already on main): "Learning Things in 3D. A. Owl, B. Heron. NeurIPS 2016." read
+    "3D." as an initial, so the names stayed in the title."""
+    from papershelf.formats.lists.fields import reference_line
+
+    said = reference_line("Learning Learning Learning 3D. Ada Lovelace, Alan Turing. NeurIPS 2016.")
+    assert said is not None and (said.title, said.authors) == ("Learning Learning Learning 3D", "Ada Lovelace and Alan Turing")

@@ -296,7 +296,7 @@ def authors_of(text: str) -> str:
 
 
 #: where a title may end before its authors: a full stop after a word (not an initial's "N."), or a question or exclamation mark
-_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{2})\.|[?!])\s+(?=[A-Z])")
+_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{2})\.|(?<=\d[^\W\d_])\.|[?!])\s+(?=[A-Z])")
 
 
 def title_then_authors(text: str) -> tuple[str, str] | None:
@@ -334,7 +334,7 @@ def _with_particles(text: str) -> str:
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
 #: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++."); a title's own "?" or "!"
 #: before a capital ends it too
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[)\]+?!\d])|(?<=-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[)\]+?!\d])|(?<=-[^\W\d_])|(?<=\d[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")  # "… in 3D. A. Owl": a title's end
 #: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017"
 REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)\s*,?\s+((?:19|20)\d{2})\s*\.?$")
 #: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf"); other
@@ -457,7 +457,7 @@ URL_YEARS = (
     re.compile(r"sciencedirect\.com/science/article/(?:abs/)?pii/S\d{7}[\dX](\d{2})\d{5}[\dX](?![\dX])", re.IGNORECASE),
     # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
     re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
-    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|iclr\.cc|icml\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
+    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|iclr\.cc|icml\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|isca-archive\.org|roboticsproceedings\.org)"
                r"/[^?#]{0,200}?(?:[/._-]|[A-Za-z])((?:19|20)\d{2})(?=[/._-]|$)", re.IGNORECASE),
 )
 

@@ -57,6 +57,8 @@ PAPER_HOSTS = re.compile(
     r"|dblp\.org/rec/"
     # a conference's own page of a paper: "iclr.cc/virtual/2024/poster/19321"
     r"|(?:iclr|icml|neurips|nips)\.cc/virtual/\d{4}/(?:poster|oral|spotlight)/\d"
+    # ISCA's archive (Interspeech since 2023) and the APS journals
+    r"|isca-archive\.org/[\w-]{2,40}_\d{4}/|journals\.aps\.org/[a-z]{2,12}/abstract/"
     # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
     r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b"
     # journals and preprint servers of the life sciences, and arXiv's HTML renderings

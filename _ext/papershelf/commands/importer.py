@@ -45,6 +45,7 @@ from papershelf.formats.lists.entries import (
     generated_citation,
 )
 from papershelf.formats.lists.fields import (
+    VENUE_ONLY,
     date_heading,
     paper_like,
     unescape_tex,
@@ -1050,7 +1051,8 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         note = next((text for label, text in item.facts if label == "Note"), "")
         named = re.match(r"\(([^(),]{1,25})[,)]", note)
         # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name (a name, not "(2015)")
-        written = named.group(1).strip() if named and ":" not in title and re.search(r"[A-Za-z]", named.group(1)) and not date_heading(named.group(1)) else ""
+        written = named.group(1).strip() if named and ":" not in title and re.search(r"[A-Za-z]", named.group(1)) and not date_heading(named.group(1)) \
+            and not VENUE_ONLY.fullmatch(named.group(1)) else ""  # "(ACL '20)" says where, it names nothing
         alias = item.name if item.name and item.name.casefold() not in title.casefold() else written
         if item.name and not alias and derive_names(title)[0] != item.name:
             alias = item.name  # the list's own name, which the title also says ("**RoboTracer**: \"RoboTracer: ...\"")
@@ -1069,8 +1071,10 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         said = f"{found.year}-{found.month:02d}" if found else ""
         if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year)) or (item.date == item.listed and item.date > said)):
             item.date = said
-        # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021")
-        item.date = item.date or next((said for link in item.links if link.kind == "paper" and (said := url_date(link.url))), "")
+        # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021");
+        # a bioRxiv DOI's day ("10.1101/2021.10.04.463034") refines the month the list gives ("(Oct. 2021)")
+        linked = next((day for link in item.links if link.kind == "paper" and (day := url_date(link.url))), "")
+        item.date = linked if not item.date or (len(linked) > len(item.date) and linked.startswith(item.date)) else item.date
         # an entry's year is its venue's ("CVPR 2020"), else the year of its date
         year = venue_year(item.venue)[1] or item.date[:4] or (str(found.year) if found else "")
         same_title = by_title.get(normal_title(title), "")

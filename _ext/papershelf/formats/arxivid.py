@@ -11,7 +11,7 @@ Two schemes (https://info.arxiv.org/help/arxiv_identifier.html):
 
 Either may carry a version (``v2``), the ``arXiv:`` prefix, or come as a URL
 (``abs``, ``pdf``, ``html``, ``format`` or ``ps`` pages; ``www.`` and
-``export.`` hosts; a ``.pdf`` suffix, a trailing slash, a query or fragment).
+``export.``, ``browse.`` hosts; a ``.pdf`` suffix, a trailing slash, a query or fragment).
 Pure text work, no network: the API client lives in :mod:`papershelf.commands.add`.
 """
 
@@ -27,7 +27,7 @@ _OLD = r"(?P<old>(?P<archive>[a-z]+(?:-[a-z]+)?)(?:\.[a-z]+(?:-[a-z]+)?)?/(?P<oy
 _ID = rf"(?:{_NEW}|{_OLD}){_VERSION}"
 BARE = re.compile(rf"^(?:arxiv:\s*)?{_ID}$", re.IGNORECASE)
 URL = re.compile(
-    rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?P<page>abs|pdf|html|format|ps)/{_ID}(?:\.pdf)?/?(?:[?#].*)?$",
+    rf"^(?:https?://)?(?:www\.|export\.|browse\.)?arxiv\.org/(?P<page>abs|pdf|html|format|ps)/{_ID}(?:\.pdf)?/?(?:[?#].*)?$",
     re.IGNORECASE,
 )
 

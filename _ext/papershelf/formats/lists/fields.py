@@ -44,14 +44,18 @@ TRAILING_VENUE = re.compile(
 TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
+#: a date in digits opening a title, then a separator: "2023-11-02 | Title", "2024.03 - Title"
+LEADING_DATE = re.compile(r"((?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?)\s{0,3}[|:\-\u2013\u2014]\s{1,3}")
 ARXIV_TAG = re.compile(r"^\[\s*(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\s*\]\s*", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s*[.)\]:]|\[\d{1,4}\])\s+(?=\S)")
 TEX_ESCAPE = re.compile(r"\\([&%$#_{}])")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 #: 2023-05-04, 2023/5, 2023.10 (a year and a month written with digits)
 NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?[-./]\s?(\d{1,2})(?:\s?[-./]\s?(\d{1,2}))?(?![\d.]*\d)")
-#: "May 2024", "Aug. 5, 2024", "5 June 2023", "2023 June"
-WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})\s+)?({_MONTH})\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
+#: "May 2024", "Aug. 5, 2024", "5 June 2023", "12th Jan 2024", "Jan-2024", "September, 2023", "2023 June"
+WORD_DATE = re.compile(rf"(?<![A-Za-z])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})[\s,-]*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?)?((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s+({_MONTH})(?![A-Za-z])", re.IGNORECASE)
+#: a date written with year, month and day marks, as Chinese, Japanese and Korean lists write it: "2023年4月17日", "2023年05月", "2023년 5월"
+CJK_DATE = re.compile(r"((?:19|20)\d{2})\s?[\u5e74\ub144](?:\s?(\d{1,2})\s?[\u6708\uc6d4](?:\s?(\d{1,2})\s?[\u65e5\uc77c])?)?")
 PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
 BARE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/-]|\.\d)")  # not an arXiv id ("2002.10000")
 #: a heading or paragraph saying only a date or period: "2023", "*(2016)*", "(June 23 - June 29) - 2025", "May 2024"
@@ -65,7 +69,9 @@ LABEL_WORDS = {
     "jax", "available", "online", "implementation", "official code", "unofficial code", "pytorch code", "tensorflow code", "code and data", "model and code",
     "code & model", "model & code", "code and model", "more", "details", "read", "full text", "preprint", "journal", "conference",
     "survey", "survey paper", "arxiv paper", "full paper", "paper pdf", "pdf link", "report", "tech report", "technical report", "tweet",
-    "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频",
+    "twitter", "youtube", "bilibili", "b站", "知乎", "论文", "代码", "链接", "项目", "主页", "视频", "项目主页", "模型", "数据集", "演示", "博客",
+    "論文", "コード", "リンク", "プロジェクト", "プロジェクトページ", "ホームページ", "モデル", "データセット", "デモ", "ブログ", "動画",
+    "논문", "코드", "링크", "프로젝트", "홈페이지", "모델", "데이터셋", "데모", "블로그", "비디오",
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
     "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
@@ -99,12 +105,18 @@ def unescape_tex(text: str) -> str:
     return TEX_ESCAPE.sub(r"\1", text)
 
 
+#: a link text that is only an identifier: an arXiv id (with "arXiv:" or not), a DOI
+IDENTIFIER_ONLY = re.compile(r"(?:arxiv\s?[:\s]\s?)?\d{4}\.\d{4,5}(?:v\d{1,2})?|(?:doi\s?:?\s?)?10\.\d{4,9}/\S{1,200}", re.IGNORECASE)
+
+
 def is_label(text: str) -> bool:
     """A link text saying what the link is ("Paper", "📄 PDF", "[code]", a URL), not the paper's title."""
     words = " ".join(re.sub(r"[^\w\s&+-]", " ", text.lower()).split())
     if not words or re.fullmatch(r"https?://\S+|www\.\S+", text.strip()):
         return True
     if VENUE_ONLY.fullmatch(text.strip()):  # "[arXiv 2023]", "CVPR'24", "2021": where and when, no title
+        return True
+    if IDENTIFIER_ONLY.fullmatch(text.strip()):  # "[2310.12345](…)", "[arXiv:2310.12345](…)", "[10.1145/3586183](…)": which paper, not its title
         return True
     return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
 
@@ -127,10 +139,15 @@ def clean_title(text: str) -> Title:
     title = ROW_NUMBER.sub("", title)
     title = ARXIV_TAG.sub("", title)  # "[2311.16493] Title": arXiv's own page title, copied
     venue = year = ""
+    dated = LEADING_DATE.match(title)
+    if dated and len(title) >= dated.end() + 4:
+        year, title = find_date(dated.group(1)), title[dated.end() :]  # "2023-11-02 | Title": when, then what
     tag = LEADING_TAG.match(title)
     if tag and len(title) >= tag.end() + 4:
         said = (tag.group(1) or tag.group(2) or "").strip()
-        if tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
+        if not tag.group(2) and DATE_ONLY.match(said) and find_date(said) and not VENUE_YEAR.search(said):
+            year, title = find_date(said), title[tag.end():]  # "[2023.10] Title", "(Mar 2024) Title": a date tag, not a venue
+        elif tag.group(2) or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
             venue, title = said, title[tag.end():]
     name = sorting = by = ""
     front = None if venue else bracket_tag(title)
@@ -203,8 +220,18 @@ def venue_year(text: str) -> tuple[str, str]:
     return found.group(1), year
 
 
+def venue_spelled_out(text: str) -> str:
+    """"ICLR'17" -> "ICLR 2017", "ECCV'20 (Oral)" -> "ECCV 2020 (Oral)": a venue cell's year written out, the rest kept."""
+    found = VENUE_YEAR.match(text.strip())
+    if not found:
+        return text
+    venue, year = venue_year(found.group(0))
+    return f"{venue} {year}{text.strip()[found.end():]}"
+
+
 def find_date(text: str) -> str:
     """The date ``text`` gives, most precise first: ISO-ish digits, a month and year, a venue's year, ``(YYYY)``, a bare year."""
+    text = western_date(text)
     for match in NUMERIC_DATE.finditer(text):
         year, month, day = match.group(1), int(match.group(2)), match.group(3)
         if 1 <= month <= 12:
@@ -224,15 +251,30 @@ def find_date(text: str) -> str:
     return alone.group(1) if alone else ""
 
 
+def western_date(text: str) -> str:
+    """"2023年04月17日" -> "2023-04-17", "2023年5月" -> "2023-5", "2023年" -> "2023": the date in the digits the other rules read."""
+    return CJK_DATE.sub(lambda found: "-".join(part for part in found.groups() if part), text) if "\u5e74" in text or "\ub144" in text else text
+
+
+def month_heading(text: str, year: str) -> str:
+    """"### March" (or "### 3月", "### 3월") under "## 2024": the month of that year ("2024-03"); ``""`` for any other heading or without a year."""
+    said = re.fullmatch(rf"\W*(?:({_MONTH})|(\d{{1,2}})\s?[\u6708\uc6d4])\W*", text, re.IGNORECASE)
+    month = (MONTHS[said.group(1)[:3].lower()] if said.group(1) else int(said.group(2))) if said else 0
+    return f"{year[:4]}-{month:02d}" if 1 <= month <= 12 and year[:4].isdigit() else ""
+
+
 def date_heading(text: str) -> str:
     """The date a heading or a paragraph of its own gives when it says nothing else ("2023", "*(2016)*",
     "(June 23 - June 29) - 2025"); ``""`` otherwise."""
-    plain = text.strip(" *_#")
+    plain = western_date(text.strip(" *_#"))
     if not plain or len(plain) > 60 or not re.search(r"(?:19|20)\d{2}", plain) or not DATE_ONLY.match(plain):
         return ""
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", plain)
     if len(set(years)) != 1:
         return years[0] if years and re.fullmatch(r"\W*(?:19|20)\d{2}\W*", plain) else ""
+    numeric = NUMERIC_DATE.search(plain)
+    if numeric and 1 <= int(numeric.group(2)) <= 12:  # "### 2023-05", "## 2024.03": a month written with digits
+        return find_date(plain)
     months = re.findall(rf"(?<![A-Za-z]){_MONTH}", plain, re.IGNORECASE)  # a week "(December 30 - January 5) - 2025" ends in the year's month
     number = MONTHS.get(months[-1][:3].lower(), 0) if months else 0
     return f"{years[0]}-{number:02d}" if number else years[0]
@@ -295,7 +337,7 @@ def authors_of(text: str) -> str:
 
 
 #: where a title may end before its authors: a full stop after a word (not an initial's "N."), or a question or exclamation mark
-_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{2})\.|[?!])\s+(?=[A-Z])")
+_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{2})\.|(?<=\d[^\W\d_])\.|[?!])\s+(?=[A-Z])")
 
 
 def title_then_authors(text: str) -> tuple[str, str] | None:
@@ -475,7 +517,7 @@ URL_YEARS = (
     re.compile(r"sciencedirect\.com/science/article/(?:abs/)?pii/S\d{7}[\dX](\d{2})\d{5}[\dX](?![\dX])", re.IGNORECASE),
     # IJCAI's proceedings before 2017 are named by two digits: ijcai.org/Proceedings/16/Papers/408.pdf
     re.compile(r"ijcai\.org/proceedings/(\d{2})/", re.IGNORECASE),
-    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|roboticsproceedings\.org)"
+    re.compile(r"^https?://(?:[\w-]+\.)*(?:neurips\.cc|nips\.cc|iclr\.cc|icml\.cc|ijcai\.org|thecvf\.com|ecva\.net|doi\.org/10\.1109|aaai\.org|usenix\.org|isca-speech\.org|isca-archive\.org|roboticsproceedings\.org)"
                r"/[^?#]{0,200}?(?:[/._-]|[A-Za-z])((?:19|20)\d{2})(?=[/._-]|$)", re.IGNORECASE),
 )
 

@@ -68,7 +68,7 @@ from papershelf.formats.lists.awesome.parsed import Parsed
 from papershelf.formats.lists.awesome.resources import body_text, resources_page
 from papershelf.formats.lists.awesome.tables import read_html_table, read_table
 from papershelf.formats.lists.entries import Item, ListReading, Shape
-from papershelf.formats.lists.fields import date_heading, heading_date, venue_heading
+from papershelf.formats.lists.fields import date_heading, heading_date, month_heading, venue_heading
 from papershelf.formats.lists.footnotes import inline_footnotes
 from papershelf.formats.lists.readinglist import html_as_markdown
 from papershelf.formats.lists.tex import tex_as_text
@@ -125,7 +125,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
             shown = [p for p in pieces(inline) if p.kind != "image" and not (p.kind == "link" and p.image)] if inline else []
             words = [p for p in shown if not (p.kind == "link" and p.url.startswith("#"))]
             content = " ".join(re.sub(r"[(\[]\s*[)\]]", " ", plain(words)).split()) or " ".join(plain(shown).split())
-            found = date_heading(content)
+            found = date_heading(content) or month_heading(content, year)  # "### March" under "## 2024": March of 2024
             headings = {lvl: name for lvl, name in headings.items() if lvl < level}  # a year heading ends its siblings' topics too
             venues = {lvl: said for lvl, said in venues.items() if lvl < level}
             if venue_heading(content)[0]:

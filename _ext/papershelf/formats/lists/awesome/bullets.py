@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from papershelf.formats import arxivid
 from papershelf.formats.lists.awesome.cleanup import safe_lines
-from papershelf.formats.lists.awesome.group import date_and_venue, place_group, read_group, take
+from papershelf.formats.lists.awesome.group import (
+    FIELD_LINE,
+    date_and_venue,
+    place_group,
+    read_group,
+    take,
+)
 from papershelf.formats.lists.awesome.inline import (
     DATE_TEXT,
     LINK_LABELS,
@@ -113,10 +119,6 @@ def read_html_cards(token: Token, topic: str, year: str, path: str, parsed: Pars
     return True
 
 
-#: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"
-FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:\s*\S")
-
-
 #: a field labelled by an emoji instead of a word: "📅 2023.05", "🏛️ CVPR 2023"
 EMOJI_FIELD = re.compile(r"^\s*([^\x00-\x7f\w\s]{1,3})\s*[\w\[(]")
 
@@ -133,9 +135,18 @@ def field_lines(tokens: list[Token], index: int) -> list[Token]:
     papers = {normal_key(p.url) for token in inlines for p in pieces(token) if p.kind == "link" and is_paper_url(p.url)}
     # the line with the paper link says "Paper: …" or "[arXiv](…)"; "LLaMA: Title. [[paper]](…)" is an entry
     holders = [token for token in inlines if any(p.kind == "link" and is_paper_url(p.url) for p in pieces(token))]
-    if any(FIELD_LINE.match(token.content) and _field_label(token) not in LINK_LABELS for token in holders):
+    if any(FIELD_LINE.match(token.content) and _field_label(token) not in LINK_LABELS and not _links_only(token) for token in holders):
         return []
     return inlines if len(papers) == 1 else []
+
+
+def _links_only(inline: Token) -> bool:
+    """A field line whose value is labelled links alone: "Links: [arXiv](…) | [GitHub](…)", "链接\uff1a[arXiv](…)"."""
+    parts = pieces(inline)
+    label = FIELD_LINE.match(plain([p for p in parts if p.kind == "text"]))
+    rest = plain([p for p in parts if p.kind == "text"])[label.end() - 1 :] if label else ""
+    links = [p for p in parts if p.kind == "link"]
+    return bool(links) and all(is_label(p.text) or p.image for p in links) and bool(SEPARATORS.match(rest))
 
 
 def quoted_lines(inline: Token) -> list[Token]:

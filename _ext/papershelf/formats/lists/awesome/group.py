@@ -9,14 +9,17 @@ from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.awesome.inline import (
     CODE_HOST,
     DATE_TEXT,
+    NAMED_ID,
     SEPARATORS,
     STAR_BADGE,
     Piece,
     classify,
+    has_paper,
     is_paper_url,
     md_link,
     normal_date,
     normal_key,
+    paper_named,
     pieces,
     plain,
     shields_text,
@@ -26,6 +29,7 @@ from papershelf.formats.lists.awesome.inline import (
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
 from papershelf.formats.lists.fields import (
+    LEADING_TAG,
     ROW_NUMBER,
     VENUE_ONLY,
     VENUE_YEAR,
@@ -38,6 +42,7 @@ from papershelf.formats.lists.fields import (
     reference_line,
     title_then_authors,
     trailing_authors,
+    venue_spelled_out,
     venue_year,
 )
 
@@ -73,11 +78,12 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
     if item.date and item.date != year:
         return
     found = find_date(text)
-    if found:
+    if found and not (year.startswith(found) and len(year) > len(found)):  # "NeurIPS 2023" under "### 2023-05": the heading's month stays
         item.date = found
 
 
-AUTHORS_FIELD = re.compile(r"^\s*(?:authors?|author\(s\)|by|作者)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
+#: "Authors: A, B", "作者\uff1aA, B", "著者 / Authors: A, B" (a label in two languages)
+AUTHORS_FIELD = re.compile(r"^\s*(?:[^\W\d_][^\W_]{0,10}\s?/\s?)?(?:authors?|author\(s\)|by|作者|著者|저자)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
 
 
 _DATE_WORDS = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}|arxiv|preprint|oral|spotlight|highlight|poster|" + "|".join(MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
@@ -146,12 +152,19 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         head_text, lead_text = head_text[task.end() :], TASK_BOX.sub("", lead_text, count=1)
         text = text.replace(task.group(0).strip(), " ", 1)
     leading = DATE_TEXT.match(head_text)
-    if leading and 1 <= int(leading.group(2)) <= 12:
+    if leading and not 1 <= int(leading.group(2)) <= 12:
+        leading = None
+    worded = None if leading else re.match(r"\s*[\[(]([^\[\]()]{3,25})[\])]", head_text)
+    if worded and len(normal_date(worded.group(1))) > 4:
+        leading = worded  # "- [Apr 2021] **Title**", "1. (Mar. 2024) [Title](…)": when it appeared, in words
+    if leading:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
     bold = [(run, inside) for run, inside in strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
     link = None
     taken: list[str] = []  #: text that became the title or the name
+    if leading:
+        taken.append(leading.group(0).strip())  # the date said before the title is no author's name ("[Apr 2021] **Title** — Rives et al.")
     wiki = WIKI_NAME.match(lead_text)
     if wiki and not heading_title and len(lead_text) - wiki.end() >= 8:
         # "[[DPO]] — Direct Preference Optimization: …" (a note-taking app's export): the note's name, then the title
@@ -198,6 +211,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             taken.append(run)  # "**[12]** Authors. "**Title**."": a row number
             if len(bold) > 1 and not bold[1][1]:
                 _take_title(item, bold[1][0], inlines, taken)
+        elif tag and normal_date(tag.group(1)):
+            item.date = item.date if leading else normal_date(tag.group(1))  # "**[2023.10]** Title": when it appeared, not where
+            taken.append(run)
         elif tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
             item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
             taken.append(run)
@@ -211,6 +227,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.authors = authors_of(before_bold) if before_bold else ""
             if item.authors:
                 taken.append(before_bold)
+            paren = re.match(r"\s{0,5}[(\uff08]\s{0,5}([^\s()\uff08\uff09][^()\uff08\uff09]{0,29}?)\s{0,5}[)\uff09]", lead_text[lead_text.find(run) + len(run) :]) if run in lead_text else None
+            if paren and not item.name and re.search(r"[^\W\d_]", paren.group(1)) and len(paren.group(1).split()) <= 3 and not is_label(paren.group(1)) \
+                    and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", paren.group(1)) and not authors_of(paren.group(1)) and normal_key(paren.group(1)) != normal_key(item.title):
+                item.name = paren.group(1)  # "**Title**\uff08BELLE\uff09", "**Title** (Owl-LLaMA)": the list's name of it
+                taken.append(paren.group(0).strip())
             prefix = lead_text[: lead_text.find(run)] if run in lead_text else ""
             own = re.fullmatch(r"\s*([^\W\d_][^\"\u201c:\[\]]{0,39}?)\s*:\s*", prefix)
             if own and not item.name and not authors_of(own.group(1)) and _names_it(own.group(1), inlines[0].content):
@@ -225,9 +246,19 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     if not item.title:
         link = title_link(parts)
         before = lead_text
+        if not has_paper(parts):  # "… and Jeff Dean. arXiv:1503.02531": the id named is the paper's link, no part of its title
+            before = NAMED_ID.sub(" ", before)
         if item.venue or item.name:
             for said in taken:
                 before = take(before, said)
+        opening = LEADING_TAG.match(before)
+        said = (opening.group(1) or "").strip() if opening else ""
+        if opening and said and (VENUE_ONLY.fullmatch(said) or normal_date(said)) and len(before) > opening.end() + 4 and not item.venue:
+            # "- [CVPR 2023] Title [[paper](…)]": the tag says where (or when) before the brackets go
+            item.venue = "" if normal_date(said) else venue_spelled_out(said)
+            item.date = normal_date(said) or item.date
+            taken.append(opening.group(0).strip())
+            before = before[opening.end() :]
         front = bracket_tag(before)
         if front:  # "[Medusa] Medusa: …": the list's name of it, or a tag ("[Survey]"), before the title
             name, sorting, before = front
@@ -335,12 +366,21 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
                 break
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
     date_and_venue(item, [*badges, leftover, item.venue, cleaned.year, *labels], year)
+    if not item.venue:  # "— Rives et al., *PNAS*.": a venue named alone in italics, in the entry's year
+        named = next((said.strip(" .,;") for said in italics if VENUE_ONLY.fullmatch(said.strip(" .,;")) and not re.search(r"\d", said)), "")
+        if named:
+            item.venue = f"{named} {item.date[:4]}".strip()
+            leftover = take(leftover, named)
+    leftover = _fields_read(leftover, inlines[1:], item)
     leftover = " ".join(re.sub(r"[\[\]|]|\(\s*\)|:[a-z_]+:", " ", leftover).split()).strip(" |-\u2013—:,*\"\u201c\u201d")  # and :star: shortcodes
     leftover = DANGLING_LABEL.sub(lambda found: " " if is_label(found.group(1)) else found.group(0), leftover).strip()  # "Paper: [arXiv](…)": its link went
     leftover = re.sub(r"^(?:\.\s*)+", "", leftover)  # the full stops after authors and title once both went
     leftover = re.sub(r"\s+\.+$", "", leftover)  # "*Venue*." (or "*Venue*..") leaves a stray full stop once the italics go
     if item.date:  # "[Title](…) (2021) — notes": the year is the date now, the notes are what is left
         leftover = re.sub(rf"^\(\s*{item.date[:4]}\s*\)\s*[-\u2013\u2014:,]*\s*", "", leftover)
+    # "[Title](…) (ACL '20) — notes", "【CVPR 2024】[Title](…)\uff082024.03\uff09\uff1a说明": the venue and date went to their fields, the notes are what is left
+    while (tag := READ_TAG.match(leftover)) and ((item.venue and VENUE_ONLY.fullmatch(tag.group(1))) or (item.date and normal_date(tag.group(1)))):
+        leftover = leftover[tag.end() :]
     venue_said = VENUE_TEXT.match(leftover)
     if venue_said and not item.venue:
         item.venue = f"{venue_said.group(1)} {venue_said.group(2) if len(venue_said.group(2)) == 4 else '20' + venue_said.group(2)}"
@@ -357,13 +397,16 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         item.title = clean_title(cells[0] if cells else words).text or clean_title(plain(parts)[:120]).text
         item.facts = [(label, rest) for label, said in item.facts if (rest := said if label != "Note" else " ".join(take(said, item.title).split()).strip(" |,.")) and (label != "Note" or says_more(rest, item))]
         item.venue = item.venue or clean_title(plain([p for p in parts if p.kind == "text"])[:200]).venue
+    if not item.paper_url and (named := paper_named(" ; ".join([*badges, text]))):
+        # "**Title** ![arXiv](…/badge/arXiv-2310.12345-b31b1b.svg)", "Title. Authors. arXiv:2310.12345": the id it names is its paper
+        item.links.insert(0, LabelledLink("paper", named))
     _paper_on_a_paper_host(item)
     _publisher_over_an_index(item)
     return item
 
 
 #: pages that index a paper (a search cluster, a profile of it), not the paper itself
-INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/)", re.IGNORECASE)
+INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/|dblp\.org/)", re.IGNORECASE)
 
 
 def _publisher_over_an_index(item: Item) -> None:
@@ -419,6 +462,34 @@ def credit(item: Item, cleaned: Title) -> None:
         item.tags.append(cleaned.tag)
     if cleaned.by:
         item.facts.append(("Institution", cleaned.by))
+#: a bracketed tag opening what is left of an entry: "(ACL '20)", "【CVPR 2024】", "\uff082024.03\uff09\uff1a" (full-width brackets and colon too)
+READ_TAG = re.compile(r"[(\[\u3010\uff08]\s{0,5}([^\s()\[\]\u3010\u3011\uff08\uff09][^()\[\]\u3010\u3011\uff08\uff09]{0,29}?)\s{0,5}[)\]\u3011\uff09]\s*[-\u2013\u2014:,\uff1a]*\s*")
+
+
+#: a line saying one field: "Paper link: …", "Code: …", "Authors: …", "Venue: ICLR 2023"; in any script, with a
+#: full-width colon too: "作者\uff1a…", "著者 / Authors: …"
+FIELD_LINE = re.compile(r"^\s*([^\W\d_]{1,31}(?:[ &/-]{1,3}[^\W\d_]{1,30}){0,5}?)\s*[:\uff1a]\s*\S")  # letters only: "GPT-4: Title" names a paper
+
+
+def _fields_read(leftover: str, lines: list[Token], item: Item) -> str:
+    """``leftover`` without the field lines under a title whose value was read ("Date: 2024/04", "作者\uff1aA, B" once the
+    names went, "Links: " once its links went): they are the page's fields now, no note."""
+    for line in lines:
+        said = " ".join(plain([p for p in pieces(line) if p.kind == "text"]).split())
+        label = FIELD_LINE.match(said + " x")  # "Links: " (its links gone) is a field too
+        if label is None:
+            continue
+        value = said[label.end() - 1 :].strip(" |,;")
+        # a value that is only the date, the venue or the names read, or nothing (its links went)
+        read = not value or (normal_date(value) and item.date.startswith(normal_date(value))) or (item.venue and VENUE_ONLY.fullmatch(value) and venue_year(value)[0] in item.venue) \
+            or (item.authors and authors_of(value) == item.authors)
+        if not read:
+            continue
+        if said in leftover:
+            leftover = leftover.replace(said, " ", 1)
+        else:  # its value went already (the authors): the label alone is left
+            leftover = leftover.replace(said[: label.end() - 1].strip(), " ", 1)
+    return leftover
 
 
 def take(text: str, said: str) -> str:

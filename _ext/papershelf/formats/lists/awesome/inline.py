@@ -18,6 +18,7 @@ from papershelf.formats.lists.fields import (
     VENUE_ONLY,
     is_label,
     reference_line,
+    western_date,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown
 
@@ -41,13 +42,28 @@ LINK_LABELS = {
     # a link labelled by an emoji alone: "[📄](…)<br>[💻](…)<br>[🌐](…)"
     **{"\U0001f4c4": ("paper", ""), "\U0001f4c3": ("paper", ""), "\U0001f4bb": ("code", ""), "\U0001f310": ("homepage", ""), "\U0001f3e0": ("homepage", ""),
        "\U0001f3a5": ("video", ""), "\U0001f4f9": ("video", ""), "\U0001f3ac": ("video", "")},
+    # the same labels in Chinese, Japanese and Korean lists
+    **{label: ("paper", "") for label in ("论文", "論文", "논문")},
+    **{label: ("code", "") for label in ("代码", "コード", "코드")},
+    **{label: ("homepage", "") for label in ("项目", "项目主页", "主页", "プロジェクト", "プロジェクトページ", "ホームページ", "프로젝트", "홈페이지")},
+    **{label: ("model_zoo", "") for label in ("模型", "モデル", "모델")},
+    **{label: ("dataset", "") for label in ("数据集", "データセット", "데이터셋")},
+    **{label: ("demo", "") for label in ("演示", "デモ", "데모")},
+    **{label: ("blog", "") for label in ("博客", "ブログ", "블로그")},
+    **{label: ("video", "") for label in ("视频", "動画", "비디오")},
 }
 
 
 PAPER_HOSTS = re.compile(
     r"^https?://(?:www\.)?(?:openreview\.net/|aclanthology\.org/|doi\.org/|dl\.acm\.org/|ieeexplore\.ieee\.org/"
-    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|www\.semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
-    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/|aclweb\.org/anthology/|jmlr\.org/papers/"
+    r"|openaccess\.thecvf\.com/|proceedings\.(?:neurips|mlr)\.|papers\.nips\.cc/|link\.springer\.com/|huggingface\.co/papers/|semanticscholar\.org/(?:paper|arxiv)/|paperswithcode\.com/paper/|alphaxiv\.org/|papers\.cool/arxiv/"
+    r"|ojs\.aaai\.org/|www\.ecva\.net/papers|ijcai\.org/proceedings/|nature\.com/articles/(?!d\d{5}-)|aclweb\.org/anthology/|jmlr\.org/papers/"
+    # (Nature's "d41586-…" articles are its news and comment, not papers); dblp's record of a paper
+    r"|dblp\.org/rec/"
+    # a conference's own page of a paper: "iclr.cc/virtual/2024/poster/19321"
+    r"|(?:iclr|icml|neurips|nips)\.cc/virtual/\d{4}/(?:poster|oral|spotlight)/\d"
+    # ISCA's archive (Interspeech since 2023) and the APS journals
+    r"|isca-archive\.org/[\w-]{2,40}_\d{4}/|journals\.aps\.org/[a-z]{2,12}/abstract/"
     # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
     r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b"
     # journals and preprint servers of the life sciences, and arXiv's HTML renderings
@@ -84,8 +100,9 @@ _MONTH_NAME = r"(?P<name>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 
 
 MONTH_YEAR = re.compile(
-    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})\s+)?{_MONTH_NAME}\s*(?:(?P<day2>\d{{1,2}})\s*,?\s*)?)(?P<year>(?:19|20)\d{{2}})"
-    rf"|(?P<year2>(?:19|20)\d{{2}})\s+{_MONTH_NAME.replace('name', 'name2')}",
+    # "June 5, 2023", "5th June 2023", "Jan. 12th, 2024", "Jan-2024", "September, 2023"; "2023 June", "2024-Jan", "2023, Sep"
+    rf"(?:(?P<mm>\d{{1,2}})\s*[/.-]\s*|(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+)?{_MONTH_NAME}[\s,/-]*(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?)?)(?P<year>(?:19|20)\d{{2}})"
+    rf"|(?P<year2>(?:19|20)\d{{2}})[\s,/-]+{_MONTH_NAME.replace('name', 'name2')}",
     re.IGNORECASE,
 )
 
@@ -282,7 +299,8 @@ def subtitle_after_bold(inline: Token) -> str:
 
 
 def normal_date(text: str) -> str:
-    """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023`` -> ISO; ``""`` when not a date."""
+    """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023``, ``2023年5月`` -> ISO; ``""`` when not a date."""
+    text = western_date(text)
     match = DATE_TEXT.match(text)
     if match and not text[match.end():].strip():
         year, month, day = match.group(1), int(match.group(2)), match.group(3)
@@ -296,8 +314,10 @@ def normal_date(text: str) -> str:
         day = int(match.group("day") or match.group("day2") or 0)
         if 1 <= month <= 12:
             return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
-    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", text)
-    return match.group(1) if match else ""
+    # "Q3 2023", "Spring 2023", "2023 H2": the year; a quarter or a season names no one month
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*|(?:Q[1-4]|H[12]|spring|summer|fall|autumn|winter)[\s,'-]*((?:19|20)\d{2})|((?:19|20)\d{2})[\s,-]*(?:Q[1-4]|H[12])",
+                         text.strip(" ()[]"), re.IGNORECASE)
+    return next((year for year in match.groups() if year), "") if match else ""
 
 
 def link_kind(label: str) -> tuple[str, str] | None:
@@ -315,7 +335,7 @@ DOI_ARXIV = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(.{9,20})$
 
 #: pages that show one arXiv paper under its identifier: Hugging Face's daily papers, Semantic Scholar's arXiv route, alphaXiv, papers.cool, ar5iv
 MIRROR_ARXIV = re.compile(
-    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/)?|papers\.cool/arxiv/|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)"
+    r"^https?://(?:www\.)?(?:huggingface\.co/papers/|semanticscholar\.org/arxiv/|alphaxiv\.org/(?:abs/|overview/)?|papers\.cool/arxiv/|ar5iv\.(?:labs\.arxiv\.)?org/(?:abs|html)/)"
     r"(\d{4}\.\d{4,5}(?:v\d+)?)(?=[/?#]|$)",
     re.IGNORECASE,
 )
@@ -377,13 +397,36 @@ def html_inlines(content: str, line: int) -> list[Token]:
     return [token for text in html_as_markdown(content) if text.strip() and (token := inline_of(text, line)) is not None]
 
 
+#: an arXiv id or a DOI a list names without linking it: "arXiv:2310.12345", "arXiv 2310.12345" (an arXiv badge's text), "doi:10.1145/3586183.3606763"
+NAMED_ID = re.compile(r"(?<![\w/])(?:arxiv[:\s]{1,3}(\d{4}\.\d{4,5})(?:v\d{1,2})?(?!\d)|doi[:\s]{1,3}(10\.\d{4,9}/[^\s,;<>()\[\]]{1,200}))", re.IGNORECASE)
+
+
+def paper_named(text: str) -> str:
+    """The paper link an id the list names but does not link makes (its arXiv page, its DOI's); ``""`` when none."""
+    for found in NAMED_ID.finditer(text):
+        if found.group(1) and arxivid.parse_url(f"https://arxiv.org/abs/{found.group(1)}"):
+            return f"https://arxiv.org/abs/{found.group(1)}"
+        if found.group(2):
+            return "https://doi.org/" + found.group(2).rstrip(".")
+    return ""
+
+
 def has_paper(parts: list[Piece]) -> bool:
     return any(p.kind == "link" and is_paper_url(p.url) for p in parts)
 
 
 def title_link(parts: list[Piece]) -> Piece | None:
     """The link whose text is the title: the first with real text (not a badge, a label like "Paper", a URL or an anchor)."""
-    return next((p for p in parts if p.kind == "link" and p.url and not p.url.startswith("#") and not p.image and p.text.strip() and not is_label(p.text)), None)
+    return next((p for p in parts if p.kind == "link" and p.url and not p.url.startswith("#") and not p.image and p.text.strip() and not is_label(p.text)
+                 and not names_its_host(p.text, p.url)), None)
+
+
+def names_its_host(text: str, url: str) -> bool:
+    """"[IEEE](https://ieeexplore.ieee.org/…)", "[ACM](https://dl.acm.org/…)", "[ECVA](https://www.ecva.net/…)": one word that is
+    a name in a paper host's address says where the paper is shown, not what it is called."""
+    word = text.strip().lower()
+    host = re.match(r"https?://([^/?#]{1,200})", url)
+    return host is not None and re.fullmatch(r"[a-z][a-z0-9]{1,11}", word) is not None and word in host.group(1).lower().split(".") and is_paper_url(url)
 
 
 def starts_entry(parts: list[Piece]) -> bool:
@@ -434,6 +477,8 @@ def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     known = link_kind(text)
     if known and known[0] != "paper" and not item.paper_url and MIRROR_ARXIV.match(url):
         return ("paper", "")  # "[🤗 HF](huggingface.co/papers/2401.12345)": the paper's page there, no model
+    if known and known[0] == "code" and re.fullmatch(r"\W*stars?\W*", text, re.IGNORECASE) and not CODE_HOST.match(url):
+        return ("homepage", "")  # a GitHub stars badge that links the project's page, not its repository
     if known and not (known[0] == "paper" and item.paper_url):
         return known
     if is_paper_url(url) and not item.paper_url:

@@ -30,7 +30,9 @@ from papershelf.formats.lists.awesome.inline import (
     link_kind,
     md_link,
     md_text,
+    names_its_host,
     normal_date,
+    paper_named,
     pieces,
     plain,
     safe_markdown,
@@ -45,6 +47,7 @@ from papershelf.formats.lists.fields import (
     clean_title,
     is_label,
     paper_like,
+    venue_spelled_out,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
 from papershelf.model.problems import Code, Problem
@@ -56,19 +59,21 @@ if TYPE_CHECKING:
 COLUMNS = {
     **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
     **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
-    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间"), "date"),
-    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码"), "code"),
+    **dict.fromkeys(("タイトル", "論文", "論文名", "名前", "モデル", "モデル名", "手法", "제목", "논문", "이름", "모델"), "title"),  # Japanese, Korean
+    **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间",
+                       "发布日期", "发表日期", "发表年份", "公開", "公開日", "発表日", "発表年", "연도", "공개일"), "date"),
+    **dict.fromkeys(("code", "github", "repo", "repository", "source code", "official code", "代码", "代码链接", "代码地址", "开源代码", "コード", "코드"), "code"),
     **dict.fromkeys(("demo", "online demo"), "demo"),
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "主页", "项目主页"), "project"),
     **dict.fromkeys(("keywords", "keyword", "tags", "tag", "topic", "topics", "关键词"), "keywords"),
-    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
-    **dict.fromkeys(("authors", "author", "作者"), "authors"),
+    **dict.fromkeys(("links", "link", "resources", "materials", "链接", "资源", "论文链接", "论文地址", "リンク", "링크"), "links"),  # "[[paper]](…) [[code]](…)": no fact of its own
+    **dict.fromkeys(("authors", "author", "作者", "著者", "저자"), "authors"),
     **dict.fromkeys(("status", "read", "reading status", "状态"), "status"),
 }
 
 
 #: headers of a column that says where a paper appeared
-VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表"}
+VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表", "发表会议", "发表期刊", "会议名称", "来源", "会議", "学会", "発表", "학회"}
 
 
 #: a Status cell (a Notion export's, a tracker's) -> the reading status it says
@@ -80,7 +85,7 @@ STATUS_WORDS = {
 
 
 #: headers that say "this column is the paper's title" when several could be
-TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称"}
+TITLE_HEADERS = {"title", "paper", "papers", "paper title", "paper name", "标题", "题目", "论文", "论文标题", "论文名称", "タイトル", "論文", "論文名", "제목", "논문"}
 
 
 def read_table(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed) -> int:
@@ -186,13 +191,23 @@ def _span(value: object) -> int:
 
 def _labels_only(rows: list[tuple[int, list[Token], list[tuple[str, str]]]], column: int) -> bool:
     """A column whose cells are link labels ("Paper", "📄 PDF") or empty: a links column, never the title."""
-    texts = [plain([p for p in pieces(cells[column]) if not p.image]) for _, cells, _ in rows if column < len(cells)]
+    texts = [_label_words(cells[column]) for _, cells, _ in rows if column < len(cells)]
     texts = [text for text in texts if text and text.lower() not in EMPTY]
     return bool(texts) and all(is_label(text) for text in texts)
 
 
+def _label_words(cell: Token) -> str:
+    """A cell's words, badges left out; a link naming its host ("[IEEE](https://ieeexplore.ieee.org/…)") reads as the label "link"."""
+    parts = [p for p in pieces(cell) if not p.image]
+    if not any(p.kind == "link" and names_its_host(p.text, p.url) for p in parts):
+        return plain(parts)
+    return plain([p for p in parts if not (p.kind == "link" and names_its_host(p.text, p.url))]) or "link"
+
+
 def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[tuple[str, str]]]], section: str, year: str, path: str, parsed: Parsed) -> None:
-    header = [" ".join(re.sub(r"[*_`:]", " ", text).lower().split()) for text in header_texts]
+    header = [" ".join(re.sub(r"^\W+|[*_`:]", " ", text).lower().split()) for text in header_texts]  # "📅 Date", "🏛️ Venue": the word, not its emoji
+    # "論文 / Paper", "会議 / Venue": a header in two languages is read by whichever part is known
+    header = [name if name in COLUMNS or name in VENUE_HEADERS else next((part for part in map(str.strip, name.split("/")) if part in COLUMNS or part in VENUE_HEADERS), name) for name in header]
     # "Paper / Blog", "Code & Weights": a header naming two things is the column of the first
     roles = [COLUMNS.get(name, "") or COLUMNS.get(re.split(r"\s*(?:/|&|\+|,|\band\b)\s*", name, maxsplit=1)[0], "") for name in header]
     if "title" not in roles:  # the column nobody else claims whose cells link a paper by name, else the first such column
@@ -220,7 +235,8 @@ def _read_rows(header_texts: list[str], rows: list[tuple[int, list[Token], list[
         roles = ["name" if role == "title" and number != title_at else role for number, role in enumerate(roles)]
     title_at = roles.index("title")
     labels = [text or f"column {number + 1}" for number, text in enumerate(header_texts)]
-    if not any(p.kind == "link" and p.url.startswith(("http://", "https://")) for _, cells, _ in rows for cell in cells for p in pieces(cell)):
+    if not any((p.kind == "link" and p.url.startswith(("http://", "https://"))) or (p.kind == "image" and paper_named(shields_text(p.url)))
+               for _, cells, _ in rows for cell in cells for p in pieces(cell)):  # an arXiv badge names a paper, linked or not
         # no row links anywhere: a table of facts (a timeline, scores), kept as the list's notes
         parsed.notes += ["", md_text(" | ".join(header_texts)), *(md_text(" | ".join(plain(pieces(cell)) for cell in cells)) for _, cells, _ in rows)]
         return
@@ -345,6 +361,8 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
+    if not item.paper_url and (named := paper_named(" ; ".join(shields_text(p.image or p.url) or p.text for cell in cells for p in pieces(cell) if p.kind in ("text", "image") or p.image))):
+        item.links.insert(0, LabelledLink("paper", named))  # "| Title | ![arXiv](…/badge/arXiv-2310.12345-…) |": the id it names is its paper
     if (not item.title or is_label(item.title)) and item.name:
         item.title = item.name  # "| Heron | [📄 Paper](…) |": the row's name is all it calls the paper
     # "| [ICLR'21](openreview…) |": a link's text saying where and when the paper appeared
@@ -406,8 +424,8 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         return
     value = plain([p for p in parts if p.kind != "link" or not (p.image or p.text == p.url)])  # badge links and bare URLs are links, not text
     if value and value.lower() not in EMPTY:
-        if label.lower() in VENUE_HEADERS or label.lower() == "pub":
-            item.venue = value
+        if label.lower() in VENUE_HEADERS or label.lower() == "pub" or any(part.strip() in VENUE_HEADERS for part in label.lower().split("/")):
+            item.venue = venue_spelled_out(value)  # "ICLR'17" as "ICLR 2017", as a bullet's venue reads
         if not (item.venue == value and value.lower() == "arxiv" and arxivid.of_link(item.paper_url)):  # the page shows "arXiv <id>" already
             item.facts.append((label, value))
     for link in links:

@@ -597,3 +597,15 @@ def test_a_card_in_html_and_notes_beside_a_numbered_paper() -> None:
     from papershelf.formats.lists.awesome.bullets import BOLD_LINE
 
     assert BOLD_LINE.fullmatch("**[" + "a" * 200_000 + "](" + "b" * 200_000) is None
+
+
+def test_an_arxiv_id_written_in_a_reference_beside_its_link() -> None:
+    """"arXiv preprint arXiv:2301.00002, 2023. [[link](…)]": the id is the reference's words when a paper link stands
+    beside it; alone (or beside a code link) it is the paper's address."""
+    from papershelf.formats.lists import awesome
+
+    said = ("- [1] C. Heron, D. Crow. Herons Wait Patiently in Water. arXiv preprint arXiv:2301.00002, 2023. [[link](https://arxiv.org/abs/2301.00002)]\n"
+            "- Owls Hunt at Night with Nets. Owl, Ann, and Ben Heron. arXiv:2301.00001 [[code]](https://github.com/x/owl)\n")
+    got = [(item.title, item.venue, [(link.kind, link.url) for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items]
+    assert got == [("Herons Wait Patiently in Water", "arXiv preprint 2023", [("paper", "https://arxiv.org/abs/2301.00002")]),
+                   ("Owls Hunt at Night with Nets", "", [("paper", "https://arxiv.org/abs/2301.00001"), ("code", "https://github.com/x/owl")])]

@@ -101,6 +101,7 @@ class Piece:
     image: str = ""  #: src of an image inside a link
     em: bool = False  #: text in italics (an author line, a venue)
     strong: bool = False  #: text in bold (a title, a name)
+    written: str = ""  #: a link made of text ("arXiv:1503.02531"): that text
 
 
 def pieces(inline: Token) -> list[Piece]:
@@ -174,7 +175,19 @@ def pieces(inline: Token) -> list[Piece]:
                 result.append(Piece("image", alt.group(1) if alt else "", src))
         elif child.type == "html_inline":
             continue  # <sup>, <b>...: markup around text that is kept
-    return _join(result, joined) if joined else result
+    result = _join(result, joined) if joined else result
+    if any(part.written for part in result) and any(part.kind == "link" and not part.written and is_paper_url(part.url) for part in result):
+        result = _unlinked(result)
+    return result
+
+
+def _unlinked(parts: list[Piece]) -> list[Piece]:
+    """"A. Owl. Title. arXiv preprint arXiv:2301.00002, 2023. [[link](…)]": beside a paper link of its own, an id
+    written as text is the reference's words, not a second address (it would cut the reference at the id)."""
+    text = [Piece("text", part.written, em=part.em, strong=part.strong) if part.written else part for part in parts]
+    joined = {number for number, part in enumerate(parts) if number and (part.written or parts[number - 1].written)
+              and text[number].kind == "text" and text[number - 1].kind == "text"}
+    return _join(text, joined)
 
 
 def _join(parts: list[Piece], joined: set[int]) -> list[Piece]:
@@ -236,7 +249,7 @@ def _autolinked(text: str, source: str, em: bool = False, strong: bool = False) 
             cited = arxivid.parse(found.group(1))
             if cited is not None:
                 out += [Piece("text", text[start : found.start()], em=em, strong=strong)] if found.start() > start else []
-                out.append(Piece("link", "arXiv", cited.abs_url(versioned=True)))
+                out.append(Piece("link", "arXiv", cited.abs_url(versioned=True), written=found.group(0)))
                 start = found.end()
             continue
         url = found.group(0).rstrip(".,;:")

@@ -381,3 +381,12 @@ def test_a_resource_line_does_not_say_its_title_twice() -> None:
             "- [Owl tools](https://github.com/owl/tools): tools for owls\n")
     page = resources_page(awesome.parse_awesome(text, "x.md").resources, "")
     assert page.count("Our survey paper has been accepted") == 1 and "- [Owl tools](<https://github.com/owl/tools>): tools for owls" in page
+
+
+def test_a_day_of_eight_digits_and_a_venue_with_a_hyphened_year() -> None:
+    """A transfer-learning list's ``- 20230302 ICLR-23 [Title](openreview)``: the day and the venue it names."""
+    text = ("## Papers\n\n- 20230302 ICLR-23 [Towards Robust Owls under Distribution Shift](https://openreview.net/forum?id=abcdEFGh12)\n"
+            "- 20221103 arXiv [Domain Adaptation for Owls](https://arxiv.org/abs/2211.01234)\n")
+    items = awesome.parse_awesome(text, "x.md").items
+    assert [(item.title, item.date, item.venue) for item in items] == [
+        ("Towards Robust Owls under Distribution Shift", "2023-03-02", "ICLR 2023"), ("Domain Adaptation for Owls", "2022-11-03", "")]

@@ -83,6 +83,8 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
 
 
 #: "Authors: A, B", "作者\uff1aA, B", "著者 / Authors: A, B" (a label in two languages)
+#: a day written as eight digits at the start of an entry: "20230302"
+COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 AUTHORS_FIELD = re.compile(r"^\s*(?:[^\W\d_][^\W_]{0,10}\s?/\s?)?(?:authors?|author\(s\)|by|作者|著者|저자)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
 
 
@@ -151,7 +153,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         item.status = "unread" if task.group(1) == " " else "read"
         head_text, lead_text = head_text[task.end() :], TASK_BOX.sub("", lead_text, count=1)
         text = text.replace(task.group(0).strip(), " ", 1)
-    leading = DATE_TEXT.match(head_text)
+    compact = COMPACT_DATE.match(head_text)
+    if compact:  # "- 20230302 ICLR-23 [Title](…)": a transfer-learning list's day, its digits run together
+        item.date = "-".join(compact.groups())
+        lead_text = lead_text.replace(compact.group(0).strip(), " ", 1).strip()
+    leading = None if compact else DATE_TEXT.match(head_text)
     if leading and not 1 <= int(leading.group(2)) <= 12:
         leading = None
     worded = None if leading else re.match(r"\s*[\[(]([^\[\]()]{3,25})[\])]", head_text)

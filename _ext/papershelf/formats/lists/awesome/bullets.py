@@ -67,19 +67,24 @@ class Section:
 HTML_ITEM = re.compile(r"<li\b", re.IGNORECASE)
 
 
+def html_paragraphs(content: str) -> list[list[str]]:
+    """An HTML block's Markdown lines, in runs parted by blank lines (an item, a card, a paragraph each)."""
+    groups: list[list[str]] = [[]]
+    for text in html_as_markdown(content):
+        if text.strip():
+            groups[-1].append(text)
+        elif groups[-1]:
+            groups.append([])
+    return [group for group in groups if group]
+
+
 def read_html_list(token: Token, topic: str, year: str, path: str, parsed: Parsed) -> bool:
     """An HTML ``<ul>``/``<ol>`` whose ``<li>`` items link papers (``<li>**Title** <br> *Authors* <br> [[Paper]](…)</li>``):
     each item is an entry, as a Markdown list item would be. False when no item links a paper (the block is prose)."""
     start = (token.map or [0])[0]
     rows = token.content.split("\n")
     openings = [start + number + 1 for number, row in enumerate(rows) for _ in HTML_ITEM.finditer(row)]
-    groups: list[list[str]] = [[]]
-    for text in html_as_markdown(token.content):
-        if text.strip():
-            groups[-1].append(text)
-        elif groups[-1]:
-            groups.append([])
-    groups = [group for group in groups if group]
+    groups = html_paragraphs(token.content)
     papers = [group for group in groups if has_paper([p for text in group if (inline := inline_of(text, 1)) for p in pieces(inline)])]
     if not papers:
         return False
@@ -101,13 +106,7 @@ def read_html_cards(token: Token, topic: str, year: str, path: str, parsed: Pars
     """An HTML block holding cards: ``<p><b>Title</b><br>Authors<br>CVPR 2023<br><a href="…">Paper</a></p>``, read as
     its Markdown card would be (a bold title line, a line a field); False when no part of it is such a card."""
     start = (token.map or [0])[0] + 1
-    groups: list[list[str]] = [[]]
-    for text in html_as_markdown(token.content):
-        if text.strip():
-            groups[-1].append(text)
-        elif groups[-1]:
-            groups.append([])
-    inlines = [[inline for text in group if (inline := inline_of(text, start)) is not None] for group in groups if group]
+    inlines = [[inline for text in group if (inline := inline_of(text, start)) is not None] for group in html_paragraphs(token.content)]
     cards = [len(group) >= 2 and BOLD_LINE.fullmatch(group[0].content) is not None and has_paper([p for inline in group for p in pieces(inline)]) for group in inlines]
     if not any(cards):
         return False

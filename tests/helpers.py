@@ -160,6 +160,21 @@ def bib_entry(shelf: dict[str, object], title: str) -> str:
     return next(block for block in re.split(r"\n(?=@)", text) if f"title = {title}," in re.sub(r"[{}]", "", block))
 
 
+def assert_generated_entries(shelf: dict[str, object], expected: dict[str, tuple[str, str]]) -> None:
+    """Each title's generated entry holds the authors (in BibTeX's form; ``""`` for none) and the venue the list gives."""
+    for title, (authors, venue) in expected.items():
+        entry = bib_entry(shelf, title.replace("&", "\\&"))  # BibTeX escapes "&"
+        assert (not authors or f"author = {{{authors}}}" in entry) and venue in entry, entry
+
+
+def assert_round_trip_keeps_links(shelf: dict[str, object]) -> None:
+    """The shelf exported and imported into a new one has the same pages, each with the same paper links."""
+    root, again = shelf["root"], shelf["again"]
+    assert isinstance(root, Path) and isinstance(again, Path)
+    one, two = paper_pages(root), paper_pages(again)
+    assert {stem: sorted(links_of(page)) for stem, page in one.items()} == {stem: sorted(links_of(page)) for stem, page in two.items()}
+
+
 def links_of(page: dict[str, object], kind: str = "paper") -> list[str]:
     """The URLs of a page's links of one kind."""
     links = page.get("links") or {}

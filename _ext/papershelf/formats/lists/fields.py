@@ -366,10 +366,17 @@ def _with_particles(text: str) -> str:
     """Names with particles ("Dimitri von Rütte, Andreas Köpf, et al.") in BibTeX's form; ``""`` when not all are names."""
     text = " ".join(text.split()).strip(" .")  # one space between words: the patterns below backtrack over runs of spaces
     others = re.search(r"[,;]?\s*\bet\s+al\.?$", text)
-    pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[: others.start()] if others else text) if piece.strip()]
-    if len(pieces) < 2 - bool(others) or not all(_REFERENCE_NAME.match(piece) for piece in pieces):
+    names = _names_with_particles(text[: others.start()] if others else text)
+    if len(names) < 2 - bool(others):
         return ""
-    return " and ".join(pieces) + (" and others" if others else "")
+    return " and ".join(names) + (" and others" if others else "")
+
+
+def _names_with_particles(text: str) -> list[str]:
+    """An author list cut at its commas and "and"s, when every piece is a name (particles allowed); ``[]`` otherwise."""
+    text = " ".join(text.split())  # one space between words: the split's "\s+and\s+" backtracks over runs of spaces
+    pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if piece.strip()]
+    return pieces if all(_REFERENCE_NAME.match(piece) for piece in pieces) else []
 
 
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
@@ -431,9 +438,8 @@ def _reference_authors(text: str) -> str:
     """A reference's author list in BibTeX's form, names with particles ("Rianne van den Berg") included."""
     authors = authors_of(text)
     if not authors:  # the strict pattern leaves particles out
-        text = " ".join(text.split())  # one space between words: the split's "\s+and\s+" backtracks over runs of spaces
-        pieces = [piece.strip() for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if piece.strip()]
-        authors = " and ".join(pieces) if len(pieces) >= 2 and all(_REFERENCE_NAME.match(piece) for piece in pieces) else ""
+        names = _names_with_particles(text)
+        authors = " and ".join(names) if len(names) >= 2 else ""
     return authors
 
 

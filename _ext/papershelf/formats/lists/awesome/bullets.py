@@ -32,6 +32,7 @@ from papershelf.formats.lists.awesome.inline import (
     title_link,
 )
 from papershelf.formats.lists.awesome.parsed import Parsed, place
+from papershelf.formats.lists.awesome.tables import COLUMNS, VENUE_HEADERS, keywords_in
 from papershelf.formats.lists.entries import Item
 from papershelf.formats.lists.fields import (
     VENUE_ONLY,
@@ -382,22 +383,19 @@ def authors_bullet(tokens: list[Token], start: int, end: int) -> list[Token]:
     return inlines if has_paper([p for inline in inlines for p in pieces(inline)]) and authors_of(said) else []
 
 
-#: a sub-bullet saying where a paper appeared, or its keywords: "- Conference: NeurIPS 2022", "- Keyword: RLHF, PPO"
-VENUE_FIELD = re.compile(r"^\s*(?:venue|conference|conf\.?|journal|publication|published\s+(?:in|at))\s*[:\uff1a]\s*(\S.{0,200})$", re.IGNORECASE)
-KEYWORDS_FIELD = re.compile(r"^\s*(?:keywords?|tags?|关键词)\s*[:\uff1a]\s*(\S.{0,300})$", re.IGNORECASE)
-
-
 def _author_line(item: Item, inlines: list[Token], year: str) -> None:
     """A sub-bullet under a paper saying who wrote it and where: ``- A. Owl and B. Heron. *ICCV 2015*``; a
     sub-bullet saying only where or when (``- NeurIPS 2016``, ``- 2023.05``) dates it."""
     for inline in inlines:
         parts = pieces(inline)
-        labelled = VENUE_FIELD.match(plain(parts)) or KEYWORDS_FIELD.match(plain(parts))
-        if labelled and labelled.re is VENUE_FIELD:  # "- Conference: NeurIPS 2022"
-            date_and_venue(item, [labelled.group(1)], year)
+        # "- Conference: NeurIPS 2022", "- Keyword: InstructGPT, Human Feedback": what a table's Venue or Keywords column says
+        labelled = FIELD_LINE.match(plain(parts))
+        label, value = (labelled.group(1).lower(), plain(parts)[labelled.end() - 1 :]) if labelled else ("", "")
+        if label in VENUE_HEADERS:
+            date_and_venue(item, [value], year)
             continue
-        if labelled:  # "- Keyword: InstructGPT, Human Feedback": its keywords, as a table's Keywords column gives them
-            item.tags += [word.strip() for word in re.split(r"[,;\uff0c]", labelled.group(1)) if word.strip()]
+        if COLUMNS.get(label) == "keywords":
+            item.tags += keywords_in(value)
             continue
         said = plain([p for p in parts if p.kind == "text"]).strip(" *_.,;:()[]")
         if said and not [p for p in parts if p.kind == "link"] and (VENUE_ONLY.fullmatch(said) or DATE_TEXT.fullmatch(said)):

@@ -82,9 +82,9 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
         item.date = found
 
 
-#: "Authors: A, B", "作者\uff1aA, B", "著者 / Authors: A, B" (a label in two languages)
 #: a day written as eight digits at the start of an entry: "20230302"
 COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+#: "Authors: A, B", "作者\uff1aA, B", "著者 / Authors: A, B" (a label in two languages)
 AUTHORS_FIELD = re.compile(r"^\s*(?:[^\W\d_][^\W_]{0,10}\s?/\s?)?(?:authors?|author\(s\)|by|作者|著者|저자)\s*[:\uff1a]\s*(\S.*)$", re.IGNORECASE)
 
 

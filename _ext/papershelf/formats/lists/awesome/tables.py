@@ -73,7 +73,12 @@ COLUMNS = {
 
 
 #: headers of a column that says where a paper appeared
-VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "会议", "期刊", "会议/期刊", "发表", "发表会议", "发表期刊", "会议名称", "来源", "会議", "学会", "発表", "학회"}
+VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "published at", "会议", "期刊", "会议/期刊", "发表", "发表会议", "发表期刊", "会议名称", "来源", "会議", "学会", "発表", "학회"}
+
+
+def keywords_in(text: str) -> list[str]:
+    """A Keywords cell's or line's keywords: "RLHF, PPO", "RLHF / PPO", "RLHF\uff0cPPO"."""
+    return [word.strip() for word in re.split(r"[,;/\uff0c]|<br>", text) if word.strip()]
 
 
 #: a Status cell (a Notion export's, a tracker's) -> the reading status it says
@@ -408,7 +413,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         item.status = STATUS_WORDS[text.lower()]
         return
     if role == "keywords":
-        item.tags.extend(tag.strip() for tag in re.split(r"[,;/]|<br>", plain(parts)) if tag.strip())
+        item.tags.extend(keywords_in(plain(parts)))
         return
     if role in ("code", "demo", "project"):
         kind, link_label = {"code": ("code", ""), "demo": ("demo", ""), "project": ("homepage", "")}[role]

@@ -12,6 +12,10 @@
 - the BibTeX entry: a preprint ``@misc`` (or an entry the importer generated)
   becomes ``@inproceedings`` with ``booktitle`` or ``@article`` with
   ``journal`` when Semantic Scholar knows the venue that published it.
+- ``date`` and the entry's ``year``, when neither the page nor the entry says
+  one: Semantic Scholar's publication day (else its year). A paper found by
+  its DOI (no arXiv id) is how a list's undated journal or ACM paper gets its
+  date; a date written by hand is never replaced.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from papershelf.formats.bibfile import GENERATED_FIELD, with_fields
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import GENERATED_FIELD, eprint_id, escape, with_fields
 from papershelf.sources.hf import hub_url
 
 if TYPE_CHECKING:
@@ -75,6 +80,7 @@ def plan(paper: Paper, data: Mapping[str, Any], entry: BibEntry | None, records:
         if "people" not in data and s2.get("authors"):
             proposal.front["people"] = [{"name": a["name"], **({"id": a["id"]} if a.get("id") else {})} for a in s2["authors"]]
         _upgrade(proposal, entry, s2)
+        _dated(proposal, paper, data, entry, s2)
     if hf:
         if "models" not in data and hf.get("models"):
             proposal.front["models"] = [{"name": repo, "url": hub_url("models", repo)} for repo in hf["models"]]
@@ -107,6 +113,21 @@ def _metrics(proposal: Proposal, data: Mapping[str, Any], s2: Any, github: Any, 
         proposal.front["metrics"] = {**{name: new[name] for name in METRIC_ORDER if name in new}, "as_of": as_of.isoformat()}
 
 
+def _dated(proposal: Proposal, paper: Paper, data: Mapping[str, Any], entry: BibEntry | None, s2: Mapping[str, Any]) -> None:
+    """For a page without ``date`` and no arXiv id of its own: the month of the preprint S2 knows (the first
+    public version), else the publication day (else year); the year for an entry without ``year``."""
+    year = str(s2["year"]) if s2.get("year") else ""
+    preprint = arxivid.parse(s2.get("arxiv", ""))
+    when = s2.get("date") if s2.get("date", "")[:4] == year or not year else year  # a day of another year is no day of this paper
+    when = f"{preprint.year}-{preprint.month:02d}" if preprint else when
+    own_arxiv = any(arxivid.of_link(link.url) for link in paper.links_of("paper")) or bool(entry and eprint_id(entry))
+    if "date" not in data and when and not own_arxiv:  # an own arXiv id dates the page already (and enrich's arXiv part)
+        proposal.front["date"] = when
+    if entry is not None and year and not entry.get("year").strip() and not proposal.bib_new:
+        proposal.bib_new = with_fields(entry.raw, {"year": year})
+        proposal.upgrade = f"year {year} added"
+
+
 def venue_kind(name: str, venue_type: str) -> tuple[str, str] | None:
     """(entry type, field) for a venue, or None when it is no venue to upgrade to."""
     if PREPRINT.match(name.strip()):
@@ -132,10 +153,13 @@ def _upgrade(proposal: Proposal, entry: BibEntry | None, s2: Mapping[str, Any]) 
     entry_type, field_name = kind
     if entry.get(field_name).strip():
         return  # a value written by hand says otherwise
+    authors = "" if entry.get("author").strip() else " and ".join(author["name"] for author in s2.get("authors", []))
+    if not entry.get("author").strip() and not authors:
+        return  # @inproceedings and @article need authors in every style: without them it stays @misc
     raw = re.sub(r"^@\s*" + re.escape(entry.entry_type) + r"\s*(?=[{(])", f"@{entry_type}", entry.raw, count=1, flags=re.IGNORECASE)
     if generated:
         raw = re.sub(r"\n[ \t]*" + GENERATED_FIELD + r"\s*=\s*(\{[^{}\n]*\}|\"[^\"\n]*\")\s*,?[ \t]*(?=\n)", "", raw, count=1, flags=re.IGNORECASE)
-    added = {field_name: venue}
+    added = {field_name: venue, **({"author": escape(authors)} if authors else {})}
     if s2.get("year") and (generated or not entry.get("year").strip()):
         raw = re.sub(r"\n[ \t]*year\s*=\s*(\{[^{}\n]*\}|\"[^\"\n]*\"|\d+)\s*,?[ \t]*(?=\n)", "", raw, count=1, flags=re.IGNORECASE)
         added["year"] = str(s2["year"])

@@ -6,7 +6,10 @@ matched to its id by position when the list is as long as the ids asked,
 and checked against the ids it carries (``externalIds``); a list of another
 length is matched by those ids alone, and every id left unmatched is reported
 (:class:`~papershelf.sources.base.Fetched`), never guessed. Ids are
-``ARXIV:<id>`` or ``DOI:<doi>``. A key from ``SEMANTIC_SCHOLAR_API_KEY`` goes
+``ARXIV:<id>``, else ``DOI:<doi>`` from the entry or from a paper link that
+carries one (``doi.org/10.1145/…``, ``dl.acm.org/doi/abs/10.1145/…``): a
+paper without an arXiv id (a journal article, an ACM or MIT Press paper) is
+still found, and dated when its page says no date. A key from ``SEMANTIC_SCHOLAR_API_KEY`` goes
 in ``x-api-key``; keyless use shares a pool and gets 429s, which the HTTP
 client waits out as ``Retry-After`` asks.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import eprint_id
@@ -34,11 +38,20 @@ BATCH = 500
 #: most authors and references kept of one paper
 MAX_AUTHORS, MAX_REFERENCES = 500, 5000
 DOI = re.compile(r"^10\.\d{4,9}/\S{1,200}$")
+#: a DOI in a paper link: doi.org's, or a publisher's ``/doi/[abs|full|pdf|epdf]/10.…`` page (ACM, Wiley, Science, PNAS)
+LINKED_DOI = re.compile(r"^https?://(?:dx\.)?(?:www\.)?(?:doi\.org/|(?:[\w-]+\.){1,4}[a-z]{2,12}/doi/(?:(?:abs|full|pdf|epdf|fulltext)/)?)(10\.\d{4,9}/[^?#\s]{1,200})", re.IGNORECASE)
 AUTHOR_ID = re.compile(r"^\d{1,15}$")
 
 
 def doi_of(entry: BibEntry | None) -> str:
     doi = (entry.get("doi") if entry else "").strip()
+    return doi if DOI.match(doi) else ""
+
+
+def doi_in(url: str) -> str:
+    """The DOI a paper link carries (``https://doi.org/10.1162/tacl_a_00407`` -> ``10.1162/tacl_a_00407``); "" when none."""
+    found = LINKED_DOI.match(unquote(url.strip()))
+    doi = found.group(1).rstrip("/.,;") if found else ""
     return doi if DOI.match(doi) else ""
 
 
@@ -60,7 +73,7 @@ class S2Source:
         arxiv = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "") or (eprint_id(entry) if entry else "")
         if arxiv:
             return [f"ARXIV:{arxiv}"]
-        doi = doi_of(entry)
+        doi = doi_of(entry) or next((found for link in paper.links_of("paper") if (found := doi_in(link.url))), "")
         return [f"DOI:{doi}"] if doi else []
 
     def fetch(self, ids: Sequence[str]) -> base.Fetched:

@@ -9,7 +9,11 @@ length is matched by those ids alone, and every id left unmatched is reported
 ``ARXIV:<id>``, else ``DOI:<doi>`` from the entry or from a paper link that
 carries one (``doi.org/10.1145/…``, ``dl.acm.org/doi/abs/10.1145/…``): a
 paper without an arXiv id (a journal article, an ACM or MIT Press paper) is
-still found, and dated when its page says no date. A key from ``SEMANTIC_SCHOLAR_API_KEY`` goes
+still found, and dated when its page says no date. A paper with neither
+(an IEEE, OpenReview or AAAI page) is asked by its title
+(``GET /graph/v1/paper/search/match``, one request a paper), and the answer
+is used only when its title is the page's, word for word (case and
+punctuation aside): S2's best match for a title it lacks is another paper. A key from ``SEMANTIC_SCHOLAR_API_KEY`` goes
 in ``x-api-key``; keyless use shares a pool and gets 429s, which the HTTP
 client waits out as ``Retry-After`` asks.
 """
@@ -22,8 +26,9 @@ from urllib.parse import unquote
 
 from papershelf.formats import arxivid
 from papershelf.formats.bibfile import eprint_id
+from papershelf.shelf.naming import normal_title
 from papershelf.sources import base
-from papershelf.sources.http import HttpClient, SourceError
+from papershelf.sources.http import BadAnswer, HttpClient, SourceError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -41,6 +46,11 @@ DOI = re.compile(r"^10\.\d{4,9}/\S{1,200}$")
 #: a DOI in a paper link: doi.org's, or a publisher's ``/doi/[abs|full|pdf|epdf]/10.…`` page (ACM, Wiley, Science, PNAS)
 LINKED_DOI = re.compile(r"^https?://(?:dx\.)?(?:www\.)?(?:doi\.org/|(?:[\w-]+\.){1,4}[a-z]{2,12}/doi/(?:(?:abs|full|pdf|epdf|fulltext)/)?)(10\.\d{4,9}/[^?#\s]{1,200})", re.IGNORECASE)
 AUTHOR_ID = re.compile(r"^\d{1,15}$")
+#: the id of a paper asked by its title (``TITLE:Memorizing Transformers``)
+TITLE = "TITLE:"
+#: a title this short names many papers (``Deep Learning``), or compares as nothing (in a script without Latin
+#: letters): not asked by title
+MIN_TITLE_WORDS, MIN_TITLE_LETTERS = 2, 12
 
 
 def doi_of(entry: BibEntry | None) -> str:
@@ -74,9 +84,43 @@ class S2Source:
         if arxiv:
             return [f"ARXIV:{arxiv}"]
         doi = doi_of(entry) or next((found for link in paper.links_of("paper") if (found := doi_in(link.url))), "")
-        return [f"DOI:{doi}"] if doi else []
+        if doi:
+            return [f"DOI:{doi}"]
+        title = base.text(paper.title, 300)
+        return [f"{TITLE}{title}"] if len(re.findall(r"\w+", title)) >= MIN_TITLE_WORDS and len(normal_title(title)) >= MIN_TITLE_LETTERS else []
 
     def fetch(self, ids: Sequence[str]) -> base.Fetched:
+        """The batch's ids by arXiv id or DOI in one request, those by title one request each."""
+        by_id = [identifier for identifier in ids if not identifier.startswith(TITLE)]
+        result = self._batch(by_id) if by_id else base.Fetched()
+        for identifier in ids:
+            if identifier.startswith(TITLE):
+                self._by_title(identifier, result)
+        return result
+
+    def _by_title(self, identifier: str, result: base.Fetched) -> None:
+        title = identifier[len(TITLE):]
+        answer = self.http.request("GET", "/graph/v1/paper/search/match", identifier, params={"query": title, "fields": "title," + FIELDS}, ok=(200, 404))
+        if answer.status == 404:  # "Title match not found"
+            result.answers[identifier] = None
+            return
+        try:
+            data = answer.json(NAME, identifier) if answer.status == 200 else None
+        except BadAnswer as error:
+            result.spoiled(NAME, identifier, error.reason)
+            return
+        found = data.get("data") if isinstance(data, dict) else None
+        if not isinstance(found, list):
+            result.spoiled(NAME, identifier, f"HTTP {answer.status}: the answer holds no list of papers")
+            return
+        best = found[0] if found and isinstance(found[0], dict) else None
+        paper, _ = _paper(best)
+        if paper is None or normal_title(base.text(best.get("title") if best else "", 400)) != normal_title(title):
+            result.answers[identifier] = None  # its best match is another paper: S2 does not know this one
+        else:
+            result.answers[identifier] = paper
+
+    def _batch(self, ids: Sequence[str]) -> base.Fetched:
         what = ids[0] if len(ids) == 1 else f"{ids[0]} and {len(ids) - 1} more"
         answer = self.http.request("POST", "/graph/v1/paper/batch", what, params={"fields": FIELDS}, body={"ids": list(ids)}, size=len(ids), ok=(200,))
         if answer.status != 200:

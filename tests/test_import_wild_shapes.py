@@ -25,7 +25,7 @@ from helpers import (
     paper_pages,
 )
 from papershelf.formats.lists import awesome
-from papershelf.formats.lists.fields import clean_title, heading_date, url_year
+from papershelf.formats.lists.fields import clean_title, heading_date, url_year, venue_year
 
 WILD = Path(__file__).parent / "data" / "wild"
 LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
@@ -331,3 +331,23 @@ def test_a_bold_venue_and_a_title_between_bars_are_no_title_of_their_own() -> No
     [barred] = awesome.parse_awesome("## T\n\n- [pdf](https://arxiv.org/pdf/2301.00001) | Owl Planning with Language Models | ICML 2023\n", "x.md").items
     assert (barred.title, barred.venue) == ("Owl Planning with Language Models", "ICML 2023")
     assert not [text for label, text in barred.facts if label == "Note"]  # the title is no note of itself
+
+
+def test_a_year_column_is_the_venue_columns_year() -> None:
+    text = ("## Graphs\n\n| Title | Venue | Year |\n|---|---|---|\n| [Strategies for Pre-training Graph Neural Networks](https://arxiv.org/abs/1905.12265) | ICLR | 2020 |\n"
+            "| [Inductive Representation Learning on Large Graphs](https://proceedings.neurips.cc/paper/2017/hash/5d-Abstract.html) | NeurIPS | 2017 |\n"
+            "| [Graph Attention Networks](https://arxiv.org/abs/1710.10903) | arXiv | 2017 |\n| [GraphOwl: Owls on Graphs](https://arxiv.org/abs/2301.00001) | ICML'23 | 2023 |\n")
+    items = {item.title.split(":")[0]: item for item in awesome.parse_awesome(text, "x.md").items}
+    assert items["Strategies for Pre-training Graph Neural Networks"].venue == "ICLR 2020"  # the entry's year; the page keeps the arXiv month
+    assert ("Venue", "ICLR 2020") in items["Strategies for Pre-training Graph Neural Networks"].facts
+    assert items["Inductive Representation Learning on Large Graphs"].venue == "NeurIPS 2017"
+    assert items["Graph Attention Networks"].venue == "arXiv"  # a preprint server's year is no venue's
+    assert items["GraphOwl"].venue == "ICML 2023"  # a venue with its year keeps it
+
+
+def test_a_journal_whose_name_ends_in_another_journals_name() -> None:
+    assert venue_year("Owls. A. Owl. Chemical Science 2018") == ("Chemical Science", "2018")
+    assert venue_year("Owls. LeCun et al., Nature 2015") == ("Nature", "2015")
+    assert venue_year("published in Science 2018") == ("Science", "2018")
+    [item] = awesome.parse_awesome("## T\n\n- [Owl reaction networks](https://doi.org/10.1039/C8SC04228D), Chemical Science 2018\n", "x.md").items
+    assert (item.venue, item.date) == ("Chemical Science 2018", "2018")

@@ -211,13 +211,22 @@ def bracket_tag(text: str) -> tuple[str, str, str] | None:
     return "", said, rest
 
 
+#: one-word journal names that end longer ones ("Chemical Science", "Cognitive Science", "Physical Review" aside)
+ENDS_LONGER_NAMES = {"Science", "Nature"}
+LONGER_NAME = re.compile(r"((?:[A-Z][a-z]+ ){1,3})$")
+
+
 def venue_year(text: str) -> tuple[str, str]:
     """(venue, year) of the first "CVPR 2018", "ICML'23", "ICLR2024" in ``text``; ("", "") when none."""
     found = VENUE_YEAR.search(text)
     if not found:
         return "", ""
     year = found.group(3) or ("20" + found.group(2) if int(found.group(2)) < 50 else "19" + found.group(2))
-    return found.group(1), year
+    venue = found.group(1)
+    if venue in ENDS_LONGER_NAMES:  # "Chemical Science 2018" is that journal, not Science
+        longer = LONGER_NAME.search(text[max(0, found.start() - 60) : found.start()])
+        venue = longer.group(1) + venue if longer else venue
+    return venue, year
 
 
 def venue_spelled_out(text: str) -> str:

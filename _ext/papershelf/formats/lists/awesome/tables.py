@@ -48,6 +48,7 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
     venue_spelled_out,
+    venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
 from papershelf.model.problems import Code, Problem
@@ -71,6 +72,10 @@ COLUMNS = {
     **dict.fromkeys(("status", "read", "reading status", "状态"), "status"),
 }
 
+
+#: headers of a date column that says only the year a paper appeared (its venue's, beside a Venue column)
+YEAR_HEADERS = {"year", "pub year", "年份", "发表年份", "発表年", "연도"}
+PREPRINT_VENUE = re.compile(r"(?i)(?:arxiv|preprint|corr|biorxiv|medrxiv|openreview)\b")
 
 #: headers of a column that says where a paper appeared
 VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "published at", "会议", "期刊", "会议/期刊", "发表", "发表会议", "发表期刊", "会议名称", "来源", "会議", "学会", "発表", "학회"}
@@ -366,6 +371,11 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
+    year_cell = next((plain(pieces(cells[number])) for number, label in enumerate(labels[: len(cells)]) if label.lower() in YEAR_HEADERS), "")
+    if item.venue and re.fullmatch(r"(?:19|20)\d\d", year_cell) and not venue_year(item.venue)[1] and not PREPRINT_VENUE.match(item.venue):
+        # "| ICLR | 2020 |": the Year column is the venue's year, as "ICLR 2020" says
+        item.facts = [(label, f"{text} {year_cell}" if text == item.venue else text) for label, text in item.facts]
+        item.venue = f"{item.venue} {year_cell}"
     if not item.paper_url and (named := paper_named(" ; ".join(shields_text(p.image or p.url) or p.text for cell in cells for p in pieces(cell) if p.kind in ("text", "image") or p.image))):
         item.links.insert(0, LabelledLink("paper", named))  # "| Title | ![arXiv](…/badge/arXiv-2310.12345-…) |": the id it names is its paper
     if (not item.title or is_label(item.title)) and item.name:

@@ -351,3 +351,23 @@ def test_a_journal_whose_name_ends_in_another_journals_name() -> None:
     assert venue_year("published in Science 2018") == ("Science", "2018")
     [item] = awesome.parse_awesome("## T\n\n- [Owl reaction networks](https://doi.org/10.1039/C8SC04228D), Chemical Science 2018\n", "x.md").items
     assert (item.venue, item.date) == ("Chemical Science 2018", "2018")
+
+
+@pytest.mark.parametrize(("line", "title", "authors", "venue"), [
+    # a reference whose title is in italics, its authors after it
+    ("- *Tern Planning with Language Models*, T. Tern, B. Heron. In NeurIPS 2022. [PDF](https://proceedings.neurips.cc/paper_files/paper/2022/file/abc-Paper-Conference.pdf)",
+     "Tern Planning with Language Models", "T. Tern and B. Heron", "NeurIPS 2022"),
+    # the authors in italics, then the title
+    ("- *A. Owl, B. Heron*. Owl Planning with Language Models. ICML 2023. [pdf](https://arxiv.org/abs/2301.00001)",
+     "Owl Planning with Language Models", "A. Owl and B. Heron", "ICML 2023"),
+    # a two-word title before two authors with initials: the initials say which are people
+    ("- Owl Nets. A. Owl, B. Heron. *Nature*, 2023. [link](https://www.nature.com/articles/s41586-023-06004-9)", "Owl Nets", "A. Owl and B. Heron", "Nature 2023"),
+    # an italic note before a titled link is no title
+    ("- *Accepted at ICLR 2024*. [Owl Planning with Language Models](https://arxiv.org/abs/2301.00001)", "Owl Planning with Language Models", "", "ICLR 2024"),
+    # a subscript is part of its word: "CO<sub>2</sub>", "Owl<sub>2</sub>"
+    ("- Deep Owl<sub>2</sub> Nets for CO<sub>2</sub> capture [paper](https://arxiv.org/abs/2301.00011)", "Deep Owl2 Nets for CO2 capture", "", ""),
+])
+def test_references_in_italics_and_subscripts(line: str, title: str, authors: str, venue: str) -> None:
+    [item] = awesome.parse_awesome("## T\n\n" + line + "\n", "x.md").items
+    assert (item.title, item.authors, item.venue) == (title, authors, venue)
+    assert not [text for label, text in item.facts if label == "Note" and (authors and authors.split(" and ")[0] in text)]  # the authors are no note

@@ -461,6 +461,11 @@ def _people(authors: str) -> float:
     return sum(map(person, names)) / max(1, len(names))
 
 
+def _people_said(authors: str) -> float:
+    """:func:`_people`, tipped by what only people lists say: "et al.", two names or more, an initial ("A. Owl")."""
+    return _people(authors) + 0.5 * authors.endswith(" and others") + 0.25 * (" and " in authors) + 0.25 * bool(re.search(r"\b[A-Z]\.", authors))
+
+
 def reference_line(text: str) -> Reference | None:
     """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
     as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
@@ -483,7 +488,7 @@ def reference_line(text: str) -> Reference | None:
     second = _reference_authors(title) if len(ends) == 2 else ""
     # "Show, Attend and Tell. Kelvin Xu, Jimmy Ba."; "Relational Knowledge Distillation. Park, Wonpyo et al.": "et al."
     # says people where both read as names
-    if authors and second and _people(second) + 0.5 * second.endswith(" and others") > _people(authors) + 0.5 * authors.endswith(" and others"):
+    if authors and second and _people_said(second) > _people_said(authors):
         authors = ""
     if not authors:
         # two authors at least: a lone "Grace Hopper" reads like a subtitle ("A Survey of Owls. Nocturnal Birds.")

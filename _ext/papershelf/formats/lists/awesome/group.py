@@ -179,6 +179,19 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     quoted = QUOTED.search(lead_text) if not heading_title else None
     if quoted and re.match(r"\s*:\s*\w", lead_text[quoted.end():]):
         quoted = None  # "“Why Should I Trust You?”: Explaining the Predictions …": the quote opens the title
+    opening_em = next((p.text.strip() for p in head[:first_link] if p.kind == "text" and p.text.strip()), "") if head and head[0].em and not head[0].strong else ""
+    em_people = authors_of(opening_em) if opening_em else ""
+    # "A. Owl, B. Heron" or "Owl et al." are people; "Long Short-Term Memory" reads as one name and is a title
+    em_people = em_people if " and " in em_people or re.search(r"\b[A-Z]\.", em_people) else ""
+    if not quoted and not heading_title and len(opening_em.split()) >= 3 and not em_people and not VENUE_YEAR.search(opening_em) \
+            and all(p.image or is_label(p.text) for p in head if p.kind == "link"):  # a titled link is the title
+        # "*Title*, A. Owl, B. Heron. In NeurIPS 2022.": an italic run opening a reference is its title, as quotes are
+        quoted = re.match(r"\s*(" + re.escape(opening_em) + r")()(?=\s*[,.])", lead_text)
+    elif em_people and not heading_title and not quoted and opening_em in lead_text:
+        # "*A. Owl, B. Heron*. Title. ICML 2023.": the italic run opening it is its authors, the title comes after
+        item.authors = em_people
+        taken.append(opening_em)
+        lead_text = lead_text.replace(opening_em, " ", 1).lstrip(" .,;:")
     if heading_title:  # the heading's words, its own "[arXiv]" or badge links left out
         item.title = plain([p for p in head if p.kind != "image" and not (p.kind == "link" and (p.image or is_label(p.text)))])
         taken.append(item.title)

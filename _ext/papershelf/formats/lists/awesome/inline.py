@@ -221,13 +221,19 @@ def _code_in_words(before: Token, child: Token) -> bool:
 
 
 def _inside_words(children: list[Token]) -> set[int]:
-    """Indexes of the text runs in a ``<sup>`` that stands between two letters or digits (``M<sup>3</sup>IT``)."""
+    """Indexes of the text runs in a ``<sup>`` that stands between two letters or digits (``M<sup>3</sup>IT``), or in
+    a short ``<sub>`` after one (``CO<sub>2</sub>``, ``Owl<sub>2</sub> Nets``: a formula's or a name's index)."""
     out = set()
-    for number in range(1, len(children) - 3):
-        before, opening, text, closing, after = children[number - 1 : number + 4]
-        if not re.match(r"<sup\b", opening.content or "", re.IGNORECASE) or not re.match(r"</sup", closing.content or "", re.IGNORECASE):
+    for number in range(1, len(children) - 2):
+        before, opening, text, closing = children[number - 1 : number + 3]
+        after = children[number + 3] if number + 3 < len(children) else None
+        tag = re.match(r"<(su[bp])\b", opening.content or "", re.IGNORECASE)
+        if not tag or not re.match(rf"</{tag.group(1)}", closing.content or "", re.IGNORECASE):
             continue
-        if before.type == "text" and text.type == "text" and after.type == "text" and before.content[-1:].isalnum() and after.content[:1].isalnum():
+        if before.type != "text" or text.type != "text" or not before.content[-1:].isalnum():
+            continue
+        inside_word = after is not None and after.type == "text" and after.content[:1].isalnum()
+        if inside_word if tag.group(1).lower() == "sup" else re.fullmatch(r"\w{1,4}", text.content):
             out.add(number + 1)
     return out
 

@@ -13,6 +13,7 @@ names never suffixed, and no warning of the importer's own making.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -371,3 +372,48 @@ def test_references_in_italics_and_subscripts(line: str, title: str, authors: st
     [item] = awesome.parse_awesome("## T\n\n" + line + "\n", "x.md").items
     assert (item.title, item.authors, item.venue) == (title, authors, venue)
     assert not [text for label, text in item.facts if label == "Note" and (authors and authors.split(" and ")[0] in text)]  # the authors are no note
+
+
+def test_who_wrote_a_resource_stays_on_the_resources_page() -> None:
+    """A talk, a book or a paper without a link is no paper page; its authors or speaker are still said."""
+    text = ("## Talks\n\n- [Understanding and Extending Neural Radiance Fields](https://www.youtube.com/watch?v=HfJpQCBTqZs), Jon Barron\n"
+            "- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)\n"
+            "- Hypergraph Owl Propagation Network. Alice Owl, Bob Heron. AAAI 2020\n")
+    parsed = awesome.parse_awesome(text, "x.md")
+    page = awesome.resources_page(parsed.resources, "")
+    assert "Radiance Fields](<https://www.youtube.com/watch?v=HfJpQCBTqZs>): Jon Barron" in page
+    assert "Goodfellow et al." in page and "Venue: AAAI 2020; Alice Owl, Bob Heron" in page, page
+    assert awesome.resources_page(parsed.resources, page) == page  # a second import adds nothing
+
+
+@pytest.mark.parametrize(("line", "title", "authors", "venue"), [
+    # a bold venue with the paper's standing after a titled link is where, not what
+    ("- [Owl Planning with Language Models](https://arxiv.org/abs/2301.00008), Owl et al., **ICLR'24 (Spotlight)**",
+     "Owl Planning with Language Models", "Owl and others", "ICLR 2024 (Spotlight)"),
+    ("- [Owl Planning with Language Models](https://arxiv.org/abs/2301.00008) **CVPR 2023 Highlight**", "Owl Planning with Language Models", "", "CVPR 2023 Highlight"),
+    # a bracketed tag before the bold title; the authors after it
+    ("* (arXiv preprint 2023) **Owl Planning with Language Models**, Alice Owl, Bob Heron [[Paper](https://arxiv.org/abs/2306.00005)] [[Code](https://github.com/owl/owl)]",
+     "Owl Planning with Language Models", "Alice Owl and Bob Heron", ""),
+    # one line each: title, authors, venue, links
+    ("- Owl Planning with Language Models <br> Alice Owl, Bob Heron <br> ICML 2022 <br> [paper](https://proceedings.mlr.press/v162/owl22a.html)",
+     "Owl Planning with Language Models", "Alice Owl and Bob Heron", "ICML 2022"),
+    # an APA reference "In *Book* (pp. …)": the book, not its pages
+    ("1. Owl, A., & Heron, B. (2022). Owl planning with language models. In *Proceedings of ICML* (pp. 1-10). [link](https://proceedings.mlr.press/v162/owl22a.html)",
+     "Owl planning with language models", "Owl, A. and Heron, B.", "Proceedings of ICML 2022"),
+])
+def test_venues_authors_and_lines_around_a_title(line: str, title: str, authors: str, venue: str) -> None:
+    [item] = awesome.parse_awesome("## T\n\n" + line + "\n", "x.md").items
+    assert (item.title, item.authors, item.venue) == (title, authors, venue)
+
+
+def test_the_rules_of_this_round_stay_linear_on_hostile_lines() -> None:
+    n = 100_000
+    hostile = ["- " + "<br>" * n + "x [p](https://arxiv.org/abs/2301.00001)", "- x" + " <br> y" * (n // 2) + " [p](https://arxiv.org/abs/2301.00001)",
+               "- [T](https://arxiv.org/abs/2301.00001) **ICLR'24 " + "(" * n + "**", "- (arXiv " + "2023 " * (n // 5) + ") **T**, A B",
+               "1. Owl, A. (2022). Owl planning. In " + "(" * n, "- *" + "Owl " * (n // 4) + "*, A. Owl. [pdf](https://arxiv.org/abs/2301.00001)",
+               "- Owl" + "<sub>2</sub>" * (n // 10) + " [p](https://arxiv.org/abs/2301.00001)"]
+    started = time.perf_counter()
+    for line in hostile:
+        awesome.parse_awesome("## T\n\n" + line + "\n", "x.md")
+    assert venue_year("Chemical " * n + "Science 2018")[0] == "Chemical Chemical Chemical Science"
+    assert time.perf_counter() - started < 30  # about 8 s here, linear; a quadratic rule takes hours on these

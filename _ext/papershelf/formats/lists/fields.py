@@ -425,6 +425,7 @@ def _apa(text: str) -> Reference | None:
     if not names or not all(_APA_NAME.match(name) for name in names):
         return None
     venue = re.sub(r"\s+arXiv:\d{0,4}$", "", found.group(4).strip())  # "arXiv preprint arXiv:2304.10592": the id is no venue
+    venue = re.sub(r"^In\s+|\s*\(.*$", "", venue)  # "In Proceedings of ICML (pp. 1-10)": the book, not its pages
     return Reference(" and ".join(names), found.group(3).strip(), venue, found.group(2), (found.group(1), text[found.end(3):]))
 
 

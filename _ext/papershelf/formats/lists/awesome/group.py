@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from typing import TYPE_CHECKING
 
@@ -119,6 +121,10 @@ def strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
     return [(" ".join(text.split()), inside) for text, inside in runs]
 
 
+#: a venue and its year with the paper's standing there: "ICLR'24 (Spotlight)", "CVPR 2023 Highlight", "NeurIPS 2022 Oral"
+VENUE_WITH_AWARD = re.compile(VENUE_YEAR.pattern + r"\s*[(\[]?\s*(?i:oral|spotlight|highlight|poster|best (?:student )?paper(?: award)?|"
+                              r"best paper honou?rable mention|outstanding paper(?: award)?|findings|workshop)\s*[)\]]?")
+
 #: a wikilink opening an entry, then a separator: "[[DPO]] — ", "[[Note name|Shown]]: "
 WIKI_NAME = re.compile(r"^\s*\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]\s*[-\u2013\u2014:|]+\s*")
 
@@ -145,6 +151,12 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     head_text = plain([p for p in head if p.kind == "text"])
     first_link = next((number for number, part in enumerate(head) if part.kind == "link"), len(head))
     lead_text = plain([p for p in head[:first_link] if p.kind == "text"])
+    said_before = [bool(part.kind == "text" and part.text.strip()) for part in head[:first_link]]
+    said_before = list(itertools.accumulate(said_before, operator.or_))  # one pass: a line of 100,000 <br> stays linear
+    broken = next((number for number, part in enumerate(head[:first_link]) if part.kind == "br" and number and said_before[number - 1]), None)
+    if broken is not None and plain([p for p in head[broken:first_link] if p.kind == "text"]).strip():
+        # "Title <br> A. Owl, B. Heron <br> ICML 2022 <br> [paper](…)": the first line is the title, the others its authors and venue
+        lead_text = plain([p for p in head[:broken] if p.kind == "text"])
     marked = STATUS_MARK.match(head_text)
     if marked:  # "- ✅ [Title](…)", "- ⏳ [Title](…)": a reading tracker's mark says whether it was read
         item.status = STATUS_MARKS[marked.group(1)]
@@ -225,6 +237,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
         if not tag and VENUE_ONLY.fullmatch(run) and not run.strip(" .()").isdigit():
             item.venue = run.strip(" .,()")  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
+            taken.append(run)
+        elif not tag and VENUE_WITH_AWARD.fullmatch(run.strip(" .,")):
+            item.venue = venue_spelled_out(run.strip(" .,"))  # "**ICLR'24 (Spotlight)**", "**CVPR 2023 Highlight**": where and how
             taken.append(run)
         elif tag and tag.group(1).isdigit():
             taken.append(run)  # "**[12]** Authors. "**Title**."": a row number
@@ -520,7 +535,7 @@ def take(text: str, said: str) -> str:
 
 
 def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
-    """The text between line breaks and paragraphs, and after "(2015),": where a list writes authors."""
+    """The text between line breaks and paragraphs, and after "(2015)," or "(arXiv 2023),": where a list writes authors."""
     segments, current = [], ""
     for part in parts:
         if part.kind == "br":
@@ -535,7 +550,7 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     for segment in segments:
         for said in taken:
             segment = take(segment, said)
-        after = re.split(r"\(\s*(?:19|20)\d{2}\s*\)\s*[,.]", segment, maxsplit=1)
+        after = re.split(r"\([^()]{0,30}?(?<!\d)(?:19|20)\d{2}(?!\d)[^()]{0,10}\)\s*[,.]", segment, maxsplit=1)  # "(2015),", "(arXiv preprint 2023) ,"
         out += [piece.strip(" |,.*[]") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*[]")]  # "Authors. [[Paper](…)]"
     return out
 

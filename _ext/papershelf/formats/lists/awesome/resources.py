@@ -36,6 +36,9 @@ def resources_page(resources: list[Item], existing: str) -> str:
         # a note that only says the title again ("🔥 [25/3/2024] Our survey …" under "25/3/2024 Our survey …") is left out
         said = [(label, text) for label, text in item.facts if not (label == "Note" and _words(text) == _words(item.title))]
         facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in said)
+        written = re.sub(r" and others$", " et al.", item.authors).replace(" and ", ", ")
+        if item.authors and _words(item.authors.split(" and ")[0]) not in _words(item.title):
+            facts = f"{facts.rstrip(' ,;')}; {written}".lstrip("; ")  # "Deep learning (Book, 2016), Goodfellow et al.": who wrote it
         first = f"- {title}" + (f": {md_text(facts)}" if facts else "")
         if (url and url in seen) or first in lines:
             continue

@@ -25,6 +25,8 @@ from helpers import (
     links_of,
     paper_pages,
 )
+from papershelf.cli import main
+from papershelf.commands import init as scaffold
 from papershelf.formats.lists import awesome
 from papershelf.formats.lists.fields import clean_title, heading_date, url_year, venue_year
 
@@ -417,3 +419,24 @@ def test_the_rules_of_this_round_stay_linear_on_hostile_lines() -> None:
         awesome.parse_awesome("## T\n\n" + line + "\n", "x.md")
     assert venue_year("Chemical " * n + "Science 2018")[0] == "Chemical Chemical Chemical Science"
     assert time.perf_counter() - started < 30  # about 8 s here, linear; a quadratic rule takes hours on these
+
+
+def test_a_link_to_a_script_keeps_its_words_and_is_reported() -> None:
+    text = "## T\n\n6. [Gull](javascript:alert(1)) [[paper](https://arxiv.org/abs/2301.00026)]\n- [Owl Nets](data:text/html;base64,PHNjcmlwdD4=) [pdf](https://arxiv.org/abs/2301.00027)\n" \
+           "- ![figure](data:image/png;base64,iVBORw0KGgo=) [Heron Nets](https://arxiv.org/abs/2301.00028)\n"
+    parsed = awesome.parse_awesome(text, "x.md")
+    assert [(item.title, item.paper_url) for item in parsed.items] == [
+        ("Gull", "https://arxiv.org/abs/2301.00026"), ("Owl Nets", "https://arxiv.org/abs/2301.00027"), ("Heron Nets", "https://arxiv.org/abs/2301.00028")]
+    assert not [item for item in parsed.items if "javascript" in repr(item) or "base64,PHN" in repr(item)]
+    assert [(problem.code.slug, problem.line) for problem in parsed.problems] == [("bad-url", 3), ("bad-url", 4)]  # an image is no link
+
+
+def test_a_paper_the_list_gives_no_title_is_named_by_its_link(tmp_path: Path) -> None:
+    root, listed = tmp_path / "shelf", tmp_path / "list.md"
+    scaffold.init_shelf(root, scaffold.InitOptions(title="T", author="T"))
+    listed.write_text('## T\n\n<table>\n<tr><td><a href="https://arxiv.org/abs/2301.00033"><img src="x.png"></a></td><td>ICCV 2023</td></tr>\n'
+                      '<tr><td><a href="https://openreview.net/forum?id=owl1"><img src="y.png"></a></td><td>ICLR 2023</td></tr>\n</table>\n\n'
+                      "- [Puffin Planning ..](https://arxiv.org/abs/2301.00028)\n", encoding="utf-8")
+    assert main(["import", "--root", str(root), str(listed)]) == 0
+    titles = sorted(str(page["title"]) for page in paper_pages(root).values())
+    assert titles == ["Puffin Planning", "arXiv:2301.00033", "openreview.net/forum?id=owl1"]

@@ -981,6 +981,13 @@ def _generated_for_item(item: Item, key: str, year: str) -> str:
     return generated_entry(key, item.title, year, item.paper_url, found.identifier if found else "", item.venue, item.authors)
 
 
+def _untitled(url: str) -> str:
+    """What names a paper the list gives no title (a row of a figure's link alone): its arXiv id, else its link
+    without the scheme; never a URL a reader takes for markup."""
+    found = awesome.arxiv_in(url)
+    return f"arXiv:{found.identifier}" if found else re.sub(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", "", url, flags=re.IGNORECASE)
+
+
 def merge_duplicates(items: list[Item], path: str) -> list[Item]:
     """One item per paper (its arXiv id, else its normalised title, as the
     importer identifies papers): a paper listed in two sections gets both topics.
@@ -1047,7 +1054,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
     names_taken = {page.paper.short_name.casefold(): normal_title(page.paper.title) for page in shelf.pages}
     entries = []
     for item in merge_duplicates(items, path):
-        title = item.title or item.paper_url
+        title = item.title or _untitled(item.paper_url)
         note = next((text for label, text in item.facts if label == "Note"), "")
         named = re.match(r"\(([^(),]{1,25})[,)]", note)
         # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name (a name, not "(2015)")

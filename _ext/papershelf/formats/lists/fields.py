@@ -178,8 +178,7 @@ def clean_title(text: str) -> Title:
     if middle and paper_like(middle.group(1)) and len(middle.group(3).split()) >= 3 and not re.search(r"\b(?:of|at|in|on|for|from|to|the|a|an|and|with|by)$", middle.group(1), re.IGNORECASE):
         # "Learning To Retrieve Prompts NAACL 2022 Learn an example retriever": a title, its venue, what it does
         title, venue, rest = middle.group(1), middle.group(2), middle.group(3)
-    if title.endswith(".") and not title.endswith(".."):
-        title = title[:-1].rstrip()
+    title = re.sub(r"\s*(?<!\.)\.{1,2}$", "", title)  # "Title." and a stray "Title ..", not an ellipsis "Title..."
     return Title(title, venue, rest, year, name, sorting, by)
 
 

@@ -46,7 +46,7 @@ from papershelf.formats.lists.awesome.citations import (
     cited_by_number,
     cited_in_prose,
 )
-from papershelf.formats.lists.awesome.cleanup import FOLDING, blank_folding
+from papershelf.formats.lists.awesome.cleanup import FOLDING, blank_folding, refused_links
 from papershelf.formats.lists.awesome.group import place_group
 from papershelf.formats.lists.awesome.inline import (
     MARKDOWN,
@@ -72,6 +72,7 @@ from papershelf.formats.lists.fields import date_heading, heading_date, month_he
 from papershelf.formats.lists.footnotes import inline_footnotes
 from papershelf.formats.lists.readinglist import html_as_markdown
 from papershelf.formats.lists.tex import tex_as_text
+from papershelf.model.problems import Code, Problem
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -85,10 +86,12 @@ YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 
 
 def parse_awesome(text: str, path: str) -> Parsed:
-    text = tex_as_text(inline_footnotes(text))
+    text, refused = refused_links(tex_as_text(inline_footnotes(text)))
     lines = text.split("\n")
     tokens = MARKDOWN.parse(blank_folding(text))
     parsed = Parsed()
+    parsed.problems += [Problem(Code.BAD_URL, "a link to a script or a file (`javascript:`, `data:`, `vbscript:`, `file:`) was dropped, its words kept; "
+                                "link the paper's web page", line, path) for line in refused]
     headings: dict[int, str] = {}
     venues: dict[int, tuple[str, str]] = {}  #: headings naming a venue and year ("## ICLR 2024"), by level
     venue_from = 0  #: the first item read under the current heading

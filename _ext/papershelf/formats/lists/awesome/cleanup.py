@@ -78,3 +78,20 @@ def safe_lines(rows: list[str]) -> list[str]:
     while out and not out[-1].strip():
         out.pop()
     return out
+
+
+#: a link markdown-it refuses and leaves as text, its target a script or a file ("[Gull](javascript:alert(1))"):
+#: its words stay, the target goes (one level of parentheses inside the target, as "alert(1)")
+REFUSED_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\(\s*<?(?:javascript|vbscript|data|file):(?:[^()\n]|\([^()\n]{0,200}\)){0,500}\)", re.IGNORECASE)
+
+
+def refused_links(text: str) -> tuple[str, list[int]]:
+    """``text`` with each refused link reduced to its words, and the lines (from 1) that held one."""
+    lines = text.split("\n")
+    found = []
+    for number, line in enumerate(lines):
+        if "](" in line and REFUSED_LINK.search(line):
+            lines[number] = REFUSED_LINK.sub(r"\1", line)
+            found.append(number + 1)
+    return "\n".join(lines), found
+

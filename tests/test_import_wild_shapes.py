@@ -440,3 +440,12 @@ def test_a_paper_the_list_gives_no_title_is_named_by_its_link(tmp_path: Path) ->
     assert main(["import", "--root", str(root), str(listed)]) == 0
     titles = sorted(str(page["title"]) for page in paper_pages(root).values())
     assert titles == ["Puffin Planning", "arXiv:2301.00033", "openreview.net/forum?id=owl1"]
+
+
+def test_a_fold_per_year_dates_what_it_holds() -> None:
+    text = ("## Methods\n\n<details>\n<summary>2020</summary>\n\n- [Stork Planning with Language Models](https://openreview.net/forum?id=storkC)\n\n</details>\n\n"
+            "<details><summary><b>2019</b></summary>\n\n- [Swan Planning with Language Models](https://openreview.net/forum?id=swanD)\n\n</details>\n\n"
+            "<details><summary>Retrieval</summary>\n\n- [Tern Planning with Language Models](https://openreview.net/forum?id=ternF)\n</details>\n\n"
+            "## Data\n\n<details><summary>Click to expand</summary>\n\n- [Gull Planning with Language Models](https://openreview.net/forum?id=gullE)\n</details>\n")
+    got = {item.title.split()[0]: (item.section, item.date) for item in awesome.parse_awesome(text, "x.md").items}
+    assert got == {"Stork": ("Methods", "2020"), "Swan": ("Methods", "2019"), "Tern": ("Retrieval", ""), "Gull": ("Data", "")}

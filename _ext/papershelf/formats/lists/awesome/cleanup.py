@@ -7,6 +7,7 @@ import re
 from papershelf.formats.lists.awesome.inline import BARE_URL, is_paper_url, normal_key
 from papershelf.formats.lists.fields import (
     clean_title,
+    date_heading,
     paper_like,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown
@@ -20,8 +21,12 @@ def blank_folding(text: str) -> str:
     paper its block links (``<summary><b>Title</b></summary>``) becomes that paper's heading."""
     lines = text.split("\n")
     out = []
+    level = 1  #: the level of the heading above, for a fold that dates what it holds
+    dated = 0  #: the level of the headings made of year folds since that heading (a sibling fold is one too)
     for number, line in enumerate(lines):
         if not FOLDING.match(line):
+            heading = ATX_HEADING.match(line)
+            level, dated = (len(heading.group(1)), 0) if heading else (level, dated)
             out.append(line)
             continue
         summary = SUMMARY.search(line)
@@ -32,6 +37,11 @@ def blank_folding(text: str) -> str:
         # a short title ("Segment Anything") names the paper when its summary also says where it appeared
         if said and (paper_like(words.text) or (bold and (words.venue or words.year))) and _one_paper_folded(lines, number):
             out.append(f"###### {said}")
+        elif said and date_heading(said):
+            dated = min(6, level + 1)
+            out.append(f"{'#' * dated} {said}")  # "<summary>2020</summary>": the year of the papers it folds, as a heading says
+        elif said and dated:
+            out.append(f"{'#' * dated} {said}")  # a fold beside year folds ("Retrieval"): their sibling, none of their years
         else:
             out.append("")
     return "\n".join(out)
@@ -51,6 +61,8 @@ def _one_paper_folded(lines: list[str], start: int) -> bool:
             break
     return len(urls) == 1
 
+
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
 
 #: links and images whose target is no web address: relative files, in-page anchors
 LOCAL_LINK = re.compile(r"(!?)\[([^\[\]\n]{0,500})\]\((?!\s*<?(?:https?://|mailto:))[^()\n]{0,500}\)")

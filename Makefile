@@ -20,7 +20,7 @@ help:
 	@echo "make serve      live-reloading preview on http://127.0.0.1:8000"
 	@echo "make check      lint the shelf (front matter, links, references.bib)"
 	@echo "make add ID=…   add a paper from arXiv (ID or URL)"
-	@echo "make bench      benchmark builds on synthetic shelves, page sizes up to N=5000 (FULL=1: every measurement at 5000)"
+	@echo "make bench      benchmark builds on synthetic shelves, page sizes up to N=5000, import of generated lists of 2000 and 8000 (FULL=1: every measurement at 5000)"
 	@echo "make linkcheck  check every external link (needs a network)"
 	@echo "make clean      remove $(BUILDDIR)"
 

@@ -32,6 +32,11 @@ shelf built clean without and with :func:`synth.write_living`'s data
 each, interleaved, the fastest of each counting: their ratio against 1.3x,
 and the living shelf's largest page against 400 kB.
 
+Import (``--no-import`` skips it): at N=2000 and 8000 (``--import-sizes``),
+``python -m papershelf import`` of a generated awesome list
+(:func:`synth.awesome_list`, a bullet per paper) into a fresh shelf: wall
+time and peak memory of the import process, and the papers it created.
+
 ``--only`` runs some of these parts alone (e.g. ``--only reader,living``).
 
 Every build runs ``sphinx-build -c . -b html -W --keep-going -j J docs
@@ -90,7 +95,8 @@ LIVING_N = 2000
 LIVING_EDGES = 20_000
 LIVING_RATIO = 1.3  #: the living shelf's clean build / the same shelf's without its data (issue 24)
 LIVING_PAGE_BYTES = 400_000
-PARTS = ("sizes", "parallel", "page-sizes", "reader", "edit-loop", "living")
+IMPORT_SIZES = (2000, 8000)
+PARTS = ("sizes", "parallel", "page-sizes", "reader", "edit-loop", "living", "import")
 PARALLEL_SPEEDUP = 1.5
 MEMORY_BYTES = 1 << 30
 MEMORY_N = 5000
@@ -107,6 +113,19 @@ finally:
     with open(report, "w") as handle:
         json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, handle)
+sys.exit(code)
+"""
+#: runs the papershelf CLI in-process, then reports its own peak RSS (as LAUNCHER does for Sphinx)
+CLI_LAUNCHER = r"""
+import json, resource, sys
+from papershelf.cli import main
+report, args = sys.argv[1], sys.argv[2:]
+code = 1
+try:
+    code = main(args)
+finally:
+    with open(report, "w") as handle:
+        json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, handle)
 sys.exit(code)
 """
 HREF = re.compile(r'href="([^"]*)"')
@@ -445,6 +464,33 @@ def measure_living(n: int, seed: int, workdir: Path, jobs: str, log: Any, rounds
     }
 
 
+def measure_import(n: int, seed: int, workdir: Path, log: Any) -> dict[str, Any]:
+    """``papershelf import`` of a generated list of ``n`` bullets into a fresh shelf (``papershelf init``)."""
+    listing = synth.write_list(synth.generate(n, seed), workdir / f"list-{n}.md")
+    project = workdir / f"import-{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    init = subprocess.run([sys.executable, "-m", "papershelf", "init", str(project)], env=_env(), capture_output=True, text=True, check=False)
+    if init.returncode != 0:
+        raise BenchError(f"papershelf init {project} exited with {init.returncode}:\n{init.stderr or init.stdout}")
+    log(f"N={n}: papershelf import of a generated list")
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        report = Path(handle.name)
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", CLI_LAUNCHER, str(report), "import", str(listing)], cwd=project, env=_env(),
+                              capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        usage = json.loads(report.read_text() or "{}")
+    finally:
+        report.unlink(missing_ok=True)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-20:])
+        raise BenchError(f"papershelf import {listing} in {project} exited with {proc.returncode}:\n{tail}")
+    return {"n": n, "seconds": round(seconds, 3), "rss_mib": round(_mib(usage.get("self", 0)), 1),
+            "pages": len(list((project / "docs" / "papers").glob("*.md")))}
+
+
 def _group_page(page: str, site_pages: Sequence[str]) -> bool:
     """A generated page of an index (``topics/x``, ``papers/letter-a``), not a paper page."""
     parent, _, name = page.partition("/")
@@ -693,6 +739,10 @@ def _other_rows(results: dict[str, Any]) -> list[str]:
                   f"with it {', '.join(f'{s:.1f}' for s in living['runs']['living'])} s (interleaved): {living['ratio']:.2f}x "
                   f"(each round: {', '.join(f'{r:.2f}x' for r in living.get('round_ratios', []))}); largest pages: "
                   + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in living["largest_pages"])]
+    imports = results.get("import") or []
+    if imports:
+        lines += ["", "papershelf import of a generated list (a bullet per paper) into a fresh shelf: "
+                  + "; ".join(f"N={i['n']}: {i['seconds']:.2f} s, peak RSS {i['rss_mib']:.0f} MiB, {i['pages']} pages" for i in imports)]
     parallel = results.get("parallel")
     if parallel:
         runs = ", ".join(f"-j {jobs} {run['seconds']:.2f} s" for jobs, run in parallel["runs"].items())
@@ -725,6 +775,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=f"comma-separated sizes of the edit loop (default {','.join(map(str, EDIT_LOOP_SIZES))})")
     parser.add_argument("--no-living", action="store_true", help=f"skip the living shelf (N={LIVING_N}, with and without its data, issue 24)")
     parser.add_argument("--living-size", type=int, default=LIVING_N, help=f"size of the living shelf (default {LIVING_N}, where issue 24 sets its targets)")
+    parser.add_argument("--no-import", action="store_true", help=f"skip the import of generated lists (N={', '.join(map(str, IMPORT_SIZES))})")
+    parser.add_argument("--import-sizes", default=",".join(map(str, IMPORT_SIZES)),
+                        help=f"comma-separated sizes of the generated lists imported (default {','.join(map(str, IMPORT_SIZES))})")
     parser.add_argument("--only", help=f"comma-separated parts to run, no other: {', '.join(PARTS)} (e.g. reader,edit-loop,living)")
     parser.add_argument("--plot", action="store_true", help="draw docs/_static/bench-scaling.png afterwards (needs matplotlib)")
     args = parser.parse_args(argv)
@@ -734,12 +787,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         if unknown := args.parts - set(PARTS):
             parser.error(f"--only: unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
     for flag, part in ((args.no_parallel, "parallel"), (args.no_page_sizes, "page-sizes"), (args.no_reader, "reader"),
-                       (args.no_edit_loop, "edit-loop"), (args.no_living, "living")):
+                       (args.no_edit_loop, "edit-loop"), (args.no_living, "living"), (args.no_import, "import")):
         if flag:
             args.parts.discard(part)
     if args.quick and not args.sizes:  # development: the small sizes alone
-        args.parts -= {"page-sizes", "reader", "edit-loop", "living"}
+        args.parts -= {"page-sizes", "reader", "edit-loop", "living", "import"}
     args.edit_loop_list = sorted({int(s) for s in args.edit_loop_sizes.split(",") if s.strip()})
+    args.import_list = sorted({int(s) for s in args.import_sizes.split(",") if s.strip()})
     if args.sizes:
         args.size_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     else:
@@ -771,6 +825,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "reader": [],
         "edit_loop": [],
         "living": None,
+        "import": [],
     }
     try:
         if "sizes" in args.parts:
@@ -796,6 +851,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["edit_loop"] = [measure_edit_loop(n, args.seed, args.workdir, args.jobs, log) for n in args.edit_loop_list]
         if "living" in args.parts:
             results["living"] = measure_living(args.living_size, args.seed, args.workdir, args.jobs, log, rounds=max(2, args.repeat))
+        if "import" in args.parts:
+            results["import"] = [measure_import(n, args.seed, args.workdir, log) for n in args.import_list]
     except BenchError as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 2

@@ -816,3 +816,42 @@ def write_living(shelf: Shelf, dest: Path, edges: int = 20_000) -> int:
     index = docs / "index.md"
     _write(index, index.read_text(encoding="utf-8").replace("\nreferences\n```", "\nreferences\nauthors\nvenues\n```"))
     return written
+
+
+# ---------------------------------------------------------------- a reading list for `papershelf import`
+
+#: bullet shapes of awesome lists (see tests/test_import_generated.py), each naming the paper's arXiv link
+LIST_SHAPES = (
+    "- [{title}]({url}) - {authors}. {venue} {year}.",
+    "- **{title}** ({year}), {authors} [[pdf]]({url}) [[code]]({code})",
+    "- [{venue} {year}] [{title}]({url})",
+    "- {title}. {authors}. {venue} {year}. [[paper]]({url}) [[code]]({code})",
+)
+
+
+def awesome_list(shelf: Shelf) -> str:
+    """The shelf's papers as an awesome-list Markdown page: one bullet a paper, in a section per tag.
+
+    What ``papershelf import`` reads in the import benchmark (no page or .bib is written first).
+    """
+    by_tag: dict[str, list[SynthPaper]] = {}
+    for paper in shelf.papers:
+        by_tag.setdefault(paper.tags[0] if paper.tags else "Other", []).append(paper)
+    lines = [f"# Awesome synthetic papers (N={shelf.n}, seed {shelf.seed})", ""]
+    for tag, papers in by_tag.items():
+        lines += [f"## {tag[:1].upper()}{tag[1:]}", ""]
+        for index, paper in enumerate(papers):
+            authors = ", ".join(f"{first} {last}" for first, last in paper.authors[:4]) + (" et al" if len(paper.authors) > 4 or paper.truncated else "")
+            code = next((url for kind, url in paper.links if kind == "code"), f"https://github.com/synth/{paper.slug}")
+            lines.append(LIST_SHAPES[index % len(LIST_SHAPES)].format(
+                title=paper.title, url=f"https://arxiv.org/abs/{paper.arxiv}", authors=authors, code=code,
+                venue=re.sub(r"^Proceedings of |\s*\d{4}$", "", paper.venue) or "arXiv", year=paper.year))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_list(shelf: Shelf, dest: Path) -> Path:
+    """Write :func:`awesome_list` to ``dest`` (a file), replacing it."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    _write(dest, awesome_list(shelf))
+    return dest

@@ -247,3 +247,20 @@ def test_the_edit_loop_is_measured_with_a_fresh_index(tmp_path: Path) -> None:
     assert re.search(r"indexed \d+ of \d+ pages", log)  # the background refresh ran, from a real sphinx-build
     texts = [gzip.decompress(path.read_bytes()).decode("utf-8") for path in outdir.glob("pagefind/fragment/*.pf_fragment")]
     assert any("Edited by the benchmark (background 0)." in text for text in texts)  # the last edit is in the index
+
+
+def test_the_import_bench_imports_every_generated_paper(tmp_path: Path) -> None:
+    """The import part's list: one page per paper, its BibTeX entry, no finding; the report names each size (no timing asserted)."""
+    shelf = synth.generate(40, seed=5)
+    assert synth.awesome_list(shelf) == synth.awesome_list(synth.generate(40, seed=5))
+    result = run.measure_import(40, 5, tmp_path, lambda message: None)
+    assert result["pages"] == 40 and result["seconds"] > 0 and result["rss_mib"] > 0
+    project = tmp_path / "import-40"
+    scan = scan_bibfile(project / "references.bib")
+    assert scan.problems == [] and len(scan.entries) == 40
+    titles = {parse_front_matter(page.read_text(encoding="utf-8")).data["title"] for page in (project / "docs" / "papers").glob("*.md")}  # type: ignore[union-attr]
+    assert titles == {paper.title for paper in shelf.papers}
+    results = {"quick": False, "jobs": "3", "seed": 5, "machine": {"nproc": 2, "python": "3.11", "sphinx": "9"}, "sizes": [], "page_sizes": [],
+               "reader": [], "edit_loop": [], "living": None, "parallel": None, "targets": [], "import": [result]}
+    assert f"N=40: {result['seconds']:.2f} s, peak RSS {result['rss_mib']:.0f} MiB, 40 pages" in run.format_report(results)
+    assert run.parse_args(["--no-import"]).parts == set(run.PARTS) - {"import"}

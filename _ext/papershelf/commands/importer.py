@@ -73,9 +73,10 @@ from papershelf.shelf.naming import (
     shorten,
 )
 from papershelf.shelf.paths import (
+    AppendedText,
+    Names,
     ShelfError,
     ShelfPaths,
-    append_text,
     commit,
     render_front_matter,
     reserved_name,
@@ -198,6 +199,8 @@ class Candidate:
     present_as: str = ""  #: key of the page already holding this paper
     paper: Paper | None = None
     bib: BibEntry | None = None
+    #: the page's front matter as :func:`_validate` rendered and checked it, then written as is (dumping YAML is slow)
+    front_matter: str = ""
 
 
 def _links_value(items: list[ListLink]) -> dict[str, Any]:
@@ -319,17 +322,16 @@ def _resolve_relations(candidates: list[Candidate], shelf: Shelf, fixes: dict[st
             candidate.fields["relations"] = {kind: keys[0] if len(keys) == 1 else keys for kind, keys in relations.items()}
 
 
-def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
-    """Warnings for one entry, located in the list; fills ``paper`` and ``bib``."""
+def _validate(candidate: Candidate, settings: ShelfSettings, texts: BibTexts | None = None) -> None:
+    """Warnings for one entry, located in the list; fills ``paper``, ``bib`` and ``front_matter``."""
     entry = candidate.entry
     path = entry.path
     warnings = entry.warnings
-    scan = BibScan(entry.bibtex_path or path)
     if not candidate.bibtex:
         candidate.bibtex = generated_citation(candidate.key, str(candidate.fields.get("title", "")), _paper_urls(candidate.fields), str(entry.extras.get("date") or ""))
         candidate.bibtex_line = entry.line
     if candidate.bibtex:
-        scan_text(candidate.bibtex, scan)
+        scan = (texts or BibTexts()).read(candidate.bibtex, entry.bibtex_path or path)
         fixed = candidate.bibtex_line == entry.line
         offset = 0 if fixed else candidate.bibtex_line - 1
 
@@ -348,7 +350,8 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
             candidate.fields["title"] = bib_title  # the heading differs only in punctuation
     else:
         warnings.append(Problem(Code.NO_BIB_ENTRY, f"no ```bibtex citation block and no arXiv link or `date:` to date one; the page gets the key {candidate.key!r} without a BibTeX entry", entry.line, path))
-    front = parse_front_matter(render_front_matter(candidate.fields))
+    candidate.front_matter = render_front_matter(candidate.fields)
+    front = parse_front_matter(candidate.front_matter)
     if front is None or front.error:
         warnings.append(Problem(Code.FRONT_MATTER_SYNTAX, f"the entry's values do not make valid front matter: {front.error if front else 'empty'}", entry.line, path))
         return
@@ -370,7 +373,33 @@ def _validate(candidate: Candidate, settings: ShelfSettings) -> None:
 
 # --- identity and merging ------------------------------------------------------
 
-def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
+
+@dataclass(frozen=True)
+class BibReading:
+    """What the importer uses of a scan of one entry's BibTeX text."""
+
+    entries: dict[str, BibEntry]  #: valid entries by key
+    problems: list[Problem]
+
+
+class BibTexts:
+    """The BibTeX texts of one import, each read once: an entry's is read to merge it, to find its page
+    on the shelf and to validate it, and pybtex takes about half a millisecond an entry."""
+
+    def __init__(self) -> None:
+        self._readings: dict[tuple[str, str], BibReading] = {}
+
+    def read(self, text: str, path: str) -> BibReading:
+        """``text`` read as a .bib file shown as ``path`` (the same reading for the same text)."""
+        reading = self._readings.get((text, path))
+        if reading is None:
+            scan = BibScan(path)
+            scan_text(text, scan)
+            reading = self._readings[(text, path)] = BibReading(scan.entries, scan.problems)  # pybtex's data left behind
+        return reading
+
+
+def entry_identity(entry: ListEntry, texts: BibTexts | None = None) -> tuple[str, str, str]:
     """(BibTeX key, arXiv id of ``eprint``, normalised title): a paper's identity, strongest first.
 
     A paper link is never identity: lists copy links wrongly, and two papers
@@ -380,21 +409,19 @@ def entry_identity(entry: ListEntry) -> tuple[str, str, str]:
     key = entry.key or str(entry.extras.get("key") or "")
     eprint = ""
     if entry.bibtex:
-        scan = BibScan(entry.path)
-        scan_text(entry.bibtex, scan)
-        parsed = scan.entries.get(entry.key)
+        parsed = (texts or BibTexts()).read(entry.bibtex, entry.path).entries.get(entry.key)
         eprint = eprint_id(parsed) if parsed is not None else ""
     return key, eprint, normal_title(entry.title)
 
 
-def _arxiv_of(entry: ListEntry) -> str:
+def _arxiv_of(entry: ListEntry, texts: BibTexts | None = None) -> str:
     """The entry's arXiv id: its ``eprint``'s, else its first paper link's."""
-    eprint = entry_identity(entry)[1]
+    eprint = entry_identity(entry, texts)[1]
     return eprint or next((found for link in entry.links if link.kind == "paper" and (found := arxivid.of_link(link.url))), "")
 
 
-def _other_paper(first: ListEntry, entry: ListEntry) -> bool:
-    mine, theirs = _arxiv_of(first), _arxiv_of(entry)
+def _other_paper(first: ListEntry, entry: ListEntry, texts: BibTexts | None = None) -> bool:
+    mine, theirs = _arxiv_of(first, texts), _arxiv_of(entry, texts)
     return bool(mine and theirs and mine != theirs)
 
 
@@ -450,7 +477,7 @@ def _other_paper_on_shelf(shelf: Shelf, key: str, arxiv: str) -> bool:
     return bool(arxiv and held and arxiv != held)
 
 
-def _on_shelf(candidate: Candidate, shelf: Shelf, by_eprint: dict[str, str], by_title: dict[str, str]) -> str:
+def _on_shelf(candidate: Candidate, shelf: Shelf, by_eprint: dict[str, str], by_title: dict[str, str], texts: BibTexts | None = None) -> str:
     """The key of the page on the shelf that holds the candidate's paper, or ``""``.
 
     Its key first, unless that page is another paper (a key the list writes:
@@ -458,8 +485,8 @@ def _on_shelf(candidate: Candidate, shelf: Shelf, by_eprint: dict[str, str], by_
     arXiv ids differ); then its ``eprint``; then its paper link's arXiv id
     with the same title; then its title, unless the arXiv ids differ.
     """
-    _, eprint, title = entry_identity(candidate.entry)
-    arxiv = _arxiv_of(candidate.entry)
+    _, eprint, title = entry_identity(candidate.entry, texts)
+    arxiv = _arxiv_of(candidate.entry, texts)
     page = shelf.by_key.get(candidate.key)
     if page is not None:
         theirs = _page_arxiv(shelf, page)
@@ -507,7 +534,7 @@ class Keys:
         entry.warnings.append(Problem(Code.KEY_COLLISION, f"the BibTeX key `{old}` is also the key of {other}, another paper (its title and arXiv id differ); {entry.title!r} is imported as `{new}`", line, path))
 
 
-def merge_entries(entries: list[ListEntry], shelf: Shelf | None = None) -> list[ListEntry]:
+def merge_entries(entries: list[ListEntry], shelf: Shelf | None = None, texts: BibTexts | None = None) -> list[ListEntry]:
     """One entry per paper: later entries of the same paper are merged into the first.
 
     Links, models, names, sections, keywords, relations and body are united;
@@ -519,18 +546,19 @@ def merge_entries(entries: list[ListEntry], shelf: Shelf | None = None) -> list[
     papers: list[ListEntry] = []
     index: dict[tuple[int, str], ListEntry] = {}
     keys = Keys.of(entries, shelf)
+    texts = texts or BibTexts()
     for entry in entries:
         key = entry.key or str(entry.extras.get("key") or "")
         page = shelf.by_key.get(key) if shelf is not None and key else None
-        if shelf is not None and page is not None and _different_papers(page.paper.title, _page_arxiv(shelf, page), entry.title, _arxiv_of(entry)):
+        if shelf is not None and page is not None and _different_papers(page.paper.title, _page_arxiv(shelf, page), entry.title, _arxiv_of(entry, texts)):
             keys.rekey(entry, f"the paper {page.paper.title!r} on the shelf ({page.rel})")
-        identity = entry_identity(entry)
+        identity = entry_identity(entry, texts)
         owner = index.get((0, identity[0])) if identity[0] else None
-        if owner is not None and _different_papers(owner.title, _arxiv_of(owner), entry.title, _arxiv_of(entry)):
+        if owner is not None and _different_papers(owner.title, _arxiv_of(owner, texts), entry.title, _arxiv_of(entry, texts)):
             keys.rekey(entry, f"the entry {owner.title!r} at {owner.path}:{owner.line}")
-            identity = entry_identity(entry)
+            identity = entry_identity(entry, texts)
         # the title alone does not join two papers whose arXiv ids differ (two papers may share a title)
-        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry))), None)
+        first = next((index[(i, value)] for i, value in enumerate(identity) if value and (i, value) in index and not (i == 2 and _other_paper(index[(i, value)], entry, texts))), None)
         if first is None:
             papers.append(entry)
             for i, value in enumerate(identity):
@@ -738,7 +766,8 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     report = ImportReport(shown_all, dry_run=dry_run, files=list(counts.values()), resources=len(resources), navigation=navigation)
     report.warnings.extend(awesome_problems)
 
-    papers = merge_entries(all_entries, shelf)
+    texts = BibTexts()
+    papers = merge_entries(all_entries, shelf, texts)
     for paper in papers:
         for other in paper.merged:
             counts[other.path].merged += 1
@@ -748,7 +777,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     by_eprint = {identifier: key for identifier, key in shelf.arxiv_ids().items() if key in existing}
     by_title = {normal_title(page.paper.title): page.paper.key for page in shelf.pages}
     for candidate in candidates:
-        candidate.present_as = _on_shelf(candidate, shelf, by_eprint, by_title)
+        candidate.present_as = _on_shelf(candidate, shelf, by_eprint, by_title, texts)
         if candidate.present_as:
             counts[candidate.entry.path].merged += 1
     distinct_short_names([c for c in candidates if not c.present_as], {page.paper.short_name.casefold() for page in shelf.pages})
@@ -762,7 +791,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     for candidate in new:
         if not settings.reading_status and candidate.fields.get("status") == "unread":
             del candidate.fields["status"]  # the default says nothing on a shelf that keeps no reading status
-        _validate(candidate, settings)
+        _validate(candidate, settings, texts)
         counts[candidate.entry.path].created += 1
     located = [Located(page.paper, page.rel) for page in shelf.pages]
     located += [Located(c.paper, c.entry.path) for c in new if c.paper is not None]
@@ -770,16 +799,20 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     for candidate in new:
         if candidate.bib is not None:
             entries_by_key.setdefault(candidate.key, candidate.bib)
+    owners: dict[tuple[str, int], Candidate] = {}  # (list, line) -> the first new paper with a link or its entry there
+    for candidate in new:
+        for line in (*candidate.link_lines.values(), candidate.entry.line):
+            owners.setdefault((candidate.entry.path, line), candidate)
     for problem in link_problems(located, entries_by_key):
         if problem.path not in counts:
             continue
-        owner = next((c for c in new if c.entry.path == problem.path and (problem.line in c.link_lines.values() or problem.line == c.entry.line)), None)
+        owner = owners.get((problem.path, problem.line))
         (owner.entry.warnings if owner else report.warnings).append(problem)
     for key in sorted(set(fixes) - used_fixes):
         report.warnings.append(Problem(Code.UNKNOWN_KEY, f"the fixes file has a fix for `{key}`, which no entry of the list has", 0, str(fixes_path)))
 
     files: dict[Path, str] = {}
-    bib_text = shelf.bib_texts.get(paths.bibfile, "")
+    bib = AppendedText(shelf.bib_texts.get(paths.bibfile, ""))
     declared = set(shelf.declared)
     slugs = set(shelf.slugs)
     named: dict[int, str] = {}  # an exported list's `file:` lines: the page keeps its file name
@@ -787,13 +820,16 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
         name = str(candidate.entry.extras.get("file") or "")
         if name and file_stem(name) == name and name not in slugs and name not in named.values():
             named[id(candidate)] = name
-    slugs |= set(named.values())
+    names = Names(slugs | set(named.values()))
     for candidate in new:
-        slug = named.get(id(candidate)) or unique_name(file_stem(str(candidate.fields.get("short_name") or candidate.key)), slugs)
+        slug = named.get(id(candidate)) or names.claim(file_stem(str(candidate.fields.get("short_name") or candidate.key)))
         body = "\n".join(candidate.entry.body).strip("\n")
-        files[paths.papers / f"{slug}.md"] = render_front_matter(candidate.fields) + (f"\n{body}\n" if body else "")
+        files[paths.papers / f"{slug}.md"] = (candidate.front_matter or render_front_matter(candidate.fields)) + (f"\n{body}\n" if body else "")
         if candidate.bibtex and candidate.key not in declared:
-            bib_text = append_text(bib_text, drop_known_macros(candidate.bibtex, bib_text))
+            addition = candidate.bibtex
+            if "@string" in addition.lower():  # only then does drop_known_macros read the text so far (joining it costs O(N))
+                addition = drop_known_macros(addition, bib.text())
+            bib.append(addition)
             declared.add(candidate.key)
         report.imported.append(candidate.key)
         if candidate.entry.warnings:
@@ -820,6 +856,7 @@ def import_lists(paths: ShelfPaths, list_paths: list[Path], fixes_path: Path | N
     for problem in report.warnings:
         if problem.path in counts:
             counts[problem.path].problems += 1
+    bib_text = bib.text()
     if new and bib_text != shelf.bib_texts.get(paths.bibfile, ""):
         files[paths.bibfile] = bib_text
     landing = paths.srcdir / "index.md"

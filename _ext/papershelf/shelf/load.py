@@ -64,8 +64,10 @@ class Shelf:
         if self.unreadable:
             raise ShelfError("; ".join(self.unreadable.values()) + "; nothing was changed")
 
-    @property
+    @functools.cached_property
     def by_key(self) -> dict[str, Page]:
+        """key -> its first page. Built on first use, once: load_shelf has read every page by then, and
+        the importer asks for a page by key for each entry (a dict of all pages each time: N² for N entries)."""
         result: dict[str, Page] = {}
         for page in self.pages:
             result.setdefault(page.paper.key, page)

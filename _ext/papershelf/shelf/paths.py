@@ -20,7 +20,7 @@ from papershelf.model.settings import DEFAULT, ShelfSettings, of_literals
 from papershelf.shelf.schema import FIELD_NAMES
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 
 SOURCE_DIR = "docs"
@@ -114,16 +114,29 @@ def unique_name(base: str, taken: set[str]) -> str:
     Names are compared without regard to case (on macOS and Windows ``llava.md``
     is ``LLaVA.md``), and names Windows keeps for devices are taken already.
     """
-    folded = {name.casefold() for name in taken}
-    if reserved_name(base):  # `aux.1` -> `aux-1`, `con` -> `con-2`: the device name no longer stands before a dot
-        stem, _, rest = base.rstrip(" .").partition(".")
-        base = f"{stem}-{rest}" if rest else stem or "paper"
-    name, number = base, 2
-    while name.casefold() in folded or reserved_name(name):
-        name = f"{base}-{number}"
-        number += 1
+    name = Names(taken).claim(base)
     taken.add(name)
     return name
+
+
+class Names:
+    """Names taken so far, for :func:`unique_name` called many times: the names are
+    folded once, not on every call (an import of N pages would fold N²/2 names)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.folded = {name.casefold() for name in taken}
+
+    def claim(self, base: str) -> str:
+        """As :func:`unique_name`: ``base`` or ``base-2``... whichever is not taken (then taken)."""
+        if reserved_name(base):  # `aux.1` -> `aux-1`, `con` -> `con-2`: the device name no longer stands before a dot
+            stem, _, rest = base.rstrip(" .").partition(".")
+            base = f"{stem}-{rest}" if rest else stem or "paper"
+        name, number = base, 2
+        while name.casefold() in self.folded or reserved_name(name):
+            name = f"{base}-{number}"
+            number += 1
+        self.folded.add(name.casefold())
+        return name
 
 
 def render_front_matter(fields: Mapping[str, Any]) -> str:
@@ -137,6 +150,31 @@ def append_text(old: str, addition: str) -> str:
     if not old.strip():
         return addition
     return old.rstrip("\n") + "\n\n" + addition
+
+
+class AppendedText:
+    """A text grown by :func:`append_text` many times, in time linear in its length:
+    each ``append_text`` copies the whole text (an import of N entries into the .bib would copy N²/2 entries)."""
+
+    def __init__(self, text: str = "") -> None:
+        self._pieces = [text]
+        self._blank = not text.strip()  #: the text is only white space: the next block replaces it
+
+    def append(self, addition: str) -> None:
+        """As ``text = append_text(text, addition)``."""
+        addition = addition.strip("\n") + "\n"
+        if self._blank:
+            self._pieces, self._blank = [addition], not addition.strip()
+            return
+        while not self._pieces[-1].rstrip("\n"):  # the text's final line breaks go (a piece of line breaks alone too)
+            self._pieces.pop()
+        self._pieces[-1] = self._pieces[-1].rstrip("\n")
+        self._pieces += ["\n\n", addition]
+
+    def text(self) -> str:
+        joined = "".join(self._pieces)
+        self._pieces = [joined]
+        return joined
 
 
 class Interrupted(KeyboardInterrupt):

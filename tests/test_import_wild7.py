@@ -415,9 +415,9 @@ def test_a_surveys_references_are_its_papers_and_its_body_names_them() -> None:
     parsed = awesome.parse_awesome(SURVEY, "x.md")
     got = {item.title: (item.name, item.authors, item.venue, item.section, item.paper_url[-5:]) for item in parsed.items}
     assert got == {
-        "Owls Hunt at Night with Nets": ("OwlNet", "A. Owl and B. Heron", "ICLR 2023", "1. Methods", "00001"),
-        "Herons Wait Patiently in Water": ("HeronNet", "J.-B. Heron and C. Crow", "arXiv preprint 2023", "1. Methods", "00002"),
-        "A Benchmark of Birds for Everyone?": ("BirdBench", "D. Crow and E. Finch and others", "NeurIPS 2023", "1. Methods", "00003"),
+        "Owls Hunt at Night with Nets": ("OwlNet", "A. Owl and B. Heron", "ICLR 2023", "Methods", "00001"),
+        "Herons Wait Patiently in Water": ("HeronNet", "J.-B. Heron and C. Crow", "arXiv preprint 2023", "Methods", "00002"),
+        "A Benchmark of Birds for Everyone?": ("BirdBench", "D. Crow and E. Finch and others", "NeurIPS 2023", "Methods", "00003"),
         "Fish Seen from the Sky": ("FishSet", "F. Fish and G. Gull", "CVPR 2024", "References", "00004"),  # a table row cites it: its name, no topic
     }
     assert not parsed.resources  # the bullets that only cite numbers are about those papers

@@ -449,3 +449,12 @@ def test_a_fold_per_year_dates_what_it_holds() -> None:
             "## Data\n\n<details><summary>Click to expand</summary>\n\n- [Gull Planning with Language Models](https://openreview.net/forum?id=gullE)\n</details>\n")
     got = {item.title.split()[0]: (item.section, item.date) for item in awesome.parse_awesome(text, "x.md").items}
     assert got == {"Stork": ("Methods", "2020"), "Swan": ("Methods", "2019"), "Tern": ("Retrieval", ""), "Gull": ("Data", "")}
+
+
+def test_a_headings_outline_number_is_no_part_of_its_topic() -> None:
+    from papershelf.formats.lists.awesome.bullets import topic_name
+
+    for heading, topic in (("1. Survey Papers", "Survey Papers"), ("2.1 Planning", "Planning"), ("3.2.1. Owls", "Owls"), ("4) Herons", "Herons"),
+                           ("3. 评测基准 Benchmarks", "评测基准 Benchmarks"), ("🤖 1. Models", "Models"),
+                           ("3D Vision", "3D Vision"), ("2 Stage Detectors", "2 Stage Detectors"), ("2023 Papers", "2023 Papers"), ("1.5B Models", "1.5B Models")):
+        assert topic_name(heading) == topic, heading

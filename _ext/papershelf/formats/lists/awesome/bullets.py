@@ -231,9 +231,15 @@ def close_section(section: Section | None, parsed: Parsed, path: str) -> None:
     place(item, parsed)
 
 
+#: an outline number before a heading's words: "1. ", "2) ", "2.1 ", "3.2.1. " (not "3D", "2 Stage", a year)
+OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s+(?=[^\W\d_])")
+
+
 def topic_name(heading: str) -> str:
-    """A section heading as a topic: without the emoji and symbols that decorate it ("🤖 Models")."""
-    return re.sub(r"^[^\w(\[]+|[^\w)\]!?.+#]+$", "", heading) or heading
+    """A section heading as a topic: without the emoji and symbols that decorate it ("🤖 Models") or its number in
+    the list's outline ("2.1 Planning")."""
+    name = re.sub(r"^[^\w(\[]+|[^\w)\]!?.+#]+$", "", heading) or heading
+    return OUTLINE_NUMBER.sub("", name) or name
 
 
 def read_list(tokens: list[Token], index: int, lines: list[str], section: str, year: str, path: str, parsed: Parsed, tags: tuple[str, ...] = ()) -> int:

@@ -458,3 +458,15 @@ def test_a_headings_outline_number_is_no_part_of_its_topic() -> None:
                            ("3. 评测基准 Benchmarks", "评测基准 Benchmarks"), ("🤖 1. Models", "Models"),
                            ("3D Vision", "3D Vision"), ("2 Stage Detectors", "2 Stage Detectors"), ("2023 Papers", "2023 Papers"), ("1.5B Models", "1.5B Models")):
         assert topic_name(heading) == topic, heading
+
+
+def test_dates_written_day_month_year_in_digits() -> None:
+    from papershelf.formats.lists.awesome.inline import normal_date
+
+    for said, iso in (("3/30/22", "2022-03-30"), ("30/3/2022", "2022-03-30"), ("12/31/2023", "2023-12-31"), ("30.03.2022", "2022-03-30"),
+                      ("3/4/2022", "2022"),  # which is the month it does not say; the year it does
+                      ("1.5.10", ""), ("13/13/2022", ""), ("2023/3/30", "2023-03-30"), ("10/2023", "2023-10")):
+        assert normal_date(said) == iso, said
+    text = "## T\n\n| Title | Date |\n|---|---|\n| [Owl Planning with Language Models](https://openreview.net/forum?id=owl1) | 3/30/2022 |\n"
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert item.date == "2022-03-30" and not item.warnings

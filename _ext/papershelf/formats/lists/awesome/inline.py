@@ -304,6 +304,11 @@ def subtitle_after_bold(inline: Token) -> str:
     return ""
 
 
+#: a day, a month and a year in digits, in either order: "3/30/22", "30.03.2022" (with dots, a four-digit year:
+#: "1.5.10" is a version)
+DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2}|\d{2})\s*|\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s*")
+
+
 def normal_date(text: str) -> str:
     """``2024-03-05``, ``2024/3``, ``(2023-05)``, ``2023``, ``2023年5月`` -> ISO; ``""`` when not a date."""
     text = western_date(text)
@@ -313,6 +318,13 @@ def normal_date(text: str) -> str:
         if not 1 <= month <= 12:
             return ""
         return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+    match = DAY_MONTH_YEAR.fullmatch(text.strip(" ()[]"))
+    if match:  # "3/30/2022" (a US export), "30.03.2022"; "3/4/2022" says its year, not which is the month
+        said = match.groups()[:3] if match.group(1) else match.groups()[3:]
+        first, second, year = int(said[0]), int(said[1]), said[2]
+        year = year if len(year) == 4 else ("20" if int(year) < 50 else "19") + year
+        month, day = (first, second) if second > 12 >= first else (second, first) if first > 12 >= second else (0, 0)
+        return f"{year}-{month:02d}-{day:02d}" if month and day <= 31 else year if first <= 12 and second <= 12 else ""
     match = MONTH_YEAR.fullmatch(text.strip(" ()[]"))
     if match:  # "06/2023", "Jun 2023", "June 5, 2023", "5 Jun. 2023", "2023 June"
         name, year = match.group("name") or match.group("name2") or "", match.group("year") or match.group("year2")

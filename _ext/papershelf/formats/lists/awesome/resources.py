@@ -38,7 +38,8 @@ def resources_page(resources: list[Item], existing: str) -> str:
         facts = "; ".join(text if label == "Note" else f"{label}: {text}" for label, text in said)
         written = re.sub(r" and others$", " et al.", item.authors).replace(" and ", ", ")
         if item.authors and _words(item.authors.split(" and ")[0]) not in _words(item.title):
-            facts = f"{facts.rstrip(' ,;')}; {written}".lstrip("; ")  # "Deep learning (Book, 2016), Goodfellow et al.": who wrote it
+            said_before = re.sub(r"(?<!\bal)[.,;\s]+$", "", facts)  # "…, 2020." then "; Zhiyuan Liu": no stop before the names
+            facts = f"{said_before}; {written}".lstrip("; ")  # "Deep learning (Book, 2016), Goodfellow et al.": who wrote it
         first = f"- {title}" + (f": {md_text(facts)}" if facts else "")
         if (url and url in seen) or first in lines:
             continue

@@ -470,3 +470,16 @@ def test_dates_written_day_month_year_in_digits() -> None:
     text = "## T\n\n| Title | Date |\n|---|---|\n| [Owl Planning with Language Models](https://openreview.net/forum?id=owl1) | 3/30/2022 |\n"
     [item] = awesome.parse_awesome(text, "x.md").items
     assert item.date == "2022-03-30" and not item.warnings
+
+
+@pytest.mark.parametrize(("line", "title", "name"), [
+    ("- **Kite**: [Planning for Kites with Language Models](https://arxiv.org/abs/2301.00029)", "Planning for Kites with Language Models", "Kite"),
+    ("- [Kite](https://arxiv.org/abs/2301.00029): Planning for Kites with Language Models", "Kite: Planning for Kites with Language Models", "Kite"),
+    ("- [[Kite]](https://arxiv.org/abs/2301.00029) Kite: Planning for Kites", "Kite: Planning for Kites", "Kite"),
+    # a sentence after the name describes the paper: the name stays the title, the sentence a note
+    ("- [LLaVA](https://arxiv.org/abs/2304.08485): A large multimodal model that connects a vision encoder and LLM for general-purpose understanding.", "LLaVA", ""),
+])
+def test_a_name_link_and_the_title_it_stands_for(line: str, title: str, name: str) -> None:
+    [item] = awesome.parse_awesome("## T\n\n" + line + "\n", "x.md").items
+    assert (item.title, item.name) == (title, name)
+    assert not [text for label, text in item.facts if label in ("Note", "Paper link") and text in title]  # the title is no note of itself

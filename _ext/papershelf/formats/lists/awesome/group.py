@@ -18,6 +18,7 @@ from papershelf.formats.lists.awesome.inline import (
     classify,
     has_paper,
     is_paper_url,
+    linked_title_after_bold,
     md_link,
     normal_date,
     normal_key,
@@ -41,6 +42,7 @@ from papershelf.formats.lists.fields import (
     clean_title,
     find_date,
     is_label,
+    paper_like,
     reference_line,
     title_then_authors,
     trailing_authors,
@@ -299,7 +301,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.name = item.name or name
             item.tags += [sorting] if sorting else []
         before = " ".join(re.sub(r"[\[\]|]|\(\s*\)", " ", ROW_NUMBER.sub("", before)).split()).strip(" |-\u2013—:,.*")  # "[1] Title": a number, not the title
-        if link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
+        name_title = _name_then_title(head, link) if link is not None and not before and first_link < len(head) and head[first_link] is link else None
+        if name_title:
+            item.name, item.title = name_title  # "[Kite](…): Planning for Kites", "[[Kite]](…) Kite: Planning for Kites"
+            taken += [link.text if link is not None else "", item.title, item.title[len(item.name) + 1 :].strip()]
+        elif link is not None and (not before or len(before) < 4 or SEPARATORS.match(before) or (first_link < len(head) and head[first_link] is link)):
             item.title = link.text
         elif before and not SEPARATORS.match(before) and (reference := reference_line(before)) is not None:
             # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
@@ -478,9 +484,38 @@ def _names_it(word: str, source: str) -> bool:
     return " " not in word and re.search(r"(?<=.)[A-Z\d\-]|\d", word) is not None
 
 
+def _name_then_title(head: list[Piece], link: Piece) -> tuple[str, str] | None:
+    """(name, title) when an entry opens with a link naming the paper and the title follows it after a colon:
+    ``[Kite](…): Planning for Kites`` (the title is "Kite: Planning for Kites"), ``[[Kite]](…) Kite: Planning for Kites``."""
+    at = next(number for number, part in enumerate(head) if part is link)
+    rest = " ".join(plain(list(itertools.takewhile(lambda part: part.kind == "text", head[at + 1 :]))).split())
+    name = link.text.strip("[] ")
+    if not name or len(name) > 30 or is_label(name) or paper_like(name):
+        return None
+    if re.match(r":\s*\S", rest) and _headline(rest[1:].strip()):
+        return name, f"{name}: {rest[1:].strip()}"
+    if rest.casefold().startswith(name.casefold() + ":") and _headline(rest):
+        return name, rest
+    return None
+
+
+def _headline(text: str) -> bool:
+    """Words written as a title's, not a sentence describing the paper: four to twenty of them, most long ones
+    capitalised ("Planning for Kites with Language Models"), no full stop at the end."""
+    words = text.split()
+    long = [word for word in words if len(word) >= 4 and word[0].isalpha()]
+    return paper_like(text) and len(words) <= 20 and not re.search(r"(?<!\.)\.$", text) and bool(long) \
+        and sum(word[0].isupper() for word in long) >= 0.6 * len(long)
+
+
 def _take_title(item: Item, run: str, inlines: list[Token], taken: list[str]) -> None:
     """A bold run as the title: ``**Name**: rest of the title`` names the paper too."""
     subtitle = subtitle_after_bold(inlines[0])
+    linked = "" if subtitle else linked_title_after_bold(inlines[0])
+    if linked and len(run) <= 40 and not is_label(linked) and paper_like(linked):
+        item.title, item.name = linked, run.rstrip(":")  # "**Kite**: [Planning for Kites](…)": the name, then the title it stands for
+        taken += [run, linked]
+        return
     item.title = f"{run.rstrip(':')}: {subtitle}" if subtitle and len(run) <= 40 else run
     if subtitle and len(run) <= 40:
         item.name = run.rstrip(":")

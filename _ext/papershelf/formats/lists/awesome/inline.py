@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -301,6 +302,25 @@ def subtitle_after_bold(inline: Token) -> str:
                 text += after.content or " "
             found = re.match(r"\s*:\s*(.*?)[\s\[(|,\-\u2013—]*$", text)
             return " ".join(found.group(1).split()) if found else ""
+    return ""
+
+
+def linked_title_after_bold(inline: Token) -> str:
+    """``**Kite**: [Planning for Kites](…)``: the text of the link right after the bold name and its colon (or
+    dash) -- the title the name stands for; ``""`` when anything else comes between them."""
+    children, depth = inline.children or [], 0
+    for index, child in enumerate(children):
+        depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
+        if child.type == "strong_close" and depth == 0:
+            between = ""
+            for number, after in enumerate(children[index + 1:], index + 1):
+                if after.type == "link_open":
+                    said = "".join(c.content for c in itertools.takewhile(lambda c: c.type != "link_close", children[number + 1:]) if c.type in ("text", "code_inline"))
+                    return " ".join(said.split()) if re.fullmatch(r"\s*[:\-\u2013\u2014]\s*", between) else ""
+                if after.type not in ("text", "softbreak"):
+                    return ""
+                between += after.content or " "
+            return ""
     return ""
 
 

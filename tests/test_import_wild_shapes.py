@@ -483,3 +483,14 @@ def test_a_name_link_and_the_title_it_stands_for(line: str, title: str, name: st
     [item] = awesome.parse_awesome("## T\n\n" + line + "\n", "x.md").items
     assert (item.title, item.name) == (title, name)
     assert not [text for label, text in item.facts if label in ("Note", "Paper link") and text in title]  # the title is no note of itself
+
+
+def test_an_html_tables_rowspan_holds_its_column_in_the_rows_below() -> None:
+    text = ("## Papers\n\n<table>\n<thead><tr><th>Year</th><th>Venue</th><th>Title</th><th>Code</th></tr></thead>\n<tbody>\n"
+            '<tr><td rowspan="2">2023</td><td>CVPR</td><td><a href="https://arxiv.org/abs/2301.00051">Owl Planning with Language Models</a></td>'
+            '<td><a href="https://github.com/owl/owl">code</a></td></tr>\n'
+            '<tr><td>ICCV</td><td><a href="https://arxiv.org/abs/2303.00052">Heron Planning with Language Models</a></td><td></td></tr>\n'
+            '<tr><td>2022</td><td rowspan="2">NeurIPS</td><td><a href="https://openreview.net/forum?id=crane1">Crane Planning with Language Models</a></td><td></td></tr>\n'
+            '<tr><td>2022</td><td><a href="https://openreview.net/forum?id=stork1">Stork Planning with Language Models</a></td><td></td></tr>\n</tbody>\n</table>\n')
+    got = [(item.title.split()[0], item.venue, item.date) for item in awesome.parse_awesome(text, "x.md").items]
+    assert got == [("Owl", "CVPR 2023", "2023"), ("Heron", "ICCV 2023", "2023"), ("Crane", "NeurIPS 2022", "2022"), ("Stork", "NeurIPS 2022", "2022")]

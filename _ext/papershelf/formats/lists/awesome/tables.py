@@ -140,9 +140,25 @@ def read_html_table(tokens: list[Token], index: int, lines: list[str], section: 
     if not isinstance(table, Tag):
         return after
     grid: list[tuple[int, list[tuple[str, int]]]] = []
+    spanning: dict[int, tuple[str, int, int]] = {}  #: column -> (text, colspan, rows still to fill) of a cell with a rowspan
     for number, row in enumerate(table.find_all("tr")):
         tags = [cell for cell in row.find_all(["td", "th"]) if cell.find_parent("tr") is row]
-        texts = [("<br>".join(line for line in html_as_markdown(cell.decode_contents()) if line.strip()), _span(cell.get("colspan"))) for cell in tags]
+        own = [("<br>".join(line for line in html_as_markdown(cell.decode_contents()) if line.strip()), _span(cell.get("colspan")), _span(cell.get("rowspan"))) for cell in tags]
+        texts: list[tuple[str, int]] = []
+        column = 0
+        # '<td rowspan="2">2023</td>': the cell holds its column in the rows below too, as a browser lays it out
+        while own or any(at >= column for at in spanning):
+            if column in spanning:
+                text, span, left = spanning.pop(column)
+                spanning.update({column: (text, span, left - 1)} if left > 1 else {})
+            elif own:
+                text, span, down = own.pop(0)
+                spanning.update({column: (text, span, down - 1)} if down > 1 else {})
+            else:
+                column += 1
+                continue
+            texts.append((text, span))
+            column += span
         grid.append((tr_lines[number] if number < len(tr_lines) else start + 1, texts))
     heads = 0
     while heads < len(grid) and not any(re.search(r"\]\(https?://", text) for text, _ in grid[heads][1]):

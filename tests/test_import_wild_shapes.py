@@ -494,3 +494,11 @@ def test_an_html_tables_rowspan_holds_its_column_in_the_rows_below() -> None:
             '<tr><td>2022</td><td><a href="https://openreview.net/forum?id=stork1">Stork Planning with Language Models</a></td><td></td></tr>\n</tbody>\n</table>\n')
     got = [(item.title.split()[0], item.venue, item.date) for item in awesome.parse_awesome(text, "x.md").items]
     assert got == [("Owl", "CVPR 2023", "2023"), ("Heron", "ICCV 2023", "2023"), ("Crane", "NeurIPS 2022", "2022"), ("Stork", "NeurIPS 2022", "2022")]
+
+
+def test_a_two_row_header_whose_other_cells_span_both_rows() -> None:
+    text = ("## Agents\n\n<table>\n<tr><td rowspan='2'>Model</td><td colspan='2'>Memory</td><td rowspan='2'>Paper</td></tr>\n"
+            "<tr><td>Operation</td><td>Structure</td></tr>\n"
+            '<tr><td>ChatDB</td><td>Read/Write</td><td>Hybrid</td><td><a href="https://arxiv.org/abs/2306.03901">Paper</a></td></tr>\n</table>\n')
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert item.title == "ChatDB" and ("Operation", "Read/Write") in item.facts and ("Structure", "Hybrid") in item.facts

@@ -185,7 +185,10 @@ def read_html_table(tokens: list[Token], index: int, lines: list[str], section: 
         spanned = [position for position, (text, span) in enumerate([(t, s) for t, s in cells for _ in range(s)]) if span > 1]
         if heads > 1:  # a second header row names the columns a first-row cell spans
             below = [text for text, _ in grid[1][1]]
-            for position, text in zip(spanned, below, strict=False):
+            full = [text for text, span in grid[1][1] for _ in range(span)]
+            # the first row's other cells span both rows ("rowspan=2"), so the second holds every column: read it by position
+            pairs = [(position, full[position]) for position in spanned if position < len(full)] if len(full) == len(header) else zip(spanned, below, strict=False)
+            for position, text in pairs:
                 header[position] = text
     width = max(len(header), *(sum(span for _, span in cells) for _, cells in grid[heads:]))
     header += [f"column {number + 1}" for number in range(len(header), width)]

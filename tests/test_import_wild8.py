@@ -1,0 +1,413 @@
+"""Lists in shapes written blind, round eight (issue 22): ``tests/data/wild8/*.md`` were written from memory of
+public awesome lists before the importer was changed for them. The theme is the Markdown *structure* maintainers
+really write: reference-style links (``[Title][3]``, ``[paper][llava]``, ``[Title][]``, ``[Title]``) with their
+definitions after each section or at the bottom, setext headings, headings with emoji, trailing ``#``s, ``<a name>``
+anchors and ``<h2>``/``<h3>`` headings; numbered entries whose authors and venue are on continuation lines (one of
+them a lazy continuation), tab-indented bullets, a file without a trailing newline; a reading tracker in CRLF with
+``- [x]``/``- [ ]`` checkboxes, ``+``/``*``/``-`` bullets mixed, cards broken by two trailing spaces or a backslash
+between ``---``/``***``/``___``/``- - -`` rules and ``> TL;DR`` quotes; tables without outer pipes, with ``\\|`` in
+a cell, alignment rows and ``**Title**<br>Authors<br>Venue`` cells with ``[paper](…) · [code](…)`` links;
+``<details><summary>Name</summary>`` per paper with a BibTeX block inside (odd fields, quoted and bare values,
+upper-case field names); HTML comments holding old links and code fences holding example links, which are not part
+of the list; the same paper in two sections.
+
+Each is imported as a maintainer would (imported again, built with ``-W``, exported and imported again); the
+tests say what a careful reader of each list would say.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import (
+    assert_clean_import,
+    assert_generated_entries,
+    assert_round_trip_keeps_links,
+    assert_titles_dates_and_links,
+    by_title,
+    import_as_a_maintainer,
+    links_of,
+    paper_pages,
+)
+from papershelf.formats.lists.fields import VENUE_YEAR, clean_title, is_label
+
+WILD = Path(__file__).parent / "data" / "wild8"
+LISTS = sorted(path for path in WILD.glob("*.md") if path.name != "README.md")
+A = "https://arxiv.org/abs/"
+GH = "https://github.com/"
+
+
+@pytest.fixture(scope="module")
+def shelves(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    return import_as_a_maintainer(LISTS, tmp_path_factory)
+
+
+#: list -> number of papers it lists (each its own page; a paper in two sections is one page)
+COUNTS = {"comments-fences": 19, "details-bibtex": 19, "headings-numbered": 19, "loose-tables": 19, "reference-links": 20, "tracker-crlf": 20}
+#: list -> title -> (date, the paper link, other links {kind: url}); an arXiv id (a link's, or a BibTeX eprint's)
+#: dates a paper by its month, else the list's own year (or month)
+EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
+    "reference-links": {
+        "Flamingo: a Visual Language Model for Few-Shot Learning": ("2022-04", A + "2204.14198", {}),
+        "BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models": (
+            "2023-01", A + "2301.12597", {"code": GH + "salesforce/LAVIS/tree/main/projects/blip2"}),
+        "PaLI: A Jointly-Scaled Multilingual Language-Image Model": ("2022-09", A + "2209.06794", {}),
+        "Language Is Not All You Need: Aligning Perception with Language Models": ("2023-02", A + "2302.14045", {}),
+        "Kosmos-2: Grounding Multimodal Large Language Models to the World": ("2023-06", A + "2306.14824", {}),
+        "PaLM-E: An Embodied Multimodal Language Model": ("2023-03", A + "2303.03378", {"homepage": "https://palm-e.github.io/"}),
+        "Visual Instruction Tuning": ("2023-04", A + "2304.08485", {"code": GH + "haotian-liu/LLaVA"}),
+        "Improved Baselines with Visual Instruction Tuning": ("2023-10", A + "2310.03744", {}),
+        "MiniGPT-4: Enhancing Vision-Language Understanding with Advanced Large Language Models": (
+            "2023-04", A + "2304.10592", {"code": GH + "Vision-CAIR/MiniGPT-4"}),
+        "InstructBLIP: Towards General-purpose Vision-Language Models with Instruction Tuning": ("2023-05", A + "2305.06500", {}),
+        "mPLUG-Owl: Modularization Empowers Large Language Models with Multimodality": ("2023-04", A + "2304.14178", {}),
+        "Otter: A Multi-Modal Model with In-Context Instruction Tuning": ("2023-05", A + "2305.03726", {}),
+        "Qwen-VL: A Versatile Vision-Language Model for Understanding, Localization, Text Reading, and Beyond": ("2023-08", A + "2308.12966", {}),
+        "CogVLM: Visual Expert for Pretrained Language Models": ("2023-11", A + "2311.03079", {"code": GH + "THUDM/CogVLM"}),
+        "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic": ("2023-06", A + "2306.15195", {}),
+        "ShareGPT4V: Improving Large Multi-Modal Models with Better Captions": ("2023-11", A + "2311.12793", {}),
+        "MM-Vet: Evaluating Large Multimodal Models for Integrated Capabilities": ("2023-08", A + "2308.02490", {}),
+        "SEED-Bench: Benchmarking Multimodal LLMs with Generative Comprehension": ("2023-07", A + "2307.16125", {}),
+        "Video-LLaMA: An Instruction-tuned Audio-Visual Language Model for Video Understanding": ("2023-06", A + "2306.02858", {}),
+        "Video-ChatGPT: Towards Detailed Video Understanding via Large Vision and Language Models": ("2023-06", A + "2306.05424", {}),
+    },
+    "headings-numbered": {
+        "Efficient Estimation of Word Representations in Vector Space": ("2013-01", A + "1301.3781", {}),
+        "Distributed Representations of Words and Phrases and their Compositionality": ("2013-10", A + "1310.4546", {}),
+        "GloVe: Global Vectors for Word Representation": ("2014", "https://aclanthology.org/D14-1162.pdf", {}),
+        "Enriching Word Vectors with Subword Information": ("2016-07", A + "1607.04606", {}),
+        "Deep contextualized word representations": ("2018-02", A + "1802.05365", {}),
+        "Sequence to Sequence Learning with Neural Networks": ("2014-09", A + "1409.3215", {}),
+        "Neural Machine Translation by Jointly Learning to Align and Translate": ("2014-09", A + "1409.0473", {}),
+        "Effective Approaches to Attention-based Neural Machine Translation": ("2015-08", A + "1508.04025", {}),
+        "Convolutional Sequence to Sequence Learning": ("2017-05", A + "1705.03122", {}),
+        "Attention Is All You Need": ("2017-06", A + "1706.03762", {"code": GH + "tensorflow/tensor2tensor"}),
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding": ("2018-10", A + "1810.04805", {"code": GH + "google-research/bert"}),
+        "RoBERTa: A Robustly Optimized BERT Pretraining Approach": ("2019-07", A + "1907.11692", {}),
+        "XLNet: Generalized Autoregressive Pretraining for Language Understanding": ("2019-06", A + "1906.08237", {}),
+        "Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer": ("2019-10", A + "1910.10683", {}),
+        "ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators": ("2020-03", A + "2003.10555", {}),
+        "Longformer: The Long-Document Transformer": ("2020-04", A + "2004.05150", {}),
+        "Reformer: The Efficient Transformer": ("2020", "https://openreview.net/forum?id=rkgNKkHtvB", {}),
+        "Big Bird: Transformers for Longer Sequences": ("2020-07", A + "2007.14062", {}),
+        "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness": ("2022-05", A + "2205.14135", {}),
+    },
+    "tracker-crlf": {
+        "Training language models to follow instructions with human feedback": ("2022-03", A + "2203.02155", {}),
+        "Deep reinforcement learning from human preferences": ("2017-06", A + "1706.03741", {}),
+        "Constitutional AI: Harmlessness from AI Feedback": ("2022-12", A + "2212.08073", {}),
+        "Direct Preference Optimization: Your Language Model is Secretly a Reward Model": ("2023-05", A + "2305.18290", {}),
+        "Learning to summarize from human feedback": ("2020-09", A + "2009.01325", {}),
+        "Fine-Tuning Language Models from Human Preferences": ("2019-09", A + "1909.08593", {}),
+        "KTO: Model Alignment as Prospect Theoretic Optimization": ("2024-02", A + "2402.01306", {}),
+        "A General Theoretical Paradigm to Understand Learning from Human Preferences": ("2023-10", A + "2310.12036", {}),
+        "Let's Verify Step by Step": ("2023-05", A + "2305.20050", {}),
+        "Scaling Laws for Reward Model Overoptimization": ("2022-10", A + "2210.10760", {}),
+        "RLAIF: Scaling Reinforcement Learning from Human Feedback with AI Feedback": ("2023-09", A + "2309.00267", {}),
+        "Proximal Policy Optimization Algorithms": ("2017-07", A + "1707.06347", {}),
+        "Secrets of RLHF in Large Language Models Part I: PPO": ("2023-07", A + "2307.04964", {}),
+        "SimPO: Simple Preference Optimization with a Reference-Free Reward": ("2024-05", A + "2405.14734", {}),
+        "Red Teaming Language Models with Language Models": ("2022-02", A + "2202.03286", {}),
+        "Training a Helpful and Harmless Assistant with Reinforcement Learning from Human Feedback": ("2022-04", A + "2204.05862", {}),
+        "Self-Instruct: Aligning Language Models with Self-Generated Instructions": ("2022-12", A + "2212.10560", {}),
+        "RRHF: Rank Responses to Align Language Models with Human Feedback without tears": ("2023-04", A + "2304.05302", {"code": GH + "GanjinZero/RRHF"}),
+        "LIMA: Less Is More for Alignment": ("2023-05", A + "2305.11206", {}),
+        "Zephyr: Direct Distillation of LM Alignment": ("2023-10", A + "2310.16944", {}),
+    },
+    "loose-tables": {
+        "Rich feature hierarchies for accurate object detection and semantic segmentation": ("2013-11", A + "1311.2524", {"code": GH + "rbgirshick/rcnn"}),
+        "Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks": (
+            "2015-06", A + "1506.01497", {"code": GH + "rbgirshick/py-faster-rcnn"}),
+        "You Only Look Once: Unified, Real-Time Object Detection": ("2015-06", A + "1506.02640", {"homepage": "https://pjreddie.com/darknet/yolo/"}),
+        "SSD: Single Shot MultiBox Detector": ("2015-12", A + "1512.02325", {"code": GH + "weiliu89/caffe/tree/ssd"}),
+        "Feature Pyramid Networks for Object Detection": ("2016-12", A + "1612.03144", {}),
+        "Mask R-CNN": ("2017-03", A + "1703.06870", {"code": GH + "facebookresearch/Detectron"}),
+        "Focal Loss for Dense Object Detection": ("2017-08", A + "1708.02002", {"code": GH + "facebookresearch/Detectron"}),
+        "Cascade R-CNN: Delving into High Quality Object Detection": ("2017-12", A + "1712.00726", {"code": GH + "zhaoweicai/cascade-rcnn"}),
+        "End-to-End Object Detection with Transformers": ("2020-05", A + "2005.12872", {"code": GH + "facebookresearch/detr"}),
+        "Deformable DETR: Deformable Transformers for End-to-End Object Detection": (
+            "2020-10", A + "2010.04159", {"code": GH + "fundamentalvision/Deformable-DETR"}),
+        "Masked-attention Mask Transformer for Universal Image Segmentation": (
+            "2021-12", A + "2112.01527", {"code": GH + "facebookresearch/Mask2Former", "homepage": "https://bowenc0221.github.io/mask2former/"}),
+        "Simple Open-Vocabulary Object Detection with Vision Transformers": ("2022-05", A + "2205.06230", {}),
+        "Grounding DINO: Marrying DINO with Grounded Pre-Training for Open-Set Object Detection": (
+            "2023-03", A + "2303.05499", {"code": GH + "IDEA-Research/GroundingDINO"}),
+        "Segment Anything": ("2023-04", A + "2304.02643", {"code": GH + "facebookresearch/segment-anything", "homepage": "https://segment-anything.com/"}),
+        "FCOS: Fully Convolutional One-Stage Object Detection": ("2019-04", A + "1904.01355", {"code": GH + "tianzhi0549/FCOS"}),
+        "Objects as Points": ("2019-04", A + "1904.07850", {"code": GH + "xingyizhou/CenterNet"}),
+        "YOLOv4: Optimal Speed and Accuracy of Object Detection": ("2020-04", A + "2004.10934", {"code": GH + "AlexeyAB/darknet"}),
+        "YOLOX: Exceeding YOLO Series in 2021": ("2021-07", A + "2107.08430", {"code": GH + "Megvii-BaseDetection/YOLOX"}),
+        "DETRs Beat YOLOs on Real-time Object Detection": ("2023-04", A + "2304.08069", {}),
+    },
+    "details-bibtex": {
+        "A Simple Framework for Contrastive Learning of Visual Representations": ("2020-02", A + "2002.05709", {"code": GH + "google-research/simclr"}),
+        "Momentum Contrast for Unsupervised Visual Representation Learning": ("2019-11", A + "1911.05722", {"code": GH + "facebookresearch/moco"}),
+        "Improved Baselines with Momentum Contrastive Learning": ("2020-03", A + "2003.04297", {}),
+        # the BibTeX names it so (the NeurIPS version); the summary only says "BYOL"
+        "Bootstrap Your Own Latent - A New Approach to Self-Supervised Learning": ("2020-06", A + "2006.07733", {}),
+        "Unsupervised Learning of Visual Features by Contrasting Cluster Assignments": ("2020-06", A + "2006.09882", {"code": GH + "facebookresearch/swav"}),
+        # no arXiv id: the BibTeX's month and year
+        "Exploring Simple Siamese Representation Learning": (
+            "2021-06", "https://openaccess.thecvf.com/content/CVPR2021/html/Chen_Exploring_Simple_Siamese_Representation_Learning_CVPR_2021_paper.html", {}),
+        "Barlow Twins: Self-Supervised Learning via Redundancy Reduction": ("2021-03", A + "2103.03230", {}),
+        "VICReg: Variance-Invariance-Covariance Regularization for Self-Supervised Learning": ("2021-05", A + "2105.04906", {}),
+        "Emerging Properties in Self-Supervised Vision Transformers": ("2021-04", A + "2104.14294", {"code": GH + "facebookresearch/dino"}),
+        # the BibTeX's eprint is its arXiv id
+        "An Empirical Study of Training Self-Supervised Vision Transformers": (
+            "2021-04", "https://openaccess.thecvf.com/content/ICCV2021/html/Chen_An_Empirical_Study_of_Training_Self-Supervised_Vision_Transformers_ICCV_2021_paper.html", {}),
+        "DINOv2: Learning Robust Visual Features without Supervision": ("2023-04", A + "2304.07193", {"code": GH + "facebookresearch/dinov2"}),
+        "BEiT: BERT Pre-Training of Image Transformers": ("2021-06", A + "2106.08254", {"code": GH + "microsoft/unilm/tree/master/beit"}),
+        "Masked Autoencoders Are Scalable Vision Learners": ("2021-11", A + "2111.06377", {"code": GH + "facebookresearch/mae"}),
+        "SimMIM: A Simple Framework for Masked Image Modeling": ("2021-11", A + "2111.09886", {}),
+        "iBOT: Image BERT Pre-Training with Online Tokenizer": ("2021-11", A + "2111.07832", {}),
+        "Self-Supervised Learning from Images with a Joint-Embedding Predictive Architecture": ("2023-01", A + "2301.08243", {}),
+        "data2vec: A General Framework for Self-supervised Learning in Speech, Vision and Language": ("2022-02", A + "2202.03555", {}),
+        "Unsupervised Visual Representation Learning by Context Prediction": ("2015-05", A + "1505.05192", {}),
+        "Representation Learning with Contrastive Predictive Coding": ("2018-07", A + "1807.03748", {}),
+    },
+    "comments-fences": {
+        "Connectionist Temporal Classification: Labelling Unsegmented Sequence Data with Recurrent Neural Networks": (
+            "2006", "https://www.cs.toronto.edu/~graves/icml_2006.pdf", {}),
+        "Listen, Attend and Spell": ("2015-08", A + "1508.01211", {}),
+        "Deep Speech 2: End-to-End Speech Recognition in English and Mandarin": ("2015-12", A + "1512.02595", {}),
+        "Conformer: Convolution-augmented Transformer for Speech Recognition": ("2020-05", A + "2005.08100", {}),
+        "Robust Speech Recognition via Large-Scale Weak Supervision": ("2022-12", A + "2212.04356", {}),
+        "wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations": ("2020-06", A + "2006.11477", {}),
+        "HuBERT: Self-Supervised Speech Representation Learning by Masked Prediction of Hidden Units": ("2021-06", A + "2106.07447", {}),
+        "WaveNet: A Generative Model for Raw Audio": ("2016-09", A + "1609.03499", {}),
+        "Tacotron: Towards End-to-End Speech Synthesis": ("2017-03", A + "1703.10135", {}),
+        "Natural TTS Synthesis by Conditioning WaveNet on Mel Spectrogram Predictions": ("2017-12", A + "1712.05884", {}),
+        "FastSpeech 2: Fast and High-Quality End-to-End Text to Speech": ("2020-06", A + "2006.04558", {}),
+        "HiFi-GAN: Generative Adversarial Networks for Efficient and High Fidelity Speech Synthesis": ("2020-10", A + "2010.05646", {}),
+        "Conditional Variational Autoencoder with Adversarial Learning for End-to-End Text-to-Speech": ("2021-06", A + "2106.06103", {}),
+        "Neural Codec Language Models are Zero-Shot Text to Speech Synthesizers": ("2023-01", A + "2301.02111", {}),
+        "SoundStream: An End-to-End Neural Audio Codec": ("2021-07", A + "2107.03312", {}),
+        "High Fidelity Neural Audio Compression": ("2022-10", A + "2210.13438", {}),
+        "AudioLM: a Language Modeling Approach to Audio Generation": ("2022-09", A + "2209.03143", {}),
+        "AudioLDM: Text-to-Audio Generation with Latent Diffusion Models": ("2023-01", A + "2301.12503", {}),
+        "Simple and Controllable Music Generation": ("2023-06", A + "2306.05284", {}),
+    },
+}
+#: list -> title -> the short name the list gives it (a Name column, a <summary>, a "(Name)" after the venue)
+NAMES = {
+    "loose-tables": {"Objects as Points": "CenterNet", "DETRs Beat YOLOs on Real-time Object Detection": "RT-DETR"},
+    "details-bibtex": {
+        "A Simple Framework for Contrastive Learning of Visual Representations": "SimCLR",
+        "Momentum Contrast for Unsupervised Visual Representation Learning": "MoCo",
+        "Bootstrap Your Own Latent - A New Approach to Self-Supervised Learning": "BYOL",
+        "An Empirical Study of Training Self-Supervised Vision Transformers": "MoCo v3",
+        "Self-Supervised Learning from Images with a Joint-Embedding Predictive Architecture": "I-JEPA",
+    },
+    "comments-fences": {
+        "Conditional Variational Autoencoder with Adversarial Learning for End-to-End Text-to-Speech": "VITS",
+        "Neural Codec Language Models are Zero-Shot Text to Speech Synthesizers": "VALL-E",
+    },
+}
+#: list -> title -> (BibTeX author field or "" when not checked, a venue as generated or "")
+AUTHORS = {
+    "reference-links": {
+        "Visual Instruction Tuning": ("Haotian Liu and Chunyuan Li and Qingyang Wu and Yong Jae Lee", "NeurIPS 2023"),
+        "Flamingo: a Visual Language Model for Few-Shot Learning": ("", "NeurIPS 2022"),
+        "BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models": ("", "ICML 2023"),
+        "Kosmos-2: Grounding Multimodal Large Language Models to the World": ("", "ICLR 2024"),
+        "PaLM-E: An Embodied Multimodal Language Model": ("", "ICML 2023"),
+        "SEED-Bench: Benchmarking Multimodal LLMs with Generative Comprehension": ("", "CVPR 2024"),
+    },
+    "headings-numbered": {
+        "Efficient Estimation of Word Representations in Vector Space": ("Tomas Mikolov and Kai Chen and Greg Corrado and Jeffrey Dean", "ICLR"),
+        # a lazy continuation line: the authors are not indented
+        "Distributed Representations of Words and Phrases and their Compositionality": (
+            "Tomas Mikolov and Ilya Sutskever and Kai Chen and Greg Corrado and Jeffrey Dean", "NIPS 2013"),
+        "GloVe: Global Vectors for Word Representation": ("Jeffrey Pennington and Richard Socher and Christopher D. Manning", "EMNLP 2014"),
+        "Enriching Word Vectors with Subword Information": ("Piotr Bojanowski and Edouard Grave and Armand Joulin and Tomas Mikolov", "TACL 2017"),
+        "Attention Is All You Need": (
+            "Ashish Vaswani and Noam Shazeer and Niki Parmar and Jakob Uszkoreit and Llion Jones and Aidan N. Gomez and Lukasz Kaiser and Illia Polosukhin",
+            "NIPS 2017"),
+        "Longformer: The Long-Document Transformer": ("Iz Beltagy and Matthew E. Peters and Arman Cohan", ""),
+        "Reformer: The Efficient Transformer": ("", "ICLR 2020"),
+    },
+    "tracker-crlf": {
+        "Training language models to follow instructions with human feedback": ("", "NeurIPS 2022"),
+        "Scaling Laws for Reward Model Overoptimization": ("", "ICML 2023"),
+        "Self-Instruct: Aligning Language Models with Self-Generated Instructions": (
+            "Yizhong Wang and Yeganeh Kordi and Swaroop Mishra and Alisa Liu and Noah A. Smith and Daniel Khashabi and Hannaneh Hajishirzi", "ACL 2023"),
+        "RRHF: Rank Responses to Align Language Models with Human Feedback without tears": (
+            "Zheng Yuan and Hongyi Yuan and Chuanqi Tan and Wei Wang and Songfang Huang and Fei Huang", "NeurIPS 2023"),
+        "Training a Helpful and Harmless Assistant with Reinforcement Learning from Human Feedback": (
+            "Yuntao Bai and Andy Jones and Kamal Ndousse and Amanda Askell and Anna Chen and others", ""),
+        "Zephyr: Direct Distillation of LM Alignment": ("Lewis Tunstall and Edward Beeching and Nathan Lambert and others", "COLM 2024"),
+    },
+    "loose-tables": {
+        "End-to-End Object Detection with Transformers": (
+            "Nicolas Carion and Francisco Massa and Gabriel Synnaeve and Nicolas Usunier and Alexander Kirillov and Sergey Zagoruyko", "ECCV 2020"),
+        "Masked-attention Mask Transformer for Universal Image Segmentation": (
+            "Bowen Cheng and Ishan Misra and Alexander G. Schwing and Alexander Kirillov and Rohit Girdhar", "CVPR 2022"),
+        "Focal Loss for Dense Object Detection": ("", "ICCV 2017"),
+        "SSD: Single Shot MultiBox Detector": ("", "ECCV 2016"),
+    },
+    "details-bibtex": {
+        "A Simple Framework for Contrastive Learning of Visual Representations": (
+            "Chen, Ting and Kornblith, Simon and Norouzi, Mohammad and Hinton, Geoffrey", "International Conference on Machine Learning"),
+        # the summary says "arXiv 2019"; the BibTeX says CVPR 2020
+        "Momentum Contrast for Unsupervised Visual Representation Learning": ("He, Kaiming and Fan, Haoqi and Wu, Yuxin and Xie, Saining and Girshick, Ross", "CVPR"),
+        "Unsupervised Learning of Visual Features by Contrasting Cluster Assignments": (
+            "Mathilde Caron and Ishan Misra and Julien Mairal and Priya Goyal and Piotr Bojanowski and Armand Joulin", ""),
+        "Barlow Twins: Self-Supervised Learning via Redundancy Reduction": ("", "International Conference on Machine Learning"),
+        "DINOv2: Learning Robust Visual Features without Supervision": ("", "Transactions on Machine Learning Research"),
+    },
+    "comments-fences": {
+        "Connectionist Temporal Classification: Labelling Unsegmented Sequence Data with Recurrent Neural Networks": ("", "ICML 2006"),
+        "Robust Speech Recognition via Large-Scale Weak Supervision": ("", "ICML 2023"),
+        "HiFi-GAN: Generative Adversarial Networks for Efficient and High Fidelity Speech Synthesis": ("", "NeurIPS 2020"),
+    },
+}
+#: list -> links of datasets, tools, talks, blogs, demos and weights: never a paper's own link
+NOT_PAPERS = {
+    "reference-links": [
+        "https://huggingface.co/datasets/liuhaotian/LLaVA-Instruct-150K", GH + "salesforce/LAVIS", GH + "open-compass/VLMEvalKit",
+        "https://lilianweng.github.io/posts/2022-06-09-vlm/", "https://llava.hliu.cc/", "https://awesome.re",
+    ],
+    "headings-numbered": [
+        "https://web.stanford.edu/class/cs224n/", "https://web.stanford.edu/~jurafsky/slp3/", "https://jalammar.github.io/illustrated-transformer/",
+        "https://crfm.stanford.edu/2023/07/17/flash2.html",
+    ],
+    "tracker-crlf": [
+        GH + "huggingface/trl", "https://huggingface.co/blog/rlhf", "https://huggingface.co/datasets/Anthropic/hh-rlhf",
+        "https://www.youtube.com/watch?v=2MBJOuVq380", "https://huggingface.co/HuggingFaceH4/zephyr-7b-beta",
+    ],
+    "loose-tables": [
+        "https://cocodataset.org/", "https://www.lvisdataset.org/", "https://www.objects365.org/overview.html", GH + "open-mmlab/mmdetection",
+        GH + "facebookresearch/detectron2", "https://www.slideshare.net/rbgirshick/faster-rcnn",
+    ],
+    "details-bibtex": [
+        GH + "lightly-ai/lightly", "https://github.com/example/awesome-ssl-vision", "https://dinov2.metademolab.com/",
+        "https://ai.meta.com/blog/dino-paws-computer-vision-with-self-supervised-transformers-and-10x-more-efficient-training/",
+    ],
+    "comments-fences": [
+        GH + "espnet/espnet", GH + "speechbrain/speechbrain", "https://www.openslr.org/12", "https://commonvoice.mozilla.org/en/datasets",
+        "https://www.youtube.com/watch?v=example123", "https://example.github.io/annotated-conformer/",
+        GH + "openai/whisper/blob/main/model-card.md",
+    ],
+}
+#: list -> words that only an HTML comment or a code fence holds: on no page of the shelf, paper or resource
+NOT_IN_THE_LIST = {
+    "comments-fences": ["1412.5567", "1904.03288", "cdn.openai.com/papers/whisper.pdf", "2401.00001", "2402.00002", "2403.00003", "1111.11111",
+                        "Moved to the archive", "TODO: add back", "huggingface.co/example/vall-e", "An Indented Example"],
+}
+#: list -> title -> words of the notes under the paper (a "> TL;DR" quote), which stay on its page
+NOTES = {
+    "tracker-crlf": {
+        "Training language models to follow instructions with human feedback": ["supervised fine-tuning, then a reward model"],
+        "Constitutional AI: Harmlessness from AI Feedback": ["short list of principles"],
+        "Self-Instruct: Aligning Language Models with Self-Generated Instructions": ["bootstrap instruction data"],
+        "LIMA: Less Is More for Alignment": ["1,000 curated examples"],
+    },
+    "comments-fences": {"Robust Speech Recognition via Large-Scale Weak Supervision": ["680,000 hours"]},
+}
+#: list -> title -> words of each section that lists it (a paper in two sections has both topics)
+TOPICS = {
+    "reference-links": {"Visual Instruction Tuning": ["Instruction tuning", "Evaluation"], "Flamingo: a Visual Language Model for Few-Shot Learning": ["Foundation models"]},
+    "headings-numbered": {
+        "Efficient Estimation of Word Representations in Vector Space": ["Word embeddings"],
+        "Attention Is All You Need": ["Sequence to sequence"],
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding": ["Pre-training"],
+        "Longformer: The Long-Document Transformer": ["Efficient transformers"],
+    },
+    "tracker-crlf": {"Direct Preference Optimization: Your Language Model is Secretly a Reward Model": ["Read", "Policy optimization"]},
+    "loose-tables": {"Mask R-CNN": ["Two-stage and one-stage detectors", "Real-time detectors"], "Segment Anything": ["Transformers and foundation models"]},
+    "details-bibtex": {"Masked Autoencoders Are Scalable Vision Learners": ["Masked image modeling", "Vision transformers"]},
+    "comments-fences": {
+        "wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations": ["Self-supervised", "Audio generation"],
+        "WaveNet: A Generative Model for Raw Audio": ["Synthesis"],
+    },
+}
+
+
+def test_six_blind_lists() -> None:
+    assert {path.stem for path in LISTS} == set(COUNTS) == set(EXPECTED)
+    assert all(len(EXPECTED[name]) == count for name, count in COUNTS.items())
+    assert b"\r\n" in (WILD / "tracker-crlf.md").read_bytes() and not (WILD / "headings-numbered.md").read_bytes().endswith(b"\n")
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_every_paper_its_own_dated_page(shelves: dict[str, dict[str, object]], name: str) -> None:
+    papers = by_title(shelves[name])
+    root = shelves[name]["root"]
+    assert isinstance(root, Path)
+    assert len(papers) == len(paper_pages(root)) == COUNTS[name], sorted(papers)
+    assert all(page.get("date") for page in papers.values()), [title for title, page in papers.items() if not page.get("date")]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_titles_dates_and_links(shelves: dict[str, dict[str, object]], name: str) -> None:
+    assert set(by_title(shelves[name])) == set(EXPECTED[name])
+    assert_titles_dates_and_links(shelves[name], EXPECTED[name])
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_one_page_per_paper_link(shelves: dict[str, dict[str, object]], name: str) -> None:
+    seen: dict[str, str] = {}
+    for title, page in by_title(shelves[name]).items():
+        for url in links_of(page):
+            assert url not in seen, (url, seen.get(url), title)
+            seen[url] = title
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_titles_names_and_topics_a_reader_accepts(shelves: dict[str, dict[str, object]], name: str) -> None:
+    for title, page in by_title(shelves[name]).items():
+        assert not re.search(r"\((?:19|20)\d{2}\)$|\[|\]|<|\\|\*|`|\r|\u2b50|^\d+[.)]|^\[[ xX]\]", title), title
+        assert not is_label(title) and clean_title(title).text == title, title
+        short = str(page["short_name"])
+        assert not re.search(r"^\d+[.)]|^-$|<|\[|\r|^\(", short), (title, short)
+        assert not VENUE_YEAR.match(short), (title, short)
+        for tag in page.get("tags") or []:
+            assert not re.search(r"[#<>\r\[\]]|[\U0001f300-\U0001faff\u2600-\u27bf]|^\s|\s$", str(tag)), (title, tag)
+    for title, short in NAMES.get(name, {}).items():
+        assert by_title(shelves[name])[title]["short_name"] == short, (title, by_title(shelves[name])[title]["short_name"])
+
+
+@pytest.mark.parametrize("name", sorted(TOPICS))
+def test_a_paper_in_two_sections_has_both_topics(shelves: dict[str, dict[str, object]], name: str) -> None:
+    papers = by_title(shelves[name])
+    for title, words in TOPICS[name].items():
+        tags = [str(tag) for tag in papers[title].get("tags") or []]
+        assert all(any(word in tag for tag in tags) for word in words), (title, words, tags)
+
+
+@pytest.mark.parametrize("name", sorted(AUTHORS))
+def test_authors_and_venue_reach_the_generated_entry(shelves: dict[str, dict[str, object]], name: str) -> None:
+    assert_generated_entries(shelves[name], AUTHORS[name])
+
+
+@pytest.mark.parametrize("name", sorted(NOT_PAPERS))
+def test_datasets_tools_talks_and_blogs_are_not_papers(shelves: dict[str, dict[str, object]], name: str) -> None:
+    paper_links = {url for page in by_title(shelves[name]).values() for url in links_of(page)}
+    assert not paper_links & set(NOT_PAPERS[name]), sorted(paper_links & set(NOT_PAPERS[name]))
+
+
+@pytest.mark.parametrize("name", sorted(NOT_IN_THE_LIST))
+def test_comments_and_code_fences_are_not_part_of_the_list(shelves: dict[str, dict[str, object]], name: str) -> None:
+    root = shelves[name]["root"]
+    assert isinstance(root, Path)
+    texts = {path.name: path.read_text(encoding="utf-8") for path in [*(root / "docs").rglob("*.md"), root / "references.bib"]}
+    found = {(word, file) for word in NOT_IN_THE_LIST[name] for file, text in texts.items() if word in text}
+    assert not found, sorted(found)
+
+
+@pytest.mark.parametrize("name", sorted(NOTES))
+def test_notes_under_a_paper_stay_its_notes(shelves: dict[str, dict[str, object]], name: str) -> None:
+    root = shelves[name]["root"]
+    assert isinstance(root, Path)
+    stems = {str(page["title"]): stem for stem, page in paper_pages(root).items()}
+    for title, words in NOTES[name].items():
+        text = (root / "docs" / "papers" / f"{stems[title]}.md").read_text(encoding="utf-8")
+        assert all(word in text for word in words), (title, words, text)
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: dict[str, dict[str, object]], name: str) -> None:
+    assert_clean_import(shelves[name])
+    assert_round_trip_keeps_links(shelves[name])

@@ -152,7 +152,9 @@ EXPECTED: dict[str, dict[str, tuple[str, str, dict[str, str]]]] = {
         "Exploring Simple Siamese Representation Learning": (
             "2021-06", "https://openaccess.thecvf.com/content/CVPR2021/html/Chen_Exploring_Simple_Siamese_Representation_Learning_CVPR_2021_paper.html", {}),
         "Barlow Twins: Self-Supervised Learning via Redundancy Reduction": ("2021-03", A + "2103.03230", {}),
-        "VICReg: Variance-Invariance-Covariance Regularization for Self-Supervised Learning": ("2021-05", A + "2105.04906", {}),
+        # the published copy (OpenReview) is the paper, its arXiv preprint dates it (the importer's rule since round 6)
+        "VICReg: Variance-Invariance-Covariance Regularization for Self-Supervised Learning": (
+            "2021-05", "https://openreview.net/forum?id=xm6YD62D1Ub", {"other": A + "2105.04906"}),
         "Emerging Properties in Self-Supervised Vision Transformers": ("2021-04", A + "2104.14294", {"code": GH + "facebookresearch/dino"}),
         # the BibTeX's eprint is its arXiv id
         "An Empirical Study of Training Self-Supervised Vision Transformers": (
@@ -411,3 +413,50 @@ def test_notes_under_a_paper_stay_its_notes(shelves: dict[str, dict[str, object]
 def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: dict[str, dict[str, object]], name: str) -> None:
     assert_clean_import(shelves[name])
     assert_round_trip_keeps_links(shelves[name])
+
+
+DETAILS = (
+    "## Contrastive\n\n<details>\n<summary>OwlCLR</summary>\n\n[arXiv](https://arxiv.org/abs/2002.05709) | [code](https://github.com/x/owl)\n\n"
+    "```bibtex\n@inproceedings{owl2020,\n  title={A Simple Framework for Owls},\n  author={Owl, Ann and Heron, Ben},\n"
+    "  booktitle={International Conference on Machine Learning},\n  year={2020}\n}\n```\n</details>\n\n"
+    "<details>\n<summary><b>HeronCo</b> (arXiv 2019)</summary>\n\n[arXiv](https://arxiv.org/abs/1911.05722)\n\n"
+    "```bibtex\n@InProceedings{heron,\nTITLE = {Heron Contrast for Unsupervised Learning},\nbooktitle = {CVPR},\nyear = 2020,\n}\n```\n</details>\n\n"
+    '<details><summary><a href="https://arxiv.org/abs/2006.07733">CROW</a></summary>\n\n'
+    "```bibtex\n@inproceedings{crow, title = \"Crows Bootstrap Their Own Latent\", booktitle = {NeurIPS}, year = {2020}}\n```\n</details>\n\n"
+    "<details><summary>GullSiam</summary>\n\n[CVPR open access](https://openaccess.thecvf.com/content/CVPR2021/html/Gull_CVPR_2021_paper.html)\n\n"
+    "```bibtex\n@InProceedings{gull, title = {Exploring Simple Gull Learning}, booktitle = {CVPR}, month = {June}, year = {2021}}\n```\n</details>\n\n"
+    "<details><summary>FinchV3</summary>\n\n[ICCV open access](https://openaccess.thecvf.com/content/ICCV2021/html/Finch_ICCV_2021_paper.html)\n\n"
+    "```bibtex\n@inproceedings{finch, title={An Empirical Study of Finches}, booktitle={ICCV}, year={2021}, eprint={2104.02057}, archivePrefix={arXiv}}\n```\n"
+    "</details>\n\n<details>\n<summary>Older work (click)</summary>\n\n- [Owls Predict the Context of Night](https://arxiv.org/abs/1505.05192) - ICCV 2015\n"
+    "- [Owls Code Contrastive Predictions](https://arxiv.org/abs/1807.03748)\n\n</details>\n\n"
+    "<details>\n<summary>Cite this list</summary>\n\n```bibtex\n@misc{list, title = {Owls}, howpublished = {\\url{https://github.com/x/owls}}, year = {2024}}\n```\n</details>\n"
+)
+
+
+def test_a_details_block_per_paper_named_by_its_summary_and_published_by_its_bibtex() -> None:
+    """``<details><summary>Name</summary>`` folding one paper's links and BibTeX: one paper, named by the summary,
+    titled, authored, placed and dated by the BibTeX (which wins over the summary's "(arXiv 2019)"); its eprint is
+    the preprint link the list left out; a block of two bullets is two papers; the list's own citation is none."""
+    from papershelf.formats.lists import awesome
+
+    parsed = awesome.parse_awesome(DETAILS, "x.md")
+    got = {item.title: (item.name, item.date, item.venue, item.authors, [(link.kind, link.url.rsplit("/", 1)[-1]) for link in item.links]) for item in parsed.items}
+    assert got == {
+        "A Simple Framework for Owls": ("OwlCLR", "2020", "International Conference on Machine Learning 2020", "Owl, Ann and Heron, Ben",
+                                        [("paper", "2002.05709"), ("code", "owl")]),
+        "Heron Contrast for Unsupervised Learning": ("HeronCo", "2020", "CVPR 2020", "", [("paper", "1911.05722")]),
+        "Crows Bootstrap Their Own Latent": ("CROW", "2020", "NeurIPS 2020", "", [("paper", "2006.07733")]),
+        "Exploring Simple Gull Learning": ("GullSiam", "2021-06", "CVPR 2021", "", [("paper", "Gull_CVPR_2021_paper.html")]),
+        "An Empirical Study of Finches": ("FinchV3", "2021", "ICCV 2021", "", [("paper", "Finch_ICCV_2021_paper.html"), ("other", "2104.02057")]),
+        "Owls Predict the Context of Night": ("", "2015", "ICCV 2015", "", [("paper", "1505.05192")]),
+        "Owls Code Contrastive Predictions": ("", "", "", "", [("paper", "1807.03748")]),
+    }
+
+
+def test_a_venue_before_a_label_and_an_award_after_a_venue() -> None:
+    """"[CVPR open access](…)" says where the paper is, not what it is called; "Title (ICLR 2022 Oral)" ends in its
+    venue and what the venue gave it."""
+    assert is_label("CVPR open access") and is_label("NeurIPS'22 paper") and is_label("ICCV 2021 proceedings")
+    assert not is_label("CVPR Workshop on Owls")
+    assert clean_title("BEiT: BERT Pre-Training of Image Transformers (ICLR 2022 Oral)")[:2] == ("BEiT: BERT Pre-Training of Image Transformers", "ICLR 2022 Oral")
+    assert clean_title("The Oral Tradition of Owls (Oral)").text == "The Oral Tradition of Owls (Oral)"

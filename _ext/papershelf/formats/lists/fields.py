@@ -40,8 +40,11 @@ LEADING_TAG = re.compile(
 TRAILING_VENUE = re.compile(
     rf"^(.{{8,}}?)\s*(?:[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*,?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))|\.\s+({_VENUE}))\s*\.?$"
 )
+#: what a venue gave a paper, written after it
+AWARD = r"(?:Oral|Spotlight|Poster|Highlight|Best\s+(?:Student\s+)?Paper(?:\s+(?:Award|Honorable\s+Mention|Runner[- ]up))?)"
 #: a title that ends in its venue, or year, in parentheses: "CogAgent: A Visual Language Model for GUI Agents (arXiv 2023)", "PPO (2017)"
-TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
+#: (a venue's award after it: "(ICLR 2022 Oral)", "(CVPR 2023, Best Paper)")
+TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?(?:,?\s+{AWARD})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
 #: a date in digits opening a title, then a separator: "2023-11-02 | Title", "2024.03 - Title"
@@ -75,7 +78,7 @@ LABEL_WORDS = {
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
     "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
-    "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool", "ar5iv", "pubmed", "pmc",
+    "cvf", "openaccess", "open access", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool", "ar5iv", "pubmed", "pmc",
     "pubmed central", "europe pmc",
 }
 GENERIC_ACRONYMS = {
@@ -118,7 +121,15 @@ def is_label(text: str) -> bool:
         return True
     if IDENTIFIER_ONLY.fullmatch(text.strip()):  # "[2310.12345](…)", "[arXiv:2310.12345](…)", "[10.1145/3586183](…)": which paper, not its title
         return True
-    return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
+    if words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS:
+        return True
+    # "CVPR open access", "NeurIPS proceedings", "ICLR 2024 paper": where it appeared, then what the link is
+    venue = VENUE_LABEL.match(text.strip())
+    return venue is not None and " ".join(re.sub(r"[^\w\s&+-]", " ", text.strip()[venue.end() :].lower()).split()) in LABEL_WORDS
+
+
+#: a venue (and year) in front of a link's label: "CVPR open access", "NeurIPS'22 paper"
+VENUE_LABEL = re.compile(rf"(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?\s+(?=\S)")
 
 
 def paper_like(title: str) -> bool:

@@ -40,13 +40,12 @@ from papershelf.formats.lists.awesome.bullets import (
     topic_name,
 )
 from papershelf.formats.lists.awesome.citations import (
-    BIBTEX_OPENER,
     apply_citations,
     bibtex_fields,
     cited_by_number,
     cited_in_prose,
 )
-from papershelf.formats.lists.awesome.cleanup import FOLDING, blank_folding
+from papershelf.formats.lists.awesome.cleanup import BIBTEX_OPENER, FOLDING, blank_folding
 from papershelf.formats.lists.awesome.group import place_group
 from papershelf.formats.lists.awesome.inline import (
     MARKDOWN,
@@ -144,6 +143,14 @@ def parse_awesome(text: str, path: str) -> Parsed:
             index += 1 if html_heading else 3
             venue_from = len(parsed.items)
             continue
+        if token.type == "html_block" and FOLD_END.fullmatch(token.content):
+            # the end of a paper's <details> whose summary was its heading: the paper ends there, and so does its "topic"
+            parsed.open_item = None
+            close_section(section, parsed, path)
+            cited_in_prose(parsed)
+            section, headings = None, {lvl: name for lvl, name in headings.items() if lvl < 6}
+            index += 1
+            continue
         topic = headings[max(headings)] if headings else ""
         if section is not None:
             section.year = section.year or year
@@ -237,7 +244,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     close_section(section, parsed, path)
     cited_in_prose(parsed)
     _venue_of_heading(parsed.items[venue_from:], venues)
-    apply_citations(parsed)
+    apply_citations(parsed, lines)
     cited_by_number(parsed, lines)
     return parsed
 
@@ -253,6 +260,8 @@ def _venue_of_heading(items: list[Item], venues: dict[int, tuple[str, str]]) -> 
             item.facts.insert(0, ("Venue", venue))
 
 
+#: what :func:`blank_folding` keeps of a paper's ``<details>``: its end
+FOLD_END = re.compile(r"\s*</details>\s*")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]{0,300}>((?:(?!</h[1-6]).){1,300})</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
 
 

@@ -460,3 +460,53 @@ def test_a_venue_before_a_label_and_an_award_after_a_venue() -> None:
     assert not is_label("CVPR Workshop on Owls")
     assert clean_title("BEiT: BERT Pre-Training of Image Transformers (ICLR 2022 Oral)")[:2] == ("BEiT: BERT Pre-Training of Image Transformers", "ICLR 2022 Oral")
     assert clean_title("The Oral Tradition of Owls (Oral)").text == "The Oral Tradition of Owls (Oral)"
+
+
+def test_an_indented_template_under_contributing_is_code() -> None:
+    """Under "## Contributing" a four-space block is the entry template GitHub shows as code; elsewhere an indented
+    link line is still read as the entry it was meant to be."""
+    from papershelf.formats.lists import awesome
+
+    said = ("## Papers\n\n- [Owls Hunt at Night with Nets](https://arxiv.org/abs/2301.00001)\n\n"
+            "## How to contribute\n\nAdd a line like this:\n\n    - **[Paper Title](https://arxiv.org/abs/2401.00001)** - Author et al., Venue Year\n\n"
+            "## More papers\n\nSome text.\n\n    [Herons Wait Patiently in Water](https://arxiv.org/abs/2301.00002)\n")
+    assert [item.title for item in awesome.parse_awesome(said, "x.md").items] == ["Owls Hunt at Night with Nets", "Herons Wait Patiently in Water"]
+
+
+def test_a_name_in_parentheses_after_the_year_closing_an_entry() -> None:
+    """"— Kim et al., ICML 2021 (VITS)": the list's name of the paper; "(Oral)", "(Workshop)" and a note are none."""
+    from papershelf.formats.lists import awesome
+
+    said = ("- **[Owls Hunt at Night with Nets](https://arxiv.org/abs/2301.00001)** \u2014 Owl et al., ICML 2021 (OwlNet)\n"
+            "- **[Herons Wait Patiently in Water](https://arxiv.org/abs/2301.00002)** \u2014 Heron et al., 2023 (Heron-2).\n"
+            "- **[Crows Count to Five and More](https://arxiv.org/abs/2301.00003)** \u2014 Crow et al., ICLR 2023 (Oral)\n"
+            "- **[Finches Sing in the Morning](https://arxiv.org/abs/2301.00004)** \u2014 Finch et al., CVPR 2022 (notable top 5%)\n")
+    got = {item.title: (item.name, item.venue) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": ("OwlNet", "ICML 2021"), "Herons Wait Patiently in Water": ("Heron-2", ""),
+                   "Crows Count to Five and More": ("", "ICLR 2023"), "Finches Sing in the Morning": ("", "CVPR 2022")}
+
+
+def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
+    """A 200 KB line against each new rule of this round."""
+    import time
+
+    from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.awesome.cleanup import blank_folding, folded_block
+    from papershelf.formats.lists.awesome.group import NAME_AFTER_YEAR
+    from papershelf.formats.lists.fields import TRAILING_PAREN, VENUE_LABEL
+
+    hostile = [
+        "- **[Owls](https://arxiv.org/abs/2301.00001)** " + "2021 (" * 40_000,  # years and open brackets
+        "- [Owls](https://arxiv.org/abs/2301.00002) " + "2021 (a) " * 25_000,  # names that do not close the entry
+        "<details><summary>" + "Owl " * 50_000 + "</summary>",  # a summary that never reads as one
+        "| " + "CVPR " * 40_000 + "open access |",
+    ]
+    started = time.monotonic()
+    awesome.parse_awesome("\n\n".join(hostile) + "\n", "x.md")
+    assert NAME_AFTER_YEAR.search("2021 (" * 40_000 + "x") is None
+    assert TRAILING_PAREN.match("Owls at night (" + "ICLR 2022 " * 20_000 + "Oral") is None
+    assert VENUE_LABEL.match("CVPR " * 40_000) is not None and not is_label("CVPR " * 40_000 + "owls")
+    assert clean_title("Owls (" + "CVPR 2020 Best " * 15_000).text.startswith("Owls")
+    many = ["<details>", "<summary>Owl</summary>", *(["[arXiv](https://arxiv.org/abs/2301.00001)"] * 50_000), "</details>"]
+    assert folded_block(many, 30_000) is None and blank_folding("\n".join(many)).startswith("\n")
+    assert time.monotonic() - started < 20

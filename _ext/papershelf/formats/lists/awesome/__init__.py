@@ -80,6 +80,8 @@ if TYPE_CHECKING:
 #: what the importer and the tests use of this shape
 __all__ = ["FOLDING", "SHAPE", "arxiv_in", "body_text", "is_paper_url", "normal_date", "parse_awesome", "read", "resources_page"]
 
+#: a section telling how to add an entry: its code (fenced or indented) holds a template's example links, no papers
+CONTRIBUTING_HEADING = re.compile(r"^\W*(?:contributing|contributions?|how\s+to\s+(?:contribute|add\s+(?:a\s+)?(?:paper|entry|entries))|(?:entry\s+)?template)\W*$", re.IGNORECASE)
 YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 
 
@@ -196,7 +198,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
             continue
         if token.type == "html_block" and section is not None:
             section.inlines += html_inlines(token.content, (token.map or [0])[0] + 1)
-        if token.type == "code_block" and "](" in token.content:  # link lines indented by mistake: Markdown, not code
+        # link lines indented by mistake: Markdown, not code -- but under "Contributing" an indented block is the entry template
+        if token.type == "code_block" and "](" in token.content and not CONTRIBUTING_HEADING.match(topic):
             start = (token.map or [0])[0]
             for number, row in enumerate(token.content.split("\n")):
                 inline = inline_of(row.strip(), start + number + 1)

@@ -29,6 +29,7 @@ from papershelf.formats.lists.awesome.inline import (
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
 from papershelf.formats.lists.fields import (
+    AWARD,
     LEADING_TAG,
     ROW_NUMBER,
     VENUE_ONLY,
@@ -58,6 +59,19 @@ STATUS_MARK = re.compile(r"^\s*([\u2705\u2714\u2611\u23f3\u231b])\ufe0f?(?:\s|$)
 
 
 TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
+
+
+#: a name in parentheses at the end of an entry, right after its year: "ICML 2021 (VITS)", "2023 (VALL-E)."
+NAME_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\)?[.,]?\s{0,5}([(\uff08]([^()\uff08\uff09]{1,30})[)\uff09])\s{0,5}\.?\s{0,5}$")
+
+
+def _written_as_a_name(said: str) -> bool:
+    """One to three words, each written as a name's ("VITS", "Tacotron 2", "VALL-E", "MusicGen"): a capital or a
+    digit opening it or inside it; no award ("Oral", "Best Paper"), label or year."""
+    words = said.split()
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"[\w.+/'-]+", word) and re.search(r"[A-Z\d]", word) for word in words) \
+        and re.search(r"[^\W\d_]", said) is not None and not is_label(said) and not re.fullmatch(AWARD, said) \
+        and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|^(?:Workshops?|Findings|Journal|Extended|Demo)$", said)
 
 
 #: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
@@ -336,6 +350,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             found = STAR_BADGE.search(part.url)
             if found and not any(existing.kind == "code" for existing in item.links):
                 item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
+    # "— Kim et al., ICML 2021 (VITS)": a name in parentheses closing the entry, after its year, is the list's name of it
+    named = None if item.name or heading_title else NAME_AFTER_YEAR.search(head_text[-200:])
+    if named and _written_as_a_name(named.group(2)) and not authors_of(named.group(2)) and normal_key(named.group(2)) != normal_key(item.title):
+        item.name = named.group(2)
+        taken.append(named.group(1))
     # what is left: authors, venue, date, a note
     leftover = text
     for said in taken:

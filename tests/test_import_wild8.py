@@ -510,3 +510,17 @@ def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
     many = ["<details>", "<summary>Owl</summary>", *(["[arXiv](https://arxiv.org/abs/2301.00001)"] * 50_000), "</details>"]
     assert folded_block(many, 30_000) is None and blank_folding("\n".join(many)).startswith("\n")
     assert time.monotonic() - started < 20
+
+
+def test_a_venue_column_and_a_year_column_make_one_venue() -> None:
+    """"Venue | Year" with "ICCV | 2017", in a table without outer pipes: the venue is "ICCV 2017"; a venue cell
+    that says its year keeps it; a Date column (an arXiv month) says nothing of the venue's year."""
+    from papershelf.formats.lists import awesome
+
+    said = ("Title | Venue | Year | Links\n:--- | :---: | :---: | ---:\n"
+            "[Owls Hunt at Night with Nets](https://arxiv.org/abs/1708.02002) | ICCV | 2017 | [code](https://github.com/x/owl) \\| [slides](https://x.org/s)\n"
+            "[Herons Wait Patiently in Water](https://arxiv.org/abs/1512.02325) | ECCV'16 | 2016 | -\n\n"
+            "| Title | Venue | Date |\n|---|---|---|\n| [Crows Count to Five](https://arxiv.org/abs/2211.00001) | CVPR | 2022-11 |\n")
+    got = {item.title: (item.venue, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": ("ICCV 2017", ["paper", "code", "slides"]), "Herons Wait Patiently in Water": ("ECCV 2016", ["paper"]),
+                   "Crows Count to Five": ("CVPR", ["paper"])}

@@ -73,6 +73,8 @@ COLUMNS = {
 
 
 #: headers of a column that says where a paper appeared
+#: a date column that says only the year of publication
+YEAR_HEADERS = {"year", "pub year", "年份", "年", "년도"}
 VENUE_HEADERS = {"venue", "venues", "conference", "conf", "conf.", "journal", "publication", "published in", "published at", "会议", "期刊", "会议/期刊", "发表", "发表会议", "发表期刊", "会议名称", "来源", "会議", "学会", "発表", "학회"}
 
 
@@ -364,6 +366,11 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         if number == title_at or number >= len(roles):
             continue
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
+    # "| ICCV | 2017 |" under "Venue | Year": the venue of that year, as "ICCV 2017" reads in one cell
+    said_year = next((text for number, cell in enumerate(cells) if number < len(roles) and roles[number] == "date" and labels[number].strip().lower() in YEAR_HEADERS
+                      and re.fullmatch(r"(?:19|20)\d{2}", text := plain(pieces(cell)).strip())), "")
+    if said_year and item.venue and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['\u2019]\d{2}\b", item.venue):
+        item.venue = f"{item.venue} {said_year}"
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
     if not item.paper_url and (named := paper_named(" ; ".join(shields_text(p.image or p.url) or p.text for cell in cells for p in pieces(cell) if p.kind in ("text", "image") or p.image))):

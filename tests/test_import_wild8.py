@@ -500,6 +500,8 @@ def test_the_new_rules_stay_linear_on_a_hostile_line() -> None:
         "- [Owls](https://arxiv.org/abs/2301.00002) " + "2021 (a) " * 25_000,  # names that do not close the entry
         "<details><summary>" + "Owl " * 50_000 + "</summary>",  # a summary that never reads as one
         "| " + "CVPR " * 40_000 + "open access |",
+        "1. [Owls](https://arxiv.org/abs/2301.00003)  \n   " + "Ann Owl. " * 25_000 + "2023 (Oral",  # names, a year, a bracket left open
+        "1. **Owls**\n" + "Ann Owl (2013)\n" * 20_000 + "[pdf](https://arxiv.org/abs/2301.00004)",  # a paragraph of many lines
     ]
     started = time.monotonic()
     awesome.parse_awesome("\n\n".join(hostile) + "\n", "x.md")
@@ -524,3 +526,34 @@ def test_a_venue_column_and_a_year_column_make_one_venue() -> None:
     got = {item.title: (item.venue, [link.kind for link in item.links]) for item in awesome.parse_awesome(said, "x.md").items}
     assert got == {"Owls Hunt at Night with Nets": ("ICCV 2017", ["paper", "code", "slides"]), "Herons Wait Patiently in Water": ("ECCV 2016", ["paper"]),
                    "Crows Count to Five": ("CVPR", ["paper"])}
+
+
+def test_authors_on_the_line_after_a_title_with_a_mark_or_a_year() -> None:
+    """"1. **Title** (2013)" or "**Title** ⭐", then the authors and venue on the next line (indented or lazy):
+    each line is the place of its own field; "NeurIPS 2023 (Oral)." after the names ends them too."""
+    from papershelf.formats.lists import awesome
+
+    said = ("1. **Owls Hunt at Night with Nets** (2013)\n   Ann Owl, Ben Heron, Cy Crow. ICLR 2013.\n   [[pdf]](https://arxiv.org/abs/1301.00001)\n"
+            "2. **Herons Wait Patiently in Water** \u2b50\nDee Heron, Eve Crow. NIPS 2017.\n   [[pdf]](https://arxiv.org/abs/1706.00002)\n"
+            "3. [Crows Count to Five and More](https://arxiv.org/abs/2304.00003)  \n   Fay Crow, Gus Finch, Yong Jae Lee. NeurIPS 2023 (Oral).  \n"
+            "   [[code]](https://github.com/x/crow)\n")
+    got = {item.title: (item.authors, item.venue) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": ("Ann Owl and Ben Heron and Cy Crow", "ICLR 2013"),
+                   "Herons Wait Patiently in Water": ("Dee Heron and Eve Crow", "NIPS 2017"),
+                   "Crows Count to Five and More": ("Fay Crow and Gus Finch and Yong Jae Lee", "NeurIPS 2023")}
+
+
+def test_a_note_in_parentheses_names_a_paper_only_when_written_as_a_name(tmp_path: Path) -> None:
+    """"[Title](…) (LLaVA)" names the paper; "(the LLaVA-Bench paper)" and "(Best Paper Award)" are notes."""
+    from helpers import lists_and_shelf
+    from papershelf.commands.importer import import_lists
+    from papershelf.shelf.paths import locate
+
+    said = ("- [Owls Hunt at Night with Nets](https://arxiv.org/abs/2301.00001) (OwlNet)\n"
+            "- [Herons Wait Patiently in Water](https://arxiv.org/abs/2301.00002) (the HeronBench paper)\n"
+            "- [Crows Count to Five and More](https://arxiv.org/abs/2301.00003) (Best Paper Award)\n")
+    folder, root = lists_and_shelf(tmp_path, {"list.md": said}, "Owls")
+    import_lists(locate(root), [folder / "list.md"])
+    names = {str(page["title"]): page["short_name"] for page in paper_pages(root).values()}
+    assert names["Owls Hunt at Night with Nets"] == "OwlNet"
+    assert names["Herons Wait Patiently in Water"] != "the HeronBench paper" and names["Crows Count to Five and More"] != "Best Paper Award"

@@ -132,6 +132,15 @@ def is_label(text: str) -> bool:
 VENUE_LABEL = re.compile(rf"(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?\s+(?=\S)")
 
 
+def written_as_a_name(said: str) -> bool:
+    """One to three words, each written as a name's ("VITS", "Tacotron 2", "VALL-E", "MusicGen"): a capital or a
+    digit opening it or inside it; no award ("Oral", "Best Paper"), label or year."""
+    words = said.split()
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"[\w.+/'-]+", word) and re.search(r"[A-Z\d]", word) for word in words) \
+        and re.search(r"[^\W\d_]", said) is not None and not is_label(said) and not re.fullmatch(AWARD, said) \
+        and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|^(?:Workshops?|Findings|Journal|Extended|Demo)$", said)
+
+
 def paper_like(title: str) -> bool:
     """A title that reads as a paper's ("Learning Transferable Visual Models From Natural Language Supervision"),
     not as a model's or a data set's name ("CLIP", "ChemCrow") or a citation ("Boiko et al.")."""
@@ -216,8 +225,8 @@ def bracket_tag(text: str) -> tuple[str, str, str] | None:
     if not re.search(r"\w", said) or said.isdigit() or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
         return None
     used = re.search(rf"(?<!\w){re.escape(said)}(?!\w)", rest, re.IGNORECASE)
-    written_as_a_name = bool(re.search(r"[a-z][A-Z]|\d|\w-\w", said)) and len(said.split()) <= 3
-    if said.lower() not in SORTING_TAGS and (used or written_as_a_name):
+    name_like = bool(re.search(r"[a-z][A-Z]|\d|\w-\w", said)) and len(said.split()) <= 3
+    if said.lower() not in SORTING_TAGS and (used or name_like):
         return said, "", rest
     return "", said, rest
 

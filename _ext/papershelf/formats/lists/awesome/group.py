@@ -29,7 +29,6 @@ from papershelf.formats.lists.awesome.inline import (
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
 from papershelf.formats.lists.fields import (
-    AWARD,
     LEADING_TAG,
     ROW_NUMBER,
     VENUE_ONLY,
@@ -45,6 +44,7 @@ from papershelf.formats.lists.fields import (
     trailing_authors,
     venue_spelled_out,
     venue_year,
+    written_as_a_name,
 )
 
 if TYPE_CHECKING:
@@ -63,15 +63,6 @@ TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
 
 #: a name in parentheses at the end of an entry, right after its year: "ICML 2021 (VITS)", "2023 (VALL-E)."
 NAME_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\)?[.,]?\s{0,5}([(\uff08]([^()\uff08\uff09]{1,30})[)\uff09])\s{0,5}\.?\s{0,5}$")
-
-
-def _written_as_a_name(said: str) -> bool:
-    """One to three words, each written as a name's ("VITS", "Tacotron 2", "VALL-E", "MusicGen"): a capital or a
-    digit opening it or inside it; no award ("Oral", "Best Paper"), label or year."""
-    words = said.split()
-    return 0 < len(words) <= 3 and all(re.fullmatch(r"[\w.+/'-]+", word) and re.search(r"[A-Z\d]", word) for word in words) \
-        and re.search(r"[^\W\d_]", said) is not None and not is_label(said) and not re.fullmatch(AWARD, said) \
-        and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|^(?:Workshops?|Findings|Journal|Extended|Demo)$", said)
 
 
 #: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
@@ -352,7 +343,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
                 item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
     # "— Kim et al., ICML 2021 (VITS)": a name in parentheses closing the entry, after its year, is the list's name of it
     named = None if item.name or heading_title else NAME_AFTER_YEAR.search(head_text[-200:])
-    if named and _written_as_a_name(named.group(2)) and not authors_of(named.group(2)) and normal_key(named.group(2)) != normal_key(item.title):
+    if named and written_as_a_name(named.group(2)) and not authors_of(named.group(2)) and normal_key(named.group(2)) != normal_key(item.title):
         item.name = named.group(2)
         taken.append(named.group(1))
     # what is left: authors, venue, date, a note
@@ -368,7 +359,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}\.?\s*$", segment))
+    # (and what the venue gave it: "… Yong Jae Lee. NeurIPS 2023 (Oral).")
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
                  and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
@@ -526,12 +518,16 @@ def take(text: str, said: str) -> str:
 
 
 def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
-    """The text between line breaks and paragraphs, and after "(2015),": where a list writes authors."""
+    """The text between line breaks and paragraphs, and after "(2015),": where a list writes authors. A line of its
+    own is a segment too ("**Title** (2013)" then "   A. Owl, B. Heron. ICLR 2013." on the next line)."""
     segments, current = [], ""
     for part in parts:
         if part.kind == "br":
             segments.append(current)
             current = ""
+        elif part.kind == "text" and "\n" in part.text:
+            *ended, current = (current + part.text).split("\n")
+            segments += ended
         elif part.kind == "text":
             current += part.text
         elif part.kind == "link":

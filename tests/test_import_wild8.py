@@ -557,3 +557,19 @@ def test_a_note_in_parentheses_names_a_paper_only_when_written_as_a_name(tmp_pat
     names = {str(page["title"]): page["short_name"] for page in paper_pages(root).values()}
     assert names["Owls Hunt at Night with Nets"] == "OwlNet"
     assert names["Herons Wait Patiently in Water"] != "the HeronBench paper" and names["Crows Count to Five and More"] != "Best Paper Award"
+
+
+def test_a_quote_right_below_a_card_is_its_note() -> None:
+    """A card ("**Title**" / authors / venue / "[paper](…)", broken by a backslash or two spaces) then a "> TL;DR: …"
+    paragraph: the quote is the paper's note; a quote after a rule or prose stays the list's."""
+    from papershelf.formats.lists import awesome
+
+    said = ("**Owls Hunt at Night with Nets**\\\nAnn Owl, Ben Heron\\\nACL 2023\\\n[paper](https://arxiv.org/abs/2212.10560)\n\n"
+            "> TL;DR: owls hunt with nets.\n\n***\n\n> A quote about the field.\n\n"
+            "**Herons Wait Patiently in Water**  \nCy Heron  \nNeurIPS 2023  \n[paper](https://arxiv.org/abs/2305.11206)\n\n"
+            "> TL;DR: herons wait.\n> Really.\n\nSome prose.\n\n> Another quote.\n")
+    parsed = awesome.parse_awesome(said, "x.md")
+    got = {item.title: [line for line in item.body if line] for item in parsed.items}
+    assert got == {"Owls Hunt at Night with Nets": ["> TL;DR: owls hunt with nets."],
+                   "Herons Wait Patiently in Water": ["> TL;DR: herons wait. Really."]}
+    assert "A quote about the field." in "\n".join(parsed.notes) and "Another quote." in "\n".join(parsed.notes)

@@ -96,6 +96,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
     year = ""
     section: Section | None = None
     quoted = 0  #: blockquotes the token is in
+    #: the paper a paragraph card just placed, and where that paragraph closed: a quote right below it is its note
+    #: ("**Title**  " / authors / venue / "[paper](…)", then "> TL;DR: …")
+    card: Item | None = None
+    card_end = -1
+    quote_of: Item | None = None  #: the card the quote being read annotates
     #: the last paragraph, when it was a bold title alone: (paragraph, where its notes line is) -- a list of fields just
     #: below is that paper's ("**Rewrite the Stars**" then "- Paper: https://arxiv.org/…" and "- Code: …")
     bold_title: tuple[Token, int] | None = None
@@ -211,6 +216,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
                     parsed.prose.append((inline, topic, year))
         if token.type in ("blockquote_open", "blockquote_close"):
             quoted += 1 if token.type == "blockquote_open" else -1
+            quote_of = (card if card_end == index - 1 else None) if token.type == "blockquote_open" and quoted == 1 else quote_of if quoted else None
+        if token.type == "inline" and quote_of is not None and quoted and not has_paper(pieces(token)):
+            quote_of.body += ["", f"> {safe_markdown(pieces(token))}"]  # "> TL;DR: …" under a card: that paper's note
+            index += 1
+            continue
         if token.type == "inline" and token.level == 1 + quoted:  # a paragraph of its own (in a quote too: "> **Title**<br>> [[Paper](…)]")
             parts = pieces(token)
             said = date_heading(plain(parts))
@@ -222,7 +232,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 section.inlines += [inline for number, row in fields_of(token) if (inline := inline_of(row, start + number + 1)) is not None]
             elif anchors(parts):
                 # "**Title**" / "Authors" / "CVPR 2020" / "[Paper](…)", a line each, quoted or not: one field a line
+                placed = len(parsed.items)
                 place_group(quoted_lines(token), topic, year, path, parsed, ())
+                card, card_end = (parsed.items[-1], index + 1) if len(parsed.items) > placed and not quoted else (None, -1)
             elif has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
                 # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
                 _, inlines, where = parsed.open_item

@@ -573,3 +573,13 @@ def test_a_quote_right_below_a_card_is_its_note() -> None:
     assert got == {"Owls Hunt at Night with Nets": ["> TL;DR: owls hunt with nets."],
                    "Herons Wait Patiently in Water": ["> TL;DR: herons wait. Really."]}
     assert "A quote about the field." in "\n".join(parsed.notes) and "Another quote." in "\n".join(parsed.notes)
+
+
+def test_a_workshop_said_between_venue_and_year() -> None:
+    """"ICLR Workshop 2013" is a venue as written (as "NeurIPS 2021 Workshop" already was)."""
+    from papershelf.formats.lists import awesome
+
+    said = ("1. **Owls Hunt at Night with Nets** (2013)\n   Ann Owl, Ben Heron. ICLR Workshop 2013.\n   [[pdf]](https://arxiv.org/abs/1301.00001)\n"
+            "2. [Herons Wait Patiently in Water](https://arxiv.org/abs/2301.00002), NeurIPS 2021 Workshop\n")
+    assert [(item.venue, item.authors) for item in awesome.parse_awesome(said, "x.md").items] == [
+        ("ICLR Workshop 2013", "Ann Owl and Ben Heron"), ("NeurIPS 2021 Workshop", "")]

@@ -28,7 +28,7 @@ VENUES = (
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "ICLR-23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
-VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:(?:['\u2019]\s*|-)(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
+VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+(?:Findings|Workshops?))?\s*(?:(?:['\u2019]\s*|-)(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
 #: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
 VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:(?:['\u2019]\s*|-)\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
 #: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]", "【CVPR 2023】" (CJK brackets)

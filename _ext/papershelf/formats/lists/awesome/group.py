@@ -79,7 +79,8 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
         said_at = VENUE_YEAR.search(text)
         # "(NeurIPS'21 Workshop)": a workshop there, not the conference itself
         workshop = re.match(r"\s+(Workshops?)\b", text[said_at.end() :]) if said_at else None
-        item.venue = f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
+        before = re.search(r"\s(Workshops?)\b", said_at.group(0)) if said_at else None  # "ICLR Workshop 2013": said before the year
+        item.venue = f"{venue} {before.group(1)} {venue_said}" if before else f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
     if item.date and item.date != year:
         return
     found = find_date(text)

@@ -458,7 +458,8 @@ def test_a_venue_before_a_label_and_an_award_after_a_venue() -> None:
     venue and what the venue gave it."""
     assert is_label("CVPR open access") and is_label("NeurIPS'22 paper") and is_label("ICCV 2021 proceedings")
     assert not is_label("CVPR Workshop on Owls")
-    assert clean_title("BEiT: BERT Pre-Training of Image Transformers (ICLR 2022 Oral)")[:2] == ("BEiT: BERT Pre-Training of Image Transformers", "ICLR 2022 Oral")
+    beit = clean_title("BEiT: BERT Pre-Training of Image Transformers (ICLR 2022 Oral)")
+    assert (beit.text, beit.venue) == ("BEiT: BERT Pre-Training of Image Transformers", "ICLR 2022 Oral")
     assert clean_title("The Oral Tradition of Owls (Oral)").text == "The Oral Tradition of Owls (Oral)"
 
 

@@ -327,6 +327,13 @@ TOPICS = {
 }
 
 
+def tags_of(page: dict[str, object]) -> list[str]:
+    """A page's topics."""
+    tags = page.get("tags") or []
+    assert isinstance(tags, list)
+    return [str(tag) for tag in tags]
+
+
 def test_six_blind_lists() -> None:
     assert {path.stem for path in LISTS} == set(COUNTS) == set(EXPECTED)
     assert all(len(EXPECTED[name]) == count for name, count in COUNTS.items())
@@ -365,7 +372,7 @@ def test_titles_names_and_topics_a_reader_accepts(shelves: dict[str, dict[str, o
         short = str(page["short_name"])
         assert not re.search(r"^\d+[.)]|^-$|<|\[|\r|^\(", short), (title, short)
         assert not VENUE_YEAR.match(short), (title, short)
-        for tag in page.get("tags") or []:
+        for tag in tags_of(page):
             assert not re.search(r"[#<>\r\[\]]|[\U0001f300-\U0001faff\u2600-\u27bf]|^\s|\s$", str(tag)), (title, tag)
     for title, short in NAMES.get(name, {}).items():
         assert by_title(shelves[name])[title]["short_name"] == short, (title, by_title(shelves[name])[title]["short_name"])
@@ -375,7 +382,7 @@ def test_titles_names_and_topics_a_reader_accepts(shelves: dict[str, dict[str, o
 def test_a_paper_in_two_sections_has_both_topics(shelves: dict[str, dict[str, object]], name: str) -> None:
     papers = by_title(shelves[name])
     for title, words in TOPICS[name].items():
-        tags = [str(tag) for tag in papers[title].get("tags") or []]
+        tags = tags_of(papers[title])
         assert all(any(word in tag for tag in tags) for word in words), (title, words, tags)
 
 

@@ -7,7 +7,7 @@ import re
 import bibtexparser
 
 from papershelf.formats import arxivid
-from papershelf.formats.lists.awesome.cleanup import BIBTEX_OPENER, folded_block
+from papershelf.formats.lists.awesome.cleanup import folded_block
 from papershelf.formats.lists.awesome.inline import arxiv_in, is_paper_url, normal_key, pieces
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
@@ -17,8 +17,6 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
 )
-
-
 
 #: words that open a sentence, not a title ("our survey on owls", "this paper")
 PROSE_OPENER = re.compile(r"^(?:our|my|their|his|her|its|this|these|that|those|see|here|the\s+(?:paper|survey|work|repo))\b", re.IGNORECASE)

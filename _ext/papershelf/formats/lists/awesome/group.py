@@ -343,10 +343,10 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             if found and not any(existing.kind == "code" for existing in item.links):
                 item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
     # "— Kim et al., ICML 2021 (VITS)": a name in parentheses closing the entry, after its year, is the list's name of it
-    named = None if item.name or heading_title else NAME_AFTER_YEAR.search(head_text[-200:])
-    if named and written_as_a_name(named.group(2)) and not authors_of(named.group(2)) and normal_key(named.group(2)) != normal_key(item.title):
-        item.name = named.group(2)
-        taken.append(named.group(1))
+    closing = None if item.name or heading_title else NAME_AFTER_YEAR.search(head_text[-200:])
+    if closing and written_as_a_name(closing.group(2)) and not authors_of(closing.group(2)) and normal_key(closing.group(2)) != normal_key(item.title):
+        item.name = closing.group(2)
+        taken.append(closing.group(1))
     # what is left: authors, venue, date, a note
     leftover = text
     for said in taken:

@@ -591,3 +591,14 @@ def test_a_workshop_said_between_venue_and_year() -> None:
             "2. [Herons Wait Patiently in Water](https://arxiv.org/abs/2301.00002), NeurIPS 2021 Workshop\n")
     assert [(item.venue, item.authors) for item in awesome.parse_awesome(said, "x.md").items] == [
         ("ICLR Workshop 2013", "Ann Owl and Ben Heron"), ("NeurIPS 2021 Workshop", "")]
+
+
+def test_a_bibtex_block_on_a_papers_page_keeps_its_lines_together() -> None:
+    """The BibTeX under a paper's heading (or its <details>) is copied to its page as one block, not a line a paragraph."""
+    from papershelf.formats.lists import awesome
+
+    said = ("### Owls Hunt at Night with Nets\n\n[arXiv](https://arxiv.org/abs/2301.00001)\n\n"
+            "```bibtex\n@inproceedings{owl,\n  title={Owls Hunt at Night with Nets},\n  year={2023}\n}\n```\n")
+    [item] = awesome.parse_awesome(said, "x.md").items
+    text = "\n".join(item.body)
+    assert "```bibtex\n@inproceedings{owl,\n  title={Owls Hunt at Night with Nets},\n  year={2023}\n}\n```" in text, text

@@ -207,6 +207,7 @@ def test_shapes_probed_after_the_blind_round() -> None:
         "Owl Splatting: Feathers in Real Time": ("2024", "CVPR 2024", "", "https://arxiv.org/abs/2308.04079"),
         "Third owl paper on splats": ("2023", "Nature 2023", "Owl, A. and Heron, B.", "https://doi.org/10.1038/s41586-023-01234-5"),
         "A lone owl: paper on splats?": ("2021", "Journal of Owls 2021", "Owl, A.", "https://arxiv.org/abs/2101.00001"),
+        # a Venue cell beside a Year cell is that venue of that year (round 8)
         "Owls in a Table of Their Own": ("2024", "ICML 2024", "", "https://huggingface.co/papers/2402.00002"),
     }
     assert clean_title("ICLR 2024 Workshop on Owls").text == "ICLR 2024 Workshop on Owls"  # a venue the title names stays

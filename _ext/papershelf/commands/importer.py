@@ -51,6 +51,7 @@ from papershelf.formats.lists.fields import (
     unescape_tex,
     url_date,
     venue_year,
+    written_as_a_name,
 )
 from papershelf.formats.lists.readinglist import (
     EXTRAS,
@@ -1096,7 +1097,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         named = re.match(r"\(([^(),]{1,25})[,)]", note)
         # "Visual Instruction Tuning (LLaVA)": a title without a colon is known by its parenthesised name (a name, not "(2015)")
         written = named.group(1).strip() if named and ":" not in title and re.search(r"[A-Za-z]", named.group(1)) and not date_heading(named.group(1)) \
-            and not VENUE_ONLY.fullmatch(named.group(1)) else ""  # "(ACL '20)" says where, it names nothing
+            and not VENUE_ONLY.fullmatch(named.group(1)) and written_as_a_name(named.group(1).strip()) else ""  # "(ACL '20)" says where, "(the X paper)" is prose
         alias = item.name if item.name and item.name.casefold() not in title.casefold() else written
         if item.name and not alias and derive_names(title)[0] != item.name:
             alias = item.name  # the list's own name, which the title also says ("**RoboTracer**: \"RoboTracer: ...\"")

@@ -28,7 +28,7 @@ VENUES = (
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "ICLR-23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
-VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+Findings)?\s*(?:(?:['\u2019]\s*|-)(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
+VENUE_YEAR = re.compile(rf"(?<![A-Za-z])({_VENUE})(?:\s+(?:Findings|Workshops?))?\s*(?:(?:['\u2019]\s*|-)(\d{{2}})(?!\d)|[\s\-_]?((?:19|20)\d{{2}})(?!\d|\.\d))")  # "arXiv 2002.10000" is an id, not arXiv 2002
 #: a link text naming only a venue, a year or both ("arXiv 2023", "[CVPR'24]", "(2021)")
 VENUE_ONLY = re.compile(rf"[\W_]{{0,4}}(?:(?:{_VENUE})(?:\s*(?:(?:['\u2019]\s*|-)\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?|(?:19|20)\d{{2}})[\W_]{{0,4}}")
 #: a venue tag in front of a title: "[NeurIPS 2024]", "(ICML'21)", "NeurIPS 2024:", "[CVPR]", "【CVPR 2023】" (CJK brackets)
@@ -40,8 +40,11 @@ LEADING_TAG = re.compile(
 TRAILING_VENUE = re.compile(
     rf"^(.{{8,}}?)\s*(?:[.,]\s+((?:{_VENUE})(?:\s+Findings)?\s*,?\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))|\.\s+({_VENUE}))\s*\.?$"
 )
+#: what a venue gave a paper, written after it
+AWARD = r"(?:Oral|Spotlight|Poster|Highlight|Best\s+(?:Student\s+)?Paper(?:\s+(?:Award|Hono(?:u)?rable\s+Mention|Runner[- ]up))?|Outstanding\s+Paper(?:\s+Award)?)"
 #: a title that ends in its venue, or year, in parentheses: "CogAgent: A Visual Language Model for GUI Agents (arXiv 2023)", "PPO (2017)"
-TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
+#: (a venue's award after it: "(ICLR 2022 Oral)", "(CVPR 2023, Best Paper)")
+TRAILING_PAREN = re.compile(rf"^(.{{8,}}?)\s*[(\[]\s*((?:(?:{_VENUE})(?:\s+Findings)?\s*(?:['\u2019]\s*\d{{2}}|[\s\-,]*(?:19|20)\d{{2}})?(?:,?\s+{AWARD})?)|(?:19|20)\d{{2}})\s*[)\]]\s*\.?$")
 #: a venue and year between a title and a description, all in one run of text
 MIDDLE_VENUE = re.compile(rf"^(.{{12,300}}?)\s+[(\[]?((?:{_VENUE})\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))[)\]]?[\s:,.\-\u2013]+([A-Za-z].{{8,}})$")
 #: a date in digits opening a title, then a separator: "2023-11-02 | Title", "2024.03 - Title"
@@ -75,7 +78,7 @@ LABEL_WORDS = {
     # where the paper is shown, not what it is called
     "acl anthology", "anthology", "pmlr", "proceedings", "semantic scholar", "papers with code", "paperswithcode", "google scholar",
     "scholar", "researchgate", "citeseerx", "citeseer", "dblp", "ieee xplore", "acm dl", "acm digital library", "springer", "ssrn", "biorxiv", "medrxiv",
-    "cvf", "openaccess", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool", "ar5iv", "pubmed", "pmc",
+    "cvf", "openaccess", "open access", "hugging face", "hugging face papers", "hf papers", "alphaxiv", "papers cool", "ar5iv", "pubmed", "pmc",
     "pubmed central", "europe pmc",
 }
 GENERIC_ACRONYMS = {
@@ -118,7 +121,24 @@ def is_label(text: str) -> bool:
         return True
     if IDENTIFIER_ONLY.fullmatch(text.strip()):  # "[2310.12345](…)", "[arXiv:2310.12345](…)", "[10.1145/3586183](…)": which paper, not its title
         return True
-    return words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS
+    if words in LABEL_WORDS or words.rstrip("s") in LABEL_WORDS or words.replace(" link", "") in LABEL_WORDS or words.replace("&", "and") in LABEL_WORDS:
+        return True
+    # "CVPR open access", "NeurIPS proceedings", "ICLR 2024 paper": where it appeared, then what the link is
+    venue = VENUE_LABEL.match(text.strip())
+    return venue is not None and " ".join(re.sub(r"[^\w\s&+-]", " ", text.strip()[venue.end() :].lower()).split()) in LABEL_WORDS
+
+
+#: a venue (and year) in front of a link's label: "CVPR open access", "NeurIPS'22 paper"
+VENUE_LABEL = re.compile(rf"(?:{_VENUE})(?:\s*(?:['\u2019]\s*\d{{2}}|[\s\-]?(?:19|20)\d{{2}}))?\s+(?=\S)")
+
+
+def written_as_a_name(said: str) -> bool:
+    """One to three words, each written as a name's ("VITS", "Tacotron 2", "VALL-E", "MusicGen"): a capital or a
+    digit opening it or inside it; no award ("Oral", "Best Paper"), label or year."""
+    words = said.split()
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"[\w.+/'-]+", word) and re.search(r"[A-Z\d]", word) for word in words) \
+        and re.search(r"[^\W\d_]", said) is not None and not is_label(said) and not re.fullmatch(AWARD, said) \
+        and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|^(?:Workshops?|Findings|Journal|Extended|Demo)$", said)
 
 
 def paper_like(title: str) -> bool:
@@ -204,8 +224,8 @@ def bracket_tag(text: str) -> tuple[str, str, str] | None:
     if not re.search(r"\w", said) or said.isdigit() or VENUE_YEAR.search(said) or re.fullmatch(_VENUE, said) or re.search(r"(?:19|20)\d{2}|'\d{2}", said):
         return None
     used = re.search(rf"(?<!\w){re.escape(said)}(?!\w)", rest, re.IGNORECASE)
-    written_as_a_name = bool(re.search(r"[a-z][A-Z]|\d|\w-\w", said)) and len(said.split()) <= 3
-    if said.lower() not in SORTING_TAGS and (used or written_as_a_name):
+    name_like = bool(re.search(r"[a-z][A-Z]|\d|\w-\w", said)) and len(said.split()) <= 3
+    if said.lower() not in SORTING_TAGS and (used or name_like):
         return said, "", rest
     return "", said, rest
 

@@ -40,13 +40,17 @@ from papershelf.formats.lists.awesome.bullets import (
     topic_name,
 )
 from papershelf.formats.lists.awesome.citations import (
-    BIBTEX_OPENER,
     apply_citations,
     bibtex_fields,
     cited_by_number,
     cited_in_prose,
 )
-from papershelf.formats.lists.awesome.cleanup import FOLDING, blank_folding, refused_links
+from papershelf.formats.lists.awesome.cleanup import (
+    BIBTEX_OPENER,
+    FOLDING,
+    blank_folding,
+    refused_links,
+)
 from papershelf.formats.lists.awesome.group import place_group
 from papershelf.formats.lists.awesome.inline import (
     MARKDOWN,
@@ -82,6 +86,8 @@ if TYPE_CHECKING:
 #: what the importer and the tests use of this shape
 __all__ = ["FOLDING", "SHAPE", "arxiv_in", "body_text", "is_paper_url", "normal_date", "parse_awesome", "read", "resources_page"]
 
+#: a section telling how to add an entry: its code (fenced or indented) holds a template's example links, no papers
+CONTRIBUTING_HEADING = re.compile(r"^\W*(?:contributing|contributions?|how\s+to\s+(?:contribute|add\s+(?:a\s+)?(?:paper|entry|entries))|(?:entry\s+)?template)\W*$", re.IGNORECASE)
 YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 
 
@@ -98,6 +104,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
     year = ""
     section: Section | None = None
     quoted = 0  #: blockquotes the token is in
+    #: the paper a paragraph card just placed, and where that paragraph closed: a quote right below it is its note
+    #: ("**Title**  " / authors / venue / "[paper](…)", then "> TL;DR: …")
+    card: Item | None = None
+    card_end = -1
+    quote_of: Item | None = None  #: the card the quote being read annotates
     #: the last paragraph, when it was a bold title alone: (paragraph, where its notes line is) -- a list of fields just
     #: below is that paper's ("**Rewrite the Stars**" then "- Paper: https://arxiv.org/…" and "- Code: …")
     bold_title: tuple[Token, int] | None = None
@@ -147,6 +158,14 @@ def parse_awesome(text: str, path: str) -> Parsed:
             index += 1 if html_heading else 3
             venue_from = len(parsed.items)
             continue
+        if token.type == "html_block" and FOLD_END.fullmatch(token.content):
+            # the end of a paper's <details> whose summary was its heading: the paper ends there, and so does its "topic"
+            parsed.open_item = None
+            close_section(section, parsed, path)
+            cited_in_prose(parsed)
+            section, headings = None, {lvl: name for lvl, name in headings.items() if lvl < 6}
+            index += 1
+            continue
         topic = headings[max(headings)] if headings else ""
         if section is not None:
             section.year = section.year or year
@@ -192,7 +211,8 @@ def parse_awesome(text: str, path: str) -> Parsed:
             continue
         if token.type == "html_block" and section is not None:
             section.inlines += html_inlines(token.content, (token.map or [0])[0] + 1)
-        if token.type == "code_block" and "](" in token.content:  # link lines indented by mistake: Markdown, not code
+        # link lines indented by mistake: Markdown, not code -- but under "Contributing" an indented block is the entry template
+        if token.type == "code_block" and "](" in token.content and not CONTRIBUTING_HEADING.match(topic):
             start = (token.map or [0])[0]
             for number, row in enumerate(token.content.split("\n")):
                 inline = inline_of(row.strip(), start + number + 1)
@@ -204,6 +224,11 @@ def parse_awesome(text: str, path: str) -> Parsed:
                     parsed.prose.append((inline, topic, year))
         if token.type in ("blockquote_open", "blockquote_close"):
             quoted += 1 if token.type == "blockquote_open" else -1
+            quote_of = (card if card_end == index - 1 else None) if token.type == "blockquote_open" and quoted == 1 else quote_of if quoted else None
+        if token.type == "inline" and quote_of is not None and quoted and not has_paper(pieces(token)):
+            quote_of.body += ["", f"> {safe_markdown(pieces(token))}"]  # "> TL;DR: …" under a card: that paper's note
+            index += 1
+            continue
         if token.type == "inline" and token.level == 1 + quoted:  # a paragraph of its own (in a quote too: "> **Title**<br>> [[Paper](…)]")
             parts = pieces(token)
             said = date_heading(plain(parts))
@@ -215,7 +240,9 @@ def parse_awesome(text: str, path: str) -> Parsed:
                 section.inlines += [inline for number, row in fields_of(token) if (inline := inline_of(row, start + number + 1)) is not None]
             elif anchors(parts):
                 # "**Title**" / "Authors" / "CVPR 2020" / "[Paper](…)", a line each, quoted or not: one field a line
+                placed = len(parsed.items)
                 place_group(quoted_lines(token), topic, year, path, parsed, ())
+                card, card_end = (parsed.items[-1], index + 1) if len(parsed.items) > placed and not quoted else (None, -1)
             elif has_paper(parts) and parsed.open_item is not None and parsed.resources and parsed.resources[-1] is parsed.open_item[0]:
                 # "19. **Title**" then, after a blank line, "   *Authors* [[pdf](...)]" indented too little for the item: its paper
                 _, inlines, where = parsed.open_item
@@ -240,7 +267,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
     close_section(section, parsed, path)
     cited_in_prose(parsed)
     _venue_of_heading(parsed.items[venue_from:], venues)
-    apply_citations(parsed)
+    apply_citations(parsed, lines)
     cited_by_number(parsed, lines)
     return parsed
 
@@ -256,6 +283,8 @@ def _venue_of_heading(items: list[Item], venues: dict[int, tuple[str, str]]) -> 
             item.facts.insert(0, ("Venue", venue))
 
 
+#: what :func:`blank_folding` keeps of a paper's ``<details>``: its end
+FOLD_END = re.compile(r"\s*</details>\s*")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]{0,300}>((?:(?!</h[1-6]).){1,300})</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
 
 

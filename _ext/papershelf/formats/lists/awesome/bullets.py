@@ -224,9 +224,12 @@ def close_section(section: Section | None, parsed: Parsed, path: str) -> None:
     item = read_group([heading, *section.inlines], section.line, section.topic, section.year, path, parsed, (), heading_title=True)
     if item is None:
         return
-    body = [line for line in parsed.notes[section.notes_at :] if line.strip()]
-    # the section's paragraphs are the paper's notes, after what its own lines put in the body (a figure's link)
-    item.body = [*item.body, *(line for text in body for line in ("", text))]
+    # the section's paragraphs are the paper's notes, after what its own lines put in the body (a figure's link), each
+    # block as the notes hold it (a BibTeX fence keeps its lines together)
+    body = parsed.notes[section.notes_at :]
+    while body and not body[-1].strip():
+        body = body[:-1]
+    item.body = [*item.body, *(body if body and not body[0].strip() else ["", *body])] if any(line.strip() for line in body) else item.body
     del parsed.notes[section.notes_at - 2 :]
     place(item, parsed)
 

@@ -7,6 +7,7 @@ import re
 import bibtexparser
 
 from papershelf.formats import arxivid
+from papershelf.formats.lists.awesome.cleanup import folded_block
 from papershelf.formats.lists.awesome.inline import arxiv_in, is_paper_url, normal_key, pieces
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
@@ -16,9 +17,6 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
 )
-
-BIBTEX_OPENER = re.compile(r"@\s*(?:article|inproceedings|misc|book|incollection|techreport|phdthesis|unpublished|online|conference)\s*\{", re.IGNORECASE)
-
 
 #: words that open a sentence, not a title ("our survey on owls", "this paper")
 PROSE_OPENER = re.compile(r"^(?:our|my|their|his|her|its|this|these|that|those|see|here|the\s+(?:paper|survey|work|repo))\b", re.IGNORECASE)
@@ -64,14 +62,19 @@ def _cited_ids(fields: dict[str, str]) -> set[str]:
     return {number for number in ARXIV_NUMBER.findall(said) if arxivid.parse(number) and int(number.split(".")[-1].split("v")[0] or 0)}
 
 
-def apply_citations(parsed: Parsed) -> None:
-    """The list's own BibTeX entries: the title and authors of the paper they cite (by its arXiv id or its title);
-    a paper of their own when only prose labelled "paper" links it."""
+def apply_citations(parsed: Parsed, lines: list[str]) -> None:
+    """The list's own BibTeX entries: the title and authors of the paper they cite (by its arXiv id, its title, or the
+    ``<details>`` block they share with it); a paper of their own when only prose labelled "paper" links it. Inside a
+    paper's ``<details>`` the BibTeX is what the authors published: its title, venue, year and month win over the
+    summary's words (``<summary><b>MoCo</b> (arXiv 2019)</summary>``), and the summary's name stays its name."""
     for line, fields in parsed.citations:
         ids, title = _cited_ids(fields), clean_title(fields["title"]).text
         authors = authors_of(fields.get("author", "")) or fields.get("author", "")
         match = next((item for item in parsed.items if (found := arxiv_in(item.paper_url)) and found.identifier in ids), None)
         match = match or next((item for item in parsed.items if normal_key(item.title) == normal_key(title)), None)
+        block = folded_block(lines, line)
+        folded = [item for item in parsed.items if block and block[0] <= item.line <= block[1]] if match is None else []
+        match = folded[0] if len(folded) == 1 else match
         if match is None:
             # the prose's "[paper](url)" of it, else (no link at all) its arXiv id as the paper link
             some = sorted(ids)[0] if ids else ""
@@ -82,12 +85,38 @@ def apply_citations(parsed: Parsed) -> None:
             match = Item(at, title, topic, date=year, listed=year, links=[LabelledLink("paper", url)])
             place(match, parsed)
         if normal_key(match.title) != normal_key(title):  # the same words in another case: the list shows its own
+            if folded and not match.name and not paper_like(match.title):  # "SimCLR": the summary named it
+                match.name = re.sub(r"\s*\([^()]{0,80}\)$", "", match.title)
             match.title = title
         if authors and not match.authors:
             match.authors = authors
         year_said = fields.get("year", "")
         if not match.date and re.fullmatch(r"(?:19|20)\d{2}", year_said):
             match.date = year_said
+        if folded:
+            _published(match, fields, ids)
+
+
+def _published(item: Item, fields: dict[str, str], ids: set[str]) -> None:
+    """Where and when the BibTeX inside a paper's ``<details>`` says it appeared: its venue (unless the entry only
+    says arXiv), its month of a year with no arXiv id to date it, its eprint as the preprint link the list left out."""
+    year = fields.get("year", "")
+    if re.fullmatch(r"(?:19|20)\d{2}", year) and len(item.date) <= 4:
+        item.date = year  # the summary's "(arXiv 2019)" was a preprint's year (an arXiv id still dates it by its month)
+    said = fields.get("booktitle") or fields.get("journal") or ""
+    if said and not re.search(r"\barxiv\b", said, re.IGNORECASE) and (not item.venue or re.search(r"\barxiv\b", item.venue, re.IGNORECASE)):
+        venue = said if re.search(r"(?:19|20)\d{2}", said) or not year else f"{said} {year}"
+        item.facts = [("Venue", venue), *(fact for fact in item.facts if fact[0] != "Venue")]
+        item.venue = venue
+    arxiv = [link for link in item.links if arxiv_in(link.url)]
+    if ids and not arxiv:
+        item.links.append(LabelledLink("other", f"https://arxiv.org/abs/{sorted(ids)[0]}", "arXiv"))  # its preprint: when it came out
+    month = BIBTEX_MONTHS.get(fields.get("month", "").strip().lower()[:3], 0)
+    if not ids and not arxiv and month and re.fullmatch(r"(?:19|20)\d{2}", year) and item.date in ("", year):
+        item.date = f"{year}-{month:02d}"
+
+
+BIBTEX_MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 #: a reference of a survey's list, by its number: "[12] A. Owl, B. Heron. Title. In ICLR, 2023. [[link](…)]"

@@ -32,6 +32,7 @@ from papershelf.formats.lists.awesome.inline import (
 from papershelf.formats.lists.awesome.parsed import Parsed, place
 from papershelf.formats.lists.entries import Item, LabelledLink
 from papershelf.formats.lists.fields import (
+    AWARD,
     LEADING_TAG,
     ROW_NUMBER,
     VENUE_ONLY,
@@ -48,6 +49,7 @@ from papershelf.formats.lists.fields import (
     trailing_authors,
     venue_spelled_out,
     venue_year,
+    written_as_a_name,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +66,10 @@ STATUS_MARK = re.compile(r"^\s*([\u2705\u2714\u2611\u23f3\u231b])\ufe0f?(?:\s|$)
 TASK_BOX = re.compile(r"^\s*\[([ xX])\]\s+")
 
 
+#: a name in parentheses at the end of an entry, right after its year: "ICML 2021 (VITS)", "2023 (VALL-E)."
+NAME_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\)?[.,]?\s{0,5}([(\uff08]([^()\uff08\uff09]{1,30})[)\uff09])\s{0,5}\.?\s{0,5}$")
+
+
 #: the venue a leftover names (a venue, not a note), with its year: "CVPR 2023", "(ICML'21)", "CoRL, Jun 2022 ." (the month is the date's)
 VENUE_TEXT = re.compile(
     r"^\(?\s*(?!(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s)((?:arXiv|[A-Z][A-Za-z&\-]{1,15})(?: [A-Z][A-Za-z&\-]{1,15})?)\s*,?\s*(?:(?i:" + "|".join(MONTHS) + r")[a-z]*\.?\s+)?"
@@ -78,7 +84,8 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
         said_at = VENUE_YEAR.search(text)
         # "(NeurIPS'21 Workshop)": a workshop there, not the conference itself
         workshop = re.match(r"\s+(Workshops?)\b", text[said_at.end() :]) if said_at else None
-        item.venue = f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
+        before = re.search(r"\s(Workshops?)\b", said_at.group(0)) if said_at else None  # "ICLR Workshop 2013": said before the year
+        item.venue = f"{venue} {before.group(1)} {venue_said}" if before else f"{venue} {venue_said}" + (f" {workshop.group(1)}" if workshop else "")
     if item.date and item.date != year:
         return
     found = find_date(text)
@@ -124,8 +131,7 @@ def strong_runs(parts: list[Piece]) -> list[tuple[str, bool]]:
 
 
 #: a venue and its year with the paper's standing there: "ICLR'24 (Spotlight)", "CVPR 2023 Highlight", "NeurIPS 2022 Oral"
-VENUE_WITH_AWARD = re.compile(VENUE_YEAR.pattern + r"\s*[(\[]?\s*(?i:oral|spotlight|highlight|poster|best (?:student )?paper(?: award)?|"
-                              r"best paper honou?rable mention|outstanding paper(?: award)?|findings|workshop)\s*[)\]]?")
+VENUE_WITH_AWARD = re.compile(VENUE_YEAR.pattern + rf"\s*[(\[]?\s*(?i:{AWARD}|findings|workshop)\s*[)\]]?")
 
 #: a wikilink opening an entry, then a separator: "[[DPO]] — ", "[[Note name|Shown]]: "
 WIKI_NAME = re.compile(r"^\s*\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]\s*[-\u2013\u2014:|]+\s*")
@@ -370,6 +376,11 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             found = STAR_BADGE.search(part.url)
             if found and not any(existing.kind == "code" for existing in item.links):
                 item.links.append(LabelledLink("code", f"https://github.com/{found.group(1)}/{found.group(2)}"))
+    # "— Kim et al., ICML 2021 (VITS)": a name in parentheses closing the entry, after its year, is the list's name of it
+    closing = None if item.name or heading_title else NAME_AFTER_YEAR.search(head_text[-200:])
+    if closing and written_as_a_name(closing.group(2)) and not authors_of(closing.group(2)) and normal_key(closing.group(2)) != normal_key(item.title):
+        item.name = closing.group(2)
+        taken.append(closing.group(1))
     # what is left: authors, venue, date, a note
     leftover = text
     for said in taken:
@@ -383,7 +394,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     # "John Jumper, Richard Evans, Alexander Pritzel et al. *Nature* 2021.": the names end at "et al."
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}\.?\s*$", segment))
+    # (and what the venue gave it: "… Yong Jae Lee. NeurIPS 2023 (Oral).")
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
                  and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
@@ -570,12 +582,16 @@ def take(text: str, said: str) -> str:
 
 
 def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
-    """The text between line breaks and paragraphs, and after "(2015)," or "(arXiv 2023),": where a list writes authors."""
+    """The text between line breaks and paragraphs, and after "(2015)," or "(arXiv 2023),": where a list writes authors.
+    A line of its own is a segment too ("**Title** (2013)" then "   A. Owl, B. Heron. ICLR 2013." on the next line)."""
     segments, current = [], ""
     for part in parts:
         if part.kind == "br":
             segments.append(current)
             current = ""
+        elif part.kind == "text" and "\n" in part.text:
+            *ended, current = (current + part.text).split("\n")
+            segments += ended
         elif part.kind == "text":
             current += part.text
         elif part.kind == "link":

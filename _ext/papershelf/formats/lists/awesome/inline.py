@@ -172,8 +172,8 @@ def pieces(inline: Token) -> list[Piece]:
                 result.extend(_autolinked(child.content, inline.content, em=em > 0, strong=strong > 0))
         elif child.type == "hardbreak" and link is None:
             result.append(Piece("br"))  # "Title  " or "Title\\" at a line's end: a line break, as <br> is
-        elif child.type in ("softbreak", "hardbreak"):
-            (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", " ")))
+        elif child.type in ("softbreak", "hardbreak"):  # a line's end in a paragraph: a space, that remembers the line
+            (link.__setattr__("text", link.text + " ") if link is not None else result.append(Piece("text", "\n")))
         elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
             result.append(Piece("br"))
         elif child.type == "html_inline" and (anchor := HTML_ATTR.search(child.content)) and child.content.lower().startswith("<a"):

@@ -48,7 +48,6 @@ from papershelf.formats.lists.fields import (
     is_label,
     paper_like,
     venue_spelled_out,
-    venue_year,
 )
 from papershelf.formats.lists.readinglist import html_as_markdown, html_soup
 from papershelf.model.problems import Code, Problem
@@ -74,7 +73,8 @@ COLUMNS = {
 
 
 #: headers of a date column that says only the year a paper appeared (its venue's, beside a Venue column)
-YEAR_HEADERS = {"year", "pub year", "年份", "发表年份", "発表年", "연도"}
+YEAR_HEADERS = {"year", "pub year", "年份", "发表年份", "年", "発表年", "연도", "년도"}
+#: a venue that is a preprint server: a Year column beside it is no venue's year
 PREPRINT_VENUE = re.compile(r"(?i)(?:arxiv|preprint|corr|biorxiv|medrxiv|openreview)\b")
 
 #: headers of a column that says where a paper appeared
@@ -388,13 +388,14 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
         if number == title_at or number >= len(roles):
             continue
         _read_cell(item, roles[number], labels[number], pieces(cell), line, path)
+    # "| ICCV | 2017 |" under "Venue | Year": the venue of that year, as "ICCV 2017" reads in one cell (a preprint server has none)
+    said_year = next((text for number, cell in enumerate(cells) if number < len(roles) and roles[number] == "date" and labels[number].strip().lower() in YEAR_HEADERS
+                      and re.fullmatch(r"(?:19|20)\d{2}", text := plain(pieces(cell)).strip())), "")
+    if said_year and item.venue and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['\u2019]\d{2}\b", item.venue) and not PREPRINT_VENUE.match(item.venue):
+        item.facts = [(label, f"{text} {said_year}" if text == item.venue else text) for label, text in item.facts]
+        item.venue = f"{item.venue} {said_year}"
     if badge and not any(link.kind == "code" for link in item.links):
         item.links.append(LabelledLink("code", badge))
-    year_cell = next((plain(pieces(cells[number])) for number, label in enumerate(labels[: len(cells)]) if label.lower() in YEAR_HEADERS), "")
-    if item.venue and re.fullmatch(r"(?:19|20)\d\d", year_cell) and not venue_year(item.venue)[1] and not PREPRINT_VENUE.match(item.venue):
-        # "| ICLR | 2020 |": the Year column is the venue's year, as "ICLR 2020" says
-        item.facts = [(label, f"{text} {year_cell}" if text == item.venue else text) for label, text in item.facts]
-        item.venue = f"{item.venue} {year_cell}"
     if not item.paper_url and (named := paper_named(" ; ".join(shields_text(p.image or p.url) or p.text for cell in cells for p in pieces(cell) if p.kind in ("text", "image") or p.image))):
         item.links.insert(0, LabelledLink("paper", named))  # "| Title | ![arXiv](…/badge/arXiv-2310.12345-…) |": the id it names is its paper
     if (not item.title or is_label(item.title)) and item.name:

@@ -153,11 +153,14 @@ def by_title(shelf: dict[str, object]) -> dict[str, dict[str, object]]:
 
 
 def bib_entry(shelf: dict[str, object], title: str) -> str:
-    """The generated BibTeX entry of the shelf's paper with this title."""
+    """The BibTeX entry of the shelf's paper with this title (generated, or the list's own as written), its fields
+    written as the generator writes them ("title = {…}," whatever tabs or quotes the list used)."""
     root = shelf["root"]
     assert isinstance(root, Path)
     text = (root / "references.bib").read_text(encoding="utf-8")
-    return next(block for block in re.split(r"\n(?=@)", text) if f"title = {title}," in re.sub(r"[{}]", "", block))
+    blocks = [re.sub(r"^[ \t]*(\w+)[ \t]*=[ \t]*", r"  \1 = ", block, flags=re.MULTILINE) for block in re.split(r"\n(?=@)", text)]
+    blocks = [re.sub(r'^(  \w+ = )"(.*)"(,?)$', r"\1{\2}\3", block, flags=re.MULTILINE) for block in blocks]  # author = "…" as {…}
+    return next(block for block in blocks if f"title = {title}," in re.sub(r"[{}]", "", block))
 
 
 def assert_generated_entries(shelf: dict[str, object], expected: dict[str, tuple[str, str]]) -> None:

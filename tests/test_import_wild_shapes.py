@@ -502,3 +502,29 @@ def test_a_two_row_header_whose_other_cells_span_both_rows() -> None:
             '<tr><td>ChatDB</td><td>Read/Write</td><td>Hybrid</td><td><a href="https://arxiv.org/abs/2306.03901">Paper</a></td></tr>\n</table>\n')
     [item] = awesome.parse_awesome(text, "x.md").items
     assert item.title == "ChatDB" and ("Operation", "Read/Write") in item.facts and ("Structure", "Hybrid") in item.facts
+
+
+def test_the_bibtex_in_a_papers_own_fold_is_its_entry_and_survives_export(tmp_path: Path) -> None:
+    """``<details><summary>data2vec</summary>`` holding the paper's links and the BibTeX its authors publish: that
+    entry (key, pages, publisher) is the paper's entry, not a copy in its notes beside a generated one; its PDF is a
+    link of the page; export and import give the same page, links and entry."""
+    listed = tmp_path / "list.md"
+    listed.write_text("## Speech\n\n<details>\n<summary>data2vec</summary>\n\n[arXiv](https://arxiv.org/abs/2202.03555) · [code](https://github.com/facebookresearch/fairseq)\n\n"
+                      "```bibtex\n@InProceedings{pmlr-v162-baevski22a,\n  title = \t {data2vec: A General Framework for Self-supervised Learning in Speech, Vision and Language},\n"
+                      "  author = {Baevski, Alexei and Auli, Michael},\n  booktitle = {Proceedings of the 39th International Conference on Machine Learning},\n"
+                      "  pages = {1298--1312},\n  year = {2022},\n  pdf = {https://proceedings.mlr.press/v162/baevski22a/baevski22a.pdf},\n}\n```\n</details>\n", encoding="utf-8")
+    shelves = []
+    for name in ("a", "b"):
+        root = tmp_path / name
+        scaffold.init_shelf(root, scaffold.InitOptions(title="T", author="T"))
+        assert main(["import", "--root", str(root), str(listed if name == "a" else tmp_path / "export.md")]) == 0
+        if name == "a":
+            assert main(["export", "--root", str(root), "-o", str(tmp_path / "export.md")]) == 0
+        shelves.append(root)
+    for root in shelves:
+        [(stem, page)] = paper_pages(root).items()
+        assert stem == "data2vec" and page["key"] == "pmlr-v162-baevski22a" and page.get("date", "2022-02") == "2022-02"  # export leaves out the id's month
+        assert "https://proceedings.mlr.press/v162/baevski22a/baevski22a.pdf" in links_of(page, "other")
+        assert "@InProceedings" not in (root / "docs/papers/data2vec.md").read_text(encoding="utf-8")
+        bib = (root / "references.bib").read_text(encoding="utf-8")
+        assert bib.count("@") == 1 and "pages = {1298--1312}" in bib and "generated" not in bib

@@ -1125,13 +1125,17 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         same_title = by_title.get(normal_title(title), "")
         if same_title and _other_paper_on_shelf(shelf, same_title, identifier):
             same_title = ""  # another paper of the same title ("ChemCrow" twice)
-        key = by_eprint.get(identifier) or same_title or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
+        cited = entry_key(item.citation) if item.citation else ""
+        key = by_eprint.get(identifier) or same_title or (cited if cited and cited not in taken else "") \
+            or make_key(style, re.sub(r"\W", "", short) or "paper", year, title, taken)
         taken.add(key)
         # topics go in as sections: the importer's `keywords` may name the entry itself
         topics = tuple(dict.fromkeys(tag for tag in (item.section, *item.tags) if tag))
         entry = ListEntry(item.line, "", title, alias, item.status or "unread", topics, path)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
-        entry.bibtex, entry.bibtex_line = _generated_for_item(item, key, year), item.line
+        # the list's own entry of it (in its <details>) is its entry, under the key the shelf knows it by
+        own = with_key(item.citation, key) if item.citation and entry_key(item.citation) != key else item.citation
+        entry.bibtex, entry.bibtex_line = own or _generated_for_item(item, key, year), item.line
         if item.date:
             # a page's date is the month the paper first came out: a row's later day (the venue's, or a "Publish Date"
             # column's latest version) gives way to its arXiv id's month; the entry keeps the year the list gives

@@ -100,6 +100,7 @@ class Item:
     warnings: list[Problem] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  #: names of the same paper in the list's other rows
     status: str = ""  #: read, reading or unread when the list says (a task list's ``[x]``, a Status column)
+    citation: str = ""  #: the list's own BibTeX entry of it (in its ``<details>``): its entry, as written
 
     @property
     def paper_url(self) -> str:

@@ -260,7 +260,7 @@ def parse_awesome(text: str, path: str) -> Parsed:
                     bold_title = (token, len(parsed.notes) - 1)
         if token.type == "fence" and token.level == 0 and BIBTEX_OPENER.search(token.content):
             line = (token.map or [0])[0] + 1
-            parsed.citations += [(line, fields) for fields in bibtex_fields(token.content)]
+            parsed.citations += [(line, fields, raw) for fields, raw in bibtex_fields(token.content)]
             fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", token.content)), default=0))
             parsed.notes += ["", f"{fence}bibtex", *token.content.rstrip("\n").split("\n"), fence]
         index += 1

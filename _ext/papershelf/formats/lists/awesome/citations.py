@@ -25,14 +25,15 @@ PROSE_OPENER = re.compile(r"^(?:our|my|their|his|her|its|this|these|that|those|s
 ARXIV_NUMBER = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 
 
-def bibtex_fields(text: str) -> list[dict[str, str]]:
-    """The entries of a BibTeX block the list shows ("please cite"), as field name -> value (braces dropped)."""
+def bibtex_fields(text: str) -> list[tuple[dict[str, str], str]]:
+    """The entries of a BibTeX block the list shows ("please cite"): field name -> value (braces dropped), and the
+    entry's text as written."""
     library = bibtexparser.parse_string(text)  # a block that does not parse is a failed block, no entry
     out = []
     for entry in library.entries:
         fields = {item.key.lower(): " ".join(re.sub(r"[{}]", "", str(item.value)).split()) for item in entry.fields}
         if fields.get("title"):
-            out.append(fields)
+            out.append((fields, entry.raw or ""))
     return out
 
 
@@ -67,7 +68,7 @@ def apply_citations(parsed: Parsed, lines: list[str]) -> None:
     ``<details>`` block they share with it); a paper of their own when only prose labelled "paper" links it. Inside a
     paper's ``<details>`` the BibTeX is what the authors published: its title, venue, year and month win over the
     summary's words (``<summary><b>MoCo</b> (arXiv 2019)</summary>``), and the summary's name stays its name."""
-    for line, fields in parsed.citations:
+    for line, fields, raw in parsed.citations:
         ids, title = _cited_ids(fields), clean_title(fields["title"]).text
         authors = authors_of(fields.get("author", "")) or fields.get("author", "")
         match = next((item for item in parsed.items if (found := arxiv_in(item.paper_url)) and found.identifier in ids), None)
@@ -95,6 +96,27 @@ def apply_citations(parsed: Parsed, lines: list[str]) -> None:
             match.date = year_said
         if folded:
             _published(match, fields, ids)
+            # the authors' own entry, in the paper's own block: it is the paper's entry, not a copy in its notes
+            match.citation = match.citation or raw
+            match.body = _without_block(match.body, raw)
+
+
+def _without_block(body: list[str], raw: str) -> list[str]:
+    """``body`` without the fenced block that holds ``raw`` (its first line)."""
+    first = raw.strip().split("\n", 1)[0].strip()
+    out: list[str] = []
+    block: list[str] = []
+    for row in body:
+        if block:
+            block.append(row)
+            if row.strip().startswith(("```", "~~~")):
+                out += [] if any(line.strip() == first for line in block) else block
+                block = []
+        elif re.match(r"\s*(?:```|~~~)", row):
+            block = [row]
+        else:
+            out.append(row)
+    return out + block
 
 
 def _published(item: Item, fields: dict[str, str], ids: set[str]) -> None:
@@ -111,6 +133,10 @@ def _published(item: Item, fields: dict[str, str], ids: set[str]) -> None:
     arxiv = [link for link in item.links if arxiv_in(link.url)]
     if ids and not arxiv:
         item.links.append(LabelledLink("other", f"https://arxiv.org/abs/{sorted(ids)[0]}", "arXiv"))  # its preprint: when it came out
+    for name in ("url", "pdf"):  # "pdf = {https://proceedings.mlr.press/…pdf}": the published copy, a link on its page too
+        url = fields.get(name, "").strip()
+        if re.match(r"https?://\S+$", url) and not any(normal_key(link.url) == normal_key(url) for link in item.links):
+            item.links.append(LabelledLink("other", url, name))
     month = BIBTEX_MONTHS.get(fields.get("month", "").strip().lower()[:3], 0)
     if not ids and not arxiv and month and re.fullmatch(r"(?:19|20)\d{2}", year) and item.date in ("", year):
         item.date = f"{year}-{month:02d}"

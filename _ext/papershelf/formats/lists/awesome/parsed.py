@@ -26,7 +26,7 @@ class Parsed:
     #: paper links of prose labelled "paper" or "here": (url, line, topic, year) -- a paper when the list's BibTeX names it
     unnamed: list[tuple[str, int, str, str]] = field(default_factory=list)
     #: the list's own BibTeX entries (a "Citation" block): (line, field name -> value)
-    citations: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    citations: list[tuple[int, dict[str, str], str]] = field(default_factory=list)  #: (line, fields, the entry's text)
 
 
 def place(item: Item, parsed: Parsed) -> None:

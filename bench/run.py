@@ -102,32 +102,23 @@ MEMORY_BYTES = 1 << 30
 MEMORY_N = 5000
 CHECK_SECONDS = 2.0
 
-LAUNCHER = r"""
+#: runs ``main`` of a module in-process (Sphinx's build, the papershelf CLI), then reports the peak RSS of the
+#: process and of its children
+_LAUNCH = r"""
 import json, resource, sys
-from sphinx.cmd.build import main
+from {module} import main
 report, args = sys.argv[1], sys.argv[2:]
 code = 1
 try:
     code = main(args)
 finally:
     with open(report, "w") as handle:
-        json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, handle)
+        json.dump({{"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}}, handle)
 sys.exit(code)
 """
-#: runs the papershelf CLI in-process, then reports its own peak RSS (as LAUNCHER does for Sphinx)
-CLI_LAUNCHER = r"""
-import json, resource, sys
-from papershelf.cli import main
-report, args = sys.argv[1], sys.argv[2:]
-code = 1
-try:
-    code = main(args)
-finally:
-    with open(report, "w") as handle:
-        json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, handle)
-sys.exit(code)
-"""
+LAUNCHER = _LAUNCH.format(module="sphinx.cmd.build")
+CLI_LAUNCHER = _LAUNCH.format(module="papershelf.cli")
 HREF = re.compile(r'href="([^"]*)"')
 
 

@@ -350,3 +350,44 @@ def test_tools_datasets_courses_and_proceedings_are_not_papers(shelves: dict[str
 def test_no_importer_warning_a_clean_build_idempotent_and_round_trip(shelves: dict[str, dict[str, object]], name: str) -> None:
     assert_clean_import(shelves[name])
     assert_round_trip_keeps_links(shelves[name])
+
+
+def test_usenix_presentation_pages_and_sage_journals_are_paper_pages() -> None:
+    """USENIX shows each paper (abstract, PDF, talk) at ``usenix.org/conference/<conf>/presentation/<name>``; SAGE
+    hosts IJRR. The conference's own pages (its sessions, its home) are no paper."""
+    from papershelf.formats.lists.awesome.inline import is_paper_url
+
+    assert is_paper_url(USENIX + "osdi22/presentation/yu") and is_paper_url(USENIX + "usenixsecurity16/technical-sessions/presentation/tramer")
+    assert is_paper_url("https://journals.sagepub.com/doi/10.1177/0278364917710318")
+    assert not is_paper_url(USENIX + "usenixsecurity24/technical-sessions") and not is_paper_url(USENIX + "osdi24")
+
+
+def test_other_fields_venue_tags_say_where_not_who() -> None:
+    """"[USENIX Sec'21]", "[S&P'17]" before a title are venues (they were read as authors), "(AISec '23)" after a
+    bold title too (it was read as the paper's name); the known ML tags read as before."""
+    from papershelf.formats.lists import awesome
+
+    said = ("- [USENIX Sec'21] [Owls Hunt at Night with Nets](https://arxiv.org/abs/2301.00001). Ann Owl, Ben Heron.\n"
+            "- [S&P'17] [Herons Wait Patiently in Water](https://arxiv.org/abs/2301.00002). Cy Heron, Dee Crow.\n"
+            "- [CVPR'21] [Crows Count to Five and More](https://arxiv.org/abs/2301.00003). Eve Crow, Fay Finch.\n"
+            "1. **Finches Sing in the Morning Light** (AISec '23) \u2014 Gus Finch et al. [[arXiv](https://arxiv.org/abs/2301.00004)]\n"
+            "2. **Larks Rise Early over the Fields** (IEEE S&P 2019) \u2014 Hal Lark, Ida Wren. [[IEEE Xplore](https://ieeexplore.ieee.org/document/1)]\n")
+    got = {item.title: (item.authors, item.venue, item.name) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": ("Ann Owl and Ben Heron", "USENIX Sec 2021", ""),
+                   "Herons Wait Patiently in Water": ("Cy Heron and Dee Crow", "S&P 2017", ""),
+                   "Crows Count to Five and More": ("Eve Crow and Fay Finch", "CVPR 2021", ""),
+                   "Finches Sing in the Morning Light": ("Gus Finch and others", "AISec 2023", ""),
+                   "Larks Rise Early over the Fields": ("Hal Lark and Ida Wren", "IEEE S&P 2019", "")}
+
+
+def test_a_second_paper_link_in_a_table_row_is_kept() -> None:
+    """"| Title | IEEE S&P | 2017 | [paper](doi) [arXiv](…) |": the arXiv copy is kept (another copy of the paper, which
+    dates it), as in a bullet; it was dropped to the page body."""
+    from papershelf.formats.lists import awesome
+
+    said = ("| Title | Venue | Year | Links |\n|---|---|---|---|\n"
+            "| Owls Hunt at Night with Nets | IEEE S&P | 2017 | [paper](https://doi.org/10.1109/SP.2017.49) [arXiv](https://arxiv.org/abs/1608.04644) |\n"
+            "| [Herons Wait Patiently](https://www.roboticsproceedings.org/rss19/p025.pdf) | RSS | 2023 | [arXiv](https://arxiv.org/abs/2212.06817) [website](https://x.github.io/) |\n")
+    got = {item.title: [(link.kind, link.url.rsplit("/", 1)[-1]) for link in item.links] for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls Hunt at Night with Nets": [("paper", "SP.2017.49"), ("other", "1608.04644")],
+                   "Herons Wait Patiently": [("paper", "p025.pdf"), ("other", "2212.06817"), ("homepage", "")]}

@@ -25,6 +25,9 @@ VENUES = (
     "ICCAD", "EuroSys", "ATC", "SC", "PPoPP", "AAMAS", "IJCNN", "ICONIP", "CoNLL", "SemEval", "NLPCC", "TKDD", "TOIS", "TIST",
     "ICWSM", "ICME", "IJCNLP", "Findings", "ACM Computing Surveys", "CSUR", "Neurocomputing", "Bioinformatics", "KR", "CAV",
     "3DV",
+    # security, systems and databases, HCI and speech, theory and cryptography, robotics journals
+    "USENIX Security", "USENIX Sec", "IEEE S&P", "S&P", "Oakland", "CCS", "NDSS", "AISec", "CSCW", "CIDR", "PVLDB", "TASLP", "JSTSP", "ASRU",
+    "SLT", "ISMIR", "STOC", "FOCS", "SODA", "ICALP", "TCC", "EUROCRYPT", "CRYPTO", "T-RO", "IJRR",
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "ICLR-23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
@@ -347,7 +350,7 @@ def authors_of(text: str) -> str:
     text = text.strip(" *_.,:;-\u2013\u2014")
     others = re.search(r"\bet\s+al\.?$", text) is not None
     text = re.sub(r"\s*[,;]?\s*\bet\s+al\.?$", "", text)
-    if not text or len(text) > 1500 or not AUTHORS.match(text):
+    if not text or len(text) > 1500 or not AUTHORS.match(text) or VENUE_ONLY.fullmatch(text):  # "[USENIX Sec'21]" is where, not who
         return ""
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) > 1 and all(piece.count(",") == 1 for piece in pieces):  # "Wang, Xiaolong and Girshick, Ross": BibTeX's form already

@@ -601,7 +601,8 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     for segment in segments:
         for said in taken:
             segment = take(segment, said)
-        after = re.split(r"\([^()]{0,30}?(?<!\d)(?:19|20)\d{2}(?!\d)[^()]{0,10}\)\s*[,.]", segment, maxsplit=1)  # "(2015),", "(arXiv preprint 2023) ,"
+        # "(2015),", "(arXiv preprint 2023) ,", "(IEEE S&P 2019) — A. Owl", "(AISec '23) — A. Owl"
+        after = re.split(r"\([^()]{0,30}?(?:(?<!\d)(?:19|20)\d{2}|['\u2019]\d{2})(?!\d)[^()]{0,10}\)\s*[,.\-\u2013\u2014]", segment, maxsplit=1)
         out += [piece.strip(" |,.*[]") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*[]")]  # "Authors. [[Paper](…)]"
     return out
 

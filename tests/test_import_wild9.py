@@ -329,7 +329,7 @@ def test_titles_and_names_a_reader_accepts(shelves: dict[str, dict[str, object]]
         assert not re.search(r"\((?:19|20)\d{2}\)$|\[|\]|<|\\|\*|`|^\d+[.)]|\bdoi:|https?://|\bIn:|\bLNCS\b|\bvol\.|\bpp\.", title), title
         assert not is_label(title) and clean_title(title).text == title, title
         short = str(page["short_name"])
-        assert not re.search(r"^\d+[.)]|^-$|<|\[|^\(|^In\b|^doi", short), (title, short)
+        assert not re.search(r"^\d+[.)]|^-$|<|\[|^\(|^In(?::|\s+Proc)|^doi", short), (title, short)
         assert not VENUE_YEAR.match(short), (title, short)
     for title, short in NAMES.get(name, {}).items():
         assert by_title(shelves[name])[title]["short_name"] == short, (title, by_title(shelves[name])[title]["short_name"])
@@ -391,3 +391,59 @@ def test_a_second_paper_link_in_a_table_row_is_kept() -> None:
     got = {item.title: [(link.kind, link.url.rsplit("/", 1)[-1]) for link in item.links] for item in awesome.parse_awesome(said, "x.md").items}
     assert got == {"Owls Hunt at Night with Nets": [("paper", "SP.2017.49"), ("other", "1608.04644")],
                    "Herons Wait Patiently": [("paper", "p025.pdf"), ("other", "2212.06817"), ("homepage", "")]}
+
+
+def test_other_fields_citation_styles_are_read_as_references() -> None:
+    """The ACM Reference Format (a proceedings' "(CCS '16)", a journal's "J. ACM 54, 3 (June 2007)"), Vancouver and
+    PLOS (NLM journal names), Nature ("… & Frey, B. J. Title. *Nat. Biotechnol.* **33**, 831–838 (2015).", a bold
+    volume no title) and Springer's LNCS: each line's title, authors in BibTeX's form, venue and year (each line was
+    its own title before, undated)."""
+    from papershelf.formats.lists import awesome
+
+    said = ("- Ann Owl, Ben Heron, and Cy Crow. 2016. Owls Hunt at Night with Nets. In *Proceedings of the 2016 ACM SIGSAC Conference on "
+            "Computer and Communications Security* (CCS '16). ACM, 308\u2013318. https://doi.org/10.1145/1\n"
+            "- Dee Finch. 2007. The Finch theorem by gap amplification. J. ACM 54, 3 (June 2007), 12\u2013es. https://doi.org/10.1145/2\n"
+            "- Lark H, Wren ELL, et al. Fast alignment of larks with Burrows-Wheeler transform 2. Nat Methods. 2009;25(14):1754-60. "
+            "doi:10.1/x. [PubMed](https://pubmed.ncbi.nlm.nih.gov/3/)\n"
+            "- Swift GK, Martin A (2013) Ten Simple Rules for Reproducible Swifts. PLoS Comput Biol 9(10): e1003285. https://doi.org/10.1371/4\n"
+            "- Kite, B., Gull, A., Tern, M. T. & Rook, B. J. Predicting the flight of kites by deep learning. *Nat. Biotechnol.* **33**, 831\u2013838 (2015). "
+            "[link](https://www.nature.com/articles/nbt.5)\n"
+            "- Jay, C., Owl, F.: Calibrating Noise to Jays. In: Halevi, S., Rabin, T. (eds.) TCC 2006. LNCS, vol. 3876, pp. 265\u2013284. Springer, "
+            "Heidelberg (2006). https://doi.org/10.1007/6\n"
+            "- Rook, S., Kalai, Y.T.: One-Time Rooks. In: Proc. CRYPTO 2008, LNCS vol 5157, pp. 39\u201356. Springer (2008). https://doi.org/10.1007/7\n")
+    got = {item.title: (item.authors, item.venue, item.date) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {
+        "Owls Hunt at Night with Nets": ("Ann Owl and Ben Heron and Cy Crow", "CCS 2016", "2016"),
+        "The Finch theorem by gap amplification": ("Dee Finch", "J. ACM 2007", "2007-06"),
+        "Fast alignment of larks with Burrows-Wheeler transform 2": ("Lark, H. and Wren, E. L. L. and others", "Nat Methods 2009", "2009"),
+        "Ten Simple Rules for Reproducible Swifts": ("Swift, G. K. and Martin, A.", "PLoS Comput Biol 2013", "2013"),
+        "Predicting the flight of kites by deep learning": ("Kite, B. and Gull, A. and Tern, M. T. and Rook, B. J.", "Nat. Biotechnol. 2015", "2015"),
+        "Calibrating Noise to Jays": ("Jay, C. and Owl, F.", "TCC 2006", "2006"),
+        "One-Time Rooks": ("Rook, S. and Kalai, Y.T.", "CRYPTO 2008", "2008"),
+    }
+
+
+def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
+    """200 KB lines against each new pattern of this round (reference_line itself reads 1,500 characters at most)."""
+    import time
+
+    from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.fields import ACM_JOURNAL, ACM_REFERENCE, ACM_SHORT, LNCS, NATURE, PLOS, VANCOUVER, reference_line
+
+    lines = [
+        "Ann Owl. " * 22_000 + "2016. Title words. In Proceedings",  # names and full stops, the year far away
+        "Owl A, " * 28_000 + "Heron B. Title. Journal. 2009;",  # Vancouver names without end
+        "Owl A, Heron B (2013) " + "Title words " * 16_000 + "Journal 9",
+        "Owl, A., " * 22_000 + "& Heron, B. Title. Journal 33, 1 (2015).",
+        "Owl, A., " * 22_000 + ": Title. In: " + "Halevi, S. " * 2_000 + "(eds.) TCC 2006.",
+        "(" * 200_000,
+        "J. ACM " * 28_000 + "54, 3 (June 2007)",
+    ]
+    started = time.monotonic()
+    for line in lines:
+        for pattern in (ACM_REFERENCE, VANCOUVER, PLOS, NATURE, LNCS, ACM_JOURNAL):
+            pattern.match(line)
+        ACM_SHORT.search(line)
+        assert reference_line(line) is None
+        awesome.parse_awesome(f"- {line} [paper](https://doi.org/10.1145/1)\n", "x.md")
+    assert time.monotonic() - started < 20

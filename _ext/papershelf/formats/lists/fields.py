@@ -431,6 +431,7 @@ class Reference:
     venue: str
     year: str
     said: tuple[str, str]  #: the author text and the tail as written (to take them out of the entry's text)
+    date: str = ""  #: a month the reference gives besides its year ("J. ACM 54, 3 (June 2007)"): "2007-06"
 
 
 #: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10."
@@ -489,13 +490,102 @@ def _people_said(authors: str) -> float:
     return _people(authors) + 0.5 * authors.endswith(" and others") + 0.25 * (" and " in authors) + 0.25 * bool(re.search(r"\b[A-Z]\.", authors))
 
 
+#: the ACM Reference Format: "A. Owl, B. Heron, and C. Crow. 2016. Title. In Proceedings of the … (CCS '16). ACM, 308–318."
+#: or a journal's "Irit Dinur. 2007. Title. J. ACM 54, 3 (June 2007), 12–es."
+ACM_REFERENCE = re.compile(r"^([^\d()]{3,1000}?)\.\s+((?:19|20)\d{2})[a-z]?\.\s+(.{4,500}?(?:[^\W\d_]{2}|[\d)?!]))\.\s+(?:In\s+)?([^\W\d_].{1,500})$")
+#: the proceedings' short name ACM writes after their full name: "(CCS '16)", "(UIST '23)", "(SIGMOD/PODS '21)"
+ACM_SHORT = re.compile(r"\(([A-Z][\w&@/+-]{1,20}(?:\s[A-Z][\w&@/+-]{0,20}){0,2})\s*['\u2019]\d{2}\)")
+#: a journal's volume, issue and month in the ACM format: "J. ACM 54, 3 (June 2007)"
+ACM_JOURNAL = re.compile(rf"^([^\W\d_][^\d(]{{0,100}}?)\s+\d{{1,4}},\s*\d{{1,4}}\s*\(({_MONTH})\s+((?:19|20)\d{{2}})\)", re.IGNORECASE)
+
+
+def _acm(text: str) -> Reference | None:
+    found = ACM_REFERENCE.match(text)
+    if not found:
+        return None
+    authors = _reference_authors(found.group(1))
+    tail = found.group(4)
+    short, journal = ACM_SHORT.search(tail[:400]), ACM_JOURNAL.match(tail)
+    if not authors or not (short or journal or re.match(r"(?:the\s+)?Proceedings\b", tail)):
+        return None
+    if short:
+        venue = short.group(1)
+    elif journal:
+        venue = journal.group(1).strip(" ,.")
+    else:
+        venue = re.split(r"\.\s|,\s", re.sub(r"^(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?", "", tail), maxsplit=1)[0].strip(" .")
+    month = MONTHS.get(journal.group(2).lower().rstrip(".")[:3]) if journal else None
+    year = found.group(2)
+    return Reference(authors, found.group(3).strip(), venue, year, (found.group(1), tail), f"{year}-{month:02d}" if month else "")
+
+
+#: one author as Vancouver (and PLOS) write them: a surname, then up to three initials run together ("Li H", "Sonnhammer ELL")
+_VANCOUVER_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}"
+#: Vancouver: "Li H, Durbin R. Title. Bioinformatics. 2009;25(14):1754-60." (NLM's journal names have no full stops);
+#: PLOS's own: "Sandve GK, Nekrutenko A, Taylor J, Hovig E (2013) Title. PLoS Comput Biol 9(10): e1003285."
+VANCOUVER = re.compile(rf"^({_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME}){{0,60}}(?:,\s+et\s+al)?)\.\s+(.{{4,500}}?)\.\s+([^\W\d_][^.;\d]{{1,80}})\.\s+((?:19|20)\d{{2}})[^;]{{0,20}};")
+PLOS = re.compile(rf"^({_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME}){{0,60}}(?:,\s+et\s+al\.?)?)\s+\(((?:19|20)\d{{2}})\)\s+(.{{4,500}}?[^\W\d_]{{2}}[.?!])\s+([^\W\d_][^.;\d]{{1,80}}?)\s+\d")
+
+
+def _vancouver(text: str) -> Reference | None:
+    found = VANCOUVER.match(text)
+    plos = None if found else PLOS.match(text)
+    if found:
+        names, title, venue, year = found.group(1), found.group(2), found.group(3), found.group(4)
+    elif plos:
+        names, title, venue, year = plos.group(1), plos.group(3).rstrip("."), plos.group(4), plos.group(2)
+    else:
+        return None
+    said = names
+    others = re.search(r",\s+et\s+al\.?$", names) is not None
+    people = [name.strip() for name in re.sub(r",\s+et\s+al\.?$", "", names).split(",")]
+    # "Sonnhammer ELL" as BibTeX reads a name: "Sonnhammer, E. L. L."
+    authors = [f"{name.rsplit(' ', 1)[0]}, {' '.join(initial + '.' for initial in name.rsplit(' ', 1)[1])}" for name in people]
+    match = found or plos
+    assert match is not None
+    return Reference(" and ".join(authors) + (" and others" if others else ""), title.strip(), venue.strip(), year, (said, text[match.end(2 if found else 3) :]))
+
+
+#: one author as Nature and Springer write them: a surname, a comma, initials ("Alipanahi, B.", "Weirauch, M. T.", "Freedman, M.J.", "Avsec, Ž.")
+_INITIALS_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2},\s(?:[^\W\d_]\.\s?-?){1,4}"
+#: Nature: "Alipanahi, B., Delong, A. & Frey, B. J. Title. Nat. Biotechnol. 33, 831–838 (2015)." ("Cheng, J. et al. …")
+NATURE = re.compile(rf"^({_INITIALS_NAME}(?:,\s{_INITIALS_NAME}){{0,60}}(?:\s?&\s{_INITIALS_NAME}|\s?et\s+al\.)?)\s+(.{{4,500}}?)\.\s+([^\W\d_][^\d()]{{1,80}}?)\s+(\d{{1,4}})\s?,\s+[\w\u2013-]{{1,20}}(?:\s+\(((?:19|20)\d{{2}})\))?\.?$")
+#: Springer's LNCS: "Dwork, C., McSherry, F.: Title. In: Halevi, S. (ed.) TCC 2006. LNCS, vol. 3876, pp. 265–284. Springer, Heidelberg (2006)."
+LNCS = re.compile(rf"^({_INITIALS_NAME}(?:,\s{_INITIALS_NAME}){{0,60}}(?:\s(?:and|&)\s{_INITIALS_NAME})?)\s?:\s+(.{{4,500}}?)\.\s+In:\s+(?:[^()]{{0,400}}\(eds?\.\)\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?)?([^\W\d_][^.,]{{0,100}}?)\s*[.,]\s+(.{{0,300}})$")
+
+
+def _people_initials(names: str) -> str:
+    """"Alipanahi, B., Delong, A., Weirauch, M. T. & Frey, B. J." in BibTeX's form ("Alipanahi, B. and Delong, A. and …")."""
+    others = re.search(r"\s?et\s+al\.$", names) is not None
+    names = re.sub(r"\s?et\s+al\.$", "", names)
+    people = re.split(r"(?<=\.),\s|\s?(?:&|\band\b)\s", names)
+    return " and ".join(" ".join(person.split()) for person in people if person.strip()) + (" and others" if others else "")
+
+
+def _nature_or_lncs(text: str) -> Reference | None:
+    found = NATURE.match(text)
+    if found:
+        # (the year may be gone already: a "(2015)" closing an entry is read as its date before)
+        return Reference(_people_initials(found.group(1)), found.group(2).strip(), found.group(3).strip(" ,"), found.group(5) or "", (found.group(1), text[found.end(2) :]))
+    found = LNCS.match(text)
+    if not found:
+        return None
+    venue, year = venue_year(found.group(3))
+    said_year = re.search(r"\(((?:19|20)\d{2})\)\.?\s*$", found.group(4))
+    year = (said_year.group(1) if said_year else "") or year or next(iter(BARE_YEAR.findall(found.group(3))), "")
+    if not year:
+        return None
+    venue = venue or BARE_YEAR.sub("", found.group(3)).strip(" ,.")
+    return Reference(_people_initials(found.group(1)), found.group(2).strip(), venue, year, (found.group(1), text[found.end(2) :]))
+
+
 def reference_line(text: str) -> Reference | None:
     """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
     as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
     text = " ".join(text.split())
     if len(text) > 1500:
         return None
-    apa = _apa(text) or _ieee(text)
+    apa = _apa(text) or _ieee(text) or _acm(text) or _vancouver(text) or _nature_or_lncs(text)
     if apa is not None:
         return apa
     ends = list(SENTENCE_END.finditer(text))

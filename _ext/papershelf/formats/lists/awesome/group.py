@@ -186,7 +186,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     if leading:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
-    bold = [(run, inside) for run, inside in strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
+    # "**[ICLR'24]**" is a venue tag; "*Nat. Biotechnol.* **33**, 831–838 (2015)": a bold number is a journal's volume, no title
+    bold = [(run, inside) for run, inside in strong_runs(head) if (not is_label(run) or VENUE_ONLY.fullmatch(run)) and not re.fullmatch(r"\d{1,5}", run.strip())]
     link = None
     taken: list[str] = []  #: text that became the title or the name
     if leading:
@@ -315,7 +316,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.title = link.text
         elif before and not SEPARATORS.match(before) and (reference := reference_line(before)) is not None:
             # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
-            item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
+            item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}".strip()
+            item.date = reference.date or item.date  # "J. ACM 54, 3 (June 2007)": the month it gives
             taken += [*reference.said, reference.title]
             link = None
         elif before and (dated := YEAR_THEN_AUTHORS.match(before)) and authors_of(dated.group(2)):

@@ -428,7 +428,16 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
     import time
 
     from papershelf.formats.lists import awesome
-    from papershelf.formats.lists.fields import ACM_JOURNAL, ACM_REFERENCE, ACM_SHORT, LNCS, NATURE, PLOS, VANCOUVER, reference_line
+    from papershelf.formats.lists.fields import (
+        ACM_JOURNAL,
+        ACM_REFERENCE,
+        ACM_SHORT,
+        LNCS,
+        NATURE,
+        PLOS,
+        VANCOUVER,
+        reference_line,
+    )
 
     lines = [
         "Ann Owl. " * 22_000 + "2016. Title words. In Proceedings",  # names and full stops, the year far away

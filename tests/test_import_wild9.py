@@ -395,7 +395,7 @@ def test_a_second_paper_link_in_a_table_row_is_kept() -> None:
 
 def test_other_fields_citation_styles_are_read_as_references() -> None:
     """The ACM Reference Format (a proceedings' "(CCS '16)", a journal's "J. ACM 54, 3 (June 2007)"), Vancouver and
-    PLOS (NLM journal names), Nature ("… & Frey, B. J. Title. *Nat. Biotechnol.* **33**, 831–838 (2015).", a bold
+    PLOS (NLM journal names), Nature ("… & Frey, B. J. Title. *Nat. Biotechnol.* **33**, 831-838 (2015).", a bold
     volume no title) and Springer's LNCS: each line's title, authors in BibTeX's form, venue and year (each line was
     its own title before, undated)."""
     from papershelf.formats.lists import awesome

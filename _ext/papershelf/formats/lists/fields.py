@@ -490,8 +490,8 @@ def _people_said(authors: str) -> float:
     return _people(authors) + 0.5 * authors.endswith(" and others") + 0.25 * (" and " in authors) + 0.25 * bool(re.search(r"\b[A-Z]\.", authors))
 
 
-#: the ACM Reference Format: "A. Owl, B. Heron, and C. Crow. 2016. Title. In Proceedings of the … (CCS '16). ACM, 308–318."
-#: or a journal's "Irit Dinur. 2007. Title. J. ACM 54, 3 (June 2007), 12–es."
+#: the ACM Reference Format: "A. Owl, B. Heron, and C. Crow. 2016. Title. In Proceedings of the … (CCS '16). ACM, 308-318."
+#: or a journal's "Irit Dinur. 2007. Title. J. ACM 54, 3 (June 2007), 12-es."
 ACM_REFERENCE = re.compile(r"^([^\d()]{3,1000}?)\.\s+((?:19|20)\d{2})[a-z]?\.\s+(.{4,500}?(?:[^\W\d_]{2}|[\d)?!]))\.\s+(?:In\s+)?([^\W\d_].{1,500})$")
 #: the proceedings' short name ACM writes after their full name: "(CCS '16)", "(UIST '23)", "(SIGMOD/PODS '21)"
 ACM_SHORT = re.compile(r"\(([A-Z][\w&@/+-]{1,20}(?:\s[A-Z][\w&@/+-]{0,20}){0,2})\s*['\u2019]\d{2}\)")
@@ -548,9 +548,9 @@ def _vancouver(text: str) -> Reference | None:
 
 #: one author as Nature and Springer write them: a surname, a comma, initials ("Alipanahi, B.", "Weirauch, M. T.", "Freedman, M.J.", "Avsec, Ž.")
 _INITIALS_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2},\s(?:[^\W\d_]\.\s?-?){1,4}"
-#: Nature: "Alipanahi, B., Delong, A. & Frey, B. J. Title. Nat. Biotechnol. 33, 831–838 (2015)." ("Cheng, J. et al. …")
+#: Nature: "Alipanahi, B., Delong, A. & Frey, B. J. Title. Nat. Biotechnol. 33, 831-838 (2015)." ("Cheng, J. et al. …")
 NATURE = re.compile(rf"^({_INITIALS_NAME}(?:,\s{_INITIALS_NAME}){{0,60}}(?:\s?&\s{_INITIALS_NAME}|\s?et\s+al\.)?)\s+(.{{4,500}}?)\.\s+([^\W\d_][^\d()]{{1,80}}?)\s+(\d{{1,4}})\s?,\s+[\w\u2013-]{{1,20}}(?:\s+\(((?:19|20)\d{{2}})\))?\.?$")
-#: Springer's LNCS: "Dwork, C., McSherry, F.: Title. In: Halevi, S. (ed.) TCC 2006. LNCS, vol. 3876, pp. 265–284. Springer, Heidelberg (2006)."
+#: Springer's LNCS: "Dwork, C., McSherry, F.: Title. In: Halevi, S. (ed.) TCC 2006. LNCS, vol. 3876, pp. 265-284. Springer, Heidelberg (2006)."
 LNCS = re.compile(rf"^({_INITIALS_NAME}(?:,\s{_INITIALS_NAME}){{0,60}}(?:\s(?:and|&)\s{_INITIALS_NAME})?)\s?:\s+(.{{4,500}}?)\.\s+In:\s+(?:[^()]{{0,400}}\(eds?\.\)\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?)?([^\W\d_][^.,]{{0,100}}?)\s*[.,]\s+(.{{0,300}})$")
 
 

@@ -186,7 +186,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     if leading:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
-    # "**[ICLR'24]**" is a venue tag; "*Nat. Biotechnol.* **33**, 831–838 (2015)": a bold number is a journal's volume, no title
+    # "**[ICLR'24]**" is a venue tag; "*Nat. Biotechnol.* **33**, 831-838 (2015)": a bold number is a journal's volume, no title
     bold = [(run, inside) for run, inside in strong_runs(head) if (not is_label(run) or VENUE_ONLY.fullmatch(run)) and not re.fullmatch(r"\d{1,5}", run.strip())]
     link = None
     taken: list[str] = []  #: text that became the title or the name

@@ -432,9 +432,13 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
         ACM_JOURNAL,
         ACM_REFERENCE,
         ACM_SHORT,
+        APA,
+        JOURNAL_ISSUE,
         LNCS,
         NATURE,
         PLOS,
+        REFERENCE_TAIL,
+        SENTENCE_END,
         VANCOUVER,
         reference_line,
     )
@@ -447,12 +451,60 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
         "Owl, A., " * 22_000 + ": Title. In: " + "Halevi, S. " * 2_000 + "(eds.) TCC 2006.",
         "(" * 200_000,
         "J. ACM " * 28_000 + "54, 3 (June 2007)",
+        "Owl A. Title. " + "Proc. VLDB Endow. " * 11_000 + "12(11): 1705",  # a journal's name that never meets its issue
+        "Owl, A. (2019). Title. " + "Proc. Audio, Speech, " * 10_000,  # an APA venue of commas
+        'A. Owl, "Owls at night," IEEE Trans. ' + "Audio, Speech, " * 13_000 + "vol. 3",
+        "SIGMOD 2021, pp. " + "1-2, " * 40_000,
     ]
     started = time.monotonic()
     for line in lines:
-        for pattern in (ACM_REFERENCE, VANCOUVER, PLOS, NATURE, LNCS, ACM_JOURNAL):
+        for pattern in (ACM_REFERENCE, VANCOUVER, PLOS, NATURE, LNCS, ACM_JOURNAL, JOURNAL_ISSUE, APA, REFERENCE_TAIL):
             pattern.match(line)
         ACM_SHORT.search(line)
+        SENTENCE_END.findall(line)
         assert reference_line(line) is None
         awesome.parse_awesome(f"- {line} [paper](https://doi.org/10.1145/1)\n", "x.md")
     assert time.monotonic() - started < 20
+
+
+def test_database_and_systems_references_and_tags() -> None:
+    """dblp's journal form ("Proc. VLDB Endow. 12(11): 1705-1718, 2019"), a venue's pages or track after its year
+    ("SIGMOD 2021, pp. 1275-1288" - "pp." ends no sentence - "SIGMOD 2019 (demo)"), a bold tag "**[OSDI '22]**"
+    spelled "OSDI 2022" as every other venue tag is; each was a title of the whole line, undated, or "OSDI '22"."""
+    from papershelf.formats.lists import awesome
+
+    said = ("- Ann Owl, Ben Heron, Cy Crow. Owls: A Learned Query Optimizer. *Proc. VLDB Endow.* 12(11): 1705\u20131718, 2019. [PDF](https://www.vldb.org/pvldb/vol12/p1.pdf)\n"
+            "- Dee Heron, Eve Crow. Herons: Making Learned Query Optimization Practical. SIGMOD 2021, pp. 1275\u20131288. [ACM](https://dl.acm.org/doi/10.1145/2)\n"
+            "- Fay Crow, Gus Finch. Crows: an Embeddable Analytical Database. SIGMOD 2019 (demo). [ACM](https://dl.acm.org/doi/10.1145/3)\n"
+            "- **[OSDI '22]** Finches: A Distributed Serving System for Songs. Hal Finch, Ida Lark. [[paper](https://www.usenix.org/conference/osdi22/presentation/x)]\n")
+    got = {item.title: (item.authors, item.venue, item.date) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls: A Learned Query Optimizer": ("Ann Owl and Ben Heron and Cy Crow", "Proc. VLDB Endow. 2019", "2019"),
+                   "Herons: Making Learned Query Optimization Practical": ("Dee Heron and Eve Crow", "SIGMOD 2021", "2021"),
+                   "Crows: an Embeddable Analytical Database": ("Fay Crow and Gus Finch", "SIGMOD 2019", "2019"),
+                   "Finches: A Distributed Serving System for Songs": ("Hal Finch and Ida Lark", "OSDI 2022", "2022")}
+
+
+def test_journal_names_with_commas_in_ieee_and_apa_references() -> None:
+    """"*IEEE/ACM Trans. Audio, Speech, Lang. Process.*, vol. 30" (IEEE), "*IEEE/ACM Transactions on Audio, Speech, and
+    Language Processing*, 28, 2880-2894" and "*Proc. Interspeech 2019*, 2613-2617" (APA): the whole journal, the
+    meeting once (they were "IEEE/ACM Trans. Audio", "IEEE/ACM Transactions on Audio" and "Proc")."""
+    from papershelf.formats.lists.fields import reference_line
+
+    ieee = reference_line('A. Owl and B. Heron, "Owls at Night: A Neural Audio Codec," IEEE/ACM Trans. Audio, Speech, Lang. Process., vol. 30, pp. 495-507, 2022.')
+    assert ieee is not None and (ieee.venue, ieee.year) == ("IEEE/ACM Trans. Audio, Speech, Lang. Process.", "2022")
+    cvpr = reference_line('A. Owl and B. Heron, "Owls at Night in the Forest," in Proc. CVPR, Jun. 2016, pp. 770-778.')
+    assert cvpr is not None and (cvpr.venue, cvpr.year) == ("CVPR", "2016")
+    apa = reference_line("Owl, A., & Heron, B. (2020). Owls: Large-scale pretrained audio networks. IEEE/ACM Transactions on Audio, Speech, and Language Processing, 28, 2880-2894.")
+    assert apa is not None and apa.venue == "IEEE/ACM Transactions on Audio, Speech, and Language Processing"
+    proc = reference_line("Owl, A., & Heron, B. (2019). Owlaugment: A simple augmentation method. Proc. Interspeech 2019, 2613-2617.")
+    assert proc is not None and (proc.venue, proc.year) == ("Interspeech", "2019")
+
+
+def test_a_tool_column_names_the_paper() -> None:
+    """"| Tool | Paper | Journal | Year | Links |": the tool is the paper's short name, as a Model or Method column's is."""
+    from papershelf.formats.lists import awesome
+
+    said = ("| Tool | Paper | Journal | Year | Links |\n|---|---|---|---|---|\n"
+            "| OwlSeq2 | Moderated estimation of owl counts with OwlSeq2 | Genome Biology | 2014 | [doi](https://doi.org/10.1186/s1) \u00b7 [code](https://github.com/x/owl) |\n")
+    assert [(item.title, item.name, item.venue) for item in awesome.parse_awesome(said, "x.md").items] == [
+        ("Moderated estimation of owl counts with OwlSeq2", "OwlSeq2", "Genome Biology 2014")]

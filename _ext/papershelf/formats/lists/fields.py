@@ -412,11 +412,13 @@ def _names_with_particles(text: str) -> list[str]:
 
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
 #: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++.", "3D.", not the initials "J.-B."); a
-#: title's own "?" or "!" before a capital ends it too
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d[^\W\d_])|(?<=[)\]+?!\d])|(?<=[^\W\d_]{2}-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
+#: title's own "?" or "!" before a capital ends it too ("pp." and "vol." of the pages after a venue end nothing)
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d[^\W\d_])|(?<=[)\]+?!\d])|(?<=[^\W\d_]{2}-[^\W\d_]))(?<![\s,(]pp)(?<![\s,(]vol)\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
 #: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017",
 #: "arXiv preprint arXiv:2303.15389, 2023" (the id is the link's to say)
-REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,?\s+((?:19|20)\d{2})\s*\.?$")
+#: (and its pages or its track after the year: "SIGMOD 2021, pp. 1275-1288", "SIGMOD 2019 (demo)")
+REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,?\s+((?:19|20)\d{2})"
+                            r"(?:\s*,\s*(?:pp\.\s*)?\d{1,6}\s*[\u2013-]\s*\d{1,6}|\s*\([^()]{1,20}\))?\s*\.?$")
 #: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf"); other
 #: lowercase words make it a phrase of a title ("Retrieval from a Few-Shot Model")
 _REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ten|ter|bin)\s+)*[A-Z][\w'\u2019.-]*){0,3}$")
@@ -434,8 +436,9 @@ class Reference:
     date: str = ""  #: a month the reference gives besides its year ("J. ACM 54, 3 (June 2007)"): "2007-06"
 
 
-#: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10."
-APA = re.compile(r"^([^()]{2,600}?)\s*\(((?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+([^.?!]{4,400}(?:[?!]|(?=\.)))\.?\s+([^\W\d_][^,.]{0,80})")
+#: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10." (a journal's name may hold commas:
+#: "IEEE/ACM Transactions on Audio, Speech, and Language Processing, 28, 2880-2894")
+APA = re.compile(r"^([^()]{2,600}?)\s*\(((?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+([^.?!]{4,400}(?:[?!]|(?=\.)))\.?\s+((?:Proc\.\s+)?[^\W\d_](?:[^,.]|,(?!\s*\d)){0,120})")
 #: one author of an APA reference: "Owl, A.", "van der Heron, B. C."
 _APA_NAME = re.compile(r"^[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s*[A-Z]\.(?:\s*-?[A-Z]\.)*$")
 
@@ -449,6 +452,8 @@ def _apa(text: str) -> Reference | None:
         return None
     venue = re.sub(r"\s+arXiv:\d{0,4}$", "", found.group(4).strip())  # "arXiv preprint arXiv:2304.10592": the id is no venue
     venue = re.sub(r"^In\s+|\s*\(.*$", "", venue)  # "In Proceedings of ICML (pp. 1-10)": the book, not its pages
+    # "*Proc. Interspeech 2019*, 2613-2617": the meeting ("Proc." and its year said once); a journal's name keeps its commas
+    venue = re.sub(rf"^Proc\.\s+|\s+{found.group(2)}$", "", venue.strip(" ,"))
     return Reference(" and ".join(names), found.group(3).strip(), venue, found.group(2), (found.group(1), text[found.end(3):]))
 
 
@@ -464,7 +469,10 @@ def _ieee(text: str) -> Reference | None:
     authors = _reference_authors(found.group(1)) if found and tail else ""
     if not found or not tail or not authors:
         return None
-    return Reference(authors, found.group(2).strip(" ,."), tail.group(1).strip(), tail.group(2), (found.group(1), found.group(3)))
+    # a journal's name may hold commas before its volume: "IEEE/ACM Trans. Audio, Speech, Lang. Process., vol. 30, …"
+    journal = re.match(r"^(?:in\s+)?([^\W\d_][^\d]{0,150}?),\s*vol\.\s*\d", found.group(3))
+    venue = journal.group(1) if journal and journal.group(1).startswith(tail.group(1)) else tail.group(1)
+    return Reference(authors, found.group(2).strip(" ,."), venue.strip(), tail.group(2), (found.group(1), found.group(3)))
 
 
 def _reference_authors(text: str) -> str:
@@ -497,6 +505,18 @@ ACM_REFERENCE = re.compile(r"^([^\d()]{3,1000}?)\.\s+((?:19|20)\d{2})[a-z]?\.\s+
 ACM_SHORT = re.compile(r"\(([A-Z][\w&@/+-]{1,20}(?:\s[A-Z][\w&@/+-]{0,20}){0,2})\s*['\u2019]\d{2}\)")
 #: a journal's volume, issue and month in the ACM format: "J. ACM 54, 3 (June 2007)"
 ACM_JOURNAL = re.compile(rf"^([^\W\d_][^\d(]{{0,100}}?)\s+\d{{1,4}},\s*\d{{1,4}}\s*\(({_MONTH})\s+((?:19|20)\d{{2}})\)", re.IGNORECASE)
+
+
+#: a journal as dblp and database lists cite it: "Authors. Title. Proc. VLDB Endow. 12(11): 1705-1718, 2019." (or "… (2019).")
+JOURNAL_ISSUE = re.compile(r"^([^\d()]{3,1000}?)\.\s+(.{4,500}?(?:[^\W\d_]{2}|[\d)?!]))\.\s+([^\W\d_][^\d()]{1,80}?)\s+\d{1,4}\s?\(\d{1,4}\):\s*[\w\u2013-]{1,20}\s*(?:,\s*|\()((?:19|20)\d{2})\)?\s*\.?$")
+
+
+def _journal_issue(text: str) -> Reference | None:
+    found = JOURNAL_ISSUE.match(text)
+    authors = _reference_authors(found.group(1)) if found else ""
+    if not found or not authors:
+        return None
+    return Reference(authors, found.group(2).strip(), found.group(3).strip(" ,"), found.group(4), (found.group(1), text[found.end(2) :]))
 
 
 def _acm(text: str) -> Reference | None:
@@ -585,7 +605,7 @@ def reference_line(text: str) -> Reference | None:
     text = " ".join(text.split())
     if len(text) > 1500:
         return None
-    apa = _apa(text) or _ieee(text) or _acm(text) or _vancouver(text) or _nature_or_lncs(text)
+    apa = _apa(text) or _ieee(text) or _acm(text) or _vancouver(text) or _nature_or_lncs(text) or _journal_issue(text)
     if apa is not None:
         return apa
     ends = list(SENTENCE_END.finditer(text))

@@ -245,7 +245,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
         if not tag and VENUE_ONLY.fullmatch(run) and not run.strip(" .()").isdigit():
-            item.venue = run.strip(" .,()")  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
+            item.venue = venue_spelled_out(run.strip(" .,()"))  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
             taken.append(run)
         elif not tag and VENUE_WITH_AWARD.fullmatch(run.strip(" .,")):
             item.venue = venue_spelled_out(run.strip(" .,"))  # "**ICLR'24 (Spotlight)**", "**CVPR 2023 Highlight**": where and how
@@ -258,7 +258,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.date = item.date if leading else normal_date(tag.group(1))  # "**[2023.10]** Title": when it appeared, not where
             taken.append(run)
         elif tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
-            item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
+            item.venue = venue_spelled_out(tag.group(1))  # "**[CVPR 2024]** Title [[paper](...)]", "**[OSDI '22]** Title" (as "OSDI 2022")
             taken.append(run)
         elif tag:
             item.name = tag.group(1)  # "**[LLaRP]** Title": the list's name of it

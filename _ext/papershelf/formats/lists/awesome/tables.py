@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 #: table header (lower case, markup stripped) -> role
 COLUMNS = {
-    **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
+    **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method", "tool", "software"), "title"),
     **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
     **dict.fromkeys(("タイトル", "論文", "論文名", "名前", "モデル", "モデル名", "手法", "제목", "논문", "이름", "모델"), "title"),  # Japanese, Korean
     **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间",

@@ -428,6 +428,7 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
     import time
 
     from papershelf.formats.lists import awesome
+    from papershelf.formats.lists.awesome.group import JOURNAL_AFTER
     from papershelf.formats.lists.fields import (
         ACM_JOURNAL,
         ACM_REFERENCE,
@@ -440,6 +441,7 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
         REFERENCE_TAIL,
         SENTENCE_END,
         VANCOUVER,
+        authors_of,
         reference_line,
     )
 
@@ -455,6 +457,8 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
         "Owl, A. (2019). Title. " + "Proc. Audio, Speech, " * 10_000,  # an APA venue of commas
         'A. Owl, "Owls at night," IEEE Trans. ' + "Audio, Speech, " * 13_000 + "vol. 3",
         "SIGMOD 2021, pp. " + "1-2, " * 40_000,
+        "**Owls.** " + "Wolf FA, " * 22_000 + "Theis FJ. *Genome Biology* " + "19:15 " * 1_000 + "(2018).",  # Vancouver names, a volume that runs on
+        "Ann Owl, " + "Yosef N. " * 22_000 + "Nat Methods 15, 1053-1058 (2018).",  # initials' full stops, far from a year
     ]
     started = time.monotonic()
     for line in lines:
@@ -462,6 +466,8 @@ def test_the_new_readers_stay_linear_on_a_hostile_line() -> None:
             pattern.match(line)
         ACM_SHORT.search(line)
         SENTENCE_END.findall(line)
+        JOURNAL_AFTER.match(line)
+        authors_of(line)
         assert reference_line(line) is None
         awesome.parse_awesome(f"- {line} [paper](https://doi.org/10.1145/1)\n", "x.md")
     assert time.monotonic() - started < 20
@@ -508,3 +514,38 @@ def test_a_tool_column_names_the_paper() -> None:
             "| OwlSeq2 | Moderated estimation of owl counts with OwlSeq2 | Genome Biology | 2014 | [doi](https://doi.org/10.1186/s1) \u00b7 [code](https://github.com/x/owl) |\n")
     assert [(item.title, item.name, item.venue) for item in awesome.parse_awesome(said, "x.md").items] == [
         ("Moderated estimation of owl counts with OwlSeq2", "OwlSeq2", "Genome Biology 2014")]
+
+
+def test_a_journal_in_italics_before_its_volume_and_vancouver_names() -> None:
+    """"**Title.** Wolf FA, Angerer P, Theis FJ. *Genome Biology* 19:15 (2018).": the italic run before a volume and
+    a bracketed year is the journal (it was read as the authors), the names Vancouver's (in BibTeX's form), the last
+    one ending at its initials' full stop."""
+    from papershelf.formats.lists import awesome
+
+    said = ("- **Owls: large-scale owl expression analysis.** Wolf FA, Angerer P, Theis FJ. *Genome Biology* 19:15 (2018). [[paper](https://doi.org/10.1186/s1)]\n"
+            "- **Integrated analysis of multimodal herons.** Hao Y, Andersen-Nissen E, et al. *Cell* 184(13):3573-3587 (2021). [[paper](https://www.cell.com/cell/fulltext/S0092-8674(21)00583-3)]\n"
+            "- **Deep generative modeling for crows.** Lopez R, Cole MB, Yosef N. *Nat Methods* 15, 1053\u20131058 (2018). [[paper](https://www.nature.com/articles/s4)]\n"
+            "- [Finches at Dawn](https://arxiv.org/abs/2301.00001) - K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.\n")
+    got = {item.title: (item.authors, item.venue) for item in awesome.parse_awesome(said, "x.md").items}
+    assert got == {"Owls: large-scale owl expression analysis": ("Wolf, F. A. and Angerer, P. and Theis, F. J.", "Genome Biology 2018"),
+                   "Integrated analysis of multimodal herons": ("Hao, Y. and Andersen-Nissen, E. and others", "Cell 2021"),
+                   "Deep generative modeling for crows": ("Lopez, R. and Cole, M. B. and Yosef, N.", "Nat Methods 2018"),
+                   "Finches at Dawn": ("K. Koh and S.-J. Kim and S. Boyd", "JMLR 2007")}
+
+
+def test_a_biorxiv_preprint_beside_the_journal_dates_the_paper(tmp_path: Path) -> None:
+    """"[[paper](cell.com/…)] [[bioRxiv](…10.1101/2020.10.12.335331v1)]": the preprint's day is when it came out (as an
+    arXiv link's month is); the paper was dated by the journal's year."""
+    from helpers import lists_and_shelf
+    from papershelf.commands.importer import import_lists
+    from papershelf.shelf.paths import locate
+
+    said = ("- **Integrated analysis of multimodal owls.** Hao Y, Hao S, et al. *Cell* 184(13):3573-3587 (2021). "
+            "[[paper](https://www.cell.com/cell/fulltext/S0092-8674(21)00583-3)] [[bioRxiv](https://www.biorxiv.org/content/10.1101/2020.10.12.335331v1)]\n"
+            "- **Herons in the rain.** Owl A, Heron B. *Cell* 1(1):1-2 (2019). [[paper](https://www.cell.com/cell/fulltext/S1)] "
+            "[[bioRxiv](https://www.biorxiv.org/content/10.1101/2021.01.02.000001v1)]\n")
+    folder, root = lists_and_shelf(tmp_path, {"list.md": said}, "Owls")
+    import_lists(locate(root), [folder / "list.md"])
+    dates = {str(page["title"]): str(page["date"]) for page in paper_pages(root).values()}
+    # a "preprint" posted after the journal's year is no first appearance: the year stays
+    assert dates == {"Integrated analysis of multimodal owls": "2020-10-12", "Herons in the rain": "2019"}

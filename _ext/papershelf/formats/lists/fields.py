@@ -342,6 +342,10 @@ AUTHOR_NAME = r"[^\W\d_a-z][\w'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|del|dell
 AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
 
 
+#: a name as Vancouver writes it, the initials run together after the surname: "Wolf FA", "Andersen-Nissen E"
+VANCOUVER_PERSON = re.compile(r"^[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}$")
+
+
 def authors_of(text: str) -> str:
     """``"A. Name, B. Name and C. Name."`` -> ``"A. Name and B. Name and C. Name"`` (BibTeX's form); ``""`` when
     the text is not a list of names."""
@@ -362,6 +366,8 @@ def authors_of(text: str) -> str:
             names[:2] = [f"{names[0]}, {names[1]}"]
     if not names or any(len(name.split()) > 5 for name in names):
         return ""
+    if len(names) >= 2 and all(VANCOUVER_PERSON.match(name) for name in names):
+        names = [f"{name.rsplit(' ', 1)[0]}, {' '.join(initial + '.' for initial in name.rsplit(' ', 1)[1])}" for name in names]  # "Wolf FA" as "Wolf, F. A."
     if len(names) == 1 and len(names[0].split()) < 2 and not others:
         return ""  # one word is no author list, unless "Mildenhall et al."
     return " and ".join(names) + (" and others" if others else "")

@@ -93,6 +93,11 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
         item.date = found
 
 
+#: what follows a venue in italics: its year (", 2023"), or a journal's volume, issue and pages, then the year in brackets
+#: (" 19:15 (2018)", " 184(13):3573-3587 (2021)", " 15, 1053-1058 (2018)")
+JOURNAL_AFTER = re.compile(r"\s*,?\s*(?:((?:19|20)\d{2})\b\.?|\d{1,4}(?:\s?\([\w-]{1,8}\))?\s?[:,]\s?[\w\u2013-]{1,20}\s{0,3}\(((?:19|20)\d{2})\))")
+
+
 #: a day written as eight digits at the start of an entry: "20230302"
 COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 #: "Authors: A, B", "作者\uff1aA, B", "著者 / Authors: A, B" (a label in two languages)
@@ -397,11 +402,19 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
     # (and what the venue gave it: "… Yong Jae Lee. NeurIPS 2023 (Oral).")
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
+    # (or a journal's volume and pages, then the year in brackets: "Wolf FA, Theis FJ. Genome Biology 19:15 (2018).", the last
+    # name's initials run together as Vancouver writes them: "… Yosef N. Nat Methods 15, 1053-1058 (2018).")
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?(?:[^\W\d_]{2}|(?<=[a-z]\s[A-Z])|(?<=[a-z]\s[A-Z]{2})|(?<=[a-z]\s[A-Z]{3})))\.\s+(?:\S.{0,60}?\s)?\(?(?:19|20)\d{2}\)?(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
                  and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    # "*Genome Biology* 19:15 (2018)", "*Cell* 184(13):3573-3587 (2021)": an italic run before a year (or a volume, its pages and
+    # the year) is the journal, no one's name
+    journals = {" ".join(part.text.split()) for number, part in enumerate(parts[:-1]) if part.kind == parts[number + 1].kind == "text" and part.em
+                and not parts[number + 1].em and JOURNAL_AFTER.match(parts[number + 1].text)}
     for segment in segments if not item.authors else []:
+        if segment in journals:
+            continue
         authors = authors_of(segment) if normal_key(segment) != normal_key(item.title) else ""  # "*Long Short-Term Memory* (1997)" names no one
         if authors:
             item.authors = authors
@@ -413,9 +426,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
         for number, part in enumerate(parts[:-1]):
             after = parts[number + 1]
-            year_after = re.match(r"\s*,?\s*((?:19|20)\d{2})\b\.?", after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
+            year_after = JOURNAL_AFTER.match(after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
             if year_after and 1 <= len(part.text.split()) <= 8 and part.text.strip() not in taken:
-                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1)}"
+                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1) or year_after.group(2)}"
                 leftover = take(take(leftover, part.text.strip()), year_after.group(0).strip())
                 break
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"

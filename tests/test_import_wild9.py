@@ -525,12 +525,14 @@ def test_a_journal_in_italics_before_its_volume_and_vancouver_names() -> None:
     said = ("- **Owls: large-scale owl expression analysis.** Wolf FA, Angerer P, Theis FJ. *Genome Biology* 19:15 (2018). [[paper](https://doi.org/10.1186/s1)]\n"
             "- **Integrated analysis of multimodal herons.** Hao Y, Andersen-Nissen E, et al. *Cell* 184(13):3573-3587 (2021). [[paper](https://www.cell.com/cell/fulltext/S0092-8674(21)00583-3)]\n"
             "- **Deep generative modeling for crows.** Lopez R, Cole MB, Yosef N. *Nat Methods* 15, 1053\u20131058 (2018). [[paper](https://www.nature.com/articles/s4)]\n"
-            "- [Finches at Dawn](https://arxiv.org/abs/2301.00001) - K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.\n")
+            "- [Finches at Dawn](https://arxiv.org/abs/2301.00001) - K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.\n"
+            "- [Larks at Noon](https://arxiv.org/abs/2301.00002) - Jeffrey Pennington, Christopher D. Manning. EMNLP 2014.\n")
     got = {item.title: (item.authors, item.venue) for item in awesome.parse_awesome(said, "x.md").items}
     assert got == {"Owls: large-scale owl expression analysis": ("Wolf, F. A. and Angerer, P. and Theis, F. J.", "Genome Biology 2018"),
                    "Integrated analysis of multimodal herons": ("Hao, Y. and Andersen-Nissen, E. and others", "Cell 2021"),
                    "Deep generative modeling for crows": ("Lopez, R. and Cole, M. B. and Yosef, N.", "Nat Methods 2018"),
-                   "Finches at Dawn": ("K. Koh and S.-J. Kim and S. Boyd", "JMLR 2007")}
+                   "Finches at Dawn": ("K. Koh and S.-J. Kim and S. Boyd", "JMLR 2007"),
+                   "Larks at Noon": ("Jeffrey Pennington and Christopher D. Manning", "EMNLP 2014")}
 
 
 def test_a_biorxiv_preprint_beside_the_journal_dates_the_paper(tmp_path: Path) -> None:

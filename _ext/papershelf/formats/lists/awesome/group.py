@@ -35,6 +35,7 @@ from papershelf.formats.lists.fields import (
     AWARD,
     LEADING_TAG,
     ROW_NUMBER,
+    VANCOUVER_PERSON,
     VENUE_ONLY,
     VENUE_YEAR,
     Title,
@@ -402,10 +403,12 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
     # (and what the venue gave it: "… Yong Jae Lee. NeurIPS 2023 (Oral).")
-    # (or a journal's volume and pages, then the year in brackets: "Wolf FA, Theis FJ. Genome Biology 19:15 (2018).", the last
-    # name's initials run together as Vancouver writes them: "… Yosef N. Nat Methods 15, 1053-1058 (2018).")
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?(?:[^\W\d_]{2}|(?<=[a-z]\s[A-Z])|(?<=[a-z]\s[A-Z]{2})|(?<=[a-z]\s[A-Z]{3})))\.\s+(?:\S.{0,60}?\s)?\(?(?:19|20)\d{2}\)?(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
+    # (or a journal's volume and pages, then the year in brackets: "Wolf FA, Theis FJ. Genome Biology 19:15 (2018).")
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?\(?(?:19|20)\d{2}\)?(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
                  and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
+    # Vancouver's names end at their initials: "Lopez R, Cole MB, Yosef N. Nat Methods 15, 1053-1058 (2018)." (only when every name is so written)
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?\s[A-Z]{1,3})\.\s+(?:\S.{0,60}?\s)?\(?(?:19|20)\d{2}\)?(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
+                 and all(VANCOUVER_PERSON.match(name.strip()) for name in re.split(r",\s*(?:et\s+al\b)?", cut.group(1)) if name.strip())]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
     # "*Genome Biology* 19:15 (2018)", "*Cell* 184(13):3573-3587 (2021)": an italic run before a year (or a volume, its pages and

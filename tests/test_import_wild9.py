@@ -387,10 +387,13 @@ def test_a_second_paper_link_in_a_table_row_is_kept() -> None:
 
     said = ("| Title | Venue | Year | Links |\n|---|---|---|---|\n"
             "| Owls Hunt at Night with Nets | IEEE S&P | 2017 | [paper](https://doi.org/10.1109/SP.2017.49) [arXiv](https://arxiv.org/abs/1608.04644) |\n"
-            "| [Herons Wait Patiently](https://www.roboticsproceedings.org/rss19/p025.pdf) | RSS | 2023 | [arXiv](https://arxiv.org/abs/2212.06817) [website](https://x.github.io/) |\n")
+            "| [Herons Wait Patiently](https://www.roboticsproceedings.org/rss19/p025.pdf) | RSS | 2023 | [arXiv](https://arxiv.org/abs/2212.06817) [website](https://x.github.io/) |\n"
+            # the same arXiv paper's PDF and a page indexing it are no other copy (they stay links of the page's body)
+            "| [Crows Count to Five](https://arxiv.org/abs/2411.13676) | ICLR | 2025 | [Paper](https://www.arxiv.org/pdf/2411.13676) [link](https://www.semanticscholar.org/paper/x/abc) |\n")
     got = {item.title: [(link.kind, link.url.rsplit("/", 1)[-1]) for link in item.links] for item in awesome.parse_awesome(said, "x.md").items}
     assert got == {"Owls Hunt at Night with Nets": [("paper", "SP.2017.49"), ("other", "1608.04644")],
-                   "Herons Wait Patiently": [("paper", "p025.pdf"), ("other", "2212.06817"), ("homepage", "")]}
+                   "Herons Wait Patiently": [("paper", "p025.pdf"), ("other", "2212.06817"), ("homepage", "")],
+                   "Crows Count to Five": [("paper", "2411.13676")]}
 
 
 def test_other_fields_citation_styles_are_read_as_references() -> None:
@@ -551,3 +554,14 @@ def test_a_biorxiv_preprint_beside_the_journal_dates_the_paper(tmp_path: Path) -
     dates = {str(page["title"]): str(page["date"]) for page in paper_pages(root).values()}
     # a "preprint" posted after the journal's year is no first appearance: the year stays
     assert dates == {"Integrated analysis of multimodal owls": "2020-10-12", "Herons in the rain": "2019"}
+
+
+def test_journals_of_other_fields_make_articles() -> None:
+    """TASLP, J. ACM, PVLDB, Cell and NLM's "Nat Methods": a generated entry is an @article with its ``journal``;
+    CCS, EMNLP (its name holds "Methods"), Interspeech and ICRA stay proceedings."""
+    from papershelf.formats.bibfile import JOURNAL
+
+    journals = ["TASLP 2021", "J. ACM 2007", "Proc. VLDB Endow. 2019", "Nat. Biotechnol. 2015", "Nat Methods 2018", "Cell 2021",
+                "IEEE/ACM Trans. Audio, Speech, Lang. Process. 2022", "Genome Biology 2018", "Nucleic Acids Res 2021", "IEEE Trans. Robot. 2015"]
+    proceedings = ["CCS 2016", "EMNLP 2014", "Empirical Methods in Natural Language Processing", "Interspeech 2019", "ICRA 2018", "OSDI 2022"]
+    assert [venue for venue in journals if not JOURNAL.search(venue)] == [] and [venue for venue in proceedings if JOURNAL.search(venue)] == []

@@ -11,6 +11,7 @@ from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.awesome.inline import (
     CODE_HOST,
     DATE_TEXT,
+    INDEX_HOST,
     NAMED_ID,
     SEPARATORS,
     STAR_BADGE,
@@ -193,7 +194,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
     # "**[ICLR'24]**" is a venue tag; "*Nat. Biotechnol.* **33**, 831-838 (2015)": a bold number is a journal's volume, no title
-    bold = [(run, inside) for run, inside in strong_runs(head) if (not is_label(run) or VENUE_ONLY.fullmatch(run)) and not re.fullmatch(r"\d{1,5}", run.strip())]
+    bold = [(run, inside) for run, inside in strong_runs(head) if (not is_label(run) or VENUE_ONLY.fullmatch(run)) and not re.fullmatch(r"(?!(?:19|20)\d{2}$)\d{1,4}", run.strip())]  # ("**2016** : …" is a year)
     link = None
     taken: list[str] = []  #: text that became the title or the name
     if leading:
@@ -475,8 +476,6 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     return item
 
 
-#: pages that index a paper (a search cluster, a profile of it), not the paper itself
-INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/|dblp\.org/)", re.IGNORECASE)
 
 
 def _publisher_over_an_index(item: Item) -> None:

@@ -531,12 +531,19 @@ def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     return None
 
 
+#: pages that index a paper (a search cluster, a profile of it), not the paper itself
+INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/|dblp\.org/)", re.IGNORECASE)
+
+
 def classify_in_row(text: str, url: str, item: Item) -> tuple[str, str] | None:
     """:func:`classify`, and a second paper link of a table row (``[paper](doi) [arXiv](…)``, ``[ISCA](…) · [arXiv](…)``) kept
-    as another copy of the paper, labelled as written, as a bullet keeps it (its preprint dates it)."""
+    as another copy of the paper, labelled as written, as a bullet keeps it (its preprint dates it); not a page indexing
+    it (Semantic Scholar, Scholar) nor the same arXiv paper again (its PDF beside its abstract)."""
     known = classify(text, url, item)
-    if known is None and url.startswith(("http://", "https://")) and is_paper_url(url) and item.paper_url:
-        return ("other", text.strip() or "paper")
+    if known is None and url.startswith(("http://", "https://")) and is_paper_url(url) and item.paper_url and not INDEX_HOST.match(url):
+        same = arxivid.of_link(url)
+        if not same or same != arxivid.of_link(item.paper_url):
+            return ("other", text.strip() or "paper")
     return known
 
 

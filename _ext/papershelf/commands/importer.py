@@ -45,6 +45,7 @@ from papershelf.formats.lists.entries import (
     generated_citation,
 )
 from papershelf.formats.lists.fields import (
+    PREPRINT_DAY,
     VENUE_ONLY,
     date_heading,
     paper_like,
@@ -1116,6 +1117,10 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         said = f"{found.year}-{found.month:02d}" if found else ""
         if found and (not item.date or (len(item.date) == 4 and item.date >= str(found.year)) or (item.date == item.listed and item.date > said)):
             item.date = said
+        # "[[paper](cell.com/…)] [[bioRxiv](…10.1101/2020.10.12.335331)]": a preprint server's DOI says the day it came out, as an arXiv id its month
+        posted = "" if found else next((day for link in item.links if link.kind == "other" and PREPRINT_DAY.search(link.url) and (day := url_date(link.url))), "")
+        if posted and (not item.date or (len(item.date) == 4 and item.date >= posted[:4])):
+            item.date = posted
         # "aclanthology.org/2023.acl-long.1": a paper link's year (the first may be cut short: "doi.org/10.18653/v1/2021");
         # a bioRxiv DOI's day ("10.1101/2021.10.04.463034") refines the month the list gives ("(Oct. 2021)")
         linked = next((day for link in item.links if link.kind == "paper" and (day := url_date(link.url))), "")

@@ -463,7 +463,9 @@ GENERATED_BY = "papershelf import"
 #: a venue that is a journal ("TPAMI", "AI Open 2020", "IEEE Transactions on ..."): its entry is an @article
 JOURNAL = re.compile(
     r"\b(?:journal|transactions|letters|review|magazine|surveys|TPAMI|PAMI|IJCV|TACL|JMLR|TMLR|Nature|Science|PNAS|TNNLS|TKDE|"
-    r"TIP|TOG|TKDD|TOIS|TIST|CSUR|Neurocomputing|Bioinformatics|RA-?L|AI Open)\b", re.IGNORECASE)
+    r"TIP|TOG|TKDD|TOIS|TIST|CSUR|Neurocomputing|Bioinformatics|RA-?L|AI Open|TASLP|JSTSP|T-RO|IJRR|PVLDB|JACM|Cell|PLoS|Nucleic Acids)\b"
+    # and the abbreviated journal names of IEEE, ACM and NLM: "IEEE/ACM Trans. Audio, …", "J. ACM", "Proc. VLDB Endow.", "Nat. Methods"
+    r"|\b(?:J|Trans|Lett|Endow|Nat)\.(?=\s|$)|\bNat\s+(?:Methods|Biotechnol|Genet|Commun|Mach)\b|\bGenome\s+Biol", re.IGNORECASE)
 
 
 def generated_entry(key: str, title: str, year: str, url: str = "", eprint: str = "", venue: str = "", author: str = "") -> str:

@@ -25,6 +25,9 @@ VENUES = (
     "ICCAD", "EuroSys", "ATC", "SC", "PPoPP", "AAMAS", "IJCNN", "ICONIP", "CoNLL", "SemEval", "NLPCC", "TKDD", "TOIS", "TIST",
     "ICWSM", "ICME", "IJCNLP", "Findings", "ACM Computing Surveys", "CSUR", "Neurocomputing", "Bioinformatics", "KR", "CAV",
     "3DV",
+    # security, systems and databases, HCI and speech, theory and cryptography, robotics journals
+    "USENIX Security", "USENIX Sec", "IEEE S&P", "S&P", "Oakland", "CCS", "NDSS", "AISec", "CSCW", "CIDR", "PVLDB", "TASLP", "JSTSP", "ASRU",
+    "SLT", "ISMIR", "STOC", "FOCS", "SODA", "ICALP", "TCC", "EUROCRYPT", "CRYPTO", "T-RO", "IJRR",
 )
 _VENUE = "|".join(sorted((re.escape(name) for name in VENUES), key=len, reverse=True))
 #: a venue and its year: "CVPR 2018", "ICML'23", "ICLR-23", "NeurIPS-2024", "ICLR2024", "Conference-ICML'23" (a badge's text)
@@ -339,6 +342,10 @@ AUTHOR_NAME = r"[^\W\d_a-z][\w'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|del|dell
 AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
 
 
+#: a name as Vancouver writes it, the initials run together after the surname: "Wolf FA", "Andersen-Nissen E"
+VANCOUVER_PERSON = re.compile(r"^[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}$")
+
+
 def authors_of(text: str) -> str:
     """``"A. Name, B. Name and C. Name."`` -> ``"A. Name and B. Name and C. Name"`` (BibTeX's form); ``""`` when
     the text is not a list of names."""
@@ -347,7 +354,7 @@ def authors_of(text: str) -> str:
     text = text.strip(" *_.,:;-\u2013\u2014")
     others = re.search(r"\bet\s+al\.?$", text) is not None
     text = re.sub(r"\s*[,;]?\s*\bet\s+al\.?$", "", text)
-    if not text or len(text) > 1500 or not AUTHORS.match(text):
+    if not text or len(text) > 1500 or not AUTHORS.match(text) or VENUE_ONLY.fullmatch(text):  # "[USENIX Sec'21]" is where, not who
         return ""
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) > 1 and all(piece.count(",") == 1 for piece in pieces):  # "Wang, Xiaolong and Girshick, Ross": BibTeX's form already
@@ -359,6 +366,8 @@ def authors_of(text: str) -> str:
             names[:2] = [f"{names[0]}, {names[1]}"]
     if not names or any(len(name.split()) > 5 for name in names):
         return ""
+    if len(names) >= 2 and all(VANCOUVER_PERSON.match(name) for name in names):
+        names = [f"{name.rsplit(' ', 1)[0]}, {' '.join(initial + '.' for initial in name.rsplit(' ', 1)[1])}" for name in names]  # "Wolf FA" as "Wolf, F. A."
     if len(names) == 1 and len(names[0].split()) < 2 and not others:
         return ""  # one word is no author list, unless "Mildenhall et al."
     return " and ".join(names) + (" and others" if others else "")
@@ -409,11 +418,13 @@ def _names_with_particles(text: str) -> list[str]:
 
 #: the end of a sentence in a reference line: a full stop after a word of two letters or more (not an initial's
 #: "N."), a bracket, a digit or "++" ("(LLaMA).", "GPT-4.", "PaLM-E.", "NeRF++.", "3D.", not the initials "J.-B."); a
-#: title's own "?" or "!" before a capital ends it too
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d[^\W\d_])|(?<=[)\]+?!\d])|(?<=[^\W\d_]{2}-[^\W\d_]))\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
+#: title's own "?" or "!" before a capital ends it too ("pp." and "vol." of the pages after a venue end nothing)
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d[^\W\d_])|(?<=[)\]+?!\d])|(?<=[^\W\d_]{2}-[^\W\d_]))(?<![\s,(]pp)(?<![\s,(]vol)\.\s+(?=\S)|(?<=[?!])\s+(?=[A-Z])")
 #: a reference line's tail after its title: "In ICLR, 2023", "In Proceedings of the KDD, 2018", "arXiv preprint, 2017",
 #: "arXiv preprint arXiv:2303.15389, 2023" (the id is the link's to say)
-REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,?\s+((?:19|20)\d{2})\s*\.?$")
+#: (and its pages or its track after the year: "SIGMOD 2021, pp. 1275-1288", "SIGMOD 2019 (demo)")
+REFERENCE_TAIL = re.compile(r"^(?:In\s+(?:(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?)?)?([^\W\d_][^.;]{0,80}?)(?:\s+(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?)?\s*,?\s+((?:19|20)\d{2})"
+                            r"(?:\s*,\s*(?:pp\.\s*)?\d{1,6}\s*[\u2013-]\s*\d{1,6}|\s*\([^()]{1,20}\))?\s*\.?$")
 #: one name of a reference's author list, particles allowed ("Rianne van den Berg", "Thomas N. Kipf"); other
 #: lowercase words make it a phrase of a title ("Retrieval from a Few-Shot Model")
 _REFERENCE_NAME = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ten|ter|bin)\s+)*[A-Z][\w'\u2019.-]*){0,3}$")
@@ -428,10 +439,12 @@ class Reference:
     venue: str
     year: str
     said: tuple[str, str]  #: the author text and the tail as written (to take them out of the entry's text)
+    date: str = ""  #: a month the reference gives besides its year ("J. ACM 54, 3 (June 2007)"): "2007-06"
 
 
-#: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10."
-APA = re.compile(r"^([^()]{2,600}?)\s*\(((?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+([^.?!]{4,400}(?:[?!]|(?=\.)))\.?\s+([^\W\d_][^,.]{0,80})")
+#: an APA reference: "Owl, A., & Heron, B. (2023). Title of the paper. Venue, 12, 1-10." (a journal's name may hold commas:
+#: "IEEE/ACM Transactions on Audio, Speech, and Language Processing, 28, 2880-2894")
+APA = re.compile(r"^([^()]{2,600}?)\s*\(((?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+([^.?!]{4,400}(?:[?!]|(?=\.)))\.?\s+((?:Proc\.\s+)?[^\W\d_](?:[^,.]|,(?!\s*\d)){0,120})")
 #: one author of an APA reference: "Owl, A.", "van der Heron, B. C."
 _APA_NAME = re.compile(r"^[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s*[A-Z]\.(?:\s*-?[A-Z]\.)*$")
 
@@ -445,6 +458,8 @@ def _apa(text: str) -> Reference | None:
         return None
     venue = re.sub(r"\s+arXiv:\d{0,4}$", "", found.group(4).strip())  # "arXiv preprint arXiv:2304.10592": the id is no venue
     venue = re.sub(r"^In\s+|\s*\(.*$", "", venue)  # "In Proceedings of ICML (pp. 1-10)": the book, not its pages
+    # "*Proc. Interspeech 2019*, 2613-2617": the meeting ("Proc." and its year said once); a journal's name keeps its commas
+    venue = re.sub(rf"^Proc\.\s+|\s+{found.group(2)}$", "", venue.strip(" ,"))
     return Reference(" and ".join(names), found.group(3).strip(), venue, found.group(2), (found.group(1), text[found.end(3):]))
 
 
@@ -460,7 +475,10 @@ def _ieee(text: str) -> Reference | None:
     authors = _reference_authors(found.group(1)) if found and tail else ""
     if not found or not tail or not authors:
         return None
-    return Reference(authors, found.group(2).strip(" ,."), tail.group(1).strip(), tail.group(2), (found.group(1), found.group(3)))
+    # a journal's name may hold commas before its volume: "IEEE/ACM Trans. Audio, Speech, Lang. Process., vol. 30, …"
+    journal = re.match(r"^(?:in\s+)?([^\W\d_][^\d]{0,150}?),\s*vol\.\s*\d", found.group(3))
+    venue = journal.group(1) if journal and journal.group(1).startswith(tail.group(1)) else tail.group(1)
+    return Reference(authors, found.group(2).strip(" ,."), venue.strip(), tail.group(2), (found.group(1), found.group(3)))
 
 
 def _reference_authors(text: str) -> str:
@@ -486,13 +504,114 @@ def _people_said(authors: str) -> float:
     return _people(authors) + 0.5 * authors.endswith(" and others") + 0.25 * (" and " in authors) + 0.25 * bool(re.search(r"\b[A-Z]\.", authors))
 
 
+#: the ACM Reference Format: "A. Owl, B. Heron, and C. Crow. 2016. Title. In Proceedings of the … (CCS '16). ACM, 308-318."
+#: or a journal's "Irit Dinur. 2007. Title. J. ACM 54, 3 (June 2007), 12-es."
+ACM_REFERENCE = re.compile(r"^([^\d()]{3,1000}?)\.\s+((?:19|20)\d{2})[a-z]?\.\s+(.{4,500}?(?:[^\W\d_]{2}|[\d)?!]))\.\s+(?:In\s+)?([^\W\d_].{1,500})$")
+#: the proceedings' short name ACM writes after their full name: "(CCS '16)", "(UIST '23)", "(SIGMOD/PODS '21)"
+ACM_SHORT = re.compile(r"\(([A-Z][\w&@/+-]{1,20}(?:\s[A-Z][\w&@/+-]{0,20}){0,2})\s*['\u2019]\d{2}\)")
+#: a journal's volume, issue and month in the ACM format: "J. ACM 54, 3 (June 2007)"
+ACM_JOURNAL = re.compile(rf"^([^\W\d_][^\d(]{{0,100}}?)\s+\d{{1,4}},\s*\d{{1,4}}\s*\(({_MONTH})\s+((?:19|20)\d{{2}})\)", re.IGNORECASE)
+
+
+#: a journal as dblp and database lists cite it: "Authors. Title. Proc. VLDB Endow. 12(11): 1705-1718, 2019." (or "… (2019).")
+JOURNAL_ISSUE = re.compile(r"^([^\d()]{3,1000}?)\.\s+(.{4,500}?(?:[^\W\d_]{2}|[\d)?!]))\.\s+([^\W\d_][^\d()]{1,80}?)\s+\d{1,4}\s?\(\d{1,4}\):\s*[\w\u2013-]{1,20}\s*(?:,\s*|\()((?:19|20)\d{2})\)?\s*\.?$")
+
+
+def _journal_issue(text: str) -> Reference | None:
+    found = JOURNAL_ISSUE.match(text)
+    authors = _reference_authors(found.group(1)) if found else ""
+    if not found or not authors:
+        return None
+    return Reference(authors, found.group(2).strip(), found.group(3).strip(" ,"), found.group(4), (found.group(1), text[found.end(2) :]))
+
+
+def _acm(text: str) -> Reference | None:
+    found = ACM_REFERENCE.match(text)
+    if not found:
+        return None
+    authors = _reference_authors(found.group(1))
+    tail = found.group(4)
+    short, journal = ACM_SHORT.search(tail[:400]), ACM_JOURNAL.match(tail)
+    if not authors or not (short or journal or re.match(r"(?:the\s+)?Proceedings\b", tail)):
+        return None
+    if short:
+        venue = short.group(1)
+    elif journal:
+        venue = journal.group(1).strip(" ,.")
+    else:
+        venue = re.split(r"\.\s|,\s", re.sub(r"^(?:the\s+)?Proceedings\s+of\s+(?:the\s+)?", "", tail), maxsplit=1)[0].strip(" .")
+    month = MONTHS.get(journal.group(2).lower().rstrip(".")[:3]) if journal else None
+    year = found.group(2)
+    return Reference(authors, found.group(3).strip(), venue, year, (found.group(1), tail), f"{year}-{month:02d}" if month else "")
+
+
+#: one author as Vancouver (and PLOS) write them: a surname, then up to three initials run together ("Li H", "Sonnhammer ELL")
+_VANCOUVER_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}"
+#: Vancouver: "Li H, Durbin R. Title. Bioinformatics. 2009;25(14):1754-60." (NLM's journal names have no full stops);
+#: PLOS's own: "Sandve GK, Nekrutenko A, Taylor J, Hovig E (2013) Title. PLoS Comput Biol 9(10): e1003285."
+VANCOUVER = re.compile(rf"^({_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME}){{0,60}}(?:,\s+et\s+al)?)\.\s+(.{{4,500}}?)\.\s+([^\W\d_][^.;\d]{{1,80}})\.\s+((?:19|20)\d{{2}})[^;]{{0,20}};")
+PLOS = re.compile(rf"^({_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME}){{0,60}}(?:,\s+et\s+al\.?)?)\s+\(((?:19|20)\d{{2}})\)\s+(.{{4,500}}?[^\W\d_]{{2}}[.?!])\s+([^\W\d_][^.;\d]{{1,80}}?)\s+\d")
+
+
+def _vancouver(text: str) -> Reference | None:
+    found = VANCOUVER.match(text)
+    plos = None if found else PLOS.match(text)
+    if found:
+        names, title, venue, year = found.group(1), found.group(2), found.group(3), found.group(4)
+    elif plos:
+        names, title, venue, year = plos.group(1), plos.group(3).rstrip("."), plos.group(4), plos.group(2)
+    else:
+        return None
+    said = names
+    others = re.search(r",\s+et\s+al\.?$", names) is not None
+    people = [name.strip() for name in re.sub(r",\s+et\s+al\.?$", "", names).split(",")]
+    # "Sonnhammer ELL" as BibTeX reads a name: "Sonnhammer, E. L. L."
+    authors = [f"{name.rsplit(' ', 1)[0]}, {' '.join(initial + '.' for initial in name.rsplit(' ', 1)[1])}" for name in people]
+    match = found or plos
+    assert match is not None
+    return Reference(" and ".join(authors) + (" and others" if others else ""), title.strip(), venue.strip(), year, (said, text[match.end(2 if found else 3) :]))
+
+
+#: one author as Nature and Springer write them: a surname, a comma, initials ("Alipanahi, B.", "Weirauch, M. T.", "Freedman, M.J.", "Avsec, Ž.")
+_INITIALS_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2},\s(?:[^\W\d_]\.\s?-?){1,4}"
+#: Nature: "Alipanahi, B., Delong, A. & Frey, B. J. Title. Nat. Biotechnol. 33, 831-838 (2015)." ("Cheng, J. et al. …")
+NATURE = re.compile(rf"^({_INITIALS_NAME}(?:,\s{_INITIALS_NAME}){{0,60}}(?:\s?&\s{_INITIALS_NAME}|\s?et\s+al\.)?)\s+(.{{4,500}}?)\.\s+([^\W\d_][^\d()]{{1,80}}?)\s+(\d{{1,4}})\s?,\s+[\w\u2013-]{{1,20}}(?:\s+\(((?:19|20)\d{{2}})\))?\.?$")
+#: Springer's LNCS: "Dwork, C., McSherry, F.: Title. In: Halevi, S. (ed.) TCC 2006. LNCS, vol. 3876, pp. 265-284. Springer, Heidelberg (2006)."
+LNCS = re.compile(rf"^({_INITIALS_NAME}(?:,\s{_INITIALS_NAME}){{0,60}}(?:\s(?:and|&)\s{_INITIALS_NAME})?)\s?:\s+(.{{4,500}}?)\.\s+In:\s+(?:[^()]{{0,400}}\(eds?\.\)\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?)?([^\W\d_][^.,]{{0,100}}?)\s*[.,]\s+(.{{0,300}})$")
+
+
+def _people_initials(names: str) -> str:
+    """"Alipanahi, B., Delong, A., Weirauch, M. T. & Frey, B. J." in BibTeX's form ("Alipanahi, B. and Delong, A. and …")."""
+    others = re.search(r"\s?et\s+al\.$", names) is not None
+    names = re.sub(r"\s?et\s+al\.$", "", names)
+    people = re.split(r"(?<=\.),\s|\s?(?:&|\band\b)\s", names)
+    return " and ".join(" ".join(person.split()) for person in people if person.strip()) + (" and others" if others else "")
+
+
+def _nature_or_lncs(text: str) -> Reference | None:
+    found = NATURE.match(text)
+    if found:
+        # (the year may be gone already: a "(2015)" closing an entry is read as its date before)
+        return Reference(_people_initials(found.group(1)), found.group(2).strip(), found.group(3).strip(" ,"), found.group(5) or "", (found.group(1), text[found.end(2) :]))
+    found = LNCS.match(text)
+    if not found:
+        return None
+    venue, year = venue_year(found.group(3))
+    said_year = re.search(r"\(((?:19|20)\d{2})\)\.?\s*$", found.group(4))
+    year = (said_year.group(1) if said_year else "") or year or next(iter(BARE_YEAR.findall(found.group(3))), "")
+    if not year:
+        return None
+    venue = venue or BARE_YEAR.sub("", found.group(3)).strip(" ,.")
+    return Reference(_people_initials(found.group(1)), found.group(2).strip(), venue, year, (found.group(1), text[found.end(2) :]))
+
+
 def reference_line(text: str) -> Reference | None:
     """``"Xuheng Cai, Chao Huang. LightGCL: Simple Yet Effective Graph Contrastive Learning. In ICLR, 2023."`` read
     as its authors, title, venue and year; None when ``text`` is not three sentences of that kind."""
     text = " ".join(text.split())
     if len(text) > 1500:
         return None
-    apa = _apa(text) or _ieee(text)
+    apa = _apa(text) or _ieee(text) or _acm(text) or _vancouver(text) or _nature_or_lncs(text) or _journal_issue(text)
     if apa is not None:
         return apa
     ends = list(SENTENCE_END.finditer(text))

@@ -11,6 +11,7 @@ from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.awesome.inline import (
     CODE_HOST,
     DATE_TEXT,
+    INDEX_HOST,
     NAMED_ID,
     SEPARATORS,
     STAR_BADGE,
@@ -35,6 +36,7 @@ from papershelf.formats.lists.fields import (
     AWARD,
     LEADING_TAG,
     ROW_NUMBER,
+    VANCOUVER_PERSON,
     VENUE_ONLY,
     VENUE_YEAR,
     Title,
@@ -91,6 +93,11 @@ def date_and_venue(item: Item, texts: list[str], year: str) -> None:
     found = find_date(text)
     if found and not (year.startswith(found) and len(year) > len(found)):  # "NeurIPS 2023" under "### 2023-05": the heading's month stays
         item.date = found
+
+
+#: what follows a venue in italics: its year (", 2023"), or a journal's volume, issue and pages, then the year in brackets
+#: (" 19:15 (2018)", " 184(13):3573-3587 (2021)", " 15, 1053-1058 (2018)")
+JOURNAL_AFTER = re.compile(r"\s*,?\s*(?:((?:19|20)\d{2})\b\.?|\d{1,4}(?:\s?\([\w-]{1,8}\))?\s?[:,]\s?[\w\u2013-]{1,20}\s{0,3}\(((?:19|20)\d{2})\))")
 
 
 #: a day written as eight digits at the start of an entry: "20230302"
@@ -186,7 +193,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     if leading:
         item.date = normal_date(leading.group(0).strip())
         lead_text = lead_text.replace(leading.group(0).strip(), " ", 1).strip()
-    bold = [(run, inside) for run, inside in strong_runs(head) if not is_label(run) or VENUE_ONLY.fullmatch(run)]  # "**[ICLR'24]**" is a venue tag
+    # "**[ICLR'24]**" is a venue tag; "*Nat. Biotechnol.* **33**, 831-838 (2015)": a bold number is a journal's volume, no title
+    bold = [(run, inside) for run, inside in strong_runs(head) if (not is_label(run) or VENUE_ONLY.fullmatch(run)) and not re.fullmatch(r"(?!(?:19|20)\d{2}$)\d{1,4}", run.strip())]  # ("**2016** : …" is a year)
     link = None
     taken: list[str] = []  #: text that became the title or the name
     if leading:
@@ -244,7 +252,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
         run = bold[0][0]
         tag = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", run)
         if not tag and VENUE_ONLY.fullmatch(run) and not run.strip(" .()").isdigit():
-            item.venue = run.strip(" .,()")  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
+            item.venue = venue_spelled_out(run.strip(" .,()"))  # "- [Title](…) - Authors. **ICML 2023**.": where, not what
             taken.append(run)
         elif not tag and VENUE_WITH_AWARD.fullmatch(run.strip(" .,")):
             item.venue = venue_spelled_out(run.strip(" .,"))  # "**ICLR'24 (Spotlight)**", "**CVPR 2023 Highlight**": where and how
@@ -257,7 +265,7 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.date = item.date if leading else normal_date(tag.group(1))  # "**[2023.10]** Title": when it appeared, not where
             taken.append(run)
         elif tag and (VENUE_YEAR.search(tag.group(1)) or re.search(r"(?:19|20)\d{2}", tag.group(1))):
-            item.venue = tag.group(1)  # "**[CVPR 2024]** Title [[paper](...)]"
+            item.venue = venue_spelled_out(tag.group(1))  # "**[CVPR 2024]** Title [[paper](...)]", "**[OSDI '22]** Title" (as "OSDI 2022")
             taken.append(run)
         elif tag:
             item.name = tag.group(1)  # "**[LLaRP]** Title": the list's name of it
@@ -315,7 +323,8 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
             item.title = link.text
         elif before and not SEPARATORS.match(before) and (reference := reference_line(before)) is not None:
             # "Authors. Title. In Venue, 2021." (a reference as papers write it, dblp's style)
-            item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}"
+            item.title, item.authors, item.venue = reference.title, reference.authors, f"{reference.venue} {reference.year}".strip()
+            item.date = reference.date or item.date  # "J. ACM 54, 3 (June 2007)": the month it gives
             taken += [*reference.said, reference.title]
             link = None
         elif before and (dated := YEAR_THEN_AUTHORS.match(before)) and authors_of(dated.group(2)):
@@ -395,11 +404,21 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     segments += [cut.group(1).strip(" :.,;|") for segment in segments if (cut := re.match(r"^(.*?\bet\s+al\.?)\s*\S", segment))]
     # "K. Koh, S.-J. Kim, S. Boyd. JMLR 2007.": the names end at the full stop before the venue and its year
     # (and what the venue gave it: "… Yong Jae Lee. NeurIPS 2023 (Oral).")
-    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?(?:19|20)\d{2}(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
+    # (or a journal's volume and pages, then the year in brackets: "Wolf FA, Theis FJ. Genome Biology 19:15 (2018).")
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?[^\W\d_]{2})\.\s+(?:\S.{0,60}?\s)?\(?(?:19|20)\d{2}\)?(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
                  and all(len(name.split()) >= 2 for name in re.split(r",\s*|\s+and\s+", cut.group(1)) if name.strip())]  # "Humanoids, Nov. 2024." names no one
+    # Vancouver's names end at their initials: "Lopez R, Cole MB, Yosef N. Nat Methods 15, 1053-1058 (2018)." (only when every name is so written)
+    segments += [cut.group(1) for segment in segments if (cut := re.match(r"^(.*?\s[A-Z]{1,3})\.\s+(?:\S.{0,60}?\s)?\(?(?:19|20)\d{2}\)?(?:\s{0,3}\([^()]{1,30}\))?\.?\s*$", segment))
+                 and all(VANCOUVER_PERSON.match(name.strip()) for name in re.split(r",\s*(?:et\s+al\b)?", cut.group(1)) if name.strip())]
     # "Mildenhall et al., ECCV 2020": the authors before a venue and its year
     segments += [shorter for segment in segments if (shorter := re.sub(r"(?:,|\s\()\s*[A-Za-z][\w&'. -]{0,30}?\s*,?\s*['\u2019]?(?:(?:19|20)\d{2}|\d{2})\b.*$", "", segment)) != segment]
+    # "*Genome Biology* 19:15 (2018)", "*Cell* 184(13):3573-3587 (2021)": an italic run before a year (or a volume, its pages and
+    # the year) is the journal, no one's name
+    journals = {" ".join(part.text.split()) for number, part in enumerate(parts[:-1]) if part.kind == parts[number + 1].kind == "text" and part.em
+                and not parts[number + 1].em and JOURNAL_AFTER.match(parts[number + 1].text)}
     for segment in segments if not item.authors else []:
+        if segment in journals:
+            continue
         authors = authors_of(segment) if normal_key(segment) != normal_key(item.title) else ""  # "*Long Short-Term Memory* (1997)" names no one
         if authors:
             item.authors = authors
@@ -411,9 +430,9 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     if not item.venue:  # "*NeurIPS*, 2023" or "*Transactions on Machine Learning Research*, 2023": the venue in italics, then its year
         for number, part in enumerate(parts[:-1]):
             after = parts[number + 1]
-            year_after = re.match(r"\s*,?\s*((?:19|20)\d{2})\b\.?", after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
+            year_after = JOURNAL_AFTER.match(after.text) if part.kind == after.kind == "text" and part.em and not after.em else None
             if year_after and 1 <= len(part.text.split()) <= 8 and part.text.strip() not in taken:
-                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1)}"
+                item.venue = f"{' '.join(part.text.split()).strip(' ,.')} {year_after.group(1) or year_after.group(2)}"
                 leftover = take(take(leftover, part.text.strip()), year_after.group(0).strip())
                 break
     labels = [part.text for part in links if VENUE_ONLY.fullmatch(part.text.strip())]  # "Title - [NeurIPS 2020](…)"
@@ -457,8 +476,6 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     return item
 
 
-#: pages that index a paper (a search cluster, a profile of it), not the paper itself
-INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/|dblp\.org/)", re.IGNORECASE)
 
 
 def _publisher_over_an_index(item: Item) -> None:
@@ -601,7 +618,8 @@ def _segments(parts: list[Piece], taken: list[str]) -> list[str]:
     for segment in segments:
         for said in taken:
             segment = take(segment, said)
-        after = re.split(r"\([^()]{0,30}?(?<!\d)(?:19|20)\d{2}(?!\d)[^()]{0,10}\)\s*[,.]", segment, maxsplit=1)  # "(2015),", "(arXiv preprint 2023) ,"
+        # "(2015),", "(arXiv preprint 2023) ,", "(IEEE S&P 2019) — A. Owl", "(AISec '23) — A. Owl"
+        after = re.split(r"\([^()]{0,30}?(?:(?<!\d)(?:19|20)\d{2}|['\u2019]\d{2})(?!\d)[^()]{0,10}\)\s*[,.\-\u2013\u2014]", segment, maxsplit=1)
         out += [piece.strip(" |,.*[]") for piece in after[-1].split("|") + segment.split("|") if piece.strip(" |,.*[]")]  # "Authors. [[Paper](…)]"
     return out
 

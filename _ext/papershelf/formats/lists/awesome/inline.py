@@ -65,6 +65,8 @@ PAPER_HOSTS = re.compile(
     r"|(?:iclr|icml|neurips|nips)\.cc/virtual/\d{4}/(?:poster|oral|spotlight)/\d"
     # ISCA's archive (Interspeech since 2023) and the APS journals
     r"|isca-archive\.org/[\w-]{2,40}_\d{4}/|journals\.aps\.org/[a-z]{2,12}/abstract/"
+    # USENIX's page of a paper (its abstract, PDF and talk: "usenix.org/conference/osdi22/presentation/yu"), SAGE's journals (IJRR)
+    r"|usenix\.org/conference/[\w-]{2,40}/(?:technical-sessions/)?presentation/[\w-]|journals\.sagepub\.com/doi/"
     # where a paper older than arXiv is often all a list links: a Scholar cluster (not a profile), ResearchGate, CiteSeerX
     r"|scholar\.google\.[a-z.]{2,8}/scholar\?(?:[^#]*&)?(?:cluster|q)=|researchgate\.net/publication/|citeseerx\.ist\.psu\.edu/(?:viewdoc|document|doc)\b"
     # journals and preprint servers of the life sciences, and arXiv's HTML renderings
@@ -527,6 +529,22 @@ def classify(text: str, url: str, item: Item) -> tuple[str, str] | None:
     if re.match(r"^https?://(?:www\.)?huggingface\.co/(?!papers/|datasets/|spaces/)", url):
         return ("model_zoo", "")
     return None
+
+
+#: pages that index a paper (a search cluster, a profile of it), not the paper itself
+INDEX_HOST = re.compile(r"^https?://(?:www\.)?(?:scholar\.google\.|researchgate\.net/|citeseerx\.ist\.psu\.edu/|semanticscholar\.org/|dblp\.org/)", re.IGNORECASE)
+
+
+def classify_in_row(text: str, url: str, item: Item) -> tuple[str, str] | None:
+    """:func:`classify`, and a second paper link of a table row (``[paper](doi) [arXiv](…)``, ``[ISCA](…) · [arXiv](…)``) kept
+    as another copy of the paper, labelled as written, as a bullet keeps it (its preprint dates it); not a page indexing
+    it (Semantic Scholar, Scholar) nor the same arXiv paper again (its PDF beside its abstract)."""
+    known = classify(text, url, item)
+    if known is None and url.startswith(("http://", "https://")) and is_paper_url(url) and item.paper_url and not INDEX_HOST.match(url):
+        same = arxivid.of_link(url)
+        if not same or same != arxivid.of_link(item.paper_url):
+            return ("other", text.strip() or "paper")
+    return known
 
 
 def normal_key(text: str) -> str:

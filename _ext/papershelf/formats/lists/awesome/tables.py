@@ -22,7 +22,7 @@ from papershelf.formats.lists.awesome.inline import (
     SEPARATORS,
     STAR_BADGE,
     Piece,
-    classify,
+    classify_in_row,
     end_of,
     has_paper,
     inline_of,
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 #: table header (lower case, markup stripped) -> role
 COLUMNS = {
-    **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method"), "title"),
+    **dict.fromkeys(("title", "paper", "papers", "name", "paper title", "paper name", "model", "method", "tool", "software"), "title"),
     **dict.fromkeys(("标题", "题目", "论文", "论文标题", "论文名称", "名字", "名称", "模型", "方法"), "title"),
     **dict.fromkeys(("タイトル", "論文", "論文名", "名前", "モデル", "モデル名", "手法", "제목", "논문", "이름", "모델"), "title"),  # Japanese, Korean
     **dict.fromkeys(("date", "time", "published", "year", "release", "release date", "pub date", "arxiv date", "年份", "发表时间", "发布时间",
@@ -350,7 +350,7 @@ def _read_row(line: int, cells: list[Token], roles: list[str], labels: list[str]
             else:
                 item.links.append(LabelledLink("code" if CODE_HOST.match(part.url) else "homepage", part.url))
         elif part.kind == "link" and part.url and not part.url.startswith("#"):
-            known = classify(part.text, part.url, item)
+            known = classify_in_row(part.text, part.url, item)
             if known:
                 item.links.append(LabelledLink(known[0], part.url, known[1]))
             elif not part.image:
@@ -422,7 +422,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
         for link in links:
             if any(existing.url == link.url for existing in item.links):
                 continue  # the title's own link again
-            known = classify(link.text, link.url, item)
+            known = classify_in_row(link.text, link.url, item)
             if known:
                 item.links.append(LabelledLink(known[0], link.url, known[1]))
             elif link.url.startswith(("http://", "https://")):
@@ -466,7 +466,7 @@ def _read_cell(item: Item, role: str, label: str, parts: list[Piece], line: int,
     for link in links:
         if any(existing.url == link.url for existing in item.links):
             continue
-        known = classify(link.text, link.url, item)
+        known = classify_in_row(link.text, link.url, item)
         if known:
             item.links.append(LabelledLink(known[0], link.url, known[1]))
         elif link.url.startswith(("http://", "https://")):

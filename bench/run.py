@@ -205,21 +205,26 @@ def sphinx_build(project: Path, jobs: str = "3", clean: bool = False, extra: Seq
     environment; raise BenchError on failure or warnings."""
     if clean and (project / out).exists():
         shutil.rmtree(project / out)
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
-        report = Path(handle.name)
     args = ["-c", ".", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs, *extra, "docs", f"{out}/html"]
-    try:
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *args], cwd=project, env={**_env(), **(env or {})},
-                              capture_output=True, text=True, check=False)
-        seconds = time.perf_counter() - start
-        usage = json.loads(report.read_text() or "{}")
-    finally:
-        report.unlink(missing_ok=True)
+    proc, seconds, usage = _launched(LAUNCHER, args, project, {**_env(), **(env or {})})
     if proc.returncode != 0:
         tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-20:])
         raise BenchError(f"sphinx-build -j {jobs} in {project} exited with {proc.returncode}:\n{tail}")
     return Build(round(seconds, 3), round(_mib(usage.get("self", 0)), 1), round(_mib(usage.get("children", 0)), 1), jobs)
+
+
+def _launched(launcher: str, args: list[str], cwd: Path, env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], float, dict[str, int]]:
+    """Run ``launcher`` with ``args`` in ``cwd``: the finished process, its wall seconds and its peak RSS report."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        report = Path(handle.name)
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", launcher, str(report), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        usage = json.loads(report.read_text() or "{}")
+    finally:
+        report.unlink(missing_ok=True)
+    return proc, seconds, usage
 
 
 def largest_pages(outdir: Path, count: int = 5) -> list[tuple[str, int]]:
@@ -465,16 +470,7 @@ def measure_import(n: int, seed: int, workdir: Path, log: Any) -> dict[str, Any]
     if init.returncode != 0:
         raise BenchError(f"papershelf init {project} exited with {init.returncode}:\n{init.stderr or init.stdout}")
     log(f"N={n}: papershelf import of a generated list")
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
-        report = Path(handle.name)
-    try:
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", CLI_LAUNCHER, str(report), "import", str(listing)], cwd=project, env=_env(),
-                              capture_output=True, text=True, check=False)
-        seconds = time.perf_counter() - start
-        usage = json.loads(report.read_text() or "{}")
-    finally:
-        report.unlink(missing_ok=True)
+    proc, seconds, usage = _launched(CLI_LAUNCHER, ["import", str(listing)], project, _env())
     if proc.returncode != 0:
         tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-20:])
         raise BenchError(f"papershelf import {listing} in {project} exited with {proc.returncode}:\n{tail}")

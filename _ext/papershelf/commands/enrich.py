@@ -46,8 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from papershelf.formats import arxivid
-from papershelf.formats.bibfile import GENERATED_FIELD, eprint_id, replace_entry, with_fields
+from papershelf.formats.bibfile import GENERATED_FIELD, replace_entry, with_fields
 from papershelf.formats.frontmatter import dump_fields, set_fields, split_front_matter
 from papershelf.shelf.load import load_shelf
 from papershelf.shelf.paths import ShelfError, commit
@@ -59,6 +58,7 @@ from papershelf.sources.arxiv import (
     Cache,
     bibtex_entry,
 )
+from papershelf.sources.base import arxiv_id
 from papershelf.sources.cache import SourceCache
 from papershelf.sources.http import SourceStopped
 from papershelf.sources.s2 import doi_of
@@ -105,9 +105,7 @@ def paper_ids(shelf: Shelf) -> dict[str, str]:
     """key -> arXiv id, for every page whose paper link or entry names one."""
     result: dict[str, str] = {}
     for page in shelf.pages:
-        identifier = next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
-        entry = shelf.entries.get(page.paper.key)
-        identifier = identifier or (eprint_id(entry) if entry else "")
+        identifier = arxiv_of(page, shelf)
         if identifier:
             result.setdefault(page.paper.key, identifier)
     return result
@@ -400,9 +398,7 @@ def _add_from_sources(paths: ShelfPaths, shelf: Shelf, records: dict[str, dict[s
 
 
 def arxiv_of(page: Page, shelf: Shelf) -> str:
-    identifier = next((found for link in page.paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
-    entry = shelf.entries.get(page.paper.key)
-    return identifier or (eprint_id(entry) if entry else "")
+    return arxiv_id(page.paper, shelf.entries.get(page.paper.key))
 
 
 AGE = re.compile(r"^(\d{1,4})([dwh]?)$")

@@ -1139,7 +1139,7 @@ def to_entries(items: list[Item], shelf: Shelf, path: str) -> list[ListEntry]:
         entry = ListEntry(item.line, "", title, alias, item.status or "unread", topics, path)
         entry.links = [ListLink(link.kind, link.url, link.label, item.line) for link in item.links]
         # the list's own entry of it (in its <details>) is its entry, under the key the shelf knows it by
-        own = with_key(item.citation, key) if item.citation and entry_key(item.citation) != key else item.citation
+        own = with_key(item.citation, key) if cited and cited != key else item.citation
         entry.bibtex, entry.bibtex_line = own or _generated_for_item(item, key, year), item.line
         if item.date:
             # a page's date is the month the paper first came out: a row's later day (the venue's, or a "Publish Date"

@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from papershelf.formats import arxivid
+from papershelf.formats.bibfile import eprint_id
 from papershelf.sources.http import SourceError
 
 if TYPE_CHECKING:
@@ -76,3 +78,9 @@ def iso_day(value: Any) -> str:
     """``YYYY-MM-DD`` from an ISO date or timestamp; "" otherwise."""
     found = re.match(r"^(\d{4}-\d{2}-\d{2})(?:$|T)", value) if isinstance(value, str) else None
     return found.group(1) if found else ""
+
+
+def arxiv_id(paper: Paper, entry: BibEntry | None) -> str:
+    """The paper's arXiv id: its paper link's, else its entry's ``eprint``; ``""`` when neither names one."""
+    linked = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "")
+    return linked or (eprint_id(entry) if entry else "")

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from papershelf.formats import arxivid
-from papershelf.formats.bibfile import eprint_id
 from papershelf.sources import base
 from papershelf.sources.http import BadAnswer, HttpClient, SourceError
 
@@ -47,7 +45,7 @@ class HubSource:
         return cls(HttpClient(NAME, env.get(ENV_API) or DEFAULT_API, pause=http.pop("pause", 0.5), **http))
 
     def ids_of(self, paper: Paper, entry: BibEntry | None) -> list[str]:
-        arxiv = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "") or (eprint_id(entry) if entry else "")
+        arxiv = base.arxiv_id(paper, entry)
         return [arxiv] if arxiv else []
 
     def fetch(self, ids: Sequence[str]) -> base.Fetched:

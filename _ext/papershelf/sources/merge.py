@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from papershelf.formats import arxivid
-from papershelf.formats.bibfile import GENERATED_FIELD, eprint_id, escape, with_fields
+from papershelf.formats.bibfile import GENERATED_FIELD, escape, with_fields
+from papershelf.sources.base import arxiv_id
 from papershelf.sources.hf import hub_url
 
 if TYPE_CHECKING:
@@ -120,8 +121,7 @@ def _dated(proposal: Proposal, paper: Paper, data: Mapping[str, Any], entry: Bib
     preprint = arxivid.parse(s2.get("arxiv", ""))
     when = s2.get("date") if s2.get("date", "")[:4] == year or not year else year  # a day of another year is no day of this paper
     when = f"{preprint.year}-{preprint.month:02d}" if preprint else when
-    own_arxiv = any(arxivid.of_link(link.url) for link in paper.links_of("paper")) or bool(entry and eprint_id(entry))
-    if "date" not in data and when and not own_arxiv:  # an own arXiv id dates the page already (and enrich's arXiv part)
+    if "date" not in data and when and not arxiv_id(paper, entry):  # an own arXiv id dates the page already (and enrich's arXiv part)
         proposal.front["date"] = when
     if entry is not None and year and not entry.get("year").strip() and not proposal.bib_new:
         proposal.bib_new = with_fields(entry.raw, {"year": year})

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from papershelf.formats import arxivid
-from papershelf.formats.bibfile import eprint_id
 from papershelf.shelf.naming import normal_title
 from papershelf.sources import base
 from papershelf.sources.http import BadAnswer, HttpClient, SourceError
@@ -80,7 +79,7 @@ class S2Source:
         return cls(client)
 
     def ids_of(self, paper: Paper, entry: BibEntry | None) -> list[str]:
-        arxiv = next((found for link in paper.links_of("paper") if (found := arxivid.of_link(link.url))), "") or (eprint_id(entry) if entry else "")
+        arxiv = base.arxiv_id(paper, entry)
         if arxiv:
             return [f"ARXIV:{arxiv}"]
         doi = doi_of(entry) or next((found for link in paper.links_of("paper") if (found := doi_in(link.url))), "")

@@ -342,8 +342,16 @@ AUTHOR_NAME = r"[^\W\d_a-z][\w'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|del|dell
 AUTHORS = re.compile(rf"^\s*{AUTHOR_NAME}(?:\s*(?:,\s*and\b|,|;|\band\b|&)\s*{AUTHOR_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?\s*[.,]?\s*$")
 
 
-#: a name as Vancouver writes it, the initials run together after the surname: "Wolf FA", "Andersen-Nissen E"
-VANCOUVER_PERSON = re.compile(r"^[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}$")
+#: one author as Vancouver (and PLOS) write them: a surname, then up to three initials run together ("Li H",
+#: "Wolf FA", "Andersen-Nissen E", "Sonnhammer ELL")
+_VANCOUVER_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}"
+VANCOUVER_PERSON = re.compile(rf"^{_VANCOUVER_NAME}$")
+
+
+def _vancouver_as_bibtex(name: str) -> str:
+    """"Sonnhammer ELL" as BibTeX reads a name: "Sonnhammer, E. L. L."."""
+    surname, initials = name.rsplit(" ", 1)
+    return f"{surname}, {' '.join(initial + '.' for initial in initials)}"
 
 
 def authors_of(text: str) -> str:
@@ -367,7 +375,7 @@ def authors_of(text: str) -> str:
     if not names or any(len(name.split()) > 5 for name in names):
         return ""
     if len(names) >= 2 and all(VANCOUVER_PERSON.match(name) for name in names):
-        names = [f"{name.rsplit(' ', 1)[0]}, {' '.join(initial + '.' for initial in name.rsplit(' ', 1)[1])}" for name in names]  # "Wolf FA" as "Wolf, F. A."
+        names = [_vancouver_as_bibtex(name) for name in names]  # "Wolf FA" as "Wolf, F. A."
     if len(names) == 1 and len(names[0].split()) < 2 and not others:
         return ""  # one word is no author list, unless "Mildenhall et al."
     return " and ".join(names) + (" and others" if others else "")
@@ -545,8 +553,6 @@ def _acm(text: str) -> Reference | None:
     return Reference(authors, found.group(3).strip(), venue, year, (found.group(1), tail), f"{year}-{month:02d}" if month else "")
 
 
-#: one author as Vancouver (and PLOS) write them: a surname, then up to three initials run together ("Li H", "Sonnhammer ELL")
-_VANCOUVER_NAME = r"[^\W\d_][\w'\u2019-]{0,40}(?:\s[^\W\d_][\w'\u2019-]{0,40}){0,2}\s[A-Z]{1,3}"
 #: Vancouver: "Li H, Durbin R. Title. Bioinformatics. 2009;25(14):1754-60." (NLM's journal names have no full stops);
 #: PLOS's own: "Sandve GK, Nekrutenko A, Taylor J, Hovig E (2013) Title. PLoS Comput Biol 9(10): e1003285."
 VANCOUVER = re.compile(rf"^({_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME}){{0,60}}(?:,\s+et\s+al)?)\.\s+(.{{4,500}}?)\.\s+([^\W\d_][^.;\d]{{1,80}})\.\s+((?:19|20)\d{{2}})[^;]{{0,20}};")
@@ -565,8 +571,7 @@ def _vancouver(text: str) -> Reference | None:
     said = names
     others = re.search(r",\s+et\s+al\.?$", names) is not None
     people = [name.strip() for name in re.sub(r",\s+et\s+al\.?$", "", names).split(",")]
-    # "Sonnhammer ELL" as BibTeX reads a name: "Sonnhammer, E. L. L."
-    authors = [f"{name.rsplit(' ', 1)[0]}, {' '.join(initial + '.' for initial in name.rsplit(' ', 1)[1])}" for name in people]
+    authors = [_vancouver_as_bibtex(name) for name in people]
     match = found or plos
     assert match is not None
     return Reference(" and ".join(authors) + (" and others" if others else ""), title.strip(), venue.strip(), year, (said, text[match.end(2 if found else 3) :]))

@@ -7,6 +7,7 @@ import re
 import bibtexparser
 
 from papershelf.formats import arxivid
+from papershelf.formats.dates import MONTHS
 from papershelf.formats.lists.awesome.cleanup import folded_block
 from papershelf.formats.lists.awesome.inline import arxiv_in, is_paper_url, normal_key, pieces
 from papershelf.formats.lists.awesome.parsed import Parsed, place
@@ -137,12 +138,9 @@ def _published(item: Item, fields: dict[str, str], ids: set[str]) -> None:
         url = fields.get(name, "").strip()
         if re.match(r"https?://\S+$", url) and not any(normal_key(link.url) == normal_key(url) for link in item.links):
             item.links.append(LabelledLink("other", url, name))
-    month = BIBTEX_MONTHS.get(fields.get("month", "").strip().lower()[:3], 0)
+    month = MONTHS.get(fields.get("month", "").strip().lower()[:3], 0)
     if not ids and not arxiv and month and re.fullmatch(r"(?:19|20)\d{2}", year) and item.date in ("", year):
         item.date = f"{year}-{month:02d}"
-
-
-BIBTEX_MONTHS = {name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 #: a reference of a survey's list, by its number: "[12] A. Owl, B. Heron. Title. In ICLR, 2023. [[link](…)]"

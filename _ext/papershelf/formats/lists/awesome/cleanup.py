@@ -43,7 +43,7 @@ def blank_folding(text: str) -> str:
         said = f"{bold.group(2)}{bold.group(3)}" if bold else said.strip(" *_")  # "<b>Title</b> (CVPR 2022)": the title, its venue
         words = clean_title(said)
         # a short title ("Segment Anything") names the paper when its summary also says where it appeared
-        folded = _papers_folded(lines, number)
+        folded = _papers_folded(lines, number) if said else 0
         if said and folded and ((folded == 1 and (paper_like(words.text) or (bold and (words.venue or words.year)))) or _cited_paper_folded(lines, number)):
             out.append(f"###### {said}")
             end = next((at for at in range(number + 1, min(len(lines), number + 200)) if re.search(r"</details\s*>", lines[at], re.IGNORECASE)), 0)

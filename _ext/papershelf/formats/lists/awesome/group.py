@@ -476,8 +476,6 @@ def read_group(inlines: list[Token], line: int, section: str, year: str, path: s
     return item
 
 
-
-
 def _publisher_over_an_index(item: Item) -> None:
     """"*Title* [[Google Scholar]](…) [[pdf]](https://papers.nips.cc/…)": the proceedings' copy is the paper, the index a link of its own."""
     current = next((link for link in item.links if link.kind == "paper"), None)
@@ -560,6 +558,8 @@ def credit(item: Item, cleaned: Title) -> None:
         item.tags.append(cleaned.tag)
     if cleaned.by:
         item.facts.append(("Institution", cleaned.by))
+
+
 #: a bracketed tag opening what is left of an entry: "(ACL '20)", "【CVPR 2024】", "\uff082024.03\uff09\uff1a" (full-width brackets and colon too)
 READ_TAG = re.compile(r"[(\[\u3010\uff08]\s{0,5}([^\s()\[\]\u3010\u3011\uff08\uff09][^()\[\]\u3010\u3011\uff08\uff09]{0,29}?)\s{0,5}[)\]\u3011\uff09]\s*[-\u2013\u2014:,\uff1a]*\s*")
 

@@ -205,6 +205,15 @@ class Clock:
 LIST_FINDINGS = {"duplicate-link", "merge-conflict"}
 
 
+def assert_every_paper_its_own_dated_page(shelf: dict[str, object], count: int) -> None:
+    """The shelf holds ``count`` papers, each on a page of its own (no two share a title) and each dated."""
+    papers = by_title(shelf)
+    root = shelf["root"]
+    assert isinstance(root, Path)
+    assert len(papers) == len(paper_pages(root)) == count, sorted(papers)
+    assert all(page.get("date") for page in papers.values()), [title for title, page in papers.items() if not page.get("date")]
+
+
 def assert_titles_dates_and_links(shelf: dict[str, object], expected: dict[str, tuple[str, str, dict[str, str]]]) -> None:
     """Each expected title has its page, with its date, its paper link and its other links ({kind: url})."""
     papers = by_title(shelf)

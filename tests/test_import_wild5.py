@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from helpers import (
     assert_clean_import,
+    assert_every_paper_its_own_dated_page,
     assert_generated_entries,
     assert_round_trip_keeps_links,
     assert_titles_dates_and_links,
@@ -251,9 +252,7 @@ def test_six_blind_lists() -> None:
 
 @pytest.mark.parametrize("name", sorted(COUNTS))
 def test_every_paper_its_own_dated_page(shelves: dict[str, dict[str, object]], name: str) -> None:
-    papers = by_title(shelves[name])
-    assert len(papers) == COUNTS[name], sorted(papers)
-    assert all(page.get("date") for page in papers.values()), [title for title, page in papers.items() if not page.get("date")]
+    assert_every_paper_its_own_dated_page(shelves[name], COUNTS[name])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -528,3 +528,14 @@ def test_the_bibtex_in_a_papers_own_fold_is_its_entry_and_survives_export(tmp_pa
         assert "@InProceedings" not in (root / "docs/papers/data2vec.md").read_text(encoding="utf-8")
         bib = (root / "references.bib").read_text(encoding="utf-8")
         assert bib.count("@") == 1 and "pages = {1298--1312}" in bib and "generated" not in bib
+
+
+def test_a_second_bibtex_entry_in_a_papers_fold_says_nothing_of_it() -> None:
+    """``note = {} } @misc{injected, title={x}}`` closes the paper's entry and opens another one in its block: the
+    paper keeps its own entry's title and text; the second entry neither renames it nor joins its entry."""
+    text = ("## Papers\n\n<details>\n<summary>Evil</summary>\n\n[arXiv](https://arxiv.org/abs/2301.00099)\n\n```bibtex\n"
+            "@inproceedings{evil2023,\n  title = {Owl Planning with Language Models},\n  author = {Owl, Alice},\n  year = {2023},\n"
+            "  note = {} } @misc{injected, title={x}}\n}\n```\n</details>\n")
+    [item] = awesome.parse_awesome(text, "x.md").items
+    assert item.title == "Owl Planning with Language Models" and item.citation.startswith("@inproceedings{evil2023,")
+    assert "injected" not in item.citation

@@ -77,6 +77,8 @@ def apply_citations(parsed: Parsed, lines: list[str]) -> None:
         block = folded_block(lines, line)
         folded = [item for item in parsed.items if block and block[0] <= item.line <= block[1]] if match is None else []
         match = folded[0] if len(folded) == 1 else match
+        if folded and match is not None and match.citation:
+            continue  # a paper's own block holds its entry: a second entry there ("@misc{…}" after it) says nothing of it
         if match is None:
             # the prose's "[paper](url)" of it, else (no link at all) its arXiv id as the paper link
             some = sorted(ids)[0] if ids else ""
